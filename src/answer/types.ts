@@ -1,0 +1,69 @@
+import type { Article, Paragraph } from "../content/types.js";
+
+/** Which retrieval channels served an answer. */
+export type RetrievalMode = "hybrid" | "lexical";
+
+export interface Citation {
+  articleId: string;
+  articleTitle: string;
+  publisher: string | null;
+  articleUrl: string | null;
+  articleDate: string | null;
+  paragraph: number;
+  heading: string | null;
+  /** One or two verbatim sentences of the paragraph that answer the question. */
+  excerpt: string;
+  /** The full paragraph text. */
+  passage: string;
+  /** Fused retrieval score (higher is better; comparable only within one answer). */
+  score: number;
+}
+
+export interface Answer {
+  question: string;
+  /** False when the articles do not answer the question: then nothing should be quoted as an answer. */
+  answered: boolean;
+  mode: RetrievalMode;
+  /** Best first; present (closest passages) even when `answered` is false. */
+  citations: Citation[];
+  /** Why the answer was withheld (for logs and tests), when `answered` is false. */
+  abstainReason?: string;
+}
+
+export interface ArticleInfo {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  date: string | null;
+  paragraphCount: number;
+  sourceCount: number;
+}
+
+export interface ServiceStatus {
+  mode: RetrievalMode;
+  /** Embedding model id when the dense channel is active, otherwise the configured id. */
+  model: string;
+  /** Whether the embedding model is loaded (hybrid) or unavailable (lexical). */
+  modelLoaded: boolean;
+  /** Why the dense channel is off, when it is. */
+  modelError: string | null;
+  articles: ArticleInfo[];
+  paragraphCount: number;
+  /** ISO timestamp of when the current index was built. */
+  indexBuiltAt: string;
+}
+
+export interface SourceLookup {
+  article: Article;
+  paragraph: Paragraph;
+}
+
+/** The one object the Discord layer and the CLI talk to. */
+export interface QaApi {
+  ask(question: string): Promise<Answer>;
+  /** A paragraph by number; `articleId` may be omitted when only one article is indexed. */
+  source(paragraph: number, articleId?: string): SourceLookup | null;
+  status(): ServiceStatus;
+  articles(): Article[];
+}

@@ -1,0 +1,96 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFromEnv = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
+    message: "expected true or false",
+  })
+  .transform((value) => ["true", "1", "yes", "on"].includes(value));
+
+const idList = z
+  .string()
+  .transform((value) => value.split(",").map((part) => part.trim()).filter((part) => part.length > 0))
+  .pipe(z.array(z.string().regex(/^\d{17,20}$/, "expected comma-separated Discord ids (snowflakes)")));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every variable the program reads, with its default. `.env.example` documents the same list. */
+export const envSchema = z.object({
+  DISCORD_TOKEN: z
+    .string()
+    .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, "expected a bot token (three dot-separated parts)")
+    .optional(),
+  DISCORD_CLIENT_ID: z.string().regex(/^\d{17,20}$/, "expected the application id (a snowflake)").optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d{17,20}$/, "expected a server id (a snowflake)").optional(),
+  ASK_CHANNEL_IDS: idList.default([]),
+  MODERATOR_ROLE_IDS: idList.default([]),
+
+  CONTENT_DIR: z.string().min(1).default("data/articles"),
+  STATE_DIR: z.string().min(1).default("var"),
+
+  EMBEDDINGS_ENABLED: booleanFromEnv.default(true),
+  EMBEDDING_MODEL: z.string().min(1).default("Xenova/multilingual-e5-small"),
+  EMBEDDING_LOCAL_MODEL_DIR: z.string().min(1).optional(),
+  EMBEDDING_CACHE_DIR: z.string().min(1).optional(),
+  EMBEDDING_ALLOW_REMOTE: booleanFromEnv.default(true),
+  EMBEDDING_QUANTIZED: booleanFromEnv.default(true),
+  EMBEDDING_LOAD_TIMEOUT_MS: positiveInt(8_000),
+
+  USER_COOLDOWN_SECONDS: z.coerce.number().min(0).default(5),
+  GLOBAL_QUESTIONS_PER_MINUTE: positiveInt(30),
+  MAX_QUESTION_LENGTH: positiveInt(500),
+  MAX_UPLOAD_BYTES: positiveInt(1_000_000),
+
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  /** Absolute paths derived from the directories above. */
+  paths: {
+    contentDir: string;
+    stateDir: string;
+    indexFile: string;
+    embeddingCacheFile: string;
+    modelCacheDir: string;
+    feedbackFile: string;
+    auditLogFile: string;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; empty strings count as unset so `.env` can keep blank lines like `DISCORD_TOKEN=`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== "") cleaned[key] = value.trim();
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    // Never echo the received value: it may be a token.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const values = parsed.data;
+  const stateDir = path.resolve(cwd, values.STATE_DIR);
+  return {
+    ...values,
+    paths: {
+      contentDir: path.resolve(cwd, values.CONTENT_DIR),
+      stateDir,
+      indexFile: path.join(stateDir, "index.json"),
+      embeddingCacheFile: path.join(stateDir, "embeddings.jsonl"),
+      modelCacheDir: values.EMBEDDING_CACHE_DIR ? path.resolve(cwd, values.EMBEDDING_CACHE_DIR) : path.join(stateDir, "models"),
+      feedbackFile: path.join(stateDir, "feedback.jsonl"),
+      auditLogFile: path.join(stateDir, "audit.jsonl"),
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import { QaService, type EmbeddingSettings } from "./answer/service.js";
+import type { EmbedderOptions } from "./search/embeddings.js";
+
+/** Embedding settings from configuration, or "off". */
+export function embeddingSettingsFrom(config: Config): "off" | EmbeddingSettings {
+  if (!config.EMBEDDINGS_ENABLED) return "off";
+  const options: EmbedderOptions = {
+    modelId: config.EMBEDDING_MODEL,
+    cacheDir: config.paths.modelCacheDir,
+    allowRemote: config.EMBEDDING_ALLOW_REMOTE,
+    quantized: config.EMBEDDING_QUANTIZED,
+    loadTimeoutMs: config.EMBEDDING_LOAD_TIMEOUT_MS,
+    ...(config.EMBEDDING_LOCAL_MODEL_DIR ? { localModelDir: config.EMBEDDING_LOCAL_MODEL_DIR } : {}),
+  };
+  return { options, cacheFile: config.paths.embeddingCacheFile };
+}
+
+export function createService(config: Config, logger: Logger): Promise<QaService> {
+  return QaService.create({ contentDir: config.paths.contentDir, logger, embeddings: embeddingSettingsFrom(config) });
+}

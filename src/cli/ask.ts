@@ -1,0 +1,64 @@
+import { createReadStream } from "node:fs";
+import { access } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createService } from "../app.js";
+import type { Answer } from "../answer/types.js";
+import { answerToJson, formatAnswer } from "./format.js";
+import { CliError, runCli } from "./run.js";
+
+const USAGE = 'usage: npm run ask -- [--json] "question"  |  npm run ask -- [--json] --batch FILE|-';
+
+function parseAskArgs(argv: string[]): { json: boolean; batch: string | undefined; question: string } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { json: { type: "boolean", default: false }, batch: { type: "string" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) throw new CliError(USAGE, 0);
+    const question = positionals.join(" ").trim();
+    if (values.batch === undefined && question.length === 0) throw new CliError(`no question given. ${USAGE}`, 2);
+    if (values.batch !== undefined && question.length > 0) throw new CliError(`give either a question or --batch, not both. ${USAGE}`, 2);
+    return { json: values.json ?? false, batch: values.batch, question };
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${error instanceof Error ? error.message : String(error)}. ${USAGE}`, 2);
+  }
+}
+
+async function* batchQuestions(source: string): AsyncGenerator<string> {
+  if (source !== "-") {
+    try {
+      await access(source);
+    } catch {
+      throw new CliError(`cannot read batch file ${source}`);
+    }
+  }
+  const input = source === "-" ? process.stdin : createReadStream(source, { encoding: "utf8" });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim().length > 0) yield line;
+  }
+}
+
+await runCli(async ({ config, logger }) => {
+  const args = parseAskArgs(process.argv.slice(2));
+  const service = await createService(config, logger);
+  await service.whenModelSettled();
+  const print = (answer: Answer): void => {
+    process.stdout.write(args.json ? `${answerToJson(answer)}\n` : `${formatAnswer(answer)}\n`);
+  };
+  if (args.batch === undefined) {
+    print(await service.ask(args.question));
+    return;
+  }
+  let first = true;
+  for await (const question of batchQuestions(args.batch)) {
+    if (!args.json && !first) process.stdout.write("\n");
+    first = false;
+    if (!args.json) process.stdout.write(`Q: ${question.trim()}\n`);
+    print(await service.ask(question));
+  }
+});

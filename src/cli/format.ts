@@ -1,0 +1,68 @@
+import type { Answer, Citation, ServiceStatus } from "../answer/types.js";
+import type { SourceLookup } from "../answer/types.js";
+
+/** Plain-text rendering for the terminal: the quote, then where it comes from. */
+
+function citationLine(citation: Pick<Citation, "articleTitle" | "paragraph" | "heading" | "publisher" | "articleDate">): string {
+  const parts = [`¶${citation.paragraph}`];
+  if (citation.heading) parts.push(`„${citation.heading}“`);
+  parts.push(citation.articleTitle);
+  const origin = [citation.publisher, citation.articleDate].filter((part): part is string => Boolean(part)).join(", ");
+  if (origin) parts.push(origin);
+  return parts.join(" · ");
+}
+
+function quote(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `  > ${line}`)
+    .join("\n");
+}
+
+export function formatAnswer(answer: Answer): string {
+  if (!answer.answered) {
+    return [
+      "The articles do not answer this question, so nothing is quoted.",
+      "Try rephrasing it, or ask for /summary to see what the article covers.",
+      `(retrieval: ${answer.mode})`,
+    ].join("\n");
+  }
+  const blocks = answer.citations.map((citation, position) =>
+    [`${position === 0 ? "Answer" : "Also relevant"}:`, quote(citation.excerpt), `  — ${citationLine(citation)}`].join("\n"),
+  );
+  return [...blocks, `(retrieval: ${answer.mode})`].join("\n\n");
+}
+
+export function formatSource(lookup: SourceLookup): string {
+  const { article, paragraph } = lookup;
+  return [
+    quote(paragraph.text),
+    `  — ${citationLine({ articleTitle: article.title, paragraph: paragraph.number, heading: paragraph.heading, publisher: article.publisher, articleDate: article.date })}`,
+  ].join("\n");
+}
+
+export function formatStatus(status: ServiceStatus): string {
+  const lines = status.articles.map(
+    (article) =>
+      `  - ${article.title} (${[article.publisher, article.date].filter(Boolean).join(", ") || "no source stated"}): ${article.paragraphCount} paragraphs [id: ${article.id}]`,
+  );
+  const model = status.modelLoaded ? `${status.model} (loaded)` : `${status.model} (not loaded: ${status.modelError ?? "unknown"})`;
+  return [`Articles:`, ...lines, `Retrieval: ${status.mode}`, `Embedding model: ${model}`, `Index built: ${status.indexBuiltAt}`].join("\n");
+}
+
+/** The JSON shape promised to scripts: exactly these keys, citations best first. */
+export function answerToJson(answer: Answer): string {
+  return JSON.stringify({
+    question: answer.question,
+    answered: answer.answered,
+    mode: answer.mode,
+    citations: answer.citations.map((citation) => ({
+      article: citation.articleTitle,
+      paragraph: citation.paragraph,
+      heading: citation.heading,
+      excerpt: citation.excerpt,
+      passage: citation.passage,
+      score: citation.score,
+    })),
+  });
+}

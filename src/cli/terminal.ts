@@ -1,0 +1,81 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { QaApi } from "../answer/types.js";
+import { formatAnswer, formatSource, formatStatus } from "./format.js";
+
+const HELP = [
+  "Ask a question about the articles in German or English, e.g. „Welche Waffen will Russland?“",
+  "Commands:",
+  "  /source N [article-id]  show paragraph N in full",
+  "  /about                  articles, retrieval mode and model",
+  "  /help                   this help",
+  "  /quit                   leave (Ctrl+D works too)",
+].join("\n");
+
+export interface TerminalOptions {
+  qa: QaApi;
+  input: Readable;
+  output: Writable;
+  /** Show a prompt (interactive use); off when input is piped. */
+  prompt?: boolean;
+}
+
+/** Handles one line of input; returns the text to print, or null to quit. */
+export async function handleTerminalLine(qa: QaApi, line: string): Promise<string | null> {
+  const text = line.trim();
+  if (text.length === 0) return "";
+  if (!text.startsWith("/")) return formatAnswer(await qa.ask(text));
+  const [command = "", ...rest] = text.slice(1).split(/\s+/);
+  switch (command.toLowerCase()) {
+    case "quit":
+    case "exit":
+    case "q":
+      return null;
+    case "help":
+    case "?":
+      return HELP;
+    case "about":
+    case "status":
+      return formatStatus(qa.status());
+    case "source": {
+      const [numberText, articleId] = rest;
+      const number = Number(numberText);
+      if (!numberText || !Number.isInteger(number) || number < 1) return "usage: /source N [article-id]   (N is a paragraph number, e.g. /source 7)";
+      const lookup = qa.source(number, articleId);
+      if (lookup) return formatSource(lookup);
+      const articles = qa.status().articles;
+      if (articleId === undefined && articles.length > 1) {
+        return `Several articles are indexed; name one: ${articles.map((article) => article.id).join(", ")}`;
+      }
+      const known = articles.find((article) => article.id === (articleId ?? articles[0]?.id));
+      return known ? `There is no paragraph ${number}: „${known.title}“ has ${known.paragraphCount}.` : `No article with id ${articleId ?? "?"}.`;
+    }
+    default:
+      return `Unknown command /${command}. Type /help for the list.`;
+  }
+}
+
+/** An interactive question loop over the same service the bot uses. Resolves on /quit or end of input. */
+export async function runTerminal(options: TerminalOptions): Promise<void> {
+  const { qa, input, output } = options;
+  const lines = createInterface({ input, output: options.prompt ? output : undefined, terminal: options.prompt ?? false });
+  const write = (text: string): void => {
+    output.write(`${text}\n`);
+  };
+  const status = qa.status();
+  write(`Article Q&A (${status.articles.length} article(s), ${status.paragraphCount} paragraphs, ${status.mode} retrieval). Type /help for commands.`);
+  if (options.prompt) lines.setPrompt("? ");
+  if (options.prompt) lines.prompt();
+  for await (const line of lines) {
+    let reply: string | null;
+    try {
+      reply = await handleTerminalLine(qa, line);
+    } catch (error) {
+      reply = `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (reply === null) break;
+    if (reply.length > 0) write(reply);
+    if (options.prompt) lines.prompt();
+  }
+  lines.close();
+}

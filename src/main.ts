@@ -1,0 +1,21 @@
+import { createService } from "./app.js";
+import { runTerminal } from "./cli/terminal.js";
+import { runCli } from "./cli/run.js";
+
+/** `npm start`: the Discord bot when a token is configured, otherwise a terminal session. */
+await runCli(async ({ config, logger }) => {
+  const service = await createService(config, logger);
+  if (!config.DISCORD_TOKEN) {
+    logger.info({ event: "terminal_mode" }, "no DISCORD_TOKEN configured: answering in the terminal");
+    await runTerminal({ qa: service, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
+    return;
+  }
+  const { startBot } = await import("./discord/bot.js");
+  const bot = await startBot({ config, qa: service, logger });
+  const shutdown = (signal: string): void => {
+    logger.info({ event: "shutdown", signal }, "shutting down");
+    void bot.stop().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+});

@@ -1,0 +1,126 @@
+import snowball from "snowball-stemmers";
+import stopwordLists from "stopword";
+
+/**
+ * Text analysis shared by indexing and querying: Unicode and case
+ * normalisation, German spelling variants, stop words, Snowball stemming and
+ * compound parts. Both sides must go through the same steps or nothing matches.
+ */
+
+export type Language = "de" | "en";
+
+const germanStemmer = snowball.newStemmer("german");
+const englishStemmer = snowball.newStemmer("english");
+
+/** Invisible characters that break tokens apart or glue them together in copied web text. */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/**
+ * Lowercases and folds spelling variants so that "Südkorea", "Suedkorea" and
+ * "Sudkorea", or "Straße" and "Strasse", become one form. Digraphs are folded
+ * the way Snowball's german2 variant treats them ("ue" after "q" is a real "ue").
+ */
+export function foldToken(token: string): string {
+  return token
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .replace(/(?<!q)ue/g, "u")
+    .replace(/ae/g, "a")
+    .replace(/oe/g, "o")
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .normalize("NFC");
+}
+
+/** Splits text into raw word tokens (letters and digits; hyphenated compounds become their parts). */
+export function tokenize(text: string): string[] {
+  return text.replace(INVISIBLE, "").match(TOKEN) ?? [];
+}
+
+function buildStopWords(): Set<string> {
+  const words = new Set<string>();
+  for (const word of [...stopwordLists.deu, ...stopwordLists.eng, ...ENGLISH_FUNCTION_WORDS]) {
+    for (const token of tokenize(word)) words.add(foldToken(token));
+  }
+  // The packaged lists count some content words as stop words; questions about
+  // years, people or numbers need them.
+  for (const keep of CONTENT_WORDS_IN_STOP_LISTS) words.delete(foldToken(keep));
+  return words;
+}
+
+/** The packaged English list lacks several question and auxiliary words. */
+const ENGLISH_FUNCTION_WORDS = [
+  "does", "doing", "done", "when", "why", "whom", "whose", "will", "shall", "its", "am", "an", "the", "which",
+  "let", "tell", "please", "know", "anything", "something", "there", "going", "gonna", "want", "wants",
+];
+
+const CONTENT_WORDS_IN_STOP_LISTS = [
+  "jahr", "jahre", "jahren", "gott", "mensch", "menschen", "morgen", "mann", "ende", "zeit",
+  "tag", "tage", "tagen", "deutschen", "deutsche", "deutscher", "welt", "leben", "recht", "spiel",
+  "ernst", "gross", "grosse", "grossen", "grosser", "klein", "kleine", "kleinen", "lang", "lange", "hoch",
+  "erst", "erste", "ersten", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+  "elf", "zwölf", "zweite", "dritte", "vierte", "neue", "neuen", "neu", "alt", "alte", "alten",
+];
+
+export const STOP_WORDS: ReadonlySet<string> = buildStopWords();
+
+export function isStopWord(foldedToken: string): boolean {
+  return STOP_WORDS.has(foldedToken);
+}
+
+export function stem(foldedToken: string, language: Language): string {
+  if (/^\p{N}+$/u.test(foldedToken)) return foldedToken;
+  return language === "de" ? germanStemmer.stem(foldedToken) : englishStemmer.stem(foldedToken);
+}
+
+const GERMAN_MARKERS = new Set(["der", "die", "und", "nicht", "ist", "das", "mit", "sich", "auf", "für", "fur", "ein", "eine", "wird", "auch", "dass", "nach", "wie", "wer", "was", "wann", "welche", "warum", "von", "zu"]);
+const ENGLISH_MARKERS = new Set(["the", "and", "is", "of", "to", "in", "that", "with", "for", "on", "what", "who", "when", "which", "why", "how", "does", "did", "are", "was", "will", "from", "a", "an"]);
+
+/** Guesses German or English from function words; German wins ties, the bundled content being German. */
+export function detectLanguage(text: string): Language {
+  let german = 0;
+  let english = 0;
+  for (const token of tokenize(text)) {
+    const lower = token.toLowerCase();
+    if (GERMAN_MARKERS.has(lower)) german += 1;
+    if (ENGLISH_MARKERS.has(lower)) english += 1;
+  }
+  return english > german ? "en" : "de";
+}
+
+export interface AnalyzedToken {
+  /** The token as written. */
+  surface: string;
+  /** Folded (case, umlauts, ß) form. */
+  folded: string;
+  /** Stemmed index term. */
+  term: string;
+}
+
+/** Content tokens of a text: folded, stop words removed, stemmed in the given language. */
+export function analyze(text: string, language: Language): AnalyzedToken[] {
+  const tokens: AnalyzedToken[] = [];
+  for (const surface of tokenize(text)) {
+    const folded = foldToken(surface);
+    if (folded.length === 0 || isStopWord(folded)) continue;
+    // Single letters carry nothing (except digits such as in "U 2").
+    if (folded.length === 1 && !/\p{N}/u.test(folded)) continue;
+    tokens.push({ surface, folded, term: stem(folded, language) });
+  }
+  return tokens;
+}
+
+/**
+ * Character n-grams of a folded token, with boundary markers so that
+ * word starts and ends weigh in. They let compound parts meet:
+ * "munitionsmangel" and "munition" share "muni", "unit", "niti", ...
+ */
+export function charNgrams(folded: string, size: number): string[] {
+  const padded = `_${folded}_`;
+  if (padded.length <= size) return [padded];
+  const grams: string[] = [];
+  for (let start = 0; start + size <= padded.length; start += 1) grams.push(padded.slice(start, start + size));
+  return grams;
+}

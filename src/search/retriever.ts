@@ -1,0 +1,111 @@
+import { dot, fuseScores, DEFAULT_FUSION, type FusionOptions } from "./fusion.js";
+import { LexicalIndex, type LexicalHit, type LexicalOptions, type QueryToken } from "./lexical.js";
+import type { Language } from "./analyzer.js";
+
+/** A paragraph as the retriever sees it. */
+export interface RetrievalPassage {
+  /** Unique id, e.g. `${articleId}#${paragraphNumber}`. */
+  id: string;
+  title: string;
+  heading: string | null;
+  text: string;
+  language?: Language;
+}
+
+/** What the dense channel needs: one vector per passage (same order) and a way to embed a question. */
+export interface DenseChannel {
+  modelId: string;
+  passageVectors: Float32Array[];
+  embedQuery(question: string): Promise<Float32Array>;
+}
+
+export interface RetrievalHit {
+  id: string;
+  fused: number;
+  /** Raw lexical score (0 when the lexical channel did not return the passage). */
+  lexical: number;
+  cosine: number | null;
+  lexicalHit: LexicalHit | null;
+}
+
+export interface RetrievalResult {
+  mode: "hybrid" | "lexical";
+  tokens: QueryToken[];
+  hits: RetrievalHit[];
+  /** Best cosine over all passages, when the dense channel ran. */
+  topCosine: number | null;
+  /** Raw lexical statistics of the best lexical passage. */
+  topLexical: LexicalHit | null;
+}
+
+export interface RetrieverOptions {
+  lexical?: Partial<LexicalOptions>;
+  fusion?: FusionOptions;
+  /** How many candidates each channel contributes before fusion. */
+  candidates?: number;
+}
+
+export class Retriever {
+  private readonly lexical: LexicalIndex;
+  private readonly positionById: Map<string, number>;
+
+  constructor(
+    readonly passages: readonly RetrievalPassage[],
+    private readonly dense: DenseChannel | null,
+    private readonly options: RetrieverOptions = {},
+  ) {
+    if (dense && dense.passageVectors.length !== passages.length) {
+      throw new Error(`dense channel has ${dense.passageVectors.length} vectors for ${passages.length} passages`);
+    }
+    this.lexical = LexicalIndex.build([...passages], options.lexical);
+    this.positionById = new Map(passages.map((passage, position) => [passage.id, position]));
+  }
+
+  get mode(): "hybrid" | "lexical" {
+    return this.dense ? "hybrid" : "lexical";
+  }
+
+  get lexicalIndex(): LexicalIndex {
+    return this.lexical;
+  }
+
+  passage(id: string): RetrievalPassage | undefined {
+    const position = this.positionById.get(id);
+    return position === undefined ? undefined : this.passages[position];
+  }
+
+  async search(question: string, limit = 10): Promise<RetrievalResult> {
+    const candidates = Math.max(limit, this.options.candidates ?? 50);
+    const lexicalResult = this.lexical.search(question, candidates);
+    const lexicalScores = new Map(lexicalResult.hits.map((hit) => [hit.id, hit.score]));
+    const lexicalById = new Map(lexicalResult.hits.map((hit) => [hit.id, hit]));
+    let denseScores: Map<string, number> | null = null;
+    let topCosine: number | null = null;
+    if (this.dense) {
+      const queryVector = await this.dense.embedQuery(question);
+      const all = this.passages.map((passage, position) => ({
+        id: passage.id,
+        cosine: dot(queryVector, this.dense?.passageVectors[position] ?? new Float32Array()),
+      }));
+      all.sort((left, right) => right.cosine - left.cosine);
+      topCosine = all[0]?.cosine ?? null;
+      denseScores = new Map(all.slice(0, candidates).map((entry) => [entry.id, entry.cosine]));
+      // Lexical candidates outside the dense top-k still get their true cosine.
+      for (const hit of lexicalResult.hits) {
+        const position = this.positionById.get(hit.id);
+        if (!denseScores.has(hit.id) && position !== undefined) {
+          denseScores.set(hit.id, dot(queryVector, this.dense.passageVectors[position] ?? new Float32Array()));
+        }
+      }
+    }
+    const fused = fuseScores({ lexical: lexicalScores, dense: denseScores }, this.options.fusion ?? DEFAULT_FUSION);
+    const hits: RetrievalHit[] = fused.slice(0, limit).map((entry) => ({
+      id: entry.id,
+      fused: entry.fused,
+      lexical: entry.lexical,
+      cosine: entry.cosine,
+      lexicalHit: lexicalById.get(entry.id) ?? null,
+    }));
+    return { mode: this.mode, tokens: lexicalResult.tokens, hits, topCosine, topLexical: lexicalResult.hits[0] ?? null };
+  }
+}

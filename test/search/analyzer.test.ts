@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { analyze, charNgrams, detectLanguage, foldToken, isStopWord, tokenize } from "../../src/search/analyzer.js";
+
+const terms = (text: string, language: "de" | "en" = "de"): string[] => analyze(text, language).map((token) => token.term);
+
+describe("foldToken", () => {
+  it("makes umlaut, transliterated and plain spellings one form", () => {
+    expect(foldToken("Südkorea")).toBe(foldToken("Suedkorea"));
+    expect(foldToken("Pjöngjang")).toBe(foldToken("Pjoengjang"));
+    expect(foldToken("Straße")).toBe(foldToken("STRASSE"));
+    expect(foldToken("Äpfel")).toBe(foldToken("aepfel"));
+  });
+
+  it("keeps a real 'ue' after q", () => {
+    expect(foldToken("Quelle")).toBe("quelle");
+  });
+});
+
+describe("tokenize", () => {
+  it("splits hyphenated compounds into parts and drops invisible characters", () => {
+    expect(tokenize("Atom-U-Boote")).toEqual(["Atom", "U", "Boote"]);
+    expect(tokenize("Muni\u00adtion und Zero\u200bWidth")).toEqual(["Munition", "und", "ZeroWidth"]);
+  });
+});
+
+describe("analyze", () => {
+  it("removes stop words in both languages and stems German inflections together", () => {
+    expect(terms("Wann kommen die Waffen des Diktators nach Russland?")).toEqual(terms("kommt Waffe Diktator Russlands"));
+    expect(terms("What does the weapon cost?", "en")).toEqual(["weapon", "cost"]);
+  });
+
+  it("keeps numbers and content words that packaged stop lists wrongly contain", () => {
+    expect(terms("im Jahr 2019")).toEqual(["jahr", "2019"]);
+    expect(isStopWord("menschen")).toBe(false);
+    expect(isStopWord("und")).toBe(true);
+  });
+
+  it("matches the same word across umlaut spellings after stemming", () => {
+    expect(terms("Länder")).toEqual(terms("Laender"));
+  });
+});
+
+describe("charNgrams", () => {
+  it("shares grams between a compound and its part", () => {
+    const compound = new Set(charNgrams("munitionsmangel", 4));
+    const part = charNgrams("munition", 4);
+    const shared = part.filter((gram) => compound.has(gram));
+    expect(shared.length).toBeGreaterThanOrEqual(part.length - 1);
+  });
+
+  it("returns the padded word when it is shorter than the gram size", () => {
+    expect(charNgrams("un", 5)).toEqual(["_un_"]);
+  });
+});
+
+describe("detectLanguage", () => {
+  it("tells German from English questions", () => {
+    expect(detectLanguage("Welche Waffen will Russland von Nordkorea?")).toBe("de");
+    expect(detectLanguage("What weapons does Russia want from North Korea?")).toBe("en");
+  });
+});

@@ -1,8 +1,10 @@
+import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import { isTeaserSentence } from "../content/parse.js";
-import { loadArticles } from "../content/load.js";
+import { loadArticleDirectory, type ArticleFileError } from "../content/directory.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { EmbeddingCache, embedPassagesCached } from "../search/embedding-cache.js";
+import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
 import { loadEmbedder, type Embedder, type EmbedderOptions } from "../search/embeddings.js";
 import type { FusionOptions } from "../search/fusion.js";
 import type { LexicalOptions } from "../search/lexical.js";
@@ -23,6 +25,8 @@ export interface EmbeddingSettings {
 
 export interface QaServiceOptions {
   contentDir: string;
+  /** Where the parsed index is persisted; omitted, nothing is written. */
+  indexFile?: string;
   logger: Logger;
   embeddings: "off" | EmbeddingSettings;
   lexical?: Partial<LexicalOptions>;
@@ -37,6 +41,8 @@ export const MAX_ANALYSED_QUESTION_CHARS = 2_000;
 
 interface IndexState {
   articles: Article[];
+  /** File name → content hash of the files the articles came from. */
+  files: Record<string, string>;
   paragraphById: Map<string, { article: Article; paragraph: Paragraph }>;
   retriever: Retriever;
   builtAt: Date;
@@ -44,6 +50,53 @@ interface IndexState {
 
 export function passageId(articleId: string, paragraphNumber: number): string {
   return `${articleId}#${paragraphNumber}`;
+}
+
+export interface ReindexProgress {
+  phase: "reading" | "embedding" | "indexing" | "saving";
+  articlesDone: number;
+  articlesTotal: number;
+  paragraphsDone: number;
+  paragraphsTotal: number;
+}
+
+export interface ReindexReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: string[];
+  articles: number;
+  paragraphs: number;
+  durationMs: number;
+  mode: "hybrid" | "lexical";
+}
+
+export class ReindexBusyError extends Error {
+  constructor(readonly progress: ReindexProgress) {
+    super("a reindex is already running");
+    this.name = "ReindexBusyError";
+  }
+}
+
+export class ReindexFailedError extends Error {
+  constructor(readonly problems: ArticleFileError[]) {
+    super(`reindex failed; the previous index stays in use: ${problems.map((problem) => `${problem.file}: ${problem.message}`).join("; ")}`);
+    this.name = "ReindexFailedError";
+  }
+}
+
+function diffArticles(before: readonly Article[], after: readonly Article[]): Pick<ReindexReport, "added" | "changed" | "removed" | "unchanged"> {
+  const previous = new Map(before.map((article) => [article.id, article.contentHash]));
+  const current = new Set(after.map((article) => article.id));
+  const result = { added: [] as string[], changed: [] as string[], removed: [] as string[], unchanged: [] as string[] };
+  for (const article of after) {
+    const hash = previous.get(article.id);
+    if (hash === undefined) result.added.push(article.id);
+    else if (hash === article.contentHash) result.unchanged.push(article.id);
+    else result.changed.push(article.id);
+  }
+  for (const id of previous.keys()) if (!current.has(id)) result.removed.push(id);
+  return result;
 }
 
 function toPassages(articles: readonly Article[]): RetrievalPassage[] {
@@ -67,6 +120,7 @@ export class QaService implements QaApi {
   private modelError: string | null = null;
   private modelReady: Promise<void> = Promise.resolve();
   private embeddingCache: EmbeddingCache | null = null;
+  private runningReindex: { progress: ReindexProgress; promise: Promise<ReindexReport> } | null = null;
 
   private constructor(
     private readonly options: QaServiceOptions,
@@ -81,12 +135,8 @@ export class QaService implements QaApi {
    * so questions are answered (lexically) while it warms up.
    */
   static async create(options: QaServiceOptions): Promise<QaService> {
-    const { articles, errors } = await loadArticles(options.contentDir);
-    for (const error of errors) options.logger.warn({ event: "article_skipped", file: error.file, reason: error.message }, "article skipped");
-    if (articles.length === 0) {
-      throw new Error(`No readable articles in ${options.contentDir} (.txt or .md files expected).`);
-    }
-    const service = new QaService(options, QaService.buildState(articles, null, options));
+    const initial = await QaService.loadInitialState(options);
+    const service = new QaService(options, initial);
     if (options.embeddings === "off") {
       service.modelError = "embeddings disabled by configuration";
     } else {
@@ -95,13 +145,53 @@ export class QaService implements QaApi {
     return service;
   }
 
-  private static buildState(articles: Article[], dense: DenseChannel | null, options: QaServiceOptions): IndexState {
+  private static configuredModel(options: QaServiceOptions): string | null {
+    return options.embeddings === "off" ? null : options.embeddings.options.modelId;
+  }
+
+  /** Reuses the persisted index when it was built from exactly the current files; parses them otherwise. */
+  private static async loadInitialState(options: QaServiceOptions): Promise<IndexState> {
+    const directory = await loadArticleDirectory(options.contentDir, { parse: false });
+    const modelId = QaService.configuredModel(options);
+    if (options.indexFile && directory.errors.length === 0) {
+      const stored = await readStoredIndex(options.indexFile, options.logger);
+      if (stored && storedIndexMatches(stored, directory.hashes, modelId) && stored.articles.length > 0) {
+        options.logger.info({ event: "index_loaded", articles: stored.articles.length }, "loaded the stored index");
+        return QaService.buildState(stored.articles, directory.hashes, null, options, new Date(stored.builtAt));
+      }
+    }
+    const parsed = await loadArticleDirectory(options.contentDir, { parse: true });
+    for (const error of parsed.errors) {
+      options.logger.warn({ event: "article_skipped", file: error.file, reason: error.message }, "article skipped");
+    }
+    if (parsed.articles.length === 0) {
+      throw new Error(`No readable articles in ${options.contentDir} (.txt, .md or .html files expected).`);
+    }
+    const state = QaService.buildState(parsed.articles, parsed.hashes, null, options, new Date());
+    if (options.indexFile && parsed.errors.length === 0) {
+      try {
+        await writeStoredIndex(options.indexFile, { builtAt: state.builtAt, modelId, files: state.files, articles: state.articles });
+      } catch (error) {
+        // The index is a start-up shortcut; failing to store it must not stop the bot.
+        options.logger.warn({ event: "index_write_failed", reason: String(error) }, "could not store the index");
+      }
+    }
+    return state;
+  }
+
+  private static buildState(
+    articles: Article[],
+    files: Record<string, string>,
+    dense: DenseChannel | null,
+    options: QaServiceOptions,
+    builtAt: Date,
+  ): IndexState {
     const paragraphById = new Map<string, { article: Article; paragraph: Paragraph }>();
     for (const article of articles) {
       for (const paragraph of article.paragraphs) paragraphById.set(passageId(article.id, paragraph.number), { article, paragraph });
     }
     const retrieverOptions = { ...(options.lexical ? { lexical: options.lexical } : {}), ...(options.fusion ? { fusion: options.fusion } : {}) };
-    return { articles, paragraphById, retriever: new Retriever(toPassages(articles), dense, retrieverOptions), builtAt: new Date() };
+    return { articles, files, paragraphById, retriever: new Retriever(toPassages(articles), dense, retrieverOptions), builtAt };
   }
 
   private async startDenseChannel(settings: EmbeddingSettings): Promise<void> {
@@ -114,21 +204,41 @@ export class QaService implements QaApi {
     }
     try {
       this.embeddingCache = await EmbeddingCache.open(settings.cacheFile, this.options.logger);
-      const dense = await this.denseChannelFor(this.state.articles, loaded.embedder);
       this.embedder = loaded.embedder;
-      this.state = QaService.buildState(this.state.articles, dense, this.options);
+      for (;;) {
+        const current = this.state;
+        const dense = await this.denseChannelFor(current.articles, loaded.embedder);
+        if (this.state === current) {
+          this.state = QaService.buildState(current.articles, current.files, dense, this.options, current.builtAt);
+          break;
+        }
+        // A reindex swapped the state while we embedded; it used the model itself once it was set.
+        if (this.state.retriever.mode === "hybrid") break;
+      }
       this.options.logger.info({ event: "dense_ready", model: loaded.embedder.modelId }, "embedding model ready: hybrid retrieval");
     } catch (error) {
+      this.embedder = null;
       this.modelError = error instanceof Error ? error.message : String(error);
       this.options.logger.warn({ event: "dense_failed", reason: this.modelError }, "embedding failed; serving lexical retrieval only");
     }
   }
 
-  private async denseChannelFor(articles: readonly Article[], embedder: Embedder): Promise<DenseChannel> {
+  private async denseChannelFor(
+    articles: readonly Article[],
+    embedder: Embedder,
+    onProgress?: (paragraphsDone: number) => void,
+  ): Promise<DenseChannel> {
     const passages = toPassages(articles);
     const cache = this.embeddingCache;
     const texts = passages.map((passage) => passage.text);
-    const passageVectors = cache ? await embedPassagesCached(embedder, cache, texts) : await embedder.embedPassages(texts);
+    const passageVectors: Float32Array[] = [];
+    // Batches keep progress reports flowing during a long first embedding.
+    const batch = 64;
+    for (let start = 0; start < texts.length; start += batch) {
+      const slice = texts.slice(start, start + batch);
+      passageVectors.push(...(cache ? await embedPassagesCached(embedder, cache, slice) : await embedder.embedPassages(slice)));
+      onProgress?.(passageVectors.length);
+    }
     return {
       modelId: embedder.modelId,
       passageVectors,
@@ -143,6 +253,70 @@ export class QaService implements QaApi {
   /** Resolves once the embedding model has loaded or failed; answers work before that too. */
   whenModelSettled(): Promise<void> {
     return this.modelReady;
+  }
+
+  /** The running reindex's progress, or null. */
+  reindexProgress(): ReindexProgress | null {
+    return this.runningReindex ? { ...this.runningReindex.progress } : null;
+  }
+
+  /**
+   * Re-reads every article file and swaps in a new index once it is complete.
+   * Questions keep being answered from the old index meanwhile; on any failure
+   * the old index stays and nothing on disk changes.
+   */
+  async reindex(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport> {
+    if (this.runningReindex) throw new ReindexBusyError({ ...this.runningReindex.progress });
+    const started = performance.now();
+    const progress: ReindexProgress = { phase: "reading", articlesDone: 0, articlesTotal: 0, paragraphsDone: 0, paragraphsTotal: 0 };
+    const report = (update: Partial<ReindexProgress>): void => {
+      Object.assign(progress, update);
+      onProgress?.({ ...progress });
+    };
+    const run = (async (): Promise<ReindexReport> => {
+      const previous = this.state;
+      const loaded = await loadArticleDirectory(this.options.contentDir, {
+        parse: true,
+        onArticle: (done, total) => report({ articlesDone: done, articlesTotal: total }),
+      });
+      if (loaded.errors.length > 0) throw new ReindexFailedError(loaded.errors);
+      if (loaded.articles.length === 0) throw new ReindexFailedError([{ file: this.options.contentDir, message: "no article files (.txt, .md, .html)" }]);
+      const paragraphsTotal = loaded.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
+      report({ phase: "embedding", paragraphsTotal });
+      const embedder = this.embedder;
+      let dense: DenseChannel | null = null;
+      if (embedder) {
+        dense = await this.denseChannelFor(loaded.articles, embedder, (done) => report({ paragraphsDone: done }));
+      }
+      report({ phase: "indexing", paragraphsDone: paragraphsTotal });
+      const next = QaService.buildState(loaded.articles, loaded.hashes, dense, this.options, new Date());
+      report({ phase: "saving" });
+      if (this.options.indexFile) {
+        await writeStoredIndex(this.options.indexFile, {
+          builtAt: next.builtAt,
+          modelId: QaService.configuredModel(this.options),
+          files: next.files,
+          articles: next.articles,
+        });
+      }
+      this.state = next;
+      const diff = diffArticles(previous.articles, next.articles);
+      return {
+        ...diff,
+        articles: next.articles.length,
+        paragraphs: paragraphsTotal,
+        durationMs: Math.round(performance.now() - started),
+        mode: next.retriever.mode,
+      };
+    })();
+    this.runningReindex = { progress, promise: run };
+    try {
+      const result = await run;
+      this.options.logger.info({ event: "reindexed", ...result }, "index rebuilt");
+      return result;
+    } finally {
+      this.runningReindex = null;
+    }
   }
 
   async ask(rawQuestion: string): Promise<Answer> {

@@ -8,8 +8,12 @@ import { percentile, rankingMetrics, rankOf, type RankingMetrics } from "../sear
 import { loadGermanQuad, type BenchmarkQuestion } from "../search/germanquad.js";
 import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/retriever.js";
 import { CliError, runCli } from "./run.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import { QaService, passageId } from "../answer/service.js";
+import { loadDevQuestions } from "../search/dev-questions.js";
 
-const USAGE = "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]";
+const USAGE = "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]  |  npm run bench -- article [--questions FILE] [--json] [--lexical]";
 
 interface BenchFigures extends RankingMetrics {
   passages: number;
@@ -93,24 +97,14 @@ function printTable(figures: BenchFigures, baseline: BenchFigures): void {
   process.stdout.write(`${out.join("\n")}\n`);
 }
 
-await runCli(async ({ config, logger }) => {
-  let parsed: ReturnType<typeof parseArgs<{ options: { data: { type: "string" }; json: { type: "boolean" }; lexical: { type: "boolean" } }; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({
-      args: process.argv.slice(2),
-      options: { data: { type: "string" }, json: { type: "boolean" }, lexical: { type: "boolean" } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}. ${USAGE}`, 2);
-  }
-  const [suite] = parsed.positionals;
-  if (suite !== "germanquad") throw new CliError(`unknown or missing benchmark${suite ? ` "${suite}"` : ""}. ${USAGE}`, 2);
-  if (!parsed.values.data) throw new CliError(`--data DIR is required. ${USAGE}`, 2);
-  const { passages, questions } = await loadGermanQuad(parsed.values.data);
+type BenchArgs = { data?: string; questions?: string; json?: boolean; lexical?: boolean };
+
+async function germanQuadSuite(args: BenchArgs, config: Config, logger: Logger): Promise<void> {
+  if (!args.data) throw new CliError(`--data DIR is required. ${USAGE}`, 2);
+  const { passages, questions } = await loadGermanQuad(args.data);
 
   let dense: DenseChannel | null = null;
-  const settings = parsed.values.lexical ? "off" : embeddingSettingsFrom(config);
+  const settings = args.lexical ? "off" : embeddingSettingsFrom(config);
   const indexStarted = performance.now();
   if (settings !== "off") {
     const loaded = await loadEmbedder(settings.options, logger);
@@ -136,6 +130,127 @@ await runCli(async ({ config, logger }) => {
   const baselineIndexMs = performance.now() - baselineStarted;
   const baseline = await measure(questions, passages.length, baselineIndexMs, "bm25-plain", baselineRank);
 
-  if (parsed.values.json) process.stdout.write(`${JSON.stringify({ ...figures, baseline })}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify({ ...figures, baseline })}\n`);
   else printTable(figures, baseline);
+}
+
+/**
+ * The bundled articles: startup to first answer, index build, per-question
+ * latency over the development questions, retrieval quality and abstention,
+ * against plain BM25 on the same paragraphs in the same run.
+ */
+async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Promise<void> {
+  const questionsFile = args.questions ?? "test/fixtures/dev-questions.jsonl";
+  const questions = await loadDevQuestions(questionsFile);
+  const settings = args.lexical ? "off" : embeddingSettingsFrom(config);
+
+  const startupStarted = performance.now();
+  const service = await QaService.create({ contentDir: config.paths.contentDir, logger, embeddings: settings });
+  await service.whenModelSettled();
+  await service.ask(questions[0]?.question ?? "Worum geht es?");
+  const startupMs = performance.now() - startupStarted;
+
+  const articles = service.articles();
+  const passages = articles.flatMap((article) =>
+    article.paragraphs.map((paragraph) => ({ id: passageId(article.id, paragraph.number), title: article.title, heading: paragraph.heading, text: paragraph.text })),
+  );
+  const buildTimes: number[] = [];
+  for (let round = 0; round < 20; round += 1) {
+    const started = performance.now();
+    new Retriever(passages, null);
+    buildTimes.push(performance.now() - started);
+  }
+
+  const rounds = 5;
+  const latencies: number[] = [];
+  const ranks: (number | null)[] = [];
+  let correctAbstentions = 0;
+  let wrongAnswers = 0;
+  let missedAnswers = 0;
+  for (let round = 0; round < rounds; round += 1) {
+    for (const question of questions) {
+      const started = performance.now();
+      const answer = await service.ask(question.question);
+      latencies.push(performance.now() - started);
+      if (round > 0) continue;
+      if (question.answerable) {
+        const cited = answer.citations.map((citation) => citation.paragraph);
+        const first = cited.findIndex((paragraph) => question.paragraphs.includes(paragraph));
+        ranks.push(first === -1 ? null : first + 1);
+        if (!answer.answered) missedAnswers += 1;
+      } else if (answer.answered) wrongAnswers += 1;
+      else correctAbstentions += 1;
+    }
+  }
+
+  const baselineRank = plainBm25(passages);
+  const baselineLatencies: number[] = [];
+  const baselineRanks: (number | null)[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const question of questions) {
+      const started = performance.now();
+      const ranked = await baselineRank(question.question);
+      baselineLatencies.push(performance.now() - started);
+      if (round > 0 || !question.answerable) continue;
+      const first = ranked.findIndex((id) => question.paragraphs.some((paragraph) => id.endsWith(`#${paragraph}`)));
+      baselineRanks.push(first === -1 ? null : first + 1);
+    }
+  }
+
+  const answerable = questions.filter((question) => question.answerable).length;
+  const unanswerable = questions.length - answerable;
+  const metrics = rankingMetrics(ranks);
+  const baselineMetrics = rankingMetrics(baselineRanks);
+  const result = {
+    mode: service.status().mode,
+    articles: articles.length,
+    paragraphs: passages.length,
+    questions: questions.length,
+    startupMs: Number(startupMs.toFixed(1)),
+    indexMs: Number(percentile(buildTimes, 0.5).toFixed(2)),
+    p50Ms: Number(percentile(latencies, 0.5).toFixed(3)),
+    p95Ms: Number(percentile(latencies, 0.95).toFixed(3)),
+    mrr10: Number(metrics.mrr10.toFixed(4)),
+    success1: Number(metrics.success1.toFixed(4)),
+    answeredWhenAnswerable: Number(((answerable - missedAnswers) / Math.max(answerable, 1)).toFixed(4)),
+    abstainedWhenUnanswerable: Number((correctAbstentions / Math.max(unanswerable, 1)).toFixed(4)),
+    baseline: {
+      mode: "bm25-plain",
+      p50Ms: Number(percentile(baselineLatencies, 0.5).toFixed(3)),
+      p95Ms: Number(percentile(baselineLatencies, 0.95).toFixed(3)),
+      mrr10: Number(baselineMetrics.mrr10.toFixed(4)),
+      success1: Number(baselineMetrics.success1.toFixed(4)),
+    },
+  };
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const lines = [
+    `Bundled articles: ${result.articles} article(s), ${result.paragraphs} paragraphs, ${result.questions} development questions (${answerable} answerable), ${result.mode} mode`,
+    `startup to first answer   ${result.startupMs.toFixed(1)} ms`,
+    `index build (median)      ${result.indexMs.toFixed(2)} ms`,
+    `question latency p50/p95  ${result.p50Ms.toFixed(3)} / ${result.p95Ms.toFixed(3)} ms   (plain BM25 ranking only: ${result.baseline.p50Ms.toFixed(3)} / ${result.baseline.p95Ms.toFixed(3)} ms)`,
+    `MRR@10 / Success@1        ${result.mrr10.toFixed(3)} / ${result.success1.toFixed(3)}   (plain BM25: ${result.baseline.mrr10.toFixed(3)} / ${result.baseline.success1.toFixed(3)})`,
+    `answered when answerable  ${(result.answeredWhenAnswerable * 100).toFixed(1)} %`,
+    `abstained when not        ${(result.abstainedWhenUnanswerable * 100).toFixed(1)} %   (${wrongAnswers} of ${unanswerable} off-topic questions answered)`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+await runCli(async ({ config, logger }) => {
+  let parsed: { values: BenchArgs; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: { data: { type: "string" }, questions: { type: "string" }, json: { type: "boolean" }, lexical: { type: "boolean" } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new CliError(`${error instanceof Error ? error.message : String(error)}. ${USAGE}`, 2);
+  }
+  const [suite] = parsed.positionals;
+  if (suite === "germanquad") await germanQuadSuite(parsed.values, config, logger);
+  else if (suite === "article") await articleSuite(parsed.values, config, logger);
+  else throw new CliError(`unknown or missing benchmark${suite ? ` "${suite}"` : ""}. ${USAGE}`, 2);
 });

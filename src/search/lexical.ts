@@ -128,11 +128,12 @@ export class LexicalIndex {
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
-  /** Analyses a question: each word keeps its German and English stems, since either may be the document's. */
+  /** Analyses a question: each word keeps its German stem and, for English questions, its English stem too. */
   analyzeQuery(question: string): QueryToken[] {
     const byFolded = new Map<string, QueryToken>();
     const german = analyze(question, "de");
-    const english = analyze(question, "en");
+    // English stems only for English questions: on German words they add accidental matches.
+    const english = detectLanguage(question) === "en" ? analyze(question, "en") : [];
     german.forEach((token, position) => {
       if (byFolded.has(token.folded)) return;
       const variants = [...new Set([token.term, english[position]?.term ?? token.term, token.folded])];

@@ -1,0 +1,25 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+
+/** Hand-written development questions about the bundled content (test/fixtures/dev-questions.jsonl). */
+export const devQuestionSchema = z.object({
+  id: z.string(),
+  lang: z.enum(["de", "en"]),
+  question: z.string().min(1),
+  paragraphs: z.array(z.number().int().positive()),
+  answerable: z.boolean(),
+});
+
+export type DevQuestion = z.infer<typeof devQuestionSchema>;
+
+export async function loadDevQuestions(file: string): Promise<DevQuestion[]> {
+  const text = await readFile(file, "utf8");
+  return text
+    .split("\n")
+    .filter((line) => line.trim().length > 0)
+    .map((line, index) => {
+      const parsed = devQuestionSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file} line ${index + 1}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+      return parsed.data;
+    });
+}

@@ -1,0 +1,168 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { QaService } from "../../src/answer/service.js";
+import { silentLogger } from "../../src/log.js";
+import { loadDevQuestions, type DevQuestion } from "../../src/search/dev-questions.js";
+import type { Embedder } from "../../src/search/embeddings.js";
+
+const CONTENT_DIR = path.resolve("data/articles");
+
+describe("QaService on the bundled article (lexical mode)", () => {
+  let service: QaService;
+  let devQuestions: DevQuestion[];
+
+  beforeAll(async () => {
+    service = await QaService.create({ contentDir: CONTENT_DIR, logger: silentLogger(), embeddings: "off" });
+    devQuestions = await loadDevQuestions("test/fixtures/dev-questions.jsonl");
+  });
+
+  it("answers with a verbatim excerpt of the cited paragraph", async () => {
+    const answer = await service.ask("Welche Waffen will Russland von Nordkorea?");
+    expect(answer.answered).toBe(true);
+    expect(answer.mode).toBe("lexical");
+    const top = answer.citations[0];
+    expect(top).toBeDefined();
+    if (!top) return;
+    expect(top.passage).toContain(top.excerpt);
+    expect(top.excerpt).toMatch(/Artilleriemunition|Munition/);
+    const source = service.source(top.paragraph);
+    expect(source?.paragraph.text).toBe(top.passage);
+  });
+
+  it("quotes only sentences of the paragraph, never the publisher boilerplate", async () => {
+    const answer = await service.ask("Wie viele Journalistinnen und Journalisten berichten für t-online?");
+    for (const citation of answer.citations) {
+      expect(citation.passage).not.toMatch(/Journalistinnen und Journalisten berichten/);
+    }
+  });
+
+  it("abstains on off-topic questions", async () => {
+    for (const question of ["Wer hat die WM 2014 gewonnen?", "How do I bake bread?", "", "   ", "und oder aber"]) {
+      const answer = await service.ask(question);
+      expect(answer.answered, question).toBe(false);
+    }
+  });
+
+  it("finds a listed paragraph in the top three for most answerable German development questions", () => {
+    return (async () => {
+      const german = devQuestions.filter((question) => question.answerable && question.lang === "de");
+      let found = 0;
+      for (const question of german) {
+        const answer = await service.ask(question.question);
+        if (answer.citations.slice(0, 3).some((citation) => question.paragraphs.includes(citation.paragraph))) found += 1;
+      }
+      expect(found / german.length).toBeGreaterThan(0.85);
+    })();
+  });
+
+  it("answers most answerable and abstains on most unanswerable development questions", async () => {
+    let answeredRight = 0;
+    let abstainedRight = 0;
+    const answerable = devQuestions.filter((question) => question.answerable && question.lang === "de");
+    const unanswerable = devQuestions.filter((question) => !question.answerable);
+    for (const question of answerable) if ((await service.ask(question.question)).answered) answeredRight += 1;
+    for (const question of unanswerable) if (!(await service.ask(question.question)).answered) abstainedRight += 1;
+    expect(answeredRight / answerable.length).toBeGreaterThan(0.8);
+    expect(abstainedRight / unanswerable.length).toBeGreaterThan(0.8);
+  });
+
+  it("handles a huge question without failing", async () => {
+    const answer = await service.ask("Munition ".repeat(20_000));
+    expect(answer.citations.length).toBeGreaterThan(0);
+  });
+
+  it("reports status and looks up paragraphs", () => {
+    const status = service.status();
+    expect(status.mode).toBe("lexical");
+    expect(status.modelLoaded).toBe(false);
+    expect(status.articles).toHaveLength(1);
+    expect(status.paragraphCount).toBe(status.articles[0]?.paragraphCount);
+    expect(service.source(0)).toBeNull();
+    expect(service.source(status.paragraphCount + 1)).toBeNull();
+    expect(service.source(1, "no-such-article")).toBeNull();
+  });
+});
+
+/** A deterministic stand-in model: bag of hashed character trigrams. */
+function fakeEmbedder(): Embedder & { calls: number } {
+  const dimension = 64;
+  const embed = (text: string): Float32Array => {
+    const vector = new Float32Array(dimension);
+    const lower = text.toLowerCase();
+    for (let index = 0; index + 3 <= lower.length; index += 1) {
+      let hash = 0;
+      for (const char of lower.slice(index, index + 3)) hash = (hash * 31 + char.charCodeAt(0)) % dimension;
+      vector[hash] = (vector[hash] ?? 0) + 1;
+    }
+    const norm = Math.hypot(...vector) || 1;
+    return vector.map((value) => value / norm);
+  };
+  const embedder = {
+    modelId: "test/fake-trigram",
+    dimension,
+    calls: 0,
+    async embedQueries(texts: string[]) {
+      embedder.calls += 1;
+      return texts.map(embed);
+    },
+    async embedPassages(texts: string[]) {
+      embedder.calls += 1;
+      return texts.map(embed);
+    },
+  };
+  return embedder;
+}
+
+describe("QaService with a dense channel", () => {
+  it("upgrades to hybrid once the model is ready and caches passage vectors on disk", async () => {
+    const stateDir = await mkdtemp(path.join(tmpdir(), "qa-dense-"));
+    const cacheFile = path.join(stateDir, "embeddings.jsonl");
+    const embedder = fakeEmbedder();
+    const settings = {
+      options: { modelId: embedder.modelId, allowRemote: false, quantized: true, loadTimeoutMs: 1000 },
+      cacheFile,
+      loader: async () => ({ embedder }),
+    };
+    const service = await QaService.create({ contentDir: CONTENT_DIR, logger: silentLogger(), embeddings: settings });
+    await service.whenModelSettled();
+    expect(service.status().mode).toBe("hybrid");
+    const answer = await service.ask("Welche Waffen will Russland?");
+    expect(answer.mode).toBe("hybrid");
+    expect(answer.citations.length).toBeGreaterThan(0);
+
+    const again = fakeEmbedder();
+    const restarted = await QaService.create({
+      contentDir: CONTENT_DIR,
+      logger: silentLogger(),
+      embeddings: { ...settings, loader: async () => ({ embedder: again }) },
+    });
+    await restarted.whenModelSettled();
+    // Passage vectors come from the cache: the restarted model was never asked to embed passages.
+    expect(again.calls).toBe(0);
+  });
+
+  it("serves lexical answers and reports why when the model cannot load", async () => {
+    const service = await QaService.create({
+      contentDir: CONTENT_DIR,
+      logger: silentLogger(),
+      embeddings: {
+        options: { modelId: "missing/model", allowRemote: false, quantized: true, loadTimeoutMs: 1000 },
+        cacheFile: path.join(await mkdtemp(path.join(tmpdir(), "qa-nomodel-")), "e.jsonl"),
+        loader: async () => ({ embedder: null, reason: "no local copy" }),
+      },
+    });
+    await service.whenModelSettled();
+    const status = service.status();
+    expect(status.mode).toBe("lexical");
+    expect(status.modelError).toBe("no local copy");
+    expect((await service.ask("Welche Waffen will Russland?")).mode).toBe("lexical");
+  });
+
+  it("refuses to start without any readable article", async () => {
+    const empty = await mkdtemp(path.join(tmpdir(), "qa-empty-"));
+    await writeFile(path.join(empty, "notes.pdf"), "not an article");
+    await expect(QaService.create({ contentDir: empty, logger: silentLogger(), embeddings: "off" })).rejects.toThrow(/No readable articles/);
+  });
+});

@@ -33,7 +33,7 @@ export interface AbstentionThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: AbstentionThresholds = {
-  minCoverage: 0.5,
+  minCoverage: 0.4,
   minLexicalScore: 2,
   minCosine: 0.82,
   minCoverageWithCosine: 0.2,

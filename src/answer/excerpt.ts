@@ -75,6 +75,9 @@ export function chooseExcerpt(paragraph: Paragraph, tokens: readonly QueryToken[
       chosen.unshift(previous);
     } else if (next && nextEntry && nextEntry.score > 0 && nextEntry.score >= best.score * 0.5) {
       chosen.push(next);
+    } else if (next && startsWithDanglingReference(next.text)) {
+      // "Dabei soll es um Artilleriemunition gehen": the follow-up often carries the specifics.
+      chosen.push(next);
     }
   }
   const first = chosen[0];

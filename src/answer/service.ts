@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import { isTeaserSentence } from "../content/parse.js";
-import { loadArticleDirectory, type ArticleFileError } from "../content/directory.js";
+import { loadArticles, type ArticleLoadError } from "../content/load.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { EmbeddingCache, embedPassagesCached } from "../search/embedding-cache.js";
 import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
@@ -79,7 +79,7 @@ export class ReindexBusyError extends Error {
 }
 
 export class ReindexFailedError extends Error {
-  constructor(readonly problems: ArticleFileError[]) {
+  constructor(readonly problems: ArticleLoadError[]) {
     super(`reindex failed; the previous index stays in use: ${problems.map((problem) => `${problem.file}: ${problem.message}`).join("; ")}`);
     this.name = "ReindexFailedError";
   }
@@ -151,7 +151,7 @@ export class QaService implements QaApi {
 
   /** Reuses the persisted index when it was built from exactly the current files; parses them otherwise. */
   private static async loadInitialState(options: QaServiceOptions): Promise<IndexState> {
-    const directory = await loadArticleDirectory(options.contentDir, { parse: false });
+    const directory = await loadArticles(options.contentDir, { parse: false });
     const modelId = QaService.configuredModel(options);
     if (options.indexFile && directory.errors.length === 0) {
       const stored = await readStoredIndex(options.indexFile, options.logger);
@@ -160,7 +160,7 @@ export class QaService implements QaApi {
         return QaService.buildState(stored.articles, directory.hashes, null, options, new Date(stored.builtAt));
       }
     }
-    const parsed = await loadArticleDirectory(options.contentDir, { parse: true });
+    const parsed = await loadArticles(options.contentDir, { parse: true });
     for (const error of parsed.errors) {
       options.logger.warn({ event: "article_skipped", file: error.file, reason: error.message }, "article skipped");
     }
@@ -275,7 +275,7 @@ export class QaService implements QaApi {
     };
     const run = (async (): Promise<ReindexReport> => {
       const previous = this.state;
-      const loaded = await loadArticleDirectory(this.options.contentDir, {
+      const loaded = await loadArticles(this.options.contentDir, {
         parse: true,
         onArticle: (done, total) => report({ articlesDone: done, articlesTotal: total }),
       });

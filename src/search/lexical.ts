@@ -69,6 +69,23 @@ interface IndexedFields {
   grams: string;
 }
 
+/** Gram size, minimum share of shared grams and credit for a partial word match in coverage. */
+const COVERAGE_GRAM_SIZE = 3;
+const PARTIAL_MATCH_OVERLAP = 0.6;
+const PARTIAL_MATCH_CREDIT = 0.8;
+
+/**
+ * Snowball leaves the "-t"/"-st" of finite verbs ("reist", "kommt", "liefert")
+ * while texts often use other forms ("reisen", "Lieferungen"); questions try the
+ * form without it too. Only on the query side: on nouns ("Zeit") it would merge words.
+ */
+export function verbStemVariants(term: string): string[] {
+  if (term.length < 5 || !term.endsWith("t") || /\d/.test(term)) return [];
+  const variants = [term.slice(0, -1)];
+  if (term.endsWith("st")) variants.push(term.slice(0, -2));
+  return variants;
+}
+
 const splitOnSpace = (text: string): string[] => (text.length === 0 ? [] : text.split(" "));
 const keepTerm = (term: string): string => term;
 
@@ -87,6 +104,8 @@ export class LexicalIndex {
   private readonly grams: MiniSearch<IndexedFields> | null;
   /** For each document id, its set of word terms (body, heading, title): used for coverage. */
   private readonly termsById = new Map<string, Set<string>>();
+  /** For each document id, the character n-grams of its body words: partial credit for compound parts and typos. */
+  private readonly gramsById = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
   readonly size: number;
 
@@ -105,6 +124,7 @@ export class LexicalIndex {
       const heading = analyze(document.heading ?? "", language);
       const allTerms = new Set([...body, ...title, ...heading].map((token) => token.term));
       this.termsById.set(document.id, allTerms);
+      this.gramsById.set(document.id, new Set(body.flatMap((token) => charNgrams(token.folded, COVERAGE_GRAM_SIZE))));
       for (const term of allTerms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       rows.push({
         id: document.id,
@@ -136,7 +156,7 @@ export class LexicalIndex {
     const english = detectLanguage(question) === "en" ? analyze(question, "en") : [];
     german.forEach((token, position) => {
       if (byFolded.has(token.folded)) return;
-      const variants = [...new Set([token.term, english[position]?.term ?? token.term, token.folded])];
+      const variants = [...new Set([token.term, english[position]?.term ?? token.term, token.folded, ...verbStemVariants(token.term)])];
       const present = variants.filter((term) => this.documentFrequency.has(term));
       const idf = present.length > 0 ? Math.max(...present.map((term) => this.idf(term))) : this.idf("\u0000");
       byFolded.set(token.folded, { surface: token.surface, terms: variants, idf, known: present.length > 0 });
@@ -179,14 +199,22 @@ export class LexicalIndex {
     }
     hits.sort((left, right) => right.score - left.score || (left.id < right.id ? -1 : 1));
     const top = hits.slice(0, limit);
+    const tokenGrams = tokens.map((token) => charNgrams(foldToken(token.surface), COVERAGE_GRAM_SIZE));
     for (const hit of top) {
       const documentTerms = this.termsById.get(hit.id) ?? new Set<string>();
+      const documentGrams = this.gramsById.get(hit.id) ?? new Set<string>();
       let matchedIdf = 0;
       tokens.forEach((token, index) => {
         if (token.terms.some((term) => documentTerms.has(term))) {
           hit.matchedTokens.push(index);
           matchedIdf += token.idf;
+          return;
         }
+        // A word found only as part of a longer word (or misspelt) counts in proportion to the grams it shares.
+        const grams = tokenGrams[index] ?? [];
+        const shared = grams.filter((gram) => documentGrams.has(gram)).length;
+        const overlap = grams.length > 0 ? shared / grams.length : 0;
+        if (overlap >= PARTIAL_MATCH_OVERLAP) matchedIdf += token.idf * overlap * PARTIAL_MATCH_CREDIT;
       });
       hit.coverage = totalIdf > 0 ? matchedIdf / totalIdf : 0;
     }

@@ -1,0 +1,200 @@
+import { createHash } from "node:crypto";
+import { readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { ArticleParseError, parseArticle } from "./parse.js";
+import type { Article } from "./types.js";
+
+/** Reads article files from disk: byte-level checks, content hash, id from the file name. */
+
+/** File extensions read as articles, with the format each is parsed as. */
+export const ARTICLE_FILE_FORMATS: ReadonlyMap<string, "txt" | "md"> = new Map([
+  [".txt", "txt"],
+  [".md", "md"],
+  [".markdown", "md"],
+]);
+
+/** Above this share of control bytes (other than tab, line feed, carriage return, form feed) a file is binary. */
+const MAX_CONTROL_BYTE_SHARE = 0.05;
+
+export interface ArticleLoadError {
+  file: string;
+  message: string;
+}
+
+/**
+ * The article id for a file name: the name without its extension,
+ * lowercased, German umlauts transliterated, accents dropped, every other
+ * run of characters outside [a-z0-9] turned into one "-".
+ * "Nordkorea Rußland_Waffen.txt" → "nordkorea-russland-waffen".
+ */
+export function articleIdFromFileName(name: string): string {
+  const base = path.basename(name);
+  const extension = path.extname(base);
+  const stem = extension === base ? base : base.slice(0, base.length - extension.length);
+  const id = stem
+    .toLowerCase()
+    .replace(/ä/gu, "ae")
+    .replace(/ö/gu, "oe")
+    .replace(/ü/gu, "ue")
+    .replace(/ß/gu, "ss")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^a-z0-9]+/gu, "-")
+    .replace(/^-+|-+$/gu, "");
+  return id === "" ? "article" : id;
+}
+
+/** Offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or -1. */
+export function findInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    }
+    let length: number;
+    let min: number;
+    if (lead >= 0xc2 && lead <= 0xdf) [length, min] = [2, 0x80];
+    else if (lead >= 0xe0 && lead <= 0xef) [length, min] = [3, 0x800];
+    else if (lead >= 0xf0 && lead <= 0xf4) [length, min] = [4, 0x10000];
+    else return index;
+    if (index + length > bytes.length) return index;
+    let codePoint = lead & (0xff >> (length + 1));
+    for (let offset = 1; offset < length; offset += 1) {
+      const continuation = bytes[index + offset] ?? 0;
+      if ((continuation & 0xc0) !== 0x80) return index;
+      codePoint = (codePoint << 6) | (continuation & 0x3f);
+    }
+    if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return index;
+    index += length;
+  }
+  return -1;
+}
+
+/** 1-based line number of byte `offset`, for error messages. */
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset && index < bytes.length; index += 1) if (bytes[index] === 0x0a) line += 1;
+  return line;
+}
+
+/** Rejects bytes that are not UTF-8 text, with a reason a moderator can act on. */
+function decodeArticleBytes(bytes: Uint8Array): string {
+  const startsWith = (...prefix: number[]): boolean => prefix.every((value, index) => bytes[index] === value);
+  if (startsWith(0xff, 0xfe) || startsWith(0xfe, 0xff)) {
+    throw new ArticleParseError("encoding", "the file is UTF-16 encoded; save it as UTF-8");
+  }
+  if (bytes.includes(0)) throw new ArticleParseError("binary", "the file contains NUL bytes: it looks like a binary file, not text");
+  let controlBytes = 0;
+  for (const byte of bytes) {
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) || byte === 0x7f) controlBytes += 1;
+  }
+  if (bytes.length > 0 && controlBytes / bytes.length > MAX_CONTROL_BYTE_SHARE) {
+    throw new ArticleParseError("binary", `the file looks binary: ${controlBytes} of ${bytes.length} bytes are control characters`);
+  }
+  const invalidAt = findInvalidUtf8(bytes);
+  if (invalidAt >= 0) {
+    throw new ArticleParseError(
+      "encoding",
+      `the file is not valid UTF-8 (first bad byte at offset ${invalidAt}, line ${lineOfByte(bytes, invalidAt)}); save it as UTF-8`,
+    );
+  }
+  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+}
+
+/**
+ * Reads and parses one article file (.txt or .md). Every failure is an
+ * `ArticleParseError` whose message starts with the file name.
+ */
+export async function loadArticleFile(filePath: string): Promise<Article> {
+  const fileName = path.basename(filePath);
+  const format = ARTICLE_FILE_FORMATS.get(path.extname(fileName).toLowerCase());
+  if (format === undefined) {
+    throw new ArticleParseError("unsupported-type", `unsupported file type (expected ${[...ARTICLE_FILE_FORMATS.keys()].join(", ")})`, fileName);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(filePath);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ArticleParseError("read-failed", `cannot read the file (${reason})`, fileName);
+  }
+  try {
+    const text = decodeArticleBytes(bytes);
+    const contentHash = createHash("sha256").update(bytes).digest("hex");
+    return parseArticle(text, { id: articleIdFromFileName(fileName), format, contentHash });
+  } catch (error) {
+    if (error instanceof ArticleParseError) throw error.withFile(fileName);
+    throw error;
+  }
+}
+
+/** What a content folder holds: parsed articles, per-file problems, and a hash of every article file. */
+export interface ArticleDirectory {
+  articles: Article[];
+  errors: ArticleLoadError[];
+  /** File name → sha256 of its bytes, for every article file present. */
+  hashes: Record<string, string>;
+}
+
+/** Names of the article files in `dir` (known extensions, not hidden), in file-name order. Throws when `dir` cannot be read. */
+export async function listArticleFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new Error(`Article folder ${dir} is not a directory.`);
+    names = await readdir(dir);
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith("Article folder")) throw error;
+    const code = error instanceof Error && "code" in error ? String(error.code) : "unknown error";
+    throw new Error(`Article folder ${dir} cannot be read (${code === "ENOENT" ? "it does not exist" : code}).`);
+  }
+  return names
+    .filter((name) => !name.startsWith(".") && ARTICLE_FILE_FORMATS.has(path.extname(name).toLowerCase()))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export interface LoadArticlesOptions {
+  /** false: only hash the files (enough to tell whether a stored index is current). Default true. */
+  parse?: boolean;
+  /** Called after each file, for progress reports. */
+  onArticle?: (done: number, total: number) => void;
+}
+
+/**
+ * Loads every .txt/.md article in `dir`, in file-name order. A file that
+ * fails is reported in `errors` and does not stop the others; files with
+ * other extensions and hidden files are ignored. Two files that map to the
+ * same id: the second is reported as an error. Throws when `dir` itself
+ * cannot be read.
+ */
+export async function loadArticles(dir: string, options: LoadArticlesOptions = {}): Promise<ArticleDirectory> {
+  const articleFiles = await listArticleFiles(dir);
+  const result: ArticleDirectory = { articles: [], errors: [], hashes: {} };
+  const fileById = new Map<string, string>();
+  for (const [position, name] of articleFiles.entries()) {
+    const filePath = path.join(dir, name);
+    try {
+      const info = await stat(filePath);
+      if (info.isFile()) {
+        if (options.parse === false) {
+          result.hashes[name] = createHash("sha256").update(await readFile(filePath)).digest("hex");
+        } else {
+          const article = await loadArticleFile(filePath);
+          result.hashes[name] = article.contentHash;
+          const clash = fileById.get(article.id);
+          if (clash !== undefined) {
+            throw new ArticleParseError("duplicate-id", `has the same article id "${article.id}" as ${clash}; rename one of them`, name);
+          }
+          fileById.set(article.id, name);
+          result.articles.push(article);
+        }
+      }
+    } catch (error) {
+      result.errors.push({ file: name, message: error instanceof Error ? error.message : String(error) });
+    }
+    options.onArticle?.(position + 1, articleFiles.length);
+  }
+  return result;
+}

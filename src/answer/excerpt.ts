@@ -1,6 +1,7 @@
 import type { Paragraph, Sentence } from "../content/types.js";
 import { analyze, charNgrams, foldToken } from "../search/analyzer.js";
 import type { QueryToken } from "../search/lexical.js";
+import { needsPredecessor } from "./summary.js";
 
 /**
  * Picks the sentence(s) of a paragraph that answer the question, to quote
@@ -17,14 +18,6 @@ export interface ExcerptOptions {
 }
 
 const NGRAM = 4;
-/** Openers that lean on the previous sentence; quoted alone they would mislead. */
-const DANGLING_OPENER = /^(?:er|sie|es|dies|diese|dieser|dieses|das|damals|dort|daher|deshalb|denn|zudem|aber|auch|dabei|darauf|danach|he|she|it|they|this|that|these|those|there|then|but|also)\b/iu;
-
-export function startsWithDanglingReference(sentence: string): boolean {
-  const firstWords = sentence.replace(/^[\s"„“”'‚‘«»(–-]+/u, "");
-  return DANGLING_OPENER.test(firstWords);
-}
-
 function gramSet(folded: string): Set<string> {
   return new Set(charNgrams(folded, NGRAM));
 }
@@ -70,12 +63,12 @@ export function chooseExcerpt(paragraph: Paragraph, tokens: readonly QueryToken[
     const previous = paragraph.sentences[best.sentence.index - 1];
     const next = paragraph.sentences[best.sentence.index + 1];
     const nextEntry = scored.find((entry) => entry.sentence === next);
-    if (previous && startsWithDanglingReference(best.sentence.text)) {
+    if (previous && needsPredecessor(best.sentence.text)) {
       // "Dort soll er ..." needs the sentence that says where "dort" is.
       chosen.unshift(previous);
     } else if (next && nextEntry && nextEntry.score > 0 && nextEntry.score >= best.score * 0.5) {
       chosen.push(next);
-    } else if (next && startsWithDanglingReference(next.text)) {
+    } else if (next && needsPredecessor(next.text)) {
       // "Dabei soll es um Artilleriemunition gehen": the follow-up often carries the specifics.
       chosen.push(next);
     }

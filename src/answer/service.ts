@@ -11,6 +11,7 @@ import type { LexicalOptions } from "../search/lexical.js";
 import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/retriever.js";
 import { decideAnswerable, DEFAULT_THRESHOLDS, type AbstentionThresholds } from "./abstention.js";
 import { chooseExcerpt } from "./excerpt.js";
+import { Summarizer, summaryEmbeddingFrom, type SummarizeRequest, type Summary } from "./summary.js";
 import type { Answer, ArticleInfo, Citation, QaApi, ServiceStatus, SourceLookup } from "./types.js";
 
 export type EmbedderLoader = typeof loadEmbedder;
@@ -120,6 +121,9 @@ export class QaService implements QaApi {
   private modelError: string | null = null;
   private modelReady: Promise<void> = Promise.resolve();
   private embeddingCache: EmbeddingCache | null = null;
+  private readonly summarizer = new Summarizer(undefined, (error) =>
+    this.options.logger.warn({ event: "summary_embedding_failed", reason: String(error) }, "embedding the summary failed; serving the lexical summary"),
+  );
   private runningReindex: { progress: ReindexProgress; promise: Promise<ReindexReport> } | null = null;
 
   private constructor(
@@ -363,6 +367,11 @@ export class QaService implements QaApi {
     if (!article) return null;
     const paragraph = article.paragraphs.find((candidate) => candidate.number === paragraphNumber);
     return paragraph ? { article, paragraph } : null;
+  }
+
+  /** Hybrid mode scores summary sentences with the embedding model, lexical mode with TF-IDF. */
+  summary(request: SummarizeRequest): Promise<Summary> {
+    return this.summarizer.summarize(this.state.articles, request, summaryEmbeddingFrom(this.embedder));
   }
 
   articles(): Article[] {

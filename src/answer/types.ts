@@ -1,4 +1,5 @@
 import type { Article, Paragraph } from "../content/types.js";
+import type { SummarizeRequest, Summary } from "./summary.js";
 
 /** Which retrieval channels served an answer. */
 export type RetrievalMode = "hybrid" | "lexical";
@@ -66,4 +67,6 @@ export interface QaApi {
   source(paragraph: number, articleId?: string): SourceLookup | null;
   status(): ServiceStatus;
   articles(): Article[];
+  /** An extractive, cited summary of one article (or one of its sections); cached per article version. */
+  summary(request: SummarizeRequest): Promise<Summary>;
 }

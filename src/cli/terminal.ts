@@ -1,12 +1,14 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { QaApi } from "../answer/types.js";
+import { formatSummaryText, parseSummaryCommand, UnknownArticleError, UnknownSectionError } from "../answer/summary.js";
 import { formatAnswer, formatSource, formatStatus } from "./format.js";
 
 const HELP = [
   "Ask a question about the articles in German or English, e.g. „Welche Waffen will Russland?“",
   "Commands:",
   "  /source N [article-id]  show paragraph N in full",
+  "  /summary [short|medium|long] [article-id] [section]   an extractive summary with ¶ citations",
   "  /about                  articles, retrieval mode and model",
   "  /help                   this help",
   "  /quit                   leave (Ctrl+D works too)",
@@ -34,6 +36,13 @@ export async function handleTerminalLine(qa: QaApi, line: string): Promise<strin
     case "help":
     case "?":
       return HELP;
+    case "summary":
+      try {
+        return formatSummaryText(await qa.summary(parseSummaryCommand(rest, qa.status().articles.map((article) => article.id))));
+      } catch (error) {
+        if (error instanceof UnknownArticleError || error instanceof UnknownSectionError) return error.message;
+        throw error;
+      }
     case "about":
     case "status":
       return formatStatus(qa.status());

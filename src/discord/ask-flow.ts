@@ -1,0 +1,67 @@
+/**
+ * The steps /ask and mentions share: screen the question (length, emptiness,
+ * rate limits), ask the service, log, and present the answer.
+ */
+import type { Answer } from "../answer/types.js";
+import type { BotContext } from "./context.js";
+import { displayCommandName, messages, type Lang } from "./i18n.js";
+import { presentAnswer, type MessagePayload } from "./presentation.js";
+import { checkQuestion } from "./rate-limit.js";
+
+export type Screening =
+  | { ok: true; question: string }
+  | { ok: false; reason: "empty" | "too_long" | "user_cooldown" | "global_cap"; notice: string };
+
+/** Validation first, so a refused question does not use up the user's cooldown. */
+export function screenQuestion(raw: string, userId: string, context: BotContext, lang: Lang): Screening {
+  const text = messages(lang);
+  const checked = checkQuestion(raw, context.config.MAX_QUESTION_LENGTH);
+  if (!checked.ok) {
+    if (checked.reason === "empty") return { ok: false, reason: "empty", notice: text.emptyQuestion(commandDisplay(context, "ask", lang)) };
+    return { ok: false, reason: "too_long", notice: text.questionTooLong(checked.length, checked.max) };
+  }
+  const decision = context.limiter.tryAcquire(userId);
+  if (!decision.allowed) {
+    const notice = decision.reason === "user_cooldown" ? text.userCooldown(decision.retryAfterSeconds) : text.globalCap(decision.retryAfterSeconds);
+    return { ok: false, reason: decision.reason, notice };
+  }
+  return { ok: true, question: checked.question };
+}
+
+export interface QuestionOrigin {
+  guild: string | null;
+  /** "ask" for the slash command, "mention" for @Bot messages. */
+  command: string;
+}
+
+/** Asks the service and logs the outcome (the question, never who asked). */
+export async function askService(question: string, context: BotContext, origin: QuestionOrigin): Promise<Answer> {
+  const started = performance.now();
+  const answer = await context.qa.ask(question);
+  context.logger.info(
+    {
+      event: "question",
+      guild: origin.guild,
+      command: origin.command,
+      latencyMs: Math.round(performance.now() - started),
+      answered: answer.answered,
+      mode: answer.mode,
+      paragraphs: answer.citations.map((citation) => citation.paragraph),
+      abstainReason: answer.abstainReason,
+      question,
+    },
+    "question answered",
+  );
+  return answer;
+}
+
+/** The answer as a message in the user's language, pointing to /summary (as that user sees it) when unanswered. */
+export function answerMessage(answer: Answer, context: BotContext, lang: Lang): MessagePayload {
+  return presentAnswer(answer, { lang, summaryCommand: commandDisplay(context, "summary", lang) });
+}
+
+/** "/frage" for German users, "/ask" otherwise; falls back to "/name" for commands not registered (yet). */
+export function commandDisplay(context: BotContext, name: string, lang: Lang): string {
+  const command = context.commands.get(name);
+  return command ? displayCommandName(command.data.toJSON(), lang) : `/${name}`;
+}

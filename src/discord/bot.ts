@@ -1,0 +1,165 @@
+/**
+ * Starts the Discord bot on top of a QaApi: connects, routes interactions and
+ * mentions, and shuts down cleanly (the caller wires SIGINT/SIGTERM to `stop`).
+ */
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  Options,
+  Partials,
+  type ClientOptions,
+  type Interaction,
+  type Message,
+} from "discord.js";
+import type { Logger } from "pino";
+import type { QaApi } from "../answer/types.js";
+import type { Config } from "../config.js";
+import { commandList, commandMap } from "./commands/index.js";
+import type { BotCommand, BotContext } from "./context.js";
+import { FeedbackStore } from "./feedback.js";
+import { handleInteraction } from "./interactions.js";
+import { errorForLog } from "./log-safety.js";
+import { handleMessage } from "./mentions.js";
+import { NO_MENTIONS } from "./presentation.js";
+import { QuestionRateLimiter } from "./rate-limit.js";
+import { RecentAnswers } from "./recent-answers.js";
+
+export interface StartBotOptions {
+  config: Config;
+  qa: QaApi;
+  logger: Logger;
+  /** Overrides for tests, e.g. `{ rest: { api: "http://127.0.0.1:PORT/api" } }`. */
+  clientOptions?: Pick<ClientOptions, "rest">;
+  /** Clock for rate limits and feedback times (tests). */
+  now?: () => number;
+  /** The commands to serve; the built-in registry by default. */
+  commands?: readonly BotCommand[];
+  /** Salt for feedback keys; by default kept in `<feedbackFile>.salt`. */
+  feedbackSalt?: string;
+}
+
+export interface RunningBot {
+  client: Client;
+  /** Stops taking new events, lets running handlers finish (up to a few seconds), then disconnects. */
+  stop(): Promise<void>;
+}
+
+/** How long `stop` waits for answers that are still being written. */
+const DRAIN_TIMEOUT_MS = 5_000;
+
+export class BotStartError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "BotStartError";
+  }
+}
+
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const { config, qa, logger } = options;
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new BotStartError("DISCORD_TOKEN is not set: the bot cannot log in to Discord.");
+
+  const now = options.now ?? Date.now;
+  const feedback = await FeedbackStore.open(config.paths.feedbackFile, options.feedbackSalt ? { salt: options.feedbackSalt } : {});
+  const context: BotContext = {
+    qa,
+    config,
+    logger,
+    limiter: new QuestionRateLimiter({
+      userCooldownSeconds: config.USER_COOLDOWN_SECONDS,
+      globalQuestionsPerMinute: config.GLOBAL_QUESTIONS_PER_MINUTE,
+      now,
+    }),
+    feedback,
+    recentAnswers: new RecentAnswers(),
+    commands: commandMap(options.commands ?? commandList),
+    now,
+  };
+
+  const client = new Client({
+    // Mentions of the bot carry their content without the privileged Message Content intent.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    // Messages can arrive from channels not in the cache (e.g. threads the bot just saw); the payload has what is needed.
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    // The bot never reads history: keep few messages in memory.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 25 }),
+    ...options.clientOptions,
+  });
+
+  // Every handler runs independently (no global lock); running ones are tracked so stop() can let them finish.
+  const running = new Set<Promise<void>>();
+  const track = (work: Promise<void>, kind: string): void => {
+    const guarded = work.catch((error: unknown) => {
+      logger.error({ event: "handler_crashed", kind, err: errorForLog(error) }, "unhandled error in handler");
+    });
+    running.add(guarded);
+    void guarded.finally(() => running.delete(guarded));
+  };
+  const onInteraction = (interaction: Interaction): void => track(handleInteraction(interaction, context), "interaction");
+  const onMessage = (message: Message): void => {
+    const botUserId = client.user?.id;
+    if (botUserId) track(handleMessage(message, context, botUserId), "message");
+  };
+  const onError = (error: Error): void => logger.error({ event: "client_error", err: errorForLog(error) }, "discord client error");
+  const onWarn = (warning: string): void => logger.warn({ event: "client_warning", warning }, "discord client warning");
+  const onShardDisconnect = (event: { code: number }, shardId: number): void =>
+    logger.warn({ event: "shard_disconnect", shardId, code: event.code }, "gateway disconnected");
+  const onShardReconnecting = (shardId: number): void => logger.info({ event: "shard_reconnecting", shardId }, "gateway reconnecting");
+
+  client.on(Events.InteractionCreate, onInteraction);
+  client.on(Events.MessageCreate, onMessage);
+  client.on(Events.Error, onError);
+  client.on(Events.Warn, onWarn);
+  client.on(Events.ShardDisconnect, onShardDisconnect);
+  client.on(Events.ShardReconnecting, onShardReconnecting);
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  const started = performance.now();
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await client.destroy().catch(() => undefined);
+    throw new BotStartError(describeLoginError(error), { cause: error });
+  }
+  logger.info(
+    { event: "ready", guilds: client.guilds.cache.size, commands: [...context.commands.keys()], latencyMs: Math.round(performance.now() - started) },
+    "discord bot ready",
+  );
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      client.off(Events.InteractionCreate, onInteraction);
+      client.off(Events.MessageCreate, onMessage);
+      const drained = Promise.allSettled([...running]);
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref());
+      await Promise.race([drained, timeout]);
+      await client.destroy();
+      await feedback.flush();
+      client.off(Events.Error, onError);
+      client.off(Events.Warn, onWarn);
+      client.off(Events.ShardDisconnect, onShardDisconnect);
+      client.off(Events.ShardReconnecting, onShardReconnecting);
+      logger.info({ event: "stopped", unfinished: running.size }, "discord bot stopped");
+    })();
+    return stopping;
+  };
+  return { client, stop };
+}
+
+/** A login failure as one actionable sentence (never including the token). */
+export function describeLoginError(error: unknown): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : NaN;
+  if (code === "TokenInvalid" || status === 401) {
+    return "Discord rejected DISCORD_TOKEN. Reset the bot token in the Developer Portal (Bot → Reset Token) and update .env.";
+  }
+  if (code === "4014" || /disallowed intents/i.test(String(error))) {
+    return "Discord refused the gateway intents. This bot only needs Guilds and Guild Messages; check the application's settings.";
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Could not connect to Discord: ${detail}`;
+}

@@ -1,0 +1,41 @@
+/** What every command and handler receives, and the shape of a command module. */
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { Logger } from "pino";
+import type { QaApi } from "../answer/types.js";
+import type { Config } from "../config.js";
+import type { FeedbackStore } from "./feedback.js";
+import type { QuestionRateLimiter } from "./rate-limit.js";
+import type { RecentAnswers } from "./recent-answers.js";
+
+/**
+ * A slash command module, as in the discord.js guide: `data` (a SlashCommandBuilder),
+ * `execute`, and `autocomplete` when an option autocompletes. New commands
+ * (e.g. /summary, /reindex) are files exporting these, listed in `commands/index.ts`.
+ */
+export interface BotCommand {
+  data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+}
+
+export type DiscordConfig = Pick<
+  Config,
+  "ASK_CHANNEL_IDS" | "MODERATOR_ROLE_IDS" | "USER_COOLDOWN_SECONDS" | "GLOBAL_QUESTIONS_PER_MINUTE" | "MAX_QUESTION_LENGTH"
+>;
+
+export interface BotContext {
+  qa: QaApi;
+  config: DiscordConfig;
+  logger: Logger;
+  limiter: QuestionRateLimiter;
+  feedback: FeedbackStore;
+  recentAnswers: RecentAnswers;
+  /** The registered commands by (default, English) name. */
+  commands: ReadonlyMap<string, BotCommand>;
+  /** Milliseconds since the epoch (injectable for tests). */
+  now: () => number;
+}

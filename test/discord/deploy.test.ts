@@ -1,0 +1,81 @@
+/** deploy-commands against the fake Discord: guild route vs global route, and the errors people will meet. */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commandPayloads } from "../../src/discord/commands/index.js";
+import { deployCommands, explainDeployError } from "../../src/discord/deploy.js";
+import { FakeDiscord } from "../helpers/fake-discord.js";
+
+const run = promisify(execFile);
+
+describe("deployCommands", () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it("registers the commands to one guild when a guild id is given", async () => {
+    const result = await deployCommands({ token: fake.token, applicationId: fake.applicationId, guildId: fake.guildId, api: fake.apiUrl });
+    expect(result).toEqual({
+      scope: "guild",
+      route: `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
+      registered: ["ask", "source", "about", "help"],
+    });
+    const call = await fake.waitForCall((each) => each.method === "PUT" && each.path === result.route);
+    expect(call.authorization).toBe(`Bot ${fake.token}`);
+    expect(call.body).toEqual(commandPayloads());
+    expect(JSON.stringify(call.body)).toContain('"de":"frage"');
+  });
+
+  it("registers globally without a guild id", async () => {
+    const result = await deployCommands({ token: fake.token, applicationId: fake.applicationId, api: fake.apiUrl });
+    expect(result.scope).toBe("global");
+    expect(result.route).toBe(`/applications/${fake.applicationId}/commands`);
+    expect(fake.calls.some((call) => call.method === "PUT" && call.path === result.route)).toBe(true);
+  });
+
+  it("explains a rejected token and an unknown application", async () => {
+    const badToken = deployCommands({ token: "MTAwMDAwMDAwMDAwMDAwMDAy.wrong.token-that-discord-rejects-0000", applicationId: fake.applicationId, api: fake.apiUrl });
+    const tokenError = await badToken.then(() => null, (error: unknown) => error);
+    expect(explainDeployError(tokenError, {})).toMatch(/DISCORD_TOKEN/);
+
+    const badApp = deployCommands({ token: fake.token, applicationId: "1234567890123456789", api: fake.apiUrl });
+    const appError = await badApp.then(() => null, (error: unknown) => error);
+    expect(explainDeployError(appError, {})).toMatch(/DISCORD_CLIENT_ID/);
+  });
+
+  it("explains missing access for a guild", () => {
+    const forbidden = Object.assign(new Error("Missing Access"), { status: 403, code: 50001 });
+    expect(explainDeployError(forbidden, { guildId: "1" })).toMatch(/applications\.commands/);
+  });
+});
+
+describe("scripts/deploy-commands.ts", () => {
+  it("says which variables are missing, without touching the network", async () => {
+    // Run from an empty directory so no developer .env is picked up.
+    const cwd = await mkdtemp(path.join(tmpdir(), "deploy-script-"));
+    try {
+      const script = path.resolve("scripts/deploy-commands.ts");
+      const tsx = path.resolve("node_modules/.bin/tsx");
+      const env = { PATH: process.env.PATH ?? "", HOME: cwd };
+      const outcome = await run(tsx, [script], { cwd, env }).then(
+        () => ({ code: 0, stderr: "" }),
+        (error: unknown) => ({
+          code: typeof error === "object" && error !== null && "code" in error ? Number(error.code) : -1,
+          stderr: typeof error === "object" && error !== null && "stderr" in error ? String(error.stderr) : "",
+        }),
+      );
+      expect(outcome.code).toBe(2);
+      expect(outcome.stderr).toContain("DISCORD_TOKEN");
+      expect(outcome.stderr).toContain("DISCORD_CLIENT_ID");
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+});

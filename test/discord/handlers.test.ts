@@ -1,0 +1,411 @@
+/**
+ * Handler tests: the real discord.js Client connected to the fake Discord,
+ * receiving raw gateway packets and answering through REST, with a fake QaApi.
+ */
+import path from "node:path";
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { readFeedback } from "../../src/discord/feedback.js";
+import type { FakeDiscord, RecordedCall } from "../helpers/fake-discord.js";
+import {
+  autocomplete,
+  buttonClick,
+  channelMessage,
+  dispatchInteraction,
+  fakeUser,
+  slashCommand,
+  type CommandOption,
+  type DispatchedInteraction,
+  type InteractionBase,
+} from "../helpers/fake-discord-payloads.js";
+import { callbackBody, messageBody, visibleText } from "./api-shapes.js";
+import { createFakeQa } from "./fake-qa.js";
+import { startHarness, type Harness } from "./harness.js";
+
+const EPHEMERAL = 64;
+
+const isCallback = (interaction: DispatchedInteraction) => (call: RecordedCall) =>
+  call.method === "POST" && call.path === `/interactions/${interaction.id}/${interaction.token}/callback`;
+
+const isOriginalEdit = (fake: FakeDiscord, interaction: DispatchedInteraction) => (call: RecordedCall) =>
+  call.method === "PATCH" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`;
+
+const isChannelMessage = (fake: FakeDiscord, replyTo?: string) => (call: RecordedCall) =>
+  call.method === "POST" &&
+  call.path === `/channels/${fake.channelId}/messages` &&
+  (replyTo === undefined || messageBody(call).message_reference?.message_id === replyTo);
+
+function ask(fake: FakeDiscord, question: string, base: InteractionBase = {}, isPublic?: boolean): DispatchedInteraction {
+  const options: CommandOption[] = [{ name: "question", type: 3, value: question }];
+  if (isPublic !== undefined) options.push({ name: "public", type: 5, value: isPublic });
+  return dispatchInteraction(fake, slashCommand(fake, "ask", options, base));
+}
+
+describe("bot handlers (fake QA)", () => {
+  let harness: Harness;
+  let fake: FakeDiscord;
+  const usersSeen: string[] = [];
+  const user = (name: string) => {
+    const created = fakeUser(name);
+    usersSeen.push(created.id, created.username);
+    return created;
+  };
+
+  beforeAll(async () => {
+    harness = await startHarness({ fake: { heartbeatIntervalMs: 500 } });
+    fake = harness.fake;
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it("connects to the gateway URL from /gateway/bot and identifies with only the Guilds and GuildMessages intents", () => {
+    expect(fake.calls[0]).toMatchObject({ method: "GET", path: "/gateway/bot", authorization: `Bot ${fake.token}` });
+    expect(fake.gatewayQueries[0]).toBe("v=10&encoding=json");
+    expect(fake.identifies[0]?.intents).toBe(1 + 512);
+  });
+
+  it("/ask defers publicly, then edits the original reply with the cited answer", async () => {
+    const interaction = ask(fake, "Wann reist Kim nach Russland?", { user: user("anna") });
+    const callback = callbackBody(await fake.waitForCall(isCallback(interaction)));
+    expect(callback.type).toBe(5);
+    expect(callback.data?.flags ?? 0).toBe(0);
+    const edit = messageBody(await fake.waitForCall(isOriginalEdit(fake, interaction)));
+    expect(edit.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const embed = edit.embeds?.[0];
+    expect(embed?.title).toBe("Wann reist Kim nach Russland?");
+    expect(embed?.description).toContain("> Kim Jong Un will wohl noch im September nach Russland reisen.");
+    expect(embed?.description).toContain("**¶1**");
+    expect(embed?.footer?.text).toContain("Wörtliche Auszüge");
+    expect(edit.components?.[0]?.components[0]?.custom_id).toBe("qa:p:nordkorea-russland-waffen:1");
+  });
+
+  it("/ask public:false defers ephemerally", async () => {
+    const interaction = ask(fake, "Wann reist Kim nach Russland?", { user: user("ben") }, false);
+    const callback = callbackBody(await fake.waitForCall(isCallback(interaction)));
+    expect(callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    await fake.waitForCall(isOriginalEdit(fake, interaction));
+  });
+
+  it("refuses an empty question with an ephemeral hint", async () => {
+    const interaction = ask(fake, "   ", { user: user("carla") });
+    const callback = callbackBody(await fake.waitForCall(isCallback(interaction)));
+    expect(callback.type).toBe(4);
+    expect(callback.data?.flags).toBe(EPHEMERAL);
+    expect(callback.data?.content).toContain("Die Frage ist leer");
+    expect(callback.data?.content).toContain("/frage");
+  });
+
+  it("refuses an overlong question clearly", async () => {
+    const interaction = ask(fake, "Warum ".repeat(100), { user: user("dora"), locale: "en-US" });
+    const callback = callbackBody(await fake.waitForCall(isCallback(interaction)));
+    expect(callback.type).toBe(4);
+    expect(callback.data?.flags).toBe(EPHEMERAL);
+    expect(callback.data?.content).toBe("Your question has 599 characters; the limit is 500. Please shorten it.");
+  });
+
+  it("writes the frame in the user's language", async () => {
+    const interaction = ask(fake, "Wann reist Kim nach Russland?", { user: user("emil"), locale: "en-GB" });
+    const edit = messageBody(await fake.waitForCall(isOriginalEdit(fake, interaction)));
+    expect(edit.embeds?.[0]?.footer?.text).toBe("Verbatim excerpts from the article · retrieval: lexical");
+    expect(edit.embeds?.[0]?.fields?.[0]?.name).toBe("Source");
+  });
+
+  it("answers honestly, without quotes, when the article has no answer", async () => {
+    const interaction = ask(fake, "Wie wird das Wetter morgen in Hamburg?", { user: user("finn") });
+    const edit = messageBody(await fake.waitForCall(isOriginalEdit(fake, interaction)));
+    expect(edit.embeds).toEqual([]);
+    expect(edit.components).toEqual([]);
+    expect(edit.content).toContain("/summary");
+  });
+
+  it("never lets a hostile question ping or inject markup", async () => {
+    const question = "@everyone **bold** [x](http://evil) <@&123456789012345678> wann reist Kim nach Russland?";
+    const interaction = ask(fake, question, { user: user("gerd") });
+    const edit = messageBody(await fake.waitForCall(isOriginalEdit(fake, interaction)));
+    expect(edit.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const text = visibleText(edit);
+    expect(text).not.toMatch(/@everyone/);
+    expect(text).not.toMatch(/<@&\d/);
+    expect(edit.embeds?.[0]?.title).toContain("\\*\\*bold\\*\\* \\[x\\](http://evil)");
+  });
+
+  it("/source shows a whole paragraph publicly; an unknown ¶ gets an ephemeral note", async () => {
+    const found = dispatchInteraction(fake, slashCommand(fake, "source", [{ name: "paragraph", type: 4, value: 6 }], { user: user("hanna") }));
+    const reply = callbackBody(await fake.waitForCall(isCallback(found)));
+    expect(reply.type).toBe(4);
+    expect(reply.data?.flags ?? 0).toBe(0);
+    expect(reply.data?.embeds?.[0]?.title).toBe("¶6 · Russland braucht für seinen Krieg dringend Munition");
+    expect(reply.data?.embeds?.[0]?.description).toContain("Win-win-Situation");
+    expect(reply.data?.allowed_mentions).toEqual({ parse: [], replied_user: false });
+
+    const missing = dispatchInteraction(fake, slashCommand(fake, "source", [{ name: "paragraph", type: 4, value: 99 }], { user: user("ida") }));
+    const note = callbackBody(await fake.waitForCall(isCallback(missing)));
+    expect(note.type).toBe(4);
+    expect(note.data?.flags).toBe(EPHEMERAL);
+    expect(note.data?.content).toBe("¶99 gibt es nicht: „Waffen aus Nordkorea für Russland: Putins letzter Ausweg?“ hat die Absätze 1–10.");
+  });
+
+  it("/source autocompletes paragraphs and articles", async () => {
+    const paragraphs = dispatchInteraction(fake, autocomplete(fake, "source", [{ name: "paragraph", type: 4, value: "1", focused: true }]));
+    const suggestion = callbackBody(await fake.waitForCall(isCallback(paragraphs)));
+    expect(suggestion.type).toBe(8);
+    expect(suggestion.data?.choices?.map((choice) => choice.value)).toEqual([1, 10]);
+    for (const choice of suggestion.data?.choices ?? []) expect(choice.name.length).toBeLessThanOrEqual(100);
+
+    const articles = dispatchInteraction(
+      fake,
+      autocomplete(fake, "source", [
+        { name: "paragraph", type: 4, value: "", focused: false },
+        { name: "article", type: 3, value: "nordk", focused: true },
+      ]),
+    );
+    const articleSuggestion = callbackBody(await fake.waitForCall(isCallback(articles)));
+    expect(articleSuggestion.data?.choices).toEqual([{ name: "Waffen aus Nordkorea für Russland: Putins letzter Ausweg? (2023-09-05)", value: "nordkorea-russland-waffen" }]);
+  });
+
+  it("/about and /help answer ephemerally", async () => {
+    const about = dispatchInteraction(fake, slashCommand(fake, "about", [], { locale: "en-US" }));
+    const aboutReply = callbackBody(await fake.waitForCall(isCallback(about)));
+    expect(aboutReply.type).toBe(4);
+    expect(aboutReply.data?.flags).toBe(EPHEMERAL);
+    expect(visibleText(aboutReply.data)).toContain("lexical (keywords)");
+    expect(visibleText(aboutReply.data)).toContain("10 paragraphs");
+
+    const help = dispatchInteraction(fake, slashCommand(fake, "help", []));
+    const helpReply = callbackBody(await fake.waitForCall(isCallback(help)));
+    expect(helpReply.data?.flags).toBe(EPHEMERAL);
+    const commands = helpReply.data?.embeds?.[0]?.fields?.[0]?.value ?? "";
+    for (const name of ["/frage", "/quelle", "/info", "/hilfe"]) expect(commands).toContain(`**${name}**`);
+  });
+
+  it("the read-paragraph button reveals the whole paragraph to the clicker only", async () => {
+    const question = ask(fake, "Wann reist Kim nach Russland?", { user: user("jana") });
+    await fake.waitForCall(isOriginalEdit(fake, question));
+    const answerMessage = fake.originalMessage(question);
+    if (!answerMessage) throw new Error("answer message not stored");
+    const click = dispatchInteraction(fake, buttonClick(fake, "qa:p:nordkorea-russland-waffen:2", answerMessage, { user: user("karl") }));
+    const reply = callbackBody(await fake.waitForCall(isCallback(click)));
+    expect(reply.type).toBe(4);
+    expect(reply.data?.flags).toBe(EPHEMERAL);
+    expect(reply.data?.embeds?.[0]?.title).toBe("¶2");
+    expect(reply.data?.embeds?.[0]?.description).toContain("Selbst eine Visite in Moskau scheint den Berichten zufolge möglich zu sein.");
+  });
+
+  it("records 👍/👎 without user ids; clicking again changes the vote", async () => {
+    const question = ask(fake, "Wann reist Kim nach Russland?", { user: user("lena") });
+    await fake.waitForCall(isOriginalEdit(fake, question));
+    const answerMessage = fake.originalMessage(question);
+    if (!answerMessage) throw new Error("answer message not stored");
+    const voter = user("moritz");
+    const up = dispatchInteraction(fake, buttonClick(fake, "qa:f:u:nordkorea-russland-waffen=1,2", answerMessage, { user: voter }));
+    expect(callbackBody(await fake.waitForCall(isCallback(up))).data).toMatchObject({ flags: EPHEMERAL, content: "Danke! Deine Bewertung (👍) ist gespeichert." });
+    const down = dispatchInteraction(fake, buttonClick(fake, "qa:f:d:nordkorea-russland-waffen=1,2", answerMessage, { user: voter }));
+    expect(callbackBody(await fake.waitForCall(isCallback(down))).data).toMatchObject({ flags: EPHEMERAL, content: "Deine Bewertung ist jetzt 👎." });
+
+    // After a restart the question is no longer in memory: it is read back from the embed.
+    const forgotten = { ...answerMessage, id: "1199999999999999999", embeds: [{ title: "\\*Wann\\* reist Kim?" }] };
+    const late = dispatchInteraction(fake, buttonClick(fake, "qa:f:u:nordkorea-russland-waffen=1", forgotten, { user: voter }));
+    await fake.waitForCall(isCallback(late));
+
+    const file = harness.config.paths.feedbackFile;
+    const records = await readFeedback(file);
+    expect(records.map((record) => [record.vote, record.question, record.questionSource])).toEqual([
+      ["up", "Wann reist Kim nach Russland?", "memory"],
+      ["down", "Wann reist Kim nach Russland?", "memory"],
+      ["up", "*Wann* reist Kim?", "message"],
+    ]);
+    expect(records[0]?.key).toBe(records[1]?.key);
+    expect(records[2]?.key).not.toBe(records[0]?.key);
+    expect(records[1]?.cited).toEqual([{ articleId: "nordkorea-russland-waffen", paragraphs: [1, 2] }]);
+    const raw = await readFile(file, "utf8");
+    expect(raw).not.toContain(voter.id);
+    expect(raw).not.toContain(voter.username);
+    expect(path.dirname(file)).toBe(harness.stateDir);
+  });
+
+  it("answers an unknown button with an ephemeral note", async () => {
+    const click = dispatchInteraction(fake, buttonClick(fake, "something:else", { id: "1", channel_id: fake.channelId, author: fake.botUser, content: "", embeds: [], components: [], attachments: [], timestamp: new Date().toISOString(), edited_timestamp: null, type: 0, flags: 0, mentions: [], mention_roles: [], pinned: false, tts: false, mention_everyone: false }));
+    const reply = callbackBody(await fake.waitForCall(isCallback(click)));
+    expect(reply.data).toMatchObject({ flags: EPHEMERAL, content: "Dieser Knopf funktioniert nicht mehr." });
+  });
+
+  it("replies to a mention with the answer, in the server's language, pinging nobody", async () => {
+    const message = channelMessage(fake, { content: `<@${fake.botUser.id}> wann reist Kim nach Russland?`, author: user("nora") });
+    fake.dispatch("MESSAGE_CREATE", message);
+    const reply = messageBody(await fake.waitForCall(isChannelMessage(fake, String(message.id))));
+    expect(reply.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(reply.embeds?.[0]?.title).toBe("wann reist Kim nach Russland?");
+    expect(reply.embeds?.[0]?.description).toContain("**¶1**");
+    expect(reply.embeds?.[0]?.footer?.text).toContain("Wörtliche Auszüge");
+    expect(fake.calls.some((call) => call.path === `/channels/${fake.channelId}/typing`)).toBe(true);
+  });
+
+  it("answers a bare mention with a one-line hint and ignores bots, non-mentions and reply pings", async () => {
+    const author = user("otto");
+    fake.dispatch("MESSAGE_CREATE", channelMessage(fake, { content: `<@${fake.botUser.id}> von einem Bot`, author: { ...fakeUser("robot"), bot: true } }));
+    fake.dispatch("MESSAGE_CREATE", channelMessage(fake, { content: "wann reist Kim nach Russland?", author }));
+    fake.dispatch("MESSAGE_CREATE", channelMessage(fake, { content: "danke!", author, mentionsBot: true }));
+    const bare = channelMessage(fake, { content: `<@${fake.botUser.id}>`, author });
+    const before = fake.calls.filter(isChannelMessage(fake)).length;
+    fake.dispatch("MESSAGE_CREATE", bare);
+    const hint = messageBody(await fake.waitForCall(isChannelMessage(fake, String(bare.id))));
+    expect(hint.content?.split("\n")).toHaveLength(1);
+    expect(hint.content).toContain("Stell mir eine Frage zum Artikel");
+    expect(hint.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    // Events are handled in order, so anything the ignored messages caused would already be here.
+    expect(fake.calls.filter(isChannelMessage(fake)).length).toBe(before + 1);
+  });
+
+  it("serves concurrent questions concurrently", async () => {
+    // Uses its own slow service below; here: many questions at once all get answered.
+    const interactions = Array.from({ length: 5 }, (_, index) => ask(fake, "Wann reist Kim nach Russland?", { user: user(`parallel${index}`) }));
+    await Promise.all(interactions.map((interaction) => fake.waitForCall(isOriginalEdit(fake, interaction))));
+  });
+
+  it("keeps the gateway alive: heartbeats are sent and acknowledged", async () => {
+    await vi.waitFor(() => expect(fake.heartbeatsAcked).toBeGreaterThan(0), { timeout: 3_000 });
+    expect(harness.bot.client.ws.ping).toBeGreaterThanOrEqual(0);
+  });
+
+  it("logs commands with guild and latency, and never user names or ids", () => {
+    const questionLog = harness.logs.lines.find((line) => line.event === "question");
+    expect(questionLog).toMatchObject({ guild: fake.guildId, command: "ask", answered: true });
+    expect(typeof questionLog?.latencyMs).toBe("number");
+    expect(harness.logs.lines.some((line) => line.event === "command" && line.command === "source")).toBe(true);
+    const text = harness.logs.text();
+    for (const value of usersSeen) expect(text).not.toContain(value);
+    expect(text).not.toContain(fake.token);
+  });
+});
+
+describe("bot handlers: failures", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ qa: createFakeQa({ failWith: new Error("index exploded") }) });
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it("a failing /ask removes the public placeholder and tells the user privately; the bot keeps working", async () => {
+    const { fake } = harness;
+    const interaction = ask(fake, "Wann reist Kim nach Russland?");
+    expect(callbackBody(await fake.waitForCall(isCallback(interaction))).type).toBe(5);
+    await fake.waitForCall((call) => call.method === "DELETE" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`);
+    const followUp = messageBody(await fake.waitForCall((call) => call.method === "POST" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}`));
+    expect(followUp.flags).toBe(EPHEMERAL);
+    expect(followUp.content).toBe("Da ist etwas schiefgelaufen. Bitte versuch es gleich noch einmal.");
+    expect(harness.logs.lines.find((line) => line.event === "command_failed")).toMatchObject({ level: 50, command: "ask", guild: fake.guildId });
+
+    const help = dispatchInteraction(fake, slashCommand(fake, "help", []));
+    expect(callbackBody(await fake.waitForCall(isCallback(help))).type).toBe(4);
+  });
+
+  it("a Discord API error is logged without the interaction token", async () => {
+    const { fake } = harness;
+    const interaction = slashCommand(fake, "ask", [{ name: "question", type: 3, value: "Wann reist Kim?" }]);
+    fake.setOverride(({ method, path: requestPath }) =>
+      method === "POST" && requestPath === `/webhooks/${fake.applicationId}/${interaction.token}` ? { status: 404, body: { message: "Unknown Webhook", code: 10015 } } : undefined,
+    );
+    try {
+      dispatchInteraction(fake, interaction);
+      await vi.waitFor(() => expect(harness.logs.lines.some((line) => line.event === "error_reply_failed")).toBe(true), { timeout: 3_000 });
+    } finally {
+      fake.setOverride(null);
+    }
+    const logged = harness.logs.lines.find((line) => line.event === "error_reply_failed");
+    expect(JSON.stringify(logged)).toContain("/webhooks/");
+    expect(harness.logs.text()).not.toContain(interaction.token);
+  });
+
+  it("a failing ephemeral /ask edits its own private placeholder", async () => {
+    const { fake } = harness;
+    const interaction = ask(fake, "Wann reist Kim nach Russland?", {}, false);
+    const edit = messageBody(await fake.waitForCall(isOriginalEdit(fake, interaction)));
+    expect(edit.content).toBe("Da ist etwas schiefgelaufen. Bitte versuch es gleich noch einmal.");
+  });
+
+  it("a failing mention gets a short reply", async () => {
+    const { fake } = harness;
+    const message = channelMessage(fake, { content: `<@${fake.botUser.id}> wann reist Kim?` });
+    fake.dispatch("MESSAGE_CREATE", message);
+    const reply = messageBody(await fake.waitForCall(isChannelMessage(fake, String(message.id))));
+    expect(reply.content).toBe("Da ist etwas schiefgelaufen. Bitte versuch es gleich noch einmal.");
+    expect(harness.logs.lines.some((line) => line.event === "mention_failed")).toBe(true);
+  });
+});
+
+describe("bot handlers: rate limits and channels", () => {
+  let harness: Harness;
+  let now = 1_700_000_000_000;
+  beforeAll(async () => {
+    harness = await startHarness({
+      now: () => now,
+      env: (fake) => ({ USER_COOLDOWN_SECONDS: "30", GLOBAL_QUESTIONS_PER_MINUTE: "3", ASK_CHANNEL_IDS: fake.channelId }),
+    });
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it("applies the per-user cooldown and the global cap with seconds remaining", async () => {
+    const { fake } = harness;
+    const alice = fakeUser("alice");
+    const first = ask(fake, "Wann reist Kim nach Russland?", { user: alice });
+    expect(callbackBody(await fake.waitForCall(isCallback(first))).type).toBe(5);
+    now += 1_000;
+    const tooSoon = ask(fake, "Und wann fährt er zurück?", { user: alice });
+    expect(callbackBody(await fake.waitForCall(isCallback(tooSoon))).data).toMatchObject({
+      flags: EPHEMERAL,
+      content: "Nicht so schnell: Du kannst in 29 s die nächste Frage stellen.",
+    });
+    now += 30_000;
+    const again = ask(fake, "Wann reist Kim nach Russland?", { user: alice });
+    expect(callbackBody(await fake.waitForCall(isCallback(again))).type).toBe(5);
+    const bob = ask(fake, "Wann reist Kim nach Russland?", { user: fakeUser("bob") });
+    expect(callbackBody(await fake.waitForCall(isCallback(bob))).type).toBe(5);
+    const carol = ask(fake, "Wann reist Kim nach Russland?", { user: fakeUser("carol"), locale: "en-US" });
+    expect(callbackBody(await fake.waitForCall(isCallback(carol))).data).toMatchObject({
+      flags: EPHEMERAL,
+      content: "Lots of questions are coming in right now. Please try again in 29 s.",
+    });
+  });
+
+  it("answers mentions only in ASK_CHANNEL_IDS", async () => {
+    const { fake } = harness;
+    now += 120_000;
+    const elsewhere = channelMessage(fake, { content: `<@${fake.botUser.id}> wann reist Kim nach Russland?`, channelId: fake.otherChannelId });
+    fake.dispatch("MESSAGE_CREATE", elsewhere);
+    const here = channelMessage(fake, { content: `<@${fake.botUser.id}> wann reist Kim nach Russland?` });
+    fake.dispatch("MESSAGE_CREATE", here);
+    await fake.waitForCall(isChannelMessage(fake, String(here.id)));
+    expect(fake.calls.some((call) => call.path === `/channels/${fake.otherChannelId}/messages`)).toBe(false);
+  });
+});
+
+describe("bot handlers: concurrency and shutdown", () => {
+  it("runs questions in parallel (no global lock) and disconnects on stop", async () => {
+    const qa = createFakeQa({ delayMs: 400 });
+    const harness = await startHarness({ qa });
+    try {
+      const { fake } = harness;
+      const started = Date.now();
+      const interactions = Array.from({ length: 4 }, () => ask(fake, "Wann reist Kim nach Russland?", { user: fakeUser() }));
+      await Promise.all(interactions.map((interaction) => fake.waitForCall(isOriginalEdit(fake, interaction))));
+      expect(qa.maxConcurrentAsks).toBe(4);
+      expect(Date.now() - started).toBeLessThan(4 * 400);
+
+      // A question still running when stop() is called is finished before disconnecting.
+      const late = ask(fake, "Wann reist Kim nach Russland?", { user: fakeUser() });
+      await fake.waitForCall(isCallback(late));
+      await harness.bot.stop();
+      expect(fake.calls.some(isOriginalEdit(fake, late))).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(fake.connectedClients).toBe(0);
+      await harness.bot.stop();
+    } finally {
+      await harness.close();
+    }
+  });
+});

@@ -1,0 +1,389 @@
+import { describe, expect, it } from "vitest";
+import type { Answer, Citation, ServiceStatus } from "../../src/answer/types.js";
+import { parseCustomId } from "../../src/discord/custom-ids.js";
+import {
+  LIMITS,
+  NO_MENTIONS,
+  articleChoices,
+  embedLimitViolations,
+  embedTextLength,
+  escapeDiscordText,
+  fitEmbedTotal,
+  paragraphChoiceName,
+  paragraphChoices,
+  presentAbout,
+  presentAnswer,
+  presentHelp,
+  presentNotice,
+  presentParagraph,
+  questionFromAnswerEmbed,
+  safeLinkUrl,
+  truncateText,
+  unescapeDiscordText,
+} from "../../src/discord/presentation.js";
+import { fixtureArticle } from "./fake-qa.js";
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function citation(overrides: Partial<Citation> = {}): Citation {
+  const article = fixtureArticle();
+  const paragraph = article.paragraphs[5];
+  if (!paragraph) throw new Error("fixture has fewer paragraphs than expected");
+  return {
+    articleId: article.id,
+    articleTitle: article.title,
+    publisher: article.publisher,
+    articleUrl: article.url,
+    articleDate: article.date,
+    paragraph: paragraph.number,
+    heading: paragraph.heading,
+    excerpt: paragraph.sentences[0]?.text ?? paragraph.text,
+    passage: paragraph.text,
+    score: 0.9,
+    ...overrides,
+  };
+}
+
+function answer(overrides: Partial<Answer> = {}): Answer {
+  return { question: "Warum braucht Russland Munition?", answered: true, mode: "hybrid", citations: [citation()], ...overrides };
+}
+
+/** A deterministic pseudo-random generator, so the fuzz cases are reproducible. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+const FUZZ_PIECES = ["Wort", " ", ". ", "😀", "👨‍👩‍👧", "*", "_", "\\", "`", "|", "~", "[x](http://evil)", "@everyone", "<@123456789012345678>", "\n", "# ", "- ", "1. ", "ä", "e\u0301", "Munition", "„Zitat“"];
+
+function fuzzText(random: () => number, pieces: number): string {
+  let text = "";
+  for (let index = 0; index < pieces; index++) text += FUZZ_PIECES[Math.floor(random() * FUZZ_PIECES.length)] ?? "";
+  return text;
+}
+
+describe("escapeDiscordText", () => {
+  it("escapes inline markdown so it renders literally", () => {
+    expect(escapeDiscordText("**bold** [x](http://evil) _it_ ~~s~~ `c` ||spoiler||")).toBe(
+      "\\*\\*bold\\*\\* \\[x\\](http://evil) \\_it\\_ \\~\\~s\\~\\~ \\`c\\` \\|\\|spoiler\\|\\|",
+    );
+  });
+
+  it("neutralises @everyone, @here and mention-like tokens with a zero-width space", () => {
+    const escaped = escapeDiscordText("@everyone @here @Everyone <@123> <@!123> <@&456> <#789> </ask:1> <t:1700000000:R> <:kim:1> <a:kim:2>");
+    expect(escaped).not.toMatch(/@(everyone|here)/i);
+    expect(escaped).not.toMatch(/<[@#/:]|<a:|<t:/);
+    expect(escaped).toContain("@\u200beveryone");
+    expect(escaped).toContain("<\u200b@123>");
+  });
+
+  it("escapes block markers only at the start of a line", () => {
+    expect(escapeDiscordText("# Titel\n> Zitat\n- Punkt\n-# klein\n12. Liste\nmitten - drin # und > so")).toBe(
+      "\\# Titel\n\\> Zitat\n\\- Punkt\n\\-# klein\n12\\. Liste\nmitten - drin # und > so",
+    );
+    expect(escapeDiscordText("5. September", { inline: true })).toBe("5. September");
+    expect(escapeDiscordText("a\n# b", { inline: true })).toBe("a\n\\# b");
+  });
+
+  it("leaves ordinary German article text as it is (verbatim)", () => {
+    const paragraph = fixtureArticle().paragraphs[5]?.text ?? "";
+    expect(escapeDiscordText(paragraph)).toBe(paragraph);
+  });
+
+  it("is reversed exactly by unescapeDiscordText", () => {
+    const random = seededRandom(7);
+    const samples = ["a\\*b", "\\\\", "<\\@1>", "**@here**", "# x\n1. y", ...Array.from({ length: 200 }, () => fuzzText(random, 12))];
+    for (const sample of samples) expect(unescapeDiscordText(escapeDiscordText(sample))).toBe(sample);
+  });
+});
+
+describe("truncateText", () => {
+  const sentences = "Kim Jong Un will wohl noch im September nach Russland reisen. Dort soll er mit Kremlchef Putin eine Waffenkooperation beschließen. Nordkorea-Experte Eric Ballbach erklärt, was dahinter steckt.";
+
+  it("returns short text unchanged", () => {
+    expect(truncateText("kurz", 10)).toBe("kurz");
+  });
+
+  it("cuts at a sentence end when that keeps most of the text", () => {
+    const cut = truncateText(sentences, 140);
+    expect(cut).toBe("Kim Jong Un will wohl noch im September nach Russland reisen. Dort soll er mit Kremlchef Putin eine Waffenkooperation beschließen. …");
+    expect(cut.length).toBeLessThanOrEqual(140);
+  });
+
+  it("falls back to a word end, without dangling punctuation", () => {
+    const cut = truncateText(sentences, 40);
+    expect(cut).toBe("Kim Jong Un will wohl noch im September…");
+    expect(truncateText("Eins, zwei, drei, vier", 13)).toBe("Eins, zwei…");
+  });
+
+  it("never splits a surrogate pair or an emoji sequence", () => {
+    const emoji = "😀".repeat(100);
+    for (const max of [1, 2, 3, 50, 51, 52]) {
+      const cut = truncateText(emoji, max);
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(cut).not.toMatch(LONE_SURROGATE);
+    }
+    const family = "👨‍👩‍👧";
+    const cut = truncateText(family.repeat(20), 30);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(cut.slice(0, -1).split(family).join("")).toBe("");
+  });
+
+  it("never cuts inside a markdown escape", () => {
+    for (const max of [10, 11, 12, 101]) {
+      const cut = truncateText("*".repeat(300), max, { render: (raw) => escapeDiscordText(raw) });
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(cut.slice(0, -1)).toMatch(/^(\\\*)*$/);
+    }
+  });
+
+  it("holds its limit on fuzzed hostile text, and the kept part is a clean prefix", () => {
+    const random = seededRandom(42);
+    for (let round = 0; round < 300; round++) {
+      const raw = fuzzText(random, 1 + Math.floor(random() * 60));
+      const max = 1 + Math.floor(random() * 120);
+      const cut = truncateText(raw, max, { render: (text) => escapeDiscordText(text) });
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(cut).not.toMatch(LONE_SURROGATE);
+      const kept = unescapeDiscordText(cut.replace(/ ?…$/, ""));
+      expect(raw.startsWith(kept.replace(/\s+$/, "")) || raw.replace(/\s+/g, " ").startsWith(kept)).toBe(true);
+    }
+  });
+});
+
+describe("presentAnswer", () => {
+  it("quotes the excerpt verbatim and cites title, ¶, heading, publisher, date and link", () => {
+    const payload = presentAnswer(answer(), { lang: "de" });
+    const embed = payload.embeds[0];
+    expect(embed).toBeDefined();
+    expect(embed?.title).toBe("Warum braucht Russland Munition?");
+    expect(embed?.description).toContain(`> ${citation().excerpt}`);
+    expect(embed?.description).toContain("— **¶6** · Russland braucht für seinen Krieg dringend Munition");
+    expect(embed?.fields?.[0]).toEqual({
+      name: "Quelle",
+      value: "[Waffen aus Nordkorea für Russland: Putins letzter Ausweg?](https://www.t-online.de/nachrichten/ausland/id_100240388/kim-jong-un-und-putin.html) · t-online · 5. September 2023",
+    });
+    expect(embed?.footer?.text).toContain("hybrid");
+    expect(payload.allowedMentions).toEqual(NO_MENTIONS);
+  });
+
+  it("adds a read-paragraph button per citation and 👍/👎 that carry the cited paragraphs", () => {
+    const payload = presentAnswer(answer({ citations: [citation(), citation({ paragraph: 7, excerpt: "Russland könne Nordkorea einiges bieten." })] }), { lang: "en" });
+    const [paragraphRow, feedbackRow] = payload.components;
+    expect(paragraphRow?.components.map((button) => button.label)).toEqual(["Read ¶6", "Read ¶7"]);
+    expect(parseCustomId(paragraphRow?.components[1]?.custom_id ?? "")).toEqual({ kind: "paragraph", articleKey: "nordkorea-russland-waffen", paragraph: 7 });
+    expect(feedbackRow?.components.map((button) => parseCustomId(button.custom_id))).toEqual([
+      { kind: "feedback", vote: "up", cited: [{ articleKey: "nordkorea-russland-waffen", paragraphs: [6, 7] }] },
+      { kind: "feedback", vote: "down", cited: [{ articleKey: "nordkorea-russland-waffen", paragraphs: [6, 7] }] },
+    ]);
+  });
+
+  it("writes the frame in English for English users and formats the date accordingly", () => {
+    const embed = presentAnswer(answer(), { lang: "en" }).embeds[0];
+    expect(embed?.fields?.[0]?.name).toBe("Source");
+    expect(embed?.fields?.[0]?.value).toContain("5 September 2023");
+    expect(embed?.footer?.text).toBe("Verbatim excerpts from the article · retrieval: hybrid");
+  });
+
+  it("neutralises a hostile question: nothing pings, markdown is shown literally", () => {
+    const hostile = "@everyone **bold** [x](http://evil) <@123456789012345678> wann reist Kim?";
+    const payload = presentAnswer(answer({ question: hostile }), { lang: "de" });
+    const title = payload.embeds[0]?.title ?? "";
+    expect(title).not.toMatch(/@everyone/);
+    expect(title).not.toMatch(/<@\d/);
+    expect(title).toContain("\\*\\*bold\\*\\*");
+    expect(title).toContain("\\[x\\](http://evil)");
+    expect(questionFromAnswerEmbed({ title })).toBe(hostile);
+    expect(payload.allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+
+  it("escapes hostile article text inside quotes, headings and titles", () => {
+    const payload = presentAnswer(
+      answer({ citations: [citation({ excerpt: "@here seht `das` an <#123>", heading: "# **Laut**", articleTitle: "[Klick](http://evil)" })] }),
+      { lang: "de" },
+    );
+    const embed = payload.embeds[0];
+    expect(embed?.description).toContain("> @\u200bhere seht \\`das\\` an <\u200b#123>");
+    expect(embed?.description).toContain("# \\*\\*Laut\\*\\*");
+    expect(embed?.fields?.[0]?.value).toContain("[\\[Klick\\](http://evil)](https://www.t-online.de/");
+  });
+
+  it("names the article per citation when an answer cites several articles", () => {
+    const other = citation({ articleId: "zweiter-artikel", articleTitle: "Ein zweiter Artikel", paragraph: 2, articleUrl: null, publisher: "Spiegel" });
+    const embed = presentAnswer(answer({ citations: [citation(), other] }), { lang: "de" }).embeds[0];
+    expect(embed?.description).toContain("· *Ein zweiter Artikel*");
+    expect(embed?.fields?.[0]?.name).toBe("Quellen");
+    expect(embed?.fields?.[0]?.value.split("\n")).toHaveLength(2);
+  });
+
+  it("stays within every Discord limit for absurdly long input", () => {
+    const long = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+    const huge = citation({
+      excerpt: long("Sehr langer Satz mit *Sternchen* und 😀. ", 9_000),
+      heading: long("Überschrift ", 2_000),
+      articleTitle: long("Titel [x] ", 3_000),
+      articleUrl: `https://example.org/${"a".repeat(2_000)}`,
+      publisher: long("Verlag ", 500),
+    });
+    const citations = [1, 2, 3, 4, 5, 6].map((paragraph) => ({ ...huge, paragraph, articleId: `artikel-${paragraph}` }));
+    const payload = presentAnswer(answer({ question: long("Frage? ", 5_000), citations }), { lang: "de" });
+    const embed = payload.embeds[0];
+    expect(embed).toBeDefined();
+    if (!embed) return;
+    expect(embedLimitViolations(embed)).toEqual([]);
+    expect(embedTextLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
+    expect(JSON.stringify(embed)).not.toMatch(LONE_SURROGATE);
+    for (const row of payload.components) {
+      expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
+      for (const button of row.components) expect(button.custom_id.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("keeps custom ids under 100 characters for long article ids", () => {
+    const longId = "ein-sehr-langer-artikel-name-der-nicht-in-eine-custom-id-passt-weil-er-so-lang-ist.v2";
+    const payload = presentAnswer(answer({ citations: [citation({ articleId: longId, paragraph: 12345 })] }), { lang: "de" });
+    for (const row of payload.components) {
+      for (const button of row.components) {
+        expect(button.custom_id.length).toBeLessThanOrEqual(100);
+        expect(parseCustomId(button.custom_id)).not.toBeNull();
+      }
+    }
+  });
+
+  it("answers honestly without quotes when the article does not answer", () => {
+    const payload = presentAnswer(answer({ answered: false, abstainReason: "low score" }), { lang: "de", summaryCommand: "/zusammenfassung" });
+    expect(payload.embeds).toEqual([]);
+    expect(payload.components).toEqual([]);
+    expect(payload.content).toContain("/zusammenfassung");
+    expect(payload.content).not.toContain(citation().excerpt);
+    expect(presentAnswer(answer({ answered: false }), { lang: "en" }).content).toBe(
+      "The article doesn't answer that reliably, so I'd rather not quote anything. For an overview, try /summary.",
+    );
+  });
+});
+
+describe("links", () => {
+  it("accepts only http(s), adds https to bare domains and encodes parentheses", () => {
+    expect(safeLinkUrl("javascript:alert(1)")).toBeNull();
+    expect(safeLinkUrl("t-online.de")).toBe("https://t-online.de/");
+    expect(safeLinkUrl("https://example.org/a_(b)")).toBe("https://example.org/a_%28b%29");
+    expect(safeLinkUrl(null)).toBeNull();
+    expect(safeLinkUrl("http://[invalid")).toBeNull();
+  });
+});
+
+describe("presentParagraph", () => {
+  it("shows the whole paragraph with ¶, heading and citation", () => {
+    const article = fixtureArticle();
+    const paragraph = article.paragraphs[5];
+    if (!paragraph) throw new Error("missing fixture paragraph");
+    const embed = presentParagraph({ article, paragraph }, "de").embeds[0];
+    expect(embed?.title).toBe("¶6 · Russland braucht für seinen Krieg dringend Munition");
+    expect(unescapeDiscordText(embed?.description ?? "").replace(/^> /, "")).toBe(paragraph.text);
+    expect(embed?.footer?.text).toBe("Absatz 6 von 10 · wörtlich aus dem Artikel");
+  });
+
+  it("shortens a paragraph longer than an embed allows", () => {
+    const article = fixtureArticle();
+    const base = article.paragraphs[0];
+    if (!base) throw new Error("missing fixture paragraph");
+    const paragraph = { ...base, text: `${base.text} `.repeat(60), heading: "Ü".repeat(400) };
+    const embed = presentParagraph({ article, paragraph }, "en").embeds[0];
+    if (!embed) throw new Error("no embed");
+    expect(embedLimitViolations(embed)).toEqual([]);
+    expect(embed.description?.endsWith("…")).toBe(true);
+  });
+});
+
+describe("presentAbout and presentHelp", () => {
+  const status: ServiceStatus = {
+    mode: "lexical",
+    model: "Xenova/multilingual-e5-small",
+    modelLoaded: false,
+    modelError: "embeddings disabled by configuration",
+    articles: [{ id: "a", title: "Waffen aus Nordkorea für Russland", publisher: "t-online", url: "https://www.t-online.de/x", date: "2023-09-05", paragraphCount: 17, sourceCount: 4 }],
+    paragraphCount: 17,
+    indexBuiltAt: "2024-05-01T12:00:00.000Z",
+  };
+
+  it("lists articles, retrieval mode, model and index time", () => {
+    const embed = presentAbout(status, "de").embeds[0];
+    const text = JSON.stringify(embed);
+    expect(embed?.fields?.[0]?.name).toBe("Waffen aus Nordkorea für Russland");
+    expect(embed?.fields?.[0]?.value).toContain("17 Absätze");
+    expect(embed?.fields?.[0]?.value).toContain("5. September 2023");
+    expect(text).toContain("lexikalisch");
+    expect(text).toContain("Xenova/multilingual-e5-small – nicht aktiv: embeddings disabled by configuration");
+    expect(text).toContain(`<t:${Date.parse(status.indexBuiltAt) / 1000}:f>`);
+  });
+
+  it("stays within limits with many long articles", () => {
+    const many: ServiceStatus = {
+      ...status,
+      mode: "hybrid",
+      modelLoaded: true,
+      modelError: null,
+      articles: Array.from({ length: 40 }, (_, index) => ({ ...status.articles[0]!, id: `a${index}`, title: `Artikel ${index} `.repeat(40), url: `https://example.org/${"x".repeat(500)}` })),
+    };
+    const embed = presentAbout(many, "en").embeds[0];
+    if (!embed) throw new Error("no embed");
+    expect(embedLimitViolations(embed)).toEqual([]);
+    expect(JSON.stringify(embed)).toContain("more articles");
+    expect(JSON.stringify(embed)).toContain("(loaded)");
+  });
+
+  it("lists the given commands in help", () => {
+    const embed = presentHelp([{ command: "/frage", description: "Stell eine Frage" }], "de").embeds[0];
+    expect(embed?.fields?.[0]?.value).toBe("**/frage** – Stell eine Frage");
+    expect(embed?.fields?.[1]?.value).toContain("@Bot Wann reist Kim nach Russland?");
+  });
+
+  it("keeps notices within the content limit", () => {
+    const notice = presentNotice("x ".repeat(3_000));
+    expect(notice.content?.length).toBeLessThanOrEqual(LIMITS.content);
+    expect(notice.allowedMentions).toEqual(NO_MENTIONS);
+  });
+
+  it("fitEmbedTotal drops trailing fields when shortening the description is not enough", () => {
+    const fields = Array.from({ length: 10 }, (_, index) => ({ name: `f${index}`, value: "v".repeat(1_000) }));
+    const fitted = fitEmbedTotal({ title: "t", description: "d".repeat(300), fields });
+    expect(embedTextLength(fitted)).toBeLessThanOrEqual(LIMITS.embedTotal);
+    expect(fitted.fields?.length).toBeLessThan(10);
+  });
+});
+
+describe("autocomplete choices", () => {
+  const article = fixtureArticle();
+
+  it("names a paragraph by ¶, section and opening words within 100 characters", () => {
+    const paragraph = article.paragraphs[5];
+    if (!paragraph) throw new Error("missing fixture paragraph");
+    const name = paragraphChoiceName(paragraph);
+    expect(name.startsWith("¶6 · Russland braucht für seinen… · Eine engere Kooperation beider Länder")).toBe(true);
+    expect(name.endsWith("…")).toBe(true);
+    expect(name.length).toBeLessThanOrEqual(100);
+    for (const each of article.paragraphs) expect(paragraphChoiceName(each).length).toBeLessThanOrEqual(100);
+  });
+
+  it("filters by number prefix or by words, accent-insensitively", () => {
+    expect(paragraphChoices(article, "").map((choice) => choice.value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(paragraphChoices(article, "1").map((choice) => choice.value)).toEqual([1, 10]);
+    expect(paragraphChoices(article, "¶7").map((choice) => choice.value)).toEqual([7]);
+    expect(paragraphChoices(article, "munition").map((choice) => choice.value)).toEqual([3, 5, 6, 7, 8]);
+    expect(paragraphChoices(article, "Ruestung").map((choice) => choice.value)).toEqual([]);
+    expect(paragraphChoices(article, "rustungsguter").map((choice) => choice.value)).toEqual([8]);
+  });
+
+  it("offers at most 25 choices", () => {
+    const big = { ...article, paragraphs: Array.from({ length: 60 }, (_, index) => ({ ...article.paragraphs[0]!, number: index + 1 })) };
+    expect(paragraphChoices(big, "")).toHaveLength(25);
+  });
+
+  it("suggests articles by title with their key as value", () => {
+    const choices = articleChoices([article, fixtureArticle({ id: "zweiter", title: "Etwas ganz anderes" })], "nordkorea");
+    expect(choices).toEqual([{ name: "Waffen aus Nordkorea für Russland: Putins letzter Ausweg? (2023-09-05)", value: "nordkorea-russland-waffen" }]);
+  });
+});

@@ -1,0 +1,107 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const ASK = path.resolve("src/cli/ask.ts");
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `ask` command offline: no model download is attempted. */
+async function ask(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
+  const child = run(process.execPath, ["--import", "tsx", ASK, ...args], {
+    env: { ...process.env, EMBEDDINGS_ENABLED: "false", STATE_DIR: path.join(tmpdir(), "ask-cli-state"), LOG_LEVEL: "warn", ...env },
+    encoding: "utf8",
+  });
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failure.code ?? 1, stdout: failure.stdout ?? "", stderr: failure.stderr ?? "" };
+  }
+}
+
+const citationKeys = ["article", "excerpt", "heading", "paragraph", "passage", "score"];
+
+describe("npm run ask", () => {
+  it("prints exactly one JSON object with the promised keys", async () => {
+    const result = await ask(["--json", "Welche Waffen will Russland von Nordkorea?"]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0] ?? "") as Record<string, unknown>;
+    expect(Object.keys(answer).sort()).toEqual(["answered", "citations", "mode", "question"]);
+    expect(answer.answered).toBe(true);
+    expect(answer.mode).toBe("lexical");
+    const citations = answer.citations as Record<string, unknown>[];
+    expect(citations.length).toBeGreaterThan(0);
+    for (const citation of citations) {
+      expect(Object.keys(citation).sort()).toEqual(citationKeys);
+      expect(String(citation.passage)).toContain(String(citation.excerpt));
+    }
+    const scores = citations.map((citation) => Number(citation.score));
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it("prints a readable answer with the paragraph citation", async () => {
+    const result = await ask(["Wann findet das Wirtschaftstreffen in Wladiwostok statt?"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/10\. bis 13\. September/);
+    expect(result.stdout).toMatch(/¶\d+/);
+  });
+
+  it("says so when the article does not answer, while JSON still lists the closest passages", async () => {
+    const result = await ask(["--json", "Wer hat die WM 2014 gewonnen?"]);
+    const answer = JSON.parse(result.stdout) as { answered: boolean };
+    expect(answer.answered).toBe(false);
+    const text = await ask(["Wer hat die WM 2014 gewonnen?"]);
+    expect(text.stdout).toMatch(/do not answer/);
+  });
+
+  it("answers a batch from a file and from stdin, one JSON object per line", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "ask-batch-"));
+    const file = path.join(dir, "questions.txt");
+    await writeFile(file, "Welche Waffen will Russland?\n\nWer ist John Kirby?\nHow do I bake bread?\n");
+    const fromFile = await ask(["--json", "--batch", file]);
+    expect(fromFile.code).toBe(0);
+    const answers = fromFile.stdout.trim().split("\n").map((line) => JSON.parse(line) as { question: string; answered: boolean });
+    expect(answers.map((answer) => answer.question)).toEqual(["Welche Waffen will Russland?", "Wer ist John Kirby?", "How do I bake bread?"]);
+    expect(answers.map((answer) => answer.answered)).toEqual([true, true, false]);
+    const fromStdin = await ask(["--json", "--batch", "-"], {}, "Wer ist John Kirby?\n");
+    expect(fromStdin.stdout.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("fails with one clear line on bad flags, a missing question, or no articles", async () => {
+    const badFlag = await ask(["--jsn", "Frage"]);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr.trim().split("\n")).toHaveLength(1);
+    expect(badFlag.stdout).toBe("");
+    const noQuestion = await ask([]);
+    expect(noQuestion.code).toBe(2);
+    expect(noQuestion.stderr).toMatch(/no question/);
+    const emptyDir = await mkdtemp(path.join(tmpdir(), "ask-empty-"));
+    const noArticles = await ask(["Frage?"], { CONTENT_DIR: emptyDir });
+    expect(noArticles.code).toBe(1);
+    expect(noArticles.stderr).toMatch(/No readable articles/);
+    const missingBatch = await ask(["--batch", path.join(emptyDir, "nope.txt")]);
+    expect(missingBatch.code).toBe(1);
+    expect(missingBatch.stderr).toMatch(/cannot read batch file/);
+  });
+
+  it("rejects a malformed configuration naming the variable", async () => {
+    const result = await ask(["Frage?"], { EMBEDDINGS_ENABLED: "maybe" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/EMBEDDINGS_ENABLED/);
+  });
+});

@@ -1,0 +1,44 @@
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { beforeAll, describe, expect, it } from "vitest";
+import { QaService } from "../../src/answer/service.js";
+import { handleTerminalLine, runTerminal } from "../../src/cli/terminal.js";
+import { silentLogger } from "../../src/log.js";
+
+describe("terminal session", () => {
+  let service: QaService;
+  beforeAll(async () => {
+    service = await QaService.create({ contentDir: path.resolve("data/articles"), logger: silentLogger(), embeddings: "off" });
+  });
+
+  it("answers questions and handles the slash commands", async () => {
+    expect(await handleTerminalLine(service, "Wer ist Eric Ballbach?")).toMatch(/Ballbach/);
+    expect(await handleTerminalLine(service, "/source 7")).toMatch(/¶7/);
+    expect(await handleTerminalLine(service, "/source x")).toMatch(/usage/);
+    expect(await handleTerminalLine(service, "/source 999")).toMatch(/no paragraph 999/);
+    expect(await handleTerminalLine(service, "/help")).toMatch(/\/source/);
+    expect(await handleTerminalLine(service, "/about")).toMatch(/Retrieval: lexical/);
+    expect(await handleTerminalLine(service, "/summary short")).toMatch(/\[¶\d+\]/);
+    expect(await handleTerminalLine(service, "/summary medium no-such-section-xyz")).toMatch(/no such section/);
+    expect(await handleTerminalLine(service, "/frobnicate")).toMatch(/Unknown command/);
+    expect(await handleTerminalLine(service, "   ")).toBe("");
+    expect(await handleTerminalLine(service, "/quit")).toBeNull();
+  });
+
+  it("runs a whole session over streams and stops at /quit", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk: Buffer) => {
+      printed += chunk.toString("utf8");
+    });
+    const session = runTerminal({ qa: service, input, output });
+    input.write("Wann findet das Wirtschaftstreffen in Wladiwostok statt?\n");
+    input.write("/quit\n");
+    input.write("Wird nicht mehr beantwortet\n");
+    await session;
+    expect(printed).toMatch(/16 paragraphs/);
+    expect(printed).toMatch(/Wladiwostok/);
+    expect(printed).not.toMatch(/Wird nicht mehr/);
+  });
+});

@@ -8,7 +8,7 @@ import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search
 import { loadEmbedder, type Embedder, type EmbedderOptions } from "../search/embeddings.js";
 import type { FusionOptions } from "../search/fusion.js";
 import type { LexicalOptions } from "../search/lexical.js";
-import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/retriever.js";
+import { Retriever, type DenseChannel, type RetrievalHit, type RetrievalPassage, type RetrievalResult } from "../search/retriever.js";
 import { decideAnswerable, DEFAULT_THRESHOLDS, type AbstentionThresholds } from "./abstention.js";
 import { chooseExcerpt } from "./excerpt.js";
 import { Summarizer, summaryEmbeddingFrom, type SummarizeRequest, type Summary } from "./summary.js";
@@ -332,14 +332,16 @@ export class QaService implements QaApi {
     }
     const analysed = question.slice(0, MAX_ANALYSED_QUESTION_CHARS);
     const result = await state.retriever.search(analysed, 10);
-    const decision = decideAnswerable(result, this.options.thresholds ?? DEFAULT_THRESHOLDS);
+    const thresholds = this.options.thresholds ?? DEFAULT_THRESHOLDS;
+    const decision = decideAnswerable(result, thresholds);
     const maxCitations = this.options.maxCitations ?? 3;
     const topFused = result.hits[0]?.fused ?? 0;
     const citations: Citation[] = [];
     for (const hit of result.hits) {
       if (citations.length >= maxCitations) break;
-      // Runners-up far behind the best passage add noise, not evidence.
+      // Runners-up far behind the best passage, or covering little of the question, add noise, not evidence.
       if (citations.length > 0 && hit.fused < topFused * 0.5) break;
+      if (citations.length > 0 && !this.supportsQuestion(hit, thresholds)) continue;
       const entry = state.paragraphById.get(hit.id);
       if (!entry) continue;
       const excerpt = chooseExcerpt(entry.paragraph, result.tokens, { maxSentences: 2, skipSentence: isTeaserSentence });
@@ -359,6 +361,17 @@ export class QaService implements QaApi {
     const answer: Answer = { question, answered: decision.answered && citations.length > 0, mode, citations };
     if (!answer.answered) answer.abstainReason = decision.reason ?? "no passage found";
     return answer;
+  }
+
+  /** The raw ranking behind `ask` (passage ids are `articleId#paragraph`), for benchmarks and diagnostics. */
+  search(question: string, limit = 10): Promise<RetrievalResult> {
+    return this.state.retriever.search(question.slice(0, MAX_ANALYSED_QUESTION_CHARS), limit);
+  }
+
+  /** Whether a passage on its own carries the question's words (or, with embeddings, its meaning). */
+  private supportsQuestion(hit: RetrievalHit, thresholds: AbstentionThresholds): boolean {
+    if ((hit.lexicalHit?.coverage ?? 0) >= thresholds.minCoverage) return true;
+    return hit.cosine !== null && hit.cosine >= thresholds.minCosine;
   }
 
   source(paragraphNumber: number, articleId?: string): SourceLookup | null {

@@ -174,8 +174,8 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
       latencies.push(performance.now() - started);
       if (round > 0) continue;
       if (question.answerable) {
-        const cited = answer.citations.map((citation) => citation.paragraph);
-        const first = cited.findIndex((paragraph) => question.paragraphs.includes(paragraph));
+        const ranked = (await service.search(question.question, 10)).hits.map((hit) => hit.id);
+        const first = ranked.findIndex((id) => question.paragraphs.some((paragraph) => id.endsWith(`#${paragraph}`)));
         ranks.push(first === -1 ? null : first + 1);
         if (!answer.answered) missedAnswers += 1;
       } else if (answer.answered) wrongAnswers += 1;

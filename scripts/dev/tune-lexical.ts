@@ -1,26 +1,22 @@
-// Grid over lexical options on a question file: prints MRR@10 per setting.
+// Grid over lexical options on a question file: prints MRR@10, Success@1 and Success@10 per setting.
+//   GRID='[{"ngramSize":3},{"ngramSize":4}]' npx tsx scripts/dev/tune-lexical.ts PASSAGES.jsonl QUESTIONS.jsonl
 import { readFileSync } from "node:fs";
-import { LexicalIndex, type LexicalOptions } from "../../src/search/lexical.js";
+import { z } from "zod";
 import { rankingMetrics, rankOf } from "../../src/search/evaluation.js";
+import { passageFromContext } from "../../src/search/germanquad.js";
+import { LexicalIndex, type LexicalOptions } from "../../src/search/lexical.js";
 
 const [passagesFile, questionsFile] = process.argv.slice(2);
 if (!passagesFile || !questionsFile) throw new Error("usage: tune-lexical PASSAGES QUESTIONS");
-interface Passage { id: string; text: string }
-interface Question { question: string; passage_id: string }
-const passages = readFileSync(passagesFile, "utf8").trim().split("\n").map((line) => JSON.parse(line) as Passage);
-const questions = readFileSync(questionsFile, "utf8").trim().split("\n").map((line) => JSON.parse(line) as Question);
-const documents = passages.map((passage) => {
-  const [title = "", ...rest] = passage.text.split("\n");
-  let heading: string | null = null;
-  const body: string[] = [];
-  for (const line of rest) {
-    const match = /^=+\s*(.*?)\s*=+$/.exec(line.trim());
-    if (match) heading = match[1] ?? null;
-    else if (line.trim()) body.push(line.trim());
-  }
-  return { id: passage.id, title, heading, text: body.join(" "), language: "de" as const };
-});
-const grid: Partial<LexicalOptions>[] = JSON.parse(process.env.GRID ?? "[{}]") as Partial<LexicalOptions>[];
+const readLines = <T>(file: string, schema: z.ZodType<T>): T[] =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => schema.parse(JSON.parse(line)));
+const passages = readLines(passagesFile, z.object({ id: z.string(), text: z.string() }));
+const questions = readLines(questionsFile, z.object({ question: z.string(), passage_id: z.string() }));
+const documents = passages.map((passage) => passageFromContext(passage.id, passage.text));
+const grid = z.array(z.record(z.string(), z.number())).parse(JSON.parse(process.env.GRID ?? "[{}]")) as Partial<LexicalOptions>[];
 for (const options of grid) {
   const index = LexicalIndex.build(documents, options);
   const ranks = questions.map((question) => rankOf(index.search(question.question, 10).hits.map((hit) => hit.id), question.passage_id));

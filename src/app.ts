@@ -18,5 +18,13 @@ export function embeddingSettingsFrom(config: Config): "off" | EmbeddingSettings
 }
 
 export function createService(config: Config, logger: Logger): Promise<QaService> {
-  return QaService.create({ contentDir: config.paths.contentDir, logger, embeddings: embeddingSettingsFrom(config) });
+  return QaService.create({
+    contentDir: config.paths.contentDir,
+    // Persisted so a restart with unchanged articles skips parsing; rebuilt when the files or the model differ.
+    indexFile: config.paths.indexFile,
+    auditLogFile: config.paths.auditLogFile,
+    maxUploadBytes: config.MAX_UPLOAD_BYTES,
+    logger,
+    embeddings: embeddingSettingsFrom(config),
+  });
 }

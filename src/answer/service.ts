@@ -1,6 +1,8 @@
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import { isTeaserSentence } from "../content/parse.js";
+import type { FileWriteOperations } from "../content/atomic-write.js";
+import { ContentLibrary, type AddArticleRequest, type ArticleChange, type AuditAction, type ContentActor, type RemoveArticleRequest } from "../content/library.js";
 import { loadArticles, type ArticleLoadError } from "../content/load.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { EmbeddingCache, embedPassagesCached } from "../search/embedding-cache.js";
@@ -35,6 +37,12 @@ export interface QaServiceOptions {
   thresholds?: AbstentionThresholds;
   /** How many paragraphs an answer cites at most. */
   maxCitations?: number;
+  /** Append-only JSONL log of content changes (who added, replaced, removed, reindexed); omitted, none is written. */
+  auditLogFile?: string;
+  /** Largest article upload accepted, in bytes (default 1 MB). */
+  maxUploadBytes?: number;
+  /** Replaces the disk operations used for atomic writes (tests simulate a failing disk). */
+  fileOperations?: FileWriteOperations;
 }
 
 /** Questions longer than this are analysed on their first part only: nobody asks a whole page. */
@@ -54,7 +62,10 @@ export function passageId(articleId: string, paragraphNumber: number): string {
 }
 
 export interface ReindexProgress {
-  phase: "reading" | "embedding" | "indexing" | "saving";
+  /** What the running operation is: a plain reindex, or one that follows an article upload or removal. */
+  task: "reindex" | "add-article" | "remove-article";
+  /** "checking": validating and writing the uploaded file; then the index is rebuilt. */
+  phase: "checking" | "reading" | "embedding" | "indexing" | "saving";
   articlesDone: number;
   articlesTotal: number;
   paragraphsDone: number;
@@ -72,21 +83,65 @@ export interface ReindexReport {
   mode: "hybrid" | "lexical";
 }
 
+/** "embedding 120/400 paragraphs" and the like, for busy messages and progress lines. */
+export function describeReindexProgress(progress: ReindexProgress): string {
+  const task = progress.task === "add-article" ? "adding an article" : progress.task === "remove-article" ? "removing an article" : "reindexing";
+  switch (progress.phase) {
+    case "checking":
+      return `${task}: checking the file`;
+    case "reading":
+      return `${task}: reading articles ${progress.articlesDone}/${progress.articlesTotal || "?"}`;
+    case "embedding":
+      return `${task}: embedding paragraphs ${progress.paragraphsDone}/${progress.paragraphsTotal}`;
+    case "indexing":
+      return `${task}: building the index (${progress.paragraphsTotal} paragraphs)`;
+    case "saving":
+      return `${task}: saving the index`;
+  }
+}
+
 export class ReindexBusyError extends Error {
   constructor(readonly progress: ReindexProgress) {
-    super("a reindex is already running");
+    super(`A reindex is already running (${describeReindexProgress(progress)}). Try again when it has finished.`);
     this.name = "ReindexBusyError";
   }
 }
 
 export class ReindexFailedError extends Error {
   constructor(readonly problems: ArticleLoadError[]) {
-    super(`reindex failed; the previous index stays in use: ${problems.map((problem) => `${problem.file}: ${problem.message}`).join("; ")}`);
+    // Load errors usually name their file already ("x.txt: the file is empty").
+    const described = problems.map((problem) => (problem.message.startsWith(`${problem.file}:`) ? problem.message : `${problem.file}: ${problem.message}`));
+    super(`the index could not be rebuilt, so the previous one stays in use: ${described.join("; ")}`);
     this.name = "ReindexFailedError";
   }
 }
 
-function diffArticles(before: readonly Article[], after: readonly Article[]): Pick<ReindexReport, "added" | "changed" | "removed" | "unchanged"> {
+/** What an upload or removal did: the file change and the reindex that made it live. */
+export interface ContentUpdateReport {
+  change: ArticleChange;
+  reindex: ReindexReport;
+}
+
+export interface ReindexOptions {
+  /** Articles to report additions, changes and removals against, e.g. those of the stored index (the CLI). */
+  baseline?: readonly Article[];
+}
+
+/** The content-management half of the service, for moderator commands (Discord, terminal, CLI). */
+export interface ContentAdminApi {
+  reindex(onProgress?: (progress: ReindexProgress) => void, actor?: ContentActor): Promise<ReindexReport>;
+  reindexProgress(): ReindexProgress | null;
+  addArticle(request: AddArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport>;
+  removeArticle(request: RemoveArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport>;
+}
+
+/** The progress of the one running operation, reported to the caller's callback on every change. */
+interface ProgressTracker {
+  readonly progress: ReindexProgress;
+  update(change: Partial<ReindexProgress>): void;
+}
+
+export function diffArticles(before: readonly Article[], after: readonly Article[]): Pick<ReindexReport, "added" | "changed" | "removed" | "unchanged"> {
   const previous = new Map(before.map((article) => [article.id, article.contentHash]));
   const current = new Set(after.map((article) => article.id));
   const result = { added: [] as string[], changed: [] as string[], removed: [] as string[], unchanged: [] as string[] };
@@ -98,6 +153,14 @@ function diffArticles(before: readonly Article[], after: readonly Article[]): Pi
   }
   for (const id of previous.keys()) if (!current.has(id)) result.removed.push(id);
   return result;
+}
+
+/** "1 added, 0 changed, …" for logs and the audit trail. */
+export function summariseReindex(report: ReindexReport): string {
+  return (
+    `${report.articles} article(s), ${report.paragraphs} paragraphs (${report.mode}); ` +
+    `added ${report.added.length}, changed ${report.changed.length}, removed ${report.removed.length}, unchanged ${report.unchanged.length}; ${report.durationMs} ms`
+  );
 }
 
 function toPassages(articles: readonly Article[]): RetrievalPassage[] {
@@ -115,7 +178,7 @@ function toPassages(articles: readonly Article[]): RetrievalPassage[] {
  * The one service the Discord layer and the CLI call: it owns the articles,
  * the index and the (optional) embedding model.
  */
-export class QaService implements QaApi {
+export class QaService implements QaApi, ContentAdminApi {
   private state: IndexState;
   private embedder: Embedder | null = null;
   private modelError: string | null = null;
@@ -124,13 +187,22 @@ export class QaService implements QaApi {
   private readonly summarizer = new Summarizer(undefined, (error) =>
     this.options.logger.warn({ event: "summary_embedding_failed", reason: String(error) }, "embedding the summary failed; serving the lexical summary"),
   );
-  private runningReindex: { progress: ReindexProgress; promise: Promise<ReindexReport> } | null = null;
+  /** The reindex, upload or removal in progress; only one runs at a time. */
+  private running: ProgressTracker | null = null;
+  private readonly library: ContentLibrary;
 
   private constructor(
     private readonly options: QaServiceOptions,
     initial: IndexState,
   ) {
     this.state = initial;
+    this.library = new ContentLibrary({
+      contentDir: options.contentDir,
+      auditLogFile: options.auditLogFile ?? null,
+      logger: options.logger,
+      ...(options.maxUploadBytes !== undefined ? { maxUploadBytes: options.maxUploadBytes } : {}),
+      ...(options.fileOperations ? { fileOperations: options.fileOperations } : {}),
+    });
   }
 
   /**
@@ -174,7 +246,7 @@ export class QaService implements QaApi {
     const state = QaService.buildState(parsed.articles, parsed.hashes, null, options, new Date());
     if (options.indexFile && parsed.errors.length === 0) {
       try {
-        await writeStoredIndex(options.indexFile, { builtAt: state.builtAt, modelId, files: state.files, articles: state.articles });
+        await writeStoredIndex(options.indexFile, { builtAt: state.builtAt, modelId, files: state.files, articles: state.articles }, options.fileOperations);
       } catch (error) {
         // The index is a start-up shortcut; failing to store it must not stop the bot.
         options.logger.warn({ event: "index_write_failed", reason: String(error) }, "could not store the index");
@@ -259,68 +331,155 @@ export class QaService implements QaApi {
     return this.modelReady;
   }
 
-  /** The running reindex's progress, or null. */
+  /** The running reindex's (or upload's, or removal's) progress, or null. */
   reindexProgress(): ReindexProgress | null {
-    return this.runningReindex ? { ...this.runningReindex.progress } : null;
+    return this.running ? { ...this.running.progress } : null;
   }
 
   /**
    * Re-reads every article file and swaps in a new index once it is complete.
    * Questions keep being answered from the old index meanwhile; on any failure
-   * the old index stays and nothing on disk changes.
+   * the old index stays and nothing on disk changes. A second call while one
+   * runs is refused with `ReindexBusyError` (carrying the running progress).
+   * With `actor`, the attempt is written to the audit log. `options.baseline`
+   * names the articles the report compares against (default: the served index).
    */
-  async reindex(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport> {
-    if (this.runningReindex) throw new ReindexBusyError({ ...this.runningReindex.progress });
-    const started = performance.now();
-    const progress: ReindexProgress = { phase: "reading", articlesDone: 0, articlesTotal: 0, paragraphsDone: 0, paragraphsTotal: 0 };
-    const report = (update: Partial<ReindexProgress>): void => {
-      Object.assign(progress, update);
-      onProgress?.({ ...progress });
-    };
-    const run = (async (): Promise<ReindexReport> => {
-      const previous = this.state;
-      const loaded = await loadArticles(this.options.contentDir, {
-        parse: true,
-        onArticle: (done, total) => report({ articlesDone: done, articlesTotal: total }),
-      });
-      if (loaded.errors.length > 0) throw new ReindexFailedError(loaded.errors);
-      if (loaded.articles.length === 0) throw new ReindexFailedError([{ file: this.options.contentDir, message: "no article files (.txt, .md, .html)" }]);
-      const paragraphsTotal = loaded.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
-      report({ phase: "embedding", paragraphsTotal });
-      const embedder = this.embedder;
-      let dense: DenseChannel | null = null;
-      if (embedder) {
-        dense = await this.denseChannelFor(loaded.articles, embedder, (done) => report({ paragraphsDone: done }));
-      }
-      report({ phase: "indexing", paragraphsDone: paragraphsTotal });
-      const next = QaService.buildState(loaded.articles, loaded.hashes, dense, this.options, new Date());
-      report({ phase: "saving" });
-      if (this.options.indexFile) {
-        await writeStoredIndex(this.options.indexFile, {
-          builtAt: next.builtAt,
-          modelId: QaService.configuredModel(this.options),
-          files: next.files,
-          articles: next.articles,
-        });
-      }
-      this.state = next;
-      const diff = diffArticles(previous.articles, next.articles);
-      return {
-        ...diff,
-        articles: next.articles.length,
-        paragraphs: paragraphsTotal,
-        durationMs: Math.round(performance.now() - started),
-        mode: next.retriever.mode,
-      };
-    })();
-    this.runningReindex = { progress, promise: run };
+  async reindex(onProgress?: (progress: ReindexProgress) => void, actor?: ContentActor, options: ReindexOptions = {}): Promise<ReindexReport> {
+    const tracker = await this.beginExclusive("reindex", onProgress, actor ? { actor, action: "reindex", article: null } : null);
     try {
-      const result = await run;
-      this.options.logger.info({ event: "reindexed", ...result }, "index rebuilt");
+      const result = await this.rebuild(tracker, options.baseline);
+      if (actor) {
+        await this.library.recordAudit({ actor, action: "reindex", article: null, outcome: "success", detail: summariseReindex(result) });
+      }
       return result;
+    } catch (error) {
+      if (actor) {
+        const detail = error instanceof Error ? error.message : String(error);
+        await this.library.recordAudit({ actor, action: "reindex", article: null, outcome: "failed", detail });
+      }
+      throw error;
     } finally {
-      this.runningReindex = null;
+      this.running = null;
     }
+  }
+
+  /**
+   * Adds an uploaded article (`request.bytes`, e.g. a Discord attachment) and
+   * reindexes. The file is parsed and checked before anything is written; if
+   * the reindex then fails, the file change is undone, so content and index
+   * stay consistent. Rejects with `ContentError` (moderator-readable message)
+   * or `ReindexBusyError`.
+   */
+  async addArticle(request: AddArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport> {
+    const action: AuditAction = request.replace === true ? "replace" : "add";
+    const tracker = await this.beginExclusive("add-article", onProgress, { actor: request.actor, action, article: null });
+    try {
+      const rebuilt: { report?: ReindexReport } = {};
+      const change = await this.library.addArticle(request, {
+        afterWrite: async () => {
+          rebuilt.report = await this.rebuild(tracker);
+        },
+      });
+      if (rebuilt.report === undefined) throw new Error("the index was not rebuilt after the upload");
+      return { change, reindex: rebuilt.report };
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /** Removes an article's file(s) and reindexes; undone if the reindex fails. Rejects like `addArticle`. */
+  async removeArticle(request: RemoveArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport> {
+    const tracker = await this.beginExclusive("remove-article", onProgress, { actor: request.actor, action: "remove", article: request.articleId });
+    try {
+      const rebuilt: { report?: ReindexReport } = {};
+      const change = await this.library.removeArticle(request, {
+        afterWrite: async () => {
+          rebuilt.report = await this.rebuild(tracker);
+        },
+      });
+      if (rebuilt.report === undefined) throw new Error("the index was not rebuilt after the removal");
+      return { change, reindex: rebuilt.report };
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /** Claims the one slot for a content operation, or refuses (and audits the refusal) with the running one's progress. */
+  private async beginExclusive(
+    task: ReindexProgress["task"],
+    onProgress: ((progress: ReindexProgress) => void) | undefined,
+    audit: { actor: ContentActor; action: AuditAction; article: string | null } | null,
+  ): Promise<ProgressTracker> {
+    if (this.running) {
+      const busy = new ReindexBusyError({ ...this.running.progress });
+      if (audit) await this.library.recordAudit({ ...audit, outcome: "refused", detail: busy.message });
+      throw busy;
+    }
+    const progress: ReindexProgress = {
+      task,
+      phase: task === "reindex" ? "reading" : "checking",
+      articlesDone: 0,
+      articlesTotal: 0,
+      paragraphsDone: 0,
+      paragraphsTotal: 0,
+    };
+    const logger = this.options.logger;
+    const tracker: ProgressTracker = {
+      progress,
+      update(change) {
+        Object.assign(progress, change);
+        try {
+          onProgress?.({ ...progress });
+        } catch (error) {
+          // A failing progress display (e.g. a Discord edit) must not fail the reindex.
+          logger.warn({ event: "reindex_progress_callback_failed", reason: String(error) }, "progress callback failed");
+        }
+      },
+    };
+    this.running = tracker;
+    tracker.update({});
+    return tracker;
+  }
+
+  /** Builds a complete new index beside the current one, persists it, then swaps it in. */
+  private async rebuild(tracker: ProgressTracker, baseline?: readonly Article[]): Promise<ReindexReport> {
+    const started = performance.now();
+    const report = (update: Partial<ReindexProgress>): void => tracker.update(update);
+    const previousArticles = baseline ?? this.state.articles;
+    report({ phase: "reading" });
+    const loaded = await loadArticles(this.options.contentDir, {
+      parse: true,
+      onArticle: (done, total) => report({ articlesDone: done, articlesTotal: total }),
+    });
+    if (loaded.errors.length > 0) throw new ReindexFailedError(loaded.errors);
+    if (loaded.articles.length === 0) throw new ReindexFailedError([{ file: this.options.contentDir, message: "no article files (.txt, .md, .html)" }]);
+    const paragraphsTotal = loaded.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
+    report({ phase: "embedding", paragraphsTotal });
+    const embedder = this.embedder;
+    let dense: DenseChannel | null = null;
+    if (embedder) {
+      dense = await this.denseChannelFor(loaded.articles, embedder, (done) => report({ paragraphsDone: done }));
+    }
+    report({ phase: "indexing", paragraphsDone: paragraphsTotal });
+    const next = QaService.buildState(loaded.articles, loaded.hashes, dense, this.options, new Date());
+    report({ phase: "saving" });
+    if (this.options.indexFile) {
+      await writeStoredIndex(
+        this.options.indexFile,
+        { builtAt: next.builtAt, modelId: QaService.configuredModel(this.options), files: next.files, articles: next.articles },
+        this.options.fileOperations,
+      );
+    }
+    this.state = next;
+    const result: ReindexReport = {
+      ...diffArticles(previousArticles, next.articles),
+      articles: next.articles.length,
+      paragraphs: paragraphsTotal,
+      durationMs: Math.round(performance.now() - started),
+      mode: next.retriever.mode,
+    };
+    this.options.logger.info({ event: "reindexed", ...result }, "index rebuilt");
+    return result;
   }
 
   async ask(rawQuestion: string): Promise<Answer> {

@@ -1,5 +1,7 @@
 import type { Answer, Citation, ServiceStatus } from "../answer/types.js";
 import type { SourceLookup } from "../answer/types.js";
+import type { ReindexReport } from "../answer/service.js";
+import type { Article } from "../content/types.js";
 
 /** Plain-text rendering for the terminal: the quote, then where it comes from. */
 
@@ -65,4 +67,26 @@ export function answerToJson(answer: Answer): string {
       score: citation.score,
     })),
   });
+}
+
+/** The indexed articles, one line each, with the id the other commands take. */
+export function formatArticleList(articles: readonly Article[]): string {
+  if (articles.length === 0) return "No articles are indexed.";
+  const lines = articles.map((article) => {
+    const origin = [article.publisher, article.date].filter((part): part is string => Boolean(part)).join(", ");
+    return `  - ${article.id}: „${article.title}“${origin ? ` (${origin})` : ""} · ${article.paragraphs.length} paragraphs · ${article.format}`;
+  });
+  return [`${articles.length} article(s) indexed:`, ...lines].join("\n");
+}
+
+/** What a reindex did: which articles came, went or changed, and the size and mode of the new index. */
+export function formatReindexReport(report: ReindexReport): string {
+  const list = (ids: readonly string[]): string => (ids.length === 0 ? "—" : ids.join(", "));
+  return [
+    `Reindexed: ${report.articles} article(s), ${report.paragraphs} paragraphs in ${report.durationMs} ms (${report.mode} retrieval).`,
+    `  added:     ${list(report.added)}`,
+    `  changed:   ${list(report.changed)}`,
+    `  removed:   ${list(report.removed)}`,
+    `  unchanged: ${list(report.unchanged)}`,
+  ].join("\n");
 }

@@ -1,8 +1,11 @@
+import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { ReindexBusyError, ReindexFailedError, type ContentAdminApi } from "../answer/service.js";
 import type { QaApi } from "../answer/types.js";
+import type { ContentActor } from "../content/library.js";
 import { formatSummaryText, parseSummaryCommand, UnknownArticleError, UnknownSectionError } from "../answer/summary.js";
-import { formatAnswer, formatSource, formatStatus } from "./format.js";
+import { formatAnswer, formatArticleList, formatReindexReport, formatSource, formatStatus } from "./format.js";
 
 const HELP = [
   "Ask a question about the articles in German or English, e.g. „Welche Waffen will Russland?“",
@@ -10,12 +13,36 @@ const HELP = [
   "  /source N [article-id]  show paragraph N in full",
   "  /summary [short|medium|long] [article-id] [section]   an extractive summary with ¶ citations",
   "  /about                  articles, retrieval mode and model",
+  "  /articles               the indexed articles with their ids",
+  "  /reindex                re-read the article folder and rebuild the index",
   "  /help                   this help",
   "  /quit                   leave (Ctrl+D works too)",
 ].join("\n");
 
+/** What the terminal needs: questions, plus reindexing when the service offers it. */
+export type TerminalQa = QaApi & Partial<Pick<ContentAdminApi, "reindex">>;
+
+/** Whoever sits at this terminal, for the audit log. */
+function terminalActor(): ContentActor {
+  try {
+    return { via: "terminal", id: userInfo().username || "local" };
+  } catch {
+    return { via: "terminal", id: "local" };
+  }
+}
+
+async function reindexFromTerminal(qa: TerminalQa): Promise<string> {
+  if (!qa.reindex) return "Reindexing is not available in this session.";
+  try {
+    return formatReindexReport(await qa.reindex(undefined, terminalActor()));
+  } catch (error) {
+    if (error instanceof ReindexBusyError || error instanceof ReindexFailedError) return error.message;
+    throw error;
+  }
+}
+
 export interface TerminalOptions {
-  qa: QaApi;
+  qa: TerminalQa;
   input: Readable;
   output: Writable;
   /** Show a prompt (interactive use); off when input is piped. */
@@ -23,7 +50,7 @@ export interface TerminalOptions {
 }
 
 /** Handles one line of input; returns the text to print, or null to quit. */
-export async function handleTerminalLine(qa: QaApi, line: string): Promise<string | null> {
+export async function handleTerminalLine(qa: TerminalQa, line: string): Promise<string | null> {
   const text = line.trim();
   if (text.length === 0) return "";
   if (!text.startsWith("/")) return formatAnswer(await qa.ask(text));
@@ -46,6 +73,10 @@ export async function handleTerminalLine(qa: QaApi, line: string): Promise<strin
     case "about":
     case "status":
       return formatStatus(qa.status());
+    case "articles":
+      return formatArticleList(qa.articles());
+    case "reindex":
+      return reindexFromTerminal(qa);
     case "source": {
       const [numberText, articleId] = rest;
       const number = Number(numberText);

@@ -1,17 +1,26 @@
 import { createHash } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { TextDecoder } from "node:util";
+import { parseHtmlArticle } from "./html.js";
 import { ArticleParseError, parseArticle } from "./parse.js";
-import type { Article } from "./types.js";
+import type { Article, ArticleFormat } from "./types.js";
 
 /** Reads article files from disk: byte-level checks, content hash, id from the file name. */
 
 /** File extensions read as articles, with the format each is parsed as. */
-export const ARTICLE_FILE_FORMATS: ReadonlyMap<string, "txt" | "md"> = new Map([
+export const ARTICLE_FILE_FORMATS: ReadonlyMap<string, ArticleFormat> = new Map<string, ArticleFormat>([
   [".txt", "txt"],
   [".md", "md"],
   [".markdown", "md"],
+  [".html", "html"],
+  [".htm", "html"],
 ]);
+
+/** The format a file name is read as, or undefined when its extension is not an article type. */
+export function articleFormatOf(fileName: string): ArticleFormat | undefined {
+  return ARTICLE_FILE_FORMATS.get(path.extname(fileName).toLowerCase());
+}
 
 /** Above this share of control bytes (other than tab, line feed, carriage return, form feed) a file is binary. */
 const MAX_CONTROL_BYTE_SHARE = 0.05;
@@ -79,8 +88,36 @@ function lineOfByte(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/** Rejects bytes that are not UTF-8 text, with a reason a moderator can act on. */
-function decodeArticleBytes(bytes: Uint8Array): string {
+/**
+ * The character set a web page declares in its first 1024 bytes
+ * (`<meta charset>` or `http-equiv` content type), lowercased, or null.
+ */
+export function declaredHtmlCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/iu.exec(head);
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+/** Decodes a web page that declares a charset other than UTF-8 (pages saved from older sites often do). */
+function decodeDeclaredCharset(bytes: Uint8Array, charset: string): string {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new ArticleParseError("encoding", `the page declares the character set "${charset}", which is not supported; save it as UTF-8`);
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new ArticleParseError("encoding", `the page is not valid ${charset} as it declares; save it as UTF-8`);
+  }
+}
+
+/**
+ * Rejects bytes that are not text, with a reason a moderator can act on.
+ * Text must be UTF-8, except a web page that declares another character set.
+ */
+function decodeArticleBytes(bytes: Uint8Array, format: ArticleFormat): string {
   const startsWith = (...prefix: number[]): boolean => prefix.every((value, index) => bytes[index] === value);
   if (startsWith(0xff, 0xfe) || startsWith(0xfe, 0xff)) {
     throw new ArticleParseError("encoding", "the file is UTF-16 encoded; save it as UTF-8");
@@ -93,6 +130,8 @@ function decodeArticleBytes(bytes: Uint8Array): string {
   if (bytes.length > 0 && controlBytes / bytes.length > MAX_CONTROL_BYTE_SHARE) {
     throw new ArticleParseError("binary", `the file looks binary: ${controlBytes} of ${bytes.length} bytes are control characters`);
   }
+  const charset = format === "html" ? declaredHtmlCharset(bytes) : null;
+  if (charset !== null && charset !== "utf-8" && charset !== "utf8" && charset !== "unicode-1-1-utf-8") return decodeDeclaredCharset(bytes, charset);
   const invalidAt = findInvalidUtf8(bytes);
   if (invalidAt >= 0) {
     throw new ArticleParseError(
@@ -103,16 +142,40 @@ function decodeArticleBytes(bytes: Uint8Array): string {
   return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 
+function unsupportedType(fileName: string): ArticleParseError {
+  return new ArticleParseError("unsupported-type", `unsupported file type (expected ${[...ARTICLE_FILE_FORMATS.keys()].join(", ")})`, fileName);
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
 /**
- * Reads and parses one article file (.txt or .md). Every failure is an
+ * Checks, decodes and parses the bytes of one article file; `fileName`
+ * gives the id and the format. Every failure is an `ArticleParseError`
+ * whose message starts with the file name.
+ */
+export function parseArticleBytes(bytes: Uint8Array, fileName: string): Article {
+  const name = path.basename(fileName);
+  const format = articleFormatOf(name);
+  if (format === undefined) throw unsupportedType(name);
+  try {
+    const text = decodeArticleBytes(bytes, format);
+    const options = { id: articleIdFromFileName(name), contentHash: sha256Hex(bytes) };
+    return format === "html" ? parseHtmlArticle(text, options) : parseArticle(text, { ...options, format });
+  } catch (error) {
+    if (error instanceof ArticleParseError) throw error.withFile(name);
+    throw error;
+  }
+}
+
+/**
+ * Reads and parses one article file (.txt, .md or .html). Every failure is an
  * `ArticleParseError` whose message starts with the file name.
  */
 export async function loadArticleFile(filePath: string): Promise<Article> {
   const fileName = path.basename(filePath);
-  const format = ARTICLE_FILE_FORMATS.get(path.extname(fileName).toLowerCase());
-  if (format === undefined) {
-    throw new ArticleParseError("unsupported-type", `unsupported file type (expected ${[...ARTICLE_FILE_FORMATS.keys()].join(", ")})`, fileName);
-  }
+  if (articleFormatOf(fileName) === undefined) throw unsupportedType(fileName);
   let bytes: Buffer;
   try {
     bytes = await readFile(filePath);
@@ -120,14 +183,7 @@ export async function loadArticleFile(filePath: string): Promise<Article> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ArticleParseError("read-failed", `cannot read the file (${reason})`, fileName);
   }
-  try {
-    const text = decodeArticleBytes(bytes);
-    const contentHash = createHash("sha256").update(bytes).digest("hex");
-    return parseArticle(text, { id: articleIdFromFileName(fileName), format, contentHash });
-  } catch (error) {
-    if (error instanceof ArticleParseError) throw error.withFile(fileName);
-    throw error;
-  }
+  return parseArticleBytes(bytes, fileName);
 }
 
 /** What a content folder holds: parsed articles, per-file problems, and a hash of every article file. */
@@ -163,7 +219,7 @@ export interface LoadArticlesOptions {
 }
 
 /**
- * Loads every .txt/.md article in `dir`, in file-name order. A file that
+ * Loads every .txt/.md/.html article in `dir`, in file-name order. A file that
  * fails is reported in `errors` and does not stop the others; files with
  * other extensions and hidden files are ignored. Two files that map to the
  * same id: the second is reported as an error. Throws when `dir` itself
@@ -179,7 +235,7 @@ export async function loadArticles(dir: string, options: LoadArticlesOptions = {
       const info = await stat(filePath);
       if (info.isFile()) {
         if (options.parse === false) {
-          result.hashes[name] = createHash("sha256").update(await readFile(filePath)).digest("hex");
+          result.hashes[name] = sha256Hex(await readFile(filePath));
         } else {
           const article = await loadArticleFile(filePath);
           result.hashes[name] = article.contentHash;

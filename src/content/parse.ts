@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { splitSentences } from "./sentences.js";
-import type { Article, ArticleSource, Paragraph, Section } from "./types.js";
+import type { Article, ArticleFormat, ArticleSource, Paragraph, Section } from "./types.js";
 
 /**
  * Turns a raw article file (plain text or Markdown) into the typed article
@@ -17,6 +17,7 @@ import type { Article, ArticleSource, Paragraph, Section } from "./types.js";
 
 export type ArticleParseErrorCode =
   | "empty"
+  | "no-article-text"
   | "no-paragraphs"
   | "metadata"
   | "binary"
@@ -487,15 +488,22 @@ function extractMetadataLines(text: string): { metadata: ArticleMetadata; body: 
 // ---------------------------------------------------------------------------
 // Blocks: the layout-level units of an article
 
-interface Block {
-  /** "heading" only for explicit Markdown headings; plain-text subheadings are found later. */
+/**
+ * A layout-level unit of an article. The plain-text and Markdown readers
+ * produce these, and so does the HTML reader (`html.ts`), so every format goes
+ * through the same head/tail cleaning, sectioning and source detection.
+ */
+export interface ArticleBlock {
+  /** "heading" only for explicit (Markdown or HTML) headings; plain-text subheadings are found later. */
   kind: "text" | "list-item" | "heading";
   text: string;
-  /** Markdown heading level (1–6); 0 for other blocks. */
+  /** Heading level (1–6); 0 for other blocks. */
   level: number;
-  /** Targets of Markdown links in the block, whose visible text alone is kept in `text`. */
+  /** Targets of links in the block, whose visible text alone is kept in `text`. */
   linkUrls?: string[];
 }
+
+type Block = ArticleBlock;
 
 const LIST_MARKER = /^\s*(?:[-–—*+•·▪►]|\d{1,3}\))\s+/u;
 const NUMBERED_MARKER = /^\s*\d{1,3}\.\s+/u;
@@ -725,6 +733,14 @@ export interface ParseArticleOptions {
   contentHash: string;
 }
 
+export interface ArticleFromBlocksOptions {
+  id: string;
+  format: ArticleFormat;
+  contentHash: string;
+  /** Metadata known from outside the blocks (front matter, HTML meta tags); wins over what the text says. */
+  metadata?: ArticleMetadata;
+}
+
 interface HeadResult {
   title: string | null;
   publisher: string | null;
@@ -946,7 +962,18 @@ export function parseArticle(raw: string, options: ParseArticleOptions): Article
   const metadataLines = extractMetadataLines(frontMatter.body);
   const metadata: ArticleMetadata = { ...metadataLines.metadata, ...frontMatter.metadata };
 
-  const blocks = (options.format === "md" ? markdownBlocks(metadataLines.body) : textBlocks(metadataLines.body))
+  const blocks = options.format === "md" ? markdownBlocks(metadataLines.body) : textBlocks(metadataLines.body);
+  return articleFromBlocks(blocks, { id: options.id, format: options.format, contentHash: options.contentHash, metadata });
+}
+
+/**
+ * Builds the article from layout blocks: drops head and tail boilerplate,
+ * picks the title, splits off the source list, groups paragraphs under their
+ * headings. Throws `ArticleParseError` ("no-paragraphs") when no paragraph remains.
+ */
+export function articleFromBlocks(rawBlocks: readonly ArticleBlock[], options: ArticleFromBlocksOptions): Article {
+  const metadata = options.metadata ?? {};
+  const blocks = rawBlocks
     .map((block) => ({ ...block, text: collapseWhitespace(block.text) }))
     .filter((block) => block.text !== "");
 

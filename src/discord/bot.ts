@@ -13,6 +13,7 @@ import {
   type Message,
 } from "discord.js";
 import type { Logger } from "pino";
+import type { ContentAdminApi } from "../answer/service.js";
 import type { QaApi } from "../answer/types.js";
 import type { Config } from "../config.js";
 import { commandList, commandMap } from "./commands/index.js";
@@ -28,6 +29,8 @@ import { RecentAnswers } from "./recent-answers.js";
 export interface StartBotOptions {
   config: Config;
   qa: QaApi;
+  /** Content management for the moderator commands; by default `qa` itself when it offers it (as QaService does). */
+  admin?: ContentAdminApi | null;
   logger: Logger;
   /** Overrides for tests, e.g. `{ rest: { api: "http://127.0.0.1:PORT/api" } }`. */
   clientOptions?: Pick<ClientOptions, "rest">;
@@ -64,6 +67,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const feedback = await FeedbackStore.open(config.paths.feedbackFile, options.feedbackSalt ? { salt: options.feedbackSalt } : {});
   const context: BotContext = {
     qa,
+    admin: options.admin === undefined ? contentAdminOf(qa) : options.admin,
     config,
     logger,
     limiter: new QuestionRateLimiter({
@@ -148,6 +152,19 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     return stopping;
   };
   return { client, stop };
+}
+
+/** The service's content-management side, when the object passed as `qa` has one. */
+function contentAdminOf(qa: QaApi): ContentAdminApi | null {
+  return isContentAdmin(qa) ? qa : null;
+}
+
+function isContentAdmin(qa: QaApi): qa is QaApi & ContentAdminApi {
+  const methods: ReadonlyArray<keyof ContentAdminApi> = ["reindex", "reindexProgress", "addArticle", "removeArticle"];
+  return methods.every((method) => {
+    const value: unknown = Reflect.get(qa, method);
+    return typeof value === "function";
+  });
 }
 
 /** A login failure as one actionable sentence (never including the token). */

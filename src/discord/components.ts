@@ -1,5 +1,6 @@
-/** Button handlers: "read ¶" (ephemeral paragraph) and 👍/👎 feedback. */
+/** Button handlers: "read ¶" (ephemeral paragraph), 👍/👎 feedback, and confirming an article removal. */
 import { MessageFlags, type ButtonInteraction } from "discord.js";
+import { handleRemovalButton } from "./commands/remove-article.js";
 import type { BotContext } from "./context.js";
 import { parseCustomId, resolveArticleKey, type ComponentAction } from "./custom-ids.js";
 import type { FeedbackRecord } from "./feedback.js";
@@ -22,6 +23,10 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
     const payload = lookup ? presentParagraph(lookup, lang) : presentNotice(text.paragraphGone);
     await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
     return "paragraph";
+  }
+  if (action.kind === "removal") {
+    await handleRemovalButton(interaction, action, context);
+    return `removal_${action.decision}`;
   }
   await recordFeedback(interaction, action, context);
   return "feedback";

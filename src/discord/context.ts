@@ -5,6 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Logger } from "pino";
+import type { ContentAdminApi } from "../answer/service.js";
 import type { QaApi } from "../answer/types.js";
 import type { Config } from "../config.js";
 import type { FeedbackStore } from "./feedback.js";
@@ -13,8 +14,8 @@ import type { RecentAnswers } from "./recent-answers.js";
 
 /**
  * A slash command module, as in the discord.js guide: `data` (a SlashCommandBuilder),
- * `execute`, and `autocomplete` when an option autocompletes. New commands
- * (e.g. /summary, /reindex) are files exporting these, listed in `commands/index.ts`.
+ * `execute`, and `autocomplete` when an option autocompletes. Each command is
+ * a file exporting these, listed in `commands/index.ts`.
  */
 export interface BotCommand {
   data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
@@ -24,11 +25,13 @@ export interface BotCommand {
 
 export type DiscordConfig = Pick<
   Config,
-  "ASK_CHANNEL_IDS" | "MODERATOR_ROLE_IDS" | "USER_COOLDOWN_SECONDS" | "GLOBAL_QUESTIONS_PER_MINUTE" | "MAX_QUESTION_LENGTH"
+  "ASK_CHANNEL_IDS" | "MODERATOR_ROLE_IDS" | "USER_COOLDOWN_SECONDS" | "GLOBAL_QUESTIONS_PER_MINUTE" | "MAX_QUESTION_LENGTH" | "MAX_UPLOAD_BYTES"
 >;
 
 export interface BotContext {
   qa: QaApi;
+  /** Reindexing and adding/removing articles (moderator commands); null when the service offers none. */
+  admin: ContentAdminApi | null;
   config: DiscordConfig;
   logger: Logger;
   limiter: QuestionRateLimiter;

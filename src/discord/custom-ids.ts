@@ -4,6 +4,8 @@
  *
  *   qa:p:<articleKey>:<paragraph>               show a whole paragraph
  *   qa:f:<u|d>:<articleKey>=<n>,<n>;<key>=<n>   feedback vote on an answer
+ *   qa:rm:<c|x>:<articleKey>:<userId>:<expiry>  confirm/cancel removing an article
+ *                                               (only that user; expiry in base-36 epoch seconds)
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
@@ -33,9 +35,20 @@ export interface CitedParagraphs {
   paragraphs: number[];
 }
 
+export interface RemovalDecision {
+  kind: "removal";
+  decision: "confirm" | "cancel";
+  articleKey: string;
+  /** The moderator who asked; nobody else may decide. */
+  requesterId: string;
+  /** Epoch seconds after which the question has expired. */
+  expiresAt: number;
+}
+
 export type ComponentAction =
   | { kind: "paragraph"; articleKey: string; paragraph: number }
-  | { kind: "feedback"; vote: Vote; cited: CitedParagraphs[] };
+  | { kind: "feedback"; vote: Vote; cited: CitedParagraphs[] }
+  | RemovalDecision;
 
 export function paragraphButtonId(articleKey: string, paragraph: number): string {
   return `${PREFIX}:p:${articleKey}:${paragraph}`;
@@ -64,6 +77,23 @@ export function feedbackButtonId(vote: Vote, cited: readonly CitedParagraphs[]):
   }
   return head + encodeCited(kept);
 }
+
+export function removalButtonId(action: Omit<RemovalDecision, "kind">): string {
+  const decision = action.decision === "confirm" ? "c" : "x";
+  return `${PREFIX}:rm:${decision}:${action.articleKey}:${action.requesterId}:${Math.floor(action.expiresAt).toString(36)}`;
+}
+
+const removalActionSchema = z.object({
+  kind: z.literal("removal"),
+  decision: z.enum(["c", "x"]).transform((decision): RemovalDecision["decision"] => (decision === "c" ? "confirm" : "cancel")),
+  articleKey: articleKeySchema,
+  requesterId: z.string().regex(/^\d{17,20}$/),
+  expiresAt: z
+    .string()
+    .regex(/^[0-9a-z]{1,10}$/)
+    .transform((value) => parseInt(value, 36))
+    .pipe(z.number().int().nonnegative()),
+});
 
 const citedGroupSchema = z
   .string()
@@ -98,6 +128,10 @@ export function parseCustomId(customId: string): ComponentAction | null {
   if (parts[1] === "f" && parts.length === 4) {
     const groups = parts[3] === "" || parts[3] === undefined ? [] : parts[3].split(";");
     const parsed = feedbackActionSchema.safeParse({ kind: "feedback", vote: parts[2], cited: groups });
+    return parsed.success ? parsed.data : null;
+  }
+  if (parts[1] === "rm" && parts.length === 6) {
+    const parsed = removalActionSchema.safeParse({ kind: "removal", decision: parts[2], articleKey: parts[3], requesterId: parts[4], expiresAt: parts[5] });
     return parsed.success ? parsed.data : null;
   }
   return null;

@@ -2,6 +2,7 @@
  * Every piece of text the bot writes around the quoted excerpts, in German and
  * English. Quoted article text is never translated: only the frame is.
  */
+import type { SummaryLength, SummaryScoring } from "../answer/summary.js";
 import type { RetrievalMode } from "../answer/types.js";
 
 export type Lang = "de" | "en";
@@ -59,6 +60,67 @@ export interface Messages {
     paragraphs(count: number): string;
     moreArticles(count: number): string;
   };
+  summary: {
+    /** "kurz" / "short": as the length choice is named for this language. */
+    lengthName(length: SummaryLength): string;
+    title(length: SummaryLength): string;
+    /** Appended to the title for a section summary; `heading` is already escaped, null for the opening. */
+    sectionTitle(sectionNumber: number, heading: string | null): string;
+    /** Label of the untitled opening section. */
+    openingSection: string;
+    originUnknown: string;
+    footer(sentenceCount: number, scoring: SummaryScoring): string;
+    empty: string;
+    /** `typed` and `list` are already escaped; `typed` is null when several articles are loaded and none was named. */
+    unknownArticle(typed: string | null, list: string): string;
+    unknownSection(typed: string, articleTitle: string, list: string): string;
+  };
+  content: {
+    guildOnly: string;
+    notModerator: string;
+    unavailable: string;
+    taskName(task: "reindex" | "add-article" | "remove-article"): string;
+    phaseName(phase: "checking" | "reading" | "embedding" | "indexing" | "saving"): string;
+    /** Articles and paragraphs done of total; a total of 0 is not known yet. */
+    counts(articlesDone: number, articlesTotal: number, paragraphsDone: number, paragraphsTotal: number): string;
+    /** `progress` is the already formatted progress line. */
+    alreadyRunning(progress: string): string;
+    reportTitle: string;
+    added: string;
+    changed: string;
+    removed: string;
+    unchanged: string;
+    articles: string;
+    paragraphs: string;
+    duration: string;
+    retrieval: string;
+    seconds(milliseconds: number): string;
+    /** The file change an upload or removal made; titles are escaped. */
+    changeAdded(title: string, id: string, paragraphs: number): string;
+    changeReplaced(title: string, previousTitle: string | null, id: string, paragraphs: number): string;
+    changeRemoved(title: string | null, id: string): string;
+    savedAs(fileName: string): string;
+    /** `reason` is the service's own explanation (English), escaped. */
+    reindexFailed(reason: string): string;
+    changeRefused(reason: string): string;
+    changeFailed(reason: string): string;
+    uploadExtension(name: string): string;
+    uploadContentType(name: string, contentType: string): string;
+    uploadTooLarge(size: string, max: string): string;
+    uploadDownloadFailed(detail: string): string;
+    replaceWithoutFile(replaceOption: string): string;
+    listTitle(count: number): string;
+    listFooter(paragraphs: number, mode: RetrievalMode): string;
+    sourceUnknown: string;
+    articleUnknown(typed: string, list: string): string;
+    removePrompt(title: string, id: string, paragraphs: number, minutes: number): string;
+    removeConfirm: string;
+    removeCancel: string;
+    removeCancelled: string;
+    removeExpired(command: string): string;
+    removeNotYours: string;
+    removeGone: string;
+  };
   help: {
     title: string;
     intro: string;
@@ -106,6 +168,66 @@ const de: Messages = {
     paragraphs: (count) => `${count} Absätze`,
     moreArticles: (count) => `… und ${count} weitere Artikel`,
   },
+  summary: {
+    lengthName: (length) => ({ short: "kurz", medium: "mittel", long: "lang" })[length],
+    title: (length) => `Zusammenfassung (${({ short: "kurz", medium: "mittel", long: "lang" })[length]})`,
+    sectionTitle: (number, heading) => ` · Abschnitt ${number}${heading ? `: ${heading}` : " (Einleitung)"}`,
+    openingSection: "Einleitung (ohne Überschrift)",
+    originUnknown: "Herausgeber und Datum nicht angegeben",
+    footer: (count, scoring) =>
+      `${count} ${count === 1 ? "Satz" : "Sätze"} wörtlich aus dem Artikel, in seiner Reihenfolge · Auswahl: ${scoring === "embeddings" ? "semantisch" : "lexikalisch"}`,
+    empty: "In diesem Teil des Artikels steht kein Satz, der sich für sich allein als Zusammenfassung zitieren lässt.",
+    unknownArticle: (typed, list) =>
+      typed === null ? `Es sind mehrere Artikel geladen; wähl einen aus: ${list}` : `Den Artikel „${typed}“ kenne ich nicht. Verfügbar: ${list}`,
+    unknownSection: (typed, title, list) => `Einen Abschnitt „${typed}“ gibt es in „${title}“ nicht. Abschnitte: ${list}`,
+  },
+  content: {
+    guildOnly: "Das geht nur auf einem Server.",
+    notModerator: "Das dürfen nur Moderatorinnen und Moderatoren (Recht „Server verwalten“ oder eine Moderationsrolle).",
+    unavailable: "Artikel verwalten ist in dieser Sitzung nicht möglich.",
+    taskName: (task) => ({ reindex: "Index wird neu aufgebaut", "add-article": "Artikel wird hinzugefügt", "remove-article": "Artikel wird entfernt" })[task],
+    phaseName: (phase) =>
+      ({ checking: "Datei wird geprüft", reading: "Artikel werden gelesen", embedding: "Absätze werden eingebettet", indexing: "Index wird aufgebaut", saving: "Index wird gespeichert" })[phase],
+    counts: (articlesDone, articlesTotal, paragraphsDone, paragraphsTotal) =>
+      `Artikel: ${articlesDone}/${articlesTotal || "?"} · Absätze: ${paragraphsDone}/${paragraphsTotal || "?"}`,
+    alreadyRunning: (progress) => `Es läuft bereits eine Neuindexierung. Bitte warte, bis sie fertig ist.\n${progress}`,
+    reportTitle: "Index neu aufgebaut",
+    added: "Hinzugefügt",
+    changed: "Geändert",
+    removed: "Entfernt",
+    unchanged: "Unverändert",
+    articles: "Artikel",
+    paragraphs: "Absätze",
+    duration: "Dauer",
+    retrieval: "Suche",
+    seconds: (milliseconds) => `${(milliseconds / 1000).toLocaleString("de-DE", { maximumFractionDigits: 1, minimumFractionDigits: 1 })} s`,
+    changeAdded: (title, id, paragraphs) => `„${title}“ hinzugefügt (${id}, ${paragraphs} Absätze).`,
+    changeReplaced: (title, previous, id, paragraphs) =>
+      `${previous === null ? `Artikel ${id}` : `„${previous}“`} ersetzt durch „${title}“ (${id}, ${paragraphs} Absätze).`,
+    changeRemoved: (title, id) => `${title === null ? `Artikel ${id}` : `„${title}“ (${id})`} entfernt.`,
+    savedAs: (fileName) => `Gespeichert als ${fileName}.`,
+    reindexFailed: (reason) => `Die Neuindexierung ist fehlgeschlagen; der bisherige Index bleibt in Gebrauch.\nGrund: ${reason}`,
+    changeRefused: (reason) => `Nichts wurde geändert. ${reason}`,
+    changeFailed: (reason) => `Die Änderung ist fehlgeschlagen. ${reason}`,
+    uploadExtension: (name) => `„${name}“ kann ich nicht als Artikel lesen: erlaubt sind .txt-, .md- und .html-Dateien.`,
+    uploadContentType: (name, contentType) =>
+      `„${name}“ kam als ${contentType} an; erlaubt sind Text-, Markdown- und HTML-Dateien (.txt, .md, .html). Nichts wurde geändert.`,
+    uploadTooLarge: (size, max) => `Die Datei ist zu groß (${size}, höchstens ${max}). Nichts wurde geändert.`,
+    uploadDownloadFailed: (detail) => `Die Datei ließ sich nicht von Discord laden (${detail}). Nichts wurde geändert; bitte noch einmal versuchen.`,
+    replaceWithoutFile: (option) => `„${option}“ gilt nur zusammen mit einer Datei.`,
+    listTitle: (count) => `Indexierte Artikel (${count})`,
+    listFooter: (paragraphs, mode) => `${paragraphs} Absätze insgesamt · Suche: ${mode === "hybrid" ? "hybrid" : "lexikalisch"}`,
+    sourceUnknown: "Quelle nicht angegeben",
+    articleUnknown: (typed, list) => `Den Artikel „${typed}“ kenne ich nicht. Verfügbar: ${list}`,
+    removePrompt: (title, id, paragraphs, minutes) =>
+      `„${title}“ (${id}, ${paragraphs} Absätze) wirklich entfernen? Die Datei wird gelöscht und der Index neu aufgebaut. Die Bestätigung gilt ${minutes} Minuten.`,
+    removeConfirm: "Entfernen",
+    removeCancel: "Abbrechen",
+    removeCancelled: "Abgebrochen – nichts wurde entfernt.",
+    removeExpired: (command) => `Diese Bestätigung ist abgelaufen; nichts wurde entfernt. Bitte ${command} erneut ausführen.`,
+    removeNotYours: "Nur wer das Entfernen angefordert hat, kann es bestätigen.",
+    removeGone: "Diesen Artikel gibt es nicht mehr.",
+  },
   help: {
     title: "So funktioniert’s",
     intro:
@@ -152,6 +274,66 @@ const en: Messages = {
     indexValue: (timestamp, count) => `built ${timestamp} · ${count} paragraphs`,
     paragraphs: (count) => `${count} paragraphs`,
     moreArticles: (count) => `… and ${count} more articles`,
+  },
+  summary: {
+    lengthName: (length) => length,
+    title: (length) => `Summary (${length})`,
+    sectionTitle: (number, heading) => ` · section ${number}${heading ? `: ${heading}` : " (opening)"}`,
+    openingSection: "Opening (no heading)",
+    originUnknown: "publisher and date not stated",
+    footer: (count, scoring) =>
+      `${count} ${count === 1 ? "sentence" : "sentences"} verbatim from the article, in its order · selection: ${scoring === "embeddings" ? "semantic" : "lexical"}`,
+    empty: "Nothing in this part of the article can be quoted on its own as a summary.",
+    unknownArticle: (typed, list) =>
+      typed === null ? `Several articles are loaded; pick one: ${list}` : `I don't know the article "${typed}". Available: ${list}`,
+    unknownSection: (typed, title, list) => `"${title}" has no section "${typed}". Sections: ${list}`,
+  },
+  content: {
+    guildOnly: "This only works in a server.",
+    notModerator: "Only moderators can do that (Manage Server permission or a moderator role).",
+    unavailable: "Managing articles is not available in this session.",
+    taskName: (task) => ({ reindex: "Rebuilding the index", "add-article": "Adding the article", "remove-article": "Removing the article" })[task],
+    phaseName: (phase) =>
+      ({ checking: "checking the file", reading: "reading articles", embedding: "embedding paragraphs", indexing: "building the index", saving: "saving the index" })[phase],
+    counts: (articlesDone, articlesTotal, paragraphsDone, paragraphsTotal) =>
+      `Articles: ${articlesDone}/${articlesTotal || "?"} · Paragraphs: ${paragraphsDone}/${paragraphsTotal || "?"}`,
+    alreadyRunning: (progress) => `A reindex is already running. Please wait until it has finished.\n${progress}`,
+    reportTitle: "Index rebuilt",
+    added: "Added",
+    changed: "Changed",
+    removed: "Removed",
+    unchanged: "Unchanged",
+    articles: "Articles",
+    paragraphs: "Paragraphs",
+    duration: "Time",
+    retrieval: "Retrieval",
+    seconds: (milliseconds) => `${(milliseconds / 1000).toLocaleString("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 })} s`,
+    changeAdded: (title, id, paragraphs) => `Added "${title}" (${id}, ${paragraphs} paragraphs).`,
+    changeReplaced: (title, previous, id, paragraphs) =>
+      `Replaced ${previous === null ? `article ${id}` : `"${previous}"`} with "${title}" (${id}, ${paragraphs} paragraphs).`,
+    changeRemoved: (title, id) => `Removed ${title === null ? `article ${id}` : `"${title}" (${id})`}.`,
+    savedAs: (fileName) => `Saved as ${fileName}.`,
+    reindexFailed: (reason) => `The reindex failed; the previous index stays in use.\nReason: ${reason}`,
+    changeRefused: (reason) => `Nothing was changed. ${reason}`,
+    changeFailed: (reason) => `The change failed. ${reason}`,
+    uploadExtension: (name) => `I can't read "${name}" as an article: .txt, .md and .html files are accepted.`,
+    uploadContentType: (name, contentType) =>
+      `"${name}" arrived as ${contentType}; only text, Markdown and HTML files (.txt, .md, .html) are accepted. Nothing was changed.`,
+    uploadTooLarge: (size, max) => `The file is too large (${size}; the limit is ${max}). Nothing was changed.`,
+    uploadDownloadFailed: (detail) => `The file could not be fetched from Discord (${detail}). Nothing was changed; please try again.`,
+    replaceWithoutFile: (option) => `"${option}" only applies together with a file.`,
+    listTitle: (count) => `Indexed articles (${count})`,
+    listFooter: (paragraphs, mode) => `${paragraphs} paragraphs in total · retrieval: ${mode}`,
+    sourceUnknown: "source not stated",
+    articleUnknown: (typed, list) => `I don't know the article "${typed}". Available: ${list}`,
+    removePrompt: (title, id, paragraphs, minutes) =>
+      `Really remove "${title}" (${id}, ${paragraphs} paragraphs)? The file is deleted and the index rebuilt. This confirmation is valid for ${minutes} minutes.`,
+    removeConfirm: "Remove",
+    removeCancel: "Cancel",
+    removeCancelled: "Cancelled – nothing was removed.",
+    removeExpired: (command) => `This confirmation has expired; nothing was removed. Please run ${command} again.`,
+    removeNotYours: "Only the person who asked for the removal can confirm it.",
+    removeGone: "That article no longer exists.",
   },
   help: {
     title: "How it works",
@@ -215,6 +397,53 @@ export const commandTexts = {
       article: {
         en: { name: "article", description: "Which article (only needed when several are loaded)" },
         de: { name: "artikel", description: "Welcher Artikel (nur nötig, wenn mehrere geladen sind)" },
+      },
+    },
+  },
+  summary: {
+    en: { name: "summary", description: "Summarise an article with its own key sentences, quoted verbatim with ¶" },
+    de: { name: "zusammenfassung", description: "Fasst einen Artikel mit seinen wichtigsten Sätzen zusammen, wörtlich mit ¶" },
+    options: {
+      length: {
+        en: { name: "length", description: "How long: short (3 sentences), medium (5, default) or long (8)" },
+        de: { name: "länge", description: "Wie lang: kurz (3 Sätze), mittel (5, Standard) oder lang (8)" },
+      },
+      article: {
+        en: { name: "article", description: "Which article (only needed when several are loaded)" },
+        de: { name: "artikel", description: "Welcher Artikel (nur nötig, wenn mehrere geladen sind)" },
+      },
+      section: {
+        en: { name: "section", description: "Only this section of the article (default: the whole article)" },
+        de: { name: "abschnitt", description: "Nur dieser Abschnitt des Artikels (Standard: der ganze Artikel)" },
+      },
+    },
+  },
+  articles: {
+    en: { name: "articles", description: "List the indexed articles with id, source, date and paragraphs" },
+    de: { name: "artikel", description: "Listet die indexierten Artikel mit Kennung, Quelle, Datum und Absätzen" },
+    options: {},
+  },
+  reindex: {
+    en: { name: "reindex", description: "Moderators: re-read all articles and rebuild the index, or upload one article" },
+    de: { name: "neu-indizieren", description: "Moderation: alle Artikel neu einlesen und den Index neu aufbauen, oder einen hochladen" },
+    options: {
+      file: {
+        en: { name: "file", description: "An article to add or replace (.txt, .md or .html)" },
+        de: { name: "datei", description: "Ein Artikel zum Hinzufügen oder Ersetzen (.txt, .md oder .html)" },
+      },
+      replace: {
+        en: { name: "replace", description: "Replace an existing article with the same file name (default: no)" },
+        de: { name: "ersetzen", description: "Einen vorhandenen Artikel mit gleichem Dateinamen ersetzen (Standard: nein)" },
+      },
+    },
+  },
+  removeArticle: {
+    en: { name: "remove-article", description: "Moderators: remove an article and rebuild the index (asks first)" },
+    de: { name: "artikel-entfernen", description: "Moderation: einen Artikel entfernen und den Index neu aufbauen (mit Rückfrage)" },
+    options: {
+      article: {
+        en: { name: "article", description: "The article to remove" },
+        de: { name: "artikel", description: "Der Artikel, der entfernt werden soll" },
       },
     },
   },

@@ -1,5 +1,5 @@
 /**
- * Who counts as a moderator (for privileged commands such as a later /reindex):
+ * Who counts as a moderator (for /reindex and /remove-article):
  * anyone with Manage Server, or anyone holding one of MODERATOR_ROLE_IDS.
  */
 import { PermissionFlagsBits, PermissionsBitField, type PermissionResolvable } from "discord.js";

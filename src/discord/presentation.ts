@@ -12,6 +12,7 @@ import {
   type APIEmbedField,
   type MessageMentionOptions,
 } from "discord.js";
+import type { Summary } from "../answer/summary.js";
 import type { Answer, Citation, ServiceStatus, SourceLookup } from "../answer/types.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { articleKeyFor, feedbackButtonId, paragraphButtonId, type CitedParagraphs } from "./custom-ids.js";
@@ -38,7 +39,7 @@ export const LIMITS = {
 /** Nothing the bot sends may ping anyone, whatever the question or article contains. */
 export const NO_MENTIONS = { parse: [], repliedUser: false } as const satisfies MessageMentionOptions;
 
-const EMBED_COLOR = 0x1f6feb;
+export const EMBED_COLOR = 0x1f6feb;
 const ELLIPSIS = "…";
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -205,7 +206,7 @@ export function fitPlain(raw: string, max: number): string {
 }
 
 /** Collapses whitespace (line breaks included) into single spaces. */
-function singleLine(text: string): string {
+export function singleLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
@@ -470,6 +471,76 @@ export function presentAbout(status: ServiceStatus, lang: Lang): MessagePayload 
   return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
 }
 
+/** Room the reference line at the top of a summary may take; the rest of the description is for the quotes. */
+const SUMMARY_REFERENCE_MAX = 400;
+
+/**
+ * `/summary`: the frame (length, section) as the title, then the article
+ * reference (linked title, publisher, date), then each sentence verbatim as a
+ * quote followed by its ¶, in article order. Long sentences share the
+ * description fairly, so every selected sentence appears (eight of Discord's
+ * longest still fit); a cut sentence ends in an ellipsis.
+ */
+export function presentSummary(summary: Summary, lang: Lang): MessagePayload {
+  const text = messages(lang).summary;
+  const section =
+    summary.sectionNumber === null
+      ? ""
+      : text.sectionTitle(summary.sectionNumber, summary.section === null ? null : fitEscapedInline(summary.section, 150));
+  const title = fitPlain(text.title(summary.length), 60) + section;
+
+  const origin = summary.publisher || summary.date ? "" : ` · *${text.originUnknown}*`;
+  const reference =
+    articleReferenceLine(
+      { title: summary.articleTitle, publisher: summary.publisher, url: summary.url, date: summary.date },
+      lang,
+      SUMMARY_REFERENCE_MAX - origin.length,
+    ) + origin;
+
+  const citationLines = summary.sentences.map((sentence) => `— **¶${sentence.paragraph}**`);
+  // Every block is "quote\ncitation", blocks are separated by a blank line, and the reference line comes first.
+  const overhead = reference.length + citationLines.reduce((sum, line) => sum + line.length + 1 + 2, 0);
+  const quotes = fitQuotes(
+    summary.sentences.map((sentence) => sentence.text),
+    LIMITS.embedDescription - overhead,
+  );
+  const blocks = quotes.map((quote, index) => `${quote}\n${citationLines[index] ?? ""}`);
+  const body = blocks.length > 0 ? blocks.join("\n\n") : text.empty;
+
+  const embed: APIEmbed = fitEmbedTotal({
+    color: EMBED_COLOR,
+    title: truncateText(title, LIMITS.embedTitle),
+    description: `${reference}\n\n${body}`,
+    footer: { text: text.footer(summary.sentences.length, summary.scoring) },
+  });
+  return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/** Each sentence escaped and quoted, sharing `budget` characters: short ones whole, long ones cut to an equal share. */
+function fitQuotes(sentences: readonly string[], budget: number): string[] {
+  const render = (raw: string): string => quoteBlock(escapeDiscordText(raw));
+  const allowance = shareBudget(
+    sentences.map((sentence) => render(sentence).length),
+    budget,
+  );
+  return sentences.map((sentence, index) => truncateText(sentence, allowance[index] ?? 0, { render }));
+}
+
+/** Splits `budget` so that small wants are met in full and the rest is divided equally among the larger ones. */
+export function shareBudget(wanted: readonly number[], budget: number): number[] {
+  const shares = new Array<number>(wanted.length).fill(0);
+  const smallestFirst = wanted.map((_, index) => index).sort((left, right) => (wanted[left] ?? 0) - (wanted[right] ?? 0));
+  let remaining = Math.max(0, budget);
+  let left = wanted.length;
+  for (const index of smallestFirst) {
+    const share = Math.min(wanted[index] ?? 0, Math.floor(remaining / left));
+    shares[index] = share;
+    remaining -= share;
+    left -= 1;
+  }
+  return shares;
+}
+
 export interface HelpEntry {
   /** As the user sees it, with slash: "/frage". */
   command: string;
@@ -535,7 +606,7 @@ export function paragraphChoices(article: Article, typed: string): APIApplicatio
 }
 
 /** Up to 25 article suggestions matching title or id; the value is the article key used in custom ids. */
-export function articleChoices(articles: readonly Article[], typed: string): APIApplicationCommandOptionChoice<string>[] {
+export function articleChoices(articles: readonly Pick<Article, "id" | "title" | "publisher" | "date">[], typed: string): APIApplicationCommandOptionChoice<string>[] {
   const words = foldForSearch(typed.trim()).split(/\s+/).filter((word) => word.length > 0);
   return articles
     .filter((article) => {

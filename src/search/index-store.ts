@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import { z } from "zod";
+import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../content/atomic-write.js";
 import { articleSchema } from "../content/schema.js";
 import type { Article } from "../content/types.js";
 
@@ -52,7 +53,11 @@ export async function readStoredIndex(file: string, logger: Logger): Promise<Sto
 }
 
 /** Writes the index atomically: a temporary file in the same folder, then a rename over the old one. */
-export async function writeStoredIndex(file: string, index: { builtAt: Date; modelId: string | null; files: Record<string, string>; articles: Article[] }): Promise<void> {
+export async function writeStoredIndex(
+  file: string,
+  index: { builtAt: Date; modelId: string | null; files: Record<string, string>; articles: Article[] },
+  operations: FileWriteOperations = diskFileOperations,
+): Promise<void> {
   const stored: StoredIndex = {
     version: INDEX_FORMAT_VERSION,
     builtAt: index.builtAt.toISOString(),
@@ -61,14 +66,7 @@ export async function writeStoredIndex(file: string, index: { builtAt: Date; mod
     articles: index.articles,
   };
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(temporary, JSON.stringify(stored));
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, JSON.stringify(stored), operations);
 }
 
 /** True when the stored index was built from exactly these files for this model. */

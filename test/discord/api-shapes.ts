@@ -45,3 +45,14 @@ export function visibleText(body: MessageBody | undefined): string {
   for (const row of body.components ?? []) for (const button of row.components) parts.push(button.label ?? "");
   return parts.join("\n");
 }
+
+/** The quoted sentences of a summary embed with their ¶ numbers, unescaped, in the order shown. */
+export function summaryEntries(body: MessageBody | undefined, unescape: (text: string) => string): Array<{ text: string; paragraph: number }> {
+  const lines = (body?.embeds?.[0]?.description ?? "").split("\n");
+  const entries: Array<{ text: string; paragraph: number }> = [];
+  lines.forEach((line, index) => {
+    const citation = /^— \*\*¶(\d+)\*\*$/.exec(lines[index + 1] ?? "");
+    if (line.startsWith("> ") && citation) entries.push({ text: unescape(line.slice(2)), paragraph: Number(citation[1]) });
+  });
+  return entries;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleKeyFor, feedbackButtonId, paragraphButtonId, parseCustomId, resolveArticleKey } from "../../src/discord/custom-ids.js";
+import { CUSTOM_ID_MAX_LENGTH, articleKeyFor, feedbackButtonId, paragraphButtonId, parseCustomId, removalButtonId, resolveArticleKey } from "../../src/discord/custom-ids.js";
 
 describe("custom ids", () => {
   it("round-trips paragraph and feedback ids", () => {
@@ -7,6 +7,18 @@ describe("custom ids", () => {
     const id = feedbackButtonId("down", [{ articleKey: "a", paragraphs: [7, 4] }, { articleKey: "b", paragraphs: [2] }]);
     expect(id).toBe("qa:f:d:a=7,4;b=2");
     expect(parseCustomId(id)).toEqual({ kind: "feedback", vote: "down", cited: [{ articleKey: "a", paragraphs: [7, 4] }, { articleKey: "b", paragraphs: [2] }] });
+  });
+
+  it("round-trips removal confirmations within 100 characters, even for the longest keys and ids", () => {
+    const action = { decision: "confirm" as const, articleKey: "k".repeat(40), requesterId: "9".repeat(20), expiresAt: 4_102_444_800 };
+    const id = removalButtonId(action);
+    expect(id.length).toBeLessThanOrEqual(CUSTOM_ID_MAX_LENGTH);
+    expect(parseCustomId(id)).toEqual({ kind: "removal", ...action });
+    expect(parseCustomId(removalButtonId({ ...action, decision: "cancel" }))).toMatchObject({ decision: "cancel" });
+    // Tampered or foreign ids are not removals.
+    expect(parseCustomId(id.replace(":c:", ":y:"))).toBeNull();
+    expect(parseCustomId(id.replace("9".repeat(20), "nobody"))).toBeNull();
+    expect(parseCustomId(`${id}:extra`)).toBeNull();
   });
 
   it("uses a short hash for article ids that do not fit, and resolves it back", () => {

@@ -25,7 +25,7 @@ describe("deployCommands", () => {
     expect(result).toEqual({
       scope: "guild",
       route: `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
-      registered: ["ask", "source", "about", "help"],
+      registered: ["ask", "summary", "source", "articles", "about", "help", "reindex", "remove-article"],
     });
     const call = await fake.waitForCall((each) => each.method === "PUT" && each.path === result.route);
     expect(call.authorization).toBe(`Bot ${fake.token}`);

@@ -12,7 +12,7 @@ import { LIMITS, unescapeDiscordText } from "../../src/discord/presentation.js";
 import { silentLogger } from "../../src/log.js";
 import type { FakeDiscord, RecordedCall } from "../helpers/fake-discord.js";
 import { autocomplete, buttonClick, channelMessage, dispatchInteraction, fakeUser, slashCommand, type DispatchedInteraction } from "../helpers/fake-discord-payloads.js";
-import { callbackBody, messageBody, visibleText, type MessageBody } from "./api-shapes.js";
+import { callbackBody, messageBody, summaryEntries, visibleText, type MessageBody } from "./api-shapes.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;
@@ -117,6 +117,30 @@ describe("end to end: real service, real client, fake Discord", () => {
     expect(text).not.toContain("[x](http://evil)");
     if (edit.embeds?.length) expect(edit.embeds[0]?.title).toContain("\\*\\*bold\\*\\* \\[x\\](http://evil)");
     expectWithinLimits(edit);
+  });
+
+  it("/summary length:short: verbatim article sentences, each with its ¶, in article order, pinging nobody", async () => {
+    const interaction = dispatchInteraction(fake, slashCommand(fake, "summary", [{ name: "length", type: 3, value: "short" }], { user: fakeUser() }));
+    const callback = callbackBody(await fake.waitForCall(isCallback(interaction)));
+    // Sent directly when ready within the first-response window (it is, lexically); deferred and edited otherwise.
+    const body = callback.type === 5 ? messageBody(await fake.waitForCall(isOriginalEdit(fake, interaction))) : callback.data;
+    if (!body) throw new Error("no summary message");
+    expect(body.allowed_mentions?.parse).toEqual([]);
+    expect(body.flags ?? 0).toBe(0);
+    expectWithinLimits(body);
+
+    const entries = summaryEntries(body, unescapeDiscordText);
+    expect(entries).toHaveLength(3);
+    const positions = entries.map((entry) => {
+      const paragraph = qa.source(entry.paragraph)?.paragraph;
+      const index = paragraph?.sentences.findIndex((sentence) => sentence.text === entry.text) ?? -1;
+      expect(index, `"${entry.text}" is a sentence of ¶${entry.paragraph}`).toBeGreaterThanOrEqual(0);
+      return [entry.paragraph, index] as const;
+    });
+    const ordered = [...positions].sort((left, right) => left[0] - right[0] || left[1] - right[1]);
+    expect(positions).toEqual(ordered);
+    const summary = await qa.summary({ length: "short" });
+    expect(entries).toEqual(summary.sentences.map((sentence) => ({ text: sentence.text, paragraph: sentence.paragraph })));
   });
 
   it("/source autocomplete answers with type 8 and at most 25 short choices", async () => {

@@ -4,6 +4,7 @@
  * layer be tested without the real search stack, and can be slowed down or
  * made to fail.
  */
+import { Summarizer, type SummarizeRequest, type Summary } from "../../src/answer/summary.js";
 import type { Answer, Citation, QaApi, ServiceStatus, SourceLookup } from "../../src/answer/types.js";
 import type { Article, Paragraph, Section, Sentence } from "../../src/content/types.js";
 
@@ -93,10 +94,13 @@ export interface FakeQaOptions {
   failWith?: Error;
   /** Replaces the computed answer. */
   answer?: (question: string) => Answer;
+  /** Milliseconds each `summary` takes. */
+  summaryDelayMs?: number;
 }
 
 export interface FakeQa extends QaApi {
   askCalls: string[];
+  summaryCalls: SummarizeRequest[];
   /** Highest number of `ask` calls running at the same time. */
   maxConcurrentAsks: number;
 }
@@ -104,8 +108,11 @@ export interface FakeQa extends QaApi {
 export function createFakeQa(options: FakeQaOptions = {}): FakeQa {
   const articles = options.articles ?? [fixtureArticle()];
   let running = 0;
+  // The real (lexical) summarizer: summaries are verbatim sentences of the fixture articles.
+  const summarizer = new Summarizer();
   const qa: FakeQa = {
     askCalls: [],
+    summaryCalls: [],
     maxConcurrentAsks: 0,
     async ask(question: string): Promise<Answer> {
       qa.askCalls.push(question);
@@ -146,6 +153,11 @@ export function createFakeQa(options: FakeQaOptions = {}): FakeQa {
     },
     articles(): Article[] {
       return [...articles];
+    },
+    async summary(request: SummarizeRequest): Promise<Summary> {
+      qa.summaryCalls.push(request);
+      if (options.summaryDelayMs) await new Promise((resolve) => setTimeout(resolve, options.summaryDelayMs));
+      return summarizer.summarize(articles, request);
     },
   };
   return qa;

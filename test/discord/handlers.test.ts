@@ -116,7 +116,8 @@ describe("bot handlers (fake QA)", () => {
     const edit = messageBody(await fake.waitForCall(isOriginalEdit(fake, interaction)));
     expect(edit.embeds).toEqual([]);
     expect(edit.components).toEqual([]);
-    expect(edit.content).toContain("/summary");
+    // Points to the summary command under the name this (German) user sees.
+    expect(edit.content).toContain("Einen Überblick gibt /zusammenfassung.");
   });
 
   it("never lets a hostile question ping or inject markup", async () => {
@@ -176,7 +177,7 @@ describe("bot handlers (fake QA)", () => {
     const helpReply = callbackBody(await fake.waitForCall(isCallback(help)));
     expect(helpReply.data?.flags).toBe(EPHEMERAL);
     const commands = helpReply.data?.embeds?.[0]?.fields?.[0]?.value ?? "";
-    for (const name of ["/frage", "/quelle", "/info", "/hilfe"]) expect(commands).toContain(`**${name}**`);
+    for (const name of ["/frage", "/zusammenfassung", "/quelle", "/info", "/hilfe"]) expect(commands).toContain(`**${name}**`);
   });
 
   it("the read-paragraph button reveals the whole paragraph to the clicker only", async () => {

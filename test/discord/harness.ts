@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino, type Logger } from "pino";
+import type { ContentAdminApi } from "../../src/answer/service.js";
 import type { QaApi } from "../../src/answer/types.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { startBot, type RunningBot } from "../../src/discord/bot.js";
@@ -41,6 +42,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   qa?: QaApi;
+  /** Content management for the moderator commands; by default whatever `qa` offers (none for the fake QA). */
+  admin?: ContentAdminApi | null;
   /** Extra environment; a function gets the fake first, for values like its channel ids. */
   env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>);
   now?: () => number;
@@ -71,6 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       logger,
       clientOptions: { rest: { api: fake.apiUrl, retries: 0, timeout: 5_000 } },
       ...(options.now ? { now: options.now } : {}),
+      ...(options.admin !== undefined ? { admin: options.admin } : {}),
     });
   } catch (error) {
     await fake.close();

@@ -52,12 +52,22 @@ describe("command localisations", () => {
 
   it("uses German names for German users", () => {
     const names = payloads.map((payload) => payload.name_localizations?.de);
-    expect(names).toEqual(["frage", "quelle", "info", "hilfe"]);
+    expect(names).toEqual(["frage", "zusammenfassung", "quelle", "artikel", "info", "hilfe", "neu-indizieren", "artikel-entfernen"]);
     const ask = payloads[0];
     if (!ask) throw new Error("no /ask");
     expect(displayCommandName(ask, "de")).toBe("/frage");
     expect(displayCommandName(ask, "en")).toBe("/ask");
     expect(displayCommandName({ name: "summary" }, "de")).toBe("/summary");
+  });
+
+  it("names the summary lengths in the user's language", () => {
+    const summary = commandList.find((command) => command.data.name === "summary")?.data.toJSON();
+    const length = summary?.options?.find((option) => option.name === "length");
+    expect(length && "choices" in length ? length.choices : undefined).toEqual([
+      { name: "short", name_localizations: { de: "kurz", "en-US": "short", "en-GB": "short" }, value: "short" },
+      { name: "medium", name_localizations: { de: "mittel", "en-US": "medium", "en-GB": "medium" }, value: "medium" },
+      { name: "long", name_localizations: { de: "lang", "en-US": "long", "en-GB": "long" }, value: "long" },
+    ]);
   });
 });
 

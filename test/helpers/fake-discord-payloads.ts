@@ -2,7 +2,7 @@
  * Raw gateway payloads (as Discord sends them) for the fake Discord to dispatch:
  * slash commands, autocomplete, button clicks and messages.
  */
-import { nextSnowflake, type FakeDiscord, type FakeUser } from "./fake-discord.js";
+import { nextSnowflake, type FakeAttachment, type FakeDiscord, type FakeUser } from "./fake-discord.js";
 
 type JsonObject = Record<string, unknown>;
 
@@ -70,15 +70,22 @@ function baseInteraction(fake: FakeDiscord, type: number, base: InteractionBase)
 
 export interface CommandOption {
   name: string;
-  /** 3 string, 4 integer, 5 boolean. */
-  type: 3 | 4 | 5;
+  /** 3 string, 4 integer, 5 boolean, 11 attachment (value: the attachment id, listed in `resolved`). */
+  type: 3 | 4 | 5 | 11;
   value: string | number | boolean;
   focused?: boolean;
 }
 
-export function slashCommand(fake: FakeDiscord, name: string, options: CommandOption[], base: InteractionBase = {}): DispatchedInteraction {
+export function slashCommand(
+  fake: FakeDiscord,
+  name: string,
+  options: CommandOption[],
+  base: InteractionBase = {},
+  attachments: FakeAttachment[] = [],
+): DispatchedInteraction {
   const interaction = baseInteraction(fake, 2, base);
-  interaction.payload.data = { id: nextSnowflake(), name, type: 1, options };
+  const resolved = attachments.length > 0 ? { resolved: { attachments: Object.fromEntries(attachments.map((file) => [file.id, file])) } } : {};
+  interaction.payload.data = { id: nextSnowflake(), name, type: 1, options, ...resolved };
   return interaction;
 }
 

@@ -52,6 +52,23 @@ interface RouteResponse {
   body?: unknown;
 }
 
+/** An uploaded file as it appears in an interaction's `resolved.attachments`. */
+export interface FakeAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  proxy_url: string;
+  content_type?: string;
+}
+
+export interface ServeAttachmentOptions {
+  /** Omitted: Discord sent no content type. */
+  contentType?: string;
+  /** The size Discord claims (defaults to the real one); lets a test lie to check the limit enforced while downloading. */
+  declaredSize?: number;
+}
+
 /** Lets a test replace the answer to a request (e.g. to make Discord fail). */
 export type Override = (call: { method: string; path: string; body: unknown }) => RouteResponse | undefined;
 
@@ -75,6 +92,8 @@ export class FakeDiscord {
   readonly guildId = nextSnowflake();
   readonly channelId = nextSnowflake();
   readonly otherChannelId = nextSnowflake();
+  /** A role that exists in the test guild (e.g. for MODERATOR_ROLE_IDS); members only count roles the guild has. */
+  readonly moderatorRoleId = nextSnowflake();
   readonly guildLocale: string;
   heartbeatsAcked = 0;
 
@@ -86,6 +105,8 @@ export class FakeDiscord {
   private sequence = 0;
   private override: Override | null = null;
   private port = 0;
+  /** Files served on the CDN route, by path. */
+  private readonly cdnFiles = new Map<string, { bytes: Buffer; contentType: string | undefined }>();
 
   private constructor(
     private readonly server: Server,
@@ -116,6 +137,23 @@ export class FakeDiscord {
 
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.port}`;
+  }
+
+  /** Serves `bytes` on the fake CDN (`/attachments/<channel>/<id>/<name>`) and returns the attachment object to put in an interaction. */
+  serveAttachment(filename: string, bytes: Uint8Array | string, options: ServeAttachmentOptions = {}): FakeAttachment {
+    const body = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : Buffer.from(bytes);
+    const id = nextSnowflake();
+    const cdnPath = `/attachments/${this.channelId}/${id}/${encodeURIComponent(filename)}`;
+    this.cdnFiles.set(cdnPath, { bytes: body, contentType: options.contentType });
+    const url = `http://127.0.0.1:${this.port}${cdnPath}?ex=0&is=0&hm=fake`;
+    return {
+      id,
+      filename,
+      size: options.declaredSize ?? body.length,
+      url,
+      proxy_url: url,
+      ...(options.contentType !== undefined ? { content_type: options.contentType } : {}),
+    };
   }
 
   setOverride(override: Override | null): void {
@@ -269,6 +307,7 @@ export class FakeDiscord {
       joined_at: new Date().toISOString(),
       roles: [
         { id: this.guildId, name: "@everyone", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: "68608", managed: false, mentionable: false, flags: 0 },
+        { id: this.moderatorRoleId, name: "Moderation", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: "68608", managed: false, mentionable: false, flags: 0 },
       ],
       emojis: [],
       stickers: [],
@@ -288,6 +327,10 @@ export class FakeDiscord {
 
   private async handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    if (url.pathname.startsWith("/attachments/")) {
+      this.serveCdn(request, response, url);
+      return;
+    }
     const prefix = `/api/v${API_VERSION}`;
     const pathname = decodeURIComponent(url.pathname);
     const path = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname;
@@ -374,6 +417,21 @@ export class FakeDiscord {
       };
     }
     return { status: 404, body: { message: `404: Not Found (fake Discord has no ${method} ${path})`, code: 0 } };
+  }
+
+  /** The CDN: plain bytes, no authorization (Discord's attachment URLs are signed instead). */
+  private serveCdn(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    const file = request.method === "GET" ? this.cdnFiles.get(url.pathname) : undefined;
+    const call: RecordedCall = { method: request.method ?? "GET", path: url.pathname, query: Object.fromEntries(url.searchParams), body: null, authorization: null, status: file ? 200 : 404, at: Date.now() };
+    this.calls.push(call);
+    if (!file) {
+      response.writeHead(404).end();
+    } else {
+      const headers: Record<string, string> = { "content-length": String(file.bytes.length) };
+      if (file.contentType) headers["content-type"] = file.contentType;
+      response.writeHead(200, headers).end(file.bytes);
+    }
+    this.events.emit("call", call);
   }
 
   /** Creates or edits an interaction's original response message. */

@@ -2,9 +2,9 @@
 import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
 import type { Article } from "../../content/types.js";
 import type { BotContext } from "../context.js";
-import { resolveArticleKey } from "../custom-ids.js";
+import { articleFromOption } from "../article-option.js";
 import { commandTexts, langFromLocale, localize, messages } from "../i18n.js";
-import { articleChoices, fitEscapedInline, foldForSearch, paragraphChoices, presentNotice, presentParagraph } from "../presentation.js";
+import { articleChoices, fitEscapedInline, paragraphChoices, presentNotice, presentParagraph } from "../presentation.js";
 
 const texts = commandTexts.source;
 const PARAGRAPH = texts.options.paragraph.en.name;
@@ -14,19 +14,10 @@ export const data = localize(new SlashCommandBuilder(), texts)
   .addIntegerOption((option) => localize(option, texts.options.paragraph).setRequired(true).setMinValue(1).setAutocomplete(true))
   .addStringOption((option) => localize(option, texts.options.article).setRequired(false).setAutocomplete(true));
 
-/**
- * The article an option value names: a suggestion's key, an id, or (when the user
- * typed instead of picking) the one article whose title contains the text.
- * Without a value, the first article.
- */
+/** The article an option value names (see `articleFromOption`); without a value, the first article. */
 export function resolveArticle(articles: readonly Article[], value: string | null): Article | null {
   if (value === null || value.trim() === "") return articles[0] ?? null;
-  const byKey = resolveArticleKey(value, articles.map((article) => article.id));
-  const exact = articles.find((article) => article.id === (byKey ?? value));
-  if (exact) return exact;
-  const folded = foldForSearch(value.trim());
-  const byTitle = articles.filter((article) => foldForSearch(article.title).includes(folded));
-  return byTitle.length === 1 ? (byTitle[0] ?? null) : null;
+  return articleFromOption(articles, value);
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {

@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import { userInfo } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createService } from "../app.js";
+import { describeReindexProgress, ReindexBusyError, ReindexFailedError, type ReindexProgress, type ReindexReport } from "../answer/service.js";
+import { ContentError, type ContentActor } from "../content/library.js";
+import { readStoredIndex } from "../search/index-store.js";
+import { formatReindexReport } from "./format.js";
+import { CliError, runCli } from "./run.js";
+
+/**
+ * `npm run reindex`: re-reads the article folder, rebuilds and stores the
+ * index, and prints what changed since the stored one.
+ * `--add FILE [--replace]` and `--remove ID` change the folder first, with the
+ * same checks, audit log and rollback as the moderator commands.
+ */
+
+const USAGE = "usage: npm run reindex  |  npm run reindex -- --add FILE [--replace]  |  npm run reindex -- --remove ID";
+
+type ReindexCommand = { kind: "reindex" } | { kind: "add"; file: string; replace: boolean } | { kind: "remove"; articleId: string };
+
+function parseReindexArgs(argv: string[]): ReindexCommand {
+  let values: { add?: string | undefined; remove?: string | undefined; replace?: boolean | undefined; help?: boolean | undefined };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: { add: { type: "string" }, remove: { type: "string" }, replace: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    throw new CliError(`${error instanceof Error ? error.message : String(error)}. ${USAGE}`, 2);
+  }
+  if (values.help) throw new CliError(USAGE, 0);
+  if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0] ?? ""}". ${USAGE}`, 2);
+  if (values.add !== undefined && values.remove !== undefined) throw new CliError(`give --add or --remove, not both. ${USAGE}`, 2);
+  if (values.replace && values.add === undefined) throw new CliError(`--replace only goes with --add. ${USAGE}`, 2);
+  if (values.add !== undefined) return { kind: "add", file: values.add, replace: values.replace ?? false };
+  if (values.remove !== undefined) return { kind: "remove", articleId: values.remove };
+  return { kind: "reindex" };
+}
+
+function shellActor(): ContentActor {
+  try {
+    return { via: "cli", id: userInfo().username || "local" };
+  } catch {
+    return { via: "cli", id: "local" };
+  }
+}
+
+/** One stderr line per phase, so a long first embedding shows it is alive without flooding the log. */
+function phaseReporter(): (progress: ReindexProgress) => void {
+  let lastPhase = "";
+  return (progress) => {
+    if (progress.phase === lastPhase || !process.stderr.isTTY) return;
+    lastPhase = progress.phase;
+    process.stderr.write(`${describeReindexProgress(progress)}\n`);
+  };
+}
+
+async function readUpload(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
+    throw new CliError(`cannot read ${file} (${code === "ENOENT" ? "no such file" : code || String(error)})`);
+  }
+}
+
+await runCli(async ({ config, logger }) => {
+  const command = parseReindexArgs(process.argv.slice(2));
+  const upload = command.kind === "add" ? await readUpload(command.file) : null;
+  // Read before the service starts: starting rewrites the stored index when the folder changed.
+  const stored = command.kind === "reindex" ? await readStoredIndex(config.paths.indexFile, logger) : null;
+  const service = await createService(config, logger);
+  // Waiting for the model means the new index (and the embedding cache) is the hybrid one the bot will use.
+  await service.whenModelSettled();
+  const onProgress = phaseReporter();
+  try {
+    let report: ReindexReport;
+    if (command.kind === "add" && upload !== null) {
+      const result = await service.addArticle(
+        { fileName: path.basename(command.file), bytes: upload, actor: shellActor(), replace: command.replace },
+        onProgress,
+      );
+      process.stdout.write(`${result.change.message}\n`);
+      report = result.reindex;
+    } else if (command.kind === "remove") {
+      const result = await service.removeArticle({ articleId: command.articleId, actor: shellActor() }, onProgress);
+      process.stdout.write(`${result.change.message}\n`);
+      report = result.reindex;
+    } else {
+      // Against the stored index, not the one just built at start-up, so the report says what changed since the last index.
+      report = await service.reindex(onProgress, shellActor(), { baseline: stored?.articles ?? [] });
+    }
+    process.stdout.write(`${formatReindexReport(report)}\n`);
+  } catch (error) {
+    if (error instanceof ContentError || error instanceof ReindexFailedError || error instanceof ReindexBusyError) throw new CliError(error.message);
+    throw error;
+  }
+});

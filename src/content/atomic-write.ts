@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import { open, rename, rm } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * The file operations behind every write that must never leave a half-written
+ * file in place (articles, the stored index). Tests pass operations that fail
+ * halfway to prove the old file survives.
+ */
+export interface FileWriteOperations {
+  /** Creates `file` (which must not exist) with `data` and flushes it to disk. */
+  writeNewFile(file: string, data: Uint8Array | string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  /** Removes `file`; a missing file is not an error. */
+  removeFile(file: string): Promise<void>;
+}
+
+export const diskFileOperations: FileWriteOperations = {
+  async writeNewFile(file, data) {
+    const handle = await open(file, "wx");
+    try {
+      await handle.writeFile(data);
+      // Without the flush a crash right after the rename can leave an empty file under the final name.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  rename: (from, to) => rename(from, to),
+  removeFile: (file) => rm(file, { force: true }),
+};
+
+/**
+ * Writes `data` to `target` atomically: a hidden temporary file in the same
+ * folder (hidden, so folder scans skip it), then a rename over the target.
+ * Readers see the old content or the new one, never a mix; on failure the
+ * temporary file is removed and the target is untouched.
+ */
+export async function writeFileAtomic(target: string, data: Uint8Array | string, operations: FileWriteOperations = diskFileOperations): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await operations.writeNewFile(temporary, data);
+    await operations.rename(temporary, target);
+  } catch (error) {
+    await operations.removeFile(temporary).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,494 @@
+import { appendFile, mkdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Logger } from "pino";
+import { z } from "zod";
+import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "./atomic-write.js";
+import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes } from "./load.js";
+import { ArticleParseError, type ArticleParseErrorCode } from "./parse.js";
+import type { Article } from "./types.js";
+
+/**
+ * The content folder as moderators change it: adding an uploaded article,
+ * replacing or removing one. Every change is checked completely (size,
+ * encoding, parse, name, duplicates) before anything is written, written
+ * atomically, and undone again if the caller's follow-up step (the reindex)
+ * fails. Every attempt, accepted or refused, is appended to the audit log.
+ */
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 1_000_000;
+
+// ---------------------------------------------------------------------------
+// Requests
+
+export const contentActorSchema = z.object({
+  /** Where the request came from. */
+  via: z.enum(["discord", "cli", "terminal"]),
+  /** Stable id of the person (a Discord user id, a system user name). */
+  id: z.string().trim().min(1).max(100),
+  /** Display name at the time of the request, for people reading the audit log. */
+  name: z.string().trim().min(1).max(100).optional(),
+});
+export type ContentActor = z.infer<typeof contentActorSchema>;
+
+const addArticleRequestSchema = z.object({
+  /** The name the file was uploaded under; only its extension and (sanitised) stem are used. */
+  fileName: z.string().min(1, "the file has no name").max(255, "the file name is longer than 255 characters"),
+  // Buffers (Node) and Uint8Arrays (a fetched Discord attachment) alike.
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: "the upload has no file content" }),
+  actor: contentActorSchema,
+  /** Allow overwriting the article with the same id. */
+  replace: z.boolean().default(false),
+});
+export type AddArticleRequest = z.input<typeof addArticleRequestSchema>;
+
+const removeArticleRequestSchema = z.object({
+  articleId: z.string().trim().min(1, "no article id given").max(200, "the article id is longer than 200 characters"),
+  actor: contentActorSchema,
+});
+export type RemoveArticleRequest = z.input<typeof removeArticleRequestSchema>;
+
+// ---------------------------------------------------------------------------
+// Results and errors
+
+export interface ArticleChange {
+  action: "added" | "replaced" | "removed";
+  articleId: string;
+  /** Title of the article now in the folder (for "removed": of the removed one, when it could be read). */
+  title: string | null;
+  /** Title of the article that was replaced or removed, when it could be read. */
+  previousTitle: string | null;
+  /** The file written or removed in the content folder. */
+  fileName: string;
+  /** The name the moderator gave, when the file was saved under a different (safe) name. */
+  requestedFileName: string | null;
+  /** Paragraphs of the new article (0 for a removal). */
+  paragraphs: number;
+  /** One or two sentences for the moderator. */
+  message: string;
+}
+
+export type ContentErrorCode =
+  | "invalid-request"
+  | "unsupported-type"
+  | "too-large"
+  | "empty"
+  | "binary"
+  | "encoding"
+  | "metadata"
+  | "no-article-text"
+  | "no-paragraphs"
+  | "duplicate-title"
+  | "already-exists"
+  | "not-found"
+  | "last-article"
+  | "write-failed"
+  | "not-applied"
+  | "rollback-failed";
+
+/** Codes where the request itself was wrong: nothing was touched. The rest are failures on the way. */
+const REFUSAL_CODES: ReadonlySet<ContentErrorCode> = new Set([
+  "invalid-request", "unsupported-type", "too-large", "empty", "binary", "encoding", "metadata",
+  "no-article-text", "no-paragraphs", "duplicate-title", "already-exists", "not-found", "last-article",
+]);
+
+/** A content change that did not happen; `message` is written for the moderator. */
+export class ContentError extends Error {
+  override readonly name = "ContentError";
+
+  constructor(
+    readonly code: ContentErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  /** "refused": the request was rejected up front. "failed": something broke; the folder was restored (except "rollback-failed"). */
+  get outcome(): "refused" | "failed" {
+    return REFUSAL_CODES.has(this.code) ? "refused" : "failed";
+  }
+}
+
+const PARSE_ERROR_CODES: Readonly<Record<ArticleParseErrorCode, ContentErrorCode>> = {
+  empty: "empty",
+  "no-article-text": "no-article-text",
+  "no-paragraphs": "no-paragraphs",
+  metadata: "metadata",
+  binary: "binary",
+  encoding: "encoding",
+  "unsupported-type": "unsupported-type",
+  "duplicate-id": "already-exists",
+  "read-failed": "write-failed",
+};
+
+// ---------------------------------------------------------------------------
+// Audit log
+
+export type AuditAction = "add" | "replace" | "remove" | "reindex";
+
+/** One line of the audit log. */
+export interface AuditEntry {
+  time: string;
+  actor: ContentActor | null;
+  action: AuditAction;
+  /** Article id concerned, when there is one. */
+  article: string | null;
+  outcome: "success" | "refused" | "failed";
+  detail: string;
+}
+
+// ---------------------------------------------------------------------------
+
+export interface ContentLibraryOptions {
+  contentDir: string;
+  /** Append-only JSONL audit log; null writes none. */
+  auditLogFile: string | null;
+  maxUploadBytes?: number;
+  logger: Logger;
+  /** Replaces the disk operations (tests simulate failing disks). */
+  fileOperations?: FileWriteOperations;
+  now?: () => Date;
+}
+
+export interface ContentChangeHooks {
+  /**
+   * Runs once the change is on disk (the service rebuilds its index here).
+   * If it throws, the change is undone and the error becomes a "not-applied" ContentError.
+   */
+  afterWrite?: (change: ArticleChange) => Promise<void>;
+}
+
+interface FolderEntry {
+  fileName: string;
+  articleId: string;
+  /** Null when the file does not parse. */
+  title: string | null;
+  bytes: Buffer;
+}
+
+type UndoStep = () => Promise<void>;
+
+/** The mutable facts of one attempt, filled in as they become known, for the audit line. */
+interface Attempt {
+  actor: ContentActor | null;
+  action: AuditAction;
+  article: string | null;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A user-supplied name made safe to echo in a message: no control characters, bounded length. */
+function shownName(name: string): string {
+  const cleaned = name.replace(/[\u0000-\u001f\u007f]/gu, "?");
+  return cleaned.length > 80 ? `${cleaned.slice(0, 77)}…` : cleaned;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1_000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Number((bytes / 1_000).toFixed(1))} kB`;
+  return `${Number((bytes / 1_000_000).toFixed(2))} MB`;
+}
+
+function comparableTitle(title: string): string {
+  return title
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\s"'„“”«»‚‘’]+/gu, " ")
+    .replace(/[.!?:;,\s]+$/u, "")
+    .trim();
+}
+
+function actorFrom(request: unknown): ContentActor | null {
+  const actor = typeof request === "object" && request !== null && "actor" in request ? request.actor : undefined;
+  const parsed = contentActorSchema.safeParse(actor);
+  return parsed.success ? parsed.data : null;
+}
+
+export class ContentLibrary {
+  readonly contentDir: string;
+  readonly maxUploadBytes: number;
+  private readonly operations: FileWriteOperations;
+  private readonly now: () => Date;
+  /** Changes run one at a time, so two uploads cannot both pass the duplicate checks. */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: ContentLibraryOptions) {
+    this.contentDir = options.contentDir;
+    this.maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    this.operations = options.fileOperations ?? diskFileOperations;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Adds (or, with `replace`, replaces) an article from uploaded bytes. The
+   * bytes are parsed first; only a valid article that clashes with nothing is
+   * written. Resolves with what changed; rejects with a `ContentError`.
+   */
+  addArticle(request: AddArticleRequest, hooks: ContentChangeHooks = {}): Promise<ArticleChange> {
+    const attempt: Attempt = { actor: actorFrom(request), action: "add", article: null };
+    return this.audited(attempt, () => this.applyAdd(request, attempt, hooks));
+  }
+
+  /** Removes the article with `articleId` (all its files). Refuses to remove the last article. */
+  removeArticle(request: RemoveArticleRequest, hooks: ContentChangeHooks = {}): Promise<ArticleChange> {
+    const attempt: Attempt = { actor: actorFrom(request), action: "remove", article: null };
+    return this.audited(attempt, () => this.applyRemove(request, attempt, hooks));
+  }
+
+  /** Appends one line to the audit log; a failing log is reported, never thrown, so it cannot undo a finished change. */
+  async recordAudit(entry: Omit<AuditEntry, "time">): Promise<void> {
+    const file = this.options.auditLogFile;
+    if (file === null) return;
+    const line: AuditEntry = { time: this.now().toISOString(), ...entry };
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await appendFile(file, `${JSON.stringify(line)}\n`, "utf8");
+    } catch (error) {
+      this.options.logger.error({ event: "audit_write_failed", file, reason: describeError(error), entry: line }, "could not write the audit log");
+    }
+  }
+
+  private audited(attempt: Attempt, task: () => Promise<ArticleChange>): Promise<ArticleChange> {
+    return this.exclusive(async () => {
+      try {
+        const change = await task();
+        await this.recordAudit({ actor: attempt.actor, action: attempt.action, article: attempt.article, outcome: "success", detail: change.message });
+        return change;
+      } catch (error) {
+        const failure =
+          error instanceof ContentError
+            ? error
+            : new ContentError("write-failed", `The change could not be made (${describeError(error)}). Nothing was changed.`, { cause: error });
+        await this.recordAudit({ actor: attempt.actor, action: attempt.action, article: attempt.article, outcome: failure.outcome, detail: failure.message });
+        throw failure;
+      }
+    });
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(task);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyAdd(request: AddArticleRequest, attempt: Attempt, hooks: ContentChangeHooks): Promise<ArticleChange> {
+    const parsed = addArticleRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ContentError("invalid-request", `The upload was not accepted: ${issue?.path.join(".") || "request"}: ${issue?.message ?? "invalid"}.`);
+    }
+    const { fileName, bytes, replace } = parsed.data;
+    const given = shownName(fileName);
+    // Only the last path segment counts: "../../x.txt" and "C:\\x.txt" cannot point outside the folder.
+    const baseName = fileName.split(/[\\/]/u).pop() ?? "";
+    if (articleFormatOf(baseName) === undefined) {
+      throw new ContentError(
+        "unsupported-type",
+        `"${given}" was not added: only ${[...ARTICLE_FILE_FORMATS.keys()].join(", ")} files can be articles.`,
+      );
+    }
+    const articleId = articleIdFromFileName(baseName);
+    // The stored name is made from the id, so odd characters, spaces and hidden-file dots never reach the disk.
+    const safeName = `${articleId}${path.extname(baseName).toLowerCase()}`;
+    attempt.article = articleId;
+    if (bytes.length > this.maxUploadBytes) {
+      throw new ContentError(
+        "too-large",
+        `"${given}" was not added: it is ${formatBytes(bytes.length)}, more than the limit of ${formatBytes(this.maxUploadBytes)}.`,
+      );
+    }
+    let article: Article;
+    try {
+      article = parseArticleBytes(bytes, safeName);
+    } catch (error) {
+      if (error instanceof ArticleParseError) throw new ContentError(PARSE_ERROR_CODES[error.code], `"${given}" was not added: ${error.reason}.`);
+      throw error;
+    }
+
+    const folder = await this.readFolder();
+    const sameId = folder.filter((entry) => entry.articleId === articleId);
+    const titleClash = folder.find(
+      (entry) => entry.articleId !== articleId && entry.title !== null && comparableTitle(entry.title) === comparableTitle(article.title),
+    );
+    if (titleClash) {
+      throw new ContentError(
+        "duplicate-title",
+        `"${given}" was not added: the article "${article.title}" is already in the library as "${titleClash.articleId}" (${titleClash.fileName}). ` +
+          `Remove that one first, or replace it by uploading under the same file name.`,
+      );
+    }
+    const previous = sameId[0];
+    if (previous !== undefined && !replace) {
+      throw new ContentError(
+        "already-exists",
+        `"${given}" was not added: an article with the id "${articleId}" already exists (${previous.fileName}` +
+          `${previous.title === null ? "" : `, "${previous.title}"`}). Upload it again with replace to overwrite it, or rename the file.`,
+      );
+    }
+    if (previous !== undefined) attempt.action = "replace";
+
+    const requestedFileName = safeName === fileName ? null : fileName;
+    const savedAs = requestedFileName === null ? "" : ` Saved as ${safeName} (file names are made from the article id).`;
+    const paragraphs = article.paragraphs.length;
+    const change: ArticleChange =
+      previous === undefined
+        ? {
+            action: "added",
+            articleId,
+            title: article.title,
+            previousTitle: null,
+            fileName: safeName,
+            requestedFileName,
+            paragraphs,
+            message: `Added "${article.title}" (id ${articleId}, ${paragraphs} paragraphs).${savedAs}`,
+          }
+        : {
+            action: "replaced",
+            articleId,
+            title: article.title,
+            previousTitle: previous.title,
+            fileName: safeName,
+            requestedFileName,
+            paragraphs,
+            message: `Replaced ${previous.title === null ? `the unreadable ${previous.fileName}` : `"${previous.title}"`} with "${article.title}" (id ${articleId}, ${paragraphs} paragraphs).${savedAs}`,
+          };
+
+    const target = path.join(this.contentDir, safeName);
+    const overwritten = sameId.find((entry) => entry.fileName === safeName);
+    // Same id under another extension ("x.md" replaced by "x.html"): the old file goes, or the id would clash.
+    const superseded = sameId.filter((entry) => entry.fileName !== safeName && entry.fileName.toLowerCase() !== safeName.toLowerCase());
+    return this.applyWithUndo(given, "added", change, hooks, async (undo) => {
+      await writeFileAtomic(target, bytes, this.operations);
+      undo.push(overwritten ? () => writeFileAtomic(target, overwritten.bytes, this.operations) : () => this.operations.removeFile(target));
+      for (const entry of superseded) {
+        const file = path.join(this.contentDir, entry.fileName);
+        await this.operations.removeFile(file);
+        undo.push(() => writeFileAtomic(file, entry.bytes, this.operations));
+      }
+    });
+  }
+
+  private async applyRemove(request: RemoveArticleRequest, attempt: Attempt, hooks: ContentChangeHooks): Promise<ArticleChange> {
+    const parsed = removeArticleRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ContentError("invalid-request", `Nothing was removed: ${issue?.path.join(".") || "request"}: ${issue?.message ?? "invalid"}.`);
+    }
+    const articleId = parsed.data.articleId;
+    attempt.article = articleId;
+    const folder = await this.readFolder();
+    const matching = folder.filter((entry) => entry.articleId === articleId);
+    const first = matching[0];
+    if (first === undefined) {
+      const known = [...new Set(folder.map((entry) => entry.articleId))].join(", ");
+      throw new ContentError("not-found", `There is no article with the id "${shownName(articleId)}". Articles: ${known || "none"}.`);
+    }
+    if (matching.length === folder.length) {
+      // Without any article the bot has nothing to answer from and the next start fails.
+      throw new ContentError(
+        "last-article",
+        `"${first.title ?? articleId}" is the only article, so it was not removed: the bot would have nothing to answer from. Add another article first.`,
+      );
+    }
+    const change: ArticleChange = {
+      action: "removed",
+      articleId,
+      title: first.title,
+      previousTitle: first.title,
+      fileName: first.fileName,
+      requestedFileName: null,
+      paragraphs: 0,
+      message: `Removed ${first.title === null ? articleId : `"${first.title}"`} (id ${articleId}, ${matching.map((entry) => entry.fileName).join(", ")}).`,
+    };
+    return this.applyWithUndo(articleId, "removed", change, hooks, async (undo) => {
+      for (const entry of matching) {
+        const file = path.join(this.contentDir, entry.fileName);
+        await this.operations.removeFile(file);
+        undo.push(() => writeFileAtomic(file, entry.bytes, this.operations));
+      }
+    });
+  }
+
+  /**
+   * Runs the disk steps, then the caller's hook. On any failure the steps
+   * done so far are undone in reverse order, so the folder is as before.
+   */
+  private async applyWithUndo(
+    subject: string,
+    verb: "added" | "removed",
+    change: ArticleChange,
+    hooks: ContentChangeHooks,
+    write: (undo: UndoStep[]) => Promise<void>,
+  ): Promise<ArticleChange> {
+    const undo: UndoStep[] = [];
+    let written = false;
+    try {
+      await write(undo);
+      written = true;
+      await hooks.afterWrite?.(change);
+      return change;
+    } catch (error) {
+      const reason = describeError(error);
+      const undoFailures: string[] = [];
+      for (const step of undo.reverse()) {
+        try {
+          await step();
+        } catch (undoError) {
+          undoFailures.push(describeError(undoError));
+        }
+      }
+      if (undoFailures.length > 0) {
+        this.options.logger.error(
+          { event: "content_rollback_failed", article: change.articleId, reason, undoFailures },
+          "a failed content change could not be undone",
+        );
+        throw new ContentError(
+          "rollback-failed",
+          `"${subject}" was not ${verb} (${reason}), and restoring the previous files failed too (${undoFailures.join("; ")}). ` +
+            `Check the content folder by hand, then run /reindex.`,
+          { cause: error },
+        );
+      }
+      if (!written) {
+        throw new ContentError("write-failed", `"${subject}" was not ${verb}: writing to the content folder failed (${reason}). Nothing was changed.`, {
+          cause: error,
+        });
+      }
+      throw new ContentError(
+        "not-applied",
+        `"${subject}" was not ${verb}: ${reason}. The file change was undone; the articles and the index are as before.`,
+        { cause: error },
+      );
+    }
+  }
+
+  /** Every article file with its id, title (when it parses) and bytes (for undo). */
+  private async readFolder(): Promise<FolderEntry[]> {
+    let names: string[];
+    try {
+      names = await listArticleFiles(this.contentDir);
+    } catch (error) {
+      throw new ContentError("write-failed", `The content folder cannot be read: ${describeError(error)}`, { cause: error });
+    }
+    const entries: FolderEntry[] = [];
+    for (const fileName of names) {
+      const file = path.join(this.contentDir, fileName);
+      try {
+        if (!(await stat(file)).isFile()) continue;
+      } catch {
+        continue;
+      }
+      const bytes = await readFile(file);
+      let title: string | null = null;
+      try {
+        title = parseArticleBytes(bytes, fileName).title;
+      } catch {
+        // A broken file still occupies its id; it just has no title to compare.
+      }
+      entries.push({ fileName, articleId: articleIdFromFileName(fileName), title, bytes });
+    }
+    return entries;
+  }
+}

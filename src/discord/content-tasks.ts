@@ -1,0 +1,123 @@
+/**
+ * What the moderator commands share: the moderator check at run time, and
+ * running a reindex/upload/removal while its progress is shown by editing the
+ * (private) reply, ending with the report or the reason it failed.
+ */
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from "discord.js";
+import { ReindexBusyError, ReindexFailedError, type ContentAdminApi, type ReindexProgress, type ReindexReport } from "../answer/service.js";
+import { ContentError, type ArticleChange, type ContentActor } from "../content/library.js";
+import { presentAlreadyRunning, presentContentProblem, presentProgress, presentReport, describeUploadProblem } from "./content-presentation.js";
+import type { BotContext } from "./context.js";
+import { messages, type Lang } from "./i18n.js";
+import { errorForLog } from "./log-safety.js";
+import { interactionIsFromModerator } from "./permissions.js";
+import { presentNotice } from "./presentation.js";
+import { LatestValueThrottle } from "./throttle.js";
+import { UploadRefusedError } from "./upload.js";
+
+/** Progress edits at most this often: Discord rate-limits edits, and a second is plenty to follow along. */
+export const PROGRESS_INTERVAL_MS = 1_000;
+
+/**
+ * The content admin when the interaction comes from a moderator in a server;
+ * otherwise replies privately why not and returns null. Discord's default
+ * permission (Manage Server) only hides the command: server admins can change
+ * that, and buttons have no such gate, so this runs on every use.
+ */
+export async function moderatorAdmin(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  context: BotContext,
+  lang: Lang,
+): Promise<ContentAdminApi | null> {
+  const text = messages(lang).content;
+  const refusal = !interaction.inGuild()
+    ? text.guildOnly
+    : !interactionIsFromModerator(interaction, context.config.MODERATOR_ROLE_IDS)
+      ? text.notModerator
+      : context.admin === null
+        ? text.unavailable
+        : null;
+  if (refusal === null && context.admin !== null) return context.admin;
+  context.logger.info({ event: "moderator_command_refused", guild: interaction.guildId, reason: refusal }, "moderator command refused");
+  await interaction.reply({ ...presentNotice(refusal ?? text.unavailable), flags: MessageFlags.Ephemeral });
+  return null;
+}
+
+/** The audit log's record of who did it: the Discord user id, never a name. */
+export function discordActor(interaction: { user: { id: string } }): ContentActor {
+  return { via: "discord", id: interaction.user.id };
+}
+
+export interface ContentTaskResult {
+  report: ReindexReport;
+  change: ArticleChange | null;
+}
+
+/**
+ * Runs `task` (which must report progress through its callback) behind an
+ * interaction that is already acknowledged (deferred or updated), editing its
+ * reply with progress and then the outcome. Expected failures become messages;
+ * anything else propagates to the generic error handler.
+ */
+export async function runContentTask(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  context: BotContext,
+  lang: Lang,
+  task: (onProgress: (progress: ReindexProgress) => void) => Promise<ContentTaskResult>,
+): Promise<void> {
+  const throttle = new LatestValueThrottle<ReindexProgress>(
+    (progress) => interaction.editReply(presentProgress(progress, lang)),
+    PROGRESS_INTERVAL_MS,
+    (error) => context.logger.warn({ event: "progress_edit_failed", guild: interaction.guildId, err: errorForLog(error) }, "could not show progress"),
+  );
+  const finish = async (payload: Parameters<typeof interaction.editReply>[0]): Promise<void> => {
+    // Any progress edit still on its way must land before the final message, not after it.
+    await throttle.close();
+    await interaction.editReply(payload);
+  };
+  let result: ContentTaskResult;
+  try {
+    result = await task((progress) => throttle.offer(progress));
+  } catch (error) {
+    const outcome = describeFailure(error, lang);
+    if (!outcome) {
+      await throttle.close();
+      throw error;
+    }
+    context.logger.warn({ event: "content_task_failed", guild: interaction.guildId, kind: outcome.kind, reason: outcome.logReason }, "content task did not complete");
+    await finish(outcome.payload);
+    return;
+  }
+  context.logger.info(
+    {
+      event: "content_task_done",
+      guild: interaction.guildId,
+      change: result.change ? { action: result.change.action, article: result.change.articleId } : null,
+      articles: result.report.articles,
+      paragraphs: result.report.paragraphs,
+      durationMs: result.report.durationMs,
+      mode: result.report.mode,
+    },
+    "content task done",
+  );
+  await finish(presentReport(result.report, result.change, lang));
+}
+
+interface FailureOutcome {
+  kind: string;
+  payload: ReturnType<typeof presentNotice>;
+  logReason: string;
+}
+
+function describeFailure(error: unknown, lang: Lang): FailureOutcome | null {
+  if (error instanceof ReindexBusyError) return { kind: "busy", payload: presentAlreadyRunning(error.progress, lang), logReason: error.message };
+  if (error instanceof ReindexFailedError) return { kind: "reindex_failed", payload: presentContentProblem("reindex_failed", error.message, lang), logReason: error.message };
+  if (error instanceof ContentError) {
+    const kind = error.outcome === "refused" ? "change_refused" : "change_failed";
+    return { kind, payload: presentContentProblem(kind, error.message, lang), logReason: `${error.code}: ${error.message}` };
+  }
+  if (error instanceof UploadRefusedError) {
+    return { kind: `upload_${error.problem.kind}`, payload: presentNotice(describeUploadProblem(error.problem, lang)), logReason: error.problem.kind };
+  }
+  return null;
+}

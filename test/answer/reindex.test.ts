@@ -1,0 +1,344 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { QaService, ReindexBusyError, ReindexFailedError, type QaServiceOptions, type ReindexProgress } from "../../src/answer/service.js";
+import { ContentError, type ContentActor } from "../../src/content/library.js";
+import { silentLogger } from "../../src/log.js";
+import { readStoredIndex } from "../../src/search/index-store.js";
+import {
+  BUNDLED_ID,
+  capturingLogger,
+  contentFixture,
+  countingEmbedder,
+  deferred,
+  failingHalfway,
+  readAuditLog,
+  SECOND_ARTICLE,
+  snapshot,
+} from "../helpers/content-fixtures.js";
+
+const MODERATOR: ContentActor = { via: "discord", id: "123456789012345678", name: "mod" };
+const BUNDLED_FILE = `${BUNDLED_ID}.txt`;
+const BUNDLED_PARAGRAPHS = 16;
+const SECOND_QUESTION = "Wie viele Kilometer legten die Wasserstoffzüge zurück?";
+
+type Fixture = Awaited<ReturnType<typeof contentFixture>>;
+
+function lexicalOptions(fixture: Fixture, extra: Partial<QaServiceOptions> = {}): QaServiceOptions {
+  return {
+    contentDir: fixture.contentDir,
+    indexFile: fixture.indexFile,
+    auditLogFile: fixture.auditLogFile,
+    logger: silentLogger(),
+    embeddings: "off",
+    ...extra,
+  };
+}
+
+function hybridOptions(fixture: Fixture, embedder: ReturnType<typeof countingEmbedder>, extra: Partial<QaServiceOptions> = {}): QaServiceOptions {
+  return lexicalOptions(fixture, {
+    embeddings: {
+      options: { modelId: embedder.modelId, allowRemote: false, quantized: true, loadTimeoutMs: 1_000 },
+      cacheFile: fixture.cacheFile,
+      loader: async () => ({ embedder }),
+    },
+    ...extra,
+  });
+}
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error("condition not reached in time");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function citedArticles(answer: { citations: Array<{ articleId: string }> }): string[] {
+  return answer.citations.map((citation) => citation.articleId);
+}
+
+describe("adding and removing articles through the service", () => {
+  it("adds an upload, reindexes with progress, answers from it, and a restart loads the stored index with it", async () => {
+    const fixture = await contentFixture();
+    const service = await QaService.create(lexicalOptions(fixture));
+    expect(citedArticles(await service.ask(SECOND_QUESTION))).not.toContain("zuege");
+
+    const updates: ReindexProgress[] = [];
+    const result = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }, (progress) => updates.push(progress));
+    expect(result.change).toMatchObject({ action: "added", articleId: "zuege", paragraphs: 3 });
+    expect(result.reindex).toMatchObject({ added: ["zuege"], changed: [], removed: [], unchanged: [BUNDLED_ID], articles: 2, paragraphs: BUNDLED_PARAGRAPHS + 3, mode: "lexical" });
+    expect([...new Set(updates.map((update) => update.phase))]).toEqual(["checking", "reading", "embedding", "indexing", "saving"]);
+    expect(updates.every((update) => update.task === "add-article")).toBe(true);
+    expect(updates.at(-1)).toMatchObject({ articlesDone: 2, articlesTotal: 2, paragraphsDone: BUNDLED_PARAGRAPHS + 3, paragraphsTotal: BUNDLED_PARAGRAPHS + 3 });
+    expect(service.reindexProgress()).toBeNull();
+
+    const answer = await service.ask(SECOND_QUESTION);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.articleId).toBe("zuege");
+    expect(answer.citations[0]?.excerpt).toMatch(/mehr als eine Million Kilometer/);
+
+    const stored = await readStoredIndex(fixture.indexFile, silentLogger());
+    expect(stored?.articles.map((article) => article.id).sort()).toEqual([BUNDLED_ID, "zuege"]);
+    const restarted = await QaService.create(lexicalOptions(fixture));
+    expect(restarted.status().indexBuiltAt).toBe(service.status().indexBuiltAt);
+    expect(restarted.status().articles).toHaveLength(2);
+    expect((await readAuditLog(fixture.auditLogFile)).map((entry) => [entry.action, entry.article, entry.outcome])).toEqual([["add", "zuege", "success"]]);
+  });
+
+  it("replaces an article when asked to, and removes one (but never the last)", async () => {
+    const fixture = await contentFixture();
+    const service = await QaService.create(lexicalOptions(fixture));
+    await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
+    const edited = SECOND_ARTICLE.replace("in Bremervörde", "in Bremerhaven");
+    await expect(service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(edited), actor: MODERATOR })).rejects.toMatchObject({ code: "already-exists" });
+    const replaced = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(edited), actor: MODERATOR, replace: true });
+    expect(replaced.change.action).toBe("replaced");
+    expect(replaced.reindex).toMatchObject({ changed: ["zuege"], unchanged: [BUNDLED_ID] });
+    expect(service.source(2, "zuege")?.paragraph.text).toMatch(/Wasserstofftankstelle in Bremerhaven/);
+
+    const removed = await service.removeArticle({ articleId: "zuege", actor: MODERATOR });
+    expect(removed.reindex).toMatchObject({ removed: ["zuege"], articles: 1 });
+    expect(service.status().articles.map((article) => article.id)).toEqual([BUNDLED_ID]);
+    await expect(service.removeArticle({ articleId: BUNDLED_ID, actor: MODERATOR })).rejects.toMatchObject({ code: "last-article" });
+    expect(service.status().articles).toHaveLength(1);
+  });
+
+  it("an upload that breaks the reindex (another file is broken) is undone and the message names the problem", async () => {
+    const fixture = await contentFixture();
+    const service = await QaService.create(lexicalOptions(fixture));
+    await writeFile(path.join(fixture.contentDir, "kaputt.txt"), "");
+    const before = await snapshot(fixture.contentDir);
+    const builtAt = service.status().indexBuiltAt;
+    const error = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error).toMatchObject({ code: "not-applied" });
+    expect((error as Error).message).toMatch(/"zuege\.txt" was not added: the index could not be rebuilt.*kaputt\.txt: the file is empty.*The file change was undone/);
+    expect((error as Error).cause).toBeInstanceOf(ReindexFailedError);
+    expect(await snapshot(fixture.contentDir)).toEqual(before);
+    expect(service.status().indexBuiltAt).toBe(builtAt);
+    expect((await readAuditLog(fixture.auditLogFile)).at(-1)).toMatchObject({ action: "add", outcome: "failed" });
+  });
+});
+
+describe("reindex", () => {
+  it("keeps answering from the old index while a reindex runs and swaps only when it is complete", async () => {
+    const fixture = await contentFixture();
+    const embedder = countingEmbedder();
+    const service = await QaService.create(hybridOptions(fixture, embedder));
+    await service.whenModelSettled();
+    expect(service.status().mode).toBe("hybrid");
+    await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
+
+    const gate = deferred();
+    embedder.gate = gate.promise;
+    const running = service.reindex();
+    await until(() => service.reindexProgress()?.phase === "embedding");
+    // Mid-reindex: the old index answers, and does not know the new article yet.
+    expect(service.status().articles).toHaveLength(1);
+    const during = await service.ask("Welche Waffen will Russland von Nordkorea?");
+    expect(during.answered).toBe(true);
+    expect(citedArticles(await service.ask(SECOND_QUESTION))).not.toContain("zuege");
+
+    embedder.gate = null;
+    gate.release();
+    const report = await running;
+    expect(report).toMatchObject({ added: ["zuege"], mode: "hybrid" });
+    expect(service.status().articles).toHaveLength(2);
+    expect((await service.ask(SECOND_QUESTION)).citations[0]?.articleId).toBe("zuege");
+  });
+
+  it("refuses a second reindex (and uploads, and removals) while one runs, with the running progress", async () => {
+    const fixture = await contentFixture();
+    const embedder = countingEmbedder();
+    const service = await QaService.create(hybridOptions(fixture, embedder));
+    await service.whenModelSettled();
+    await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
+    const gate = deferred();
+    embedder.gate = gate.promise;
+    const first = service.reindex(undefined, MODERATOR);
+    await until(() => service.reindexProgress()?.phase === "embedding");
+
+    const second = await service.reindex(undefined, { via: "discord", id: "999999999999999999" }).catch((caught: unknown) => caught);
+    expect(second).toBeInstanceOf(ReindexBusyError);
+    const busy = second as ReindexBusyError;
+    expect(busy.progress).toMatchObject({ task: "reindex", phase: "embedding", articlesDone: 2, articlesTotal: 2, paragraphsTotal: BUNDLED_PARAGRAPHS + 3 });
+    expect(busy.message).toBe(`A reindex is already running (reindexing: embedding paragraphs 0/${BUNDLED_PARAGRAPHS + 3}). Try again when it has finished.`);
+    await expect(service.addArticle({ fileName: "neu.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })).rejects.toBeInstanceOf(ReindexBusyError);
+    await expect(service.removeArticle({ articleId: "zuege", actor: MODERATOR })).rejects.toBeInstanceOf(ReindexBusyError);
+
+    embedder.gate = null;
+    gate.release();
+    await expect(first).resolves.toMatchObject({ added: ["zuege"] });
+    await expect(service.reindex()).resolves.toMatchObject({ unchanged: [BUNDLED_ID, "zuege"] });
+    const audit = await readAuditLog(fixture.auditLogFile);
+    expect(audit.map((entry) => [entry.action, entry.outcome])).toEqual([
+      ["reindex", "refused"],
+      ["add", "refused"],
+      ["remove", "refused"],
+      ["reindex", "success"],
+    ]);
+    expect(String(audit[0]?.detail)).toMatch(/already running/);
+  });
+
+  it("re-embeds only the paragraphs whose text changed (the cache is keyed by model and text)", async () => {
+    const fixture = await contentFixture();
+    const embedder = countingEmbedder();
+    const service = await QaService.create(hybridOptions(fixture, embedder));
+    await service.whenModelSettled();
+    expect(embedder.passagesEmbedded).toBe(BUNDLED_PARAGRAPHS);
+
+    await service.reindex();
+    expect(embedder.passagesEmbedded).toBe(BUNDLED_PARAGRAPHS);
+
+    const file = path.join(fixture.contentDir, BUNDLED_FILE);
+    const original = await readFile(file, "utf8");
+    expect(original).toContain("Millionen Nordkoreanerinnen und Nordkoreaner gelten als mangelernährt.");
+    await writeFile(file, original.replace("Millionen Nordkoreanerinnen", "Viele Millionen Nordkoreanerinnen"));
+    const changed = await service.reindex();
+    expect(changed.changed).toEqual([BUNDLED_ID]);
+    expect(embedder.passagesEmbedded).toBe(BUNDLED_PARAGRAPHS + 1);
+    expect(embedder.embeddedTexts.at(-1)).toMatch(/^Zudem könnte Moskau .*Viele Millionen Nordkoreanerinnen/);
+
+    await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
+    expect(embedder.passagesEmbedded).toBe(BUNDLED_PARAGRAPHS + 1 + 3);
+
+    // A restart with the same model reuses every cached vector; another model embeds everything anew.
+    const again = countingEmbedder();
+    await (await QaService.create(hybridOptions(fixture, again))).whenModelSettled();
+    expect(again.passagesEmbedded).toBe(0);
+    const otherModel = countingEmbedder("test/other-model");
+    await (await QaService.create(hybridOptions(fixture, otherModel))).whenModelSettled();
+    expect(otherModel.passagesEmbedded).toBe(BUNDLED_PARAGRAPHS + 3);
+  });
+
+  it("writes an audit line for a reindex run by a moderator", async () => {
+    const fixture = await contentFixture();
+    const service = await QaService.create(lexicalOptions(fixture));
+    await service.reindex(undefined, MODERATOR);
+    await service.reindex();
+    const audit = await readAuditLog(fixture.auditLogFile);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: MODERATOR, action: "reindex", article: null, outcome: "success" });
+    expect(String(audit[0]?.detail)).toMatch(/1 article\(s\), 16 paragraphs \(lexical\); added 0, changed 0, removed 0, unchanged 1/);
+  });
+});
+
+describe("the stored index", () => {
+  it("is loaded at start-up when files and model match, and rebuilt when the content or the model changed", async () => {
+    const fixture = await contentFixture();
+    const first = await QaService.create(lexicalOptions(fixture));
+    const builtAt = first.status().indexBuiltAt;
+    expect((await readStoredIndex(fixture.indexFile, silentLogger()))?.builtAt).toBe(builtAt);
+
+    const capture = capturingLogger();
+    const loaded = await QaService.create(lexicalOptions(fixture, { logger: capture.logger }));
+    expect(loaded.status().indexBuiltAt).toBe(builtAt);
+    expect(capture.records.some((record) => record.event === "index_loaded")).toBe(true);
+
+    const file = path.join(fixture.contentDir, BUNDLED_FILE);
+    const original = await readFile(file, "utf8");
+    await writeFile(file, original.replace("Das Enfant terrible der Weltpolitik", "Der Außenseiter der Weltpolitik"));
+    const rebuilt = await QaService.create(lexicalOptions(fixture));
+    expect(rebuilt.status().indexBuiltAt).not.toBe(builtAt);
+    expect(rebuilt.source(2)?.paragraph.text).toMatch(/^Der Außenseiter der Weltpolitik/);
+    expect((await readStoredIndex(fixture.indexFile, silentLogger()))?.builtAt).toBe(rebuilt.status().indexBuiltAt);
+
+    const embedder = countingEmbedder();
+    const capture2 = capturingLogger();
+    const withModel = await QaService.create(hybridOptions(fixture, embedder, { logger: capture2.logger }));
+    expect(capture2.records.some((record) => record.event === "index_loaded")).toBe(false);
+    expect(withModel.status().indexBuiltAt).not.toBe(rebuilt.status().indexBuiltAt);
+    expect((await readStoredIndex(fixture.indexFile, silentLogger()))?.modelId).toBe(embedder.modelId);
+  });
+
+  it("detects a corrupt or truncated index file, logs it, rebuilds it and keeps working", async () => {
+    const fixture = await contentFixture();
+    await QaService.create(lexicalOptions(fixture));
+    const valid = await readFile(fixture.indexFile, "utf8");
+    const damaged: Array<[string, string | Buffer]> = [
+      ["truncated", valid.slice(0, Math.floor(valid.length / 2))],
+      ["empty", ""],
+      ["binary garbage", Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00])],
+      ["wrong shape", JSON.stringify({ version: 1, articles: "none" })],
+      ["other version", valid.replace('"version":1', '"version":99')],
+    ];
+    for (const [label, content] of damaged) {
+      await writeFile(fixture.indexFile, content);
+      const capture = capturingLogger();
+      const service = await QaService.create(lexicalOptions(fixture, { logger: capture.logger }));
+      expect(capture.records.some((record) => record.event === "index_corrupt" && record.level === 40), label).toBe(true);
+      expect((await service.ask("Welche Waffen will Russland von Nordkorea?")).answered, label).toBe(true);
+      expect(await readStoredIndex(fixture.indexFile, silentLogger()), label).not.toBeNull();
+    }
+  });
+
+  it("an index path that cannot be written (its parent is a file) is logged, and an upload is undone", async () => {
+    const fixture = await contentFixture();
+    const notADirectory = path.join(fixture.stateDir, "plain-file");
+    await writeFile(notADirectory, "x");
+    const capture = capturingLogger();
+    const options = lexicalOptions(fixture, { indexFile: path.join(notADirectory, "index.json"), logger: capture.logger });
+    const service = await QaService.create(options);
+    expect(capture.records.some((record) => record.event === "index_write_failed")).toBe(true);
+    const before = await snapshot(fixture.contentDir);
+    const builtAt = service.status().indexBuiltAt;
+    await expect(service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })).rejects.toMatchObject({ code: "not-applied" });
+    expect(await snapshot(fixture.contentDir)).toEqual(before);
+    expect(service.status().indexBuiltAt).toBe(builtAt);
+    await expect(service.reindex()).rejects.toThrow(/EEXIST|ENOTDIR/);
+    expect(service.status().articles).toHaveLength(1);
+  });
+});
+
+describe("a disk failing halfway through a write", () => {
+  async function serviceOverStoredIndex(): Promise<{ fixture: Fixture; service: QaService; disk: ReturnType<typeof failingHalfway>; index: string }> {
+    const fixture = await contentFixture();
+    await QaService.create(lexicalOptions(fixture));
+    const index = await readFile(fixture.indexFile, "utf8");
+    const disk = failingHalfway((file) => path.basename(file).includes("index.json"));
+    const service = await QaService.create(lexicalOptions(fixture, { fileOperations: disk }));
+    return { fixture, service, disk, index };
+  }
+
+  it("while saving the index: the previous index file and the served index survive", async () => {
+    const { fixture, service, disk, index } = await serviceOverStoredIndex();
+    const builtAt = service.status().indexBuiltAt;
+    await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
+    await expect(service.reindex()).rejects.toThrow(/ENOSPC/);
+    expect(disk.failures).toBe(1);
+    expect(await readFile(fixture.indexFile, "utf8")).toBe(index);
+    expect(await readdir(fixture.stateDir)).toEqual(["index.json"]);
+    expect(service.status().indexBuiltAt).toBe(builtAt);
+    expect(service.status().articles).toHaveLength(1);
+    expect((await service.ask("Welche Waffen will Russland von Nordkorea?")).answered).toBe(true);
+    expect(service.reindexProgress()).toBeNull();
+  });
+
+  it("while saving the index after an upload: the upload is undone, content and index stay as they were", async () => {
+    const { fixture, service, index } = await serviceOverStoredIndex();
+    const before = await snapshot(fixture.contentDir);
+    const error = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "not-applied" });
+    expect((error as Error).message).toMatch(/ENOSPC.*The file change was undone/);
+    expect(await snapshot(fixture.contentDir)).toEqual(before);
+    expect(await readFile(fixture.indexFile, "utf8")).toBe(index);
+    expect(service.status().articles).toHaveLength(1);
+    expect((await readAuditLog(fixture.auditLogFile)).at(-1)).toMatchObject({ action: "add", outcome: "failed" });
+    // Once the disk recovers, the same upload goes through.
+    const healthy = await QaService.create(lexicalOptions(fixture));
+    await expect(healthy.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })).resolves.toMatchObject({ change: { action: "added" } });
+  });
+
+  it("while writing the uploaded file: nothing on disk changes and the index is not touched", async () => {
+    const fixture = await contentFixture();
+    const disk = failingHalfway((file) => path.basename(file).includes("zuege"));
+    const service = await QaService.create(lexicalOptions(fixture, { fileOperations: disk }));
+    const before = await snapshot(fixture.contentDir);
+    const index = await readFile(fixture.indexFile, "utf8");
+    await expect(service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })).rejects.toMatchObject({ code: "write-failed" });
+    expect(disk.failures).toBe(1);
+    expect(await snapshot(fixture.contentDir)).toEqual(before);
+    expect(await readFile(fixture.indexFile, "utf8")).toBe(index);
+  });
+});

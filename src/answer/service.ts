@@ -163,6 +163,19 @@ export function summariseReindex(report: ReindexReport): string {
   );
 }
 
+/** What `/about` and `/articles` show of an article. */
+export function articleInfo(article: Article): ArticleInfo {
+  return {
+    id: article.id,
+    title: article.title,
+    publisher: article.publisher,
+    url: article.url,
+    date: article.date,
+    paragraphCount: article.paragraphs.length,
+    sourceCount: article.sources.length,
+  };
+}
+
 function toPassages(articles: readonly Article[]): RetrievalPassage[] {
   return articles.flatMap((article) =>
     article.paragraphs.map((paragraph) => ({
@@ -552,15 +565,7 @@ export class QaService implements QaApi, ContentAdminApi {
 
   status(): ServiceStatus {
     const { articles, retriever, builtAt } = this.state;
-    const info: ArticleInfo[] = articles.map((article) => ({
-      id: article.id,
-      title: article.title,
-      publisher: article.publisher,
-      url: article.url,
-      date: article.date,
-      paragraphCount: article.paragraphs.length,
-      sourceCount: article.sources.length,
-    }));
+    const info = articles.map(articleInfo);
     const configuredModel = this.options.embeddings === "off" ? "none" : this.options.embeddings.options.modelId;
     return {
       mode: retriever.mode,

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
 import { silentLogger } from "../../src/log.js";
 import { loadDevQuestions, type DevQuestion } from "../../src/search/dev-questions.js";
-import type { Embedder } from "../../src/search/embeddings.js";
+import { countingEmbedder } from "../helpers/content-fixtures.js";
 
 const CONTENT_DIR = path.resolve("data/articles");
 
@@ -85,41 +85,11 @@ describe("QaService on the bundled article (lexical mode)", () => {
   });
 });
 
-/** A deterministic stand-in model: bag of hashed character trigrams. */
-function fakeEmbedder(): Embedder & { calls: number } {
-  const dimension = 64;
-  const embed = (text: string): Float32Array => {
-    const vector = new Float32Array(dimension);
-    const lower = text.toLowerCase();
-    for (let index = 0; index + 3 <= lower.length; index += 1) {
-      let hash = 0;
-      for (const char of lower.slice(index, index + 3)) hash = (hash * 31 + char.charCodeAt(0)) % dimension;
-      vector[hash] = (vector[hash] ?? 0) + 1;
-    }
-    const norm = Math.hypot(...vector) || 1;
-    return vector.map((value) => value / norm);
-  };
-  const embedder = {
-    modelId: "test/fake-trigram",
-    dimension,
-    calls: 0,
-    async embedQueries(texts: string[]) {
-      embedder.calls += 1;
-      return texts.map(embed);
-    },
-    async embedPassages(texts: string[]) {
-      embedder.calls += 1;
-      return texts.map(embed);
-    },
-  };
-  return embedder;
-}
-
 describe("QaService with a dense channel", () => {
   it("upgrades to hybrid once the model is ready and caches passage vectors on disk", async () => {
     const stateDir = await mkdtemp(path.join(tmpdir(), "qa-dense-"));
     const cacheFile = path.join(stateDir, "embeddings.jsonl");
-    const embedder = fakeEmbedder();
+    const embedder = countingEmbedder();
     const settings = {
       options: { modelId: embedder.modelId, allowRemote: false, quantized: true, loadTimeoutMs: 1000 },
       cacheFile,
@@ -132,7 +102,7 @@ describe("QaService with a dense channel", () => {
     expect(answer.mode).toBe("hybrid");
     expect(answer.citations.length).toBeGreaterThan(0);
 
-    const again = fakeEmbedder();
+    const again = countingEmbedder();
     const restarted = await QaService.create({
       contentDir: CONTENT_DIR,
       logger: silentLogger(),
@@ -140,7 +110,7 @@ describe("QaService with a dense channel", () => {
     });
     await restarted.whenModelSettled();
     // Passage vectors come from the cache: the restarted model was never asked to embed passages.
-    expect(again.calls).toBe(0);
+    expect(again.passagesEmbedded).toBe(0);
   });
 
   it("serves lexical answers and reports why when the model cannot load", async () => {

@@ -1,6 +1,15 @@
 /** Zod shapes for the request bodies the bot sends, so tests read them typed instead of casting. */
 import { z } from "zod";
-import type { RecordedCall } from "../helpers/fake-discord.js";
+import type { DispatchedInteraction } from "../helpers/fake-discord-payloads.js";
+import type { FakeDiscord, RecordedCall } from "../helpers/fake-discord.js";
+
+/** The interaction callback (first response) of one interaction. */
+export const isCallback = (interaction: DispatchedInteraction) => (call: RecordedCall) =>
+  call.method === "POST" && call.path === `/interactions/${interaction.id}/${interaction.token}/callback`;
+
+/** An edit of an interaction's original (deferred) response. */
+export const isOriginalEdit = (fake: FakeDiscord, interaction: DispatchedInteraction) => (call: RecordedCall) =>
+  call.method === "PATCH" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`;
 
 export const embedShape = z.object({
   title: z.string().optional(),

@@ -7,7 +7,7 @@ import { ReindexBusyError, ReindexFailedError } from "../../src/answer/service.j
 import { commandList } from "../../src/discord/commands/index.js";
 import { ContentError } from "../../src/content/library.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
-import type { FakeDiscord, RecordedCall } from "../helpers/fake-discord.js";
+import type { FakeDiscord } from "../helpers/fake-discord.js";
 import {
   MANAGE_GUILD_PERMISSIONS,
   MEMBER_PERMISSIONS,
@@ -22,16 +22,13 @@ import {
 } from "../helpers/fake-discord-payloads.js";
 import type { FakeAttachment } from "../helpers/fake-discord.js";
 import { callbackBody, messageBody, visibleText } from "./api-shapes.js";
+import { isCallback, isOriginalEdit } from "./api-shapes.js";
 import { createFakeAdmin, type FakeAdmin } from "./fake-admin.js";
 import { createFakeQa } from "./fake-qa.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;
 
-const isCallback = (interaction: DispatchedInteraction) => (call: RecordedCall) =>
-  call.method === "POST" && call.path === `/interactions/${interaction.id}/${interaction.token}/callback`;
-const isOriginalEdit = (fake: FakeDiscord, interaction: DispatchedInteraction) => (call: RecordedCall) =>
-  call.method === "PATCH" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`;
 const editsOf = (fake: FakeDiscord, interaction: DispatchedInteraction) => fake.calls.filter(isOriginalEdit(fake, interaction));
 
 function lastEdit(fake: FakeDiscord, interaction: DispatchedInteraction) {

@@ -12,9 +12,10 @@ import { QaService } from "../../src/answer/service.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { unescapeDiscordText } from "../../src/discord/presentation.js";
 import { silentLogger } from "../../src/log.js";
-import type { FakeDiscord, RecordedCall } from "../helpers/fake-discord.js";
-import { MANAGE_GUILD_PERMISSIONS, MEMBER_PERMISSIONS, dispatchInteraction, fakeUser, slashCommand, type DispatchedInteraction } from "../helpers/fake-discord-payloads.js";
+import type { FakeDiscord } from "../helpers/fake-discord.js";
+import { MANAGE_GUILD_PERMISSIONS, MEMBER_PERMISSIONS, dispatchInteraction, fakeUser, slashCommand } from "../helpers/fake-discord-payloads.js";
 import { callbackBody, messageBody } from "./api-shapes.js";
+import { isCallback, isOriginalEdit } from "./api-shapes.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;
@@ -50,10 +51,6 @@ const auditLineShape = z.looseObject({
   outcome: z.string(),
 });
 
-const isCallback = (interaction: DispatchedInteraction) => (call: RecordedCall) =>
-  call.method === "POST" && call.path === `/interactions/${interaction.id}/${interaction.token}/callback`;
-const isOriginalEdit = (fake: FakeDiscord, interaction: DispatchedInteraction) => (call: RecordedCall) =>
-  call.method === "PATCH" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`;
 
 describe("end to end: a moderator uploads an article, and it is answered from", () => {
   let workDir: string;

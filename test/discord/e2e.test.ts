@@ -10,18 +10,15 @@ import type { Answer } from "../../src/answer/types.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { LIMITS, unescapeDiscordText } from "../../src/discord/presentation.js";
 import { silentLogger } from "../../src/log.js";
-import type { FakeDiscord, RecordedCall } from "../helpers/fake-discord.js";
-import { autocomplete, buttonClick, channelMessage, dispatchInteraction, fakeUser, slashCommand, type DispatchedInteraction } from "../helpers/fake-discord-payloads.js";
+import type { FakeDiscord } from "../helpers/fake-discord.js";
+import { autocomplete, buttonClick, channelMessage, dispatchInteraction, fakeUser, slashCommand } from "../helpers/fake-discord-payloads.js";
 import { callbackBody, messageBody, summaryEntries, visibleText, type MessageBody } from "./api-shapes.js";
+import { isCallback, isOriginalEdit } from "./api-shapes.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;
 const QUESTION = "Wann reist Kim nach Russland?";
 
-const isCallback = (interaction: DispatchedInteraction) => (call: RecordedCall) =>
-  call.method === "POST" && call.path === `/interactions/${interaction.id}/${interaction.token}/callback`;
-const isOriginalEdit = (fake: FakeDiscord, interaction: DispatchedInteraction) => (call: RecordedCall) =>
-  call.method === "PATCH" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`;
 
 /** Asserts Discord's size limits on everything the bot sent in one message. */
 function expectWithinLimits(body: MessageBody): void {

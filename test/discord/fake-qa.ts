@@ -4,6 +4,7 @@
  * layer be tested without the real search stack, and can be slowed down or
  * made to fail.
  */
+import { articleInfo } from "../../src/answer/service.js";
 import { Summarizer, type SummarizeRequest, type Summary } from "../../src/answer/summary.js";
 import type { Answer, Citation, QaApi, ServiceStatus, SourceLookup } from "../../src/answer/types.js";
 import type { Article, Paragraph, Section, Sentence } from "../../src/content/types.js";
@@ -138,15 +139,7 @@ export function createFakeQa(options: FakeQaOptions = {}): FakeQa {
         model: "Xenova/multilingual-e5-small",
         modelLoaded: false,
         modelError: "embeddings disabled by configuration",
-        articles: articles.map((article) => ({
-          id: article.id,
-          title: article.title,
-          publisher: article.publisher,
-          url: article.url,
-          date: article.date,
-          paragraphCount: article.paragraphs.length,
-          sourceCount: article.sources.length,
-        })),
+        articles: articles.map(articleInfo),
         paragraphCount: articles.reduce((sum, article) => sum + article.paragraphs.length, 0),
         indexBuiltAt: "2024-05-01T12:00:00.000Z",
       };

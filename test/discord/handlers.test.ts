@@ -19,16 +19,12 @@ import {
   type InteractionBase,
 } from "../helpers/fake-discord-payloads.js";
 import { callbackBody, messageBody, visibleText } from "./api-shapes.js";
+import { isCallback, isOriginalEdit } from "./api-shapes.js";
 import { createFakeQa } from "./fake-qa.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;
 
-const isCallback = (interaction: DispatchedInteraction) => (call: RecordedCall) =>
-  call.method === "POST" && call.path === `/interactions/${interaction.id}/${interaction.token}/callback`;
-
-const isOriginalEdit = (fake: FakeDiscord, interaction: DispatchedInteraction) => (call: RecordedCall) =>
-  call.method === "PATCH" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`;
 
 const isChannelMessage = (fake: FakeDiscord, replyTo?: string) => (call: RecordedCall) =>
   call.method === "POST" &&

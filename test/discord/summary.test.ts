@@ -1,19 +1,16 @@
 /** `/summary` through the real client and the fake Discord, with the fake QaApi (real lexical summarizer on the fixture article). */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unescapeDiscordText } from "../../src/discord/presentation.js";
-import type { FakeDiscord, RecordedCall } from "../helpers/fake-discord.js";
+import type { FakeDiscord } from "../helpers/fake-discord.js";
 import { autocomplete, dispatchInteraction, fakeUser, slashCommand, type CommandOption, type DispatchedInteraction, type InteractionBase } from "../helpers/fake-discord-payloads.js";
 import { callbackBody, messageBody, summaryEntries, type MessageBody } from "./api-shapes.js";
+import { isCallback, isOriginalEdit } from "./api-shapes.js";
 import { createFakeQa, fixtureArticle, type FakeQa } from "./fake-qa.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;
 const NO_PINGS = { parse: [], replied_user: false };
 
-const isCallback = (interaction: DispatchedInteraction) => (call: RecordedCall) =>
-  call.method === "POST" && call.path === `/interactions/${interaction.id}/${interaction.token}/callback`;
-const isOriginalEdit = (fake: FakeDiscord, interaction: DispatchedInteraction) => (call: RecordedCall) =>
-  call.method === "PATCH" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`;
 
 function summaryCommand(fake: FakeDiscord, options: CommandOption[], base: InteractionBase = {}): DispatchedInteraction {
   return dispatchInteraction(fake, slashCommand(fake, "summary", options, { user: fakeUser(), ...base }));

@@ -8,6 +8,7 @@ import type { Article, Paragraph } from "../content/types.js";
 import { EmbeddingCache, embedPassagesCached } from "../search/embedding-cache.js";
 import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
 import { loadEmbedder, type Embedder, type EmbedderOptions } from "../search/embeddings.js";
+import { detectLanguage, type Language } from "../search/analyzer.js";
 import type { FusionOptions } from "../search/fusion.js";
 import type { LexicalOptions } from "../search/lexical.js";
 import { Retriever, type DenseChannel, type RetrievalHit, type RetrievalPassage, type RetrievalResult } from "../search/retriever.js";
@@ -50,6 +51,8 @@ export const MAX_ANALYSED_QUESTION_CHARS = 2_000;
 
 interface IndexState {
   articles: Article[];
+  /** The articles' main language, guessed from their text. */
+  language: Language;
   /** File name → content hash of the files the articles came from. */
   files: Record<string, string>;
   paragraphById: Map<string, { article: Article; paragraph: Paragraph }>;
@@ -280,7 +283,8 @@ export class QaService implements QaApi, ContentAdminApi {
       for (const paragraph of article.paragraphs) paragraphById.set(passageId(article.id, paragraph.number), { article, paragraph });
     }
     const retrieverOptions = { ...(options.lexical ? { lexical: options.lexical } : {}), ...(options.fusion ? { fusion: options.fusion } : {}) };
-    return { articles, files, paragraphById, retriever: new Retriever(toPassages(articles), dense, retrieverOptions), builtAt };
+    const language = detectLanguage(articles.flatMap((article) => article.paragraphs.slice(0, 5).map((paragraph) => paragraph.text)).join(" "));
+    return { articles, language, files, paragraphById, retriever: new Retriever(toPassages(articles), dense, retrieverOptions), builtAt };
   }
 
   private async startDenseChannel(settings: EmbeddingSettings): Promise<void> {
@@ -531,7 +535,10 @@ export class QaService implements QaApi, ContentAdminApi {
       });
     }
     const answer: Answer = { question, answered: decision.answered && citations.length > 0, mode, citations };
-    if (!answer.answered) answer.abstainReason = decision.reason ?? "no passage found";
+    if (!answer.answered) {
+      answer.abstainReason = decision.reason ?? "no passage found";
+      if (mode === "lexical" && detectLanguage(question) !== state.language) answer.languageMismatch = true;
+    }
     return answer;
   }
 

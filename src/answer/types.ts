@@ -29,6 +29,11 @@ export interface Answer {
   citations: Citation[];
   /** Why the answer was withheld (for logs and tests), when `answered` is false. */
   abstainReason?: string;
+  /**
+   * Set when an unanswered question is in another language than the articles
+   * and only the lexical channel ran: it can match names, not translations.
+   */
+  languageMismatch?: boolean;
 }
 
 export interface ArticleInfo {

@@ -167,6 +167,7 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
   let correctAbstentions = 0;
   let wrongAnswers = 0;
   let missedAnswers = 0;
+  const answeredByLanguage = { de: { answered: 0, total: 0 }, en: { answered: 0, total: 0 } };
   for (let round = 0; round < rounds; round += 1) {
     for (const question of questions) {
       const started = performance.now();
@@ -178,6 +179,8 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
         const first = ranked.findIndex((id) => question.paragraphs.some((paragraph) => id.endsWith(`#${paragraph}`)));
         ranks.push(first === -1 ? null : first + 1);
         if (!answer.answered) missedAnswers += 1;
+        answeredByLanguage[question.lang].total += 1;
+        if (answer.answered) answeredByLanguage[question.lang].answered += 1;
       } else if (answer.answered) wrongAnswers += 1;
       else correctAbstentions += 1;
     }
@@ -198,6 +201,7 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
   }
 
   const answerable = questions.filter((question) => question.answerable).length;
+  const share = (count: { answered: number; total: number }): number => Number((count.answered / Math.max(count.total, 1)).toFixed(4));
   const unanswerable = questions.length - answerable;
   const metrics = rankingMetrics(ranks);
   const baselineMetrics = rankingMetrics(baselineRanks);
@@ -213,6 +217,8 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
     mrr10: Number(metrics.mrr10.toFixed(4)),
     success1: Number(metrics.success1.toFixed(4)),
     answeredWhenAnswerable: Number(((answerable - missedAnswers) / Math.max(answerable, 1)).toFixed(4)),
+    answeredWhenAnswerableGerman: share(answeredByLanguage.de),
+    answeredWhenAnswerableEnglish: share(answeredByLanguage.en),
     abstainedWhenUnanswerable: Number((correctAbstentions / Math.max(unanswerable, 1)).toFixed(4)),
     baseline: {
       mode: "bm25-plain",
@@ -232,7 +238,7 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
     `index build (median)      ${result.indexMs.toFixed(2)} ms`,
     `question latency p50/p95  ${result.p50Ms.toFixed(3)} / ${result.p95Ms.toFixed(3)} ms   (plain BM25 ranking only: ${result.baseline.p50Ms.toFixed(3)} / ${result.baseline.p95Ms.toFixed(3)} ms)`,
     `MRR@10 / Success@1        ${result.mrr10.toFixed(3)} / ${result.success1.toFixed(3)}   (plain BM25: ${result.baseline.mrr10.toFixed(3)} / ${result.baseline.success1.toFixed(3)})`,
-    `answered when answerable  ${(result.answeredWhenAnswerable * 100).toFixed(1)} %`,
+    `answered when answerable  ${(result.answeredWhenAnswerable * 100).toFixed(1)} %   (German ${(result.answeredWhenAnswerableGerman * 100).toFixed(1)} %, English ${(result.answeredWhenAnswerableEnglish * 100).toFixed(1)} %)`,
     `abstained when not        ${(result.abstainedWhenUnanswerable * 100).toFixed(1)} %   (${wrongAnswers} of ${unanswerable} off-topic questions answered)`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

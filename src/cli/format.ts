@@ -26,6 +26,9 @@ export function formatAnswer(answer: Answer): string {
     return [
       "The articles do not answer this question, so nothing is quoted.",
       "Try rephrasing it, or ask for /summary to see what the article covers.",
+      ...(answer.languageMismatch
+        ? ["Without the embedding model, questions are matched word for word: ask in the articles' language for best results."]
+        : []),
       `(retrieval: ${answer.mode})`,
     ].join("\n");
   }

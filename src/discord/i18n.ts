@@ -33,6 +33,8 @@ export interface Messages {
   feedbackUp: string;
   feedbackDown: string;
   notAnswered(summaryCommand: string): string;
+  /** Added when the question's language differs from the articles' and only word matching ran. */
+  languageMismatchHint: string;
   mentionHint(askCommand: string): string;
   emptyQuestion(askCommand: string): string;
   questionTooLong(length: number, max: number): string;
@@ -138,6 +140,8 @@ const de: Messages = {
   showParagraph: (paragraph) => `¶${paragraph} ganz lesen`,
   feedbackUp: "Hilfreich",
   feedbackDown: "Nicht hilfreich",
+  languageMismatchHint:
+    "Ohne das Embedding-Modell vergleiche ich nur Wörter: Fragen in der Sprache des Artikels funktionieren am besten.",
   notAnswered: (summary) =>
     `Darauf gibt der Artikel keine belastbare Antwort, deshalb zitiere ich lieber nichts. Einen Überblick gibt ${summary}.`,
   mentionHint: (ask) => `Stell mir eine Frage zum Artikel, z. B. „Wann reist Kim nach Russland?“ – direkt nach der Erwähnung oder mit ${ask}.`,
@@ -246,6 +250,7 @@ const en: Messages = {
   showParagraph: (paragraph) => `Read ¶${paragraph}`,
   feedbackUp: "Helpful",
   feedbackDown: "Not helpful",
+  languageMismatchHint: "Without the embedding model I can only match words: questions in the article's language work best.",
   notAnswered: (summary) => `The article doesn't answer that reliably, so I'd rather not quote anything. For an overview, try ${summary}.`,
   mentionHint: (ask) => `Ask me a question about the article, e.g. "When will Kim travel to Russia?" – right after the mention, or use ${ask}.`,
   emptyQuestion: (ask) => `The question is empty. Type it after ${ask}, e.g. "When will Kim travel to Russia?"`,

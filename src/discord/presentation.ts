@@ -347,7 +347,10 @@ export function presentAnswer(answer: Answer, options: AnswerPresentationOptions
   const text = messages(options.lang);
   if (!answer.answered || answer.citations.length === 0) {
     return {
-      content: fitPlain(text.notAnswered(options.summaryCommand ?? "/summary"), LIMITS.content),
+      content: fitPlain(
+        [text.notAnswered(options.summaryCommand ?? "/summary"), ...(answer.languageMismatch ? [text.languageMismatchHint] : [])].join(" "),
+        LIMITS.content,
+      ),
       embeds: [],
       components: [],
       allowedMentions: NO_MENTIONS,

@@ -68,6 +68,14 @@ describe("QaService on the bundled article (lexical mode)", () => {
     expect(abstainedRight / unanswerable.length).toBeGreaterThan(0.8);
   });
 
+  it("flags unanswered questions in another language than the article in lexical mode", async () => {
+    const english = await service.ask("What does North Korea get in return?");
+    expect(english.answered).toBe(false);
+    expect(english.languageMismatch).toBe(true);
+    const german = await service.ask("Wer hat die WM 2014 gewonnen?");
+    expect(german.languageMismatch).toBeUndefined();
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

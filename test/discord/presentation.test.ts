@@ -266,6 +266,12 @@ describe("presentAnswer", () => {
       "The article doesn't answer that reliably, so I'd rather not quote anything. For an overview, try /summary.",
     );
   });
+
+  it("adds a hint when the question's language differs from the article's and only words were matched", () => {
+    const payload = presentAnswer(answer({ answered: false, languageMismatch: true }), { lang: "en" });
+    expect(payload.content).toMatch(/only match words/);
+    expect(presentAnswer(answer({ answered: false }), { lang: "en" }).content).not.toMatch(/only match words/);
+  });
 });
 
 describe("links", () => {

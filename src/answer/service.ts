@@ -199,6 +199,7 @@ export class QaService implements QaApi, ContentAdminApi {
   private embedder: Embedder | null = null;
   private modelError: string | null = null;
   private modelReady: Promise<void> = Promise.resolve();
+  private modelLoading = false;
   private embeddingCache: EmbeddingCache | null = null;
   private readonly summarizer = new Summarizer(undefined, (error) =>
     this.options.logger.warn({ event: "summary_embedding_failed", reason: String(error) }, "embedding the summary failed; serving the lexical summary"),
@@ -232,7 +233,10 @@ export class QaService implements QaApi, ContentAdminApi {
     if (options.embeddings === "off") {
       service.modelError = "embeddings disabled by configuration";
     } else {
-      service.modelReady = service.startDenseChannel(options.embeddings);
+      service.modelLoading = true;
+      service.modelReady = service.startDenseChannel(options.embeddings).finally(() => {
+        service.modelLoading = false;
+      });
     }
     return service;
   }
@@ -578,6 +582,7 @@ export class QaService implements QaApi, ContentAdminApi {
       mode: retriever.mode,
       model: this.embedder?.modelId ?? configuredModel,
       modelLoaded: this.embedder !== null,
+      modelLoading: this.modelLoading,
       modelError: this.embedder ? null : this.modelError,
       articles: info,
       paragraphCount: info.reduce((sum, article) => sum + article.paragraphCount, 0),

@@ -52,6 +52,8 @@ export interface ServiceStatus {
   model: string;
   /** Whether the embedding model is loaded (hybrid) or unavailable (lexical). */
   modelLoaded: boolean;
+  /** True while the embedding model is still loading (answers are lexical meanwhile). */
+  modelLoading: boolean;
   /** Why the dense channel is off, when it is. */
   modelError: string | null;
   articles: ArticleInfo[];

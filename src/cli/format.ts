@@ -51,7 +51,11 @@ export function formatStatus(status: ServiceStatus): string {
     (article) =>
       `  - ${article.title} (${[article.publisher, article.date].filter(Boolean).join(", ") || "no source stated"}): ${article.paragraphCount} paragraphs [id: ${article.id}]`,
   );
-  const model = status.modelLoaded ? `${status.model} (loaded)` : `${status.model} (not loaded: ${status.modelError ?? "unknown"})`;
+  const model = status.modelLoaded
+    ? `${status.model} (loaded)`
+    : status.modelLoading
+      ? `${status.model} (loading; answers are lexical until it is ready)`
+      : `${status.model} (not loaded: ${status.modelError ?? "unknown"})`;
   return [`Articles:`, ...lines, `Retrieval: ${status.mode}`, `Embedding model: ${model}`, `Index built: ${status.indexBuiltAt}`].join("\n");
 }
 

@@ -57,6 +57,7 @@ export interface Messages {
     model: string;
     modelLoaded(model: string): string;
     modelOff(model: string, reason: string | null): string;
+    modelLoading(model: string): string;
     index: string;
     indexValue(builtAtTimestamp: string, paragraphCount: number): string;
     paragraphs(count: number): string;
@@ -167,6 +168,7 @@ const de: Messages = {
     model: "Modell",
     modelLoaded: (model) => `${model} (geladen)`,
     modelOff: (model, reason) => (reason ? `${model} – nicht aktiv: ${reason}` : `${model} – nicht aktiv`),
+    modelLoading: (model) => `${model} – wird geladen (bis dahin lexikalische Suche)`,
     index: "Index",
     indexValue: (timestamp, count) => `erstellt ${timestamp} · ${count} Absätze`,
     paragraphs: (count) => `${count} Absätze`,
@@ -275,6 +277,7 @@ const en: Messages = {
     model: "Model",
     modelLoaded: (model) => `${model} (loaded)`,
     modelOff: (model, reason) => (reason ? `${model} – not active: ${reason}` : `${model} – not active`),
+    modelLoading: (model) => `${model} – loading (lexical search until it is ready)`,
     index: "Index",
     indexValue: (timestamp, count) => `built ${timestamp} · ${count} paragraphs`,
     paragraphs: (count) => `${count} paragraphs`,

@@ -465,7 +465,7 @@ export function presentAbout(status: ServiceStatus, lang: Lang): MessagePayload 
       { name: text.retrieval, value: status.mode === "hybrid" ? text.modeHybrid : text.modeLexical, inline: true },
       {
         name: text.model,
-        value: status.modelLoaded ? text.modelLoaded(model) : text.modelOff(model, modelError),
+        value: status.modelLoaded ? text.modelLoaded(model) : status.modelLoading ? text.modelLoading(model) : text.modelOff(model, modelError),
         inline: true,
       },
       { name: text.index, value: text.indexValue(builtAt, status.paragraphCount) },

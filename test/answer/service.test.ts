@@ -85,6 +85,7 @@ describe("QaService on the bundled article (lexical mode)", () => {
     const status = service.status();
     expect(status.mode).toBe("lexical");
     expect(status.modelLoaded).toBe(false);
+    expect(status.modelLoading).toBe(false);
     expect(status.articles).toHaveLength(1);
     expect(status.paragraphCount).toBe(status.articles[0]?.paragraphCount);
     expect(service.source(0)).toBeNull();
@@ -128,10 +129,16 @@ describe("QaService with a dense channel", () => {
       embeddings: {
         options: { modelId: "missing/model", allowRemote: false, quantized: true, loadTimeoutMs: 1000 },
         cacheFile: path.join(await mkdtemp(path.join(tmpdir(), "qa-nomodel-")), "e.jsonl"),
-        loader: async () => ({ embedder: null, reason: "no local copy" }),
+        loader: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return { embedder: null, reason: "no local copy" };
+        },
       },
     });
+    expect(service.status().modelLoading).toBe(true);
+    expect((await service.ask("Welche Waffen will Russland?")).answered).toBe(true);
     await service.whenModelSettled();
+    expect(service.status().modelLoading).toBe(false);
     const status = service.status();
     expect(status.mode).toBe("lexical");
     expect(status.modelError).toBe("no local copy");

@@ -138,6 +138,7 @@ export function createFakeQa(options: FakeQaOptions = {}): FakeQa {
         mode: "lexical",
         model: "Xenova/multilingual-e5-small",
         modelLoaded: false,
+        modelLoading: false,
         modelError: "embeddings disabled by configuration",
         articles: articles.map(articleInfo),
         paragraphCount: articles.reduce((sum, article) => sum + article.paragraphs.length, 0),

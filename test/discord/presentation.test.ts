@@ -312,6 +312,7 @@ describe("presentAbout and presentHelp", () => {
     mode: "lexical",
     model: "Xenova/multilingual-e5-small",
     modelLoaded: false,
+    modelLoading: false,
     modelError: "embeddings disabled by configuration",
     articles: [{ id: "a", title: "Waffen aus Nordkorea für Russland", publisher: "t-online", url: "https://www.t-online.de/x", date: "2023-09-05", paragraphCount: 17, sourceCount: 4 }],
     paragraphCount: 17,
@@ -327,6 +328,11 @@ describe("presentAbout and presentHelp", () => {
     expect(text).toContain("lexikalisch");
     expect(text).toContain("Xenova/multilingual-e5-small – nicht aktiv: embeddings disabled by configuration");
     expect(text).toContain(`<t:${Date.parse(status.indexBuiltAt) / 1000}:f>`);
+  });
+
+  it("says when the model is still loading", () => {
+    const text = JSON.stringify(presentAbout({ ...status, modelLoading: true, modelError: null }, "en").embeds[0]);
+    expect(text).toContain("loading (lexical search until it is ready)");
   });
 
   it("stays within limits with many long articles", () => {

@@ -13,7 +13,12 @@ import type { Article } from "../content/types.js";
  * model change only re-embeds, never re-parses.
  */
 
-export const INDEX_FORMAT_VERSION = 1;
+/**
+ * Bump when the file format or what the article reader produces changes
+ * (cleaning rules, sentence splitting): older stored indexes are then rebuilt
+ * instead of serving articles parsed by the old rules.
+ */
+export const INDEX_FORMAT_VERSION = 2;
 
 const storedIndexSchema = z.object({
   version: z.literal(INDEX_FORMAT_VERSION),

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { QaService, ReindexBusyError, ReindexFailedError, type QaServiceOptions, type ReindexProgress } from "../../src/answer/service.js";
 import { ContentError, type ContentActor } from "../../src/content/library.js";
 import { silentLogger } from "../../src/log.js";
-import { readStoredIndex } from "../../src/search/index-store.js";
+import { INDEX_FORMAT_VERSION, readStoredIndex } from "../../src/search/index-store.js";
 import {
   BUNDLED_ID,
   capturingLogger,
@@ -261,7 +261,7 @@ describe("the stored index", () => {
       ["empty", ""],
       ["binary garbage", Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00])],
       ["wrong shape", JSON.stringify({ version: 1, articles: "none" })],
-      ["other version", valid.replace('"version":1', '"version":99')],
+      ["other version", valid.replace(`"version":${INDEX_FORMAT_VERSION}`, '"version":99')],
     ];
     for (const [label, content] of damaged) {
       await writeFile(fixture.indexFile, content);

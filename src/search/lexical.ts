@@ -26,8 +26,8 @@ export interface LexicalOptions {
 }
 
 export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
-  k1: 1.2,
-  b: 0.75,
+  k1: 1.5,
+  b: 0.9,
   titleBoost: 0.5,
   headingBoost: 0.5,
   ngramSize: 4,

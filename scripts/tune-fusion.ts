@@ -23,7 +23,7 @@ await runCli(async ({ config, logger }) => {
     options: { data: { type: "string" }, questions: { type: "string", multiple: true } },
   });
   if (!values.data) throw new CliError("--data DIR (the GermanQuAD folder with passages.jsonl) is required", 2);
-  const questionFiles = values.questions ?? ["test/fixtures/dev-germanquad.jsonl", "test/fixtures/dev-germanquad-2.jsonl"];
+  const questionFiles = values.questions ?? ["test/fixtures/dev-germanquad.jsonl", "test/fixtures/dev-germanquad-2.jsonl", "test/fixtures/dev-germanquad-hard.jsonl"];
   const settings = embeddingSettingsFrom(config);
   if (settings === "off") throw new CliError("embeddings are disabled (EMBEDDINGS_ENABLED=false)", 2);
   const loaded = await loadEmbedder(settings.options, logger);

@@ -393,33 +393,33 @@ export class QaService implements QaApi, ContentAdminApi {
    */
   async addArticle(request: AddArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport> {
     const action: AuditAction = request.replace === true ? "replace" : "add";
-    const tracker = await this.beginExclusive("add-article", onProgress, { actor: request.actor, action, article: null });
-    try {
-      const rebuilt: { report?: ReindexReport } = {};
-      const change = await this.library.addArticle(request, {
-        afterWrite: async () => {
-          rebuilt.report = await this.rebuild(tracker);
-        },
-      });
-      if (rebuilt.report === undefined) throw new Error("the index was not rebuilt after the upload");
-      return { change, reindex: rebuilt.report };
-    } finally {
-      this.running = null;
-    }
+    return this.changeContent("add-article", onProgress, { actor: request.actor, action, article: null }, (afterWrite) =>
+      this.library.addArticle(request, { afterWrite }),
+    );
   }
 
   /** Removes an article's file(s) and reindexes; undone if the reindex fails. Rejects like `addArticle`. */
   async removeArticle(request: RemoveArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport> {
-    const tracker = await this.beginExclusive("remove-article", onProgress, { actor: request.actor, action: "remove", article: request.articleId });
+    return this.changeContent("remove-article", onProgress, { actor: request.actor, action: "remove", article: request.articleId }, (afterWrite) =>
+      this.library.removeArticle(request, { afterWrite }),
+    );
+  }
+
+  /** Runs one file change of the library with a rebuild right after the write (which the library undoes if the rebuild fails). */
+  private async changeContent(
+    task: ReindexProgress["task"],
+    onProgress: ((progress: ReindexProgress) => void) | undefined,
+    audit: { actor: ContentActor; action: AuditAction; article: string | null },
+    apply: (afterWrite: () => Promise<void>) => Promise<ArticleChange>,
+  ): Promise<ContentUpdateReport> {
+    const tracker = await this.beginExclusive(task, onProgress, audit);
     try {
-      const rebuilt: { report?: ReindexReport } = {};
-      const change = await this.library.removeArticle(request, {
-        afterWrite: async () => {
-          rebuilt.report = await this.rebuild(tracker);
-        },
+      let report: ReindexReport | undefined;
+      const change = await apply(async () => {
+        report = await this.rebuild(tracker);
       });
-      if (rebuilt.report === undefined) throw new Error("the index was not rebuilt after the removal");
-      return { change, reindex: rebuilt.report };
+      if (report === undefined) throw new Error("the index was not rebuilt after the file change");
+      return { change, reindex: report };
     } finally {
       this.running = null;
     }

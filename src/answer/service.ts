@@ -13,6 +13,7 @@ import type { FusionOptions } from "../search/fusion.js";
 import type { LexicalOptions } from "../search/lexical.js";
 import { Retriever, type DenseChannel, type RetrievalHit, type RetrievalPassage, type RetrievalResult } from "../search/retriever.js";
 import { decideAnswerable, DEFAULT_THRESHOLDS, type AbstentionThresholds } from "./abstention.js";
+import { makeCitation } from "./citation.js";
 import { chooseExcerpt } from "./excerpt.js";
 import { Summarizer, summaryEmbeddingFrom, type SummarizeRequest, type Summary } from "./summary.js";
 import type { Answer, ArticleInfo, Citation, QaApi, ServiceStatus, SourceLookup } from "./types.js";
@@ -525,18 +526,7 @@ export class QaService implements QaApi, ContentAdminApi {
       const entry = state.paragraphById.get(hit.id);
       if (!entry) continue;
       const excerpt = chooseExcerpt(entry.paragraph, result.tokens, { maxSentences: 2, skipSentence: isTeaserSentence });
-      citations.push({
-        articleId: entry.article.id,
-        articleTitle: entry.article.title,
-        publisher: entry.article.publisher,
-        articleUrl: entry.article.url,
-        articleDate: entry.article.date,
-        paragraph: entry.paragraph.number,
-        heading: entry.paragraph.heading,
-        excerpt: excerpt.text,
-        passage: entry.paragraph.text,
-        score: Number(hit.fused.toFixed(4)),
-      });
+      citations.push(makeCitation(entry.article, entry.paragraph, excerpt.text, Number(hit.fused.toFixed(4))));
     }
     const answer: Answer = { question, answered: decision.answered && citations.length > 0, mode, citations };
     if (!answer.answered) {

@@ -4,6 +4,7 @@
  * layer be tested without the real search stack, and can be slowed down or
  * made to fail.
  */
+import { makeCitation } from "../../src/answer/citation.js";
 import { articleInfo } from "../../src/answer/service.js";
 import { Summarizer, type SummarizeRequest, type Summary } from "../../src/answer/summary.js";
 import type { Answer, Citation, QaApi, ServiceStatus, SourceLookup } from "../../src/answer/types.js";
@@ -172,18 +173,7 @@ function computeAnswer(question: string, articles: Article[]): Answer {
     .slice(0, 2);
   const citations: Citation[] = scored.map(({ article, paragraph, score }) => {
     const best = [...paragraph.sentences].sort((left, right) => overlap(right.text, wanted) - overlap(left.text, wanted))[0];
-    return {
-      articleId: article.id,
-      articleTitle: article.title,
-      publisher: article.publisher,
-      articleUrl: article.url,
-      articleDate: article.date,
-      paragraph: paragraph.number,
-      heading: paragraph.heading,
-      excerpt: best?.text ?? paragraph.text,
-      passage: paragraph.text,
-      score,
-    };
+    return makeCitation(article, paragraph, best?.text ?? paragraph.text, score);
   });
   const answer: Answer = { question: question.replace(/\s+/g, " ").trim(), answered: citations.length > 0, mode: "lexical", citations };
   if (!answer.answered) answer.abstainReason = "no overlapping terms";

@@ -1,3 +1,4 @@
+import { makeCitation } from "../../src/answer/citation.js";
 import { describe, expect, it } from "vitest";
 import type { Summary, SummarySentence } from "../../src/answer/summary.js";
 import type { Answer, Citation, ServiceStatus } from "../../src/answer/types.js";
@@ -32,19 +33,7 @@ function citation(overrides: Partial<Citation> = {}): Citation {
   const article = fixtureArticle();
   const paragraph = article.paragraphs[5];
   if (!paragraph) throw new Error("fixture has fewer paragraphs than expected");
-  return {
-    articleId: article.id,
-    articleTitle: article.title,
-    publisher: article.publisher,
-    articleUrl: article.url,
-    articleDate: article.date,
-    paragraph: paragraph.number,
-    heading: paragraph.heading,
-    excerpt: paragraph.sentences[0]?.text ?? paragraph.text,
-    passage: paragraph.text,
-    score: 0.9,
-    ...overrides,
-  };
+  return { ...makeCitation(article, paragraph, paragraph.sentences[0]?.text ?? paragraph.text, 0.9), ...overrides };
 }
 
 function answer(overrides: Partial<Answer> = {}): Answer {

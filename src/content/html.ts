@@ -308,9 +308,9 @@ export function parseHtmlArticle(raw: string, options: ParseHtmlArticleOptions):
   const blocks = collector.blocks.map((block) => ({ ...block, text: normaliseText(block.text) }));
 
   const metadata: ArticleMetadata = {};
-  const title = cleanLabel(readable.title, 300) ?? page.heading;
-  if (title !== null) metadata.title = title;
   const publisher = page.publisher ?? cleanLabel(readable.siteName, 200);
+  const title = withoutSiteName(cleanLabel(readable.title, 300), page.heading, publisher) ?? page.heading;
+  if (title !== null) metadata.title = title;
   if (publisher !== null) metadata.publisher = publisher;
   if (page.url !== null) metadata.url = page.url;
   const date = page.date ?? isoDateOf(readable.publishedTime);
@@ -318,3 +318,21 @@ export function parseHtmlArticle(raw: string, options: ParseHtmlArticleOptions):
 
   return articleFromBlocks(blocks, { id: options.id, format: "html", contentHash: options.contentHash, metadata });
 }
+
+/**
+ * Page titles often carry the site's name ("Bahnstreik legt Verkehr lahm | Zeitung"):
+ * drop a trailing or leading "| - – — :"-separated part that is the publisher, or
+ * fall back to the page's <h1> when the title merely extends it.
+ */
+export function withoutSiteName(title: string | null, heading: string | null, publisher: string | null): string | null {
+  if (title === null) return null;
+  const parts = title.split(/\s+[|–—-]\s+|\s*\|\s*/u).map((part) => part.trim()).filter((part) => part.length > 0);
+  if (parts.length > 1 && publisher !== null) {
+    const site = publisher.toLowerCase();
+    const kept = parts.filter((part) => part.toLowerCase() !== site);
+    if (kept.length > 0 && kept.length < parts.length) return kept.join(" – ");
+  }
+  if (heading !== null && heading.length >= 10 && title.startsWith(heading) && /^\s*[|–—-]/u.test(title.slice(heading.length))) return heading;
+  return title;
+}
+

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseHtmlArticle } from "../../src/content/html.js";
+import { parseHtmlArticle, withoutSiteName } from "../../src/content/html.js";
 import { ARTICLE_FILE_FORMATS, loadArticleFile, loadArticles, parseArticleBytes } from "../../src/content/load.js";
 import { ArticleParseError } from "../../src/content/parse.js";
 import type { Article } from "../../src/content/types.js";
@@ -184,5 +184,22 @@ describe("HTML articles", () => {
     expect(loaded.errors).toEqual([]);
     expect(loaded.articles.map((entry) => [entry.id, entry.format])).toEqual([["kim-putin", "html"]]);
     expect(Object.keys(loaded.hashes)).toEqual(["Kim Putin.HTM"]);
+  });
+});
+
+describe("withoutSiteName", () => {
+  it("drops the publisher's name from the page title", () => {
+    expect(withoutSiteName("Bahnstreik legt Verkehr lahm | Beispielzeitung", null, "Beispielzeitung")).toBe("Bahnstreik legt Verkehr lahm");
+    expect(withoutSiteName("SPIEGEL – Kanzler reist nach Paris", null, "SPIEGEL")).toBe("Kanzler reist nach Paris");
+  });
+
+  it("falls back to the <h1> when the title only extends it with separators", () => {
+    expect(withoutSiteName("Kanzler reist nach Paris - Politik - Zeitung X", "Kanzler reist nach Paris", null)).toBe("Kanzler reist nach Paris");
+  });
+
+  it("keeps titles whose dashes and colons belong to them", () => {
+    expect(withoutSiteName("Putin-Kim-Treffen: Was bekannt ist", null, "t-online")).toBe("Putin-Kim-Treffen: Was bekannt ist");
+    expect(withoutSiteName("Vor- und Nachteile - ein Überblick", null, null)).toBe("Vor- und Nachteile - ein Überblick");
+    expect(withoutSiteName(null, "Überschrift", null)).toBeNull();
   });
 });

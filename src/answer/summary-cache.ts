@@ -1,4 +1,5 @@
 import type { Article } from "../content/types.js";
+import { LruMap } from "../lru-map.js";
 import type { Summary, SummaryLength } from "./summary.js";
 
 /**
@@ -22,27 +23,28 @@ export const DEFAULT_SUMMARY_CACHE_ENTRIES = 256;
 type Entry = Summary | Promise<Summary>;
 
 export class SummaryCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LruMap<string, Entry>;
   /** Article id → the contentHash its cached entries belong to. */
   private readonly versionByArticle = new Map<string, string>();
   private hitCount = 0;
   private missCount = 0;
 
-  constructor(private readonly maxEntries: number = DEFAULT_SUMMARY_CACHE_ENTRIES) {
+  constructor(maxEntries: number = DEFAULT_SUMMARY_CACHE_ENTRIES) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError("maxEntries must be a positive integer");
+    this.entries = new LruMap(maxEntries);
   }
 
   /** Cached summary, or `compute()` once and remember it. */
   get(article: Article, key: SummaryCacheKey, compute: () => Summary): Summary {
     const cacheKey = this.prepare(article, key);
-    const cached = this.touch(cacheKey);
+    const cached = this.entries.get(cacheKey);
     if (cached !== undefined && !(cached instanceof Promise)) {
       this.hitCount += 1;
       return cached;
     }
     this.missCount += 1;
     const summary = compute();
-    this.store(cacheKey, summary);
+    this.entries.set(cacheKey, summary);
     return summary;
   }
 
@@ -52,21 +54,21 @@ export class SummaryCache {
    */
   async getAsync(article: Article, key: SummaryCacheKey, compute: () => Promise<Summary>): Promise<Summary> {
     const cacheKey = this.prepare(article, key);
-    const cached = this.touch(cacheKey);
+    const cached = this.entries.get(cacheKey);
     if (cached !== undefined) {
       this.hitCount += 1;
       return cached;
     }
     this.missCount += 1;
     const pending = compute();
-    this.store(cacheKey, pending);
+    this.entries.set(cacheKey, pending);
     try {
       const summary = await pending;
       // Replace the promise by its value, unless the entry was evicted or invalidated meanwhile.
-      if (this.entries.get(cacheKey) === pending) this.entries.set(cacheKey, summary);
+      if (this.entries.peek(cacheKey) === pending) this.entries.set(cacheKey, summary);
       return summary;
     } catch (error) {
-      if (this.entries.get(cacheKey) === pending) this.entries.delete(cacheKey);
+      if (this.entries.peek(cacheKey) === pending) this.entries.delete(cacheKey);
       throw error;
     }
   }
@@ -93,28 +95,9 @@ export class SummaryCache {
   }
 
   private dropArticle(articleId: string): void {
-    for (const cacheKey of [...this.entries.keys()]) {
+    for (const cacheKey of this.entries.keys()) {
       const [id] = JSON.parse(cacheKey) as [string];
       if (id === articleId) this.entries.delete(cacheKey);
-    }
-  }
-
-  /** Reads an entry and marks it most recently used. */
-  private touch(cacheKey: string): Entry | undefined {
-    const entry = this.entries.get(cacheKey);
-    if (entry === undefined) return undefined;
-    this.entries.delete(cacheKey);
-    this.entries.set(cacheKey, entry);
-    return entry;
-  }
-
-  private store(cacheKey: string, entry: Entry): void {
-    this.entries.delete(cacheKey);
-    this.entries.set(cacheKey, entry);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
     }
   }
 }

@@ -1,3 +1,5 @@
+import { LruMap } from "../lru-map.js";
+
 /**
  * Questions of recently sent answers, by answer message id, so feedback can
  * record the exact question. Bounded (least recently used entries go first);
@@ -8,28 +10,18 @@ export interface RecentAnswer {
 }
 
 export class RecentAnswers {
-  private readonly entries = new Map<string, RecentAnswer>();
+  private readonly entries: LruMap<string, RecentAnswer>;
 
-  constructor(private readonly capacity = 500) {}
+  constructor(capacity = 500) {
+    this.entries = new LruMap(capacity);
+  }
 
   remember(messageId: string, answer: RecentAnswer): void {
-    this.entries.delete(messageId);
     this.entries.set(messageId, answer);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
   }
 
   get(messageId: string): RecentAnswer | undefined {
-    const entry = this.entries.get(messageId);
-    if (entry) {
-      // Refresh recency.
-      this.entries.delete(messageId);
-      this.entries.set(messageId, entry);
-    }
-    return entry;
+    return this.entries.get(messageId);
   }
 
   get size(): number {

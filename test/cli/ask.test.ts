@@ -1,35 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-
-const run = promisify(execFile);
-const ASK = path.resolve("src/cli/ask.ts");
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runCliScript, type CliResult } from "../helpers/run-cli.js";
 
 /** Runs the real `ask` command offline: no model download is attempted. */
-async function ask(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
-  const child = run(process.execPath, ["--import", "tsx", ASK, ...args], {
-    env: { ...process.env, EMBEDDINGS_ENABLED: "false", STATE_DIR: path.join(tmpdir(), "ask-cli-state"), LOG_LEVEL: "warn", ...env },
-    encoding: "utf8",
-  });
-  if (input !== undefined) {
-    child.child.stdin?.end(input);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failure.code ?? 1, stdout: failure.stdout ?? "", stderr: failure.stderr ?? "" };
-  }
+function ask(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
+  return runCliScript("ask", args, { STATE_DIR: path.join(tmpdir(), "ask-cli-state"), LOG_LEVEL: "warn", ...env }, input);
 }
 
 const citationKeys = ["article", "excerpt", "heading", "paragraph", "passage", "score"];

@@ -1,34 +1,15 @@
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
 import { handleTerminalLine, type TerminalQa } from "../../src/cli/terminal.js";
 import { silentLogger } from "../../src/log.js";
+import { runCliScript, type CliResult } from "../helpers/run-cli.js";
 import { BUNDLED_ID, contentFixture, readAuditLog, SECOND_ARTICLE, snapshot } from "../helpers/content-fixtures.js";
 
-const run = promisify(execFile);
-const REINDEX = path.resolve("src/cli/reindex.ts");
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the real `reindex` command on a temporary content folder, offline and without the embedding model. */
-async function reindexCli(args: string[], dirs: { contentDir: string; stateDir: string }): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", REINDEX, ...args], {
-      env: { ...process.env, EMBEDDINGS_ENABLED: "false", CONTENT_DIR: dirs.contentDir, STATE_DIR: dirs.stateDir, LOG_LEVEL: "error" },
-      encoding: "utf8",
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failure.code ?? 1, stdout: failure.stdout ?? "", stderr: failure.stderr ?? "" };
-  }
+function reindexCli(args: string[], dirs: { contentDir: string; stateDir: string }): Promise<CliResult> {
+  return runCliScript("reindex", args, { CONTENT_DIR: dirs.contentDir, STATE_DIR: dirs.stateDir, LOG_LEVEL: "error" });
 }
 
 describe("terminal /reindex and /articles", () => {

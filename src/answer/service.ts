@@ -248,9 +248,10 @@ export class QaService implements QaApi, ContentAdminApi {
 
   /** Reuses the persisted index when it was built from exactly the current files; parses them otherwise. */
   private static async loadInitialState(options: QaServiceOptions): Promise<IndexState> {
-    const directory = await loadArticles(options.contentDir, { parse: false });
     const modelId = QaService.configuredModel(options);
-    if (options.indexFile && directory.errors.length === 0) {
+    // Hashing the files first only pays off when there is a stored index to compare them with.
+    const directory = options.indexFile ? await loadArticles(options.contentDir, { parse: false }) : null;
+    if (options.indexFile && directory && directory.errors.length === 0) {
       const stored = await readStoredIndex(options.indexFile, options.logger);
       if (stored && storedIndexMatches(stored, directory.hashes, modelId) && stored.articles.length > 0) {
         options.logger.info({ event: "index_loaded", articles: stored.articles.length }, "loaded the stored index");

@@ -21,8 +21,7 @@ import {
   type InteractionBase,
 } from "../helpers/fake-discord-payloads.js";
 import type { FakeAttachment } from "../helpers/fake-discord.js";
-import { callbackBody, messageBody, visibleText } from "./api-shapes.js";
-import { isCallback, isOriginalEdit } from "./api-shapes.js";
+import { callbackBody, messageBody, visibleText, isCallback, isOriginalEdit } from "./api-shapes.js";
 import { createFakeAdmin, type FakeAdmin } from "./fake-admin.js";
 import { createFakeQa } from "./fake-qa.js";
 import { startHarness, type Harness } from "./harness.js";

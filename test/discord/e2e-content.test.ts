@@ -14,8 +14,7 @@ import { unescapeDiscordText } from "../../src/discord/presentation.js";
 import { silentLogger } from "../../src/log.js";
 import type { FakeDiscord } from "../helpers/fake-discord.js";
 import { MANAGE_GUILD_PERMISSIONS, MEMBER_PERMISSIONS, dispatchInteraction, fakeUser, slashCommand } from "../helpers/fake-discord-payloads.js";
-import { callbackBody, messageBody } from "./api-shapes.js";
-import { isCallback, isOriginalEdit } from "./api-shapes.js";
+import { callbackBody, messageBody, isCallback, isOriginalEdit } from "./api-shapes.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;

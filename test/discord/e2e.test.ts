@@ -12,8 +12,7 @@ import { LIMITS, unescapeDiscordText } from "../../src/discord/presentation.js";
 import { silentLogger } from "../../src/log.js";
 import type { FakeDiscord } from "../helpers/fake-discord.js";
 import { autocomplete, buttonClick, channelMessage, dispatchInteraction, fakeUser, slashCommand } from "../helpers/fake-discord-payloads.js";
-import { callbackBody, messageBody, summaryEntries, visibleText, type MessageBody } from "./api-shapes.js";
-import { isCallback, isOriginalEdit } from "./api-shapes.js";
+import { callbackBody, messageBody, summaryEntries, visibleText, type MessageBody, isCallback, isOriginalEdit } from "./api-shapes.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;

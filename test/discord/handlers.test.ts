@@ -18,8 +18,7 @@ import {
   type DispatchedInteraction,
   type InteractionBase,
 } from "../helpers/fake-discord-payloads.js";
-import { callbackBody, messageBody, visibleText } from "./api-shapes.js";
-import { isCallback, isOriginalEdit } from "./api-shapes.js";
+import { callbackBody, messageBody, visibleText, isCallback, isOriginalEdit } from "./api-shapes.js";
 import { createFakeQa } from "./fake-qa.js";
 import { startHarness, type Harness } from "./harness.js";
 

@@ -34,6 +34,11 @@ export function sentenceScore(sentence: string, tokens: readonly QueryToken[]): 
       score += token.idf;
       continue;
     }
+    const bridge = Math.max(0, ...token.expansions.filter((expansion) => terms.has(expansion.term)).map((expansion) => expansion.weight));
+    if (bridge > 0) {
+      score += token.idf * bridge;
+      continue;
+    }
     const grams = gramSet(foldToken(token.surface));
     if (grams.size === 0) continue;
     let shared = 0;

@@ -510,7 +510,7 @@ export class QaService implements QaApi, ContentAdminApi {
     const state = this.state;
     const mode = state.retriever.mode;
     if (question.length === 0) {
-      return { question, answered: false, mode, citations: [], abstainReason: "empty question" };
+      return { question, answered: false, hedged: false, mode, citations: [], abstainReason: "empty question" };
     }
     const analysed = question.slice(0, MAX_ANALYSED_QUESTION_CHARS);
     const result = await state.retriever.search(analysed, 10);
@@ -529,7 +529,7 @@ export class QaService implements QaApi, ContentAdminApi {
       const excerpt = chooseExcerpt(entry.paragraph, result.tokens, { maxSentences: 2, skipSentence: isTeaserSentence });
       citations.push(makeCitation(entry.article, entry.paragraph, excerpt.text, Number(hit.fused.toFixed(4))));
     }
-    const answer: Answer = { question, answered: decision.answered && citations.length > 0, mode, citations };
+    const answer: Answer = { question, answered: decision.answered && citations.length > 0, hedged: false, mode, citations };
     if (!answer.answered) {
       answer.abstainReason = decision.reason ?? "no passage found";
       if (mode === "lexical" && detectLanguage(question) !== state.language) answer.languageMismatch = true;

@@ -24,6 +24,12 @@ export interface Answer {
   question: string;
   /** False when the articles do not answer the question: then nothing should be quoted as an answer. */
   answered: boolean;
+  /**
+   * True when the first citation is only the closest passage, which may not
+   * answer the question: shown as such, never as the answer. Always false when
+   * `answered` is false.
+   */
+  hedged: boolean;
   mode: RetrievalMode;
   /** Best first; present (closest passages) even when `answered` is false. */
   citations: Citation[];

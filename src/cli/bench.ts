@@ -12,8 +12,13 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { QaService, passageId } from "../answer/service.js";
 import { loadDevQuestions } from "../search/dev-questions.js";
+import type { LexicalOptions } from "../search/lexical.js";
+import { z } from "zod";
+import { answersSuite, type AnswersBenchArgs } from "./bench-answers.js";
 
-const USAGE = "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]  |  npm run bench -- article [--questions FILE] [--json] [--lexical]";
+const USAGE =
+  "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]  |  npm run bench -- article [--questions FILE] [--json] [--lexical]" +
+  "  |  npm run bench -- answers [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]";
 
 interface BenchFigures extends RankingMetrics {
   passages: number;
@@ -97,7 +102,7 @@ function printTable(figures: BenchFigures, baseline: BenchFigures): void {
   process.stdout.write(`${out.join("\n")}\n`);
 }
 
-type BenchArgs = { data?: string; questions?: string; json?: boolean; lexical?: boolean };
+type BenchArgs = { data?: string; questions?: string[]; json?: boolean; lexical?: boolean; split?: string; options?: string };
 
 async function germanQuadSuite(args: BenchArgs, config: Config, logger: Logger): Promise<void> {
   if (!args.data) throw new CliError(`--data DIR is required. ${USAGE}`, 2);
@@ -140,7 +145,7 @@ async function germanQuadSuite(args: BenchArgs, config: Config, logger: Logger):
  * against plain BM25 on the same paragraphs in the same run.
  */
 async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Promise<void> {
-  const questionsFile = args.questions ?? "test/fixtures/dev-questions.jsonl";
+  const questionsFile = args.questions?.[0] ?? "test/fixtures/dev-questions.jsonl";
   const questions = await loadDevQuestions(questionsFile);
   const settings = args.lexical ? "off" : embeddingSettingsFrom(config);
 
@@ -244,12 +249,54 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
+const DEFAULT_ANSWER_QUESTIONS = ["test/fixtures/dev-questions.jsonl", "test/fixtures/dev-questions-2.jsonl"];
+
+function answersArgs(values: BenchArgs): AnswersBenchArgs {
+  const split = z.enum(["calibrate", "sealed", "all"]).safeParse(values.split ?? "calibrate");
+  if (!split.success) throw new CliError(`--split takes calibrate, sealed or all, not "${values.split ?? ""}". ${USAGE}`, 2);
+  let lexicalOptions: Partial<LexicalOptions> | undefined;
+  if (values.options !== undefined) {
+    try {
+      lexicalOptions = lexicalOverridesSchema.parse(JSON.parse(values.options));
+    } catch {
+      throw new CliError(`--options takes a JSON object of lexical options, e.g. '{"ngramWeight":0.3}'. ${USAGE}`, 2);
+    }
+  }
+  return {
+    questions: values.questions ?? DEFAULT_ANSWER_QUESTIONS,
+    split: split.data,
+    lexical: values.lexical ?? false,
+    json: values.json ?? false,
+    ...(lexicalOptions ? { lexicalOptions } : {}),
+  };
+}
+
+const lexicalOverridesSchema = z
+  .object({
+    k1: z.number(),
+    b: z.number(),
+    titleBoost: z.number(),
+    headingBoost: z.number(),
+    ngramSize: z.number().int(),
+    ngramWeight: z.number(),
+    expansion: z.object({ synonymWeight: z.number(), unknownSynonymWeight: z.number(), translationWeight: z.number() }),
+  })
+  .partial()
+  .strict();
+
 await runCli(async ({ config, logger }) => {
   let parsed: { values: BenchArgs; positionals: string[] };
   try {
     parsed = parseArgs({
       args: process.argv.slice(2),
-      options: { data: { type: "string" }, questions: { type: "string" }, json: { type: "boolean" }, lexical: { type: "boolean" } },
+      options: {
+        data: { type: "string" },
+        questions: { type: "string", multiple: true },
+        json: { type: "boolean" },
+        lexical: { type: "boolean" },
+        split: { type: "string" },
+        options: { type: "string" },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -258,5 +305,6 @@ await runCli(async ({ config, logger }) => {
   const [suite] = parsed.positionals;
   if (suite === "germanquad") await germanQuadSuite(parsed.values, config, logger);
   else if (suite === "article") await articleSuite(parsed.values, config, logger);
+  else if (suite === "answers") await answersSuite(answersArgs(parsed.values), config, logger);
   else throw new CliError(`unknown or missing benchmark${suite ? ` "${suite}"` : ""}. ${USAGE}`, 2);
 });

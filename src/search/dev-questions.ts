@@ -8,6 +8,8 @@ export const devQuestionSchema = z.object({
   question: z.string().min(1),
   paragraphs: z.array(z.number().int().positive()),
   answerable: z.boolean(),
+  /** For unanswerable questions: whether they share the article's topic ("near-topic") or not ("off-topic"). */
+  kind: z.enum(["answerable", "near-topic", "off-topic"]).optional(),
 });
 
 export type DevQuestion = z.infer<typeof devQuestionSchema>;
@@ -22,4 +24,16 @@ export async function loadDevQuestions(file: string): Promise<DevQuestion[]> {
       if (!parsed.success) throw new Error(`${file} line ${index + 1}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
       return parsed.data;
     });
+}
+
+/**
+ * Every third question of the second development set is sealed: thresholds and
+ * weights are tuned on the rest, and only the sealed part is reported as
+ * out-of-sample evidence.
+ */
+export type DevSplit = "calibrate" | "sealed";
+
+export function devQuestionSplit(question: Pick<DevQuestion, "id">): DevSplit {
+  const match = /^dev2-(\d+)$/.exec(question.id);
+  return match && Number(match[1]) % 3 === 0 ? "sealed" : "calibrate";
 }

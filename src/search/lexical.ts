@@ -1,5 +1,7 @@
 import MiniSearch from "minisearch";
 import { analyze, charNgrams, detectLanguage, foldToken, type Language } from "./analyzer.js";
+import { DEFAULT_EXPANSION_OPTIONS, expandTokens, verbStemVariants, Vocabulary, type ExpansionOptions, type TermExpansion } from "./expansion.js";
+import { loadLexicons, type Lexicons } from "./lexicons.js";
 
 /** A unit of retrieval: one paragraph, with the title and heading it stands under. */
 export interface LexicalDocument {
@@ -23,6 +25,8 @@ export interface LexicalOptions {
   ngramSize: number;
   /** Weight of the n-gram channel in the combined score. */
   ngramWeight: number;
+  /** Synonym and translation weights. */
+  expansion: ExpansionOptions;
 }
 
 export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
@@ -32,6 +36,7 @@ export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
   headingBoost: 0.5,
   ngramSize: 4,
   ngramWeight: 0.3,
+  expansion: DEFAULT_EXPANSION_OPTIONS,
 };
 
 /** One word of the question, with the index terms it may match under either stemmer. */
@@ -42,6 +47,8 @@ export interface QueryToken {
   idf: number;
   /** Whether any document contains the word (in any variant). */
   known: boolean;
+  /** Synonyms and translations of the word that the index has, weighted below the word itself. */
+  expansions: TermExpansion[];
 }
 
 export interface LexicalHit {
@@ -73,18 +80,8 @@ interface IndexedFields {
 const COVERAGE_GRAM_SIZE = 3;
 const PARTIAL_MATCH_OVERLAP = 0.6;
 const PARTIAL_MATCH_CREDIT = 0.8;
-
-/**
- * Snowball leaves the "-t"/"-st" of finite verbs ("reist", "kommt", "liefert")
- * while texts often use other forms ("reisen", "Lieferungen"); questions try the
- * form without it too. Only on the query side: on nouns ("Zeit") it would merge words.
- */
-export function verbStemVariants(term: string): string[] {
-  if (term.length < 5 || !term.endsWith("t") || /\d/.test(term)) return [];
-  const variants = [term.slice(0, -1)];
-  if (term.endsWith("st")) variants.push(term.slice(0, -2));
-  return variants;
-}
+/** An expansion of at least this weight counts as a full match in coverage. */
+const EXPANSION_FULL_CREDIT = 0.5;
 
 const splitOnSpace = (text: string): string[] => (text.length === 0 ? [] : text.split(" "));
 const keepTerm = (term: string): string => term;
@@ -107,11 +104,14 @@ export class LexicalIndex {
   /** For each document id, the character n-grams of its body words: partial credit for compound parts and typos. */
   private readonly gramsById = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
+  private readonly vocabulary: Vocabulary;
+  private readonly languages = new Set<Language>();
   readonly size: number;
 
   private constructor(
     documents: LexicalDocument[],
     readonly options: LexicalOptions,
+    private readonly lexicons: Lexicons,
   ) {
     const base = { idField: "id", tokenize: splitOnSpace, processTerm: keepTerm };
     this.words = new MiniSearch<IndexedFields>({ ...base, fields: ["title", "heading", "body"] });
@@ -119,6 +119,7 @@ export class LexicalIndex {
     const rows: IndexedFields[] = [];
     for (const document of documents) {
       const language = document.language ?? detectLanguage(document.text);
+      this.languages.add(language);
       const body = analyze(document.text, language);
       const title = analyze(document.title, language);
       const heading = analyze(document.heading ?? "", language);
@@ -137,10 +138,11 @@ export class LexicalIndex {
     this.words.addAll(rows);
     this.grams?.addAll(rows);
     this.size = documents.length;
+    this.vocabulary = new Vocabulary(this.documentFrequency.keys());
   }
 
-  static build(documents: LexicalDocument[], options: Partial<LexicalOptions> = {}): LexicalIndex {
-    return new LexicalIndex(documents, { ...DEFAULT_LEXICAL_OPTIONS, ...options });
+  static build(documents: LexicalDocument[], options: Partial<LexicalOptions> = {}, lexicons: Lexicons = loadLexicons()): LexicalIndex {
+    return new LexicalIndex(documents, { ...DEFAULT_LEXICAL_OPTIONS, ...options }, lexicons);
   }
 
   private idf(term: string): number {
@@ -148,31 +150,64 @@ export class LexicalIndex {
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
-  /** Analyses a question: each word keeps its German stem and, for English questions, its English stem too. */
+  /**
+   * Analyses a question: each word keeps its German stem and, for English
+   * questions, its English stem too, plus the verb forms of the index that
+   * reduce to the same stem; then synonyms and translations are added.
+   */
   analyzeQuery(question: string): QueryToken[] {
-    const byFolded = new Map<string, QueryToken>();
     const german = analyze(question, "de");
+    const questionLanguage = detectLanguage(question);
     // English stems only for English questions: on German words they add accidental matches.
-    const english = detectLanguage(question) === "en" ? analyze(question, "en") : [];
+    const englishAnalysis = questionLanguage === "en" ? analyze(question, "en") : null;
+    const variantsOf = german.map((token, position) => {
+      const own = [token.term, englishAnalysis?.[position]?.term ?? token.term, token.folded, ...verbStemVariants(token.term)];
+      return [...new Set([...own, ...own.flatMap((term) => this.vocabulary.lookup(term))])];
+    });
+    const known = variantsOf.map((variants) => variants.some((term) => this.documentFrequency.has(term)));
+    const expansions = expandTokens(
+      { german, english: englishAnalysis, questionLanguage, indexLanguages: this.languages, known },
+      this.lexicons,
+      this.vocabulary,
+      this.options.expansion,
+    );
+    const byFolded = new Map<string, QueryToken>();
     german.forEach((token, position) => {
       if (byFolded.has(token.folded)) return;
-      const variants = [...new Set([token.term, english[position]?.term ?? token.term, token.folded, ...verbStemVariants(token.term)])];
-      const present = variants.filter((term) => this.documentFrequency.has(term));
-      const idf = present.length > 0 ? Math.max(...present.map((term) => this.idf(term))) : this.idf("\u0000");
-      byFolded.set(token.folded, { surface: token.surface, terms: variants, idf, known: present.length > 0 });
+      const terms = variantsOf[position] ?? [token.term];
+      const own = new Set(terms);
+      const bridged = (expansions[position] ?? []).filter((expansion) => !own.has(expansion.term));
+      const present = terms.filter((term) => this.documentFrequency.has(term));
+      const idf = present.length > 0 ? Math.max(...present.map((term) => this.idf(term))) : Math.max(this.idf("\u0000"), ...bridged.map((expansion) => this.idf(expansion.term)));
+      byFolded.set(token.folded, { surface: token.surface, terms, idf, known: present.length > 0, expansions: bridged });
     });
     return [...byFolded.values()];
+  }
+
+  /** The weight of each query term: 1 for the question's own words, less for expansions. */
+  private termWeights(tokens: readonly QueryToken[]): Map<string, number> {
+    const weights = new Map<string, number>();
+    const raise = (term: string, weight: number): void => {
+      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    };
+    for (const token of tokens) {
+      for (const term of token.terms) raise(term, 1);
+      for (const expansion of token.expansions) raise(expansion.term, expansion.weight);
+    }
+    return weights;
   }
 
   search(question: string, limit = 10): LexicalResult {
     const tokens = this.analyzeQuery(question);
     if (tokens.length === 0) return { tokens, hits: [] };
     const bm25 = { k: this.options.k1, b: this.options.b, d: 0 };
-    const wordQuery = [...new Set(tokens.flatMap((token) => token.terms))].join(" ");
+    const weights = this.termWeights(tokens);
+    const wordQuery = [...weights.keys()].join(" ");
     const scores = new Map<string, { word: number; ngram: number }>();
     for (const result of this.words.search(wordQuery, {
       bm25,
       boost: { title: this.options.titleBoost, heading: this.options.headingBoost, body: 1 },
+      boostTerm: (term) => weights.get(term) ?? 1,
     })) {
       scores.set(String(result.id), { word: result.score, ngram: 0 });
     }
@@ -208,6 +243,13 @@ export class LexicalIndex {
         if (token.terms.some((term) => documentTerms.has(term))) {
           hit.matchedTokens.push(index);
           matchedIdf += token.idf;
+          return;
+        }
+        // A synonym or translation counts as far as it weighs.
+        const bridge = Math.max(0, ...token.expansions.filter((expansion) => documentTerms.has(expansion.term)).map((expansion) => expansion.weight));
+        if (bridge > 0) {
+          hit.matchedTokens.push(index);
+          matchedIdf += token.idf * Math.min(1, bridge / EXPANSION_FULL_CREDIT);
           return;
         }
         // A word found only as part of a longer word (or misspelt) counts in proportion to the grams it shares.

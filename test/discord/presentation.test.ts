@@ -37,7 +37,7 @@ function citation(overrides: Partial<Citation> = {}): Citation {
 }
 
 function answer(overrides: Partial<Answer> = {}): Answer {
-  return { question: "Warum braucht Russland Munition?", answered: true, mode: "hybrid", citations: [citation()], ...overrides };
+  return { question: "Warum braucht Russland Munition?", answered: true, hedged: false, mode: "hybrid", citations: [citation()], ...overrides };
 }
 
 /** A deterministic pseudo-random generator, so the fuzz cases are reproducible. */

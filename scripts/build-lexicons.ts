@@ -1,0 +1,260 @@
+/**
+ * Builds the compact lexicons under data/lexicons/ from Debian's packages:
+ *
+ *   apt-get update && apt-get install openthesaurus-de-text dict-freedict-eng-deu dict-freedict-deu-eng
+ *   npm run build-lexicons [-- --thesaurus FILE --dict-dir DIR --out DIR]
+ *
+ * The bot never reads the packages: it reads only the files written here,
+ * which hold analysed terms (folded, stemmed with the project's analyser) so
+ * loading them costs no stemming. Rebuild them when the analyser changes
+ * (a test checks a sample of them against the analyser).
+ */
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { analyze, tokenize, type Language } from "../src/search/analyzer.js";
+
+const { values } = parseArgs({
+  options: {
+    thesaurus: { type: "string", default: "/usr/share/openthesaurus-de/openthesaurus.txt" },
+    "dict-dir": { type: "string", default: "/usr/share/dictd" },
+    out: { type: "string", default: "data/lexicons" },
+  },
+});
+const thesaurusFile = values.thesaurus ?? "";
+const dictDir = values["dict-dir"] ?? "";
+const outDir = values.out ?? "";
+
+/** Longest phrase kept on either side: longer entries are idioms that a question rarely repeats word for word. */
+const MAX_PHRASE_TERMS = 3;
+/** Translations kept per headword, in the dictionary's order (its first senses are the common ones). */
+const MAX_TRANSLATIONS = 6;
+/** Synsets larger than this are mostly loose associations. */
+const MAX_SYNSET = 16;
+
+/** Leading words a headword may carry without changing what it names ("sich treffen", "the Hague"). */
+const LEADING_FUNCTION_WORDS = new Set(["sich", "der", "die", "das", "ein", "eine", "the", "a", "an", "to"]);
+
+/**
+ * Terms of a phrase, joined by spaces; null when it is empty, too long, or
+ * loses a word to the stop list ("to get going" is not "get").
+ */
+function phraseTerms(phrase: string, language: Language): string | null {
+  const words = tokenize(phrase);
+  while (words.length > 1 && LEADING_FUNCTION_WORDS.has((words[0] ?? "").toLowerCase())) words.shift();
+  const terms = analyze(words.join(" "), language).map((token) => token.term);
+  if (terms.length === 0 || terms.length > MAX_PHRASE_TERMS || terms.length !== words.length) return null;
+  return terms.join(" ");
+}
+
+/** Drops register labels and glosses: "(ugs.)", "[mil.]", "<fem>", "{…}", "etw.", "jdm.". */
+function cleanEntry(text: string): string {
+  return text
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\[[^\]]*\]/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\{[^}]*\}/g, " ")
+    .replace(/\/[^/]*\//g, " ")
+    .replace(/\b(?:etw|jdm|jdn|jds|jd|sth|sb|sb's)\b\.?/g, " ")
+    .replace(/^\s*to\s+/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+async function buildSynonyms(): Promise<string[]> {
+  const lines = (await readFile(thesaurusFile, "utf8")).split("\n");
+  const synsets = new Set<string>();
+  for (const line of lines) {
+    if (line.startsWith("#") || line.trim().length === 0) continue;
+    const members = new Set<string>();
+    for (const raw of line.split(";")) {
+      const cleaned = cleanEntry(raw);
+      // Single words only: a phrase from the thesaurus rarely stands in a question as such.
+      if (cleaned.length === 0 || cleaned.includes(" ") || cleaned.includes("...")) continue;
+      const terms = phraseTerms(cleaned, "de");
+      if (terms && !terms.includes(" ")) members.add(terms);
+    }
+    if (members.size >= 2 && members.size <= MAX_SYNSET) synsets.add([...members].sort().join(" "));
+  }
+  return [...synsets].sort();
+}
+
+interface DictEntry {
+  headword: string;
+  body: string[];
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+function decodeDictNumber(text: string): number {
+  let value = 0;
+  for (const character of text) value = value * 64 + BASE64.indexOf(character);
+  return value;
+}
+
+/** Reads a dictd dictionary through its index: one entry per index line. */
+async function* dictEntries(name: string): AsyncGenerator<DictEntry> {
+  const index = (await readFile(join(dictDir, `${name}.index`), "utf8")).split("\n");
+  const data = gunzipSync(await readFile(join(dictDir, `${name}.dict.dz`)));
+  for (const line of index) {
+    const [headword, offset, length] = line.split("\t");
+    if (!headword || !offset || !length || headword.startsWith("00-database")) continue;
+    const start = decodeDictNumber(offset);
+    const text = data.subarray(start, start + decodeDictNumber(length)).toString("utf8");
+    const [, ...body] = text.split("\n");
+    yield { headword, body };
+  }
+}
+
+/** The translations of an entry: the lines that are neither notes, cross-references nor examples. */
+function translationsOf(entry: DictEntry): string[] {
+  const result: string[] = [];
+  for (const line of entry.body) {
+    const trimmed = line.trim();
+    if (trimmed.length === 0 || trimmed.startsWith('"') || /^(?:Note|see|Synonyms?|Antonyms?):/.test(trimmed)) continue;
+    for (const part of cleanEntry(trimmed).split(/[,;]/)) {
+      const translation = part.trim();
+      if (translation.length > 0) result.push(translation);
+    }
+  }
+  return result;
+}
+
+/** Candidate translations per headword key, with the length of the headword they came from. */
+type Translations = Map<string, { translation: string; rank: number }[]>;
+
+/**
+ * Keys are stems, so "receivable" and "receive" share one: the shortest
+ * headword (the base form) ranks first, then the dictionary's order.
+ */
+function addTranslation(table: Translations, key: string, translation: string, headword: string): void {
+  const list = table.get(key) ?? [];
+  list.push({ translation, rank: headword.length });
+  table.set(key, list);
+}
+
+function bestTranslations(list: readonly { translation: string; rank: number }[]): string[] {
+  const ordered = [...list].sort((left, right) => left.rank - right.rank).map((item) => item.translation);
+  return [...new Set(ordered)].slice(0, MAX_TRANSLATIONS);
+}
+
+/**
+ * word counts of the dictionary's own examples and headwords, as a stand-in
+ * for a background frequency list: common words recur in many of them.
+ */
+type Counts = Map<string, number>;
+function countTerms(counts: Counts, text: string, language: Language): void {
+  for (const token of analyze(text, language)) counts.set(token.term, (counts.get(token.term) ?? 0) + 1);
+}
+
+/** The German or English side of the example lines: `"German phrase"  - English phrase`. */
+function examples(entry: DictEntry): { quoted: string; gloss: string }[] {
+  const found: { quoted: string; gloss: string }[] = [];
+  for (const line of entry.body) {
+    const match = /^\s*"([^"]*)"\s+-\s+(.*)$/.exec(line);
+    if (match?.[1] !== undefined && match[2] !== undefined) found.push({ quoted: match[1], gloss: match[2] });
+  }
+  return found;
+}
+
+async function buildTranslations(): Promise<{ enDe: Translations; deEn: Translations; counts: Record<Language, Counts> }> {
+  const enDe: Translations = new Map();
+  const deEn: Translations = new Map();
+  const counts: Record<Language, Counts> = { de: new Map(), en: new Map() };
+  const directions: { name: string; from: Language; to: Language; forward: Translations; backward: Translations }[] = [
+    { name: "freedict-eng-deu", from: "en", to: "de", forward: enDe, backward: deEn },
+    { name: "freedict-deu-eng", from: "de", to: "en", forward: deEn, backward: enDe },
+  ];
+  for (const direction of directions) {
+    for await (const entry of dictEntries(direction.name)) {
+      countTerms(counts[direction.from], entry.headword, direction.from);
+      for (const example of examples(entry)) {
+        countTerms(counts[direction.from], example.quoted, direction.from);
+        countTerms(counts[direction.to], example.gloss, direction.to);
+      }
+      const key = phraseTerms(cleanEntry(entry.headword), direction.from);
+      if (!key) continue;
+      for (const translation of translationsOf(entry)) {
+        const target = phraseTerms(translation, direction.to);
+        if (!target) continue;
+        addTranslation(direction.forward, key, target, entry.headword);
+        addTranslation(direction.backward, target, key, translation);
+      }
+    }
+  }
+  return { enDe, deEn, counts };
+}
+
+/** Country and region names, which the dictionaries mostly lack, from ICU. */
+function regionNames(): { de: string; en: string }[] {
+  const german = new Intl.DisplayNames(["de"], { type: "region", fallback: "none" });
+  const english = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+  const pairs: { de: string; en: string }[] = [];
+  for (let first = 65; first <= 90; first += 1) {
+    for (let second = 65; second <= 90; second += 1) {
+      const code = String.fromCharCode(first, second);
+      const de = german.of(code);
+      const en = english.of(code);
+      if (de && en && de !== code) pairs.push({ de, en });
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Keeps headwords made of words the dictionaries use often enough to be in
+ * the frequency list: rare compounds and technical terms are mostly
+ * spelled the same in questions and articles, and they make up most of the size.
+ */
+function serialiseTranslations(table: Translations, frequent: Counts, keepPhrases: ReadonlySet<string>): string {
+  // Phrase headwords stay only for names (regions): other phrases are idioms that questions rarely repeat.
+  const keep = (key: string): boolean => keepPhrases.has(key) || (!key.includes(" ") && (frequent.get(key) ?? 0) >= MIN_HEADWORD_COUNT);
+  return [...table.entries()]
+    .map(([key, list]) => [key, bestTranslations(list)] as const)
+    .filter(([key, list]) => keep(key) && list.some((translation) => translation !== key))
+    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    .map(([key, list]) => [key, ...list].join("\t"))
+    .join("\n");
+}
+
+/** Zipf-like classes (log2 of the count), kept for terms seen at least this often. */
+const MIN_COUNT = 4;
+/** Headwords of the translation tables must be this common (see serialiseTranslations). */
+const MIN_HEADWORD_COUNT = 8;
+function serialiseCounts(counts: Counts): string {
+  return [...counts.entries()]
+    .filter(([, count]) => count >= MIN_COUNT)
+    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    .map(([term, count]) => `${term}\t${Math.floor(Math.log2(count))}`)
+    .join("\n");
+}
+
+async function main(): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const synonyms = await buildSynonyms();
+  const { enDe, deEn, counts } = await buildTranslations();
+  const regionKeys = new Set<string>();
+  for (const { de, en } of regionNames()) {
+    const german = phraseTerms(de, "de");
+    const english = phraseTerms(en, "en");
+    if (!german || !english) continue;
+    // ICU's names go first: they are exact, where the dictionary may list a region's other senses.
+    // ICU's names go first (rank -1): they are exact, where the dictionary may list a region's other senses.
+    enDe.set(english, [{ translation: german, rank: -1 }, ...(enDe.get(english) ?? [])]);
+    deEn.set(german, [{ translation: english, rank: -1 }, ...(deEn.get(german) ?? [])]);
+    regionKeys.add(english).add(german);
+  }
+  const files: [string, string][] = [
+    ["de-synonyms.txt", synonyms.join("\n")],
+    ["en-de.tsv", serialiseTranslations(enDe, counts.en, regionKeys)],
+    ["de-en.tsv", serialiseTranslations(deEn, counts.de, regionKeys)],
+    ["frequency-de.tsv", serialiseCounts(counts.de)],
+    ["frequency-en.tsv", serialiseCounts(counts.en)],
+  ];
+  for (const [name, text] of files) {
+    await writeFile(join(outDir, name), `${text}\n`);
+    console.log(`${name}: ${text.split("\n").length} lines, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`);
+  }
+}
+
+await main();

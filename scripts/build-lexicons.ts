@@ -29,7 +29,7 @@ const outDir = values.out ?? "";
 /** Longest phrase kept on either side: longer entries are idioms that a question rarely repeats word for word. */
 const MAX_PHRASE_TERMS = 3;
 /** Translations kept per headword, in the dictionary's order (its first senses are the common ones). */
-const MAX_TRANSLATIONS = 6;
+const MAX_TRANSLATIONS = 10;
 /** Synsets larger than this are mostly loose associations. */
 const MAX_SYNSET = 16;
 
@@ -157,9 +157,11 @@ function examples(entry: DictEntry): { quoted: string; gloss: string }[] {
   return found;
 }
 
-async function buildTranslations(): Promise<{ enDe: Translations; deEn: Translations; counts: Record<Language, Counts> }> {
+async function buildTranslations(): Promise<{ enDe: Translations; deEn: Translations; counts: Record<Language, Counts>; names: Set<string> }> {
   const enDe: Translations = new Map();
   const deEn: Translations = new Map();
+  // Keys of names (cities, peoples, nationalities: "Moscow", "Chinese"), kept however rare: questions name places.
+  const names = new Set<string>();
   const counts: Record<Language, Counts> = { de: new Map(), en: new Map() };
   const directions: { name: string; from: Language; to: Language; forward: Translations; backward: Translations }[] = [
     { name: "freedict-eng-deu", from: "en", to: "de", forward: enDe, backward: deEn },
@@ -172,17 +174,20 @@ async function buildTranslations(): Promise<{ enDe: Translations; deEn: Translat
         countTerms(counts[direction.from], example.quoted, direction.from);
         countTerms(counts[direction.to], example.gloss, direction.to);
       }
-      const key = phraseTerms(cleanEntry(entry.headword), direction.from);
+      const headword = cleanEntry(entry.headword);
+      const key = phraseTerms(headword, direction.from);
       if (!key) continue;
       for (const translation of translationsOf(entry)) {
         const target = phraseTerms(translation, direction.to);
         if (!target) continue;
+        const english = direction.from === "en" ? headword : translation;
+        if (/^\p{Lu}\p{Ll}+$/u.test(english)) names.add(key).add(target);
         addTranslation(direction.forward, key, target, entry.headword);
         addTranslation(direction.backward, target, key, translation);
       }
     }
   }
-  return { enDe, deEn, counts };
+  return { enDe, deEn, counts, names };
 }
 
 /** Country and region names, which the dictionaries mostly lack, from ICU. */
@@ -220,7 +225,7 @@ function serialiseTranslations(table: Translations, frequent: Counts, keepPhrase
 /** Zipf-like classes (log2 of the count), kept for terms seen at least this often. */
 const MIN_COUNT = 4;
 /** Headwords of the translation tables must be this common (see serialiseTranslations). */
-const MIN_HEADWORD_COUNT = 8;
+const MIN_HEADWORD_COUNT = 4;
 function serialiseCounts(counts: Counts): string {
   return [...counts.entries()]
     .filter(([, count]) => count >= MIN_COUNT)
@@ -232,8 +237,8 @@ function serialiseCounts(counts: Counts): string {
 async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const synonyms = await buildSynonyms();
-  const { enDe, deEn, counts } = await buildTranslations();
-  const regionKeys = new Set<string>();
+  const { enDe, deEn, counts, names } = await buildTranslations();
+  const regionKeys = new Set<string>(names);
   for (const { de, en } of regionNames()) {
     const german = phraseTerms(de, "de");
     const english = phraseTerms(en, "en");

@@ -20,8 +20,12 @@ for (const file of files.length > 0 ? files : ["test/fixtures/dev-questions.json
     const tokens = result.tokens
       .map((token) => `${token.surface}${token.known ? "" : "?"}[${token.expansions.map((expansion) => `${expansion.term}:${expansion.weight.toFixed(2)}`).join(",")}]`)
       .join(" ");
+    const f = answer.features;
+    const features = f
+      ? `cov ${f.coverage.toFixed(2)} lex ${f.lexicalScore.toFixed(1)} spec ${f.specificMatched}/${f.specificKnown} known ${f.knownWords}/${f.contentWords} type ${answer.answerType ?? "-"}:${f.answerTypeMatched === null ? "-" : f.answerTypeMatched ? "yes" : "no"} margin ${f.lexicalMargin.toFixed(2)}`
+      : "";
     console.log(
-      `${right ? "ok  " : "MISS"} ${answerOutcome(answer).padEnd(8)} want ${question.paragraphs.join(",") || "-"} got ${answer.citations.map((citation) => citation.paragraph).join(",")} | ${question.question}\n      ${tokens}`,
+      `${right ? "ok  " : "MISS"} ${question.answerable ? "A" : "U"} ${answerOutcome(answer).padEnd(8)} want ${question.paragraphs.join(",") || "-"} got ${answer.ranking.map((citation) => citation.paragraph).join(",")} | ${question.question}\n      ${features}\n      ${tokens}`,
     );
   }
 }

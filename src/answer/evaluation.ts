@@ -49,7 +49,7 @@ export function answerQuality(items: readonly { question: DevQuestion; answer: A
     }
     const bucket = quality.answerable[question.lang];
     bucket.questions += 1;
-    const first = answer.citations[0]?.paragraph;
+    const first = (answer.citations[0] ?? answer.ranking[0])?.paragraph;
     const rightFirst = first !== undefined && question.paragraphs.includes(first);
     if (rightFirst) bucket.rankedFirst += 1;
     if (outcome === "refused") continue;

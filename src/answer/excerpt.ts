@@ -15,39 +15,41 @@ export interface ExcerptOptions {
   maxSentences: number;
   /** Sentences that must never be quoted (e.g. "read more here" teasers). */
   skipSentence?: (text: string) => boolean;
+  /** Sentences to prefer among those that carry the question's words (e.g. the one with a date for "wann"). */
+  preferSentence?: (text: string) => boolean;
 }
+
+/** How much a preferred sentence's score is raised. */
+const PREFERRED_SENTENCE_BOOST = 0.5;
 
 const NGRAM = 4;
 function gramSet(folded: string): Set<string> {
   return new Set(charNgrams(folded, NGRAM));
 }
 
-/** Score of one sentence: full credit per question word present, partial credit for shared compound parts. */
-export function sentenceScore(sentence: string, tokens: readonly QueryToken[]): number {
+/** Each question word's credit in a sentence: its IDF when present, less for a bridge or a shared compound part, 0 when absent. */
+function tokenCredits(sentence: string, tokens: readonly QueryToken[]): number[] {
   const analyzedGerman = analyze(sentence, "de");
   const analyzedEnglish = analyze(sentence, "en");
   const terms = new Set([...analyzedGerman.map((token) => token.term), ...analyzedEnglish.map((token) => token.term)]);
   const sentenceGrams = new Set(analyzedGerman.flatMap((token) => [...gramSet(token.folded)]));
-  let score = 0;
-  for (const token of tokens) {
-    if (token.terms.some((term) => terms.has(term))) {
-      score += token.idf;
-      continue;
-    }
+  return tokens.map((token) => {
+    if (token.terms.some((term) => terms.has(term))) return token.idf;
     const bridge = Math.max(0, ...token.expansions.filter((expansion) => terms.has(expansion.term)).map((expansion) => expansion.weight));
-    if (bridge > 0) {
-      score += token.idf * bridge;
-      continue;
-    }
+    if (bridge > 0) return token.idf * bridge;
     const grams = gramSet(foldToken(token.surface));
-    if (grams.size === 0) continue;
+    if (grams.size === 0) return 0;
     let shared = 0;
     for (const gram of grams) if (sentenceGrams.has(gram)) shared += 1;
     const overlap = shared / grams.size;
     // Only a substantial overlap is a compound part; a stray shared gram is noise.
-    if (overlap >= 0.5) score += token.idf * overlap * 0.6;
-  }
-  return score;
+    return overlap >= 0.5 ? token.idf * overlap * 0.6 : 0;
+  });
+}
+
+/** Score of one sentence: full credit per question word present, partial credit for bridges and shared compound parts. */
+export function sentenceScore(sentence: string, tokens: readonly QueryToken[]): number {
+  return tokenCredits(sentence, tokens).reduce((sum, credit) => sum + credit, 0);
 }
 
 export interface Excerpt {
@@ -56,10 +58,19 @@ export interface Excerpt {
   score: number;
 }
 
+/** Whether a sentence holds a question word that the chosen one lacks (or has only through a loose bridge). */
+function addsWords(candidate: readonly number[], chosen: readonly number[]): boolean {
+  return candidate.some((credit, index) => credit > 0 && (chosen[index] ?? 0) < credit * 0.5);
+}
+
 export function chooseExcerpt(paragraph: Paragraph, tokens: readonly QueryToken[], options: ExcerptOptions): Excerpt {
   const candidates = paragraph.sentences.filter((sentence) => !(options.skipSentence?.(sentence.text) ?? false));
   const pool = candidates.length > 0 ? candidates : paragraph.sentences;
-  const scored = pool.map((sentence) => ({ sentence, score: sentenceScore(sentence.text, tokens) }));
+  const scored = pool.map((sentence) => {
+    const credits = tokenCredits(sentence.text, tokens);
+    const score = credits.reduce((sum, credit) => sum + credit, 0);
+    return { sentence, credits, score: options.preferSentence?.(sentence.text) ? score * (1 + PREFERRED_SENTENCE_BOOST) : score };
+  });
   let best = scored[0];
   for (const entry of scored) if (best === undefined || entry.score > best.score) best = entry;
   if (!best) return { sentences: [], text: paragraph.text, score: 0 };
@@ -71,7 +82,8 @@ export function chooseExcerpt(paragraph: Paragraph, tokens: readonly QueryToken[
     if (previous && needsPredecessor(best.sentence.text)) {
       // "Dort soll er ..." needs the sentence that says where "dort" is.
       chosen.unshift(previous);
-    } else if (next && nextEntry && nextEntry.score > 0 && nextEntry.score >= best.score * 0.5) {
+    } else if (next && nextEntry && nextEntry.score > 0 && (nextEntry.score >= best.score * 0.5 || addsWords(nextEntry.credits, best.credits))) {
+      // The next sentence also matches well, or carries question words the best one lacks ("Wie hoch …" → "… 42 Meter hoch").
       chosen.push(next);
     } else if (next && needsPredecessor(next.text)) {
       // "Dabei soll es um Artilleriemunition gehen": the follow-up often carries the specifics.

@@ -1,6 +1,5 @@
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
-import { isTeaserSentence } from "../content/parse.js";
 import type { FileWriteOperations } from "../content/atomic-write.js";
 import { ContentLibrary, type AddArticleRequest, type ArticleChange, type AuditAction, type ContentActor, type RemoveArticleRequest } from "../content/library.js";
 import { loadArticles, type ArticleLoadError } from "../content/load.js";
@@ -11,14 +10,17 @@ import { loadEmbedder, type Embedder, type EmbedderOptions } from "../search/emb
 import { detectLanguage, type Language } from "../search/analyzer.js";
 import type { FusionOptions } from "../search/fusion.js";
 import type { LexicalOptions } from "../search/lexical.js";
-import { Retriever, type DenseChannel, type RetrievalHit, type RetrievalPassage, type RetrievalResult } from "../search/retriever.js";
-import { decideAnswerable, DEFAULT_THRESHOLDS, type AbstentionThresholds } from "./abstention.js";
-import { makeCitation } from "./citation.js";
-import { chooseExcerpt } from "./excerpt.js";
+import { Retriever, type DenseChannel, type RetrievalPassage, type RetrievalResult } from "../search/retriever.js";
+import { DEFAULT_THRESHOLDS, type AbstentionThresholds } from "./abstention.js";
+import { answerQuestion, type AskSettings } from "./ask.js";
+import { loadLexicons, type Lexicons } from "../search/lexicons.js";
 import { Summarizer, summaryEmbeddingFrom, type SummarizeRequest, type Summary } from "./summary.js";
-import type { Answer, ArticleInfo, Citation, QaApi, ServiceStatus, SourceLookup } from "./types.js";
+import type { Answer, ArticleInfo, QaApi, ServiceStatus, SourceLookup } from "./types.js";
 
 export type EmbedderLoader = typeof loadEmbedder;
+
+/** How much a passage holding the kind of thing asked for gains in the ranking (see ask.ts). */
+const ANSWER_TYPE_BOOST = 0.3;
 
 export interface EmbeddingSettings {
   options: EmbedderOptions;
@@ -39,6 +41,10 @@ export interface QaServiceOptions {
   thresholds?: AbstentionThresholds;
   /** How many paragraphs an answer cites at most. */
   maxCitations?: number;
+  /** How much a passage holding the kind of thing asked for gains in the ranking (default ANSWER_TYPE_BOOST). */
+  answerTypeBoost?: number;
+  /** The lexicons for synonyms, translations and word frequencies (default: data/lexicons/). */
+  lexicons?: Lexicons;
   /** Append-only JSONL log of content changes (who added, replaced, removed, reindexed); omitted, none is written. */
   auditLogFile?: string;
   /** Largest article upload accepted, in bytes (default 1 MB). */
@@ -208,12 +214,20 @@ export class QaService implements QaApi, ContentAdminApi {
   /** The reindex, upload or removal in progress; only one runs at a time. */
   private running: ProgressTracker | null = null;
   private readonly library: ContentLibrary;
+  private readonly askSettings: AskSettings;
 
   private constructor(
     private readonly options: QaServiceOptions,
     initial: IndexState,
   ) {
     this.state = initial;
+    this.askSettings = {
+      thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+      maxCitations: options.maxCitations ?? 3,
+      rankingSize: 5,
+      answerTypeBoost: options.answerTypeBoost ?? ANSWER_TYPE_BOOST,
+      lexicons: options.lexicons ?? loadLexicons(),
+    };
     this.library = new ContentLibrary({
       contentDir: options.contentDir,
       auditLogFile: options.auditLogFile ?? null,
@@ -288,7 +302,11 @@ export class QaService implements QaApi, ContentAdminApi {
     for (const article of articles) {
       for (const paragraph of article.paragraphs) paragraphById.set(passageId(article.id, paragraph.number), { article, paragraph });
     }
-    const retrieverOptions = { ...(options.lexical ? { lexical: options.lexical } : {}), ...(options.fusion ? { fusion: options.fusion } : {}) };
+    const retrieverOptions = {
+      ...(options.lexical ? { lexical: options.lexical } : {}),
+      ...(options.fusion ? { fusion: options.fusion } : {}),
+      ...(options.lexicons ? { lexicons: options.lexicons } : {}),
+    };
     const language = detectLanguage(articles.flatMap((article) => article.paragraphs.slice(0, 5).map((paragraph) => paragraph.text)).join(" "));
     return { articles, language, files, paragraphById, retriever: new Retriever(toPassages(articles), dense, retrieverOptions), builtAt };
   }
@@ -508,44 +526,15 @@ export class QaService implements QaApi, ContentAdminApi {
   async ask(rawQuestion: string): Promise<Answer> {
     const question = rawQuestion.replace(/\s+/g, " ").trim();
     const state = this.state;
-    const mode = state.retriever.mode;
     if (question.length === 0) {
-      return { question, answered: false, hedged: false, mode, citations: [], abstainReason: "empty question" };
+      return { question, answered: false, hedged: false, mode: state.retriever.mode, citations: [], ranking: [], abstainReason: "empty question" };
     }
-    const analysed = question.slice(0, MAX_ANALYSED_QUESTION_CHARS);
-    const result = await state.retriever.search(analysed, 10);
-    const thresholds = this.options.thresholds ?? DEFAULT_THRESHOLDS;
-    const decision = decideAnswerable(result, thresholds);
-    const maxCitations = this.options.maxCitations ?? 3;
-    const topFused = result.hits[0]?.fused ?? 0;
-    const citations: Citation[] = [];
-    for (const hit of result.hits) {
-      if (citations.length >= maxCitations) break;
-      // Runners-up far behind the best passage, or covering little of the question, add noise, not evidence.
-      if (citations.length > 0 && hit.fused < topFused * 0.5) break;
-      if (citations.length > 0 && !this.supportsQuestion(hit, thresholds)) continue;
-      const entry = state.paragraphById.get(hit.id);
-      if (!entry) continue;
-      const excerpt = chooseExcerpt(entry.paragraph, result.tokens, { maxSentences: 2, skipSentence: isTeaserSentence });
-      citations.push(makeCitation(entry.article, entry.paragraph, excerpt.text, Number(hit.fused.toFixed(4))));
-    }
-    const answer: Answer = { question, answered: decision.answered && citations.length > 0, hedged: false, mode, citations };
-    if (!answer.answered) {
-      answer.abstainReason = decision.reason ?? "no passage found";
-      if (mode === "lexical" && detectLanguage(question) !== state.language) answer.languageMismatch = true;
-    }
-    return answer;
+    return answerQuestion(question, question.slice(0, MAX_ANALYSED_QUESTION_CHARS), state, this.askSettings);
   }
 
   /** The raw ranking behind `ask` (passage ids are `articleId#paragraph`), for benchmarks and diagnostics. */
   search(question: string, limit = 10): Promise<RetrievalResult> {
     return this.state.retriever.search(question.slice(0, MAX_ANALYSED_QUESTION_CHARS), limit);
-  }
-
-  /** Whether a passage on its own carries the question's words (or, with embeddings, its meaning). */
-  private supportsQuestion(hit: RetrievalHit, thresholds: AbstentionThresholds): boolean {
-    if ((hit.lexicalHit?.coverage ?? 0) >= thresholds.minCoverage) return true;
-    return hit.cosine !== null && hit.cosine >= thresholds.minCosine;
   }
 
   source(paragraphNumber: number, articleId?: string): SourceLookup | null {

@@ -1,4 +1,7 @@
 import type { Article, Paragraph } from "../content/types.js";
+import type { Language } from "../search/analyzer.js";
+import type { AbstentionFeatures } from "./abstention.js";
+import type { AnswerType } from "./answer-types.js";
 import type { SummarizeRequest, Summary } from "./summary.js";
 
 /** Which retrieval channels served an answer. */
@@ -31,10 +34,20 @@ export interface Answer {
    */
   hedged: boolean;
   mode: RetrievalMode;
-  /** Best first; present (closest passages) even when `answered` is false. */
+  /** What is shown, best first: up to a few passages when answered, the closest one when hedged, none when refused. */
   citations: Citation[];
+  /** The closest passages, best first, whatever the outcome (for `--json`, benchmarks and diagnostics). */
+  ranking: Citation[];
+  /** The kind of thing the question asks for ("date" for "wann"), when it asks for one. */
+  answerType?: AnswerType;
+  /** Set when the quote is in another language than the question (an English question about a German article). */
+  quoteLanguage?: Language;
   /** Why the answer was withheld (for logs and tests), when `answered` is false. */
   abstainReason?: string;
+  /** Why the closest passage is shown only as such, when `hedged` is true. */
+  hedgeReason?: string;
+  /** The features the outcome was decided from (diagnostics; not part of the JSON output). */
+  features?: AbstentionFeatures;
   /**
    * Set when an unanswered question is in another language than the articles
    * and only the lexical channel ran: it can match names, not translations.

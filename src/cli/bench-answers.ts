@@ -8,14 +8,21 @@ import { percentile } from "../search/evaluation.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { LexicalOptions } from "../search/lexical.js";
+import { DEFAULT_THRESHOLDS, type AbstentionThresholds } from "../answer/abstention.js";
+
+export interface AnswerOverrides {
+  lexical?: Partial<LexicalOptions>;
+  thresholds?: Partial<AbstentionThresholds>;
+  answerTypeBoost?: number;
+}
 
 export interface AnswersBenchArgs {
   questions: string[];
   split: DevSplit | "all";
   lexical: boolean;
   json: boolean;
-  /** Lexical options to try instead of the defaults (JSON), for calibration. */
-  lexicalOptions?: Partial<LexicalOptions>;
+  /** Settings to try instead of the defaults, for calibration. */
+  overrides?: AnswerOverrides;
 }
 
 export interface AnswersBenchResult {
@@ -40,7 +47,9 @@ export async function answersSuite(args: AnswersBenchArgs, config: Config, logge
     contentDir: config.paths.contentDir,
     logger,
     embeddings: args.lexical ? "off" : embeddingSettingsFrom(config),
-    ...(args.lexicalOptions ? { lexical: args.lexicalOptions } : {}),
+    ...(args.overrides?.lexical ? { lexical: args.overrides.lexical } : {}),
+    ...(args.overrides?.thresholds ? { thresholds: { ...DEFAULT_THRESHOLDS, ...args.overrides.thresholds } } : {}),
+    ...(args.overrides?.answerTypeBoost !== undefined ? { answerTypeBoost: args.overrides.answerTypeBoost } : {}),
   });
   await service.whenModelSettled();
   const items: { question: DevQuestion; answer: Answer }[] = [];

@@ -12,9 +12,8 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { QaService, passageId } from "../answer/service.js";
 import { loadDevQuestions } from "../search/dev-questions.js";
-import type { LexicalOptions } from "../search/lexical.js";
 import { z } from "zod";
-import { answersSuite, type AnswersBenchArgs } from "./bench-answers.js";
+import { answersSuite, type AnswerOverrides, type AnswersBenchArgs } from "./bench-answers.js";
 
 const USAGE =
   "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]  |  npm run bench -- article [--questions FILE] [--json] [--lexical]" +
@@ -254,12 +253,12 @@ const DEFAULT_ANSWER_QUESTIONS = ["test/fixtures/dev-questions.jsonl", "test/fix
 function answersArgs(values: BenchArgs): AnswersBenchArgs {
   const split = z.enum(["calibrate", "sealed", "all"]).safeParse(values.split ?? "calibrate");
   if (!split.success) throw new CliError(`--split takes calibrate, sealed or all, not "${values.split ?? ""}". ${USAGE}`, 2);
-  let lexicalOptions: Partial<LexicalOptions> | undefined;
+  let overrides: AnswerOverrides | undefined;
   if (values.options !== undefined) {
     try {
-      lexicalOptions = lexicalOverridesSchema.parse(JSON.parse(values.options));
+      overrides = answerOverridesSchema.parse(JSON.parse(values.options));
     } catch {
-      throw new CliError(`--options takes a JSON object of lexical options, e.g. '{"ngramWeight":0.3}'. ${USAGE}`, 2);
+      throw new CliError(`--options takes a JSON object such as '{"lexical":{"ngramWeight":0.3},"thresholds":{"answerCoverage":0.5},"answerTypeBoost":0.3}'. ${USAGE}`, 2);
     }
   }
   return {
@@ -267,7 +266,7 @@ function answersArgs(values: BenchArgs): AnswersBenchArgs {
     split: split.data,
     lexical: values.lexical ?? false,
     json: values.json ?? false,
-    ...(lexicalOptions ? { lexicalOptions } : {}),
+    ...(overrides ? { overrides } : {}),
   };
 }
 
@@ -279,7 +278,16 @@ const lexicalOverridesSchema = z
     headingBoost: z.number(),
     ngramSize: z.number().int(),
     ngramWeight: z.number(),
-    expansion: z.object({ synonymWeight: z.number(), unknownSynonymWeight: z.number(), translationWeight: z.number() }),
+    expansion: z.object({ synonymWeight: z.number(), unknownSynonymWeight: z.number(), translationWeight: z.number(), compoundWeight: z.number(), spellingWeight: z.number() }),
+  })
+  .partial()
+  .strict();
+
+const answerOverridesSchema = z
+  .object({
+    lexical: lexicalOverridesSchema,
+    thresholds: z.record(z.string(), z.number()),
+    answerTypeBoost: z.number(),
   })
   .partial()
   .strict();

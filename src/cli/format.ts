@@ -2,6 +2,7 @@ import type { Answer, Citation, ServiceStatus } from "../answer/types.js";
 import type { SourceLookup } from "../answer/types.js";
 import type { ReindexReport } from "../answer/service.js";
 import type { Article } from "../content/types.js";
+import type { Language } from "../search/analyzer.js";
 
 /** Plain-text rendering for the terminal: the quote, then where it comes from. */
 
@@ -21,6 +22,8 @@ function quote(text: string): string {
     .join("\n");
 }
 
+const LANGUAGE_NAMES: Record<Language, string> = { de: "German", en: "English" };
+
 export function formatAnswer(answer: Answer): string {
   if (!answer.answered) {
     return [
@@ -32,10 +35,12 @@ export function formatAnswer(answer: Answer): string {
       `(retrieval: ${answer.mode})`,
     ].join("\n");
   }
-  const blocks = answer.citations.map((citation, position) =>
-    [`${position === 0 ? "Answer" : "Also relevant"}:`, quote(citation.excerpt), `  — ${citationLine(citation)}`].join("\n"),
-  );
-  return [...blocks, `(retrieval: ${answer.mode})`].join("\n\n");
+  const blocks = answer.citations.map((citation, position) => {
+    const label = answer.hedged ? "Closest passage (it may not answer this)" : position === 0 ? "Answer" : "Also relevant";
+    return [`${label}:`, quote(citation.excerpt), `  — ${citationLine(citation)}`].join("\n");
+  });
+  const notes = answer.quoteLanguage ? [`(quoted in ${LANGUAGE_NAMES[answer.quoteLanguage]}, the article's language)`] : [];
+  return [...blocks, [...notes, `(retrieval: ${answer.mode})`].join("\n")].join("\n\n");
 }
 
 export function formatSource(lookup: SourceLookup): string {
@@ -59,13 +64,18 @@ export function formatStatus(status: ServiceStatus): string {
   return [`Articles:`, ...lines, `Retrieval: ${status.mode}`, `Embedding model: ${model}`, `Index built: ${status.indexBuiltAt}`].join("\n");
 }
 
-/** The JSON shape promised to scripts: exactly these keys, citations best first. */
+/**
+ * The JSON shape promised to scripts: exactly these keys. `citations` is the
+ * ranking, best first (up to five passages, also when refused); whether the
+ * first one answers is what `answered` and `hedged` say.
+ */
 export function answerToJson(answer: Answer): string {
   return JSON.stringify({
     question: answer.question,
     answered: answer.answered,
+    hedged: answer.hedged,
     mode: answer.mode,
-    citations: answer.citations.map((citation) => ({
+    citations: answer.ranking.map((citation) => ({
       article: citation.articleTitle,
       paragraph: citation.paragraph,
       heading: citation.heading,

@@ -33,6 +33,10 @@ export interface Messages {
   feedbackUp: string;
   feedbackDown: string;
   notAnswered(summaryCommand: string): string;
+  /** Above a hedged answer: the passage shown is only the closest one. */
+  hedgedIntro: string;
+  /** Under an answer quoted in another language than the question was asked in. */
+  quoteLanguageNote(language: "de" | "en"): string;
   /** Added when the question's language differs from the articles' and only word matching ran. */
   languageMismatchHint: string;
   mentionHint(askCommand: string): string;
@@ -145,6 +149,8 @@ const de: Messages = {
     "Ohne das Embedding-Modell vergleiche ich nur Wörter: Fragen in der Sprache des Artikels funktionieren am besten.",
   notAnswered: (summary) =>
     `Darauf gibt der Artikel keine belastbare Antwort, deshalb zitiere ich lieber nichts. Einen Überblick gibt ${summary}.`,
+  hedgedIntro: "Eine sichere Antwort finde ich nicht. Das ist die nächstliegende Stelle – sie beantwortet die Frage vielleicht nicht:",
+  quoteLanguageNote: (language) => `Zitat im Original (${language === "de" ? "Deutsch" : "Englisch"}).`,
   mentionHint: (ask) => `Stell mir eine Frage zum Artikel, z. B. „Wann reist Kim nach Russland?“ – direkt nach der Erwähnung oder mit ${ask}.`,
   emptyQuestion: (ask) => `Die Frage ist leer. Schreib sie hinter ${ask}, z. B. „Wann reist Kim nach Russland?“`,
   questionTooLong: (length, max) => `Die Frage ist mit ${length} Zeichen zu lang (höchstens ${max}). Bitte kürzer fassen.`,
@@ -254,6 +260,8 @@ const en: Messages = {
   feedbackDown: "Not helpful",
   languageMismatchHint: "Without the embedding model I can only match words: questions in the article's language work best.",
   notAnswered: (summary) => `The article doesn't answer that reliably, so I'd rather not quote anything. For an overview, try ${summary}.`,
+  hedgedIntro: "I can't find a sure answer. This is the closest passage – it may not answer your question:",
+  quoteLanguageNote: (language) => `Quoted in the original ${language === "de" ? "German" : "English"}.`,
   mentionHint: (ask) => `Ask me a question about the article, e.g. "When will Kim travel to Russia?" – right after the mention, or use ${ask}.`,
   emptyQuestion: (ask) => `The question is empty. Type it after ${ask}, e.g. "When will Kim travel to Russia?"`,
   questionTooLong: (length, max) => `Your question has ${length} characters; the limit is ${max}. Please shorten it.`,

@@ -40,6 +40,8 @@ export const LIMITS = {
 export const NO_MENTIONS = { parse: [], repliedUser: false } as const satisfies MessageMentionOptions;
 
 export const EMBED_COLOR = 0x1f6feb;
+/** Hedged answers (the closest passage, which may not answer) are marked in grey, apart from answers. */
+export const HEDGED_COLOR = 0x99aab5;
 const ELLIPSIS = "…";
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -380,12 +382,13 @@ export function presentAnswer(answer: Answer, options: AnswerPresentationOptions
     );
   });
 
+  const footer = [text.answerFooter(answer.mode), ...(answer.quoteLanguage ? [text.quoteLanguageNote(answer.quoteLanguage)] : [])].join(" · ");
   const embed: APIEmbed = fitEmbedTotal({
-    color: EMBED_COLOR,
+    color: answer.hedged ? HEDGED_COLOR : EMBED_COLOR,
     title: fitEscaped(answer.question, LIMITS.embedTitle),
     description: blocks.join("\n\n"),
     fields: [{ name: text.sourceLabel(articleIds.length), value: referenceLines.join("\n") }],
-    footer: { text: text.answerFooter(answer.mode) },
+    footer: { text: fitPlain(footer, LIMITS.footer) },
   });
 
   const paragraphButtons: APIButtonComponentWithCustomId[] = citations.map((citation) => ({
@@ -400,6 +403,8 @@ export function presentAnswer(answer: Answer, options: AnswerPresentationOptions
     { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: "👎" }, custom_id: feedbackButtonId("down", cited) },
   ];
   return {
+    // A hedged answer says so before the quote, in the message itself, so it cannot be read as the answer.
+    ...(answer.hedged ? { content: text.hedgedIntro } : {}),
     embeds: [embed],
     components: [
       { type: ComponentType.ActionRow, components: paragraphButtons },

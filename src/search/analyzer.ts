@@ -110,8 +110,8 @@ function stemUncached(foldedToken: string, language: Language): string {
 const GERMAN_MARKERS = new Set(["der", "die", "und", "nicht", "ist", "das", "mit", "sich", "auf", "für", "fur", "ein", "eine", "wird", "auch", "dass", "nach", "wie", "wer", "was", "wann", "welche", "warum", "von", "zu"]);
 const ENGLISH_MARKERS = new Set(["the", "and", "is", "of", "to", "in", "that", "with", "for", "on", "what", "who", "when", "which", "why", "how", "does", "did", "are", "was", "will", "from", "a", "an"]);
 
-/** Guesses German or English from function words; German wins ties, the bundled content being German. */
-export function detectLanguage(text: string): Language {
+/** How many German and how many English function words a text has. */
+export function languageMarkers(text: string): { german: number; english: number } {
   let german = 0;
   let english = 0;
   for (const token of tokenize(text)) {
@@ -119,7 +119,24 @@ export function detectLanguage(text: string): Language {
     if (GERMAN_MARKERS.has(lower)) german += 1;
     if (ENGLISH_MARKERS.has(lower)) english += 1;
   }
+  return { german, english };
+}
+
+/** Guesses German or English from function words; German wins ties, the bundled content being German. */
+export function detectLanguage(text: string): Language {
+  const { german, english } = languageMarkers(text);
   return english > german ? "en" : "de";
+}
+
+/**
+ * Phrases that frame what a question asks for ("what in return?") rather than
+ * what it is about: as search terms they pull towards any passage that happens
+ * to use them ("Im Gegenzug soll … eine Delegation …"). Questions only.
+ */
+const QUESTION_FRAME = /\b(?:im\s+gegenzug|als\s+gegenleistung|dafür|dafur|stattdessen|überhaupt|uberhaupt|eigentlich|genau|in\s+return|in\s+exchange|exactly|actually)\b/giu;
+
+export function withoutQuestionFrame(question: string): string {
+  return question.replace(QUESTION_FRAME, " ");
 }
 
 export interface AnalyzedToken {

@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
-import { analyze, charNgrams, detectLanguage, foldToken, type Language } from "./analyzer.js";
-import { DEFAULT_EXPANSION_OPTIONS, expandTokens, verbStemVariants, Vocabulary, type ExpansionOptions, type TermExpansion } from "./expansion.js";
+import { analyze, charNgrams, detectLanguage, foldToken, withoutQuestionFrame, type Language } from "./analyzer.js";
+import { DEFAULT_EXPANSION_OPTIONS, expandTokens, guessQuestionLanguage, verbStemVariants, Vocabulary, type ExpansionOptions, type TermExpansion } from "./expansion.js";
 import { loadLexicons, type Lexicons } from "./lexicons.js";
 
 /** A unit of retrieval: one paragraph, with the title and heading it stands under. */
@@ -49,6 +49,10 @@ export interface QueryToken {
   known: boolean;
   /** Synonyms and translations of the word that the index has, weighted below the word itself. */
   expansions: TermExpansion[];
+  /** How common the word is in general language (log2 of its dictionary frequency; 0 when rare or a name). */
+  commonness: number;
+  /** Share of passages that contain the word, or (when it is not indexed as such) its strongest bridge. */
+  spread: number;
 }
 
 export interface LexicalHit {
@@ -57,8 +61,14 @@ export interface LexicalHit {
   score: number;
   wordScore: number;
   ngramScore: number;
-  /** Indices into `LexicalResult.tokens` of the question words found in this document. */
+  /** Indices into `LexicalResult.tokens` of the question words found in this document (also partly). */
   matchedTokens: number[];
+  /**
+   * For each question word (same order as `LexicalResult.tokens`): 1 when the
+   * document has it, the bridge's weight when it has a synonym or translation,
+   * a share for a compound part or misspelling, 0 when absent.
+   */
+  tokenStrength: number[];
   /** IDF-weighted share of the question words found in this document (0..1). */
   coverage: number;
 }
@@ -80,8 +90,6 @@ interface IndexedFields {
 const COVERAGE_GRAM_SIZE = 3;
 const PARTIAL_MATCH_OVERLAP = 0.6;
 const PARTIAL_MATCH_CREDIT = 0.8;
-/** An expansion of at least this weight counts as a full match in coverage. */
-const EXPANSION_FULL_CREDIT = 0.5;
 
 const splitOnSpace = (text: string): string[] => (text.length === 0 ? [] : text.split(" "));
 const keepTerm = (term: string): string => term;
@@ -104,6 +112,8 @@ export class LexicalIndex {
   /** For each document id, the character n-grams of its body words: partial credit for compound parts and typos. */
   private readonly gramsById = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
+  /** Like documentFrequency, without titles: a title word is in every paragraph of its article without being what each is about. */
+  private readonly textFrequency = new Map<string, number>();
   private readonly vocabulary: Vocabulary;
   private readonly languages = new Set<Language>();
   readonly size: number;
@@ -127,6 +137,7 @@ export class LexicalIndex {
       this.termsById.set(document.id, allTerms);
       this.gramsById.set(document.id, new Set(body.flatMap((token) => charNgrams(token.folded, COVERAGE_GRAM_SIZE))));
       for (const term of allTerms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      for (const term of new Set([...body, ...heading].map((token) => token.term))) this.textFrequency.set(term, (this.textFrequency.get(term) ?? 0) + 1);
       rows.push({
         id: document.id,
         title: title.map((token) => token.term).join(" "),
@@ -145,8 +156,9 @@ export class LexicalIndex {
     return new LexicalIndex(documents, { ...DEFAULT_LEXICAL_OPTIONS, ...options }, lexicons);
   }
 
+  /** Inverse document frequency over the paragraphs' own text (titles left out: they would make their words weigh nothing). */
   private idf(term: string): number {
-    const frequency = this.documentFrequency.get(term) ?? 0;
+    const frequency = this.textFrequency.get(term) ?? 0;
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
@@ -156,10 +168,10 @@ export class LexicalIndex {
    * reduce to the same stem; then synonyms and translations are added.
    */
   analyzeQuery(question: string): QueryToken[] {
-    const german = analyze(question, "de");
-    const questionLanguage = detectLanguage(question);
+    const german = analyze(withoutQuestionFrame(question), "de");
+    const questionLanguage = guessQuestionLanguage(question, this.lexicons);
     // English stems only for English questions: on German words they add accidental matches.
-    const englishAnalysis = questionLanguage === "en" ? analyze(question, "en") : null;
+    const englishAnalysis = questionLanguage === "en" ? analyze(withoutQuestionFrame(question), "en") : null;
     const variantsOf = german.map((token, position) => {
       const own = [token.term, englishAnalysis?.[position]?.term ?? token.term, token.folded, ...verbStemVariants(token.term)];
       return [...new Set([...own, ...own.flatMap((term) => this.vocabulary.lookup(term))])];
@@ -179,9 +191,37 @@ export class LexicalIndex {
       const bridged = (expansions[position] ?? []).filter((expansion) => !own.has(expansion.term));
       const present = terms.filter((term) => this.documentFrequency.has(term));
       const idf = present.length > 0 ? Math.max(...present.map((term) => this.idf(term))) : Math.max(this.idf("\u0000"), ...bridged.map((expansion) => this.idf(expansion.term)));
-      byFolded.set(token.folded, { surface: token.surface, terms, idf, known: present.length > 0, expansions: bridged });
+      const strongest = [...bridged].sort((left, right) => right.weight - left.weight)[0];
+      const spreadTerms = present.length > 0 ? present : strongest ? [strongest.term] : [];
+      const spread = this.size === 0 ? 0 : Math.max(0, ...spreadTerms.map((term) => this.textFrequency.get(term) ?? 0)) / this.size;
+      // A word known only through a bridge is as common as the indexed word it reaches.
+      const commonness =
+        present.length === 0 && strongest
+          ? this.commonness(strongest.term)
+          : questionLanguage === "en"
+            ? (this.lexicons.frequency.en.get(englishAnalysis?.[position]?.term ?? token.term) ?? 0)
+            : (this.lexicons.frequency.de.get(token.term) ?? 0);
+      byFolded.set(token.folded, { surface: token.surface, terms, idf, known: present.length > 0, expansions: bridged, commonness, spread });
     });
     return [...byFolded.values()];
+  }
+
+  /** How far a document holds a question word: itself (1), a bridge (its weight), or a part of a longer word. */
+  private tokenStrength(token: QueryToken, documentTerms: ReadonlySet<string>, documentGrams: ReadonlySet<string>, grams: readonly string[]): number {
+    if (token.terms.some((term) => documentTerms.has(term))) return 1;
+    // A synonym or translation counts as far as it weighs.
+    const bridge = Math.max(0, ...token.expansions.filter((expansion) => documentTerms.has(expansion.term)).map((expansion) => expansion.weight));
+    if (bridge > 0) return Math.min(1, bridge);
+    // A word found only as part of a longer word (or misspelt) counts in proportion to the grams it shares.
+    const shared = grams.filter((gram) => documentGrams.has(gram)).length;
+    const overlap = grams.length > 0 ? shared / grams.length : 0;
+    return overlap >= PARTIAL_MATCH_OVERLAP ? overlap * PARTIAL_MATCH_CREDIT : 0;
+  }
+
+  /** Dictionary frequency class of an index term, in the index's main language. */
+  private commonness(term: string): number {
+    const language: Language = this.languages.has("de") || !this.languages.has("en") ? "de" : "en";
+    return this.lexicons.frequency[language].get(term) ?? 0;
   }
 
   /** The weight of each query term: 1 for the question's own words, less for expansions. */
@@ -229,6 +269,7 @@ export class LexicalIndex {
         wordScore: entry.word,
         ngramScore: entry.ngram,
         matchedTokens: [],
+        tokenStrength: [],
         coverage: 0,
       });
     }
@@ -240,23 +281,10 @@ export class LexicalIndex {
       const documentGrams = this.gramsById.get(hit.id) ?? new Set<string>();
       let matchedIdf = 0;
       tokens.forEach((token, index) => {
-        if (token.terms.some((term) => documentTerms.has(term))) {
-          hit.matchedTokens.push(index);
-          matchedIdf += token.idf;
-          return;
-        }
-        // A synonym or translation counts as far as it weighs.
-        const bridge = Math.max(0, ...token.expansions.filter((expansion) => documentTerms.has(expansion.term)).map((expansion) => expansion.weight));
-        if (bridge > 0) {
-          hit.matchedTokens.push(index);
-          matchedIdf += token.idf * Math.min(1, bridge / EXPANSION_FULL_CREDIT);
-          return;
-        }
-        // A word found only as part of a longer word (or misspelt) counts in proportion to the grams it shares.
-        const grams = tokenGrams[index] ?? [];
-        const shared = grams.filter((gram) => documentGrams.has(gram)).length;
-        const overlap = grams.length > 0 ? shared / grams.length : 0;
-        if (overlap >= PARTIAL_MATCH_OVERLAP) matchedIdf += token.idf * overlap * PARTIAL_MATCH_CREDIT;
+        const strength = this.tokenStrength(token, documentTerms, documentGrams, tokenGrams[index] ?? []);
+        hit.tokenStrength.push(strength);
+        if (strength > 0) hit.matchedTokens.push(index);
+        matchedIdf += token.idf * strength;
       });
       hit.coverage = totalIdf > 0 ? matchedIdf / totalIdf : 0;
     }

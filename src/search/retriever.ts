@@ -1,6 +1,7 @@
 import { dot, fuseScores, DEFAULT_FUSION, type FusionOptions } from "./fusion.js";
 import { LexicalIndex, type LexicalHit, type LexicalOptions, type QueryToken } from "./lexical.js";
 import type { Language } from "./analyzer.js";
+import type { Lexicons } from "./lexicons.js";
 
 /** A paragraph as the retriever sees it. */
 export interface RetrievalPassage {
@@ -28,12 +29,23 @@ export interface RetrievalHit {
   lexicalHit: LexicalHit | null;
 }
 
+/** How many standard deviations a cosine stands above the question's mean over all passages (0 when they do not differ). */
+export function cosineStandout(cosine: number, spread: { mean: number; deviation: number }): number {
+  return spread.deviation > 1e-9 ? (cosine - spread.mean) / spread.deviation : 0;
+}
+
 export interface RetrievalResult {
   mode: "hybrid" | "lexical";
   tokens: QueryToken[];
   hits: RetrievalHit[];
   /** Best cosine over all passages, when the dense channel ran. */
   topCosine: number | null;
+  /**
+   * Mean and standard deviation of the question's cosines over all passages:
+   * dense evidence is judged against these (how far a passage stands out), never
+   * against an absolute cosine, which means something else for every model.
+   */
+  cosineSpread: { mean: number; deviation: number } | null;
   /** Raw lexical statistics of the best lexical passage. */
   topLexical: LexicalHit | null;
 }
@@ -43,6 +55,8 @@ export interface RetrieverOptions {
   fusion?: FusionOptions;
   /** How many candidates each channel contributes before fusion. */
   candidates?: number;
+  /** Synonyms, translations and word frequencies (default: data/lexicons/). */
+  lexicons?: Lexicons;
 }
 
 export class Retriever {
@@ -57,7 +71,7 @@ export class Retriever {
     if (dense && dense.passageVectors.length !== passages.length) {
       throw new Error(`dense channel has ${dense.passageVectors.length} vectors for ${passages.length} passages`);
     }
-    this.lexical = LexicalIndex.build([...passages], options.lexical);
+    this.lexical = LexicalIndex.build([...passages], options.lexical, options.lexicons);
     this.positionById = new Map(passages.map((passage, position) => [passage.id, position]));
   }
 
@@ -81,6 +95,7 @@ export class Retriever {
     const lexicalById = new Map(lexicalResult.hits.map((hit) => [hit.id, hit]));
     let denseScores: Map<string, number> | null = null;
     let topCosine: number | null = null;
+    let cosineSpread: RetrievalResult["cosineSpread"] = null;
     if (this.dense) {
       const queryVector = await this.dense.embedQuery(question);
       const all = this.passages.map((passage, position) => ({
@@ -89,6 +104,9 @@ export class Retriever {
       }));
       all.sort((left, right) => right.cosine - left.cosine);
       topCosine = all[0]?.cosine ?? null;
+      const mean = all.reduce((sum, entry) => sum + entry.cosine, 0) / Math.max(1, all.length);
+      const variance = all.reduce((sum, entry) => sum + (entry.cosine - mean) ** 2, 0) / Math.max(1, all.length);
+      cosineSpread = { mean, deviation: Math.sqrt(variance) };
       denseScores = new Map(all.slice(0, candidates).map((entry) => [entry.id, entry.cosine]));
       // Lexical candidates outside the dense top-k still get their true cosine.
       for (const hit of lexicalResult.hits) {
@@ -106,6 +124,6 @@ export class Retriever {
       cosine: entry.cosine,
       lexicalHit: lexicalById.get(entry.id) ?? null,
     }));
-    return { mode: this.mode, tokens: lexicalResult.tokens, hits, topCosine, topLexical: lexicalResult.hits[0] ?? null };
+    return { mode: this.mode, tokens: lexicalResult.tokens, hits, topCosine, cosineSpread, topLexical: lexicalResult.hits[0] ?? null };
   }
 }

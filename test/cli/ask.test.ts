@@ -18,8 +18,9 @@ describe("npm run ask", () => {
     const lines = result.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] ?? "") as Record<string, unknown>;
-    expect(Object.keys(answer).sort()).toEqual(["answered", "citations", "mode", "question"]);
+    expect(Object.keys(answer).sort()).toEqual(["answered", "citations", "hedged", "mode", "question"]);
     expect(answer.answered).toBe(true);
+    expect(answer.hedged).toBe(false);
     expect(answer.mode).toBe("lexical");
     const citations = answer.citations as Record<string, unknown>[];
     expect(citations.length).toBeGreaterThan(0);
@@ -40,10 +41,25 @@ describe("npm run ask", () => {
 
   it("says so when the article does not answer, while JSON still lists the closest passages", async () => {
     const result = await ask(["--json", "Wer hat die WM 2014 gewonnen?"]);
-    const answer = JSON.parse(result.stdout) as { answered: boolean };
+    const answer = JSON.parse(result.stdout) as { answered: boolean; hedged: boolean; citations: unknown[] };
     expect(answer.answered).toBe(false);
+    expect(answer.hedged).toBe(false);
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(answer.citations.length).toBeLessThanOrEqual(5);
     const text = await ask(["Wer hat die WM 2014 gewonnen?"]);
     expect(text.stdout).toMatch(/do not answer/);
+  });
+
+  it("answers an English question from the German article, says the quote is German, and marks a hedged answer", async () => {
+    const english = await ask(["Who is John Kirby?"]);
+    expect(english.code).toBe(0);
+    expect(english.stdout).toMatch(/Sprecher des Weißen Hauses/);
+    expect(english.stdout).toMatch(/quoted in German/);
+    const hedged = await ask(["--json", "What does North Korea get in return?"]);
+    const answer = JSON.parse(hedged.stdout) as { answered: boolean; hedged: boolean };
+    expect(answer).toMatchObject({ answered: true, hedged: true });
+    const text = await ask(["What does North Korea get in return?"]);
+    expect(text.stdout).toMatch(/Closest passage \(it may not answer this\)/);
   });
 
   it("answers a batch from a file and from stdin, one JSON object per line", async () => {

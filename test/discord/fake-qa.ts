@@ -175,7 +175,7 @@ function computeAnswer(question: string, articles: Article[]): Answer {
     const best = [...paragraph.sentences].sort((left, right) => overlap(right.text, wanted) - overlap(left.text, wanted))[0];
     return makeCitation(article, paragraph, best?.text ?? paragraph.text, score);
   });
-  const answer: Answer = { question: question.replace(/\s+/g, " ").trim(), answered: citations.length > 0, hedged: false, mode: "lexical", citations };
+  const answer: Answer = { question: question.replace(/\s+/g, " ").trim(), answered: citations.length > 0, hedged: false, mode: "lexical", citations, ranking: citations };
   if (!answer.answered) answer.abstainReason = "no overlapping terms";
   return answer;
 }

@@ -37,7 +37,7 @@ function citation(overrides: Partial<Citation> = {}): Citation {
 }
 
 function answer(overrides: Partial<Answer> = {}): Answer {
-  return { question: "Warum braucht Russland Munition?", answered: true, hedged: false, mode: "hybrid", citations: [citation()], ...overrides };
+  return { question: "Warum braucht Russland Munition?", answered: true, hedged: false, mode: "hybrid", citations: [citation()], ranking: [citation()], ...overrides };
 }
 
 /** A deterministic pseudo-random generator, so the fuzz cases are reproducible. */
@@ -171,6 +171,22 @@ describe("presentAnswer", () => {
       { kind: "feedback", vote: "up", cited: [{ articleKey: "nordkorea-russland-waffen", paragraphs: [6, 7] }] },
       { kind: "feedback", vote: "down", cited: [{ articleKey: "nordkorea-russland-waffen", paragraphs: [6, 7] }] },
     ]);
+  });
+
+  it("says before the quote that a hedged answer is only the closest passage, and marks it apart", () => {
+    const plain = presentAnswer(answer(), { lang: "de" });
+    const hedged = presentAnswer(answer({ hedged: true }), { lang: "de" });
+    expect(plain.content).toBeUndefined();
+    expect(hedged.content).toMatch(/nächstliegende Stelle/);
+    expect(presentAnswer(answer({ hedged: true }), { lang: "en" }).content).toMatch(/closest passage – it may not answer/);
+    expect(hedged.embeds[0]?.color).not.toBe(plain.embeds[0]?.color);
+    expect(hedged.embeds[0]?.description).toBe(plain.embeds[0]?.description);
+  });
+
+  it("notes under an English question's answer that the quote is the German original", () => {
+    const embed = presentAnswer(answer({ question: "What weapons does Russia want?", quoteLanguage: "de" }), { lang: "en" }).embeds[0];
+    expect(embed?.footer?.text).toMatch(/Quoted in the original German/);
+    expect(presentAnswer(answer(), { lang: "en" }).embeds[0]?.footer?.text).not.toMatch(/original/);
   });
 
   it("writes the frame in English for English users and formats the date accordingly", () => {

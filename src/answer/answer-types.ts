@@ -1,0 +1,112 @@
+import { foldToken, stem, tokenize } from "../search/analyzer.js";
+import type { Lexicons } from "../search/lexicons.js";
+
+/**
+ * What kind of thing a question asks for ("wann" wants a date, "wie viele" a
+ * number), and whether a sentence holds such a thing. Both sides are plain
+ * German and English patterns, the same for any article.
+ */
+export type AnswerType = "date" | "number" | "person" | "place" | "organisation" | "reason" | "frequency";
+
+export const ANSWER_TYPES: readonly AnswerType[] = ["date", "number", "person", "place", "organisation", "reason", "frequency"];
+
+/** Question openings, most specific first ("seit wann" before "wann", "wie oft" before "wie viele"). */
+const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = [
+  ["frequency", /\b(?:wie\s+oft|wie\s+häufig|wie\s+haeufig|how\s+often|how\s+frequently|how\s+many\s+times|wie\s+viele\s+male?)\b/iu],
+  ["date", /\b(?:seit|bis|ab)\s+wann\b|\bwann\b|\bwhen\b|\b(?:in\s+)?(?:welchem|which|what)\s+(?:jahr|monat|year|month)\b|\b(?:welches|what|which)\s+(?:datum|date)\b|\ban\s+welchem\s+tag\b|\bsince\s+when\b|\bwie\s+lange?\s+(?:schon|her)\b|\bhow\s+long\s+ago\b/iu],
+  ["number", /\bwie\s+alt\b|\bhow\s+old\b|\bwie\s*vie(?:le|l)\b|\bwieviele?\b|\bhow\s+(?:many|much)\b|\bwie\s+(?:hoch|groß|gross|lang|lange|weit|schwer|teuer|breit|tief)\b|\bhow\s+(?:high|tall|big|large|long|far|heavy|expensive)\b|\banzahl\b|\bnumber\s+of\b/iu],
+  ["organisation", /\bfür\s+wen\b|\bfur\s+wen\b|\bfor\s+whom\b|\b(?:welche[rnms]?|what|which)\s+(?:organisation|organization|stiftung|institut|institute|denkfabrik|think\s+tank|zeitung|newspaper|behörde|agency|gruppe|group|firma|company|partei|party|thinktank)\b|\bwho\s+does\b.*\bwork\s+for\b|\bwork(?:s|ing)?\s+for\b|\barbeitet\b.*\bfür\b/iu],
+  ["person", /^\s*(?:und\s+)?(?:wer|wem|wen|who|whom)\b|\b(?:von|mit|an|zu|für)\s+wem\b|\bwith\s+whom\b|\b(?:welche[rnms]?|what|which)\s+(?:person|politiker|experte|expertin|minister|präsident|praesident|sprecher|leader|expert|spokesman|spokesperson|president|politician|general|diktator|dictator|staatschef|anführer)\b|\bwie\s+heißt\b|\bwie\s+heisst\b|\bwhat\s+is\s+the\s+name\b|\bwho\b/iu],
+  ["place", /^\s*(?:und\s+)?(?:wo|wohin|woher|where)\b|\bwo\b|\bwhere\b|\b(?:in|nach|aus)\s+welche[rnms]?\s+(?:stadt|land|region|ort|staat)\b|\b(?:welche[rnms]?|what|which)\s+(?:stadt|city|ort|place|town|location|country|land)\b/iu],
+  ["reason", /\b(?:warum|weshalb|wieso|weswegen|wozu|why|how\s+come)\b|\baus\s+welchem\s+grund\b|\bfor\s+what\s+reason\b|\bwhat\s+for\b/iu],
+];
+
+/** The kind of thing the question asks for, or null when it does not ask for a kind. */
+export function questionAnswerType(question: string): AnswerType | null {
+  for (const [type, pattern] of QUESTION_PATTERNS) if (pattern.test(question)) return type;
+  return null;
+}
+
+const MONTHS =
+  "januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december";
+const WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const NUMBER_WORDS =
+  "zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|millionen?|milliarden?|dutzend|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|millions?|billions?|dozen";
+
+const SENTENCE_PATTERNS: Record<AnswerType, RegExp> = {
+  date: new RegExp(
+    `\\b(?:1[5-9]\\d\\d|20\\d\\d)\\b|\\b(?:${MONTHS})\\b|\\b(?:${WEEKDAYS})\\b|\\b(?:vergangen|letzt|nächst|kommend|diese)(?:e|en|er|es|m)?\\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst|jahres|monats)\\b|\\b(?:last|next|this)\\s+(?:year|month|week|summer|winter|spring|autumn)\\b|\\b(?:gestern|vorgestern|heute|damals|yesterday|today)\\b|\\bseit\\s+(?:monaten|jahren|wochen|tagen)\\b|\\bfor\\s+(?:months|years|weeks)\\b`,
+    "iu",
+  ),
+  number: new RegExp(`\\d|\\b(?:${NUMBER_WORDS})\\b`, "iu"),
+  person: /\b(?:präsident|praesident|minister|ministerin|experte|expertin|sprecher|sprecherin|diktator|machthaber|kremlchef|anführer|kanzler|kanzlerin|chef|chefin|professor|dr\.|president|spokesman|spokesperson|expert|dictator|leader|chancellor)\b/iu,
+  // Places need a name after the preposition: see hasPlaceName.
+  place: /\b(?:grenze|hauptstadt|region|border|capital)\b/iu,
+  organisation:
+    /\b\p{Lu}{2,6}\b|\b\p{Lu}\p{Ll}*(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|rat|verband|konzern)\b|\b(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|foundation|institute|university|ministry|government|group|party|agency|council|times|post)\b/iu,
+  reason:
+    /\b(?:weil|denn|deshalb|daher|deswegen|wegen|aufgrund|angesichts|zurückgeht|zurückzuführen|damit|because|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|therefore)\b|\bum\s+[\p{L}\s]{1,60}\s+zu\s+\p{L}+|\bda\s+\p{L}+/iu,
+  frequency:
+    /\b(?:selten|oft|häufig|haeufig|regelmäßig|regelmaessig|mehrmals|erstmals|abermals|wieder|jährlich|täglich|wöchentlich|monatlich|mal|rarely|seldom|often|frequently|regularly|once|twice|again|annually|daily|weekly)\b/iu,
+};
+
+/** Country and region names in German and English, folded ("russland", "north korea" as "north", "korea"). */
+const REGION_NAMES: ReadonlySet<string> = (() => {
+  const names = new Set<string>();
+  for (const locale of ["de", "en"]) {
+    const display = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
+    for (let first = 65; first <= 90; first += 1) {
+      for (let second = 65; second <= 90; second += 1) {
+        const name = display.of(String.fromCharCode(first, second));
+        if (name) for (const word of tokenize(name)) names.add(foldToken(word));
+      }
+    }
+  }
+  return names;
+})();
+
+/** Dictionary frequency class from which a capitalised word counts as an ordinary noun, not a name. */
+const COMMON_WORD_CLASS = 4;
+
+/** A capitalised word that is no common noun: a name ("Ballbach", "Wladiwostok"), or a country. */
+function isName(word: string, lexicons: Lexicons): boolean {
+  if (!/^\p{Lu}[\p{L}-]+$/u.test(word)) return false;
+  const folded = foldToken(word);
+  if (REGION_NAMES.has(folded)) return true;
+  const german = lexicons.frequency.de.get(stem(folded, "de")) ?? 0;
+  const english = lexicons.frequency.en.get(stem(folded, "en")) ?? 0;
+  return Math.max(german, english) < COMMON_WORD_CLASS;
+}
+
+/** Two names in a row ("Eric Ballbach", "John Kirby"), where a role word does not already say it. */
+function hasPersonName(words: readonly string[], lexicons: Lexicons): boolean {
+  for (let index = 1; index < words.length; index += 1) {
+    const previous = words[index - 1] ?? "";
+    const current = words[index] ?? "";
+    if (isName(previous, lexicons) && isName(current, lexicons) && !REGION_NAMES.has(foldToken(current))) return true;
+  }
+  return false;
+}
+
+const PLACE_PREPOSITIONS = new Set(["in", "nach", "aus", "bei", "nahe", "near", "to", "from", "at", "im"]);
+const ARTICLES = new Set(["der", "dem", "den", "die", "the"]);
+
+/** A preposition followed by a name: "in Wladiwostok", "nach Moskau", "in Russland". */
+function hasPlaceName(words: readonly string[], lexicons: Lexicons): boolean {
+  for (let index = 0; index < words.length - 1; index += 1) {
+    if (!PLACE_PREPOSITIONS.has((words[index] ?? "").toLowerCase())) continue;
+    let next = index + 1;
+    if (ARTICLES.has((words[next] ?? "").toLowerCase())) next += 1;
+    const word = words[next];
+    if (word && isName(word, lexicons)) return true;
+  }
+  return false;
+}
+
+/** Whether a sentence holds a thing of the given kind. */
+export function sentenceHasAnswerType(sentence: string, type: AnswerType, lexicons: Lexicons): boolean {
+  if (SENTENCE_PATTERNS[type].test(sentence)) return true;
+  if (type !== "person" && type !== "place") return false;
+  const words = tokenize(sentence);
+  return type === "person" ? hasPersonName(words, lexicons) : hasPlaceName(words, lexicons);
+}

@@ -1,0 +1,120 @@
+import { isTeaserSentence } from "../content/parse.js";
+import type { Article, Paragraph } from "../content/types.js";
+import { detectLanguage, type Language } from "../search/analyzer.js";
+import { guessQuestionLanguage } from "../search/expansion.js";
+import type { Lexicons } from "../search/lexicons.js";
+import type { QueryToken } from "../search/lexical.js";
+import { cosineStandout, type RetrievalHit, type RetrievalResult, type Retriever } from "../search/retriever.js";
+import { abstentionFeatures, decideOutcome, type AbstentionThresholds } from "./abstention.js";
+import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";
+import { makeCitation } from "./citation.js";
+import { chooseExcerpt, sentenceScore } from "./excerpt.js";
+import type { Answer, Citation } from "./types.js";
+
+/** What answering needs of the current index. */
+export interface AskIndex {
+  retriever: Retriever;
+  paragraphById: ReadonlyMap<string, { article: Article; paragraph: Paragraph }>;
+  /** The articles' main language. */
+  language: Language;
+}
+
+export interface AskSettings {
+  thresholds: AbstentionThresholds;
+  /** Citations shown with an answer, at most. */
+  maxCitations: number;
+  /** Passages listed in `ranking` (for `--json` and benchmarks), at most. */
+  rankingSize: number;
+  /** How much a passage that holds the kind of thing asked for (a date for "wann") gains in the ranking. */
+  answerTypeBoost: number;
+  lexicons: Lexicons;
+}
+
+/** Passages looked at before the answer type re-orders them. */
+const CANDIDATES = 10;
+
+interface Candidate {
+  hit: RetrievalHit;
+  article: Article;
+  paragraph: Paragraph;
+  score: number;
+  /** Whether a sentence of the paragraph holds the kind of thing asked for next to a question word. */
+  typeMatched: boolean;
+}
+
+/** A sentence that both carries a question word and holds the asked-for kind of thing. */
+function typedSentence(type: AnswerType, tokens: readonly QueryToken[], lexicons: Lexicons): (text: string) => boolean {
+  return (text) => sentenceHasAnswerType(text, type, lexicons) && sentenceScore(text, tokens) > 0;
+}
+
+/** Whether a paragraph holds the asked-for kind of thing in a sentence that carries a question word, or next to one. */
+function holdsAnswerType(paragraph: Paragraph, type: AnswerType, tokens: readonly QueryToken[], lexicons: Lexicons): boolean {
+  const carries = paragraph.sentences.map((sentence) => sentenceScore(sentence.text, tokens) > 0);
+  return paragraph.sentences.some(
+    (sentence, position) =>
+      (carries[position] || carries[position - 1] === true || carries[position + 1] === true) && sentenceHasAnswerType(sentence.text, type, lexicons),
+  );
+}
+
+function candidatesOf(result: RetrievalResult, index: AskIndex, type: AnswerType | null, settings: AskSettings): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const hit of result.hits) {
+    const entry = index.paragraphById.get(hit.id);
+    if (!entry) continue;
+    const typeMatched = type !== null && holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons);
+    candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1), typeMatched });
+  }
+  return candidates.sort((left, right) => right.score - left.score);
+}
+
+/** Whether a runner-up passage on its own carries the question's words (or, with embeddings, stands out). */
+function supportsQuestion(hit: RetrievalHit, result: RetrievalResult, thresholds: AbstentionThresholds): boolean {
+  if ((hit.lexicalHit?.coverage ?? 0) >= thresholds.answerCoverage) return true;
+  return hit.cosine !== null && result.cosineSpread !== null && cosineStandout(hit.cosine, result.cosineSpread) >= thresholds.answerStandout;
+}
+
+function citationOf(candidate: Candidate, tokens: readonly QueryToken[], type: AnswerType | null, settings: AskSettings): Citation {
+  const prefer = type ? typedSentence(type, tokens, settings.lexicons) : undefined;
+  const excerpt = chooseExcerpt(candidate.paragraph, tokens, { maxSentences: 2, skipSentence: isTeaserSentence, ...(prefer ? { preferSentence: prefer } : {}) });
+  return makeCitation(candidate.article, candidate.paragraph, excerpt.text, Number(candidate.score.toFixed(4)));
+}
+
+/** Answers one (normalised, non-empty) question from the index: retrieval, answer type, outcome, citations. */
+export async function answerQuestion(question: string, analysed: string, index: AskIndex, settings: AskSettings): Promise<Answer> {
+  const result = await index.retriever.search(analysed, Math.max(CANDIDATES, settings.rankingSize));
+  const type = questionAnswerType(analysed);
+  const candidates = candidatesOf(result, index, type, settings);
+  const best = candidates[0];
+  const features = abstentionFeatures(result, best?.hit ?? null, type === null || !best ? null : best.typeMatched);
+  const decision = decideOutcome(features, settings.thresholds);
+  const ranking = candidates.slice(0, settings.rankingSize).map((candidate) => citationOf(candidate, result.tokens, type, settings));
+  const citations: Citation[] = [];
+  if (decision.outcome !== "refused" && best) {
+    const shown = decision.outcome === "hedged" ? 1 : settings.maxCitations;
+    candidates.forEach((candidate, position) => {
+      if (citations.length >= shown) return;
+      // Runners-up far behind the best passage, or covering little of the question, add noise, not evidence.
+      if (position > 0 && (candidate.score < best.score * 0.5 || !supportsQuestion(candidate.hit, result, settings.thresholds))) return;
+      const cited = ranking[position] ?? citationOf(candidate, result.tokens, type, settings);
+      citations.push(cited);
+    });
+  }
+  const answered = decision.outcome !== "refused" && citations.length > 0;
+  const answer: Answer = {
+    question,
+    answered,
+    hedged: answered && decision.outcome === "hedged",
+    mode: result.mode,
+    citations,
+    ranking,
+    features,
+  };
+  if (type) answer.answerType = type;
+  const questionLanguage = guessQuestionLanguage(analysed, settings.lexicons);
+  if (answered && best && questionLanguage !== detectLanguage(best.paragraph.text)) answer.quoteLanguage = detectLanguage(best.paragraph.text);
+  if (!answered) {
+    answer.abstainReason = decision.reason ?? "no passage found";
+    if (result.mode === "lexical" && questionLanguage !== index.language) answer.languageMismatch = true;
+  } else if (decision.outcome === "hedged" && decision.reason) answer.hedgeReason = decision.reason;
+  return answer;
+}

@@ -123,7 +123,8 @@ async function germanQuadSuite(args: BenchArgs, config: Config, logger: Logger):
       };
     }
   }
-  const retriever = new Retriever(passages, dense);
+  const overrides = parseOverrides(args.options);
+  const retriever = new Retriever(passages, dense, overrides?.lexical ? { lexical: overrides.lexical } : {});
   const indexMs = performance.now() - indexStarted;
   const figures = await measure(questions, passages.length, indexMs, retriever.mode, async (question) =>
     (await retriever.search(question, 10)).hits.map((hit) => hit.id),
@@ -250,17 +251,20 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
 
 const DEFAULT_ANSWER_QUESTIONS = ["test/fixtures/dev-questions.jsonl", "test/fixtures/dev-questions-2.jsonl"];
 
+/** `--options`: settings to try instead of the defaults, for calibration. */
+function parseOverrides(text: string | undefined): AnswerOverrides | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return answerOverridesSchema.parse(JSON.parse(text));
+  } catch {
+    throw new CliError(`--options takes a JSON object such as '{"lexical":{"ngramWeight":0.3},"thresholds":{"answerCoverage":0.5},"answerTypeBoost":0.3}'. ${USAGE}`, 2);
+  }
+}
+
 function answersArgs(values: BenchArgs): AnswersBenchArgs {
   const split = z.enum(["calibrate", "sealed", "all"]).safeParse(values.split ?? "calibrate");
   if (!split.success) throw new CliError(`--split takes calibrate, sealed or all, not "${values.split ?? ""}". ${USAGE}`, 2);
-  let overrides: AnswerOverrides | undefined;
-  if (values.options !== undefined) {
-    try {
-      overrides = answerOverridesSchema.parse(JSON.parse(values.options));
-    } catch {
-      throw new CliError(`--options takes a JSON object such as '{"lexical":{"ngramWeight":0.3},"thresholds":{"answerCoverage":0.5},"answerTypeBoost":0.3}'. ${USAGE}`, 2);
-    }
-  }
+  const overrides = parseOverrides(values.options);
   return {
     questions: values.questions ?? DEFAULT_ANSWER_QUESTIONS,
     split: split.data,
@@ -278,7 +282,14 @@ const lexicalOverridesSchema = z
     headingBoost: z.number(),
     ngramSize: z.number().int(),
     ngramWeight: z.number(),
-    expansion: z.object({ synonymWeight: z.number(), unknownSynonymWeight: z.number(), translationWeight: z.number(), compoundWeight: z.number(), spellingWeight: z.number() }),
+    expansion: z.object({
+      synonymWeight: z.number(),
+      unknownSynonymWeight: z.number(),
+      translationWeight: z.number(),
+      compoundWeight: z.number(),
+      knownCompoundWeight: z.number(),
+      spellingWeight: z.number(),
+    }),
   })
   .partial()
   .strict();

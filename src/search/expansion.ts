@@ -15,17 +15,20 @@ export interface ExpansionOptions {
   unknownSynonymWeight: number;
   /** Weight of a translation (questions in another language than the article). */
   translationWeight: number;
-  /** Weight of an indexed compound that holds a question word ("Lebensmittel" → "Lebensmittelknappheit"). */
+  /** Weight of an indexed compound that holds a question word the articles lack as such ("Lebensmittel" → "Lebensmittelknappheit"). */
   compoundWeight: number;
+  /** The same for a question word the articles also have as such. */
+  knownCompoundWeight: number;
   /** Weight of an indexed word one typo away from a question word the index does not have. */
   spellingWeight: number;
 }
 
 export const DEFAULT_EXPANSION_OPTIONS: ExpansionOptions = {
-  synonymWeight: 0.35,
+  synonymWeight: 0.2,
   unknownSynonymWeight: 0.6,
   translationWeight: 0.85,
   compoundWeight: 0.5,
+  knownCompoundWeight: 0,
   spellingWeight: 0.7,
 };
 
@@ -294,7 +297,9 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
   }
   input.german.forEach((token, position) => {
     const own = [token.term, input.english?.[position]?.term ?? token.term];
-    add(position, { exact: [], compounds: [...new Set(own.flatMap((term) => vocabulary.compounds(term)))] }, options.compoundWeight / COMPOUND_SHARE, "compound");
+    // A word the articles have as such needs its compounds less (the n-gram channel meets them too).
+    const weight = (input.known[position] ? options.knownCompoundWeight : options.compoundWeight) / COMPOUND_SHARE;
+    add(position, { exact: [], compounds: [...new Set(own.flatMap((term) => vocabulary.compounds(term)))] }, weight, "compound");
   });
   if (input.questionLanguage === "de") {
     input.german.forEach((token, position) => {

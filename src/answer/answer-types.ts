@@ -1,4 +1,4 @@
-import { foldToken, stem, tokenize } from "../search/analyzer.js";
+import { foldToken, isStopWord, stem, tokenize } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
 
 /**
@@ -68,11 +68,15 @@ const REGION_NAMES: ReadonlySet<string> = (() => {
 /** Dictionary frequency class from which a capitalised word counts as an ordinary noun, not a name. */
 const COMMON_WORD_CLASS = 4;
 
+/** Endings of German nouns and their plurals, which names rarely have ("Zulieferern", "Kremltruppen", "Zeitung"). */
+const NOUN_ENDING = /(?:ung|ungen|heit|keit|schaft|tion|ionen|ität|ismus|nis|tum|chen|lein|er|ern|en|el|eln|te)$/u;
+
 /** A capitalised word that is no common noun: a name ("Ballbach", "Wladiwostok"), or a country. */
 function isName(word: string, lexicons: Lexicons): boolean {
   if (!/^\p{Lu}[\p{L}-]+$/u.test(word)) return false;
   const folded = foldToken(word);
   if (REGION_NAMES.has(folded)) return true;
+  if (isStopWord(folded) || NOUN_ENDING.test(folded)) return false;
   const german = lexicons.frequency.de.get(stem(folded, "de")) ?? 0;
   const english = lexicons.frequency.en.get(stem(folded, "en")) ?? 0;
   return Math.max(german, english) < COMMON_WORD_CLASS;

@@ -295,12 +295,6 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     const translations = translationsByPosition(input.german.map((token) => token.term), lexicons.translations["de-en"], lexicons.longestKey);
     translations.forEach((phrases, position) => add(position, reach(phraseStems(phrases), vocabulary), options.translationWeight, "translation"));
   }
-  input.german.forEach((token, position) => {
-    const own = [token.term, input.english?.[position]?.term ?? token.term];
-    // A word the articles have as such needs its compounds less (the n-gram channel meets them too).
-    const weight = (input.known[position] ? options.knownCompoundWeight : options.compoundWeight) / COMPOUND_SHARE;
-    add(position, { exact: [], compounds: [...new Set(own.flatMap((term) => vocabulary.compounds(term)))] }, weight, "compound");
-  });
   if (input.questionLanguage === "de") {
     input.german.forEach((token, position) => {
       const keys = [token.term, ...verbStemVariants(token.term)];
@@ -309,6 +303,14 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
       add(position, reach(synonyms, vocabulary), weight, "synonym");
     });
   }
+  // Compounds of the word itself, unless a translation already said what it is ("korea" in "north korea").
+  input.german.forEach((token, position) => {
+    if (input.english && (expansions[position]?.length ?? 0) > 0) return;
+    const own = [token.term, input.english?.[position]?.term ?? token.term];
+    // A word the articles have as such needs its compounds less (the n-gram channel meets them too).
+    const weight = (input.known[position] ? options.knownCompoundWeight : options.compoundWeight) / COMPOUND_SHARE;
+    add(position, { exact: [], compounds: [...new Set(own.flatMap((term) => vocabulary.compounds(term)))] }, weight, "compound");
+  });
   // A compound the articles do not have may have parts they do: "Koreakrieg" → "Korea", "Krieg".
   input.german.forEach((token, position) => {
     if (input.known[position]) return;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { decideOutcome, DEFAULT_THRESHOLDS, type AbstentionFeatures } from "../../src/answer/abstention.js";
+
+function features(overrides: Partial<AbstentionFeatures> = {}): AbstentionFeatures {
+  return {
+    contentWords: 3,
+    knownWords: 3,
+    specificKnown: 2,
+    coverage: 0.9,
+    specificMatched: 2,
+    specificStrong: 2,
+    unknownSpecific: 0,
+    lexicalScore: 20,
+    lexicalMargin: 2,
+    answerTypeMatched: null,
+    cosineStandout: null,
+    ...overrides,
+  };
+}
+
+describe("decideOutcome", () => {
+  it("answers when the best passage covers the question and stands clear of the others", () => {
+    expect(decideOutcome(features()).outcome).toBe("answered");
+    expect(decideOutcome(features({ lexicalMargin: 1.05, coverage: 0.95, specificStrong: 1 })).outcome).toBe("answered");
+  });
+
+  it("hedges when no passage stands clear, or the passage lacks the kind of thing asked for", () => {
+    expect(decideOutcome(features({ lexicalMargin: 1.1, coverage: 0.6 })).outcome).toBe("hedged");
+    const untyped = decideOutcome(features({ answerTypeMatched: false }));
+    expect(untyped.outcome).toBe("hedged");
+    expect(untyped.reason).toMatch(/kind of thing/);
+    expect(decideOutcome(features({ coverage: 0.3 })).outcome).toBe("hedged");
+  });
+
+  it("hedges a question made only of the articles' subject and everyday words", () => {
+    expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, specificMatched: 0, coverage: 0.8 })).outcome).toBe("hedged");
+  });
+
+  it("refuses what does not relate to the articles", () => {
+    expect(decideOutcome(features({ contentWords: 0, knownWords: 0 })).outcome).toBe("refused");
+    expect(decideOutcome(features({ knownWords: 0 })).outcome).toBe("refused");
+    expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, unknownSpecific: 1, coverage: 0.5 })).outcome).toBe("refused");
+    expect(decideOutcome(features({ specificStrong: 0, unknownSpecific: 2, coverage: 0.3 })).outcome).toBe("refused");
+    expect(decideOutcome(features({ coverage: DEFAULT_THRESHOLDS.hedgeCoverage / 2 })).outcome).toBe("refused");
+  });
+
+  it("lets embeddings rescue weaker lexical evidence only by how far the passage stands out from the question's others", () => {
+    const weak = features({ coverage: 0.35, lexicalMargin: 1.05 });
+    expect(decideOutcome(weak).outcome).toBe("hedged");
+    expect(decideOutcome({ ...weak, cosineStandout: DEFAULT_THRESHOLDS.answerStandout + 0.1 }).outcome).toBe("answered");
+    expect(decideOutcome({ ...weak, cosineStandout: 0.5 }).outcome).toBe("hedged");
+  });
+});

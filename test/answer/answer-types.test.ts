@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { questionAnswerType, sentenceHasAnswerType } from "../../src/answer/answer-types.js";
+import { loadLexicons } from "../../src/search/lexicons.js";
+
+describe("questionAnswerType", () => {
+  it("recognises what German and English questions ask for", () => {
+    const cases: [string, ReturnType<typeof questionAnswerType>][] = [
+      ["Wann reist Kim nach Russland?", "date"],
+      ["seit wann gibt es sanktionen", "date"],
+      ["When did the sanctions start?", "date"],
+      ["in welchem Jahr war das", "date"],
+      ["Wie viele Tage blieb die Delegation?", "number"],
+      ["how many days did they stay", "number"],
+      ["Wie hoch wird der Turm?", "number"],
+      ["Wer ist John Kirby?", "person"],
+      ["who is the expert", "person"],
+      ["mit wem trifft sich Kim", "person"],
+      ["Wo findet das Treffen statt?", "place"],
+      ["where will they meet", "place"],
+      ["für welche organisation arbeitet er", "organisation"],
+      ["which think tank is he from", "organisation"],
+      ["Warum braucht Russland Munition?", "reason"],
+      ["why does russia need shells", "reason"],
+      ["Wie oft reist Kim ins Ausland?", "frequency"],
+      ["how often does he travel", "frequency"],
+      ["Welche Waffen will Russland?", null],
+      ["russia ammunition", null],
+    ];
+    for (const [question, type] of cases) expect(questionAnswerType(question), question).toBe(type);
+  });
+});
+
+describe("sentenceHasAnswerType", () => {
+  const lexicons = loadLexicons();
+  it("finds dates, numbers, people, places, organisations, reasons and frequencies", () => {
+    expect(sentenceHasAnswerType("Sanktionen wurden erstmals im Jahr 2006 beschlossen.", "date", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Kim will noch im September reisen.", "date", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Die Delegation blieb gut zehn Tage.", "number", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Das sagt der Experte Eric Ballbach.", "person", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Das Treffen findet in Wladiwostok statt.", "place", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Er forscht bei der Stiftung Wissenschaft und Politik (SWP).", "organisation", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Das liegt an der Blockade, weil China nicht zustimmt.", "reason", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Kim reist nur selten ins Ausland.", "frequency", lexicons)).toBe(true);
+  });
+
+  it("does not see a kind of thing where there is none", () => {
+    expect(sentenceHasAnswerType("Russland sucht händeringend nach Zulieferern.", "date", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType("Russland sucht händeringend nach Zulieferern.", "number", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType("Russland sucht händeringend nach Zulieferern.", "place", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType("Die Kremltruppen klagen über Munitionsmangel.", "person", lexicons)).toBe(false);
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/search/analyzer.js";
+import {
+  compoundParts,
+  DEFAULT_EXPANSION_OPTIONS,
+  editDistance,
+  expandTokens,
+  guessQuestionLanguage,
+  verbStemVariants,
+  Vocabulary,
+} from "../../src/search/expansion.js";
+import { EMPTY_LEXICONS, type Lexicons, type TermPhrase } from "../../src/search/lexicons.js";
+import { LexicalIndex, type LexicalDocument } from "../../src/search/lexical.js";
+
+const term = (word: string, language: "de" | "en" = "de"): string => analyze(word, language)[0]?.term ?? "";
+
+/** A hand-made lexicon in index-term form, as scripts/build-lexicons.ts writes them. */
+function lexicon(): Lexicons {
+  const translations = new Map<string, TermPhrase[]>([
+    [term("weapons", "en"), [[term("Waffe")], [term("Rüstung")]]],
+    [term("food", "en"), [[term("Lebensmittel")], [term("Nahrung")]]],
+    [term("need", "en"), [[term("brauchen")], [term("benötigen")], [term("Bedarf")]]],
+    [`${term("north", "en")} ${term("korea", "en")}`, [[term("Nordkorea")]]],
+    [term("korea", "en"), [[term("Korea")]]],
+    [term("north", "en"), [[term("Norden")]]],
+    [term("bread", "en"), [[term("Brot")]]],
+  ]);
+  const synonyms = new Map<string, string[]>([
+    [term("Geschosse"), [term("Munition"), term("Projektil")]],
+    [term("Munition"), [term("Geschosse")]],
+  ]);
+  return {
+    synonyms,
+    translations: { "en-de": translations, "de-en": new Map() },
+    frequency: { de: new Map([[term("Waffe"), 8]]), en: new Map([["weapon", 8], ["food", 9], ["need", 9], ["bread", 7]]) },
+    longestKey: 2,
+  };
+}
+
+const documents: LexicalDocument[] = [
+  { id: "waffen", title: "Bericht", heading: null, text: "Russland braucht Waffen und Munition aus Nordkorea.", language: "de" },
+  { id: "hunger", title: "Bericht", heading: null, text: "Im Land herrscht Lebensmittelknappheit, Millionen hungern.", language: "de" },
+  { id: "sued", title: "Bericht", heading: null, text: "Südkorea und Japan sehen die Zusammenarbeit mit Sorge.", language: "de" },
+  { id: "brot", title: "Küche", heading: null, text: "Brot wird aus Mehl, Wasser und Salz gebacken.", language: "de" },
+];
+
+describe("Vocabulary", () => {
+  const vocabulary = new Vocabulary(["braucht", "benotigt", "munitionsmangel", "lebensmittelknapp", "waff", "putin", "machthab"]);
+
+  it("reaches verb forms that Snowball stems apart", () => {
+    expect(verbStemVariants("braucht")).toContain("brauch");
+    expect(vocabulary.resolve("brauch")).toEqual(["braucht"]);
+    expect(vocabulary.resolve(term("benötigen"))).toEqual(["benotigt"]);
+    expect(vocabulary.resolve("fehlt")).toEqual([]);
+  });
+
+  it("finds compounds by their head, and by their modifier only when it is long enough", () => {
+    expect(vocabulary.compounds("mangel")).toEqual(["munitionsmangel"]);
+    expect(vocabulary.compounds("lebensmittel")).toEqual(["lebensmittelknapp"]);
+    // "mach" begins too many unrelated words to stand for a compound part.
+    expect(vocabulary.compounds("mach")).toEqual([]);
+  });
+
+  it("corrects one typo in a word of four letters or more, and only among its own first letter", () => {
+    expect(vocabulary.nearSpellings("putn")).toEqual(["putin"]);
+    expect(vocabulary.nearSpellings("wafff")).toEqual(["waff"]);
+    expect(vocabulary.nearSpellings("brot")).toEqual([]);
+    expect(vocabulary.nearSpellings("kutin")).toEqual([]);
+    expect(editDistance("nordkora", "nordkorea", 2)).toBe(1);
+    expect(editDistance("waffne", "waffen", 1)).toBe(1);
+    expect(editDistance("abc", "xyz", 1)).toBe(2);
+  });
+
+  it("splits a compound the articles lack into parts they have", () => {
+    const parts = new Vocabulary(["korea", "krieg", "mangel"]);
+    expect(compoundParts("koreakrieg", parts).sort()).toEqual(["korea", "krieg"]);
+    expect(compoundParts("hungersmangel", parts)).toEqual(["mangel"]);
+    expect(compoundParts("brot", parts)).toEqual([]);
+  });
+});
+
+describe("guessQuestionLanguage", () => {
+  it("uses function words, and the dictionaries for keyword queries", () => {
+    const lexicons = lexicon();
+    expect(guessQuestionLanguage("What does Russia need?", lexicons)).toBe("en");
+    expect(guessQuestionLanguage("Was braucht Russland?", lexicons)).toBe("de");
+    expect(guessQuestionLanguage("weapon need", lexicons)).toBe("en");
+    expect(guessQuestionLanguage("Waffe", lexicons)).toBe("de");
+  });
+});
+
+describe("expandTokens", () => {
+  const vocabulary = new Vocabulary(["waff", "munition", "nordkorea", "sudkorea", "lebensmittelknapp", "braucht"]);
+  const expand = (question: string, language: "de" | "en"): ReturnType<typeof expandTokens> => {
+    const german = analyze(question, "de");
+    return expandTokens(
+      { german, english: language === "en" ? analyze(question, "en") : null, questionLanguage: language, indexLanguages: new Set(["de"]), known: german.map(() => false) },
+      lexicon(),
+      vocabulary,
+      DEFAULT_EXPANSION_OPTIONS,
+    );
+  };
+
+  it("translates English words into the index's German terms only, weighted below the question's own words", () => {
+    const [weapons, need] = expand("weapons need", "en");
+    expect(weapons?.map((expansion) => expansion.term)).toEqual(["waff"]);
+    expect(need?.map((expansion) => expansion.term)).toEqual(["braucht"]);
+    for (const expansion of [...(weapons ?? []), ...(need ?? [])]) {
+      expect(expansion.weight).toBeGreaterThan(0);
+      expect(expansion.weight).toBeLessThan(1);
+      expect(expansion.via).toBe("translation");
+    }
+  });
+
+  it("takes the longest phrase: North Korea is Nordkorea, never Südkorea", () => {
+    const expansions = expand("north korea", "en").flat().map((expansion) => expansion.term);
+    expect(expansions).toContain("nordkorea");
+    expect(expansions).not.toContain("sudkorea");
+  });
+
+  it("reaches compounds of a translation at a lower weight than the word itself", () => {
+    const [food] = expand("food", "en");
+    const compound = food?.find((expansion) => expansion.term === "lebensmittelknapp");
+    expect(compound).toBeDefined();
+    expect(compound?.weight ?? 1).toBeLessThan(DEFAULT_EXPANSION_OPTIONS.translationWeight);
+  });
+
+  it("adds German synonyms the index has, and nothing it lacks", () => {
+    const [geschosse] = expand("Geschosse", "de");
+    expect(geschosse?.map((expansion) => expansion.term)).toEqual(["munition"]);
+    expect(geschosse?.[0]?.via).toBe("synonym");
+    expect(expand("Kochrezept", "de").flat()).toEqual([]);
+  });
+});
+
+describe("LexicalIndex with lexicons", () => {
+  it("answers an English question from German paragraphs through the translations", () => {
+    const withLexicons = LexicalIndex.build(documents, {}, lexicon());
+    const without = LexicalIndex.build(documents, {}, EMPTY_LEXICONS);
+    expect(withLexicons.search("What weapons does Russia need from North Korea?").hits[0]?.id).toBe("waffen");
+    expect(withLexicons.search("What food is there?").hits[0]?.id).toBe("hunger");
+    expect(without.search("What food is there?").hits).toHaveLength(0);
+  });
+
+  it("ranks a paragraph with the question's own word above one reached only by a synonym", () => {
+    const index = LexicalIndex.build(
+      [
+        { id: "own", title: "", heading: null, text: "Geschosse wurden geliefert.", language: "de" },
+        { id: "synonym", title: "", heading: null, text: "Munition wurde geliefert.", language: "de" },
+      ],
+      {},
+      lexicon(),
+    );
+    const result = index.search("Geschosse geliefert");
+    expect(result.hits.map((hit) => hit.id)).toEqual(["own", "synonym"]);
+    expect(result.hits[1]?.coverage ?? 1).toBeLessThan(result.hits[0]?.coverage ?? 0);
+  });
+});

@@ -62,20 +62,31 @@ function cleanEntry(text: string): string {
     .trim();
 }
 
+/**
+ * One line per synset: "N" (nouns: the members are capitalised) or "W" (verbs
+ * and other words), a tab, then the members' terms. The kind matters at query
+ * time: a verb form's reduced stem ("stammt" → "stamm") must meet verbs
+ * ("stammen"), not a noun that stems alike ("Stamm").
+ */
 async function buildSynonyms(): Promise<string[]> {
   const lines = (await readFile(thesaurusFile, "utf8")).split("\n");
   const synsets = new Set<string>();
   for (const line of lines) {
     if (line.startsWith("#") || line.trim().length === 0) continue;
     const members = new Set<string>();
+    let capitalised = 0;
     for (const raw of line.split(";")) {
       const cleaned = cleanEntry(raw);
       // Single words only: a phrase from the thesaurus rarely stands in a question as such.
       if (cleaned.length === 0 || cleaned.includes(" ") || cleaned.includes("...")) continue;
       const terms = phraseTerms(cleaned, "de");
-      if (terms && !terms.includes(" ")) members.add(terms);
+      if (!terms || terms.includes(" ")) continue;
+      members.add(terms);
+      if (/^\p{Lu}/u.test(cleaned)) capitalised += 1;
     }
-    if (members.size >= 2 && members.size <= MAX_SYNSET) synsets.add([...members].sort().join(" "));
+    if (members.size < 2 || members.size > MAX_SYNSET) continue;
+    const kind = capitalised * 2 > members.size ? "N" : "W";
+    synsets.add(`${kind}\t${[...members].sort().join(" ")}`);
   }
   return [...synsets].sort();
 }

@@ -107,8 +107,18 @@ function stemUncached(foldedToken: string, language: Language): string {
   return germanSnowball(withoutVowelS);
 }
 
-const GERMAN_MARKERS = new Set(["der", "die", "und", "nicht", "ist", "das", "mit", "sich", "auf", "für", "fur", "ein", "eine", "wird", "auch", "dass", "nach", "wie", "wer", "was", "wann", "welche", "warum", "von", "zu"]);
-const ENGLISH_MARKERS = new Set(["the", "and", "is", "of", "to", "in", "that", "with", "for", "on", "what", "who", "when", "which", "why", "how", "does", "did", "are", "was", "will", "from", "a", "an"]);
+// Words of one language only: "was", "an", "in", "will" are both German and English, so they do not vote.
+const GERMAN_MARKERS = new Set([
+  "der", "die", "und", "nicht", "ist", "das", "mit", "sich", "auf", "für", "fur", "ein", "eine", "einen", "einem", "wird", "werden", "wurde",
+  "wurden", "auch", "dass", "nach", "wie", "wer", "wem", "wen", "wo", "wann", "welche", "welcher", "welchen", "warum", "wieso", "von", "zu",
+  "aus", "hat", "haben", "sind", "bei", "noch", "gibt", "es", "soll", "kann", "könnte", "schon", "nur", "im", "vom", "zum", "zur", "dem",
+  "den", "des", "oder", "gegen", "über", "uber", "mal", "denn",
+]);
+const ENGLISH_MARKERS = new Set([
+  "the", "and", "is", "of", "to", "that", "with", "for", "on", "what", "who", "when", "which", "why", "how", "does", "did", "do", "are",
+  "were", "from", "a", "has", "have", "been", "there", "where", "whom", "about", "their", "they", "he", "she", "it", "this", "would",
+  "could", "should",
+]);
 
 /** How many German and how many English function words a text has. */
 export function languageMarkers(text: string): { german: number; english: number } {

@@ -297,8 +297,8 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
   }
   if (input.questionLanguage === "de") {
     input.german.forEach((token, position) => {
-      const keys = [token.term, ...verbStemVariants(token.term)];
-      const synonyms = [...new Set(keys.flatMap((key) => lexicons.synonyms.get(key) ?? []))];
+      const ofVerbForms = verbStemVariants(token.term).flatMap((variant) => lexicons.verbSynonyms.get(variant) ?? []);
+      const synonyms = [...new Set([...(lexicons.synonyms.get(token.term) ?? []), ...ofVerbForms])];
       const weight = input.known[position] ? options.synonymWeight : options.unknownSynonymWeight;
       add(position, reach(synonyms, vocabulary), weight, "synonym");
     });

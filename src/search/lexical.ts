@@ -90,6 +90,8 @@ interface IndexedFields {
 const COVERAGE_GRAM_SIZE = 3;
 const PARTIAL_MATCH_OVERLAP = 0.6;
 const PARTIAL_MATCH_CREDIT = 0.8;
+/** Share of the n-gram channel's weight kept for questions in another language than the articles. */
+const CROSS_LANGUAGE_NGRAM_SHARE = 0.5;
 
 const splitOnSpace = (text: string): string[] => (text.length === 0 ? [] : text.split(" "));
 const keepTerm = (term: string): string => term;
@@ -242,6 +244,9 @@ export class LexicalIndex {
     if (tokens.length === 0) return { tokens, hits: [] };
     const bm25 = { k: this.options.k1, b: this.options.b, d: 0 };
     const weights = this.termWeights(tokens);
+    // Letter n-grams of words in another language than the articles meet mostly by chance (names aside).
+    const crossLanguage = !this.languages.has(guessQuestionLanguage(question, this.lexicons));
+    const ngramWeight = this.options.ngramWeight * (crossLanguage ? CROSS_LANGUAGE_NGRAM_SHARE : 1);
     const wordQuery = [...weights.keys()].join(" ");
     const scores = new Map<string, { word: number; ngram: number }>();
     for (const result of this.words.search(wordQuery, {
@@ -265,7 +270,7 @@ export class LexicalIndex {
     for (const [id, entry] of scores) {
       hits.push({
         id,
-        score: entry.word + this.options.ngramWeight * entry.ngram,
+        score: entry.word + ngramWeight * entry.ngram,
         wordScore: entry.word,
         ngramScore: entry.ngram,
         matchedTokens: [],

@@ -17,6 +17,8 @@ export type TermPhrase = readonly string[];
 export interface Lexicons {
   /** German term → terms that share a synset with it. */
   synonyms: ReadonlyMap<string, readonly string[]>;
+  /** The same over synsets of verbs and other non-nouns only (for reduced verb stems, see verbStemVariants). */
+  verbSynonyms: ReadonlyMap<string, readonly string[]>;
   /** Source-language key (terms joined by one space) → translations, best first. */
   translations: Readonly<Record<"en-de" | "de-en", ReadonlyMap<string, readonly TermPhrase[]>>>;
   /** Term → log2 of how often the dictionaries use it; absent terms are rare (or names). */
@@ -27,6 +29,7 @@ export interface Lexicons {
 
 export const EMPTY_LEXICONS: Lexicons = {
   synonyms: new Map(),
+  verbSynonyms: new Map(),
   translations: { "en-de": new Map(), "de-en": new Map() },
   frequency: { de: new Map(), en: new Map() },
   longestKey: 1,
@@ -49,18 +52,27 @@ function lines(file: string): string[] {
   return readFileSync(file, "utf8").split("\n").filter((line) => line.length > 0);
 }
 
-function parseSynonyms(file: string): Map<string, string[]> {
-  const related = new Map<string, Set<string>>();
-  lines(file).forEach((line, index) => {
-    const members = line.split(" ");
-    if (members.length < 2 || !members.every((member) => TERM.test(member))) throw new LexiconFormatError(file, index + 1, "expected two or more terms");
+function parseSynonyms(file: string): { all: Map<string, string[]>; verbs: Map<string, string[]> } {
+  const all = new Map<string, Set<string>>();
+  const verbs = new Map<string, Set<string>>();
+  const link = (table: Map<string, Set<string>>, members: readonly string[]): void => {
     for (const member of members) {
-      const set = related.get(member) ?? new Set<string>();
+      const set = table.get(member) ?? new Set<string>();
       for (const other of members) if (other !== member) set.add(other);
-      related.set(member, set);
+      table.set(member, set);
     }
+  };
+  lines(file).forEach((line, index) => {
+    const [kind, list] = line.split("\t");
+    const members = (list ?? "").split(" ");
+    if ((kind !== "N" && kind !== "W") || members.length < 2 || !members.every((member) => TERM.test(member))) {
+      throw new LexiconFormatError(file, index + 1, "expected N or W, a tab, then two or more terms");
+    }
+    link(all, members);
+    if (kind === "W") link(verbs, members);
   });
-  return new Map([...related].map(([term, set]) => [term, [...set]]));
+  const lists = (table: Map<string, Set<string>>): Map<string, string[]> => new Map([...table].map(([term, set]) => [term, [...set]]));
+  return { all: lists(all), verbs: lists(verbs) };
 }
 
 function parseTranslations(file: string): { table: Map<string, TermPhrase[]>; longestKey: number } {
@@ -96,8 +108,10 @@ export function loadLexicons(directory: string = DEFAULT_LEXICON_DIR): Lexicons 
   const path = (name: string): string => `${directory.replace(/\/$/, "")}/${name}`;
   const enDe = parseTranslations(path("en-de.tsv"));
   const deEn = parseTranslations(path("de-en.tsv"));
+  const synonyms = parseSynonyms(path("de-synonyms.txt"));
   const lexicons: Lexicons = {
-    synonyms: parseSynonyms(path("de-synonyms.txt")),
+    synonyms: synonyms.all,
+    verbSynonyms: synonyms.verbs,
     translations: { "en-de": enDe.table, "de-en": deEn.table },
     frequency: { de: parseFrequency(path("frequency-de.tsv")), en: parseFrequency(path("frequency-en.tsv")) },
     longestKey: Math.max(enDe.longestKey, deEn.longestKey),

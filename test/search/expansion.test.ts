@@ -31,6 +31,7 @@ function lexicon(): Lexicons {
   ]);
   return {
     synonyms,
+    verbSynonyms: new Map([[term("brauchen"), [term("benötigen")]]]),
     translations: { "en-de": translations, "de-en": new Map() },
     frequency: { de: new Map([[term("Waffe"), 8]]), en: new Map([["weapon", 8], ["food", 9], ["need", 9], ["bread", 7]]) },
     longestKey: 2,
@@ -123,6 +124,18 @@ describe("expandTokens", () => {
     const compound = food?.find((expansion) => expansion.term === "lebensmittelknapp");
     expect(compound).toBeDefined();
     expect(compound?.weight ?? 1).toBeLessThan(DEFAULT_EXPANSION_OPTIONS.translationWeight);
+  });
+
+  it("meets verbs through the synonyms of a verb form's reduced stem", () => {
+    const verbs = new Vocabulary(["benotigt"]);
+    const german = analyze("braucht", "de");
+    const [braucht] = expandTokens(
+      { german, english: null, questionLanguage: "de", indexLanguages: new Set(["de"]), known: [false] },
+      lexicon(),
+      verbs,
+      DEFAULT_EXPANSION_OPTIONS,
+    );
+    expect(braucht?.map((expansion) => expansion.term)).toEqual(["benotigt"]);
   });
 
   it("adds German synonyms the index has, and nothing it lacks", () => {

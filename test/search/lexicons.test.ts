@@ -17,6 +17,8 @@ describe("the bundled lexicons", () => {
     expect(lexicons.translations["en-de"].get(term("moscow", "en"))?.map((phrase) => phrase.join(" "))).toContain(term("Moskau"));
     expect(lexicons.translations["de-en"].get(term("Munition"))?.map((phrase) => phrase.join(" "))).toContain(term("ammunition", "en"));
     expect(lexicons.synonyms.get(term("Sanktion"))?.length ?? 0).toBeGreaterThan(0);
+    // A verb form's reduced stem meets verbs only: "stammt" → "stamm" must not reach the noun "Stamm" and its "Haus".
+    expect(lexicons.verbSynonyms.get(term("stammen"))).not.toContain(term("Haus"));
     expect(lexicons.frequency.de.get(term("bekommen")) ?? 0).toBeGreaterThan(lexicons.frequency.de.get(term("Panzerabwehrrakete")) ?? 0);
   });
 
@@ -32,7 +34,7 @@ describe("the bundled lexicons", () => {
 describe("loadLexicons", () => {
   it("names the file and line of a malformed entry", async () => {
     const directory = await mkdtemp(path.join(tmpdir(), "lexicons-"));
-    await writeFile(path.join(directory, "de-synonyms.txt"), "waff rustung\n");
+    await writeFile(path.join(directory, "de-synonyms.txt"), "N\twaff rustung\n");
     await writeFile(path.join(directory, "en-de.tsv"), "weapon\twaff\n");
     await writeFile(path.join(directory, "de-en.tsv"), "waff\tweapon\n");
     await writeFile(path.join(directory, "frequency-de.tsv"), "waff\t8\nbroken line\n");

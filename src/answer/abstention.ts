@@ -22,14 +22,10 @@ export interface AbstentionFeatures {
   specificKnown: number;
   /** IDF-weighted share of question words found in the best passage (0..1). */
   coverage: number;
-  /** Specific question words found in the best passage, each counted by how strongly (1 as written, less through a bridge). */
-  specificMatched: number;
   /** Specific question words the best passage holds as written or through a translation (strength ≥ STRONG_MATCH). */
   specificStrong: number;
   /** Question words that are neither everyday language nor anywhere in the articles (not even through a bridge). */
   unknownSpecific: number;
-  /** Raw BM25 score of the best lexical passage. */
-  lexicalScore: number;
   /** Best lexical score divided by the runner-up's (1 when there is none). */
   lexicalMargin: number;
   /** Whether the best passage holds the kind of thing the question asks for; null when it asks for no kind. */
@@ -94,10 +90,8 @@ export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit |
     knownWords: result.tokens.filter(isKnown).length,
     specificKnown: result.tokens.filter((token) => isKnown(token) && isSpecific(token)).length,
     coverage: top?.coverage ?? 0,
-    specificMatched: result.tokens.reduce((sum, token, index) => sum + (isSpecific(token) ? strength(index) : 0), 0),
     specificStrong: result.tokens.filter((token, index) => isSpecific(token) && strength(index) >= STRONG_MATCH).length,
     unknownSpecific: result.tokens.filter((token) => !isKnown(token) && token.commonness < EVERYDAY_WORD_CLASS).length,
-    lexicalScore: top?.score ?? 0,
     lexicalMargin: top && runnerUp && runnerUp > 0 ? top.score / runnerUp : 1,
     answerTypeMatched,
     cosineStandout: topCosine !== null && result.cosineSpread ? cosineStandout(topCosine, result.cosineSpread) : null,

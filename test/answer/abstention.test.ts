@@ -7,10 +7,8 @@ function features(overrides: Partial<AbstentionFeatures> = {}): AbstentionFeatur
     knownWords: 3,
     specificKnown: 2,
     coverage: 0.9,
-    specificMatched: 2,
     specificStrong: 2,
     unknownSpecific: 0,
-    lexicalScore: 20,
     lexicalMargin: 2,
     answerTypeMatched: null,
     cosineStandout: null,
@@ -33,7 +31,7 @@ describe("decideOutcome", () => {
   });
 
   it("hedges a question made only of the articles' subject and everyday words", () => {
-    expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, specificMatched: 0, coverage: 0.8 })).outcome).toBe("hedged");
+    expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, coverage: 0.8 })).outcome).toBe("hedged");
   });
 
   it("refuses what does not relate to the articles", () => {

@@ -249,7 +249,7 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
-const DEFAULT_ANSWER_QUESTIONS = ["test/fixtures/dev-questions.jsonl", "test/fixtures/dev-questions-2.jsonl"];
+const DEFAULT_ANSWER_QUESTIONS = ["test/fixtures/dev-questions.jsonl", "test/fixtures/dev-questions-2.jsonl", "test/fixtures/dev-questions-3.jsonl"];
 
 /** `--options`: settings to try instead of the defaults, for calibration. */
 function parseOverrides(text: string | undefined): AnswerOverrides | undefined {
@@ -289,6 +289,7 @@ const lexicalOverridesSchema = z
       compoundWeight: z.number(),
       knownCompoundWeight: z.number(),
       spellingWeight: z.number(),
+      roundTripWeight: z.number(),
     }),
   })
   .partial()

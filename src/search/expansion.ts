@@ -19,6 +19,8 @@ export interface ExpansionOptions {
   compoundWeight: number;
   /** The same for a question word the articles also have as such. */
   knownCompoundWeight: number;
+  /** Weight of a German word reached through English and back (Geschoss → shell → Granate), for words nothing else reached. */
+  roundTripWeight: number;
   /** Weight of an indexed word one typo away from a question word the index does not have. */
   spellingWeight: number;
 }
@@ -30,7 +32,11 @@ export const DEFAULT_EXPANSION_OPTIONS: ExpansionOptions = {
   compoundWeight: 0.5,
   knownCompoundWeight: 0,
   spellingWeight: 0.7,
+  roundTripWeight: 0.35,
 };
+
+/** Senses followed on each leg of a round trip: the first ones are the common ones. */
+const ROUND_TRIP_SENSES = 4;
 
 export interface TermExpansion {
   term: string;
@@ -301,6 +307,15 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
       const synonyms = [...new Set([...(lexicons.synonyms.get(token.term) ?? []), ...ofVerbForms])];
       const weight = input.known[position] ? options.synonymWeight : options.unknownSynonymWeight;
       add(position, reach(synonyms, vocabulary), weight, "synonym");
+    });
+  }
+  // A German word the articles lack, that no synonym reached: its English translations' German translations.
+  if (input.questionLanguage === "de" && options.roundTripWeight > 0) {
+    input.german.forEach((token, position) => {
+      if (input.known[position] || (expansions[position]?.length ?? 0) > 0) return;
+      const english = (lexicons.translations["de-en"].get(token.term) ?? []).slice(0, ROUND_TRIP_SENSES);
+      const german = english.flatMap((phrase) => (lexicons.translations["en-de"].get(phrase.join(" ")) ?? []).slice(0, ROUND_TRIP_SENSES));
+      add(position, reach(phraseStems(german), vocabulary), options.roundTripWeight, "translation");
     });
   }
   // Compounds of the word itself, unless a translation already said what it is ("korea" in "north korea").

@@ -233,15 +233,23 @@ function serialiseTranslations(table: Translations, frequent: Counts, keepPhrase
     .join("\n");
 }
 
-/** Zipf-like classes (log2 of the count), kept for terms seen at least this often. */
+/**
+ * Frequency classes: log2 of a term's occurrences per ten million terms of
+ * its language's side of the dictionaries, so that both languages share one
+ * scale (the English side, made of glosses, is larger). Kept for terms seen
+ * at least MIN_COUNT times.
+ */
 const MIN_COUNT = 4;
+const PER_TERMS = 10_000_000;
 /** Headwords of the translation tables must be this common (see serialiseTranslations). */
 const MIN_HEADWORD_COUNT = 4;
 function serialiseCounts(counts: Counts): string {
+  let total = 0;
+  for (const count of counts.values()) total += count;
   return [...counts.entries()]
     .filter(([, count]) => count >= MIN_COUNT)
     .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
-    .map(([term, count]) => `${term}\t${Math.floor(Math.log2(count))}`)
+    .map(([term, count]) => `${term}\t${Math.max(0, Math.floor(Math.log2((count * PER_TERMS) / total)))}`)
     .join("\n");
 }
 

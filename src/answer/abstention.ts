@@ -22,7 +22,7 @@ export interface AbstentionFeatures {
   specificKnown: number;
   /** IDF-weighted share of question words found in the best passage (0..1). */
   coverage: number;
-  /** Specific question words the best passage holds as written or through a translation (strength ≥ STRONG_MATCH). */
+  /** Specific question words the best passage holds for sure: as written, translated or with a typo corrected. */
   specificStrong: number;
   /** Question words that are neither everyday language nor anywhere in the articles (not even through a bridge). */
   unknownSpecific: number;
@@ -65,7 +65,7 @@ export const DEFAULT_THRESHOLDS: AbstentionThresholds = {
 };
 
 /** A dictionary frequency class from which a word is everyday language ("bekommen", "Jahr", "get"). */
-export const EVERYDAY_WORD_CLASS = 9;
+export const EVERYDAY_WORD_CLASS = 11;
 /** Words in more than this share of the passages are the articles' subject, not a question's specifics. */
 export const SUBJECT_SPREAD = 0.5;
 
@@ -74,23 +74,20 @@ export function isSpecific(token: QueryToken): boolean {
   return token.commonness < EVERYDAY_WORD_CLASS && token.spread <= SUBJECT_SPREAD;
 }
 
-/** A match at least this strong is the word itself or its translation, not a looser synonym or compound. */
-export const STRONG_MATCH = 0.8;
-
 const isKnown = (token: QueryToken): boolean => token.known || token.expansions.length > 0;
 
 /** The features of the passage that would be shown first (`best`), against the question and the other passages. */
 export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit | null, answerTypeMatched: boolean | null): AbstentionFeatures {
   const top = best?.lexicalHit ?? null;
   const runnerUp = result.hits.map((hit) => hit.lexical).filter((score) => top === null || score < top.score)[0];
-  const strength = (index: number): number => top?.tokenStrength[index] ?? 0;
+  const certain = (index: number): boolean => top?.tokenCertain[index] ?? false;
   const topCosine = best?.cosine ?? null;
   return {
     contentWords: result.tokens.length,
     knownWords: result.tokens.filter(isKnown).length,
     specificKnown: result.tokens.filter((token) => isKnown(token) && isSpecific(token)).length,
     coverage: top?.coverage ?? 0,
-    specificStrong: result.tokens.filter((token, index) => isSpecific(token) && strength(index) >= STRONG_MATCH).length,
+    specificStrong: result.tokens.filter((token, index) => isSpecific(token) && certain(index)).length,
     unknownSpecific: result.tokens.filter((token) => !isKnown(token) && token.commonness < EVERYDAY_WORD_CLASS).length,
     lexicalMargin: top && runnerUp && runnerUp > 0 ? top.score / runnerUp : 1,
     answerTypeMatched,

@@ -66,7 +66,7 @@ const REGION_NAMES: ReadonlySet<string> = (() => {
 })();
 
 /** Dictionary frequency class from which a capitalised word counts as an ordinary noun, not a name. */
-const COMMON_WORD_CLASS = 4;
+const COMMON_WORD_CLASS = 7;
 
 /** Endings of German nouns and their plurals, which names rarely have ("Zulieferern", "Kremltruppen", "Zeitung"). */
 const NOUN_ENDING = /(?:ung|ungen|heit|keit|schaft|tion|ionen|ität|ismus|nis|tum|chen|lein|er|ern|en|el|eln|te)$/u;

@@ -331,9 +331,10 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     if (input.known[position]) return;
     add(position, { exact: [], compounds: compoundParts(token.folded, vocabulary) }, options.compoundWeight / COMPOUND_SHARE, "compound");
   });
-  // Typos last, and only for words nothing else reached: a known word is no typo.
+  // Typos last, and only for words nothing else reached and no dictionary knows: a real word is no typo ("gestern" is not "gelt").
   input.german.forEach((token, position) => {
     if (input.known[position] || (expansions[position]?.length ?? 0) > 0) return;
+    if (lexicons.frequency.de.has(token.term) || lexicons.frequency.en.has(input.english?.[position]?.term ?? token.term)) return;
     add(position, { exact: vocabulary.nearSpellings(token.term), compounds: [] }, options.spellingWeight, "spelling");
   });
   return expansions;

@@ -69,6 +69,12 @@ export interface LexicalHit {
    * a share for a compound part or misspelling, 0 when absent.
    */
   tokenStrength: number[];
+  /**
+   * For each question word: whether this document holds it for sure, as
+   * written, translated or with a typo corrected (not a looser synonym,
+   * compound or shared letters).
+   */
+  tokenCertain: boolean[];
   /** IDF-weighted share of the question words found in this document (0..1). */
   coverage: number;
 }
@@ -90,6 +96,8 @@ interface IndexedFields {
 const COVERAGE_GRAM_SIZE = 3;
 const PARTIAL_MATCH_OVERLAP = 0.6;
 const PARTIAL_MATCH_CREDIT = 0.8;
+/** A translation or typo correction this heavy (a word's first or only sense in the articles) holds the word for sure. */
+const CERTAIN_BRIDGE_WEIGHT = 0.5;
 /** Share of the n-gram channel's weight kept for questions in another language than the articles. */
 const CROSS_LANGUAGE_NGRAM_SHARE = 0.5;
 
@@ -220,6 +228,13 @@ export class LexicalIndex {
     return overlap >= PARTIAL_MATCH_OVERLAP ? overlap * PARTIAL_MATCH_CREDIT : 0;
   }
 
+  private holdsCertainly(token: QueryToken, documentTerms: ReadonlySet<string>): boolean {
+    if (token.terms.some((term) => documentTerms.has(term))) return true;
+    return token.expansions.some(
+      (expansion) => (expansion.via === "translation" || expansion.via === "spelling") && expansion.weight >= CERTAIN_BRIDGE_WEIGHT && documentTerms.has(expansion.term),
+    );
+  }
+
   /** Dictionary frequency class of an index term, in the index's main language. */
   private commonness(term: string): number {
     const language: Language = this.languages.has("de") || !this.languages.has("en") ? "de" : "en";
@@ -275,6 +290,7 @@ export class LexicalIndex {
         ngramScore: entry.ngram,
         matchedTokens: [],
         tokenStrength: [],
+        tokenCertain: [],
         coverage: 0,
       });
     }
@@ -288,6 +304,7 @@ export class LexicalIndex {
       tokens.forEach((token, index) => {
         const strength = this.tokenStrength(token, documentTerms, documentGrams, tokenGrams[index] ?? []);
         hit.tokenStrength.push(strength);
+        hit.tokenCertain.push(this.holdsCertainly(token, documentTerms));
         if (strength > 0) hit.matchedTokens.push(index);
         matchedIdf += token.idf * strength;
       });

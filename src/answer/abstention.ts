@@ -44,7 +44,7 @@ export interface AbstentionThresholds {
   clearSpecific: number;
   /** Below this coverage the best passage is not even shown as the closest one. */
   hedgeCoverage: number;
-  /** A question with words the articles lack entirely is refused below this coverage, unless a specific word matched strongly. */
+  /** A question with more words the articles lack entirely than specific words matched for sure is refused below this coverage. */
   unknownWordsCoverage: number;
   /** With embeddings: standout from which a passage answers on weaker lexical evidence. */
   answerStandout: number;
@@ -114,8 +114,8 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
     if (features.unknownSpecific === 0 && features.coverage >= thresholds.answerCoverage) return decide("hedged", `only the articles' subject matched (${described})`);
     return decide("refused", "the question shares only everyday words or the articles' subject with them");
   }
-  // Words of the question that the articles lack, with nothing specific matched for sure: it is about something else.
-  if (!standsOut && features.unknownSpecific > 0 && features.specificStrong === 0 && features.coverage < thresholds.unknownWordsCoverage) {
+  // More of the question's own words missing from the articles than matched for sure: it is about something else.
+  if (!standsOut && features.unknownSpecific > features.specificStrong && features.coverage < thresholds.unknownWordsCoverage) {
     return decide("refused", `the question's own words are not in the articles (${described})`);
   }
   const clear = features.coverage >= thresholds.clearCoverage && features.specificStrong >= thresholds.clearSpecific;

@@ -284,13 +284,14 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     // Exact reaches and compounds share the weight apart: many compounds of one word must not dilute the word itself.
     const share = weight / Math.sqrt(Math.max(1, reached.exact.length));
     const compoundShare = (weight / Math.sqrt(Math.max(1, reached.compounds.length))) * COMPOUND_SHARE;
-    const put = (term: string, termWeight: number): void => {
+    const put = (term: string, termWeight: number, termVia: TermExpansion["via"]): void => {
       const existing = list.find((expansion) => expansion.term === term);
       if (existing) existing.weight = Math.max(existing.weight, termWeight);
-      else list.push({ term, weight: termWeight, via });
+      else list.push({ term, weight: termWeight, via: termVia });
     };
-    for (const term of reached.exact) put(term, share);
-    for (const term of reached.compounds) put(term, Math.min(share, compoundShare));
+    for (const term of reached.exact) put(term, share, via);
+    // A compound the word only stands inside is a looser bridge, whatever led to it.
+    for (const term of reached.compounds) put(term, Math.min(share, compoundShare), "compound");
   };
   const english = input.english;
   if (input.questionLanguage === "en" && english && input.indexLanguages.has("de")) {

@@ -40,6 +40,9 @@ describe("decideOutcome", () => {
     expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, unknownSpecific: 1, coverage: 0.5 })).outcome).toBe("refused");
     expect(decideOutcome(features({ specificStrong: 0, unknownSpecific: 2, coverage: 0.3 })).outcome).toBe("refused");
     expect(decideOutcome(features({ coverage: DEFAULT_THRESHOLDS.hedgeCoverage / 2 })).outcome).toBe("refused");
+    // "wann fährt der nächste ICE nach Hamburg": one everyday verb matched, two of its own words unknown.
+    expect(decideOutcome(features({ specificStrong: 1, unknownSpecific: 2, coverage: 0.35, lexicalMargin: 1.2 })).outcome).toBe("refused");
+    expect(decideOutcome(features({ specificStrong: 2, unknownSpecific: 1, coverage: 0.35, lexicalMargin: 1.2 })).outcome).toBe("hedged");
   });
 
   it("lets embeddings rescue weaker lexical evidence only by how far the passage stands out from the question's others", () => {

@@ -28,6 +28,9 @@ describe("decideOutcome", () => {
     expect(untyped.outcome).toBe("hedged");
     expect(untyped.reason).toMatch(/kind of thing/);
     expect(decideOutcome(features({ coverage: 0.3 })).outcome).toBe("hedged");
+    const unmentioned = decideOutcome(features({ unknownSpecific: 1 }));
+    expect(unmentioned.outcome).toBe("hedged");
+    expect(unmentioned.reason).toMatch(/do not mention/);
   });
 
   it("hedges a question made only of the articles' subject and everyday words", () => {

@@ -338,5 +338,8 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     if (lexicons.frequency.de.has(token.term) || lexicons.frequency.en.has(input.english?.[position]?.term ?? token.term)) return;
     add(position, { exact: vocabulary.nearSpellings(token.term), compounds: [] }, options.spellingWeight, "spelling");
   });
-  return expansions;
+  // The strongest few per word: a long tail of faint synonyms costs query time and adds no evidence.
+  return expansions.map((list) => list.sort((left, right) => right.weight - left.weight).slice(0, MAX_EXPANSIONS_PER_WORD));
 }
+
+const MAX_EXPANSIONS_PER_WORD = 8;

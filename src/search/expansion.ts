@@ -1,5 +1,5 @@
 import { analyze, languageMarkers, stem, type AnalyzedToken, type Language } from "./analyzer.js";
-import type { Lexicons, TermPhrase } from "./lexicons.js";
+import type { Lexicons, TermPhrase, TranslationLookup } from "./lexicons.js";
 
 /**
  * Query expansion through the lexicons: German synonyms and English↔German
@@ -254,7 +254,7 @@ const phraseStems = (phrases: readonly TermPhrase[]): string[] => phrases.flatMa
  * Translations of each token from the longest phrase key that covers it:
  * "north korea" is "Nordkorea", and its "korea" alone must not add "Südkorea".
  */
-function translationsByPosition(terms: readonly string[], table: ReadonlyMap<string, readonly TermPhrase[]>, longestKey: number): TermPhrase[][] {
+function translationsByPosition(terms: readonly string[], table: TranslationLookup, longestKey: number): TermPhrase[][] {
   const result: TermPhrase[][] = terms.map(() => []);
   const covered = terms.map(() => false);
   for (let size = Math.min(longestKey, terms.length); size >= 1; size -= 1) {

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import type { Language } from "./analyzer.js";
 
 /**
@@ -14,13 +13,21 @@ import type { Language } from "./analyzer.js";
 /** A phrase in index terms: one or more stems. */
 export type TermPhrase = readonly string[];
 
+export interface TranslationLookup {
+  get(key: string): readonly TermPhrase[] | undefined;
+}
+
+export interface SynonymLookup {
+  get(term: string): readonly string[] | undefined;
+}
+
 export interface Lexicons {
   /** German term → terms that share a synset with it. */
-  synonyms: ReadonlyMap<string, readonly string[]>;
+  synonyms: SynonymLookup;
   /** The same over synsets of verbs and other non-nouns only (for reduced verb stems, see verbStemVariants). */
-  verbSynonyms: ReadonlyMap<string, readonly string[]>;
+  verbSynonyms: SynonymLookup;
   /** Source-language key (terms joined by one space) → translations, best first. */
-  translations: Readonly<Record<"en-de" | "de-en", ReadonlyMap<string, readonly TermPhrase[]>>>;
+  translations: Readonly<Record<"en-de" | "de-en", TranslationLookup>>;
   /** Term → log2 of how often the dictionaries use it; absent terms are rare (or names). */
   frequency: Readonly<Record<Language, ReadonlyMap<string, number>>>;
   /** Longest key of the translation tables, in terms. */
@@ -38,8 +45,8 @@ export const EMPTY_LEXICONS: Lexicons = {
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL("../../data/lexicons/", import.meta.url));
 
 const TERM = /^[^\s\t]+$/u;
-const termSchema = z.string().regex(TERM);
-const frequencyLineSchema = z.tuple([termSchema, z.coerce.number().int().min(0).max(64)]);
+// Checked line by line with one pattern each: a schema per line costs more than the rest of loading together.
+const FREQUENCY_LINE = /^([^\s\t]+)\t(\d{1,2})$/u;
 
 export class LexiconFormatError extends Error {
   constructor(file: string, line: number, reason: string) {
@@ -52,39 +59,79 @@ function lines(file: string): string[] {
   return readFileSync(file, "utf8").split("\n").filter((line) => line.length > 0);
 }
 
-function parseSynonyms(file: string): { all: Map<string, string[]>; verbs: Map<string, string[]> } {
-  const all = new Map<string, Set<string>>();
-  const verbs = new Map<string, Set<string>>();
-  const link = (table: Map<string, Set<string>>, members: readonly string[]): void => {
+/** Synsets by member: each term lists the synsets it belongs to, so loading builds no per-term copies of them. */
+export class Synsets {
+  private readonly byTerm = new Map<string, number[]>();
+  private readonly sets: (readonly string[])[] = [];
+
+  add(members: readonly string[]): void {
+    const position = this.sets.push(members) - 1;
     for (const member of members) {
-      const set = table.get(member) ?? new Set<string>();
-      for (const other of members) if (other !== member) set.add(other);
-      table.set(member, set);
+      const list = this.byTerm.get(member);
+      if (list) list.push(position);
+      else this.byTerm.set(member, [position]);
     }
-  };
+  }
+
+  /** The terms sharing a synset with `term` (without it). */
+  get(term: string): string[] | undefined {
+    const positions = this.byTerm.get(term);
+    if (!positions) return undefined;
+    const related = new Set<string>();
+    for (const position of positions) for (const member of this.sets[position] ?? []) if (member !== term) related.add(member);
+    return [...related];
+  }
+
+  get size(): number {
+    return this.byTerm.size;
+  }
+}
+
+function parseSynonyms(file: string): { all: Synsets; verbs: Synsets } {
+  const all = new Synsets();
+  const verbs = new Synsets();
   lines(file).forEach((line, index) => {
     const [kind, list] = line.split("\t");
     const members = (list ?? "").split(" ");
     if ((kind !== "N" && kind !== "W") || members.length < 2 || !members.every((member) => TERM.test(member))) {
       throw new LexiconFormatError(file, index + 1, "expected N or W, a tab, then two or more terms");
     }
-    link(all, members);
-    if (kind === "W") link(verbs, members);
+    all.add(members);
+    if (kind === "W") verbs.add(members);
   });
-  const lists = (table: Map<string, Set<string>>): Map<string, string[]> => new Map([...table].map(([term, set]) => [term, [...set]]));
-  return { all: lists(all), verbs: lists(verbs) };
+  return { all, verbs };
 }
 
-function parseTranslations(file: string): { table: Map<string, TermPhrase[]>; longestKey: number } {
-  const table = new Map<string, TermPhrase[]>();
+/** A translation table that keeps each entry as read and splits it into phrases only when it is looked up. */
+export class TranslationTable {
+  private readonly raw = new Map<string, string>();
+
+  set(key: string, translations: string): void {
+    this.raw.set(key, translations);
+  }
+
+  get(key: string): TermPhrase[] | undefined {
+    return this.raw.get(key)?.split("\t").map((translation) => translation.split(" "));
+  }
+
+  get size(): number {
+    return this.raw.size;
+  }
+}
+
+function parseTranslations(file: string): { table: TranslationTable; longestKey: number } {
+  const table = new TranslationTable();
   let longestKey = 1;
   lines(file).forEach((line, index) => {
-    const [key, ...translations] = line.split("\t");
-    if (!key || translations.length === 0 || translations.some((translation) => translation.length === 0)) {
+    const tab = line.indexOf("\t");
+    if (tab <= 0 || tab === line.length - 1 || line.includes("\t\t") || line.endsWith("\t")) {
       throw new LexiconFormatError(file, index + 1, "expected a key and at least one translation, separated by tabs");
     }
-    longestKey = Math.max(longestKey, key.split(" ").length);
-    table.set(key, translations.map((translation) => translation.split(" ")));
+    const key = line.slice(0, tab);
+    let words = 1;
+    for (let position = key.indexOf(" "); position !== -1; position = key.indexOf(" ", position + 1)) words += 1;
+    longestKey = Math.max(longestKey, words);
+    table.set(key, line.slice(tab + 1));
   });
   return { table, longestKey };
 }
@@ -92,9 +139,9 @@ function parseTranslations(file: string): { table: Map<string, TermPhrase[]>; lo
 function parseFrequency(file: string): Map<string, number> {
   const table = new Map<string, number>();
   lines(file).forEach((line, index) => {
-    const parsed = frequencyLineSchema.safeParse(line.split("\t"));
-    if (!parsed.success) throw new LexiconFormatError(file, index + 1, "expected a term and a frequency class");
-    table.set(parsed.data[0], parsed.data[1]);
+    const match = FREQUENCY_LINE.exec(line);
+    if (!match?.[1] || !match[2]) throw new LexiconFormatError(file, index + 1, "expected a term and a frequency class");
+    table.set(match[1], Number(match[2]));
   });
   return table;
 }

@@ -1,6 +1,7 @@
 import MiniSearch from "minisearch";
 import { analyze, charNgrams, detectLanguage, foldToken, withoutQuestionFrame, type Language } from "./analyzer.js";
-import { DEFAULT_EXPANSION_OPTIONS, expandTokens, guessQuestionLanguage, verbStemVariants, Vocabulary, type ExpansionOptions, type TermExpansion } from "./expansion.js";
+import { DEFAULT_EXPANSION_OPTIONS, expandTokens, guessQuestionLanguage, type ExpansionOptions, type TermExpansion } from "./expansion.js";
+import { verbStemVariants, Vocabulary } from "./vocabulary.js";
 import { loadLexicons, type Lexicons } from "./lexicons.js";
 
 /** A unit of retrieval: one paragraph, with the title and heading it stands under. */

@@ -1,0 +1,168 @@
+import { stem } from "./analyzer.js";
+
+/**
+ * The index's own terms as query expansion reaches them: verb forms that
+ * stem apart, compounds that hold a word, the parts of a compound, and words
+ * one typo away.
+ */
+
+/**
+ * Forms of the same verb that Snowball stems apart: "braucht" keeps its "-t",
+ * "brauchen" becomes "brauch"; "benötigt" keeps "-ig-", "benötigen" becomes
+ * "benot". Lookups try these reduced forms on both sides.
+ */
+export function verbStemVariants(term: string): string[] {
+  if (term.length < 5 || !term.endsWith("t") || /\d/.test(term)) return [];
+  const variants = [term.slice(0, -1)];
+  if (term.endsWith("st")) variants.push(term.slice(0, -2));
+  for (const variant of [...variants]) {
+    const restemmed = stem(variant, "de");
+    if (restemmed !== variant && restemmed.length >= 3) variants.push(restemmed);
+  }
+  return [...new Set(variants)];
+}
+
+/**
+ * Shortest stems that may stand for a compound part: the head at the end
+ * ("mangel" in "munitionsmangel", "zug"-like short heads excepted) and the
+ * modifier at the start ("lebensmittel" in "lebensmittelknapp"), where short
+ * stems ("mach", "best") begin too many unrelated words.
+ */
+const MIN_COMPOUND_HEAD = 4;
+const MIN_COMPOUND_MODIFIER = 5;
+/** A compound that holds the word weighs this much of the word itself. */
+export const COMPOUND_SHARE = 0.6;
+
+/** The index's own terms, reachable also through the reduced forms of its verbs and as parts of compounds. */
+export class Vocabulary {
+  private readonly byKey = new Map<string, string[]>();
+  /** Index terms sorted, and sorted by their reversed spelling: prefix and suffix lookups by binary search. */
+  private readonly sorted: string[];
+  private readonly reversedSorted: string[];
+
+  constructor(terms: Iterable<string>) {
+    const all = [...terms];
+    for (const term of all) {
+      for (const key of [term, ...verbStemVariants(term)]) {
+        const list = this.byKey.get(key);
+        if (!list) this.byKey.set(key, [term]);
+        else if (!list.includes(term)) list.push(term);
+      }
+    }
+    this.sorted = all.filter((term) => !/\d/.test(term)).sort();
+    this.reversedSorted = this.sorted.map(reverse).sort();
+  }
+
+  /** Index terms a stem stands for: itself when indexed, and verb forms that reduce to it. */
+  lookup(term: string): readonly string[] {
+    return this.byKey.get(term) ?? [];
+  }
+
+  /** Like lookup, also trying the stem's own reduced forms. */
+  resolve(term: string): string[] {
+    const found = new Set<string>(this.lookup(term));
+    for (const variant of verbStemVariants(term)) for (const indexed of this.lookup(variant)) found.add(indexed);
+    return [...found];
+  }
+
+  /**
+   * Index terms that are compounds beginning or ending with the stem
+   * ("lebensmittel" → "lebensmittelknapp", "mangel" → "munitionsmangel"),
+   * leaving at least three letters for the other part.
+   */
+  compounds(term: string): string[] {
+    if (term.length < MIN_COMPOUND_HEAD || /\d/.test(term)) return [];
+    const found = new Set<string>();
+    if (term.length >= MIN_COMPOUND_MODIFIER) {
+      for (const candidate of withPrefix(this.sorted, term)) if (candidate.length >= term.length + 3) found.add(candidate);
+    }
+    for (const candidate of withPrefix(this.reversedSorted, reverse(term))) if (candidate.length >= term.length + 3) found.add(reverse(candidate));
+    return [...found];
+  }
+
+  /**
+   * Index terms one typo away (two for long words): a letter missing, added,
+   * replaced or two letters swapped ("putn" → "putin", "nordkora" → "nordkorea").
+   * Only same first letter: typos rarely hit it, and it keeps the scan short.
+   */
+  nearSpellings(term: string): string[] {
+    if (term.length < MIN_TYPO_LENGTH || /\d/.test(term)) return [];
+    const limit = term.length >= 8 ? 2 : 1;
+    const found: string[] = [];
+    for (const candidate of withPrefix(this.sorted, term.slice(0, 1))) {
+      if (Math.abs(candidate.length - term.length) > limit || candidate === term) continue;
+      if (editDistance(term, candidate, limit) <= limit) found.push(candidate);
+    }
+    return found;
+  }
+}
+
+/** Words shorter than this are not corrected: too many words lie one letter apart. */
+const MIN_TYPO_LENGTH = 4;
+
+/** Optimal-string-alignment distance (Levenshtein with swaps), giving up past `limit`. */
+export function editDistance(left: string, right: string, limit: number): number {
+  const rows = left.length + 1;
+  const columns = right.length + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: columns }, (_, index) => index);
+  for (let row = 1; row < rows; row += 1) {
+    const current = [row];
+    let best = row;
+    for (let column = 1; column < columns; column += 1) {
+      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
+      let value = Math.min((previous[column] ?? 0) + 1, (current[column - 1] ?? 0) + 1, (previous[column - 1] ?? 0) + cost);
+      if (row > 1 && column > 1 && left[row - 1] === right[column - 2] && left[row - 2] === right[column - 1]) {
+        value = Math.min(value, (beforePrevious[column - 2] ?? 0) + 1);
+      }
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[columns - 1] ?? limit + 1;
+}
+
+/** Linking letters between the parts of a German compound ("Hunger-s-not", "Strafe-n-…"). */
+const LINKING = ["", "s", "es", "n", "en", "e"];
+const MIN_PART = 4;
+
+/**
+ * Index terms for the two parts of a compound, split where both parts are
+ * indexed words (or the head, the last part, at least): the split with the
+ * longest head wins.
+ */
+export function compoundParts(folded: string, vocabulary: Vocabulary): string[] {
+  if (folded.length < 2 * MIN_PART || /\d/.test(folded)) return [];
+  for (let split = MIN_PART; split <= folded.length - MIN_PART; split += 1) {
+    const head = vocabulary.resolve(stem(folded.slice(split), "de"));
+    if (head.length === 0) continue;
+    const modifierText = folded.slice(0, split);
+    for (const linking of LINKING) {
+      if (!modifierText.endsWith(linking) || modifierText.length - linking.length < MIN_PART - 1) continue;
+      const modifier = vocabulary.resolve(stem(modifierText.slice(0, modifierText.length - linking.length), "de"));
+      if (modifier.length > 0) return [...new Set([...modifier, ...head])];
+    }
+    return head;
+  }
+  return [];
+}
+
+function reverse(text: string): string {
+  return [...text].reverse().join("");
+}
+
+function withPrefix(sorted: readonly string[], prefix: string): string[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] ?? "") < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const result: string[] = [];
+  for (let index = low; index < sorted.length && (sorted[index] ?? "").startsWith(prefix); index += 1) result.push(sorted[index] ?? "");
+  return result;
+}

@@ -1,6 +1,6 @@
 import type { Paragraph, Sentence } from "../content/types.js";
 import { analyze, charNgrams, foldToken } from "../search/analyzer.js";
-import type { QueryToken } from "../search/lexical.js";
+import { wordMatch, type PartialMatch, type QueryToken } from "../search/lexical.js";
 import { needsPredecessor } from "./summary.js";
 
 /**
@@ -23,28 +23,19 @@ export interface ExcerptOptions {
 const PREFERRED_SENTENCE_BOOST = 0.5;
 
 const NGRAM = 4;
+/** A sentence is short: half of a word's grams mark a compound part, at a lower credit than in a whole paragraph. */
+const SENTENCE_PARTS: PartialMatch = { overlap: 0.5, credit: 0.6 };
 function gramSet(folded: string): Set<string> {
   return new Set(charNgrams(folded, NGRAM));
 }
 
-/** Each question word's credit in a sentence: its IDF when present, less for a bridge or a shared compound part, 0 when absent. */
+/** Each question word's credit in a sentence: its IDF, times how far the sentence holds it (see wordMatch). */
 function tokenCredits(sentence: string, tokens: readonly QueryToken[]): number[] {
   const analyzedGerman = analyze(sentence, "de");
   const analyzedEnglish = analyze(sentence, "en");
   const terms = new Set([...analyzedGerman.map((token) => token.term), ...analyzedEnglish.map((token) => token.term)]);
   const sentenceGrams = new Set(analyzedGerman.flatMap((token) => [...gramSet(token.folded)]));
-  return tokens.map((token) => {
-    if (token.terms.some((term) => terms.has(term))) return token.idf;
-    const bridge = Math.max(0, ...token.expansions.filter((expansion) => terms.has(expansion.term)).map((expansion) => expansion.weight));
-    if (bridge > 0) return token.idf * bridge;
-    const grams = gramSet(foldToken(token.surface));
-    if (grams.size === 0) return 0;
-    let shared = 0;
-    for (const gram of grams) if (sentenceGrams.has(gram)) shared += 1;
-    const overlap = shared / grams.size;
-    // Only a substantial overlap is a compound part; a stray shared gram is noise.
-    return overlap >= 0.5 ? token.idf * overlap * 0.6 : 0;
-  });
+  return tokens.map((token) => token.idf * wordMatch(token, terms, sentenceGrams, [...gramSet(foldToken(token.surface))], SENTENCE_PARTS).strength);
 }
 
 /** Score of one sentence: full credit per question word present, partial credit for bridges and shared compound parts. */

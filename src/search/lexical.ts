@@ -62,8 +62,6 @@ export interface LexicalHit {
   score: number;
   wordScore: number;
   ngramScore: number;
-  /** Indices into `LexicalResult.tokens` of the question words found in this document (also partly). */
-  matchedTokens: number[];
   /**
    * For each question word (same order as `LexicalResult.tokens`): 1 when the
    * document has it, the bridge's weight when it has a synonym or translation,
@@ -95,12 +93,45 @@ interface IndexedFields {
 
 /** Gram size, minimum share of shared grams and credit for a partial word match in coverage. */
 const COVERAGE_GRAM_SIZE = 3;
-const PARTIAL_MATCH_OVERLAP = 0.6;
-const PARTIAL_MATCH_CREDIT = 0.8;
+const DOCUMENT_PARTS: PartialMatch = { overlap: 0.6, credit: 0.8 };
 /** A translation or typo correction this heavy (a word's first or only sense in the articles) holds the word for sure. */
 const CERTAIN_BRIDGE_WEIGHT = 0.5;
 /** Share of the n-gram channel's weight kept for questions in another language than the articles. */
 const CROSS_LANGUAGE_NGRAM_SHARE = 0.5;
+
+/** When a word that is only part of a longer one (or misspelt) counts: the share of its letter grams found, and the credit per share. */
+export interface PartialMatch {
+  overlap: number;
+  credit: number;
+}
+
+/**
+ * How far a text (its analysed terms and letter grams) holds a question word:
+ * 1 as written, a bridge's weight for a synonym or translation, a share of
+ * its grams for a compound part or misspelling; `certain` when it is the word
+ * itself, a translation or a corrected typo of some weight.
+ */
+export function wordMatch(
+  token: QueryToken,
+  terms: ReadonlySet<string>,
+  grams: ReadonlySet<string>,
+  tokenGrams: readonly string[],
+  partial: PartialMatch,
+): { strength: number; certain: boolean } {
+  if (token.terms.some((term) => terms.has(term))) return { strength: 1, certain: true };
+  let bridge = 0;
+  let certain = false;
+  for (const expansion of token.expansions) {
+    if (!terms.has(expansion.term)) continue;
+    bridge = Math.max(bridge, expansion.weight);
+    if ((expansion.via === "translation" || expansion.via === "spelling") && expansion.weight >= CERTAIN_BRIDGE_WEIGHT) certain = true;
+  }
+  if (bridge > 0) return { strength: Math.min(1, bridge), certain };
+  const shared = tokenGrams.filter((gram) => grams.has(gram)).length;
+  const overlap = tokenGrams.length > 0 ? shared / tokenGrams.length : 0;
+  // Only a substantial overlap is a compound part; a stray shared gram is noise.
+  return { strength: overlap >= partial.overlap ? overlap * partial.credit : 0, certain: false };
+}
 
 const splitOnSpace = (text: string): string[] => (text.length === 0 ? [] : text.split(" "));
 const keepTerm = (term: string): string => term;
@@ -179,6 +210,10 @@ export class LexicalIndex {
    * reduce to the same stem; then synonyms and translations are added.
    */
   analyzeQuery(question: string): QueryToken[] {
+    return this.analyse(question).tokens;
+  }
+
+  private analyse(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
     const german = analyze(withoutQuestionFrame(question), "de");
     const questionLanguage = guessQuestionLanguage(question, this.lexicons);
     // English stems only for English questions: on German words they add accidental matches.
@@ -214,26 +249,7 @@ export class LexicalIndex {
             : (this.lexicons.frequency.de.get(token.term) ?? 0);
       byFolded.set(token.folded, { surface: token.surface, terms, idf, known: present.length > 0, expansions: bridged, commonness, spread });
     });
-    return [...byFolded.values()];
-  }
-
-  /** How far a document holds a question word: itself (1), a bridge (its weight), or a part of a longer word. */
-  private tokenStrength(token: QueryToken, documentTerms: ReadonlySet<string>, documentGrams: ReadonlySet<string>, grams: readonly string[]): number {
-    if (token.terms.some((term) => documentTerms.has(term))) return 1;
-    // A synonym or translation counts as far as it weighs.
-    const bridge = Math.max(0, ...token.expansions.filter((expansion) => documentTerms.has(expansion.term)).map((expansion) => expansion.weight));
-    if (bridge > 0) return Math.min(1, bridge);
-    // A word found only as part of a longer word (or misspelt) counts in proportion to the grams it shares.
-    const shared = grams.filter((gram) => documentGrams.has(gram)).length;
-    const overlap = grams.length > 0 ? shared / grams.length : 0;
-    return overlap >= PARTIAL_MATCH_OVERLAP ? overlap * PARTIAL_MATCH_CREDIT : 0;
-  }
-
-  private holdsCertainly(token: QueryToken, documentTerms: ReadonlySet<string>): boolean {
-    if (token.terms.some((term) => documentTerms.has(term))) return true;
-    return token.expansions.some(
-      (expansion) => (expansion.via === "translation" || expansion.via === "spelling") && expansion.weight >= CERTAIN_BRIDGE_WEIGHT && documentTerms.has(expansion.term),
-    );
+    return { tokens: [...byFolded.values()], questionLanguage };
   }
 
   /** Dictionary frequency class of an index term, in the index's main language. */
@@ -256,12 +272,12 @@ export class LexicalIndex {
   }
 
   search(question: string, limit = 10): LexicalResult {
-    const tokens = this.analyzeQuery(question);
+    const { tokens, questionLanguage } = this.analyse(question);
     if (tokens.length === 0) return { tokens, hits: [] };
     const bm25 = { k: this.options.k1, b: this.options.b, d: 0 };
     const weights = this.termWeights(tokens);
     // Letter n-grams of words in another language than the articles meet mostly by chance (names aside).
-    const crossLanguage = !this.languages.has(guessQuestionLanguage(question, this.lexicons));
+    const crossLanguage = !this.languages.has(questionLanguage);
     const ngramWeight = this.options.ngramWeight * (crossLanguage ? CROSS_LANGUAGE_NGRAM_SHARE : 1);
     const wordQuery = [...weights.keys()].join(" ");
     const scores = new Map<string, { word: number; ngram: number }>();
@@ -289,7 +305,6 @@ export class LexicalIndex {
         score: entry.word + ngramWeight * entry.ngram,
         wordScore: entry.word,
         ngramScore: entry.ngram,
-        matchedTokens: [],
         tokenStrength: [],
         tokenCertain: [],
         coverage: 0,
@@ -303,11 +318,10 @@ export class LexicalIndex {
       const documentGrams = this.gramsById.get(hit.id) ?? new Set<string>();
       let matchedIdf = 0;
       tokens.forEach((token, index) => {
-        const strength = this.tokenStrength(token, documentTerms, documentGrams, tokenGrams[index] ?? []);
-        hit.tokenStrength.push(strength);
-        hit.tokenCertain.push(this.holdsCertainly(token, documentTerms));
-        if (strength > 0) hit.matchedTokens.push(index);
-        matchedIdf += token.idf * strength;
+        const match = wordMatch(token, documentTerms, documentGrams, tokenGrams[index] ?? [], DOCUMENT_PARTS);
+        hit.tokenStrength.push(match.strength);
+        hit.tokenCertain.push(match.certain);
+        matchedIdf += token.idf * match.strength;
       });
       hit.coverage = totalIdf > 0 ? matchedIdf / totalIdf : 0;
     }

@@ -1,7 +1,6 @@
 import { isTeaserSentence } from "../content/parse.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { detectLanguage, type Language } from "../search/analyzer.js";
-import { guessQuestionLanguage } from "../search/expansion.js";
 import type { Lexicons } from "../search/lexicons.js";
 import type { QueryToken } from "../search/lexical.js";
 import { cosineStandout, type RetrievalHit, type RetrievalResult, type Retriever } from "../search/retriever.js";
@@ -42,11 +41,6 @@ interface Candidate {
   typeMatched: boolean;
 }
 
-/** A sentence that both carries a question word and holds the asked-for kind of thing. */
-function typedSentence(type: AnswerType, tokens: readonly QueryToken[], lexicons: Lexicons): (text: string) => boolean {
-  return (text) => sentenceHasAnswerType(text, type, lexicons) && sentenceScore(text, tokens) > 0;
-}
-
 /** Whether a paragraph holds the asked-for kind of thing in a sentence that carries a question word, or next to one. */
 function holdsAnswerType(paragraph: Paragraph, type: AnswerType, tokens: readonly QueryToken[], lexicons: Lexicons): boolean {
   const carries = paragraph.sentences.map((sentence) => sentenceScore(sentence.text, tokens) > 0);
@@ -74,7 +68,8 @@ function supportsQuestion(hit: RetrievalHit, result: RetrievalResult, thresholds
 }
 
 function citationOf(candidate: Candidate, tokens: readonly QueryToken[], type: AnswerType | null, settings: AskSettings): Citation {
-  const prefer = type ? typedSentence(type, tokens, settings.lexicons) : undefined;
+  // Preferring raises a sentence's score for the question's words, so only sentences that carry some gain.
+  const prefer = type ? (text: string): boolean => sentenceHasAnswerType(text, type, settings.lexicons) : undefined;
   const excerpt = chooseExcerpt(candidate.paragraph, tokens, { maxSentences: 2, skipSentence: isTeaserSentence, ...(prefer ? { preferSentence: prefer } : {}) });
   return makeCitation(candidate.article, candidate.paragraph, excerpt.text, Number(candidate.score.toFixed(4)));
 }
@@ -110,11 +105,11 @@ export async function answerQuestion(question: string, analysed: string, index: 
     features,
   };
   if (type) answer.answerType = type;
-  const questionLanguage = guessQuestionLanguage(analysed, settings.lexicons);
-  if (answered && best && questionLanguage !== detectLanguage(best.paragraph.text)) answer.quoteLanguage = detectLanguage(best.paragraph.text);
+  const quoteLanguage = best ? detectLanguage(best.paragraph.text) : index.language;
+  if (answered && result.questionLanguage !== quoteLanguage) answer.quoteLanguage = quoteLanguage;
   if (!answered) {
     answer.abstainReason = decision.reason ?? "no passage found";
-    if (result.mode === "lexical" && questionLanguage !== index.language) answer.languageMismatch = true;
+    if (result.mode === "lexical" && result.questionLanguage !== index.language) answer.languageMismatch = true;
   } else if (decision.outcome === "hedged" && decision.reason) answer.hedgeReason = decision.reason;
   return answer;
 }

@@ -81,6 +81,8 @@ export interface LexicalHit {
 export interface LexicalResult {
   tokens: QueryToken[];
   hits: LexicalHit[];
+  /** The question's language, as guessed for the analysis. */
+  questionLanguage: Language;
 }
 
 interface IndexedFields {
@@ -273,7 +275,7 @@ export class LexicalIndex {
 
   search(question: string, limit = 10): LexicalResult {
     const { tokens, questionLanguage } = this.analyse(question);
-    if (tokens.length === 0) return { tokens, hits: [] };
+    if (tokens.length === 0) return { tokens, hits: [], questionLanguage };
     const bm25 = { k: this.options.k1, b: this.options.b, d: 0 };
     const weights = this.termWeights(tokens);
     // Letter n-grams of words in another language than the articles meet mostly by chance (names aside).
@@ -325,6 +327,6 @@ export class LexicalIndex {
       });
       hit.coverage = totalIdf > 0 ? matchedIdf / totalIdf : 0;
     }
-    return { tokens, hits: top };
+    return { tokens, hits: top, questionLanguage };
   }
 }

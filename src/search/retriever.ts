@@ -37,6 +37,7 @@ export function cosineStandout(cosine: number, spread: { mean: number; deviation
 export interface RetrievalResult {
   mode: "hybrid" | "lexical";
   tokens: QueryToken[];
+  questionLanguage: Language;
   hits: RetrievalHit[];
   /** Best cosine over all passages, when the dense channel ran. */
   topCosine: number | null;
@@ -124,6 +125,14 @@ export class Retriever {
       cosine: entry.cosine,
       lexicalHit: lexicalById.get(entry.id) ?? null,
     }));
-    return { mode: this.mode, tokens: lexicalResult.tokens, hits, topCosine, cosineSpread, topLexical: lexicalResult.hits[0] ?? null };
+    return {
+      mode: this.mode,
+      tokens: lexicalResult.tokens,
+      questionLanguage: lexicalResult.questionLanguage,
+      hits,
+      topCosine,
+      cosineSpread,
+      topLexical: lexicalResult.hits[0] ?? null,
+    };
   }
 }

@@ -243,7 +243,7 @@ const de: Messages = {
   help: {
     title: "So funktioniert’s",
     intro:
-      "Ich beantworte Fragen zu den geladenen Artikeln mit wörtlichen Zitaten und nenne Absatz, Abschnitt und Quelle. Steht die Antwort nicht im Artikel, sage ich das.",
+      "Ich beantworte Fragen zu den geladenen Artikeln mit wörtlichen Zitaten und nenne Absatz, Abschnitt und Quelle. Bin ich nicht sicher, zeige ich die nächstliegende Stelle und sage dazu, dass sie die Frage vielleicht nicht beantwortet. Steht nichts dazu im Artikel, sage ich das. Fragen auf Englisch gehen auch; zitiert wird im Original.",
     commandsLabel: "Befehle",
     mentionLabel: "Per Erwähnung",
     mentionUsage: (example) => `Erwähne mich mit einer Frage, z. B. \`@Bot ${example}\` – ich antworte auf deine Nachricht.`,
@@ -354,7 +354,7 @@ const en: Messages = {
   help: {
     title: "How it works",
     intro:
-      "I answer questions about the loaded articles with verbatim quotes and name the paragraph, section and source. If the article doesn't say, I tell you so.",
+      "I answer questions about the loaded articles with verbatim quotes and name the paragraph, section and source. When I'm not sure, I show the closest passage and say that it may not answer the question. If the article doesn't say, I tell you so. Questions in German or English both work; quotes are in the original language.",
     commandsLabel: "Commands",
     mentionLabel: "By mention",
     mentionUsage: (example) => `Mention me with a question, e.g. \`@Bot ${example}\` – I reply to your message.`,

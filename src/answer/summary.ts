@@ -4,6 +4,7 @@ import type { Article, Paragraph, Sentence } from "../content/types.js";
 import { analyze, detectLanguage, foldToken, tokenize, type Language } from "../search/analyzer.js";
 import type { Embedder } from "../search/embeddings.js";
 import { SummaryCache } from "./summary-cache.js";
+import { SUMMARY_LENGTHS, type Summary, type SummaryLength, type SummaryScoring, type SummarySentence } from "./summary-types.js";
 
 /**
  * Extractive article summaries: a handful of the article's own sentences,
@@ -17,8 +18,7 @@ import { SummaryCache } from "./summary-cache.js";
  * only quoted together with that predecessor.
  */
 
-export const SUMMARY_LENGTHS = ["short", "medium", "long"] as const;
-export type SummaryLength = (typeof SUMMARY_LENGTHS)[number];
+export { SUMMARY_LENGTHS, type Summary, type SummaryLength, type SummaryScoring, type SummarySentence };
 export const summaryLengthSchema = z.enum(SUMMARY_LENGTHS, { message: "expected short, medium or long" });
 
 /** Target sentence count per length; a shorter article or section yields fewer. */
@@ -34,33 +34,6 @@ export const summaryRequestSchema = z.object({
 });
 export type SummaryRequestInput = z.input<typeof summaryRequestSchema>;
 
-export interface SummarySentence {
-  /** The sentence exactly as it stands in the paragraph. */
-  text: string;
-  /** 1-based paragraph number (the ¶ citation). */
-  paragraph: number;
-  /** 0-based position of the sentence within its paragraph. */
-  sentenceIndex: number;
-  heading: string | null;
-}
-
-export type SummaryScoring = "lexical" | "embeddings";
-
-export interface Summary {
-  articleId: string;
-  articleTitle: string;
-  publisher: string | null;
-  date: string | null;
-  url: string | null;
-  length: SummaryLength;
-  /** Heading of the summarised section; null for the whole article or the untitled opening section. */
-  section: string | null;
-  /** 1-based number of the summarised section; null for the whole article. */
-  sectionNumber: number | null;
-  scoring: SummaryScoring;
-  /** In article order. */
-  sentences: SummarySentence[];
-}
 
 /**
  * Which section to summarise: a 0-based index into `Article.sections`, or a

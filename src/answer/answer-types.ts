@@ -1,4 +1,4 @@
-import { foldToken, isStopWord, stem, tokenize } from "../search/analyzer.js";
+import { foldToken, isStopWord, stem, tokenize, unicodeWords } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
 
 /**
@@ -11,7 +11,8 @@ export type AnswerType = "date" | "number" | "person" | "place" | "organisation"
 export const ANSWER_TYPES: readonly AnswerType[] = ["date", "number", "person", "place", "organisation", "reason", "frequency"];
 
 /** Question openings, most specific first ("seit wann" before "wann", "wie oft" before "wie viele"). */
-const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = [
+const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
+  [
   ["frequency", /\b(?:wie\s+oft|wie\s+häufig|wie\s+haeufig|how\s+often|how\s+frequently|how\s+many\s+times|wie\s+viele\s+male?)\b/iu],
   ["date", /\b(?:seit|bis|ab)\s+wann\b|\bwann\b|\bwhen\b|\b(?:in\s+)?(?:welchem|which|what)\s+(?:jahr|monat|year|month)\b|\b(?:welches|what|which)\s+(?:datum|date)\b|\ban\s+welchem\s+tag\b|\bsince\s+when\b|\bwie\s+lange?\s+(?:schon|her)\b|\bhow\s+long\s+ago\b/iu],
   ["number", /\bwie\s+alt\b|\bhow\s+old\b|\bwie\s*vie(?:le|l)\b|\bwieviele?\b|\bhow\s+(?:many|much)\b|\bwie\s+(?:hoch|groß|gross|lang|lange|weit|schwer|teuer|breit|tief)\b|\bhow\s+(?:high|tall|big|large|long|far|heavy|expensive)\b|\banzahl\b|\bnumber\s+of\b/iu],
@@ -19,7 +20,8 @@ const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = [
   ["person", /^\s*(?:und\s+)?(?:wer|wem|wen|who|whom)\b|\b(?:von|mit|an|zu|für)\s+wem\b|\bwith\s+whom\b|\b(?:welche[rnms]?|what|which)\s+(?:person|politiker|experte|expertin|minister|präsident|praesident|sprecher|leader|expert|spokesman|spokesperson|president|politician|general|diktator|dictator|staatschef|anführer)\b|\bwie\s+heißt\b|\bwie\s+heisst\b|\bwhat\s+is\s+the\s+name\b|\bwho\b/iu],
   ["place", /^\s*(?:und\s+)?(?:wo|wohin|woher|where)\b|\bwo\b|\bwhere\b|\b(?:in|nach|aus)\s+welche[rnms]?\s+(?:stadt|land|region|ort|staat)\b|\b(?:welche[rnms]?|what|which)\s+(?:stadt|city|ort|place|town|location|country|land)\b/iu],
   ["reason", /\b(?:warum|weshalb|wieso|weswegen|wozu|why|how\s+come)\b|\baus\s+welchem\s+grund\b|\bfor\s+what\s+reason\b|\bwhat\s+for\b/iu],
-];
+  ] as [AnswerType, RegExp][]
+).map(([type, pattern]) => [type, unicodeWords(pattern)]);
 
 /** The kind of thing the question asks for, or null when it does not ask for a kind. */
 export function questionAnswerType(question: string): AnswerType | null {
@@ -33,7 +35,7 @@ const WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo
 const NUMBER_WORDS =
   "zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|millionen?|milliarden?|dutzend|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|millions?|billions?|dozen";
 
-const SENTENCE_PATTERNS: Record<AnswerType, RegExp> = {
+const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
   date: new RegExp(
     `\\b(?:1[5-9]\\d\\d|20\\d\\d)\\b|\\b(?:${MONTHS})\\b|\\b(?:${WEEKDAYS})\\b|\\b(?:vergangen|letzt|nächst|kommend|diese)(?:e|en|er|es|m)?\\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst|jahres|monats)\\b|\\b(?:last|next|this)\\s+(?:year|month|week|summer|winter|spring|autumn)\\b|\\b(?:gestern|vorgestern|heute|damals|yesterday|today)\\b|\\bseit\\s+(?:monaten|jahren|wochen|tagen)\\b|\\bfor\\s+(?:months|years|weeks)\\b`,
     "iu",
@@ -43,12 +45,15 @@ const SENTENCE_PATTERNS: Record<AnswerType, RegExp> = {
   // Places need a name after the preposition: see hasPlaceName.
   place: /\b(?:grenze|hauptstadt|region|border|capital)\b/iu,
   organisation:
-    /\b\p{Lu}{2,6}\b|\b\p{Lu}\p{Ll}*(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|rat|verband|konzern)\b|\b(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|foundation|institute|university|ministry|government|group|party|agency|council|times|post)\b/iu,
+    /\b\p{Lu}\p{Ll}*(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|rat|verband|konzern)\b|\b(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|foundation|institute|university|ministry|government|group|party|agency|council|times|post)\b/iu,
   reason:
     /\b(?:weil|denn|deshalb|daher|deswegen|wegen|aufgrund|angesichts|zurückgeht|zurückzuführen|damit|because|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|therefore)\b|\bum\s+[\p{L}\s]{1,60}\s+zu\s+\p{L}+|\bda\s+\p{L}+/iu,
   frequency:
     /\b(?:selten|oft|häufig|haeufig|regelmäßig|regelmaessig|mehrmals|erstmals|abermals|wieder|jährlich|täglich|wöchentlich|monatlich|mal|rarely|seldom|often|frequently|regularly|once|twice|again|annually|daily|weekly)\b/iu,
 };
+const SENTENCE_PATTERNS = Object.fromEntries(
+  Object.entries(SENTENCE_PATTERN_SOURCES).map(([type, pattern]) => [type, unicodeWords(pattern)]),
+) as Record<AnswerType, RegExp>;
 
 /** Country and region names in German and English, folded ("russland", "north korea" as "north", "korea"). */
 const REGION_NAMES: ReadonlySet<string> = (() => {
@@ -108,8 +113,12 @@ function hasPlaceName(words: readonly string[], lexicons: Lexicons): boolean {
 }
 
 /** Whether a sentence holds a thing of the given kind. */
+/** An acronym such as "SWP" or "UN" names an organisation; case matters here, unlike in the patterns above. */
+const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/u;
+
 export function sentenceHasAnswerType(sentence: string, type: AnswerType, lexicons: Lexicons): boolean {
   if (SENTENCE_PATTERNS[type].test(sentence)) return true;
+  if (type === "organisation") return ACRONYM.test(sentence);
   if (type !== "person" && type !== "place") return false;
   const words = tokenize(sentence);
   return type === "person" ? hasPersonName(words, lexicons) : hasPlaceName(words, lexicons);

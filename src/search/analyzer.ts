@@ -141,11 +141,20 @@ export function detectLanguage(text: string): Language {
 }
 
 /**
+ * JavaScript's \b knows ASCII letters only ("\büberhaupt" never matches);
+ * the patterns here are written with \b and compiled with this boundary.
+ */
+export function unicodeWords(pattern: RegExp): RegExp {
+  const boundary = "(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))";
+  return new RegExp(pattern.source.replaceAll("\\b", boundary), pattern.flags.includes("u") ? pattern.flags : `${pattern.flags}u`);
+}
+
+/**
  * Phrases that frame what a question asks for ("what in return?") rather than
  * what it is about: as search terms they pull towards any passage that happens
  * to use them ("Im Gegenzug soll … eine Delegation …"). Questions only.
  */
-const QUESTION_FRAME = /\b(?:im\s+gegenzug|als\s+gegenleistung|dafür|dafur|stattdessen|überhaupt|uberhaupt|eigentlich|genau|in\s+return|in\s+exchange|exactly|actually)\b/giu;
+const QUESTION_FRAME = unicodeWords(/\b(?:im\s+gegenzug|als\s+gegenleistung|dafür|stattdessen|überhaupt|eigentlich|genau|in\s+return|in\s+exchange|exactly|actually)\b/giu);
 
 export function withoutQuestionFrame(question: string): string {
   return question.replace(QUESTION_FRAME, " ");

@@ -43,6 +43,11 @@ describe("sentenceHasAnswerType", () => {
     expect(sentenceHasAnswerType("Kim reist nur selten ins Ausland.", "frequency", lexicons)).toBe(true);
   });
 
+  it("takes an acronym for an organisation, but not any short word", () => {
+    expect(sentenceHasAnswerType("Das sagt ein Experte der SWP.", "organisation", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Kim will nach Russland reisen.", "organisation", lexicons)).toBe(false);
+  });
+
   it("does not see a kind of thing where there is none", () => {
     expect(sentenceHasAnswerType("Russland sucht händeringend nach Zulieferern.", "date", lexicons)).toBe(false);
     expect(sentenceHasAnswerType("Russland sucht händeringend nach Zulieferern.", "number", lexicons)).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyze, charNgrams, detectLanguage, foldToken, isStopWord, tokenize } from "../../src/search/analyzer.js";
+import { analyze, charNgrams, detectLanguage, foldToken, isStopWord, tokenize, unicodeWords, withoutQuestionFrame } from "../../src/search/analyzer.js";
 
 const terms = (text: string, language: "de" | "en" = "de"): string[] => analyze(text, language).map((token) => token.term);
 
@@ -57,5 +57,18 @@ describe("detectLanguage", () => {
   it("tells German from English questions", () => {
     expect(detectLanguage("Welche Waffen will Russland von Nordkorea?")).toBe("de");
     expect(detectLanguage("What weapons does Russia want from North Korea?")).toBe("en");
+  });
+});
+
+describe("unicodeWords and question frames", () => {
+  it("finds words that begin or end with an umlaut, which \\b alone misses", () => {
+    expect(/\büberhaupt\b/iu.test("ist das überhaupt erlaubt")).toBe(false);
+    expect(unicodeWords(/\büberhaupt\b/iu).test("ist das überhaupt erlaubt")).toBe(true);
+    expect(unicodeWords(/\bhoch\b/iu).test("hochrangig")).toBe(false);
+  });
+
+  it("leaves out phrases that frame the question", () => {
+    expect(withoutQuestionFrame("Was bietet Russland im Gegenzug überhaupt?").trim()).toMatch(/^Was bietet Russland\s+\?$/);
+    expect(withoutQuestionFrame("What does Kim get in return?")).not.toMatch(/return/);
   });
 });

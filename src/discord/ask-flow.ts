@@ -7,6 +7,7 @@ import type { BotContext } from "./context.js";
 import { displayCommandName, messages, type Lang } from "./i18n.js";
 import { presentAnswer, type MessagePayload } from "./presentation.js";
 import { checkQuestion } from "./rate-limit.js";
+import { stripDiscordMarkup } from "./question-text.js";
 
 export type Screening =
   | { ok: true; question: string }
@@ -15,7 +16,7 @@ export type Screening =
 /** Validation first, so a refused question does not use up the user's cooldown. */
 export function screenQuestion(raw: string, userId: string, context: BotContext, lang: Lang): Screening {
   const text = messages(lang);
-  const checked = checkQuestion(raw, context.config.MAX_QUESTION_LENGTH);
+  const checked = checkQuestion(stripDiscordMarkup(raw), context.config.MAX_QUESTION_LENGTH);
   if (!checked.ok) {
     if (checked.reason === "empty") return { ok: false, reason: "empty", notice: text.emptyQuestion(commandDisplay(context, "ask", lang)) };
     return { ok: false, reason: "too_long", notice: text.questionTooLong(checked.length, checked.max) };

@@ -87,10 +87,23 @@ describe("end to end: real service, real client, fake Discord", () => {
     for (const quote of quotes) expect(passages.some((passage) => passage.includes(quote))).toBe(true);
   });
 
+  it("a mention that also pings @everyone and another member is answered like the bare question", async () => {
+    const message = channelMessage(fake, { content: `<@${fake.botUser.id}> @everyone <@1100000000000000777> ${QUESTION}`, author: fakeUser() });
+    fake.dispatch("MESSAGE_CREATE", message);
+    const call = await fake.waitForCall(
+      (each) => each.method === "POST" && each.path === `/channels/${fake.channelId}/messages` && messageBody(each).message_reference?.message_id === message.id,
+    );
+    const reply = messageBody(call);
+    expect(reply.content ?? "").not.toMatch(/nächstliegende|closest/);
+    expect(reply.embeds?.[0]?.description).toContain(`**¶${expected.citations[0]?.paragraph}**`);
+  });
+
   it("a mention gets a reply to that message, pinging nobody", async () => {
     const message = channelMessage(fake, { content: `<@${fake.botUser.id}> ${QUESTION.toLowerCase()}`, author: fakeUser() });
     fake.dispatch("MESSAGE_CREATE", message);
-    const call = await fake.waitForCall((each) => each.method === "POST" && each.path === `/channels/${fake.channelId}/messages`);
+    const call = await fake.waitForCall(
+      (each) => each.method === "POST" && each.path === `/channels/${fake.channelId}/messages` && messageBody(each).message_reference?.message_id === message.id,
+    );
     const reply = messageBody(call);
     expect(reply.message_reference?.message_id).toBe(message.id);
     expect(reply.allowed_mentions).toEqual({ parse: [], replied_user: false });

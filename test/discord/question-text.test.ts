@@ -1,0 +1,34 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { QaService } from "../../src/answer/service.js";
+import { stripDiscordMarkup } from "../../src/discord/question-text.js";
+import { silentLogger } from "../../src/log.js";
+
+describe("stripDiscordMarkup", () => {
+  it("removes mentions, @everyone/@here, custom emoji, timestamps and command mentions", () => {
+    const raw = "@everyone <@123456789012345678> <@!123> <@&456> <#789> Welche Waffen </ask:111> will <:kim:222> <a:wave:333> Russland <t:1693900800:R>? @here";
+    expect(stripDiscordMarkup(raw)).toBe("Welche Waffen will Russland ?");
+  });
+
+  it("keeps e-mail-like text and ordinary words", () => {
+    expect(stripDiscordMarkup("Was schreibt presse@everyone.example über Kim?")).toBe("Was schreibt presse@everyone.example über Kim?");
+    expect(stripDiscordMarkup("hier und jetzt")).toBe("hier und jetzt");
+  });
+});
+
+describe("a question with other people's mentions in it", () => {
+  let service: QaService;
+  beforeAll(async () => {
+    service = await QaService.create({ contentDir: path.resolve("data/articles"), logger: silentLogger(), embeddings: "off" });
+  });
+
+  it("is answered like the same question without them", async () => {
+    const plain = await service.ask("Welche Waffen will Russland?");
+    for (const raw of ["@everyone Welche Waffen will Russland?", "<@123456789012345678> <#98765432109876543> Welche Waffen will Russland?"]) {
+      const answer = await service.ask(stripDiscordMarkup(raw));
+      expect(answer).toMatchObject({ answered: plain.answered, hedged: plain.hedged });
+      expect(answer.citations.map((citation) => citation.paragraph)).toEqual(plain.citations.map((citation) => citation.paragraph));
+    }
+    expect(plain).toMatchObject({ answered: true, hedged: false });
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig } from "../src/config.js";
+import { commandPayloads } from "../src/discord/commands/index.js";
 import { deployCommands, explainDeployError } from "../src/discord/deploy.js";
 
 async function main(): Promise<number> {
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
       token: config.DISCORD_TOKEN,
       applicationId: config.DISCORD_CLIENT_ID,
       guildId: config.DISCORD_GUILD_ID,
+      commands: commandPayloads(undefined, { maxQuestionLength: config.MAX_QUESTION_LENGTH }),
     });
     process.stdout.write(`Registered ${result.registered.length} commands (${result.scope}): ${result.registered.map((name) => `/${name}`).join(", ")}\n`);
     return 0;

@@ -7,7 +7,13 @@ await runCli(async ({ config, logger }) => {
   const service = await createService(config, logger);
   if (!config.DISCORD_TOKEN) {
     logger.info({ event: "terminal_mode" }, "no DISCORD_TOKEN configured: answering in the terminal");
-    await runTerminal({ qa: service, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
+    await runTerminal({
+      qa: service,
+      input: process.stdin,
+      output: process.stdout,
+      prompt: process.stdin.isTTY === true,
+      maxQuestionLength: config.MAX_QUESTION_LENGTH,
+    });
     return;
   }
   const { startBot } = await import("./discord/bot.js");

@@ -4,7 +4,8 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createService } from "../app.js";
 import type { Answer } from "../answer/types.js";
-import { answerToJson, formatAnswer } from "./format.js";
+import { checkQuestion } from "../answer/question-check.js";
+import { answerToJson, formatAnswer, questionTooLong } from "./format.js";
 import { CliError, runCli } from "./run.js";
 
 const USAGE = 'usage: npm run ask -- [--json] "question"  |  npm run ask -- [--json] --batch FILE|-';
@@ -50,7 +51,13 @@ await runCli(async ({ config, logger }) => {
   const print = (answer: Answer): void => {
     process.stdout.write(args.json ? `${answerToJson(answer)}\n` : `${formatAnswer(answer)}\n`);
   };
+  const tooLong = (question: string): string | null => {
+    const checked = checkQuestion(question, config.MAX_QUESTION_LENGTH);
+    return checked.ok || checked.reason !== "too_long" ? null : questionTooLong(checked.length, checked.max);
+  };
   if (args.batch === undefined) {
+    const refusal = tooLong(args.question);
+    if (refusal) throw new CliError(refusal, 2);
     print(await service.ask(args.question));
     return;
   }
@@ -59,6 +66,10 @@ await runCli(async ({ config, logger }) => {
     if (!args.json && !first) process.stdout.write("\n");
     first = false;
     if (!args.json) process.stdout.write(`Q: ${question.trim()}\n`);
-    print(await service.ask(question));
+    const refusal = tooLong(question);
+    // A batch goes on past an overlong line: one line per question stays true in --json too.
+    if (refusal && args.json) process.stdout.write(`${JSON.stringify({ question: question.trim().slice(0, 200), error: refusal })}\n`);
+    else if (refusal) process.stdout.write(`${refusal}\n`);
+    else print(await service.ask(question));
   }
 });

@@ -43,6 +43,11 @@ export function formatAnswer(answer: Answer): string {
   return [...blocks, [...notes, `(retrieval: ${answer.mode})`].join("\n")].join("\n\n");
 }
 
+/** One line for a question over MAX_QUESTION_LENGTH, in the terminal and in `npm run ask`. */
+export function questionTooLong(length: number, max: number): string {
+  return `The question has ${length} characters; the limit is ${max} (MAX_QUESTION_LENGTH). Please shorten it.`;
+}
+
 export function formatSource(lookup: SourceLookup): string {
   const { article, paragraph } = lookup;
   return [

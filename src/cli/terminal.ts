@@ -5,7 +5,8 @@ import { ReindexBusyError, ReindexFailedError, type ContentAdminApi } from "../a
 import type { QaApi } from "../answer/types.js";
 import type { ContentActor } from "../content/library.js";
 import { formatSummaryText, parseSummaryCommand, UnknownArticleError, UnknownSectionError } from "../answer/summary.js";
-import { formatAnswer, formatArticleList, formatReindexReport, formatSource, formatStatus } from "./format.js";
+import { checkQuestion } from "../answer/question-check.js";
+import { formatAnswer, formatArticleList, formatReindexReport, formatSource, formatStatus, questionTooLong } from "./format.js";
 
 const HELP = [
   "Ask a question about the articles in German or English, e.g. „Welche Waffen will Russland?“",
@@ -47,13 +48,19 @@ export interface TerminalOptions {
   output: Writable;
   /** Show a prompt (interactive use); off when input is piped. */
   prompt?: boolean;
+  /** MAX_QUESTION_LENGTH: longer questions get a message instead of an answer. */
+  maxQuestionLength?: number;
 }
 
 /** Handles one line of input; returns the text to print, or null to quit. */
-export async function handleTerminalLine(qa: TerminalQa, line: string): Promise<string | null> {
+export async function handleTerminalLine(qa: TerminalQa, line: string, maxQuestionLength = Number.POSITIVE_INFINITY): Promise<string | null> {
   const text = line.trim();
   if (text.length === 0) return "";
-  if (!text.startsWith("/")) return formatAnswer(await qa.ask(text));
+  if (!text.startsWith("/")) {
+    const checked = checkQuestion(text, maxQuestionLength);
+    if (!checked.ok) return checked.reason === "too_long" ? questionTooLong(checked.length, checked.max) : "";
+    return formatAnswer(await qa.ask(checked.question));
+  }
   const [command = "", ...rest] = text.slice(1).split(/\s+/);
   switch (command.toLowerCase()) {
     case "quit":
@@ -109,7 +116,7 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
   for await (const line of lines) {
     let reply: string | null;
     try {
-      reply = await handleTerminalLine(qa, line);
+      reply = await handleTerminalLine(qa, line, options.maxQuestionLength);
     } catch (error) {
       reply = `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
     }

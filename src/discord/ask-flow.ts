@@ -6,7 +6,7 @@ import type { Answer } from "../answer/types.js";
 import type { BotContext } from "./context.js";
 import { displayCommandName, messages, type Lang } from "./i18n.js";
 import { presentAnswer, type MessagePayload } from "./presentation.js";
-import { checkQuestion } from "./rate-limit.js";
+import { checkQuestion } from "../answer/question-check.js";
 import { stripDiscordMarkup } from "./question-text.js";
 
 export type Screening =

@@ -75,6 +75,18 @@ describe("npm run ask", () => {
     expect(fromStdin.stdout.trim().split("\n")).toHaveLength(1);
   });
 
+  it("refuses a question over MAX_QUESTION_LENGTH, and goes on past an overlong line of a batch", async () => {
+    const long = `Wer ist John Kirby? ${"x".repeat(80)}`;
+    const single = await ask([long], { MAX_QUESTION_LENGTH: "50" });
+    expect(single.code).toBe(2);
+    expect(single.stderr).toMatch(/limit is 50 \(MAX_QUESTION_LENGTH\)/);
+    const batch = await ask(["--json", "--batch", "-"], { MAX_QUESTION_LENGTH: "50" }, `${long}\nWer ist John Kirby?\n`);
+    const lines = batch.stdout.trim().split("\n").map((line) => JSON.parse(line) as { error?: string; answered?: boolean });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]?.error).toMatch(/limit is 50/);
+    expect(lines[1]?.answered).toBe(true);
+  });
+
   it("fails with one clear line on bad flags, a missing question, or no articles", async () => {
     const badFlag = await ask(["--jsn", "Frage"]);
     expect(badFlag.code).toBe(2);

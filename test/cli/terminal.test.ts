@@ -25,6 +25,14 @@ describe("terminal session", () => {
     expect(await handleTerminalLine(service, "/quit")).toBeNull();
   });
 
+  it("refuses a question over MAX_QUESTION_LENGTH with one line, and answers one at the limit", async () => {
+    const long = `Wer ist Eric Ballbach? ${"x".repeat(600)}`;
+    const refused = await handleTerminalLine(service, long, 500);
+    expect(refused).toMatch(/has 623 characters; the limit is 500 \(MAX_QUESTION_LENGTH\)/);
+    expect(refused?.split("\n")).toHaveLength(1);
+    expect(await handleTerminalLine(service, "Wer ist Eric Ballbach?", 22)).toMatch(/Ballbach/);
+  });
+
   it("runs a whole session over streams and stops at /quit", async () => {
     const input = new PassThrough();
     const output = new PassThrough();

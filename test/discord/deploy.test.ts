@@ -33,6 +33,16 @@ describe("deployCommands", () => {
     expect(JSON.stringify(call.body)).toContain('"de":"frage"');
   });
 
+  it("declares MAX_QUESTION_LENGTH on /ask's question option, and only there", () => {
+    const payloads = commandPayloads(undefined, { maxQuestionLength: 321 });
+    const ask = payloads.find((payload) => payload.name === "ask");
+    const question = ask?.options?.find((option) => option.name === "question");
+    expect(question && "max_length" in question ? question.max_length : undefined).toBe(321);
+    const others = payloads.filter((payload) => payload.name !== "ask").flatMap((payload) => payload.options ?? []);
+    expect(others.some((option) => "max_length" in option && option.max_length === 321)).toBe(false);
+    expect(commandPayloads(undefined, { maxQuestionLength: 50_000 }).find((payload) => payload.name === "ask")?.options?.find((option) => option.name === "question")).toMatchObject({ max_length: 6_000 });
+  });
+
   it("registers globally without a guild id", async () => {
     const result = await deployCommands({ token: fake.token, applicationId: fake.applicationId, api: fake.apiUrl });
     expect(result.scope).toBe("global");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuestion, QuestionRateLimiter } from "../../src/discord/rate-limit.js";
+import { QuestionRateLimiter } from "../../src/discord/rate-limit.js";
 
 function clock(start = 1_700_000_000_000) {
   let now = start;
@@ -54,21 +54,5 @@ describe("QuestionRateLimiter", () => {
     time.advance(2_000);
     limiter.tryAcquire("late");
     expect(limiter.trackedUsers).toBe(1);
-  });
-});
-
-describe("checkQuestion", () => {
-  it("refuses empty and whitespace-only questions", () => {
-    expect(checkQuestion("", 100)).toEqual({ ok: false, reason: "empty" });
-    expect(checkQuestion(" \n\t ", 100)).toEqual({ ok: false, reason: "empty" });
-  });
-
-  it("refuses questions over the limit, counting characters rather than UTF-16 units", () => {
-    expect(checkQuestion("a".repeat(11), 10)).toEqual({ ok: false, reason: "too_long", length: 11, max: 10 });
-    expect(checkQuestion("😀".repeat(10), 10)).toEqual({ ok: true, question: "😀".repeat(10) });
-  });
-
-  it("normalises whitespace", () => {
-    expect(checkQuestion("  Wann   reist\nKim? ", 100)).toEqual({ ok: true, question: "Wann reist Kim?" });
   });
 });

@@ -8,7 +8,7 @@ import { presentNotice } from "../presentation.js";
 const texts = commandTexts.ask;
 
 export const data = localize(new SlashCommandBuilder(), texts)
-  // No max length here: an overlong question gets a clear message instead of a client-side block.
+  // The length limit is declared at deployment, from MAX_QUESTION_LENGTH (see commandPayloads); the bot checks it too.
   .addStringOption((option) => localize(option, texts.options.question).setRequired(true))
   .addBooleanOption((option) => localize(option, texts.options.public).setRequired(false));
 

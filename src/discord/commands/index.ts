@@ -3,6 +3,7 @@
  * To add one, create a file exporting `data`,
  * `execute` (and `autocomplete` if needed) and list it here.
  */
+import { ApplicationCommandOptionType } from "discord.js";
 import type { BotCommand } from "../context.js";
 import * as about from "./about.js";
 import * as articles from "./articles.js";
@@ -20,7 +21,22 @@ export function commandMap(commands: readonly BotCommand[] = commandList): Reado
   return new Map(commands.map((command) => [command.data.name, command]));
 }
 
+export interface PayloadOptions {
+  /** MAX_QUESTION_LENGTH: declared on /ask's question option, so the client counts along. */
+  maxQuestionLength?: number;
+}
+
 /** The JSON Discord's bulk-overwrite endpoint expects. */
-export function commandPayloads(commands: readonly BotCommand[] = commandList) {
-  return commands.map((command) => command.data.toJSON());
+export function commandPayloads(commands: readonly BotCommand[] = commandList, options: PayloadOptions = {}) {
+  return commands.map((command) => {
+    const payload = command.data.toJSON();
+    const max = options.maxQuestionLength;
+    if (payload.name !== ask.data.name || max === undefined) return payload;
+    // Discord accepts at most 6,000 characters in a string option.
+    const limit = Math.min(max, 6_000);
+    return {
+      ...payload,
+      options: payload.options?.map((option) => (option.name === "question" && option.type === ApplicationCommandOptionType.String ? { ...option, max_length: limit } : option)),
+    };
+  });
 }

@@ -80,7 +80,8 @@ export class UnknownSectionError extends Error {
     readonly available: string[],
     reason = "no such section",
   ) {
-    super(`${reason}: "${selector}". Sections: ${available.join("; ")}`);
+    // The selector may have been meant as a length ("huge", "--length short"): say what both accept.
+    super(`${reason}: "${selector}". A length is short, medium or long (kurz, mittel, lang); sections: ${available.join("; ")}`);
     this.name = "UnknownSectionError";
   }
 }
@@ -644,8 +645,10 @@ export function parseSummaryCommand(words: readonly string[], articleIds: readon
   const request: SummarizeRequest = {};
   const rest: string[] = [];
   for (const word of words) {
-    const lower = word.toLowerCase();
-    const length = summaryLengthSchema.safeParse(lower);
+    // "--length short", "length:short", "länge:kurz": the option's name is not part of a section.
+    const lower = word.toLowerCase().replace(/^(?:--?(?:length|laenge|länge)=?|(?:length|laenge|länge):)/u, "");
+    if (lower.length === 0) continue;
+    const length = summaryLengthSchema.safeParse(GERMAN_LENGTHS[lower] ?? lower);
     if (length.success && request.length === undefined) request.length = length.data;
     else if (request.articleId === undefined && articleIds.includes(word)) request.articleId = word;
     else if (word.length > 0) rest.push(word);
@@ -653,6 +656,9 @@ export function parseSummaryCommand(words: readonly string[], articleIds: readon
   if (rest.length > 0) request.section = rest.join(" ");
   return request;
 }
+
+/** The German length names that Discord shows German users, as typed in the terminal. */
+const GERMAN_LENGTHS: Readonly<Record<string, SummaryLength>> = { kurz: "short", mittel: "medium", lang: "long" };
 
 /** Autocomplete choices for a section option: label as name, 1-based number as value; at most 25 (Discord's limit). */
 export function sectionChoices(article: Article, typed = ""): { name: string; value: string }[] {

@@ -18,6 +18,7 @@ const HELP = [
   "  /reindex                re-read the article folder and rebuild the index",
   "  /help                   this help",
   "  /quit                   leave (Ctrl+D works too)",
+  "The German names work too: /frage, /quelle, /zusammenfassung [kurz|mittel|lang], /artikel, /neu-indizieren, /info, /hilfe, /ende.",
 ].join("\n");
 
 /** What the terminal needs: questions, plus reindexing when the service offers it. */
@@ -52,6 +53,18 @@ export interface TerminalOptions {
   maxQuestionLength?: number;
 }
 
+/** The German names Discord shows German users, so that "/quelle 7" works here as well. */
+export const GERMAN_COMMANDS: Readonly<Record<string, string>> = {
+  frage: "ask",
+  quelle: "source",
+  zusammenfassung: "summary",
+  artikel: "articles",
+  "neu-indizieren": "reindex",
+  info: "about",
+  hilfe: "help",
+  ende: "quit",
+};
+
 /** Handles one line of input; returns the text to print, or null to quit. */
 export async function handleTerminalLine(qa: TerminalQa, line: string, maxQuestionLength = Number.POSITIVE_INFINITY): Promise<string | null> {
   const text = line.trim();
@@ -61,8 +74,10 @@ export async function handleTerminalLine(qa: TerminalQa, line: string, maxQuesti
     if (!checked.ok) return checked.reason === "too_long" ? questionTooLong(checked.length, checked.max) : "";
     return formatAnswer(await qa.ask(checked.question));
   }
-  const [command = "", ...rest] = text.slice(1).split(/\s+/);
-  switch (command.toLowerCase()) {
+  const [typed = "", ...rest] = text.slice(1).split(/\s+/);
+  const command = GERMAN_COMMANDS[typed.toLowerCase()] ?? typed.toLowerCase();
+  if (command === "ask") return handleTerminalLine(qa, rest.join(" "), maxQuestionLength);
+  switch (command) {
     case "quit":
     case "exit":
     case "q":

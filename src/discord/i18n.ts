@@ -191,7 +191,7 @@ const de: Messages = {
     empty: "In diesem Teil des Artikels steht kein Satz, der sich für sich allein als Zusammenfassung zitieren lässt.",
     unknownArticle: (typed, list) =>
       typed === null ? `Es sind mehrere Artikel geladen; wähl einen aus: ${list}` : `Den Artikel „${typed}“ kenne ich nicht. Verfügbar: ${list}`,
-    unknownSection: (typed, title, list) => `Einen Abschnitt „${typed}“ gibt es in „${title}“ nicht. Abschnitte: ${list}`,
+    unknownSection: (typed, title, list) => `Einen Abschnitt „${typed}“ gibt es in „${title}“ nicht (die Länge wählst du mit der Option länge). Abschnitte: ${list}`,
   },
   content: {
     guildOnly: "Das geht nur auf einem Server.",
@@ -302,7 +302,7 @@ const en: Messages = {
     empty: "Nothing in this part of the article can be quoted on its own as a summary.",
     unknownArticle: (typed, list) =>
       typed === null ? `Several articles are loaded; pick one: ${list}` : `I don't know the article "${typed}". Available: ${list}`,
-    unknownSection: (typed, title, list) => `"${title}" has no section "${typed}". Sections: ${list}`,
+    unknownSection: (typed, title, list) => `"${title}" has no section "${typed}" (the length has its own option, length). Sections: ${list}`,
   },
   content: {
     guildOnly: "This only works in a server.",

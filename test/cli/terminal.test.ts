@@ -2,7 +2,8 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
-import { handleTerminalLine, runTerminal } from "../../src/cli/terminal.js";
+import { GERMAN_COMMANDS, handleTerminalLine, runTerminal } from "../../src/cli/terminal.js";
+import { commandTexts } from "../../src/discord/i18n.js";
 import { silentLogger } from "../../src/log.js";
 
 describe("terminal session", () => {
@@ -23,6 +24,27 @@ describe("terminal session", () => {
     expect(await handleTerminalLine(service, "/frobnicate")).toMatch(/Unknown command/);
     expect(await handleTerminalLine(service, "   ")).toBe("");
     expect(await handleTerminalLine(service, "/quit")).toBeNull();
+  });
+
+  it("knows the German command names Discord shows German users, and German summary lengths", async () => {
+    expect(await handleTerminalLine(service, "/quelle 7")).toBe(await handleTerminalLine(service, "/source 7"));
+    expect(await handleTerminalLine(service, "/zusammenfassung kurz")).toBe(await handleTerminalLine(service, "/summary short"));
+    expect(await handleTerminalLine(service, "/summary --length short")).toBe(await handleTerminalLine(service, "/summary short"));
+    expect(await handleTerminalLine(service, "/frage Wer ist Eric Ballbach?")).toBe(await handleTerminalLine(service, "Wer ist Eric Ballbach?"));
+    expect(await handleTerminalLine(service, "/hilfe")).toMatch(/\/quelle/);
+    expect(await handleTerminalLine(service, "/ende")).toBeNull();
+    // The same names as the slash commands' German localisations.
+    for (const [german, english] of Object.entries(GERMAN_COMMANDS)) {
+      if (english === "quit") continue;
+      const texts = Object.values(commandTexts).find((entry) => entry.en.name === english);
+      expect(texts?.de.name, german).toBe(german);
+    }
+  });
+
+  it("says what a length or a section may be when a summary selector matches neither", async () => {
+    const reply = await handleTerminalLine(service, "/summary huge");
+    expect(reply).toMatch(/no such section: "huge"\. A length is short, medium or long/);
+    expect(reply?.split("\n")).toHaveLength(1);
   });
 
   it("refuses a question over MAX_QUESTION_LENGTH with one line, and answers one at the limit", async () => {

@@ -86,7 +86,7 @@ describe("/summary (one article)", () => {
     expect(reply.data?.flags).toBe(EPHEMERAL);
     expect(reply.data?.allowed_mentions).toEqual(NO_PINGS);
     expect(reply.data?.content).toBe(
-      "Einen Abschnitt „Wetter \\*morgen\\*“ gibt es in „Waffen aus Nordkorea für Russland: Putins letzter Ausweg?“ nicht. " +
+      "Einen Abschnitt „Wetter \\*morgen\\*“ gibt es in „Waffen aus Nordkorea für Russland: Putins letzter Ausweg?“ nicht (die Länge wählst du mit der Option länge). " +
         "Abschnitte: 1: Einleitung (ohne Überschrift); 2: Russland braucht für seinen Krieg dringend Munition; 3: Bereits 2019 war Kim Jong Un in Russland",
     );
   });

@@ -4,7 +4,7 @@
 // GermanQuAD (deepset; CC BY 4.0; Möller, Risch, Pietsch, MRQA 2021,
 // arXiv:2104.12741). Only the passages are read; the held-out questions are not.
 //
-//   npx tsx scripts/dev/summary-coverage.ts [PASSAGES_JSONL] [--limit N] [--min-sentences N] [--verbose]
+//   npx tsx scripts/dev/summary-coverage.ts GERMANQUAD_DIR|PASSAGES_JSONL [--limit N] [--min-sentences N] [--verbose]
 //
 // Metrics (content terms = analysed, stop-word-free, stemmed tokens):
 //   R1   ROUGE-1-style recall against the whole passage: clipped content-term
@@ -14,7 +14,8 @@
 //   words  mean length of the selection, since longer selections cover more;
 //        "lead≈words" is the length-matched baseline: leading sentences up to
 //        about the summary's word count.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { summarizeArticle, type SummaryLength } from "../../src/answer/summary.js";
@@ -22,7 +23,6 @@ import { splitSentences } from "../../src/content/sentences.js";
 import type { Article, Paragraph } from "../../src/content/types.js";
 import { analyze, tokenize } from "../../src/search/analyzer.js";
 
-const DEFAULT_PASSAGES = "/work/shared/benchmarks/germanquad/passages.jsonl";
 const passageLine = z.object({ id: z.string().min(1), text: z.string() });
 
 const { values, positionals } = parseArgs({
@@ -34,7 +34,14 @@ const { values, positionals } = parseArgs({
   },
   allowPositionals: true,
 });
-const passagesFile = positionals[0] ?? DEFAULT_PASSAGES;
+const USAGE = "usage: npx tsx scripts/dev/summary-coverage.ts GERMANQUAD_DIR|PASSAGES_JSONL [--limit N] [--min-sentences N] [--verbose]";
+const target = positionals[0];
+if (target === undefined) {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(2);
+}
+// The benchmark's folder (with passages.jsonl in it) or the passages file itself.
+const passagesFile = statSync(target, { throwIfNoEntry: false })?.isDirectory() ? path.join(target, "passages.jsonl") : target;
 const limit = z.coerce.number().int().positive().parse(values.limit);
 const minSentences = z.coerce.number().int().positive().parse(values["min-sentences"]);
 

@@ -12,7 +12,13 @@ const idList = z
   .transform((value) => value.split(",").map((part) => part.trim()).filter((part) => part.length > 0))
   .pipe(z.array(z.string().regex(/^\d{17,20}$/, "expected comma-separated Discord ids (snowflakes)")));
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+// Messages say what is accepted, in words; the received value is never echoed (it may be a secret).
+const positiveInt = (fallback: number) =>
+  z.coerce
+    .number({ message: "expected a whole number greater than 0" })
+    .int({ message: "expected a whole number greater than 0" })
+    .positive({ message: "expected a whole number greater than 0" })
+    .default(fallback);
 
 /** Every variable the program reads, with its default. `.env.example` documents the same list. */
 export const envSchema = z.object({
@@ -36,12 +42,17 @@ export const envSchema = z.object({
   EMBEDDING_QUANTIZED: booleanFromEnv.default(true),
   EMBEDDING_LOAD_TIMEOUT_MS: positiveInt(8_000),
 
-  USER_COOLDOWN_SECONDS: z.coerce.number().min(0).default(5),
+  USER_COOLDOWN_SECONDS: z.coerce
+    .number({ message: "expected a number of seconds, 0 or more (e.g. 5 or 2.5)" })
+    .min(0, { message: "expected a number of seconds, 0 or more (e.g. 5 or 2.5)" })
+    .default(5),
   GLOBAL_QUESTIONS_PER_MINUTE: positiveInt(30),
   MAX_QUESTION_LENGTH: positiveInt(500),
   MAX_UPLOAD_BYTES: positiveInt(1_000_000),
 
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "expected one of fatal, error, warn, info, debug, trace, silent" })
+    .default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,7 +6,7 @@ import { createService } from "../app.js";
 import type { Answer } from "../answer/types.js";
 import { checkQuestion } from "../answer/question-check.js";
 import { answerToJson, formatAnswer, questionTooLong } from "./format.js";
-import { CliError, runCli } from "./run.js";
+import { argumentError, CliError, runCli } from "./run.js";
 
 const USAGE = 'usage: npm run ask -- [--json] "question"  |  npm run ask -- [--json] --batch FILE|-';
 
@@ -25,7 +25,7 @@ function parseAskArgs(argv: string[]): { json: boolean; batch: string | undefine
     return { json: values.json ?? false, batch: values.batch, question };
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}. ${USAGE}`, 2);
+    throw argumentError(error, USAGE);
   }
 }
 

@@ -7,7 +7,7 @@ import { loadEmbedder } from "../search/embeddings.js";
 import { percentile, rankingMetrics, rankOf, type RankingMetrics } from "../search/evaluation.js";
 import { loadGermanQuad, type BenchmarkQuestion } from "../search/germanquad.js";
 import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/retriever.js";
-import { CliError, runCli } from "./run.js";
+import { argumentError, CliError, runCli } from "./run.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { QaService, passageId } from "../answer/service.js";
@@ -303,7 +303,7 @@ await runCli(async ({ config, logger }) => {
       allowPositionals: true,
     });
   } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}. ${USAGE}`, 2);
+    throw argumentError(error, USAGE);
   }
   const [suite] = parsed.positionals;
   if (suite === "germanquad") await germanQuadSuite(parsed.values, config, logger);

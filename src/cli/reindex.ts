@@ -7,7 +7,7 @@ import { describeReindexProgress, ReindexBusyError, ReindexFailedError, type Rei
 import { ContentError, type ContentActor } from "../content/library.js";
 import { readStoredIndex } from "../search/index-store.js";
 import { formatReindexReport } from "./format.js";
-import { CliError, runCli } from "./run.js";
+import { argumentError, CliError, runCli } from "./run.js";
 
 /**
  * `npm run reindex`: re-reads the article folder, rebuilds and stores the
@@ -31,7 +31,7 @@ function parseReindexArgs(argv: string[]): ReindexCommand {
       strict: true,
     }));
   } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}. ${USAGE}`, 2);
+    throw argumentError(error, USAGE);
   }
   if (values.help) throw new CliError(USAGE, 0);
   if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0] ?? ""}". ${USAGE}`, 2);

@@ -14,7 +14,7 @@ import {
   UnknownSectionError,
   type SummaryEmbedding,
 } from "../answer/summary.js";
-import { CliError, runCli } from "./run.js";
+import { argumentError, CliError, runCli } from "./run.js";
 
 const USAGE =
   "usage: npm run summary -- [--length short|medium|long] [--article ID] [--section HEADING|NUMBER] [--json] [--embeddings]";
@@ -44,7 +44,7 @@ function parseSummaryArgs(argv: string[]): SummaryArgs {
     });
     values = parsed.values;
   } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}. ${USAGE}`, 2);
+    throw argumentError(error, USAGE);
   }
   if (values.help) throw new CliError(USAGE, 0);
   if (values.length !== undefined && !summaryLengthSchema.safeParse(values.length).success) {

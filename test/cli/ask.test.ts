@@ -91,6 +91,10 @@ describe("npm run ask", () => {
     const badFlag = await ask(["--jsn", "Frage"]);
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr.trim().split("\n")).toHaveLength(1);
+    expect(badFlag.stderr).toMatch(/^error: unknown option --jsn\. usage: /);
+    expect(badFlag.stderr).not.toMatch(/To specify a positional/);
+    const missingValue = await ask(["--batch"]);
+    expect(missingValue.stderr).toMatch(/^error: --batch needs a value\. usage: /);
     expect(badFlag.stdout).toBe("");
     const noQuestion = await ask([]);
     expect(noQuestion.code).toBe(2);

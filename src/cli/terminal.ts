@@ -51,6 +51,8 @@ export interface TerminalOptions {
   prompt?: boolean;
   /** MAX_QUESTION_LENGTH: longer questions get a message instead of an answer. */
   maxQuestionLength?: number;
+  /** Where the session's logs go, named once at the start. */
+  logFile?: string;
 }
 
 /** The German names Discord shows German users, so that "/quelle 7" works here as well. */
@@ -126,6 +128,7 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
   };
   const status = qa.status();
   write(`Article Q&A (${status.articles.length} article(s), ${status.paragraphCount} paragraphs, ${status.mode} retrieval). Type /help for commands.`);
+  if (options.logFile) write(`Logs: ${options.logFile}`);
   if (options.prompt) lines.setPrompt("? ");
   if (options.prompt) lines.prompt();
   for await (const line of lines) {

@@ -12,21 +12,28 @@ import { argumentError, CliError, runCli } from "./run.js";
 /**
  * `npm run reindex`: re-reads the article folder, rebuilds and stores the
  * index, and prints what changed since the stored one.
- * `--add FILE [--replace]` and `--remove ID` change the folder first, with the
- * same checks, audit log and rollback as the moderator commands.
+ * `--add FILE [--replace] [--force]` and `--remove ID` change the folder first, with the
+ * same checks, audit log and rollback as the moderator commands (`--force`
+ * adds a text file that does not look like an article).
  */
 
-const USAGE = "usage: npm run reindex  |  npm run reindex -- --add FILE [--replace]  |  npm run reindex -- --remove ID";
+const USAGE = "usage: npm run reindex  |  npm run reindex -- --add FILE [--replace] [--force]  |  npm run reindex -- --remove ID";
 
-type ReindexCommand = { kind: "reindex" } | { kind: "add"; file: string; replace: boolean } | { kind: "remove"; articleId: string };
+type ReindexCommand = { kind: "reindex" } | { kind: "add"; file: string; replace: boolean; force: boolean } | { kind: "remove"; articleId: string };
 
 function parseReindexArgs(argv: string[]): ReindexCommand {
-  let values: { add?: string | undefined; remove?: string | undefined; replace?: boolean | undefined; help?: boolean | undefined };
+  let values: { add?: string | undefined; remove?: string | undefined; replace?: boolean | undefined; force?: boolean | undefined; help?: boolean | undefined };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
-      options: { add: { type: "string" }, remove: { type: "string" }, replace: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        add: { type: "string" },
+        remove: { type: "string" },
+        replace: { type: "boolean" },
+        force: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
       allowPositionals: true,
       strict: true,
     }));
@@ -37,7 +44,8 @@ function parseReindexArgs(argv: string[]): ReindexCommand {
   if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0] ?? ""}". ${USAGE}`, 2);
   if (values.add !== undefined && values.remove !== undefined) throw new CliError(`give --add or --remove, not both. ${USAGE}`, 2);
   if (values.replace && values.add === undefined) throw new CliError(`--replace only goes with --add. ${USAGE}`, 2);
-  if (values.add !== undefined) return { kind: "add", file: values.add, replace: values.replace ?? false };
+  if (values.force && values.add === undefined) throw new CliError(`--force only goes with --add. ${USAGE}`, 2);
+  if (values.add !== undefined) return { kind: "add", file: values.add, replace: values.replace ?? false, force: values.force ?? false };
   if (values.remove !== undefined) return { kind: "remove", articleId: values.remove };
   return { kind: "reindex" };
 }
@@ -82,7 +90,7 @@ await runCli(async ({ config, logger }) => {
     let report: ReindexReport;
     if (command.kind === "add" && upload !== null) {
       const result = await service.addArticle(
-        { fileName: path.basename(command.file), bytes: upload, actor: shellActor(), replace: command.replace },
+        { fileName: path.basename(command.file), bytes: upload, actor: shellActor(), replace: command.replace, force: command.force },
         onProgress,
       );
       process.stdout.write(`${result.change.message}\n`);

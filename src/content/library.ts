@@ -2,6 +2,7 @@ import { appendFile, mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import { z } from "zod";
+import { articleShape, notAnArticleReason } from "./article-check.js";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "./atomic-write.js";
 import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes } from "./load.js";
 import { ArticleParseError, type ArticleParseErrorCode } from "./parse.js";
@@ -38,6 +39,8 @@ const addArticleRequestSchema = z.object({
   actor: contentActorSchema,
   /** Allow overwriting the article with the same id. */
   replace: z.boolean().default(false),
+  /** Add a text file even though it does not look like an article (see article-check.ts). */
+  force: z.boolean().default(false),
 });
 export type AddArticleRequest = z.input<typeof addArticleRequestSchema>;
 
@@ -77,6 +80,7 @@ export type ContentErrorCode =
   | "metadata"
   | "no-article-text"
   | "no-paragraphs"
+  | "not-an-article"
   | "duplicate-title"
   | "already-exists"
   | "not-found"
@@ -88,7 +92,7 @@ export type ContentErrorCode =
 /** Codes where the request itself was wrong: nothing was touched. The rest are failures on the way. */
 const REFUSAL_CODES: ReadonlySet<ContentErrorCode> = new Set([
   "invalid-request", "unsupported-type", "too-large", "empty", "binary", "encoding", "metadata",
-  "no-article-text", "no-paragraphs", "duplicate-title", "already-exists", "not-found", "last-article",
+  "no-article-text", "no-paragraphs", "not-an-article", "duplicate-title", "already-exists", "not-found", "last-article",
 ]);
 
 /** A content change that did not happen; `message` is written for the moderator. */
@@ -279,7 +283,7 @@ export class ContentLibrary {
       const issue = parsed.error.issues[0];
       throw new ContentError("invalid-request", `The upload was not accepted: ${issue?.path.join(".") || "request"}: ${issue?.message ?? "invalid"}.`);
     }
-    const { fileName, bytes, replace } = parsed.data;
+    const { fileName, bytes, replace, force } = parsed.data;
     const given = shownName(fileName);
     // Only the last path segment counts: "../../x.txt" and "C:\\x.txt" cannot point outside the folder.
     const baseName = fileName.split(/[\\/]/u).pop() ?? "";
@@ -305,6 +309,16 @@ export class ContentLibrary {
     } catch (error) {
       if (error instanceof ArticleParseError) throw new ContentError(PARSE_ERROR_CODES[error.code], `"${given}" was not added: ${error.reason}.`);
       throw error;
+    }
+    if (!force && article.format !== "html") {
+      // The parser accepted the bytes as UTF-8 text already.
+      const reason = notAnArticleReason(articleShape(new TextDecoder().decode(bytes), article));
+      if (reason) {
+        throw new ContentError(
+          "not-an-article",
+          `"${given}" was not added: it does not look like a news article (${reason}). If it is one, the operator can add it with npm run reindex -- --add FILE --force.`,
+        );
+      }
     }
 
     const folder = await this.readFolder();

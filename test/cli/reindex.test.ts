@@ -5,7 +5,7 @@ import { QaService } from "../../src/answer/service.js";
 import { handleTerminalLine, type TerminalQa } from "../../src/cli/terminal.js";
 import { silentLogger } from "../../src/log.js";
 import { runCliScript, type CliResult } from "../helpers/run-cli.js";
-import { BUNDLED_ID, contentFixture, readAuditLog, SECOND_ARTICLE, snapshot } from "../helpers/content-fixtures.js";
+import { BUNDLED_ID, contentFixture, readAuditLog, README_LIKE, SECOND_ARTICLE, snapshot } from "../helpers/content-fixtures.js";
 
 /** Runs the real `reindex` command on a temporary content folder, offline and without the embedding model. */
 function reindexCli(args: string[], dirs: { contentDir: string; stateDir: string }): Promise<CliResult> {
@@ -97,6 +97,22 @@ describe("npm run reindex", () => {
     expect(audit.every((entry) => (entry.actor as { via?: string } | null)?.via === "cli")).toBe(true);
     // The audit line of a plain reindex tells the same story as the printed report.
     expect(String(audit[4]?.detail)).toMatch(/added 0, changed 1, removed 0, unchanged 1/);
+  });
+
+  it("refuses a file that does not look like an article unless --force is given", async () => {
+    const fixture = await contentFixture();
+    const file = path.join(fixture.root, "README.md");
+    await writeFile(file, README_LIKE);
+    const before = await snapshot(fixture.contentDir);
+    const refused = await reindexCli(["--add", file], fixture);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/"README\.md" was not added: it does not look like a news article \(\d+ % of its lines are code, tables, lists, headings or links/);
+    expect(refused.stderr).toMatch(/--force/);
+    expect(await snapshot(fixture.contentDir)).toEqual(before);
+    const forced = await reindexCli(["--add", file, "--force"], fixture);
+    expect(forced.code).toBe(0);
+    expect(Object.keys(await snapshot(fixture.contentDir))).toContain("readme.md");
+    expect((await reindexCli(["--force"], fixture)).stderr).toMatch(/--force only goes with --add/);
   });
 
   it("rejects wrong arguments and unreadable files with exit codes 2 and 1", async () => {

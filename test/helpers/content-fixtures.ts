@@ -150,3 +150,30 @@ export function deferred(): { promise: Promise<void>; release: () => void } {
 export function escapeHtml(text: string): string {
   return text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
 }
+
+/** A project README as moderators might upload it by mistake: code, tables, lists and a little prose. */
+export const README_LIKE = [
+  "# my-tool",
+  "",
+  "A small command-line tool that converts files.",
+  "",
+  "## Install",
+  "",
+  "```sh",
+  "npm install my-tool",
+  "npm test",
+  "```",
+  "",
+  "## Options",
+  "",
+  "| option | default | meaning |",
+  "|---|---|---|",
+  "| `--out` | `.` | where to write |",
+  "| `--force` | false | overwrite files |",
+  "",
+  "- fast",
+  "- small",
+  "- [docs](https://example.org/docs)",
+  "",
+  "Contributions are welcome; open an issue first.",
+].join("\n");

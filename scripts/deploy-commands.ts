@@ -2,6 +2,10 @@
  * `npm run deploy-commands`: registers the bot's slash commands. With
  * DISCORD_GUILD_ID set they go to that one server (visible immediately);
  * otherwise globally. Needs DISCORD_TOKEN and DISCORD_CLIENT_ID.
+ *
+ * `npm run deploy-commands -- --clear-guild` removes the server copy from
+ * DISCORD_GUILD_ID: after a move to global commands, members would otherwise
+ * see every command twice.
  */
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig } from "../src/config.js";
@@ -27,16 +31,31 @@ async function main(): Promise<number> {
     process.stderr.write(`Cannot deploy commands; set in .env:\n${missing.map((line) => `  - ${line}`).join("\n")}\n`);
     return 2;
   }
+  const clearGuild = process.argv.slice(2).includes("--clear-guild");
+  const unknown = process.argv.slice(2).filter((arg) => arg !== "--clear-guild");
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown argument ${unknown[0] ?? ""}. usage: npm run deploy-commands [-- --clear-guild]\n`);
+    return 2;
+  }
+  if (clearGuild && !config.DISCORD_GUILD_ID) {
+    process.stderr.write("--clear-guild removes the commands of one server: set DISCORD_GUILD_ID to that server's id.\n");
+    return 2;
+  }
   const target = config.DISCORD_GUILD_ID ? `server ${config.DISCORD_GUILD_ID}` : "all servers (global; may take up to an hour to appear)";
-  process.stdout.write(`Registering slash commands for ${target} …\n`);
+  process.stdout.write(clearGuild ? `Removing the slash commands of ${target} …\n` : `Registering slash commands for ${target} …\n`);
   try {
     const result = await deployCommands({
       token: config.DISCORD_TOKEN,
       applicationId: config.DISCORD_CLIENT_ID,
       guildId: config.DISCORD_GUILD_ID,
-      commands: commandPayloads(undefined, { maxQuestionLength: config.MAX_QUESTION_LENGTH }),
+      // The bulk overwrite with an empty list removes them all.
+      commands: clearGuild ? [] : commandPayloads(undefined, { maxQuestionLength: config.MAX_QUESTION_LENGTH }),
     });
-    process.stdout.write(`Registered ${result.registered.length} commands (${result.scope}): ${result.registered.map((name) => `/${name}`).join(", ")}\n`);
+    process.stdout.write(
+      clearGuild
+        ? `Removed the server's commands; ${result.registered.length} remain there. The global ones are untouched.\n`
+        : `Registered ${result.registered.length} commands (${result.scope}): ${result.registered.map((name) => `/${name}`).join(", ")}\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(`${explainDeployError(error, { guildId: config.DISCORD_GUILD_ID })}\n`);

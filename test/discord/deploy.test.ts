@@ -33,6 +33,12 @@ describe("deployCommands", () => {
     expect(JSON.stringify(call.body)).toContain('"de":"frage"');
   });
 
+  it("removes a server's copy with an empty bulk overwrite (after moving to global commands)", async () => {
+    const result = await deployCommands({ token: fake.token, applicationId: fake.applicationId, guildId: fake.guildId, api: fake.apiUrl, commands: [] });
+    const calls = await fake.waitForCall((each) => each.method === "PUT" && each.path === result.route && Array.isArray(each.body) && each.body.length === 0);
+    expect(calls.body).toEqual([]);
+  });
+
   it("declares MAX_QUESTION_LENGTH on /ask's question option, and only there", () => {
     const payloads = commandPayloads(undefined, { maxQuestionLength: 321 });
     const ask = payloads.find((payload) => payload.name === "ask");

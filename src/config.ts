@@ -50,6 +50,15 @@ export const envSchema = z.object({
   MAX_QUESTION_LENGTH: positiveInt(500),
   MAX_UPLOAD_BYTES: positiveInt(1_000_000),
 
+  /** Port of the optional /healthz and /metrics listener; unset, there is none. */
+  METRICS_PORT: z.coerce
+    .number({ message: "expected a port number from 1 to 65535" })
+    .int({ message: "expected a port number from 1 to 65535" })
+    .min(1, { message: "expected a port number from 1 to 65535" })
+    .max(65_535, { message: "expected a port number from 1 to 65535" })
+    .optional(),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "expected one of fatal, error, warn, info, debug, trace, silent" })
     .default("info"),

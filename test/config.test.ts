@@ -23,6 +23,12 @@ describe("loadConfig", () => {
     for (const line of found) expect(line).not.toMatch(/abc|-3|loud|perhaps|NaN/);
   });
 
+  it("takes METRICS_PORT only as a port number", () => {
+    expect(problems({ METRICS_PORT: "70000" })).toEqual(["METRICS_PORT: expected a port number from 1 to 65535"]);
+    expect(loadConfig({ METRICS_PORT: "9464" }, "/tmp").METRICS_PORT).toBe(9464);
+    expect(loadConfig({}, "/tmp").METRICS_PORT).toBeUndefined();
+  });
+
   it("takes the defaults for unset or blank variables", () => {
     expect(problems({ USER_COOLDOWN_SECONDS: " ", MAX_QUESTION_LENGTH: "" })).toEqual([]);
     expect(loadConfig({}, "/tmp").MAX_QUESTION_LENGTH).toBe(500);

@@ -8,6 +8,7 @@ import { displayCommandName, messages, type Lang } from "./i18n.js";
 import { presentAnswer, type MessagePayload } from "./presentation.js";
 import { checkQuestion } from "../answer/question-check.js";
 import { stripDiscordMarkup } from "./question-text.js";
+import { answerOutcome } from "../answer/evaluation.js";
 
 export type Screening =
   | { ok: true; question: string }
@@ -23,6 +24,7 @@ export function screenQuestion(raw: string, userId: string, context: BotContext,
   }
   const decision = context.limiter.tryAcquire(userId);
   if (!decision.allowed) {
+    context.metrics?.limited(decision.reason);
     const notice = decision.reason === "user_cooldown" ? text.userCooldown(decision.retryAfterSeconds) : text.globalCap(decision.retryAfterSeconds);
     return { ok: false, reason: decision.reason, notice };
   }
@@ -39,6 +41,7 @@ export interface QuestionOrigin {
 export async function askService(question: string, context: BotContext, origin: QuestionOrigin): Promise<Answer> {
   const started = performance.now();
   const answer = await context.qa.ask(question);
+  context.metrics?.question(answerOutcome(answer), origin.command, (performance.now() - started) / 1000);
   context.logger.info(
     {
       event: "question",

@@ -25,6 +25,7 @@ import { handleMessage } from "./mentions.js";
 import { NO_MENTIONS } from "./presentation.js";
 import { QuestionRateLimiter } from "./rate-limit.js";
 import { RecentAnswers } from "./recent-answers.js";
+import type { BotMetrics } from "../metrics.js";
 
 export interface StartBotOptions {
   config: Config;
@@ -40,6 +41,8 @@ export interface StartBotOptions {
   commands?: readonly BotCommand[];
   /** Salt for feedback keys; by default kept in `<feedbackFile>.salt`. */
   feedbackSalt?: string;
+  /** Prometheus metrics to record into (METRICS_PORT). */
+  metrics?: BotMetrics;
 }
 
 export interface RunningBot {
@@ -79,6 +82,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     recentAnswers: new RecentAnswers(),
     commands: commandMap(options.commands ?? commandList),
     now,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
 
   const client = new Client({
@@ -110,7 +114,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const onWarn = (warning: string): void => logger.warn({ event: "client_warning", warning }, "discord client warning");
   const onShardDisconnect = (event: { code: number }, shardId: number): void =>
     logger.warn({ event: "shard_disconnect", shardId, code: event.code }, "gateway disconnected");
-  const onShardReconnecting = (shardId: number): void => logger.info({ event: "shard_reconnecting", shardId }, "gateway reconnecting");
+  const onShardReconnecting = (shardId: number): void => {
+    options.metrics?.gatewayReconnect();
+    logger.info({ event: "shard_reconnecting", shardId }, "gateway reconnecting");
+  };
 
   client.on(Events.InteractionCreate, onInteraction);
   client.on(Events.MessageCreate, onMessage);

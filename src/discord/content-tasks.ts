@@ -85,6 +85,7 @@ export async function runContentTask(
       throw error;
     }
     context.logger.warn({ event: "content_task_failed", guild: interaction.guildId, kind: outcome.kind, reason: outcome.logReason }, "content task did not complete");
+    context.metrics?.contentTask("content", outcome.kind === "change_refused" || outcome.kind.startsWith("upload_") || outcome.kind === "busy" ? "refused" : "failed", null);
     await finish(outcome.payload);
     return;
   }
@@ -100,6 +101,7 @@ export async function runContentTask(
     },
     "content task done",
   );
+  context.metrics?.contentTask(result.change?.action ?? "reindex", "done", result.report.durationMs / 1000);
   await finish(presentReport(result.report, result.change, lang));
 }
 

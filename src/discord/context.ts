@@ -1,4 +1,5 @@
 /** What every command and handler receives, and the shape of a command module. */
+import type { BotMetrics } from "../metrics.js";
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
@@ -41,4 +42,6 @@ export interface BotContext {
   commands: ReadonlyMap<string, BotCommand>;
   /** Milliseconds since the epoch (injectable for tests). */
   now: () => number;
+  /** Prometheus metrics, when METRICS_PORT is set. */
+  metrics?: BotMetrics;
 }

@@ -7,6 +7,7 @@ import type { ContentAdminApi } from "../../src/answer/service.js";
 import type { QaApi } from "../../src/answer/types.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { startBot, type RunningBot } from "../../src/discord/bot.js";
+import type { BotMetrics } from "../../src/metrics.js";
 import { FakeDiscord, type FakeDiscordOptions } from "../helpers/fake-discord.js";
 import { createFakeQa } from "./fake-qa.js";
 
@@ -48,6 +49,7 @@ export interface HarnessOptions {
   env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>);
   now?: () => number;
   fake?: FakeDiscordOptions;
+  metrics?: BotMetrics;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -75,6 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       clientOptions: { rest: { api: fake.apiUrl, retries: 0, timeout: 5_000 } },
       ...(options.now ? { now: options.now } : {}),
       ...(options.admin !== undefined ? { admin: options.admin } : {}),
+      ...(options.metrics ? { metrics: options.metrics } : {}),
     });
   } catch (error) {
     await fake.close();

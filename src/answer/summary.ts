@@ -5,6 +5,7 @@ import { analyze, detectLanguage, foldToken, tokenize, type Language } from "../
 import type { Embedder } from "../search/embeddings.js";
 import { SummaryCache } from "./summary-cache.js";
 import { SUMMARY_LENGTHS, type Summary, type SummaryLength, type SummaryScoring, type SummarySentence } from "./summary-types.js";
+import { maxOf, minOf } from "../extremes.js";
 
 /**
  * Extractive article summaries: a handful of the article's own sentences,
@@ -479,8 +480,8 @@ function embeddingVectors(candidates: readonly Candidate[], vectors: ReadonlyMap
 function selectSentences(candidates: readonly Candidate[], space: VectorSpace, budget: number): Set<number> {
   const count = candidates.length;
   const rawCentrality = space.centralities();
-  const low = Math.min(...rawCentrality);
-  const high = Math.max(...rawCentrality);
+  const low = minOf(rawCentrality);
+  const high = maxOf(rawCentrality);
   // Min-max scaling: embedding cosines crowd into a narrow band, TF-IDF ones do not; both end up in [0, 1].
   const centrality = rawCentrality.map((value) => (high > low ? (value - low) / (high - low) : 1));
   const relevance = candidates.map(

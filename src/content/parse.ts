@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { splitSentences } from "./sentences.js";
 import type { Article, ArticleFormat, ArticleSource, Paragraph, Section } from "./types.js";
+import { maxOf } from "../extremes.js";
 
 /**
  * Turns a raw article file (plain text or Markdown) into the typed article
@@ -543,7 +544,7 @@ function stripListMarker(line: string): string {
 function looksHardWrapped(lines: readonly string[]): boolean {
   if (lines.length < 2) return false;
   const lengths = lines.map((line) => line.length);
-  const longest = Math.max(...lengths);
+  const longest = maxOf(lengths);
   if (longest > WRAP_MAX_LENGTH || longest < WRAP_MIN_LENGTH) return false;
   const leading = lines.slice(0, -1);
   const nearWidth = leading.filter((line) => line.length >= longest * 0.6).length;
@@ -567,7 +568,7 @@ function textBlocks(body: string): Block[] {
       if (run.length === 0) return;
       if (looksHardWrapped(run)) {
         const [first, ...rest] = run;
-        const restLongest = Math.max(...rest.map((line) => line.length));
+        const restLongest = maxOf(rest.map((line) => line.length));
         if (first !== undefined && rest.length > 0 && isHeadingLike(first) && first.length < restLongest * 0.6) {
           blocks.push({ kind: "text", text: first, level: 0 });
           blocks.push({ kind: "text", text: rest.join(" "), level: 0 });
@@ -821,7 +822,8 @@ function readHead(blocks: readonly Block[], knownTitle: string | null): HeadResu
     }
     break;
   }
-  rest.push(...blocks.slice(index));
+  // A loop, not push(...): a file of many short lines has more blocks than a call may take arguments.
+  for (const block of blocks.slice(index)) rest.push(block);
   return { title, publisher, date, rest, droppedBoilerplate };
 }
 
@@ -853,7 +855,7 @@ function readTail(blocks: readonly Block[]): TailResult {
   // Only a heading followed by nothing but list items or short lines heads a source list.
   const isSourceList = afterHeading.length > 0 && afterHeading.every((block) => block.kind === "list-item" || wordCount(block.text) <= 40);
   if (isSourceList) {
-    sources.push(...afterHeading.map((block) => parseSourceLine(block.text, block.linkUrls)));
+    for (const block of afterHeading) sources.push(parseSourceLine(block.text, block.linkUrls));
     body.splice(headingIndex);
   } else {
     // "Quellen: dpa, AFP" lines at the very end.

@@ -1,3 +1,5 @@
+import { maxOf, minOf } from "../extremes.js";
+
 /**
  * Fusion of the lexical and dense channels. Each channel's scores are scaled
  * by that channel's best score for the question, then mixed with one weight.
@@ -28,13 +30,13 @@ export const DEFAULT_FUSION: FusionOptions = { denseWeight: 0.5 };
 
 export function fuseScores(scores: ChannelScores, options: FusionOptions = DEFAULT_FUSION): FusedScore[] {
   const ids = new Set<string>([...scores.lexical.keys(), ...(scores.dense?.keys() ?? [])]);
-  const lexicalTop = Math.max(0, ...scores.lexical.values());
+  const lexicalTop = Math.max(0, maxOf(scores.lexical.values()));
   let denseTop = 0;
   let denseFloor = 0;
   if (scores.dense && scores.dense.size > 0) {
     const values = [...scores.dense.values()];
-    denseTop = Math.max(...values);
-    denseFloor = Math.min(...values);
+    denseTop = maxOf(values);
+    denseFloor = minOf(values);
   }
   const denseWeight = scores.dense ? Math.min(1, Math.max(0, options.denseWeight)) : 0;
   const fused: FusedScore[] = [];

@@ -122,6 +122,14 @@ describe("ContentLibrary", () => {
       for (const file of files) expect(file).toMatch(/^[a-z0-9-]+\.(?:txt|md)$/);
     });
 
+    it("refuses a file of 300,000 short lines with a reason, instead of overflowing the stack", async () => {
+      const lines = Buffer.from("a\n".repeat(300_000));
+      await expect(library.addArticle({ fileName: "zeilen.txt", bytes: lines, actor: MODERATOR })).rejects.toMatchObject({
+        code: "not-an-article",
+        message: expect.stringMatching(/does not look like a news article \(it has no paragraph of full sentences\)/),
+      });
+    });
+
     it("refuses a duplicate title, even with replace", async () => {
       const sameTitle = "Titel: Waffen aus Nordkorea für Russland – Putins letzter Ausweg?\n\nEin ganz anderer Text mit einem eigenen Absatz über etwas anderes.\n";
       const bundledTitle = "Titel: Waffen aus Nordkorea für Russland Putins letzter Ausweg?\n\nEin ganz anderer Text mit einem eigenen Absatz über etwas anderes.\n";

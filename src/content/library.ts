@@ -81,6 +81,7 @@ export type ContentErrorCode =
   | "no-article-text"
   | "no-paragraphs"
   | "not-an-article"
+  | "too-complex"
   | "duplicate-title"
   | "already-exists"
   | "not-found"
@@ -92,7 +93,7 @@ export type ContentErrorCode =
 /** Codes where the request itself was wrong: nothing was touched. The rest are failures on the way. */
 const REFUSAL_CODES: ReadonlySet<ContentErrorCode> = new Set([
   "invalid-request", "unsupported-type", "too-large", "empty", "binary", "encoding", "metadata",
-  "no-article-text", "no-paragraphs", "not-an-article", "duplicate-title", "already-exists", "not-found", "last-article",
+  "no-article-text", "no-paragraphs", "not-an-article", "too-complex", "duplicate-title", "already-exists", "not-found", "last-article",
 ]);
 
 /** A content change that did not happen; `message` is written for the moderator. */
@@ -117,6 +118,7 @@ const PARSE_ERROR_CODES: Readonly<Record<ArticleParseErrorCode, ContentErrorCode
   empty: "empty",
   "no-article-text": "no-article-text",
   "no-paragraphs": "no-paragraphs",
+  "too-complex": "too-complex",
   metadata: "metadata",
   binary: "binary",
   encoding: "encoding",

@@ -20,6 +20,7 @@ export type ArticleParseErrorCode =
   | "empty"
   | "no-article-text"
   | "no-paragraphs"
+  | "too-complex"
   | "metadata"
   | "binary"
   | "encoding"

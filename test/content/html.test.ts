@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseHtmlArticle, withoutSiteName } from "../../src/content/html.js";
+import { markupShape, MAX_HTML_DEPTH, parseHtmlArticle, withoutSiteName } from "../../src/content/html.js";
 import { ARTICLE_FILE_FORMATS, loadArticleFile, loadArticles, parseArticleBytes } from "../../src/content/load.js";
 import { ArticleParseError } from "../../src/content/parse.js";
 import type { Article } from "../../src/content/types.js";
@@ -201,5 +201,23 @@ describe("withoutSiteName", () => {
     expect(withoutSiteName("Putin-Kim-Treffen: Was bekannt ist", null, "t-online")).toBe("Putin-Kim-Treffen: Was bekannt ist");
     expect(withoutSiteName("Vor- und Nachteile - ein Überblick", null, null)).toBe("Vor- und Nachteile - ein Überblick");
     expect(withoutSiteName(null, "Überschrift", null)).toBeNull();
+  });
+});
+
+describe("markupShape and the limits on nesting", () => {
+  it("counts depth and elements from the tags, with void elements and optional end tags not nesting", () => {
+    expect(markupShape("<div><p>a<p>b<br><img src=x><span>c</span></div>")).toEqual({ depth: 2, elements: 6 });
+    expect(markupShape("<!-- <div><div> --><ul><li>a<li>b</ul>")).toEqual({ depth: 1, elements: 3 });
+  });
+
+  it("refuses a page nested 1,200 levels deep at once, before building a DOM", () => {
+    const paragraph = "<p>Die Stadtwerke wollen bis zum Herbst einen großen Wärmespeicher errichten, der Turm soll 42 Meter hoch werden.</p>";
+    const deep = `<html><body>${"<div>".repeat(1_200)}${paragraph}${"</div>".repeat(1_200)}</body></html>`;
+    expect(() => parseHtmlArticle(deep, { id: "tief", contentHash: "x" })).toThrow(
+      expect.objectContaining({ code: "too-complex", reason: expect.stringMatching(/nested 1202 levels deep/) }),
+    );
+    const shallow = `<html><body>${"<div>".repeat(100)}${paragraph.repeat(3)}${"</div>".repeat(100)}</body></html>`;
+    expect(parseHtmlArticle(shallow, { id: "flach", contentHash: "y" }).paragraphs.length).toBeGreaterThan(0);
+    expect(MAX_HTML_DEPTH).toBeLessThan(1_200);
   });
 });

@@ -375,7 +375,7 @@ export class ContentLibrary {
     const overwritten = sameId.find((entry) => entry.fileName === safeName);
     // Same id under another extension ("x.md" replaced by "x.html"): the old file goes, or the id would clash.
     const superseded = sameId.filter((entry) => entry.fileName !== safeName && entry.fileName.toLowerCase() !== safeName.toLowerCase());
-    return this.applyWithUndo(given, "added", change, hooks, async (undo) => {
+    return this.applyWithUndo(given, change.action === "replaced" ? "replaced" : "added", change, hooks, async (undo) => {
       await writeFileAtomic(target, bytes, this.operations);
       undo.push(overwritten ? () => writeFileAtomic(target, overwritten.bytes, this.operations) : () => this.operations.removeFile(target));
       for (const entry of superseded) {
@@ -433,7 +433,7 @@ export class ContentLibrary {
    */
   private async applyWithUndo(
     subject: string,
-    verb: "added" | "removed",
+    verb: "added" | "replaced" | "removed",
     change: ArticleChange,
     hooks: ContentChangeHooks,
     write: (undo: UndoStep[]) => Promise<void>,

@@ -194,12 +194,24 @@ function cut(raw: string, end: number, trimTrailingPunctuation: boolean): string
 
 /** Escaped text that fits `max` characters. */
 export function fitEscaped(raw: string, max: number): string {
-  return truncateText(raw, max, { render: (text) => escapeDiscordText(text) });
+  return truncateText(withoutFormatControls(raw), max, { render: (text) => escapeDiscordText(text) });
 }
 
 /** Escaped text that follows other text on its line, within `max` characters. */
 export function fitEscapedInline(raw: string, max: number): string {
-  return truncateText(raw, max, { render: (text) => escapeDiscordText(text, { inline: true }) });
+  return truncateText(withoutFormatControls(raw), max, { render: (text) => escapeDiscordText(text, { inline: true }) });
+}
+
+/**
+ * Bidirectional overrides and isolates, and zero-width characters: invisible,
+ * yet they can make a title or a name read as something else ("‮txt.exe").
+ * Removed from everything shown publicly (the escaping adds its own
+ * zero-width spaces afterwards, where it needs them).
+ */
+const FORMAT_CONTROLS = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+
+export function withoutFormatControls(text: string): string {
+  return text.replace(FORMAT_CONTROLS, "");
 }
 
 /** Our own text or text shown unrendered (autocomplete names, button labels) that fits `max` characters. */

@@ -1,3 +1,5 @@
+import { withoutFormatControls } from "./presentation.js";
+
 /**
  * Discord markup in a question's text that says nothing about what is asked:
  * user, role and channel mentions, @everyone/@here, custom emoji, timestamps
@@ -14,7 +16,8 @@ const MARKUP = [
 ];
 
 export function stripDiscordMarkup(text: string): string {
-  let stripped = text;
+  // Invisible direction and zero-width controls go too: the question is shown back as the answer's title.
+  let stripped = withoutFormatControls(text);
   for (const pattern of MARKUP) stripped = stripped.replace(pattern, " ");
   return stripped.replace(/\s+/g, " ").trim();
 }

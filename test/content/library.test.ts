@@ -241,7 +241,10 @@ describe("ContentLibrary", () => {
 
       // Replacing zuege.txt by zuege.md writes one file and deletes the other: both steps are undone.
       const edited = Buffer.from(SECOND_ARTICLE.replace("vierzehn", "zwanzig"));
-      await expect(library.addArticle({ fileName: "zuege.md", bytes: edited, actor: MODERATOR, replace: true }, failReindex)).rejects.toMatchObject({ code: "not-applied" });
+      await expect(library.addArticle({ fileName: "zuege.md", bytes: edited, actor: MODERATOR, replace: true }, failReindex)).rejects.toMatchObject({
+        code: "not-applied",
+        message: expect.stringMatching(/^"zuege\.md" was not replaced: /),
+      });
       expect(await snapshot(contentDir)).toEqual(before);
       await expect(library.removeArticle({ articleId: "zuege", actor: MODERATOR }, failReindex)).rejects.toMatchObject({ code: "not-applied" });
       expect(await snapshot(contentDir)).toEqual(before);

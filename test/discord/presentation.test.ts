@@ -219,6 +219,14 @@ describe("presentAnswer", () => {
     expect(embed?.fields?.[0]?.value).toContain("[\\[Klick\\](http://evil)](https://www.t-online.de/");
   });
 
+  it("shows no bidi overrides or zero-width characters in public titles and names", () => {
+    const spoofed = "Wer ist \u202eKim\u202c\u200b Jong\u2066 Un\u2069?\ufeff";
+    const payload = presentAnswer(answer({ question: spoofed, citations: [citation({ articleTitle: "Waffen\u202e aus Nordkorea" })] }), { lang: "de" });
+    const shown = JSON.stringify(payload.embeds[0]);
+    expect(shown).not.toMatch(/[\u061c\u200c-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u);
+    expect(payload.embeds[0]?.title).toBe("Wer ist Kim Jong Un?");
+  });
+
   it("names the article per citation when an answer cites several articles", () => {
     const other = citation({ articleId: "zweiter-artikel", articleTitle: "Ein zweiter Artikel", paragraph: 2, articleUrl: null, publisher: "Spiegel" });
     const embed = presentAnswer(answer({ citations: [citation(), other] }), { lang: "de" }).embeds[0];

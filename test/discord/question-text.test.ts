@@ -10,6 +10,10 @@ describe("stripDiscordMarkup", () => {
     expect(stripDiscordMarkup(raw)).toBe("Welche Waffen will Russland ?");
   });
 
+  it("removes invisible direction and zero-width controls", () => {
+    expect(stripDiscordMarkup("Wer ist \u202eKim\u202c\u200b?")).toBe("Wer ist Kim?");
+  });
+
   it("keeps e-mail-like text and ordinary words", () => {
     expect(stripDiscordMarkup("Was schreibt presse@everyone.example über Kim?")).toBe("Was schreibt presse@everyone.example über Kim?");
     expect(stripDiscordMarkup("hier und jetzt")).toBe("hier und jetzt");

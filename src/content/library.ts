@@ -252,7 +252,9 @@ export class ContentLibrary {
       await mkdir(path.dirname(file), { recursive: true });
       await appendFile(file, `${JSON.stringify(line)}\n`, "utf8");
     } catch (error) {
-      this.options.logger.error({ event: "audit_write_failed", file, reason: describeError(error), entry: line }, "could not write the audit log");
+      // What happened, never who: the audit file is the only place a user id may be kept.
+      const { action, article, outcome } = line;
+      this.options.logger.error({ event: "audit_write_failed", file, reason: describeError(error), entry: { action, article, outcome } }, "could not write the audit log");
     }
   }
 

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ContentError, ContentLibrary, type ArticleChange, type ContentActor } from "../../src/content/library.js";
+import { pino } from "pino";
 import { silentLogger } from "../../src/log.js";
 import { BUNDLED_ID, contentFixture, failingHalfway, readAuditLog, SECOND_ARTICLE, snapshot } from "../helpers/content-fixtures.js";
 
@@ -262,3 +263,19 @@ describe("ContentLibrary", () => {
     });
   });
 });
+
+describe("ContentLibrary audit log that cannot be written", () => {
+  it("logs what happened, never the user id", async () => {
+    const fixture = await contentFixture();
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    // A directory where the audit file should be: appending to it fails.
+    const library = new ContentLibrary({ contentDir: fixture.contentDir, auditLogFile: fixture.stateDir, logger });
+    const actor: ContentActor = { via: "discord", id: "1100000000000000999", name: "moderatorin" };
+    await library.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor });
+    const failure = lines.map((line) => JSON.parse(line) as { event?: string; entry?: unknown }).find((entry) => entry.event === "audit_write_failed");
+    expect(failure?.entry).toEqual({ action: "add", article: "zuege", outcome: "success" });
+    expect(lines.join("\n")).not.toMatch(/1100000000000000999|moderatorin/);
+  });
+});
+

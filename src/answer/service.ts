@@ -91,6 +91,12 @@ export interface ReindexReport {
   paragraphs: number;
   durationMs: number;
   mode: "hybrid" | "lexical";
+  /**
+   * Set when the new index is served but could not be stored (a full or
+   * read-only disk): the articles are fine, the next start rebuilds the index
+   * from them, and the next change tries to store it again.
+   */
+  storeFailure?: string;
 }
 
 /** "embedding 120/400 paragraphs" and the like, for busy messages and progress lines. */
@@ -504,12 +510,19 @@ export class QaService implements QaApi, ContentAdminApi {
     report({ phase: "indexing", paragraphsDone: paragraphsTotal });
     const next = QaService.buildState(loaded.articles, loaded.hashes, dense, this.options, new Date());
     report({ phase: "saving" });
+    let storeFailure: string | undefined;
     if (this.options.indexFile) {
-      await writeStoredIndex(
-        this.options.indexFile,
-        { builtAt: next.builtAt, modelId: QaService.configuredModel(this.options), files: next.files, articles: next.articles },
-        this.options.fileOperations,
-      );
+      try {
+        await writeStoredIndex(
+          this.options.indexFile,
+          { builtAt: next.builtAt, modelId: QaService.configuredModel(this.options), files: next.files, articles: next.articles },
+          this.options.fileOperations,
+        );
+      } catch (error) {
+        // The stored index only shortens the next start; the articles on disk are what counts, so the new index is served anyway.
+        storeFailure = `the index could not be saved (${error instanceof Error ? error.message : String(error)}); it is served anyway, and the next start rebuilds it from the articles`;
+        this.options.logger.warn({ event: "index_write_failed", reason: String(error) }, "could not store the index; serving it anyway");
+      }
     }
     this.state = next;
     const result: ReindexReport = {
@@ -518,6 +531,7 @@ export class QaService implements QaApi, ContentAdminApi {
       paragraphs: paragraphsTotal,
       durationMs: Math.round(performance.now() - started),
       mode: next.retriever.mode,
+      ...(storeFailure ? { storeFailure } : {}),
     };
     this.options.logger.info({ event: "reindexed", ...result }, "index rebuilt");
     return result;

@@ -110,5 +110,6 @@ export function formatReindexReport(report: ReindexReport): string {
     `  changed:   ${list(report.changed)}`,
     `  removed:   ${list(report.removed)}`,
     `  unchanged: ${list(report.unchanged)}`,
+    ...(report.storeFailure ? [`Warning: ${report.storeFailure}.`] : []),
   ].join("\n");
 }

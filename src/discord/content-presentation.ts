@@ -86,7 +86,9 @@ export function presentReport(report: ReindexReport, change: ArticleChange | nul
   const embed: APIEmbed = fitEmbedTotal({
     color: EMBED_COLOR,
     title: `✅ ${text.reportTitle}`,
-    ...(change ? { description: changeLine(change, lang) } : {}),
+    ...(change || report.storeFailure
+      ? { description: [...(change ? [changeLine(change, lang)] : []), ...(report.storeFailure ? [`⚠️ ${text.storeFailed}`] : [])].join("\n\n") }
+      : {}),
     fields: [
       idField(text.added, report.added),
       idField(text.changed, report.changed),

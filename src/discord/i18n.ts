@@ -93,6 +93,8 @@ export interface Messages {
     /** `progress` is the already formatted progress line. */
     alreadyRunning(progress: string): string;
     reportTitle: string;
+    /** The new index is served but could not be saved to disk. */
+    storeFailed: string;
     added: string;
     changed: string;
     removed: string;
@@ -204,6 +206,7 @@ const de: Messages = {
       `Artikel: ${articlesDone}/${articlesTotal || "?"} · Absätze: ${paragraphsDone}/${paragraphsTotal || "?"}`,
     alreadyRunning: (progress) => `Es läuft bereits eine Neuindexierung. Bitte warte, bis sie fertig ist.\n${progress}`,
     reportTitle: "Index neu aufgebaut",
+    storeFailed: "Der neue Index ist aktiv, konnte aber nicht gespeichert werden (Datenträger voll oder schreibgeschützt?). Die Artikel sind in Ordnung; beim nächsten Start wird der Index aus ihnen neu gebaut.",
     added: "Hinzugefügt",
     changed: "Geändert",
     removed: "Entfernt",
@@ -315,6 +318,7 @@ const en: Messages = {
       `Articles: ${articlesDone}/${articlesTotal || "?"} · Paragraphs: ${paragraphsDone}/${paragraphsTotal || "?"}`,
     alreadyRunning: (progress) => `A reindex is already running. Please wait until it has finished.\n${progress}`,
     reportTitle: "Index rebuilt",
+    storeFailed: "The new index is live but could not be saved (disk full or read-only?). The articles are fine; the next start rebuilds the index from them.",
     added: "Added",
     changed: "Changed",
     removed: "Removed",

@@ -273,7 +273,7 @@ describe("the stored index", () => {
     }
   });
 
-  it("an index path that cannot be written (its parent is a file) is logged, and an upload is undone", async () => {
+  it("an index path that cannot be written (its parent is a file) is logged; changes still go live and say the index was not saved", async () => {
     const fixture = await contentFixture();
     const notADirectory = path.join(fixture.stateDir, "plain-file");
     await writeFile(notADirectory, "x");
@@ -281,13 +281,13 @@ describe("the stored index", () => {
     const options = lexicalOptions(fixture, { indexFile: path.join(notADirectory, "index.json"), logger: capture.logger });
     const service = await QaService.create(options);
     expect(capture.records.some((record) => record.event === "index_write_failed")).toBe(true);
-    const before = await snapshot(fixture.contentDir);
-    const builtAt = service.status().indexBuiltAt;
-    await expect(service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })).rejects.toMatchObject({ code: "not-applied" });
-    expect(await snapshot(fixture.contentDir)).toEqual(before);
-    expect(service.status().indexBuiltAt).toBe(builtAt);
-    await expect(service.reindex()).rejects.toThrow(/EEXIST|ENOTDIR/);
-    expect(service.status().articles).toHaveLength(1);
+    const added = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
+    expect(added.change.action).toBe("added");
+    expect(added.reindex.storeFailure).toMatch(/^the index could not be saved \(.*(EEXIST|ENOTDIR).*\); it is served anyway/);
+    expect(service.status().articles).toHaveLength(2);
+    expect(await readdir(fixture.contentDir)).toContain("zuege.txt");
+    expect((await readAuditLog(fixture.auditLogFile)).at(-1)).toMatchObject({ action: "add", outcome: "success" });
+    await expect(service.reindex()).resolves.toMatchObject({ storeFailure: expect.stringMatching(/could not be saved/) });
   });
 });
 
@@ -301,33 +301,35 @@ describe("a disk failing halfway through a write", () => {
     return { fixture, service, disk, index };
   }
 
-  it("while saving the index: the previous index file and the served index survive", async () => {
+  it("while saving the index: the new index is served, the previous file stays whole, and the next change tries again", async () => {
     const { fixture, service, disk, index } = await serviceOverStoredIndex();
-    const builtAt = service.status().indexBuiltAt;
     await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
-    await expect(service.reindex()).rejects.toThrow(/ENOSPC/);
+    const report = await service.reindex();
+    expect(report.storeFailure).toMatch(/ENOSPC/);
     expect(disk.failures).toBe(1);
+    // The stored file is the old one, whole (no half-written index, no temp file left).
     expect(await readFile(fixture.indexFile, "utf8")).toBe(index);
     expect(await readdir(fixture.stateDir)).toEqual(["index.json"]);
-    expect(service.status().indexBuiltAt).toBe(builtAt);
-    expect(service.status().articles).toHaveLength(1);
+    expect(service.status().articles).toHaveLength(2);
     expect((await service.ask("Welche Waffen will Russland von Nordkorea?")).answered).toBe(true);
     expect(service.reindexProgress()).toBeNull();
+    // The next change tries to store it again.
+    await service.reindex();
+    expect(disk.failures).toBe(2);
   });
 
-  it("while saving the index after an upload: the upload is undone, content and index stay as they were", async () => {
+  it("while saving the index after an upload: the upload stands and is answered, with the failure reported", async () => {
     const { fixture, service, index } = await serviceOverStoredIndex();
-    const before = await snapshot(fixture.contentDir);
-    const error = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: "not-applied" });
-    expect((error as Error).message).toMatch(/ENOSPC.*The file change was undone/);
-    expect(await snapshot(fixture.contentDir)).toEqual(before);
+    const result = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
+    expect(result.change.action).toBe("added");
+    expect(result.reindex.storeFailure).toMatch(/ENOSPC/);
+    expect(await readdir(fixture.contentDir)).toContain("zuege.txt");
     expect(await readFile(fixture.indexFile, "utf8")).toBe(index);
-    expect(service.status().articles).toHaveLength(1);
-    expect((await readAuditLog(fixture.auditLogFile)).at(-1)).toMatchObject({ action: "add", outcome: "failed" });
-    // Once the disk recovers, the same upload goes through.
-    const healthy = await QaService.create(lexicalOptions(fixture));
-    await expect(healthy.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })).resolves.toMatchObject({ change: { action: "added" } });
+    expect(service.status().articles).toHaveLength(2);
+    expect((await readAuditLog(fixture.auditLogFile)).at(-1)).toMatchObject({ action: "add", outcome: "success" });
+    // A restart sees files that the stored index does not match, and rebuilds from them.
+    const restarted = await QaService.create(lexicalOptions(fixture));
+    expect(restarted.status().articles).toHaveLength(2);
   });
 
   it("while writing the uploaded file: nothing on disk changes and the index is not touched", async () => {

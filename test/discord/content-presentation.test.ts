@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import type { ReindexReport } from "../../src/answer/service.js";
+import { formatReindexReport } from "../../src/cli/format.js";
+import { presentReport } from "../../src/discord/content-presentation.js";
+
+const report: ReindexReport = { added: ["zuege"], changed: [], removed: [], unchanged: ["a"], articles: 2, paragraphs: 19, durationMs: 120, mode: "lexical" };
+
+describe("a reindex whose index could not be saved", () => {
+  it("says so to the moderator, in both languages and in the terminal, and says nothing when it could", () => {
+    const failed = { ...report, storeFailure: "the index could not be saved (ENOSPC); it is served anyway, and the next start rebuilds it from the articles" };
+    expect(presentReport(failed, null, "en").embeds[0]?.description).toMatch(/new index is live but could not be saved/);
+    expect(presentReport(failed, null, "de").embeds[0]?.description).toMatch(/konnte aber nicht gespeichert werden/);
+    expect(formatReindexReport(failed)).toMatch(/\nWarning: the index could not be saved \(ENOSPC\)/);
+    expect(presentReport(report, null, "en").embeds[0]?.description).toBeUndefined();
+    expect(formatReindexReport(report)).not.toMatch(/Warning/);
+  });
+});

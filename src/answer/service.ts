@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import type { FileWriteOperations } from "../content/atomic-write.js";
 import { ContentLibrary, type AddArticleRequest, type ArticleChange, type AuditAction, type ContentActor, type RemoveArticleRequest } from "../content/library.js";
-import { loadArticles, type ArticleLoadError } from "../content/load.js";
+import { articleIdFromFileName, loadArticles, type ArticleLoadError } from "../content/load.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { EmbeddingCache, embedPassagesCached } from "../search/embedding-cache.js";
 import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
@@ -221,6 +221,8 @@ export class QaService implements QaApi, ContentAdminApi {
   private running: ProgressTracker | null = null;
   private readonly library: ContentLibrary;
   private readonly askSettings: AskSettings;
+  /** Files of the content folder that did not load at the last start or reindex, so that moderators can see and remove them. */
+  private unreadable: ArticleLoadError[] = [];
 
   private constructor(
     private readonly options: QaServiceOptions,
@@ -250,7 +252,8 @@ export class QaService implements QaApi, ContentAdminApi {
    */
   static async create(options: QaServiceOptions): Promise<QaService> {
     const initial = await QaService.loadInitialState(options);
-    const service = new QaService(options, initial);
+    const service = new QaService(options, initial.state);
+    service.unreadable = initial.unreadable;
     if (options.embeddings === "off") {
       service.modelError = "embeddings disabled by configuration";
     } else {
@@ -267,7 +270,7 @@ export class QaService implements QaApi, ContentAdminApi {
   }
 
   /** Reuses the persisted index when it was built from exactly the current files; parses them otherwise. */
-  private static async loadInitialState(options: QaServiceOptions): Promise<IndexState> {
+  private static async loadInitialState(options: QaServiceOptions): Promise<{ state: IndexState; unreadable: ArticleLoadError[] }> {
     const modelId = QaService.configuredModel(options);
     // Hashing the files first only pays off when there is a stored index to compare them with.
     const directory = options.indexFile ? await loadArticles(options.contentDir, { parse: false }) : null;
@@ -275,7 +278,7 @@ export class QaService implements QaApi, ContentAdminApi {
       const stored = await readStoredIndex(options.indexFile, options.logger);
       if (stored && storedIndexMatches(stored, directory.hashes, modelId) && stored.articles.length > 0) {
         options.logger.info({ event: "index_loaded", articles: stored.articles.length }, "loaded the stored index");
-        return QaService.buildState(stored.articles, directory.hashes, null, options, new Date(stored.builtAt));
+        return { state: QaService.buildState(stored.articles, directory.hashes, null, options, new Date(stored.builtAt)), unreadable: [] };
       }
     }
     const parsed = await loadArticles(options.contentDir, { parse: true });
@@ -294,7 +297,7 @@ export class QaService implements QaApi, ContentAdminApi {
         options.logger.warn({ event: "index_write_failed", reason: String(error) }, "could not store the index");
       }
     }
-    return state;
+    return { state, unreadable: parsed.errors };
   }
 
   private static buildState(
@@ -498,6 +501,7 @@ export class QaService implements QaApi, ContentAdminApi {
       parse: true,
       onArticle: (done, total) => report({ articlesDone: done, articlesTotal: total }),
     });
+    this.unreadable = loaded.errors;
     if (loaded.errors.length > 0) throw new ReindexFailedError(loaded.errors);
     if (loaded.articles.length === 0) throw new ReindexFailedError([{ file: this.options.contentDir, message: "no article files (.txt, .md, .html)" }]);
     const paragraphsTotal = loaded.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
@@ -581,6 +585,12 @@ export class QaService implements QaApi, ContentAdminApi {
       articles: info,
       paragraphCount: info.reduce((sum, article) => sum + article.paragraphCount, 0),
       indexBuiltAt: builtAt.toISOString(),
+      unreadable: this.unreadable.map((problem) => ({
+        articleId: articleIdFromFileName(problem.file),
+        file: problem.file,
+        // Load errors usually name their file already ("x.txt: the file is empty").
+        reason: problem.message.startsWith(`${problem.file}: `) ? problem.message.slice(problem.file.length + 2) : problem.message,
+      })),
     };
   }
 }

@@ -79,6 +79,8 @@ export interface ServiceStatus {
   paragraphCount: number;
   /** ISO timestamp of when the current index was built. */
   indexBuiltAt: string;
+  /** Files in the content folder that did not load (at the last start or reindex), with why. */
+  unreadable: { articleId: string; file: string; reason: string }[];
 }
 
 export interface SourceLookup {

@@ -66,7 +66,15 @@ export function formatStatus(status: ServiceStatus): string {
     : status.modelLoading
       ? `${status.model} (loading; answers are lexical until it is ready)`
       : `${status.model} (not loaded: ${status.modelError ?? "unknown"})`;
-  return [`Articles:`, ...lines, `Retrieval: ${status.mode}`, `Embedding model: ${model}`, `Index built: ${status.indexBuiltAt}`].join("\n");
+  const unreadable = status.unreadable.map((file) => `  - ${file.file}: ${file.reason} (not loaded; fix or remove it)`);
+  return [
+    `Articles:`,
+    ...lines,
+    ...(unreadable.length > 0 ? ["Files that do not load:", ...unreadable] : []),
+    `Retrieval: ${status.mode}`,
+    `Embedding model: ${model}`,
+    `Index built: ${status.indexBuiltAt}`,
+  ].join("\n");
 }
 
 /**

@@ -160,6 +160,10 @@ export function presentArticleList(status: ServiceStatus, lang: Lang): MessagePa
   const shown = status.articles.length > slots ? status.articles.slice(0, slots - 1) : status.articles;
   const fields: APIEmbedField[] = shown.map((article) => ({ name: fitEscaped(singleLine(article.title), 100), value: articleDetails(article, lang) }));
   if (shown.length < status.articles.length) fields.push({ name: "…", value: text.about.moreArticles(status.articles.length - shown.length) });
+  if (status.unreadable.length > 0) {
+    const lines = status.unreadable.slice(0, 10).map((file) => `${fitEscapedInline(file.file, 100)}: ${fitEscapedInline(file.reason, 150)}`);
+    fields.push({ name: `⚠ ${text.content.unreadableTitle(status.unreadable.length)}`, value: lines.join("\n") });
+  }
   const embed: APIEmbed = fitEmbedTotal({
     color: EMBED_COLOR,
     title: text.content.listTitle(status.articles.length),

@@ -95,6 +95,8 @@ export interface Messages {
     reportTitle: string;
     /** The new index is served but could not be saved to disk. */
     storeFailed: string;
+    /** Heading above the files of the content folder that did not load. */
+    unreadableTitle(count: number): string;
     added: string;
     changed: string;
     removed: string;
@@ -206,6 +208,7 @@ const de: Messages = {
       `Artikel: ${articlesDone}/${articlesTotal || "?"} · Absätze: ${paragraphsDone}/${paragraphsTotal || "?"}`,
     alreadyRunning: (progress) => `Es läuft bereits eine Neuindexierung. Bitte warte, bis sie fertig ist.\n${progress}`,
     reportTitle: "Index neu aufgebaut",
+    unreadableTitle: (count) => `${count === 1 ? "Eine Datei wird" : `${count} Dateien werden`} nicht gelesen (mit /artikel-entfernen entfernen)`,
     storeFailed: "Der neue Index ist aktiv, konnte aber nicht gespeichert werden (Datenträger voll oder schreibgeschützt?). Die Artikel sind in Ordnung; beim nächsten Start wird der Index aus ihnen neu gebaut.",
     added: "Hinzugefügt",
     changed: "Geändert",
@@ -318,6 +321,7 @@ const en: Messages = {
       `Articles: ${articlesDone}/${articlesTotal || "?"} · Paragraphs: ${paragraphsDone}/${paragraphsTotal || "?"}`,
     alreadyRunning: (progress) => `A reindex is already running. Please wait until it has finished.\n${progress}`,
     reportTitle: "Index rebuilt",
+    unreadableTitle: (count) => `${count === 1 ? "1 file does" : `${count} files do`} not load (remove with /remove-article)`,
     storeFailed: "The new index is live but could not be saved (disk full or read-only?). The articles are fine; the next start rebuilds the index from them.",
     added: "Added",
     changed: "Changed",

@@ -144,6 +144,7 @@ export function createFakeQa(options: FakeQaOptions = {}): FakeQa {
         articles: articles.map(articleInfo),
         paragraphCount: articles.reduce((sum, article) => sum + article.paragraphs.length, 0),
         indexBuiltAt: "2024-05-01T12:00:00.000Z",
+        unreadable: [],
       };
     },
     articles(): Article[] {

@@ -330,6 +330,7 @@ describe("presentAbout and presentHelp", () => {
     articles: [{ id: "a", title: "Waffen aus Nordkorea für Russland", publisher: "t-online", url: "https://www.t-online.de/x", date: "2023-09-05", paragraphCount: 17, sourceCount: 4 }],
     paragraphCount: 17,
     indexBuiltAt: "2024-05-01T12:00:00.000Z",
+    unreadable: [],
   };
 
   it("lists articles, retrieval mode, model and index time", () => {

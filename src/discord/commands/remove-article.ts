@@ -21,6 +21,7 @@ import type { BotContext } from "../context.js";
 import { articleKeyFor, removalButtonId, resolveArticleKey, type RemovalDecision } from "../custom-ids.js";
 import { commandTexts, langFromLocale, localize, messages } from "../i18n.js";
 import { articleChoices, fitEscapedInline, presentNotice } from "../presentation.js";
+import type { ArticleInfo, ServiceStatus } from "../../answer/types.js";
 
 const texts = commandTexts.removeArticle;
 export const COMMAND_NAME = texts.en.name;
@@ -39,7 +40,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const lang = langFromLocale(interaction.locale);
   const text = messages(lang).content;
   if (!(await moderatorAdmin(interaction, context, lang))) return;
-  const articles = context.qa.status().articles;
+  const articles = removableArticles(context.qa.status());
   const typed = interaction.options.getString(ARTICLE, true);
   const article = articleFromOption(articles, typed.trim());
   if (!article) {
@@ -55,9 +56,21 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   await interaction.reply({ ...prompt, flags: MessageFlags.Ephemeral });
 }
 
+/**
+ * The indexed articles, and the files of the content folder that did not
+ * load: those are not answered from, but a moderator must be able to remove
+ * them from Discord (one broken file otherwise blocks every reindex).
+ */
+export function removableArticles(status: Pick<ServiceStatus, "articles" | "unreadable">): ArticleInfo[] {
+  const broken = status.unreadable
+    .filter((file) => !status.articles.some((article) => article.id === file.articleId))
+    .map((file) => ({ id: file.articleId, title: `⚠ ${file.file}: ${file.reason}`, publisher: null, url: null, date: null, paragraphCount: 0, sourceCount: 0 }));
+  return [...status.articles, ...broken];
+}
+
 /** Pure in-memory filtering, so it answers well within Discord's 3 seconds. */
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  await interaction.respond(articleChoices(context.qa.status().articles, String(interaction.options.getFocused())));
+  await interaction.respond(articleChoices(removableArticles(context.qa.status()), String(interaction.options.getFocused())));
 }
 
 /** The confirm/cancel buttons of the prompt above. */
@@ -80,7 +93,7 @@ export async function handleRemovalButton(interaction: ButtonInteraction, action
   // Roles can change between the question and the click.
   const admin = await moderatorAdmin(interaction, context, lang);
   if (!admin) return;
-  const articleId = resolveArticleKey(action.articleKey, context.qa.status().articles.map((article) => article.id));
+  const articleId = resolveArticleKey(action.articleKey, removableArticles(context.qa.status()).map((article) => article.id));
   if (articleId === null) {
     await closePrompt(text.removeGone);
     return;

@@ -1,6 +1,7 @@
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
-import type { FileWriteOperations } from "../content/atomic-write.js";
+import { removeStaleTemporaries, type FileWriteOperations } from "../content/atomic-write.js";
 import { ContentLibrary, type AddArticleRequest, type ArticleChange, type AuditAction, type ContentActor, type RemoveArticleRequest } from "../content/library.js";
 import { articleIdFromFileName, loadArticles, type ArticleLoadError } from "../content/load.js";
 import type { Article, Paragraph } from "../content/types.js";
@@ -251,6 +252,11 @@ export class QaService implements QaApi, ContentAdminApi {
    * so questions are answered (lexically) while it warms up.
    */
   static async create(options: QaServiceOptions): Promise<QaService> {
+    // A process killed mid-write leaves its temporary files behind; they are never read, only cleaned up here.
+    for (const folder of new Set([options.contentDir, ...(options.indexFile ? [path.dirname(options.indexFile)] : [])])) {
+      const removed = await removeStaleTemporaries(folder);
+      if (removed.length > 0) options.logger.info({ event: "temporaries_removed", folder, files: removed }, "removed temporary files left by an interrupted write");
+    }
     const initial = await QaService.loadInitialState(options);
     const service = new QaService(options, initial.state);
     service.unreadable = initial.unreadable;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
+import { open, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -45,4 +45,39 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
     await operations.removeFile(temporary).catch(() => undefined);
     throw error;
   }
+}
+
+/** The name `writeFileAtomic` gives its temporary files, with the writing process's id. */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/u;
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes temporary files that a process killed mid-write left in `folder`
+ * (those of processes still running, e.g. another shard, stay). Returns the
+ * names removed; a missing folder removes nothing.
+ */
+export async function removeStaleTemporaries(folder: string, isRunning: (pid: number) => boolean = processRuns): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMPORARY.exec(name);
+    if (!match || isRunning(Number(match[1]))) continue;
+    await rm(path.join(folder, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

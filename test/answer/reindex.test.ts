@@ -344,3 +344,20 @@ describe("a disk failing halfway through a write", () => {
     expect(await readFile(fixture.indexFile, "utf8")).toBe(index);
   });
 });
+
+describe("temporary files left by a killed process", () => {
+  it("are removed at start-up, unless their process still runs", async () => {
+    const fixture = await contentFixture();
+    // A pid that no process has (Linux pids stay far below 2^22).
+    const dead = 4_194_000;
+    const stale = [path.join(fixture.contentDir, `.zuege.txt.${dead}.0a1b2c3d.tmp`), path.join(fixture.stateDir, `.index.json.${dead}.deadbeef.tmp`)];
+    const alive = path.join(fixture.stateDir, `.index.json.${process.pid}.00ff00ff.tmp`);
+    for (const file of [...stale, alive]) await writeFile(file, "half");
+    const capture = capturingLogger();
+    await QaService.create(lexicalOptions(fixture, { logger: capture.logger }));
+    expect(await readdir(fixture.contentDir)).not.toContain(path.basename(stale[0] ?? ""));
+    expect(await readdir(fixture.stateDir)).not.toContain(path.basename(stale[1] ?? ""));
+    expect(await readdir(fixture.stateDir)).toContain(path.basename(alive));
+    expect(capture.records.filter((record) => record.event === "temporaries_removed")).toHaveLength(2);
+  });
+});

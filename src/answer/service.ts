@@ -2,7 +2,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import { removeStaleTemporaries, type FileWriteOperations } from "../content/atomic-write.js";
-import { ContentLibrary, type AddArticleRequest, type ArticleChange, type AuditAction, type ContentActor, type RemoveArticleRequest } from "../content/library.js";
+import { ContentLibrary, recoverInterruptedChange, type AddArticleRequest, type ArticleChange, type AuditAction, type ContentActor, type RemoveArticleRequest } from "../content/library.js";
 import { articleIdFromFileName, loadArticles, type ArticleLoadError } from "../content/load.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { EmbeddingCache, embedPassagesCached } from "../search/embedding-cache.js";
@@ -257,6 +257,12 @@ export class QaService implements QaApi, ContentAdminApi {
       const removed = await removeStaleTemporaries(folder);
       if (removed.length > 0) options.logger.info({ event: "temporaries_removed", folder, files: removed }, "removed temporary files left by an interrupted write");
     }
+    await recoverInterruptedChange({
+      contentDir: options.contentDir,
+      auditLogFile: options.auditLogFile ?? null,
+      logger: options.logger,
+      ...(options.fileOperations ? { fileOperations: options.fileOperations } : {}),
+    });
     const initial = await QaService.loadInitialState(options);
     const service = new QaService(options, initial.state);
     service.unreadable = initial.unreadable;

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import { articleShape, notAnArticleReason } from "./article-check.js";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "./atomic-write.js";
+import { clearIntent, newIntentId, readIntent, rollBack, writeIntent, type AffectedFile } from "./change-intent.js";
 import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes } from "./load.js";
 import { ArticleParseError, type ArticleParseErrorCode } from "./parse.js";
 import type { Article } from "./types.js";
@@ -141,6 +142,8 @@ export interface AuditEntry {
   article: string | null;
   outcome: "success" | "refused" | "failed";
   detail: string;
+  /** The change's intent record id, for changes that touched the folder (see change-intent.ts). */
+  change?: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -179,6 +182,8 @@ interface Attempt {
   actor: ContentActor | null;
   action: AuditAction;
   article: string | null;
+  /** Set once the intent record is written, i.e. once the folder may change. */
+  intent?: string;
 }
 
 function describeError(error: unknown): string {
@@ -262,14 +267,25 @@ export class ContentLibrary {
     return this.exclusive(async () => {
       try {
         const change = await task();
-        await this.recordAudit({ actor: attempt.actor, action: attempt.action, article: attempt.article, outcome: "success", detail: change.message });
+        await this.recordAudit({ actor: attempt.actor, action: attempt.action, article: attempt.article, outcome: "success", detail: change.message, ...(attempt.intent ? { change: attempt.intent } : {}) });
+        // Only now, with the change live and audited, may a crash no longer roll it back.
+        await clearIntent(this.contentDir, this.operations);
         return change;
       } catch (error) {
         const failure =
           error instanceof ContentError
             ? error
             : new ContentError("write-failed", `The change could not be made (${describeError(error)}). Nothing was changed.`, { cause: error });
-        await this.recordAudit({ actor: attempt.actor, action: attempt.action, article: attempt.article, outcome: failure.outcome, detail: failure.message });
+        // The folder is as before (the steps were undone), unless even that failed: then the record stays for the next start.
+        if (failure.code !== "rollback-failed") await clearIntent(this.contentDir, this.operations).catch(() => undefined);
+        await this.recordAudit({
+          actor: attempt.actor,
+          action: attempt.action,
+          article: attempt.article,
+          outcome: failure.outcome,
+          detail: failure.message,
+          ...(attempt.intent ? { change: attempt.intent } : {}),
+        });
         throw failure;
       }
     });
@@ -377,7 +393,11 @@ export class ContentLibrary {
     const overwritten = sameId.find((entry) => entry.fileName === safeName);
     // Same id under another extension ("x.md" replaced by "x.html"): the old file goes, or the id would clash.
     const superseded = sameId.filter((entry) => entry.fileName !== safeName && entry.fileName.toLowerCase() !== safeName.toLowerCase());
-    return this.applyWithUndo(given, change.action === "replaced" ? "replaced" : "added", change, hooks, async (undo) => {
+    const affected: AffectedFile[] = [
+      { name: safeName, before: overwritten ? overwritten.bytes : null },
+      ...superseded.map((entry) => ({ name: entry.fileName, before: entry.bytes })),
+    ];
+    return this.applyWithUndo(given, change.action === "replaced" ? "replaced" : "added", change, hooks, { attempt, files: affected }, async (undo) => {
       await writeFileAtomic(target, bytes, this.operations);
       undo.push(overwritten ? () => writeFileAtomic(target, overwritten.bytes, this.operations) : () => this.operations.removeFile(target));
       for (const entry of superseded) {
@@ -420,7 +440,8 @@ export class ContentLibrary {
       paragraphs: 0,
       message: `Removed ${first.title === null ? articleId : `"${first.title}"`} (id ${articleId}, ${matching.map((entry) => entry.fileName).join(", ")}).`,
     };
-    return this.applyWithUndo(articleId, "removed", change, hooks, async (undo) => {
+    const affected: AffectedFile[] = matching.map((entry) => ({ name: entry.fileName, before: entry.bytes }));
+    return this.applyWithUndo(articleId, "removed", change, hooks, { attempt, files: affected }, async (undo) => {
       for (const entry of matching) {
         const file = path.join(this.contentDir, entry.fileName);
         await this.operations.removeFile(file);
@@ -438,10 +459,21 @@ export class ContentLibrary {
     verb: "added" | "replaced" | "removed",
     change: ArticleChange,
     hooks: ContentChangeHooks,
+    affected: { attempt: Attempt; files: readonly AffectedFile[] },
     write: (undo: UndoStep[]) => Promise<void>,
   ): Promise<ArticleChange> {
     const undo: UndoStep[] = [];
     let written = false;
+    const intentId = newIntentId();
+    try {
+      const action = verb === "removed" ? "remove" : verb === "replaced" ? "replace" : "add";
+      await writeIntent(this.contentDir, { id: intentId, action, article: change.articleId, files: affected.files }, this.operations);
+    } catch (error) {
+      throw new ContentError("write-failed", `"${subject}" was not ${verb}: writing to the content folder failed (${describeError(error)}). Nothing was changed.`, {
+        cause: error,
+      });
+    }
+    affected.attempt.intent = intentId;
     try {
       await write(undo);
       written = true;
@@ -510,3 +542,50 @@ export class ContentLibrary {
     return entries;
   }
 }
+
+/**
+ * At start-up, before the articles are read: a change that a killed process
+ * left unfinished is completed when the audit log records its success, and
+ * rolled back otherwise (with an audit line saying so). Then the folder and
+ * the audit log agree again.
+ */
+export async function recoverInterruptedChange(options: {
+  contentDir: string;
+  auditLogFile: string | null;
+  logger: Logger;
+  fileOperations?: FileWriteOperations;
+}): Promise<"none" | "completed" | "rolled-back"> {
+  const operations = options.fileOperations ?? diskFileOperations;
+  const intent = await readIntent(options.contentDir);
+  if (intent === null) return "none";
+  if (intent === "unreadable") {
+    options.logger.warn({ event: "change_intent_unreadable" }, "an unreadable record of an interrupted content change was removed");
+    await clearIntent(options.contentDir, operations);
+    return "none";
+  }
+  const audit = options.auditLogFile === null ? "" : await readFile(options.auditLogFile, "utf8").catch(() => "");
+  const succeeded = audit.split("\n").some((line) => line.includes(`"change":"${intent.id}"`) && line.includes('"outcome":"success"'));
+  if (succeeded) {
+    await clearIntent(options.contentDir, operations);
+    options.logger.info({ event: "change_completed", article: intent.article }, "an interrupted content change had completed");
+    return "completed";
+  }
+  await rollBack(options.contentDir, intent, operations);
+  await clearIntent(options.contentDir, operations);
+  options.logger.warn({ event: "change_rolled_back", action: intent.action, article: intent.article }, "an interrupted content change was rolled back");
+  if (options.auditLogFile !== null) {
+    const line: AuditEntry = {
+      time: new Date().toISOString(),
+      actor: null,
+      action: intent.action,
+      article: intent.article,
+      outcome: "failed",
+      detail: "The change was interrupted (the process stopped) before it was complete; it was rolled back at the next start.",
+      change: intent.id,
+    };
+    await mkdir(path.dirname(options.auditLogFile), { recursive: true });
+    await appendFile(options.auditLogFile, `${JSON.stringify(line)}\n`, "utf8");
+  }
+  return "rolled-back";
+}
+

@@ -46,7 +46,8 @@ describe("ContentLibrary", () => {
       const audit = await readAuditLog(auditLogFile);
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actor: MODERATOR, action: "add", article: "wasserstoff-zuege", outcome: "success" });
-      expect(Object.keys(audit[0] ?? {}).sort()).toEqual(["action", "actor", "article", "detail", "outcome", "time"]);
+      // "change" is the id of the intent record that made the change crash-safe.
+      expect(Object.keys(audit[0] ?? {}).sort()).toEqual(["action", "actor", "article", "change", "detail", "outcome", "time"]);
       expect(new Date(String(audit[0]?.time)).getTime()).not.toBeNaN();
     });
 

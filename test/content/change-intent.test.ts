@@ -40,20 +40,24 @@ describe("recoverInterruptedChange", () => {
   });
 });
 
-/** Runs `npm run reindex -- --add FILE` in a child and kills it with SIGKILL as soon as the new article file appears. */
-async function addAndKill(fixture: Awaited<ReturnType<typeof contentFixture>>, file: string): Promise<void> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("src/cli/reindex.ts"), "--add", file], {
+/** Runs `npm run reindex -- ARGS` in a child and kills it with SIGKILL as soon as `changed` sees the folder change. */
+async function runAndKill(fixture: Awaited<ReturnType<typeof contentFixture>>, args: string[], changed: (files: string[]) => boolean): Promise<void> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("src/cli/reindex.ts"), ...args], {
     env: { ...process.env, CONTENT_DIR: fixture.contentDir, STATE_DIR: fixture.stateDir, EMBEDDINGS_ENABLED: "false", LOG_LEVEL: "error" },
     stdio: "ignore",
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (;;) {
-    if ((await readdir(fixture.contentDir)).includes(path.basename(file))) break;
+    if (changed(await readdir(fixture.contentDir))) break;
     if (child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   child.kill("SIGKILL");
   await exited;
+}
+
+async function addAndKill(fixture: Awaited<ReturnType<typeof contentFixture>>, file: string): Promise<void> {
+  await runAndKill(fixture, ["--add", file], (files) => files.includes(path.basename(file)));
 }
 
 describe("kill -9 in the middle of an add", () => {
@@ -75,3 +79,20 @@ describe("kill -9 in the middle of an add", () => {
     }
   }, 30_000);
 });
+
+describe("kill -9 in the middle of a removal", () => {
+  it("restores the article at the next start, with an audit line saying so", async () => {
+    const fixture = await contentFixture();
+    await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
+    await QaService.create({ contentDir: fixture.contentDir, indexFile: fixture.indexFile, auditLogFile: fixture.auditLogFile, logger: silentLogger(), embeddings: "off" });
+    await runAndKill(fixture, ["--remove", "zuege"], (files) => !files.includes("zuege.txt"));
+    const service = await QaService.create({ contentDir: fixture.contentDir, indexFile: fixture.indexFile, auditLogFile: fixture.auditLogFile, logger: silentLogger(), embeddings: "off" });
+    const audit = await readAuditLog(fixture.auditLogFile);
+    const removed = audit.some((line) => line.action === "remove" && line.outcome === "success");
+    expect((await readdir(fixture.contentDir)).includes("zuege.txt")).toBe(!removed);
+    expect(service.articles().some((article) => article.id === "zuege")).toBe(!removed);
+    if (!removed) expect(audit.at(-1)).toMatchObject({ action: "remove", outcome: "failed", detail: expect.stringMatching(/interrupted/) });
+    expect((await readdir(fixture.contentDir)).filter((name) => name.endsWith(".tmp") || name === INTENT_FILE)).toEqual([]);
+  }, 30_000);
+});
+

@@ -2,7 +2,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import { removeStaleTemporaries, type FileWriteOperations } from "../content/atomic-write.js";
-import { ContentLibrary, recoverInterruptedChange, type AddArticleRequest, type ArticleChange, type AuditAction, type ContentActor, type RemoveArticleRequest } from "../content/library.js";
+import { ContentLibrary, recoverInterruptedChange, type AddArticleRequest, type ContentChangeHooks, type ArticleChange, type AuditAction, type ContentActor, type RemoveArticleRequest } from "../content/library.js";
 import { articleIdFromFileName, loadArticles, type ArticleLoadError } from "../content/load.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { EmbeddingCache, embedPassagesCached } from "../search/embedding-cache.js";
@@ -224,6 +224,12 @@ export class QaService implements QaApi, ContentAdminApi {
   private readonly askSettings: AskSettings;
   /** Files of the content folder that did not load at the last start or reindex, so that moderators can see and remove them. */
   private unreadable: ArticleLoadError[] = [];
+  /**
+   * Whether the current articles were parsed by this process (not read from
+   * the stored index, which an older parser may have written): only then are
+   * they reused for unchanged files, so /reindex after an update re-parses all.
+   */
+  private parsedHere = false;
 
   private constructor(
     private readonly options: QaServiceOptions,
@@ -266,6 +272,7 @@ export class QaService implements QaApi, ContentAdminApi {
     const initial = await QaService.loadInitialState(options);
     const service = new QaService(options, initial.state);
     service.unreadable = initial.unreadable;
+    service.parsedHere = initial.parsed;
     if (options.embeddings === "off") {
       service.modelError = "embeddings disabled by configuration";
     } else {
@@ -282,7 +289,7 @@ export class QaService implements QaApi, ContentAdminApi {
   }
 
   /** Reuses the persisted index when it was built from exactly the current files; parses them otherwise. */
-  private static async loadInitialState(options: QaServiceOptions): Promise<{ state: IndexState; unreadable: ArticleLoadError[] }> {
+  private static async loadInitialState(options: QaServiceOptions): Promise<{ state: IndexState; unreadable: ArticleLoadError[]; parsed: boolean }> {
     const modelId = QaService.configuredModel(options);
     // Hashing the files first only pays off when there is a stored index to compare them with.
     const directory = options.indexFile ? await loadArticles(options.contentDir, { parse: false }) : null;
@@ -290,7 +297,7 @@ export class QaService implements QaApi, ContentAdminApi {
       const stored = await readStoredIndex(options.indexFile, options.logger);
       if (stored && storedIndexMatches(stored, directory.hashes, modelId) && stored.articles.length > 0) {
         options.logger.info({ event: "index_loaded", articles: stored.articles.length }, "loaded the stored index");
-        return { state: QaService.buildState(stored.articles, directory.hashes, null, options, new Date(stored.builtAt)), unreadable: [] };
+        return { state: QaService.buildState(stored.articles, directory.hashes, null, options, new Date(stored.builtAt)), unreadable: [], parsed: false };
       }
     }
     const parsed = await loadArticles(options.contentDir, { parse: true });
@@ -309,7 +316,7 @@ export class QaService implements QaApi, ContentAdminApi {
         options.logger.warn({ event: "index_write_failed", reason: String(error) }, "could not store the index");
       }
     }
-    return { state, unreadable: parsed.errors };
+    return { state, unreadable: parsed.errors, parsed: true };
   }
 
   private static buildState(
@@ -451,13 +458,13 @@ export class QaService implements QaApi, ContentAdminApi {
     task: ReindexProgress["task"],
     onProgress: ((progress: ReindexProgress) => void) | undefined,
     audit: { actor: ContentActor; action: AuditAction; article: string | null },
-    apply: (afterWrite: () => Promise<void>) => Promise<ArticleChange>,
+    apply: (afterWrite: NonNullable<ContentChangeHooks["afterWrite"]>) => Promise<ArticleChange>,
   ): Promise<ContentUpdateReport> {
     const tracker = await this.beginExclusive(task, onProgress, audit);
     try {
       let report: ReindexReport | undefined;
-      const change = await apply(async () => {
-        report = await this.rebuild(tracker);
+      const change = await apply(async (_change, parsed) => {
+        report = await this.rebuild(tracker, undefined, parsed);
       });
       if (report === undefined) throw new Error("the index was not rebuilt after the file change");
       return { change, reindex: report };
@@ -504,14 +511,23 @@ export class QaService implements QaApi, ContentAdminApi {
   }
 
   /** Builds a complete new index beside the current one, persists it, then swaps it in. */
-  private async rebuild(tracker: ProgressTracker, baseline?: readonly Article[]): Promise<ReindexReport> {
+  private async rebuild(tracker: ProgressTracker, baseline?: readonly Article[], upload?: { fileName: string; article: Article } | null): Promise<ReindexReport> {
     const started = performance.now();
     const report = (update: Partial<ReindexProgress>): void => tracker.update(update);
     const previousArticles = baseline ?? this.state.articles;
     report({ phase: "reading" });
+    // Files whose bytes did not change since the current index (and an upload just checked) are not parsed again.
+    const parsedBefore = new Map<string, Article>();
+    const byId = new Map(this.parsedHere ? this.state.articles.map((article) => [article.id, article]) : []);
+    for (const [fileName, hash] of Object.entries(this.state.files)) {
+      const article = byId.get(articleIdFromFileName(fileName));
+      if (article && article.contentHash === hash) parsedBefore.set(`${fileName}\u0000${hash}`, article);
+    }
+    if (upload) parsedBefore.set(`${upload.fileName}\u0000${upload.article.contentHash}`, upload.article);
     const loaded = await loadArticles(this.options.contentDir, {
       parse: true,
       onArticle: (done, total) => report({ articlesDone: done, articlesTotal: total }),
+      known: (fileName, contentHash) => parsedBefore.get(`${fileName}\u0000${contentHash}`),
     });
     this.unreadable = loaded.errors;
     if (loaded.errors.length > 0) throw new ReindexFailedError(loaded.errors);
@@ -525,6 +541,7 @@ export class QaService implements QaApi, ContentAdminApi {
     }
     report({ phase: "indexing", paragraphsDone: paragraphsTotal });
     const next = QaService.buildState(loaded.articles, loaded.hashes, dense, this.options, new Date());
+    this.parsedHere = true;
     report({ phase: "saving" });
     let storeFailure: string | undefined;
     if (this.options.indexFile) {

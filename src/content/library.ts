@@ -164,7 +164,7 @@ export interface ContentChangeHooks {
    * Runs once the change is on disk (the service rebuilds its index here).
    * If it throws, the change is undone and the error becomes a "not-applied" ContentError.
    */
-  afterWrite?: (change: ArticleChange) => Promise<void>;
+  afterWrite?: (change: ArticleChange, parsed: { fileName: string; article: Article } | null) => Promise<void>;
 }
 
 interface FolderEntry {
@@ -397,7 +397,7 @@ export class ContentLibrary {
       { name: safeName, before: overwritten ? overwritten.bytes : null },
       ...superseded.map((entry) => ({ name: entry.fileName, before: entry.bytes })),
     ];
-    return this.applyWithUndo(given, change.action === "replaced" ? "replaced" : "added", change, hooks, { attempt, files: affected }, async (undo) => {
+    return this.applyWithUndo(given, change.action === "replaced" ? "replaced" : "added", change, hooks, { attempt, files: affected, parsed: { fileName: safeName, article } }, async (undo) => {
       await writeFileAtomic(target, bytes, this.operations);
       undo.push(overwritten ? () => writeFileAtomic(target, overwritten.bytes, this.operations) : () => this.operations.removeFile(target));
       for (const entry of superseded) {
@@ -459,7 +459,7 @@ export class ContentLibrary {
     verb: "added" | "replaced" | "removed",
     change: ArticleChange,
     hooks: ContentChangeHooks,
-    affected: { attempt: Attempt; files: readonly AffectedFile[] },
+    affected: { attempt: Attempt; files: readonly AffectedFile[]; parsed?: { fileName: string; article: Article } },
     write: (undo: UndoStep[]) => Promise<void>,
   ): Promise<ArticleChange> {
     const undo: UndoStep[] = [];
@@ -477,7 +477,7 @@ export class ContentLibrary {
     try {
       await write(undo);
       written = true;
-      await hooks.afterWrite?.(change);
+      await hooks.afterWrite?.(change, affected.parsed ?? null);
       return change;
     } catch (error) {
       const reason = describeError(error);

@@ -186,6 +186,18 @@ export async function loadArticleFile(filePath: string): Promise<Article> {
   return parseArticleBytes(bytes, fileName);
 }
 
+async function loadKnownOrParse(filePath: string, known: LoadArticlesOptions["known"]): Promise<Article> {
+  if (!known) return loadArticleFile(filePath);
+  const fileName = path.basename(filePath);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(filePath);
+  } catch {
+    return loadArticleFile(filePath);
+  }
+  return known(fileName, sha256Hex(bytes)) ?? parseArticleBytes(bytes, fileName);
+}
+
 /** What a content folder holds: parsed articles, per-file problems, and a hash of every article file. */
 export interface ArticleDirectory {
   articles: Article[];
@@ -216,6 +228,12 @@ export interface LoadArticlesOptions {
   parse?: boolean;
   /** Called after each file, for progress reports. */
   onArticle?: (done: number, total: number) => void;
+  /**
+   * An article already parsed from exactly these bytes under this file name
+   * (the current index, an upload just checked): reused instead of parsed
+   * again, so a reindex parses only new and changed files.
+   */
+  known?: (fileName: string, contentHash: string) => Article | undefined;
 }
 
 /**
@@ -237,7 +255,7 @@ export async function loadArticles(dir: string, options: LoadArticlesOptions = {
         if (options.parse === false) {
           result.hashes[name] = sha256Hex(await readFile(filePath));
         } else {
-          const article = await loadArticleFile(filePath);
+          const article = await loadKnownOrParse(filePath, options.known);
           result.hashes[name] = article.contentHash;
           const clash = fileById.get(article.id);
           if (clash !== undefined) {

@@ -361,3 +361,20 @@ describe("temporary files left by a killed process", () => {
     expect(capture.records.filter((record) => record.event === "temporaries_removed")).toHaveLength(2);
   });
 });
+
+describe("parsing once per change", () => {
+  it("a reindex reuses the articles whose files did not change, and re-parses everything after a start from the stored index", async () => {
+    const fixture = await contentFixture();
+    const service = await QaService.create(lexicalOptions(fixture));
+    const [before] = service.articles();
+    await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
+    await service.reindex();
+    expect(service.articles().find((article) => article.id === before?.id)).toBe(before);
+    const restarted = await QaService.create(lexicalOptions(fixture));
+    const [stored] = restarted.articles();
+    await restarted.reindex();
+    // Read from index.json (perhaps written by an older parser): a reindex parses the files again.
+    expect(restarted.articles().find((article) => article.id === stored?.id)).not.toBe(stored);
+    expect(restarted.articles().find((article) => article.id === stored?.id)).toEqual(stored);
+  });
+});

@@ -14,6 +14,7 @@ import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { analyze, tokenize, type Language } from "../src/search/analyzer.js";
+import { regionNames } from "../src/search/regions.js";
 
 const { values } = parseArgs({
   options: {
@@ -201,22 +202,6 @@ async function buildTranslations(): Promise<{ enDe: Translations; deEn: Translat
   return { enDe, deEn, counts, names };
 }
 
-/** Country and region names, which the dictionaries mostly lack, from ICU. */
-function regionNames(): { de: string; en: string }[] {
-  const german = new Intl.DisplayNames(["de"], { type: "region", fallback: "none" });
-  const english = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-  const pairs: { de: string; en: string }[] = [];
-  for (let first = 65; first <= 90; first += 1) {
-    for (let second = 65; second <= 90; second += 1) {
-      const code = String.fromCharCode(first, second);
-      const de = german.of(code);
-      const en = english.of(code);
-      if (de && en && de !== code) pairs.push({ de, en });
-    }
-  }
-  return pairs;
-}
-
 /**
  * Keeps headwords made of words the dictionaries use often enough to be in
  * the frequency list: rare compounds and technical terms are mostly
@@ -258,7 +243,8 @@ async function main(): Promise<void> {
   const synonyms = await buildSynonyms();
   const { enDe, deEn, counts, names } = await buildTranslations();
   const regionKeys = new Set<string>(names);
-  for (const { de, en } of regionNames()) {
+  for (const { code, de, en } of regionNames()) {
+    if (!de || !en || de === code) continue;
     const german = phraseTerms(de, "de");
     const english = phraseTerms(en, "en");
     if (!german || !english) continue;

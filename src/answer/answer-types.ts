@@ -1,5 +1,6 @@
 import { foldToken, isStopWord, stem, tokenize, unicodeWords } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
+import { regionNames } from "../search/regions.js";
 
 /**
  * What kind of thing a question asks for ("wann" wants a date, "wie viele" a
@@ -56,19 +57,9 @@ const SENTENCE_PATTERNS = Object.fromEntries(
 ) as Record<AnswerType, RegExp>;
 
 /** Country and region names in German and English, folded ("russland", "north korea" as "north", "korea"). */
-const REGION_NAMES: ReadonlySet<string> = (() => {
-  const names = new Set<string>();
-  for (const locale of ["de", "en"]) {
-    const display = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
-    for (let first = 65; first <= 90; first += 1) {
-      for (let second = 65; second <= 90; second += 1) {
-        const name = display.of(String.fromCharCode(first, second));
-        if (name) for (const word of tokenize(name)) names.add(foldToken(word));
-      }
-    }
-  }
-  return names;
-})();
+const REGION_NAMES: ReadonlySet<string> = new Set(
+  regionNames().flatMap((region) => [region.de, region.en].flatMap((name) => (name ? tokenize(name).map((word) => foldToken(word)) : []))),
+);
 
 /** Dictionary frequency class from which a capitalised word counts as an ordinary noun, not a name. */
 const COMMON_WORD_CLASS = 7;

@@ -1,0 +1,25 @@
+/**
+ * Country and region names in German and English from ICU (Node's full
+ * Intl), which the bilingual dictionaries mostly lack. One entry per
+ * two-letter region code that has a name in at least one of the languages.
+ */
+export interface RegionName {
+  code: string;
+  de: string | undefined;
+  en: string | undefined;
+}
+
+export function regionNames(): RegionName[] {
+  const german = new Intl.DisplayNames(["de"], { type: "region", fallback: "none" });
+  const english = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+  const regions: RegionName[] = [];
+  for (let first = 65; first <= 90; first += 1) {
+    for (let second = 65; second <= 90; second += 1) {
+      const code = String.fromCharCode(first, second);
+      const de = german.of(code);
+      const en = english.of(code);
+      if (de || en) regions.push({ code, de, en });
+    }
+  }
+  return regions;
+}

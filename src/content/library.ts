@@ -133,6 +133,12 @@ const PARSE_ERROR_CODES: Readonly<Record<ArticleParseErrorCode, ContentErrorCode
 
 export type AuditAction = "add" | "replace" | "remove" | "reindex";
 
+/** Appends one JSON line to the audit log, creating its folder if needed. */
+async function appendAuditLine(file: string, line: AuditEntry): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await appendFile(file, `${JSON.stringify(line)}\n`, "utf8");
+}
+
 /** One line of the audit log. */
 export interface AuditEntry {
   time: string;
@@ -254,8 +260,7 @@ export class ContentLibrary {
     if (file === null) return;
     const line: AuditEntry = { time: this.now().toISOString(), ...entry };
     try {
-      await mkdir(path.dirname(file), { recursive: true });
-      await appendFile(file, `${JSON.stringify(line)}\n`, "utf8");
+      await appendAuditLine(file, line);
     } catch (error) {
       // What happened, never who: the audit file is the only place a user id may be kept.
       const { action, article, outcome } = line;
@@ -583,8 +588,7 @@ export async function recoverInterruptedChange(options: {
       detail: "The change was interrupted (the process stopped) before it was complete; it was rolled back at the next start.",
       change: intent.id,
     };
-    await mkdir(path.dirname(options.auditLogFile), { recursive: true });
-    await appendFile(options.auditLogFile, `${JSON.stringify(line)}\n`, "utf8");
+    await appendAuditLine(options.auditLogFile, line);
   }
   return "rolled-back";
 }

@@ -121,12 +121,12 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
   const clear = features.coverage >= thresholds.clearCoverage && features.specificStrong >= thresholds.clearSpecific;
   const lexicalAnswer = features.coverage >= thresholds.answerCoverage && (features.lexicalMargin >= thresholds.answerMargin || clear);
   const denseAnswer = standsOut && features.coverage >= thresholds.standoutCoverage;
-  if ((lexicalAnswer || denseAnswer) && features.answerTypeMatched === false) {
-    return decide("hedged", `the closest passage does not hold the kind of thing asked for (${described})`);
+  if (lexicalAnswer || denseAnswer) {
+    if (features.answerTypeMatched === false) return decide("hedged", `the closest passage does not hold the kind of thing asked for (${described})`);
+    // A question naming something the articles never mention ("Kims Schwester") is not answered by a passage about the rest of it.
+    if (features.unknownSpecific > 0) return decide("hedged", `the articles do not mention all of the question's words (${described})`);
+    return decide("answered", null);
   }
-  // A question naming something the articles never mention ("Kims Schwester") is not answered by a passage about the rest of it.
-  if ((lexicalAnswer || denseAnswer) && features.unknownSpecific > 0) return decide("hedged", `the articles do not mention all of the question's words (${described})`);
-  if (lexicalAnswer || denseAnswer) return decide("answered", null);
   if (features.coverage >= thresholds.hedgeCoverage || standsOut) return decide("hedged", `no passage stands clear of the others (${described})`);
   return decide("refused", `weak match (${described})`);
 }

@@ -4,22 +4,25 @@
  * it). Reads METRICS_PORT and METRICS_HOST like the bot; prints one line.
  */
 import { config as loadDotenv } from "dotenv";
-import { z } from "zod";
+import { ConfigError, loadConfig } from "../src/config.js";
 
 loadDotenv({ quiet: true });
-const settings = z
-  .object({
-    METRICS_PORT: z.coerce.number().int().min(1).max(65_535),
-    METRICS_HOST: z.string().min(1).default("127.0.0.1"),
-  })
-  .safeParse({ METRICS_PORT: process.env.METRICS_PORT, METRICS_HOST: process.env.METRICS_HOST || undefined });
 
 async function main(): Promise<number> {
-  if (!settings.success) {
+  let config;
+  try {
+    // The bot's own configuration, so the check reads METRICS_PORT and METRICS_HOST exactly as the bot does.
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`unhealthy: the configuration is invalid (${error.problems.join("; ")})\n`);
+    return 1;
+  }
+  const { METRICS_HOST: host, METRICS_PORT: port } = config;
+  if (port === undefined) {
     process.stderr.write("unhealthy: METRICS_PORT is not set to a port number, so the bot serves no /healthz\n");
     return 1;
   }
-  const { METRICS_HOST: host, METRICS_PORT: port } = settings.data;
   try {
     const response = await fetch(`http://${host}:${port}/healthz`, { signal: AbortSignal.timeout(3_000) });
     const body = (await response.json().catch(() => ({}))) as { reason?: unknown };

@@ -114,7 +114,8 @@ function translationsByPosition(terms: readonly string[], table: TranslationLook
 /**
  * The expansions of each question token (same order as `input.german`),
  * each spread over the index terms it reaches: a word with six synonyms in
- * the articles does not weigh six times a word with one.
+ * the articles does not weigh six times a word with one. Each token's list is
+ * strongest first.
  */
 export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabulary: Vocabulary, options: ExpansionOptions): TermExpansion[][] {
   const expansions: TermExpansion[][] = input.german.map(() => []);

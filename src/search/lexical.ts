@@ -216,10 +216,11 @@ export class LexicalIndex {
   }
 
   private analyse(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
-    const german = analyze(withoutQuestionFrame(question), "de");
+    const framed = withoutQuestionFrame(question);
+    const german = analyze(framed, "de");
     const questionLanguage = guessQuestionLanguage(question, this.lexicons);
     // English stems only for English questions: on German words they add accidental matches.
-    const englishAnalysis = questionLanguage === "en" ? analyze(withoutQuestionFrame(question), "en") : null;
+    const englishAnalysis = questionLanguage === "en" ? analyze(framed, "en") : null;
     const variantsOf = german.map((token, position) => {
       const own = [token.term, englishAnalysis?.[position]?.term ?? token.term, token.folded, ...verbStemVariants(token.term)];
       return [...new Set([...own, ...own.flatMap((term) => this.vocabulary.lookup(term))])];
@@ -239,7 +240,8 @@ export class LexicalIndex {
       const bridged = (expansions[position] ?? []).filter((expansion) => !own.has(expansion.term));
       const present = terms.filter((term) => this.documentFrequency.has(term));
       const idf = present.length > 0 ? Math.max(...present.map((term) => this.idf(term))) : Math.max(this.idf("\u0000"), ...bridged.map((expansion) => this.idf(expansion.term)));
-      const strongest = [...bridged].sort((left, right) => right.weight - left.weight)[0];
+      // expandTokens lists each word's expansions strongest first.
+      const strongest = bridged[0];
       const spreadTerms = present.length > 0 ? present : strongest ? [strongest.term] : [];
       const spread = this.size === 0 ? 0 : Math.max(0, ...spreadTerms.map((term) => this.textFrequency.get(term) ?? 0)) / this.size;
       // A word known only through a bridge is as common as the indexed word it reaches.

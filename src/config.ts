@@ -50,6 +50,15 @@ export const envSchema = z.object({
   MAX_QUESTION_LENGTH: positiveInt(500),
   MAX_UPLOAD_BYTES: positiveInt(1_000_000),
 
+  /** A conversation (replies to an answer, a thread the bot started) ends after this many minutes without a question. */
+  CONVERSATION_IDLE_MINUTES: positiveInt(30),
+  /** Threads and answer messages remembered as conversation entry points, at most. */
+  MAX_CONVERSATION_KEYS: positiveInt(5_000),
+  /** Answer @mentions in a new thread (one per question), where follow-ups continue the conversation. */
+  MENTION_THREADS: booleanFromEnv.default(false),
+  /** Request the privileged Message Content intent: then every message in the bot's threads is a follow-up, without a mention. */
+  MESSAGE_CONTENT_INTENT: booleanFromEnv.default(false),
+
   /** Port of the optional /healthz and /metrics listener; unset, there is none. */
   METRICS_PORT: z.coerce
     .number({ message: "expected a port number from 1 to 65535" })

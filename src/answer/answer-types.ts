@@ -1,6 +1,7 @@
 import { foldToken, isStopWord, stem, tokenize, unicodeWords } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
 import { regionNames } from "../search/regions.js";
+import { LruMap } from "../lru-map.js";
 
 /**
  * What kind of thing a question asks for ("wann" wants a date, "wie viele" a
@@ -103,11 +104,28 @@ function hasPlaceName(words: readonly string[], lexicons: Lexicons): boolean {
   return false;
 }
 
-/** Whether a sentence holds a thing of the given kind. */
 /** An acronym such as "SWP" or "UN" names an organisation; case matters here, unlike in the patterns above. */
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/u;
 
+/** The same sentences of the top passages are tested question after question: keep recent verdicts, per set of lexicons. */
+const verdicts = new WeakMap<Lexicons, LruMap<string, boolean>>();
+
+/** Whether a sentence holds a thing of the given kind. */
 export function sentenceHasAnswerType(sentence: string, type: AnswerType, lexicons: Lexicons): boolean {
+  let known = verdicts.get(lexicons);
+  if (!known) {
+    known = new LruMap(8_192);
+    verdicts.set(lexicons, known);
+  }
+  const key = `${type}\u0000${sentence}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const verdict = holdsKind(sentence, type, lexicons);
+  known.set(key, verdict);
+  return verdict;
+}
+
+function holdsKind(sentence: string, type: AnswerType, lexicons: Lexicons): boolean {
   if (SENTENCE_PATTERNS[type].test(sentence)) return true;
   if (type === "organisation") return ACRONYM.test(sentence);
   if (type !== "person" && type !== "place") return false;

@@ -2,9 +2,9 @@ import { isTeaserSentence } from "../content/parse.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { detectLanguage, type Language } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
-import type { QueryToken } from "../search/lexical.js";
+import { tokenWeight, type QueryContext, type QueryToken } from "../search/lexical.js";
 import { cosineStandout, type RetrievalHit, type RetrievalResult, type Retriever } from "../search/retriever.js";
-import { abstentionFeatures, decideOutcome, type AbstentionThresholds } from "./abstention.js";
+import { abstentionFeatures, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
 import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";
 import { makeCitation } from "./citation.js";
 import { chooseExcerpt, sentenceScore } from "./excerpt.js";
@@ -29,10 +29,24 @@ export interface AskSettings {
   lexicons: Lexicons;
 }
 
+/** What a conversation adds to a follow-up question (see conversation/follow-up.ts). */
+export interface FollowUpFocus {
+  /** Words of the earlier questions, weighted below the follow-up's own. */
+  context: QueryContext;
+  /** Passages the previous answer cited: a strong hint where the follow-up's answer is. */
+  priorIds: ReadonlySet<string>;
+  /** How much those passages gain in the ranking. */
+  priorBoost: number;
+  /** The kind of thing asked for, when the follow-up is too elliptic to say ("Und Putin?" after "Wann traf Kim Trump?"). */
+  inheritedType: AnswerType | null;
+  /** The earlier question the follow-up continues. */
+  previousQuestion: string;
+}
+
 /** Passages looked at before the answer type re-orders them. */
 const CANDIDATES = 10;
 
-interface Candidate {
+export interface Candidate {
   hit: RetrievalHit;
   article: Article;
   paragraph: Paragraph;
@@ -50,13 +64,14 @@ function holdsAnswerType(paragraph: Paragraph, type: AnswerType, tokens: readonl
   );
 }
 
-function candidatesOf(result: RetrievalResult, index: AskIndex, type: AnswerType | null, settings: AskSettings): Candidate[] {
+function candidatesOf(result: RetrievalResult, index: AskIndex, type: AnswerType | null, settings: AskSettings, focus: FollowUpFocus | undefined): Candidate[] {
   const candidates: Candidate[] = [];
   for (const hit of result.hits) {
     const entry = index.paragraphById.get(hit.id);
     if (!entry) continue;
     const typeMatched = type !== null && holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons);
-    candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1), typeMatched });
+    const prior = focus?.priorIds.has(hit.id) ? 1 + focus.priorBoost : 1;
+    candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1) * prior, typeMatched });
   }
   return candidates.sort((left, right) => right.score - left.score);
 }
@@ -74,14 +89,30 @@ function citationOf(candidate: Candidate, tokens: readonly QueryToken[], type: A
   return makeCitation(candidate.article, candidate.paragraph, excerpt.text, Number(candidate.score.toFixed(4)));
 }
 
-/** Answers one (normalised, non-empty) question from the index: retrieval, answer type, outcome, citations. */
-export async function answerQuestion(question: string, analysed: string, index: AskIndex, settings: AskSettings): Promise<Answer> {
-  const result = await index.retriever.search(analysed, Math.max(CANDIDATES, settings.rankingSize));
-  const type = questionAnswerType(analysed);
-  const candidates = candidatesOf(result, index, type, settings);
+/** A question's retrieval and outcome, before any excerpt is chosen (cheap to compare, see conversation/follow-up.ts). */
+export interface RankedQuestion {
+  question: string;
+  result: RetrievalResult;
+  type: AnswerType | null;
+  candidates: Candidate[];
+  decision: AbstentionDecision;
+  focus: FollowUpFocus | undefined;
+}
+
+/** Retrieval, answer type and outcome of one (normalised, non-empty) question; with a `focus`, read as a follow-up. */
+export async function rankQuestion(question: string, analysed: string, index: AskIndex, settings: AskSettings, focus?: FollowUpFocus): Promise<RankedQuestion> {
+  const result = await index.retriever.search(analysed, Math.max(CANDIDATES, settings.rankingSize), focus?.context);
+  const type = questionAnswerType(analysed) ?? focus?.inheritedType ?? null;
+  const candidates = candidatesOf(result, index, type, settings, focus);
   const best = candidates[0];
   const features = abstentionFeatures(result, best?.hit ?? null, type === null || !best ? null : best.typeMatched);
-  const decision = decideOutcome(features, settings.thresholds);
+  return { question, result, type, candidates, decision: decideOutcome(features, settings.thresholds), focus };
+}
+
+/** The answer to a ranked question: excerpts and citations of the passages shown. */
+export function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSettings): Answer {
+  const { question, result, type, candidates, decision, focus } = ranked;
+  const best = candidates[0];
   const ranking = candidates.slice(0, settings.rankingSize).map((candidate) => citationOf(candidate, result.tokens, type, settings));
   const citations: Citation[] = [];
   if (decision.outcome !== "refused" && best) {
@@ -102,9 +133,13 @@ export async function answerQuestion(question: string, analysed: string, index: 
     mode: result.mode,
     citations,
     ranking,
-    features,
+    features: decision.features,
   };
   if (type) answer.answerType = type;
+  if (focus) {
+    const carriedWords = result.tokens.filter((token) => tokenWeight(token) < 1).map((token) => token.surface);
+    answer.followUp = { previousQuestion: focus.previousQuestion, carriedWords };
+  }
   const quoteLanguage = best ? detectLanguage(best.paragraph.text) : index.language;
   if (answered && result.questionLanguage !== quoteLanguage) answer.quoteLanguage = quoteLanguage;
   if (!answered) {
@@ -112,4 +147,9 @@ export async function answerQuestion(question: string, analysed: string, index: 
     if (result.mode === "lexical" && result.questionLanguage !== index.language) answer.languageMismatch = true;
   } else if (decision.outcome === "hedged" && decision.reason) answer.hedgeReason = decision.reason;
   return answer;
+}
+
+/** Answers one (normalised, non-empty) question from the index: retrieval, answer type, outcome, citations. */
+export async function answerQuestion(question: string, analysed: string, index: AskIndex, settings: AskSettings, focus?: FollowUpFocus): Promise<Answer> {
+  return composeAnswer(await rankQuestion(question, analysed, index, settings, focus), index, settings);
 }

@@ -1,6 +1,7 @@
 import type { Paragraph, Sentence } from "../content/types.js";
 import { analyze, charNgrams, foldToken } from "../search/analyzer.js";
-import { wordMatch, type PartialMatch, type QueryToken } from "../search/lexical.js";
+import { tokenWeight, wordMatch, type PartialMatch, type QueryToken } from "../search/lexical.js";
+import { LruMap } from "../lru-map.js";
 import { needsPredecessor } from "./summary.js";
 
 /**
@@ -29,13 +30,46 @@ function gramSet(folded: string): Set<string> {
   return new Set(charNgrams(folded, NGRAM));
 }
 
-/** Each question word's credit in a sentence: its IDF, times how far the sentence holds it (see wordMatch). */
-function tokenCredits(sentence: string, tokens: readonly QueryToken[]): number[] {
+interface SentenceTerms {
+  terms: ReadonlySet<string>;
+  grams: ReadonlySet<string>;
+}
+
+/**
+ * A sentence's analysis depends on its text alone, and the same sentences of
+ * the top passages are scored for question after question: keep the recent ones.
+ */
+const analysedSentences = new LruMap<string, SentenceTerms>(4_096);
+
+function sentenceTerms(sentence: string): SentenceTerms {
+  const known = analysedSentences.get(sentence);
+  if (known) return known;
   const analyzedGerman = analyze(sentence, "de");
   const analyzedEnglish = analyze(sentence, "en");
-  const terms = new Set([...analyzedGerman.map((token) => token.term), ...analyzedEnglish.map((token) => token.term)]);
-  const sentenceGrams = new Set(analyzedGerman.flatMap((token) => [...gramSet(token.folded)]));
-  return tokens.map((token) => token.idf * wordMatch(token, terms, sentenceGrams, [...gramSet(foldToken(token.surface))], SENTENCE_PARTS).strength);
+  const analysed = {
+    terms: new Set([...analyzedGerman.map((token) => token.term), ...analyzedEnglish.map((token) => token.term)]),
+    grams: new Set(analyzedGerman.flatMap((token) => [...gramSet(token.folded)])),
+  };
+  analysedSentences.set(sentence, analysed);
+  return analysed;
+}
+
+/** A question word's letter grams, worked out once per question rather than once per sentence. */
+const tokenGramCache = new WeakMap<QueryToken, string[]>();
+
+function tokenGrams(token: QueryToken): string[] {
+  let grams = tokenGramCache.get(token);
+  if (!grams) {
+    grams = [...gramSet(foldToken(token.surface))];
+    tokenGramCache.set(token, grams);
+  }
+  return grams;
+}
+
+/** Each question word's credit in a sentence: its IDF, times how far the sentence holds it (see wordMatch). */
+function tokenCredits(sentence: string, tokens: readonly QueryToken[]): number[] {
+  const { terms, grams } = sentenceTerms(sentence);
+  return tokens.map((token) => token.idf * tokenWeight(token) * wordMatch(token, terms, grams, tokenGrams(token), SENTENCE_PARTS).strength);
 }
 
 /** Score of one sentence: full credit per question word present, partial credit for bridges and shared compound parts. */

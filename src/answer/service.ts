@@ -13,10 +13,12 @@ import type { FusionOptions } from "../search/fusion.js";
 import type { LexicalOptions } from "../search/lexical.js";
 import { Retriever, type DenseChannel, type RetrievalPassage, type RetrievalResult } from "../search/retriever.js";
 import { DEFAULT_THRESHOLDS, type AbstentionThresholds } from "./abstention.js";
+import { passageId } from "./citation.js";
+import { answerInConversation, DEFAULT_CONVERSATION_SETTINGS, type ConversationSettings } from "./conversation/follow-up.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
 import { loadLexicons, type Lexicons } from "../search/lexicons.js";
 import { Summarizer, summaryEmbeddingFrom, type SummarizeRequest, type Summary } from "./summary.js";
-import type { Answer, ArticleInfo, QaApi, ServiceStatus, SourceLookup } from "./types.js";
+import type { Answer, ArticleInfo, AskOptions, QaApi, ServiceStatus, SourceLookup } from "./types.js";
 
 export type EmbedderLoader = typeof loadEmbedder;
 
@@ -52,6 +54,8 @@ export interface QaServiceOptions {
   maxUploadBytes?: number;
   /** Replaces the disk operations used for atomic writes (tests simulate a failing disk). */
   fileOperations?: FileWriteOperations;
+  /** How follow-up questions are read with their conversation (default DEFAULT_CONVERSATION_SETTINGS). */
+  conversation?: Partial<ConversationSettings>;
 }
 
 /** Questions longer than this are analysed on their first part only: nobody asks a whole page. */
@@ -66,10 +70,6 @@ interface IndexState {
   paragraphById: Map<string, { article: Article; paragraph: Paragraph }>;
   retriever: Retriever;
   builtAt: Date;
-}
-
-export function passageId(articleId: string, paragraphNumber: number): string {
-  return `${articleId}#${paragraphNumber}`;
 }
 
 export interface ReindexProgress {
@@ -222,6 +222,7 @@ export class QaService implements QaApi, ContentAdminApi {
   private running: ProgressTracker | null = null;
   private readonly library: ContentLibrary;
   private readonly askSettings: AskSettings;
+  private readonly conversationSettings: ConversationSettings;
   /** Files of the content folder that did not load at the last start or reindex, so that moderators can see and remove them. */
   private unreadable: ArticleLoadError[] = [];
   /**
@@ -243,6 +244,7 @@ export class QaService implements QaApi, ContentAdminApi {
       answerTypeBoost: options.answerTypeBoost ?? ANSWER_TYPE_BOOST,
       lexicons: options.lexicons ?? loadLexicons(),
     };
+    this.conversationSettings = { ...DEFAULT_CONVERSATION_SETTINGS, ...options.conversation };
     this.library = new ContentLibrary({
       contentDir: options.contentDir,
       auditLogFile: options.auditLogFile ?? null,
@@ -570,13 +572,17 @@ export class QaService implements QaApi, ContentAdminApi {
     return result;
   }
 
-  async ask(rawQuestion: string): Promise<Answer> {
+  /** `history`: the earlier turns of the conversation the question belongs to, oldest first (see conversation/turns.ts). */
+  async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
     const question = rawQuestion.replace(/\s+/g, " ").trim();
     const state = this.state;
     if (question.length === 0) {
       return { question, answered: false, hedged: false, mode: state.retriever.mode, citations: [], ranking: [], abstainReason: "empty question" };
     }
-    return answerQuestion(question, question.slice(0, MAX_ANALYSED_QUESTION_CHARS), state, this.askSettings);
+    const analysed = question.slice(0, MAX_ANALYSED_QUESTION_CHARS);
+    const history = options.history ?? [];
+    if (history.length === 0) return answerQuestion(question, analysed, state, this.askSettings);
+    return answerInConversation(question, analysed, history, state, this.askSettings, this.conversationSettings);
   }
 
   /** The raw ranking behind `ask` (passage ids are `articleId#paragraph`), for benchmarks and diagnostics. */

@@ -40,6 +40,8 @@ export interface Answer {
   ranking: Citation[];
   /** The kind of thing the question asks for ("date" for "wann"), when it asks for one. */
   answerType?: AnswerType;
+  /** Set when the question was read as a follow-up: which earlier question it continues, and the words carried over from it. */
+  followUp?: { previousQuestion: string; carriedWords: string[] };
   /** Set when the quote is in another language than the question (an English question about a German article). */
   quoteLanguage?: Language;
   /** Why the answer was withheld (for logs and tests), when `answered` is false. */
@@ -88,9 +90,29 @@ export interface SourceLookup {
   paragraph: Paragraph;
 }
 
+/** One question of a conversation and what it was answered with: what a follow-up continues. */
+export interface ConversationTurn {
+  question: string;
+  /**
+   * The question with the words it carried over from earlier turns: a chain
+   * of follow-ups ("Wer ist Ballbach?", "Was sagt er?", "Und warum?") keeps
+   * its subject without reading every earlier turn again.
+   */
+  topic: string;
+  answered: boolean;
+  /** Passages (`articleId#paragraph`) the answer showed. */
+  citedIds: string[];
+  answerType: AnswerType | null;
+}
+
+export interface AskOptions {
+  /** The earlier turns of the conversation the question continues, oldest first; none for a question on its own. */
+  history?: readonly ConversationTurn[];
+}
+
 /** The one object the Discord layer and the CLI talk to. */
 export interface QaApi {
-  ask(question: string): Promise<Answer>;
+  ask(question: string, options?: AskOptions): Promise<Answer>;
   /** A paragraph by number; `articleId` may be omitted when only one article is indexed. */
   source(paragraph: number, articleId?: string): SourceLookup | null;
   status(): ServiceStatus;

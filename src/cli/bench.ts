@@ -10,14 +10,17 @@ import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/r
 import { argumentError, CliError, runCli } from "./run.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
-import { QaService, passageId } from "../answer/service.js";
+import { QaService } from "../answer/service.js";
+import { passageId } from "../answer/citation.js";
 import { loadDevQuestions } from "../search/dev-questions.js";
 import { z } from "zod";
 import { answersSuite, type AnswerOverrides, type AnswersBenchArgs } from "./bench-answers.js";
+import { conversationsSuite, type ConversationsBenchArgs } from "./bench-conversations.js";
 
 const USAGE =
   "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]  |  npm run bench -- article [--questions FILE] [--json] [--lexical]" +
-  "  |  npm run bench -- answers [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]";
+  "  |  npm run bench -- answers [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]" +
+  "  |  npm run bench -- conversations [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]";
 
 interface BenchFigures extends RankingMetrics {
   passages: number;
@@ -257,6 +260,30 @@ function answersArgs(values: BenchArgs): AnswersBenchArgs {
   };
 }
 
+const DEFAULT_CONVERSATION_FILES = ["test/fixtures/dev-conversations.jsonl", "test/fixtures/dev-conversations-2.jsonl"];
+
+const conversationOverridesSchema = z.object({ contextWeight: z.number(), maxCarriedWords: z.number().int(), priorBoost: z.number() }).partial().strict();
+
+function conversationsArgs(values: BenchArgs): ConversationsBenchArgs {
+  const split = z.enum(["calibrate", "sealed", "all"]).safeParse(values.split ?? "calibrate");
+  if (!split.success) throw new CliError(`--split takes calibrate, sealed or all, not "${values.split ?? ""}". ${USAGE}`, 2);
+  let overrides: ConversationsBenchArgs["overrides"];
+  if (values.options !== undefined) {
+    try {
+      overrides = conversationOverridesSchema.parse(JSON.parse(values.options));
+    } catch {
+      throw new CliError(`--options takes a JSON object such as '{"contextWeight":0.5,"maxCarriedWords":6,"priorBoost":0.2}'. ${USAGE}`, 2);
+    }
+  }
+  return {
+    files: values.questions ?? DEFAULT_CONVERSATION_FILES,
+    split: split.data,
+    lexical: values.lexical ?? false,
+    json: values.json ?? false,
+    ...(overrides ? { overrides } : {}),
+  };
+}
+
 const lexicalOverridesSchema = z
   .object({
     k1: z.number(),
@@ -309,5 +336,6 @@ await runCli(async ({ config, logger }) => {
   if (suite === "germanquad") await germanQuadSuite(parsed.values, config, logger);
   else if (suite === "article") await articleSuite(parsed.values, config, logger);
   else if (suite === "answers") await answersSuite(answersArgs(parsed.values), config, logger);
+  else if (suite === "conversations") await conversationsSuite(conversationsArgs(parsed.values), config, logger);
   else throw new CliError(`unknown or missing benchmark${suite ? ` "${suite}"` : ""}. ${USAGE}`, 2);
 });

@@ -2,7 +2,7 @@
  * The steps /ask and mentions share: screen the question (length, emptiness,
  * rate limits), ask the service, log, and present the answer.
  */
-import type { Answer } from "../answer/types.js";
+import type { Answer, ConversationTurn } from "../answer/types.js";
 import type { BotContext } from "./context.js";
 import { displayCommandName, messages, type Lang } from "./i18n.js";
 import { presentAnswer, type MessagePayload } from "./presentation.js";
@@ -37,10 +37,10 @@ export interface QuestionOrigin {
   command: string;
 }
 
-/** Asks the service and logs the outcome (the question, never who asked). */
-export async function askService(question: string, context: BotContext, origin: QuestionOrigin): Promise<Answer> {
+/** Asks the service (after the earlier turns of its conversation, if any) and logs the outcome (the question, never who asked). */
+export async function askService(question: string, context: BotContext, origin: QuestionOrigin, history: readonly ConversationTurn[] = []): Promise<Answer> {
   const started = performance.now();
-  const answer = await context.qa.ask(question);
+  const answer = await context.qa.ask(question, history.length > 0 ? { history } : {});
   context.metrics?.question(answerOutcome(answer), origin.command, (performance.now() - started) / 1000);
   context.logger.info(
     {
@@ -54,6 +54,7 @@ export async function askService(question: string, context: BotContext, origin: 
       paragraphs: answer.citations.map((citation) => citation.paragraph),
       abstainReason: answer.abstainReason,
       hedgeReason: answer.hedgeReason,
+      followUp: answer.followUp !== undefined,
       question,
     },
     "question answered",
@@ -61,9 +62,17 @@ export async function askService(question: string, context: BotContext, origin: 
   return answer;
 }
 
-/** The answer as a message in the user's language, pointing to /summary (as that user sees it) when unanswered. */
-export function answerMessage(answer: Answer, context: BotContext, lang: Lang): MessagePayload {
-  return presentAnswer(answer, { lang, summaryCommand: commandDisplay(context, "summary", lang) });
+/**
+ * The answer as a message in the user's language, pointing to /summary (as
+ * that user sees it) when unanswered; `conversationLost` says above it that
+ * the conversation it continued is forgotten.
+ */
+export function answerMessage(answer: Answer, context: BotContext, lang: Lang, conversationLost = false): MessagePayload {
+  return presentAnswer(answer, {
+    lang,
+    summaryCommand: commandDisplay(context, "summary", lang),
+    ...(conversationLost ? { conversationLostMinutes: context.config.CONVERSATION_IDLE_MINUTES } : {}),
+  });
 }
 
 /** "/frage" for German users, "/ask" otherwise; falls back to "/name" for commands not registered (yet). */

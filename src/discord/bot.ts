@@ -25,6 +25,7 @@ import { handleMessage } from "./mentions.js";
 import { NO_MENTIONS } from "./presentation.js";
 import { QuestionRateLimiter } from "./rate-limit.js";
 import { RecentAnswers } from "./recent-answers.js";
+import { ConversationStore, DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
 import type { BotMetrics } from "../metrics.js";
 
 export interface StartBotOptions {
@@ -80,14 +81,21 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     }),
     feedback,
     recentAnswers: new RecentAnswers(),
+    conversations: new ConversationStore({
+      maxKeys: config.MAX_CONVERSATION_KEYS,
+      idleMs: config.CONVERSATION_IDLE_MINUTES * 60_000,
+      maxTurns: DEFAULT_MAX_TURNS,
+      now,
+    }),
     commands: commandMap(options.commands ?? commandList),
     now,
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
 
   const client = new Client({
-    // Mentions of the bot carry their content without the privileged Message Content intent.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    // Mentions of the bot (and replies that ping it) carry their content without the privileged Message Content
+    // intent; with it (MESSAGE_CONTENT_INTENT), plain messages in the bot's threads can be read as follow-ups too.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, ...(config.MESSAGE_CONTENT_INTENT ? [GatewayIntentBits.MessageContent] : [])],
     // Messages can arrive from channels not in the cache (e.g. threads the bot just saw); the payload has what is needed.
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
@@ -182,7 +190,7 @@ export function describeLoginError(error: unknown): string {
     return "Discord rejected DISCORD_TOKEN. Reset the bot token in the Developer Portal (Bot → Reset Token) and update .env.";
   }
   if (code === "4014" || /disallowed intents/i.test(String(error))) {
-    return "Discord refused the gateway intents. This bot only needs Guilds and Guild Messages; check the application's settings.";
+    return "Discord refused the gateway intents. With MESSAGE_CONTENT_INTENT=true, switch on Message Content Intent in the Developer Portal (Bot → Privileged Gateway Intents), or set MESSAGE_CONTENT_INTENT=false.";
   }
   const detail = error instanceof Error ? error.message : String(error);
   return `Could not connect to Discord: ${detail}`;

@@ -7,6 +7,7 @@ import type {
 } from "discord.js";
 import type { Logger } from "pino";
 import type { ContentAdminApi } from "../answer/service.js";
+import type { ConversationStore } from "../answer/conversation/store.js";
 import type { QaApi } from "../answer/types.js";
 import type { Config } from "../config.js";
 import type { FeedbackStore } from "./feedback.js";
@@ -26,7 +27,15 @@ export interface BotCommand {
 
 export type DiscordConfig = Pick<
   Config,
-  "ASK_CHANNEL_IDS" | "MODERATOR_ROLE_IDS" | "USER_COOLDOWN_SECONDS" | "GLOBAL_QUESTIONS_PER_MINUTE" | "MAX_QUESTION_LENGTH" | "MAX_UPLOAD_BYTES"
+  | "ASK_CHANNEL_IDS"
+  | "MODERATOR_ROLE_IDS"
+  | "USER_COOLDOWN_SECONDS"
+  | "GLOBAL_QUESTIONS_PER_MINUTE"
+  | "MAX_QUESTION_LENGTH"
+  | "MAX_UPLOAD_BYTES"
+  | "CONVERSATION_IDLE_MINUTES"
+  | "MENTION_THREADS"
+  | "MESSAGE_CONTENT_INTENT"
 >;
 
 export interface BotContext {
@@ -38,6 +47,8 @@ export interface BotContext {
   limiter: QuestionRateLimiter;
   feedback: FeedbackStore;
   recentAnswers: RecentAnswers;
+  /** Conversations by thread and answer message (in memory only). */
+  conversations: ConversationStore;
   /** The registered commands by (default, English) name. */
   commands: ReadonlyMap<string, BotCommand>;
   /** Milliseconds since the epoch (injectable for tests). */

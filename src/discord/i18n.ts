@@ -37,6 +37,12 @@ export interface Messages {
   hedgedIntro: string;
   /** Under an answer quoted in another language than the question was asked in. */
   quoteLanguageNote(language: "de" | "en"): string;
+  /** In the footer of an answer read as a follow-up; `previousQuestion` is plain text. */
+  followUpNote(previousQuestion: string): string;
+  /** Above the answer to a reply or thread message whose conversation is no longer known (idle too long, or a restart). */
+  conversationLost(minutes: number): string;
+  /** When a thread for the answer could not be opened. */
+  threadFailed: string;
   /** Added when the question's language differs from the articles' and only word matching ran. */
   languageMismatchHint: string;
   mentionHint(askCommand: string): string;
@@ -138,6 +144,9 @@ export interface Messages {
     commandsLabel: string;
     mentionLabel: string;
     mentionUsage(exampleQuestion: string): string;
+    conversationLabel: string;
+    /** How follow-ups work; `withoutMention` when messages in the bot's threads need no mention (MESSAGE_CONTENT_INTENT). */
+    conversationUsage(askCommand: string, minutes: number, withoutMention: boolean): string;
     tipsLabel: string;
     tips: string;
   };
@@ -155,6 +164,10 @@ const de: Messages = {
     `Darauf gibt der Artikel keine belastbare Antwort, deshalb zitiere ich lieber nichts. Einen Überblick gibt ${summary}.`,
   hedgedIntro: "Eine sichere Antwort finde ich nicht. Das ist die nächstliegende Stelle – sie beantwortet die Frage vielleicht nicht:",
   quoteLanguageNote: (language) => `Zitat im Original (${language === "de" ? "Deutsch" : "Englisch"}).`,
+  followUpNote: (previous) => `Als Nachfrage zu „${previous}“ verstanden`,
+  threadFailed: "Einen Thread konnte ich hier nicht öffnen (fehlt mir das Recht „Öffentliche Threads erstellen“?). Antworte einfach auf meine Antwort, um nachzufragen.",
+  conversationLost: (minutes) =>
+    `Das Gespräch davor kenne ich nicht mehr (nach ${minutes} Minuten ohne Frage oder einem Neustart vergessen), darum habe ich diese Frage für sich beantwortet.`,
   mentionHint: (ask) => `Stell mir eine Frage zum Artikel, z. B. „Wann reist Kim nach Russland?“ – direkt nach der Erwähnung oder mit ${ask}.`,
   emptyQuestion: (ask) => `Die Frage ist leer. Schreib sie hinter ${ask}, z. B. „Wann reist Kim nach Russland?“`,
   questionTooLong: (length, max) => `Die Frage ist mit ${length} Zeichen zu lang (höchstens ${max}). Bitte kürzer fassen.`,
@@ -253,6 +266,11 @@ const de: Messages = {
     commandsLabel: "Befehle",
     mentionLabel: "Per Erwähnung",
     mentionUsage: (example) => `Erwähne mich mit einer Frage, z. B. \`@Bot ${example}\` – ich antworte auf deine Nachricht.`,
+    conversationLabel: "Nachfragen",
+    conversationUsage: (ask, minutes, withoutMention) =>
+      `Antworte auf eine meiner Antworten (mit Erwähnung), um nachzufragen, z. B. „Und wo treffen sie sich?“ – ich lese die Frage dann mit den vorigen. ` +
+      `\`${ask} thread: True\` öffnet einen Thread für das Gespräch${withoutMention ? "; darin lese ich jede Nachricht als Nachfrage" : "; darin erwähne mich oder antworte auf mich"}. ` +
+      `Ein Gespräch endet nach ${minutes} Minuten ohne Frage; nach einem Neustart beginne ich von vorn.`,
     tipsLabel: "Tipps",
     tips: "• Unter jeder Antwort zeigt „¶ ganz lesen“ den vollständigen Absatz (nur für dich).\n• 👍/👎 hilft, die Antworten zu verbessern; gespeichert werden keine Namen.\n• `öffentlich: False` bei /frage zeigt die Antwort nur dir.",
   },
@@ -268,6 +286,10 @@ const en: Messages = {
   notAnswered: (summary) => `The article doesn't answer that reliably, so I'd rather not quote anything. For an overview, try ${summary}.`,
   hedgedIntro: "I can't find a sure answer. This is the closest passage – it may not answer your question:",
   quoteLanguageNote: (language) => `Quoted in the original ${language === "de" ? "German" : "English"}.`,
+  followUpNote: (previous) => `Read as a follow-up to “${previous}”`,
+  threadFailed: "I couldn't open a thread here (am I missing the Create Public Threads permission?). Just reply to my answer to follow up.",
+  conversationLost: (minutes) =>
+    `I no longer know the conversation before this (forgotten after ${minutes} minutes without a question, or a restart), so I answered this question on its own.`,
   mentionHint: (ask) => `Ask me a question about the article, e.g. "When will Kim travel to Russia?" – right after the mention, or use ${ask}.`,
   emptyQuestion: (ask) => `The question is empty. Type it after ${ask}, e.g. "When will Kim travel to Russia?"`,
   questionTooLong: (length, max) => `Your question has ${length} characters; the limit is ${max}. Please shorten it.`,
@@ -366,6 +388,11 @@ const en: Messages = {
     commandsLabel: "Commands",
     mentionLabel: "By mention",
     mentionUsage: (example) => `Mention me with a question, e.g. \`@Bot ${example}\` – I reply to your message.`,
+    conversationLabel: "Follow-ups",
+    conversationUsage: (ask, minutes, withoutMention) =>
+      `Reply to one of my answers (with the mention on) to follow up, e.g. "And where do they meet?" – I read it together with the earlier questions. ` +
+      `\`${ask} thread: True\` opens a thread for the conversation${withoutMention ? "; there I read every message as a follow-up" : "; there, mention me or reply to me"}. ` +
+      `A conversation ends after ${minutes} minutes without a question; after a restart I start afresh.`,
     tipsLabel: "Tips",
     tips: "• Under each answer, \"Read ¶\" shows the whole paragraph (only to you).\n• 👍/👎 helps improve the answers; no names are stored.\n• `public: False` on /ask shows the answer only to you.",
   },
@@ -407,6 +434,10 @@ export const commandTexts = {
       public: {
         en: { name: "public", description: "Show the answer to everyone in the channel (default: yes)" },
         de: { name: "öffentlich", description: "Antwort für alle im Kanal sichtbar (Standard: ja)" },
+      },
+      thread: {
+        en: { name: "thread", description: "Answer in a new thread, where you can ask follow-ups (default: no)" },
+        de: { name: "thread", description: "Antwort in einem neuen Thread, in dem du nachfragen kannst (Standard: nein)" },
       },
     },
   },

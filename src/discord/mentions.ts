@@ -1,11 +1,14 @@
 /**
  * "@Bot wann reist Kim nach Russland?" in a channel: the bot replies to that
- * message. Discord delivers the content of messages that mention the bot even
- * without the privileged Message Content intent.
+ * message (or, with MENTION_THREADS, answers in a new thread on it). A reply to
+ * one of the bot's answers is a follow-up in that answer's conversation.
+ * Discord delivers the content of messages that mention the bot, replies that
+ * ping it included, even without the privileged Message Content intent.
  */
-import type { Message } from "discord.js";
+import { ThreadAutoArchiveDuration, type AnyThreadChannel, type Message } from "discord.js";
 import { answerMessage, askService, commandDisplay, screenQuestion } from "./ask-flow.js";
 import type { BotContext } from "./context.js";
+import { messageKey, placeOf, rememberTurn, threadKey, threadName } from "./conversations.js";
 import { langFromLocale, messages } from "./i18n.js";
 import { errorForLog } from "./log-safety.js";
 import { presentNotice, type MessagePayload } from "./presentation.js";
@@ -27,11 +30,43 @@ export function channelAllowed(allowedChannelIds: readonly string[], channelId: 
   return allowedChannelIds.includes(channelId) || (parentId !== null && allowedChannelIds.includes(parentId));
 }
 
+/**
+ * Why a message is a question for the bot: it mentions the bot, replies to one
+ * of its messages (a follow-up), or stands in a thread the bot started (read
+ * only with MESSAGE_CONTENT_INTENT; otherwise Discord gives no content).
+ */
+interface MessageQuestion {
+  raw: string;
+  mentioned: boolean;
+  /** The keys of the conversation it may continue: the answer replied to, then the thread. */
+  keys: string[];
+  /** It replies to the bot or sits in a bot thread: not finding the conversation means it was forgotten. */
+  continuesBot: boolean;
+  /** It stands in a thread the bot started, which then stays the conversation's home. */
+  botThread: boolean;
+}
+
+function messageQuestion(message: Message<true>, context: BotContext, botUserId: string): MessageQuestion | null {
+  const repliedTo = message.reference?.messageId ?? null;
+  const repliesToBot = repliedTo !== null && message.mentions.repliedUser?.id === botUserId;
+  const channel = message.channel;
+  const inThread = channel.isThread();
+  const botThread = inThread && (context.conversations.lookup(threadKey(message.channelId)).state !== "unknown" || channel.ownerId === botUserId);
+  const keys = [...(repliedTo !== null ? [messageKey(repliedTo)] : []), ...(inThread ? [threadKey(message.channelId)] : [])];
+  const continuesBot = repliesToBot || botThread;
+  const mentioned = questionFromMention(message.content, botUserId);
+  if (mentioned !== null) return { raw: mentioned, mentioned: true, keys, continuesBot, botThread };
+  if (repliesToBot || (botThread && context.config.MESSAGE_CONTENT_INTENT)) {
+    return { raw: message.content.trim(), mentioned: false, keys, continuesBot, botThread };
+  }
+  return null;
+}
+
 export async function handleMessage(message: Message, context: BotContext, botUserId: string): Promise<void> {
   if (message.author.bot || message.author.id === botUserId || message.webhookId !== null) return;
   if (!message.inGuild()) return;
-  const raw = questionFromMention(message.content, botUserId);
-  if (raw === null) return;
+  const asked = messageQuestion(message, context, botUserId);
+  if (asked === null) return;
   const parentId = message.channel.isThread() ? message.channel.parentId : null;
   if (!channelAllowed(context.config.ASK_CHANNEL_IDS, message.channelId, parentId)) {
     context.logger.debug({ event: "mention_ignored", guild: message.guildId, reason: "channel not in ASK_CHANNEL_IDS" }, "mention ignored");
@@ -41,19 +76,27 @@ export async function handleMessage(message: Message, context: BotContext, botUs
   const text = messages(lang);
   const started = performance.now();
   try {
-    if (raw === "") {
-      await reply(message, presentNotice(text.mentionHint(commandDisplay(context, "ask", lang))));
+    if (asked.raw === "") {
+      // A reply without the mention arrives without content (no Message Content intent): nothing to read, nothing to say.
+      if (asked.mentioned) await reply(message, presentNotice(text.mentionHint(commandDisplay(context, "ask", lang))));
       return;
     }
-    const screening = screenQuestion(raw, message.author.id, context, lang);
+    const screening = screenQuestion(asked.raw, message.author.id, context, lang);
     if (!screening.ok) {
       await reply(message, presentNotice(screening.notice));
       return;
     }
     // Show "Bot is typing…" while retrieval runs; losing it is harmless.
     await message.channel.sendTyping().catch(() => undefined);
-    const answer = await askService(screening.question, context, { guild: message.guildId, command: "mention" });
-    const sent = await reply(message, answerMessage(answer, context, lang));
+    const place = placeOf(context, asked.keys, asked.continuesBot);
+    const command = place.conversation ? "follow-up" : "mention";
+    const answer = await askService(screening.question, context, { guild: message.guildId, command }, place.conversation?.turns ?? []);
+    const payload = answerMessage(answer, context, lang, place.lost);
+    const startsThread = context.config.MENTION_THREADS && asked.mentioned && !message.channel.isThread() && message.reference === null;
+    const thread = startsThread ? await openThread(message, screening.question, context) : null;
+    const sent = thread ? await thread.send(payload) : await reply(message, payload);
+    const homes = [...(thread ? [threadKey(thread.id)] : []), ...(asked.botThread ? [threadKey(message.channelId)] : [])];
+    rememberTurn(context, place, answer, [messageKey(sent.id), ...homes]);
     if (answer.answered) context.recentAnswers.remember(sent.id, { question: answer.question });
   } catch (error) {
     context.logger.error(
@@ -63,6 +106,16 @@ export async function handleMessage(message: Message, context: BotContext, botUs
     await reply(message, presentNotice(text.genericError)).catch((replyError: unknown) => {
       context.logger.warn({ event: "error_reply_failed", guild: message.guildId, err: errorForLog(replyError) }, "could not report the error to the user");
     });
+  }
+}
+
+/** A thread on the question's message for the answer and its follow-ups; null (answer in the channel) when Discord refuses. */
+async function openThread(message: Message<true>, question: string, context: BotContext): Promise<AnyThreadChannel | null> {
+  try {
+    return await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+  } catch (error) {
+    context.logger.warn({ event: "thread_failed", guild: message.guildId, err: errorForLog(error) }, "could not start a thread; answering in the channel");
+    return null;
   }
 }
 

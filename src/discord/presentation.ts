@@ -346,7 +346,12 @@ export interface AnswerPresentationOptions {
   lang: Lang;
   /** How the summary command is shown to this user ("/summary", "/zusammenfassung"). */
   summaryCommand?: string;
+  /** Set when the question continued a conversation that is no longer known: its idle limit in minutes, said above the answer. */
+  conversationLostMinutes?: number;
 }
+
+/** The earlier question named in a follow-up's footer is cut to this many characters. */
+const FOLLOW_UP_QUESTION_MAX = 80;
 
 /** Each excerpt's share of the description, so that up to five citations always fit. */
 const EXCERPT_MAX = 700;
@@ -359,10 +364,11 @@ const EXCERPT_MAX = 700;
  */
 export function presentAnswer(answer: Answer, options: AnswerPresentationOptions): MessagePayload {
   const text = messages(options.lang);
+  const lost = options.conversationLostMinutes === undefined ? [] : [text.conversationLost(options.conversationLostMinutes)];
   if (!answer.answered || answer.citations.length === 0) {
     return {
       content: fitPlain(
-        [text.notAnswered(options.summaryCommand ?? "/summary"), ...(answer.languageMismatch ? [text.languageMismatchHint] : [])].join(" "),
+        [...lost, text.notAnswered(options.summaryCommand ?? "/summary"), ...(answer.languageMismatch ? [text.languageMismatchHint] : [])].join(" "),
         LIMITS.content,
       ),
       embeds: [],
@@ -394,7 +400,11 @@ export function presentAnswer(answer: Answer, options: AnswerPresentationOptions
     );
   });
 
-  const footer = [text.answerFooter(answer.mode), ...(answer.quoteLanguage ? [text.quoteLanguageNote(answer.quoteLanguage)] : [])].join(" · ");
+  const footer = [
+    text.answerFooter(answer.mode),
+    ...(answer.quoteLanguage ? [text.quoteLanguageNote(answer.quoteLanguage)] : []),
+    ...(answer.followUp ? [text.followUpNote(fitPlain(singleLine(answer.followUp.previousQuestion), FOLLOW_UP_QUESTION_MAX))] : []),
+  ].join(" · ");
   const embed: APIEmbed = fitEmbedTotal({
     color: answer.hedged ? HEDGED_COLOR : EMBED_COLOR,
     title: fitEscaped(answer.question, LIMITS.embedTitle),
@@ -416,7 +426,7 @@ export function presentAnswer(answer: Answer, options: AnswerPresentationOptions
   ];
   return {
     // A hedged answer says so before the quote, in the message itself, so it cannot be read as the answer.
-    ...(answer.hedged ? { content: text.hedgedIntro } : {}),
+    ...(answer.hedged || lost.length > 0 ? { content: fitPlain([...lost, ...(answer.hedged ? [text.hedgedIntro] : [])].join("\n"), LIMITS.content) } : {}),
     embeds: [embed],
     components: [
       { type: ComponentType.ActionRow, components: paragraphButtons },
@@ -568,7 +578,15 @@ export interface HelpEntry {
 }
 
 /** `/help`: what the bot does, its commands (from the registry, so new commands appear by themselves), mentions, tips. */
-export function presentHelp(entries: readonly HelpEntry[], lang: Lang): MessagePayload {
+export interface HelpOptions {
+  /** How /ask is shown to this user ("/ask", "/frage"). */
+  askCommand: string;
+  conversationIdleMinutes: number;
+  /** Whether plain messages in the bot's threads count as follow-ups (MESSAGE_CONTENT_INTENT). */
+  threadMessagesWithoutMention: boolean;
+}
+
+export function presentHelp(entries: readonly HelpEntry[], lang: Lang, options: HelpOptions): MessagePayload {
   const text = messages(lang).help;
   const commandLines = entries.map((entry) => `**${entry.command}** – ${entry.description}`);
   const embed: APIEmbed = fitEmbedTotal({
@@ -578,6 +596,10 @@ export function presentHelp(entries: readonly HelpEntry[], lang: Lang): MessageP
     fields: [
       { name: text.commandsLabel, value: fitPlain(commandLines.join("\n"), LIMITS.fieldValue) || "–" },
       { name: text.mentionLabel, value: text.mentionUsage(EXAMPLE_QUESTION) },
+      {
+        name: text.conversationLabel,
+        value: fitPlain(text.conversationUsage(options.askCommand, options.conversationIdleMinutes, options.threadMessagesWithoutMention), LIMITS.fieldValue),
+      },
       { name: text.tipsLabel, value: text.tips },
     ],
   });

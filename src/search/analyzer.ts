@@ -154,7 +154,7 @@ export function unicodeWords(pattern: RegExp): RegExp {
  * what it is about: as search terms they pull towards any passage that happens
  * to use them ("Im Gegenzug soll … eine Delegation …"). Questions only.
  */
-const QUESTION_FRAME = unicodeWords(/\b(?:im\s+gegenzug|als\s+gegenleistung|dafür|stattdessen|überhaupt|eigentlich|genau|in\s+return|in\s+exchange|exactly|actually)\b/giu);
+const QUESTION_FRAME = unicodeWords(/\b(?:im\s+gegenzug|als\s+gegenleistung|dafür|stattdessen|überhaupt|eigentlich|genau|ausgerechnet|konkret|in\s+return|in\s+exchange|exactly|actually)\b/giu);
 
 export function withoutQuestionFrame(question: string): string {
   return question.replace(QUESTION_FRAME, " ");

@@ -3,6 +3,7 @@ import { analyze, charNgrams, detectLanguage, foldToken, withoutQuestionFrame, t
 import { DEFAULT_EXPANSION_OPTIONS, expandTokens, guessQuestionLanguage, type ExpansionOptions, type TermExpansion } from "./expansion.js";
 import { verbStemVariants, Vocabulary } from "./vocabulary.js";
 import { loadLexicons, type Lexicons } from "./lexicons.js";
+import { LruMap } from "../lru-map.js";
 
 /** A unit of retrieval: one paragraph, with the title and heading it stands under. */
 export interface LexicalDocument {
@@ -54,7 +55,25 @@ export interface QueryToken {
   commonness: number;
   /** Share of passages that contain the word, or (when it is not indexed as such) its strongest bridge. */
   spread: number;
+  /**
+   * How much the word counts (1 when absent): below 1 for words carried over
+   * from earlier questions of a conversation, which guide the search without
+   * outweighing the follow-up's own words.
+   */
+  weight?: number;
 }
+
+/** Words of earlier questions that a follow-up leaves out ("Und wo treffen sie sich?" after a question about Kim and Putin). */
+export interface QueryContext {
+  text: string;
+  /** Weight of the carried-over words against the question's own (0..1). */
+  weight: number;
+  /** The carried-over words kept, at most: the most distinctive ones. */
+  maxWords: number;
+}
+
+/** A token's weight in scores and coverage. */
+export const tokenWeight = (token: QueryToken): number => token.weight ?? 1;
 
 export interface LexicalHit {
   id: string;
@@ -160,6 +179,8 @@ export class LexicalIndex {
   private readonly textFrequency = new Map<string, number>();
   private readonly vocabulary: Vocabulary;
   private readonly languages = new Set<Language>();
+  /** Recent question analyses: a conversation reads its earlier questions again as context (never mutated). */
+  private readonly analyses = new LruMap<string, { tokens: readonly QueryToken[]; questionLanguage: Language }>(256);
   readonly size: number;
 
   private constructor(
@@ -211,11 +232,33 @@ export class LexicalIndex {
    * questions, its English stem too, plus the verb forms of the index that
    * reduce to the same stem; then synonyms and translations are added.
    */
-  analyzeQuery(question: string): QueryToken[] {
-    return this.analyse(question).tokens;
+  analyzeQuery(question: string, context?: QueryContext): QueryToken[] {
+    return this.analyseWithContext(question, context).tokens;
   }
 
-  private analyse(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
+  /** The question's own tokens, then the most distinctive context words it does not already have, at the context's weight. */
+  private analyseWithContext(question: string, context: QueryContext | undefined): { tokens: QueryToken[]; questionLanguage: Language } {
+    const own = this.analyse(question);
+    if (!context || context.weight <= 0 || context.maxWords <= 0) return { tokens: [...own.tokens], questionLanguage: own.questionLanguage };
+    const ownSurfaces = new Set(own.tokens.map((token) => foldToken(token.surface)));
+    const ownTerms = new Set(own.tokens.flatMap((token) => token.terms));
+    const carried = this.analyse(context.text)
+      .tokens.filter((token) => (token.known || token.expansions.length > 0) && !ownSurfaces.has(foldToken(token.surface)) && !token.terms.some((term) => ownTerms.has(term)))
+      .sort((left, right) => right.idf - left.idf)
+      .slice(0, context.maxWords)
+      .map((token): QueryToken => ({ ...token, weight: context.weight }));
+    return { tokens: [...own.tokens, ...carried], questionLanguage: own.questionLanguage };
+  }
+
+  private analyse(question: string): { tokens: readonly QueryToken[]; questionLanguage: Language } {
+    const cached = this.analyses.get(question);
+    if (cached) return cached;
+    const analysed = this.analyseAfresh(question);
+    this.analyses.set(question, analysed);
+    return analysed;
+  }
+
+  private analyseAfresh(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
     const framed = withoutQuestionFrame(question);
     const german = analyze(framed, "de");
     const questionLanguage = guessQuestionLanguage(question, this.lexicons);
@@ -269,14 +312,15 @@ export class LexicalIndex {
       weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     };
     for (const token of tokens) {
-      for (const term of token.terms) raise(term, 1);
-      for (const expansion of token.expansions) raise(expansion.term, expansion.weight);
+      const weight = tokenWeight(token);
+      for (const term of token.terms) raise(term, weight);
+      for (const expansion of token.expansions) raise(expansion.term, expansion.weight * weight);
     }
     return weights;
   }
 
-  search(question: string, limit = 10): LexicalResult {
-    const { tokens, questionLanguage } = this.analyse(question);
+  search(question: string, limit = 10, context?: QueryContext): LexicalResult {
+    const { tokens, questionLanguage } = this.analyseWithContext(question, context);
     if (tokens.length === 0) return { tokens, hits: [], questionLanguage };
     const bm25 = { k: this.options.k1, b: this.options.b, d: 0 };
     const weights = this.termWeights(tokens);
@@ -293,7 +337,8 @@ export class LexicalIndex {
       scores.set(String(result.id), { word: result.score, ngram: 0 });
     }
     if (this.grams) {
-      const gramQuery = gramsOf(tokens.map((token) => foldToken(token.surface)), this.options.ngramSize);
+      // Letter grams stand for the question's own words only: carried-over words are matched as words.
+      const gramQuery = gramsOf(tokens.filter((token) => tokenWeight(token) >= 1).map((token) => foldToken(token.surface)), this.options.ngramSize);
       for (const result of this.grams.search(gramQuery, { bm25 })) {
         const id = String(result.id);
         const entry = scores.get(id) ?? { word: 0, ngram: 0 };
@@ -301,7 +346,7 @@ export class LexicalIndex {
         scores.set(id, entry);
       }
     }
-    const totalIdf = tokens.reduce((sum, token) => sum + token.idf, 0);
+    const totalIdf = tokens.reduce((sum, token) => sum + token.idf * tokenWeight(token), 0);
     const hits: LexicalHit[] = [];
     for (const [id, entry] of scores) {
       hits.push({
@@ -325,7 +370,7 @@ export class LexicalIndex {
         const match = wordMatch(token, documentTerms, documentGrams, tokenGrams[index] ?? [], DOCUMENT_PARTS);
         hit.tokenStrength.push(match.strength);
         hit.tokenCertain.push(match.certain);
-        matchedIdf += token.idf * match.strength;
+        matchedIdf += token.idf * tokenWeight(token) * match.strength;
       });
       hit.coverage = totalIdf > 0 ? matchedIdf / totalIdf : 0;
     }

@@ -1,5 +1,5 @@
 import { dot, fuseScores, DEFAULT_FUSION, type FusionOptions } from "./fusion.js";
-import { LexicalIndex, type LexicalHit, type LexicalOptions, type QueryToken } from "./lexical.js";
+import { LexicalIndex, type LexicalHit, type LexicalOptions, type QueryContext, type QueryToken } from "./lexical.js";
 import type { Language } from "./analyzer.js";
 import type { Lexicons } from "./lexicons.js";
 
@@ -89,16 +89,18 @@ export class Retriever {
     return position === undefined ? undefined : this.passages[position];
   }
 
-  async search(question: string, limit = 10): Promise<RetrievalResult> {
+  /** `context`: words of earlier questions in a conversation, weighted below the question's own. */
+  async search(question: string, limit = 10, context?: QueryContext): Promise<RetrievalResult> {
     const candidates = Math.max(limit, this.options.candidates ?? 50);
-    const lexicalResult = this.lexical.search(question, candidates);
+    const lexicalResult = this.lexical.search(question, candidates, context);
     const lexicalScores = new Map(lexicalResult.hits.map((hit) => [hit.id, hit.score]));
     const lexicalById = new Map(lexicalResult.hits.map((hit) => [hit.id, hit]));
     let denseScores: Map<string, number> | null = null;
     let topCosine: number | null = null;
     let cosineSpread: RetrievalResult["cosineSpread"] = null;
     if (this.dense) {
-      const queryVector = await this.dense.embedQuery(question);
+      // The model reads the earlier question before the follow-up, as a person would.
+      const queryVector = await this.dense.embedQuery(context ? `${context.text} ${question}` : question);
       const all = this.passages.map((passage, position) => ({
         id: passage.id,
         cosine: dot(queryVector, this.dense?.passageVectors[position] ?? new Float32Array()),

@@ -365,9 +365,22 @@ describe("presentAbout and presentHelp", () => {
   });
 
   it("lists the given commands in help", () => {
-    const embed = presentHelp([{ command: "/frage", description: "Stell eine Frage" }], "de").embeds[0];
+    const options = { askCommand: "/frage", conversationIdleMinutes: 30, threadMessagesWithoutMention: false };
+    const embed = presentHelp([{ command: "/frage", description: "Stell eine Frage" }], "de", options).embeds[0];
     expect(embed?.fields?.[0]?.value).toBe("**/frage** – Stell eine Frage");
     expect(embed?.fields?.[1]?.value).toContain("@Bot Wann reist Kim nach Russland?");
+  });
+
+  it("explains follow-ups in help: how long a conversation lasts, that a restart forgets it, and whether threads need a mention", () => {
+    const options = { askCommand: "/ask", conversationIdleMinutes: 45, threadMessagesWithoutMention: false };
+    const withMention = presentHelp([], "en", options).embeds[0]?.fields?.[2]?.value ?? "";
+    expect(withMention).toContain("45 minutes");
+    expect(withMention).toContain("restart");
+    expect(withMention).toContain("`/ask thread: True`");
+    expect(withMention).toContain("mention me");
+    const withoutMention = presentHelp([], "de", { ...options, askCommand: "/frage", threadMessagesWithoutMention: true }).embeds[0]?.fields?.[2]?.value ?? "";
+    expect(withoutMention).toContain("jede Nachricht als Nachfrage");
+    expect(withoutMention).toContain("Neustart");
   });
 
   it("keeps notices within the content limit", () => {

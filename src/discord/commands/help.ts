@@ -1,5 +1,6 @@
 /** `/help`: how to use the bot; lists whatever commands are registered (moderator ones for moderators), in the user's language. */
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import { commandDisplay } from "../ask-flow.js";
 import type { BotContext } from "../context.js";
 import { commandTexts, displayCommandName, langFromLocale, localize } from "../i18n.js";
 import { interactionIsFromModerator } from "../permissions.js";
@@ -17,5 +18,10 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     const localizedDescription = lang === "de" ? json.description_localizations?.de : json.description_localizations?.["en-US"];
     return [{ command: displayCommandName(json, lang), description: localizedDescription ?? json.description }];
   });
-  await interaction.reply({ ...presentHelp(entries, lang), flags: MessageFlags.Ephemeral });
+  const help = presentHelp(entries, lang, {
+    askCommand: commandDisplay(context, "ask", lang),
+    conversationIdleMinutes: context.config.CONVERSATION_IDLE_MINUTES,
+    threadMessagesWithoutMention: context.config.MESSAGE_CONTENT_INTENT,
+  });
+  await interaction.reply({ ...help, flags: MessageFlags.Ephemeral });
 }

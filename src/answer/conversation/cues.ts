@@ -1,0 +1,20 @@
+import { unicodeWords } from "../../search/analyzer.js";
+
+/**
+ * Whether a question points back at an earlier one: a pronoun or adverb that
+ * stands for something said before ("er", "dort", "dafür", "damals", "they",
+ * "there", "in return"), or an opening that continues ("Und …?", "And …?",
+ * "What about …?"). Plain German and English patterns, the same for any article.
+ */
+const GERMAN_REFERENCES =
+  "er|sie|es|ihn|ihm|ihr|ihnen|ihre[mnrs]?|sein|seine[mnrs]?|dort|dorthin|dahin|daher|da|dafür|dafuer|dazu|davon|damit|darüber|darueber|darauf|daran|dabei|dagegen|danach|davor|damals|deshalb|deswegen|dessen|deren|denen|dies|diese[mnrs]?|beide|beiden|jene[mnrs]?|dasselbe|derselbe|dieselbe|selbe[mnrs]?";
+const ENGLISH_REFERENCES = "he|she|it|its|they|them|their|theirs|his|her|him|there|then|that|this|those|these|both|same";
+const CONTINUING_OPENINGS =
+  "und|aber|also|auch|noch|sonst|and|but|also|so|what\\s+about|how\\s+about|und\\s+was\\s+ist\\s+mit|was\\s+ist\\s+mit|wie\\s+sieht\\s+es\\s+mit";
+
+const REFERENCE = unicodeWords(new RegExp(`\\b(?:${GERMAN_REFERENCES}|${ENGLISH_REFERENCES})\\b|\\bin\\s+return\\b|\\bim\\s+gegenzug\\b`, "iu"));
+const OPENING = unicodeWords(new RegExp(`^\\s*(?:${CONTINUING_OPENINGS})\\b`, "iu"));
+
+export function refersBack(question: string): boolean {
+  return REFERENCE.test(question) || OPENING.test(question);
+}

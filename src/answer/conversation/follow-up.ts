@@ -1,0 +1,69 @@
+import { isSpecific } from "../abstention.js";
+import { answerQuestion, composeAnswer, rankQuestion, type AskIndex, type AskSettings, type FollowUpFocus, type RankedQuestion } from "../ask.js";
+import type { Answer } from "../types.js";
+import { refersBack } from "./cues.js";
+import type { ConversationTurn } from "../types.js";
+
+/** How a follow-up is read with the conversation before it. */
+export interface ConversationSettings {
+  /** Weight of the words carried over from earlier turns, against the follow-up's own (0..1). */
+  contextWeight: number;
+  /** Carried-over words kept, at most (the most distinctive ones). */
+  maxCarriedWords: number;
+  /** How much the passages the previous answer cited gain in the ranking. */
+  priorBoost: number;
+}
+
+export const DEFAULT_CONVERSATION_SETTINGS: ConversationSettings = {
+  contextWeight: 0.7,
+  maxCarriedWords: 6,
+  priorBoost: 0.2,
+};
+
+const OUTCOME_RANK = { refused: 0, hedged: 1, answered: 2 } as const;
+const outcomeRank = (ranked: RankedQuestion): number => OUTCOME_RANK[ranked.decision.outcome];
+
+function focusOn(previous: ConversationTurn, conversation: ConversationSettings, analysed: string): FollowUpFocus {
+  // A bare "Und Putin?" asks for the same kind of thing as the question it continues.
+  const elliptic = analysed.split(/\s+/).length <= 3;
+  return {
+    context: { text: previous.topic, weight: conversation.contextWeight, maxWords: conversation.maxCarriedWords },
+    priorIds: new Set(previous.answered ? previous.citedIds : []),
+    priorBoost: conversation.priorBoost,
+    inheritedType: elliptic ? previous.answerType : null,
+    previousQuestion: previous.question,
+  };
+}
+
+/** Whether the question names something specific of its own that the conversation has not been about: a new topic. */
+function namesNewTopic(analysed: string, previous: ConversationTurn, index: AskIndex): boolean {
+  const lexical = index.retriever.lexicalIndex;
+  const earlier = new Set(lexical.analyzeQuery(previous.topic).flatMap((token) => token.terms));
+  return lexical.analyzeQuery(analysed).some((token) => token.known && isSpecific(token) && !token.terms.some((term) => earlier.has(term)));
+}
+
+/**
+ * Answers a question asked after `history` (oldest first). A question that
+ * points back ("Und wo treffen sie sich?") is read with the words of the
+ * previous turn, whose cited passages are favoured. Any other question is
+ * answered on its own first; only when it then stays unanswered and names
+ * nothing new is it read with the conversation, so a change of topic is
+ * never dragged back to the earlier one.
+ */
+export async function answerInConversation(
+  question: string,
+  analysed: string,
+  history: readonly ConversationTurn[],
+  index: AskIndex,
+  settings: AskSettings,
+  conversation: ConversationSettings,
+): Promise<Answer> {
+  const previous = history.at(-1);
+  if (!previous) return answerQuestion(question, analysed, index, settings);
+  const focus = focusOn(previous, conversation, analysed);
+  if (refersBack(analysed)) return answerQuestion(question, analysed, index, settings, focus);
+  const alone = await rankQuestion(question, analysed, index, settings);
+  if (alone.decision.outcome === "answered" || namesNewTopic(analysed, previous, index)) return composeAnswer(alone, index, settings);
+  const followUp = await rankQuestion(question, analysed, index, settings, focus);
+  return composeAnswer(outcomeRank(followUp) >= outcomeRank(alone) ? followUp : alone, index, settings);
+}

@@ -1,0 +1,14 @@
+import { passageId } from "../citation.js";
+import type { Answer, ConversationTurn } from "../types.js";
+
+/** The turn an answer adds to its conversation. */
+export function turnOf(answer: Answer): ConversationTurn {
+  const carried = answer.followUp?.carriedWords ?? [];
+  return {
+    question: answer.question,
+    topic: carried.length > 0 ? `${answer.question} ${carried.join(" ")}` : answer.question,
+    answered: answer.answered,
+    citedIds: answer.citations.map((citation) => passageId(citation.articleId, citation.paragraph)),
+    answerType: answer.answerType ?? null,
+  };
+}

@@ -3,18 +3,34 @@ import { access } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createService } from "../app.js";
-import type { Answer } from "../answer/types.js";
+import type { Answer, ConversationTurn } from "../answer/types.js";
+import { DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
+import { turnOf } from "../answer/conversation/turns.js";
 import { checkQuestion } from "../answer/question-check.js";
 import { answerToJson, formatAnswer, questionTooLong } from "./format.js";
 import { argumentError, CliError, runCli } from "./run.js";
 
-const USAGE = 'usage: npm run ask -- [--json] "question"  |  npm run ask -- [--json] --batch FILE|-';
+const USAGE =
+  'usage: npm run ask -- [--json] "question"  |  npm run ask -- [--json] [--conversation] --batch FILE|-' +
+  "  (--conversation: consecutive lines are one conversation, a blank line starts the next)";
 
-function parseAskArgs(argv: string[]): { json: boolean; batch: string | undefined; question: string } {
+interface AskArgs {
+  json: boolean;
+  batch: string | undefined;
+  conversation: boolean;
+  question: string;
+}
+
+function parseAskArgs(argv: string[]): AskArgs {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: "boolean", default: false }, batch: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        json: { type: "boolean", default: false },
+        batch: { type: "string" },
+        conversation: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -22,14 +38,16 @@ function parseAskArgs(argv: string[]): { json: boolean; batch: string | undefine
     const question = positionals.join(" ").trim();
     if (values.batch === undefined && question.length === 0) throw new CliError(`no question given. ${USAGE}`, 2);
     if (values.batch !== undefined && question.length > 0) throw new CliError(`give either a question or --batch, not both. ${USAGE}`, 2);
-    return { json: values.json ?? false, batch: values.batch, question };
+    if (values.conversation && values.batch === undefined) throw new CliError(`--conversation reads its questions from --batch FILE|-. ${USAGE}`, 2);
+    return { json: values.json ?? false, batch: values.batch, conversation: values.conversation ?? false, question };
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw argumentError(error, USAGE);
   }
 }
 
-async function* batchQuestions(source: string): AsyncGenerator<string> {
+/** The batch's lines; blank ones come through as "" (they separate conversations). */
+async function* batchLines(source: string): AsyncGenerator<string> {
   if (source !== "-") {
     try {
       await access(source);
@@ -39,9 +57,7 @@ async function* batchQuestions(source: string): AsyncGenerator<string> {
   }
   const input = source === "-" ? process.stdin : createReadStream(source, { encoding: "utf8" });
   const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.trim().length > 0) yield line;
-  }
+  for await (const line of lines) yield line;
 }
 
 await runCli(async ({ config, logger }) => {
@@ -62,7 +78,13 @@ await runCli(async ({ config, logger }) => {
     return;
   }
   let first = true;
-  for await (const question of batchQuestions(args.batch)) {
+  // In --conversation mode, the turns of the current conversation (a blank line ends it).
+  let history: ConversationTurn[] = [];
+  for await (const question of batchLines(args.batch)) {
+    if (question.trim().length === 0) {
+      history = [];
+      continue;
+    }
     if (!args.json && !first) process.stdout.write("\n");
     first = false;
     if (!args.json) process.stdout.write(`Q: ${question.trim()}\n`);
@@ -70,6 +92,11 @@ await runCli(async ({ config, logger }) => {
     // A batch goes on past an overlong line: one line per question stays true in --json too.
     if (refusal && args.json) process.stdout.write(`${JSON.stringify({ question: question.trim().slice(0, 200), error: refusal })}\n`);
     else if (refusal) process.stdout.write(`${refusal}\n`);
-    else print(await service.ask(question));
+    else if (!args.conversation) print(await service.ask(question));
+    else {
+      const answer = await service.ask(question, history.length > 0 ? { history } : {});
+      history = [...history, turnOf(answer)].slice(-DEFAULT_MAX_TURNS);
+      print(answer);
+    }
   }
 });

@@ -39,7 +39,10 @@ export function formatAnswer(answer: Answer): string {
     const label = answer.hedged ? "Closest passage (it may not answer this)" : position === 0 ? "Answer" : "Also relevant";
     return [`${label}:`, quote(citation.excerpt), `  — ${citationLine(citation)}`].join("\n");
   });
-  const notes = answer.quoteLanguage ? [`(quoted in ${LANGUAGE_NAMES[answer.quoteLanguage]}, the article's language)`] : [];
+  const notes = [
+    ...(answer.followUp ? [`(read as a follow-up to „${answer.followUp.previousQuestion}“)`] : []),
+    ...(answer.quoteLanguage ? [`(quoted in ${LANGUAGE_NAMES[answer.quoteLanguage]}, the article's language)`] : []),
+  ];
   return [...blocks, [...notes, `(retrieval: ${answer.mode})`].join("\n")].join("\n\n");
 }
 
@@ -80,7 +83,8 @@ export function formatStatus(status: ServiceStatus): string {
 /**
  * The JSON shape promised to scripts: exactly these keys. `citations` is the
  * ranking, best first (up to five passages, also when refused); whether the
- * first one answers is what `answered` and `hedged` say.
+ * first one answers is what `answered` and `hedged` say. `followUp` is there
+ * only for a question read with its conversation (`--conversation`).
  */
 export function answerToJson(answer: Answer): string {
   return JSON.stringify({
@@ -96,6 +100,7 @@ export function answerToJson(answer: Answer): string {
       passage: citation.passage,
       score: citation.score,
     })),
+    ...(answer.followUp ? { followUp: { previousQuestion: answer.followUp.previousQuestion, carriedWords: answer.followUp.carriedWords } } : {}),
   });
 }
 

@@ -2,7 +2,9 @@ import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { ReindexBusyError, ReindexFailedError, type ContentAdminApi } from "../answer/service.js";
-import type { QaApi } from "../answer/types.js";
+import type { Answer, ConversationTurn, QaApi } from "../answer/types.js";
+import { DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
+import { turnOf } from "../answer/conversation/turns.js";
 import type { ContentActor } from "../content/library.js";
 import { formatSummaryText, parseSummaryCommand, UnknownArticleError, UnknownSectionError } from "../answer/summary.js";
 import { checkQuestion } from "../answer/question-check.js";
@@ -16,9 +18,10 @@ const HELP = [
   "  /about                  articles, retrieval mode and model",
   "  /articles               the indexed articles with their ids",
   "  /reindex                re-read the article folder and rebuild the index",
+  "  /new                    start a new conversation (each question otherwise follows up on the previous ones)",
   "  /help                   this help",
   "  /quit                   leave (Ctrl+D works too)",
-  "The German names work too: /frage, /quelle, /zusammenfassung [kurz|mittel|lang], /artikel, /neu-indizieren, /info, /hilfe, /ende.",
+  "The German names work too: /frage, /quelle, /zusammenfassung [kurz|mittel|lang], /artikel, /neu-indizieren, /neu, /info, /hilfe, /ende.",
 ].join("\n");
 
 /** What the terminal needs: questions, plus reindexing when the service offers it. */
@@ -65,21 +68,53 @@ export const GERMAN_COMMANDS: Readonly<Record<string, string>> = {
   info: "about",
   hilfe: "help",
   ende: "quit",
+  neu: "new",
 };
 
-/** Handles one line of input; returns the text to print, or null to quit. */
-export async function handleTerminalLine(qa: TerminalQa, line: string, maxQuestionLength = Number.POSITIVE_INFINITY): Promise<string | null> {
+/** The terminal's one conversation: each question follows up on the ones before, until /new. */
+export class TerminalConversation {
+  private turns: ConversationTurn[] = [];
+
+  get history(): readonly ConversationTurn[] {
+    return this.turns;
+  }
+
+  add(answer: Answer): void {
+    this.turns = [...this.turns, turnOf(answer)].slice(-DEFAULT_MAX_TURNS);
+  }
+
+  clear(): void {
+    this.turns = [];
+  }
+}
+
+/**
+ * Handles one line of input; returns the text to print, or null to quit.
+ * With a `conversation`, a question follows up on the earlier ones of it.
+ */
+export async function handleTerminalLine(
+  qa: TerminalQa,
+  line: string,
+  maxQuestionLength = Number.POSITIVE_INFINITY,
+  conversation?: TerminalConversation,
+): Promise<string | null> {
   const text = line.trim();
   if (text.length === 0) return "";
   if (!text.startsWith("/")) {
     const checked = checkQuestion(text, maxQuestionLength);
     if (!checked.ok) return checked.reason === "too_long" ? questionTooLong(checked.length, checked.max) : "";
-    return formatAnswer(await qa.ask(checked.question));
+    const history = conversation?.history ?? [];
+    const answer = await qa.ask(checked.question, history.length > 0 ? { history } : {});
+    conversation?.add(answer);
+    return formatAnswer(answer);
   }
   const [typed = "", ...rest] = text.slice(1).split(/\s+/);
   const command = GERMAN_COMMANDS[typed.toLowerCase()] ?? typed.toLowerCase();
-  if (command === "ask") return handleTerminalLine(qa, rest.join(" "), maxQuestionLength);
+  if (command === "ask") return handleTerminalLine(qa, rest.join(" "), maxQuestionLength, conversation);
   switch (command) {
+    case "new":
+      conversation?.clear();
+      return "New conversation: the next question is read on its own.";
     case "quit":
     case "exit":
     case "q":
@@ -126,15 +161,16 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
   const write = (text: string): void => {
     output.write(`${text}\n`);
   };
+  const conversation = new TerminalConversation();
   const status = qa.status();
-  write(`Article Q&A (${status.articles.length} article(s), ${status.paragraphCount} paragraphs, ${status.mode} retrieval). Type /help for commands.`);
+  write(`Article Q&A (${status.articles.length} article(s), ${status.paragraphCount} paragraphs, ${status.mode} retrieval). Type /help for commands; questions follow up on each other until /new.`);
   if (options.logFile) write(`Logs: ${options.logFile}`);
   if (options.prompt) lines.setPrompt("? ");
   if (options.prompt) lines.prompt();
   for await (const line of lines) {
     let reply: string | null;
     try {
-      reply = await handleTerminalLine(qa, line, options.maxQuestionLength);
+      reply = await handleTerminalLine(qa, line, options.maxQuestionLength, conversation);
     } catch (error) {
       reply = `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
     }

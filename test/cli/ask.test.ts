@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCliScript, type CliResult } from "../helpers/run-cli.js";
+import { twoFestivalsDir } from "../helpers/two-festivals.js";
 
 /** Runs the real `ask` command offline: no model download is attempted. */
 function ask(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
@@ -112,5 +113,36 @@ describe("npm run ask", () => {
     const result = await ask(["Frage?"], { EMBEDDINGS_ENABLED: "maybe" });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/EMBEDDINGS_ENABLED/);
+  });
+
+  it("--conversation --batch: consecutive lines are one conversation, a blank line starts the next", async () => {
+    const contentDir = await twoFestivalsDir();
+    const env = { CONTENT_DIR: contentDir, STATE_DIR: path.join(path.dirname(contentDir), "state") };
+    const batch = "Woher kommen die Winzer beim Weinfest?\nUnd wie lange dauert es?\n\nWer eröffnet das Hafenfest?\nUnd wie lange dauert es?\n\n\nUnd wie lange dauert es?\n";
+    const result = await ask(["--json", "--conversation", "--batch", "-"], env, batch);
+    expect(result.code).toBe(0);
+    const answers = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { question: string; answered: boolean; hedged: boolean; citations: { paragraph: number }[]; followUp?: { previousQuestion: string } });
+    expect(answers).toHaveLength(5);
+    expect(answers.map((answer) => answer.citations[0]?.paragraph).slice(0, 4)).toEqual([3, 4, 1, 2]);
+    expect(answers[1]?.followUp?.previousQuestion).toBe("Woher kommen die Winzer beim Weinfest?");
+    expect(answers[3]?.followUp?.previousQuestion).toBe("Wer eröffnet das Hafenfest?");
+    // First lines of a conversation, and the lone question after two blank lines, are read on their own.
+    for (const index of [0, 2, 4]) expect(answers[index]?.followUp).toBeUndefined();
+    expect(Object.keys(answers[0] ?? {}).sort()).toEqual(["answered", "citations", "hedged", "mode", "question"]);
+
+    const separately = await ask(["--json", "--batch", "-"], env, batch);
+    const alone = separately.stdout.trim().split("\n").map((line) => JSON.parse(line) as { followUp?: unknown });
+    expect(alone).toHaveLength(5);
+    expect(alone.every((answer) => answer.followUp === undefined)).toBe(true);
+  });
+
+  it("refuses --conversation without --batch in one line", async () => {
+    const result = await ask(["--conversation", "Wer eröffnet das Hafenfest?"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/--conversation reads its questions from --batch/);
   });
 });

@@ -2,7 +2,8 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
-import { GERMAN_COMMANDS, handleTerminalLine, runTerminal } from "../../src/cli/terminal.js";
+import { GERMAN_COMMANDS, handleTerminalLine, runTerminal, TerminalConversation } from "../../src/cli/terminal.js";
+import { twoFestivalsDir } from "../helpers/two-festivals.js";
 import { commandTexts } from "../../src/discord/i18n.js";
 import { silentLogger } from "../../src/log.js";
 
@@ -35,7 +36,8 @@ describe("terminal session", () => {
     expect(await handleTerminalLine(service, "/ende")).toBeNull();
     // The same names as the slash commands' German localisations.
     for (const [german, english] of Object.entries(GERMAN_COMMANDS)) {
-      if (english === "quit") continue;
+      // Leaving and starting a new conversation exist in the terminal only.
+      if (english === "quit" || english === "new") continue;
       const texts = Object.values(commandTexts).find((entry) => entry.en.name === english);
       expect(texts?.de.name, german).toBe(german);
     }
@@ -70,5 +72,39 @@ describe("terminal session", () => {
     expect(printed).toMatch(/16 paragraphs/);
     expect(printed).toMatch(/Wladiwostok/);
     expect(printed).not.toMatch(/Wird nicht mehr/);
+  });
+});
+
+describe("terminal conversation", () => {
+  let festivals: QaService;
+  beforeAll(async () => {
+    festivals = await QaService.create({ contentDir: await twoFestivalsDir(), logger: silentLogger(), embeddings: "off" });
+  });
+
+  it("reads each question as a follow-up of the previous ones, until /new (or /neu)", async () => {
+    const conversation = new TerminalConversation();
+    await handleTerminalLine(festivals, "Woher kommen die Winzer beim Weinfest?", 500, conversation);
+    const followUp = await handleTerminalLine(festivals, "Und wie lange dauert es?", 500, conversation);
+    expect(followUp).toMatch(/eine ganze Woche/);
+    expect(followUp).toMatch(/read as a follow-up to „Woher kommen die Winzer beim Weinfest\?“/);
+    expect(await handleTerminalLine(festivals, "/new", 500, conversation)).toMatch(/New conversation/);
+    expect(conversation.history).toHaveLength(0);
+    const afresh = await handleTerminalLine(festivals, "Und wie lange dauert es?", 500, conversation);
+    expect(afresh).not.toMatch(/follow-up/);
+    await handleTerminalLine(festivals, "Wer eröffnet das Hafenfest?", 500, conversation);
+    expect(await handleTerminalLine(festivals, "/neu", 500, conversation)).toMatch(/New conversation/);
+    expect(conversation.history).toHaveLength(0);
+  });
+
+  it("keeps the conversation across slash commands, and a whole streamed session follows up", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk: Buffer) => (printed += chunk.toString("utf8")));
+    const done = runTerminal({ qa: festivals, input, output });
+    input.end("Wer eröffnet das Hafenfest?\n/about\nUnd wie lange dauert es?\n/quit\n");
+    await done;
+    expect(printed).toMatch(/drei Tage/);
+    expect(printed).toMatch(/read as a follow-up to „Wer eröffnet das Hafenfest\?“/);
   });
 });

@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { refersBack } from "../../../src/answer/conversation/cues.js";
+import { turnOf } from "../../../src/answer/conversation/turns.js";
+import { QaService } from "../../../src/answer/service.js";
+import type { Answer, ConversationTurn } from "../../../src/answer/types.js";
+import { silentLogger } from "../../../src/log.js";
+import { twoFestivalsDir } from "../../helpers/two-festivals.js";
+
+async function converse(service: QaService, questions: readonly string[]): Promise<Answer[]> {
+  const history: ConversationTurn[] = [];
+  const answers: Answer[] = [];
+  for (const question of questions) {
+    const answer = await service.ask(question, { history });
+    history.push(turnOf(answer));
+    answers.push(answer);
+  }
+  return answers;
+}
+
+const firstParagraph = (answer: Answer | undefined): number | undefined => answer?.citations[0]?.paragraph;
+
+describe("follow-up questions", () => {
+  let service: QaService;
+  beforeAll(async () => {
+    service = await QaService.create({ contentDir: await twoFestivalsDir(), logger: silentLogger(), embeddings: "off" });
+  });
+
+  it("answers the same elliptic follow-up from the paragraph about whatever the conversation is about", async () => {
+    const [wine, wineLength] = await converse(service, ["Woher kommen die Winzer beim Weinfest?", "Und wie lange dauert es?"]);
+    const [harbour, harbourLength] = await converse(service, ["Wer eröffnet das Hafenfest?", "Und wie lange dauert es?"]);
+    expect(firstParagraph(wine)).toBe(3);
+    expect(firstParagraph(harbour)).toBe(1);
+    expect(wineLength?.answered).toBe(true);
+    expect(firstParagraph(wineLength)).toBe(4);
+    expect(harbourLength?.answered).toBe(true);
+    expect(firstParagraph(harbourLength)).toBe(2);
+    expect(wineLength?.followUp?.previousQuestion).toBe("Woher kommen die Winzer beim Weinfest?");
+    expect(wineLength?.followUp?.carriedWords.map((word) => word.toLowerCase())).toContain("weinfest");
+  });
+
+  it("does not know which festival an elliptic question means when it is asked on its own", async () => {
+    const alone = await service.ask("Und wie lange dauert es?");
+    expect(alone.followUp).toBeUndefined();
+    expect(alone.answered && !alone.hedged).toBe(false);
+  });
+
+  it("answers a change of topic on its own terms, as if asked alone", async () => {
+    const [, switched] = await converse(service, ["Woher kommen die Winzer beim Weinfest?", "Worüber klagen die Anwohner in Flensburg?"]);
+    const alone = await service.ask("Worüber klagen die Anwohner in Flensburg?");
+    expect(firstParagraph(switched)).toBe(5);
+    expect(switched?.followUp).toBeUndefined();
+    expect(switched?.citations.map((citation) => citation.paragraph)).toEqual(alone.citations.map((citation) => citation.paragraph));
+  });
+
+  it("keeps the follow-up's own words above the carried-over ones", async () => {
+    // "Eintrittskarten" is only in ¶4, the carried-over "Hafenfest" in ¶1 and ¶2: the question's own word decides.
+    const [, tickets] = await converse(service, ["Wer eröffnet das Hafenfest?", "Und was kosten dort die Eintrittskarten?"]);
+    expect(firstParagraph(tickets)).toBe(4);
+  });
+
+  it("carries a conversation's subject along a chain of follow-ups", async () => {
+    const answers = await converse(service, ["Woher kommen die Winzer beim Weinfest?", "Und wann beginnt es?", "Wie lange dauert es?"]);
+    expect(firstParagraph(answers[2])).toBe(4);
+    expect(answers[2]?.followUp?.carriedWords.map((word) => word.toLowerCase())).toContain("weinfest");
+  });
+
+  it("reads a question with an empty history exactly as a question alone", async () => {
+    const withEmpty = await service.ask("Wer eröffnet das Hafenfest?", { history: [] });
+    const alone = await service.ask("Wer eröffnet das Hafenfest?");
+    expect(withEmpty).toEqual(alone);
+  });
+
+  it("records a turn with the question, its cited passages and the words it carried", async () => {
+    const [, followUp] = await converse(service, ["Woher kommen die Winzer beim Weinfest?", "Und wie lange dauert es?"]);
+    if (!followUp) throw new Error("no answer");
+    const turn = turnOf(followUp);
+    expect(turn.question).toBe("Und wie lange dauert es?");
+    expect(turn.citedIds[0]).toBe("zwei-feste#4");
+    expect(turn.topic).toMatch(/^Und wie lange dauert es\? .*Weinfest/i);
+    expect(turn.answerType).toBe("number");
+  });
+});
+
+describe("refersBack", () => {
+  it.each([
+    "Und wo treffen sie sich?",
+    "Was bekommt Nordkorea dafür?",
+    "Wann war das damals?",
+    "Was sagt er dazu?",
+    "und danach?",
+    "What did they get in return?",
+    "Where is he now?",
+    "And Putin?",
+    "what about the sanctions?",
+  ])("finds a pointer back in %s", (question) => {
+    expect(refersBack(question)).toBe(true);
+  });
+
+  it.each(["Wer ist Eric Ballbach?", "Welche Waffen will Russland von Nordkorea?", "Who is John Kirby?", "When did Kim meet Trump?", "Wie lange dauert das Weinfest?"])(
+    "finds none in the self-contained %s",
+    (question) => {
+      expect(refersBack(question)).toBe(false);
+    },
+  );
+});

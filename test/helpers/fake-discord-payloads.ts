@@ -21,6 +21,8 @@ export interface InteractionBase {
   channelId?: string;
   permissions?: string;
   roles?: string[];
+  /** The channel object Discord sends (default: the test guild's text channel `channelId`); e.g. a thread. */
+  channel?: JsonObject;
 }
 
 export interface DispatchedInteraction {
@@ -42,7 +44,7 @@ function baseInteraction(fake: FakeDiscord, type: number, base: InteractionBase)
     version: 1,
     guild_id: fake.guildId,
     channel_id: channelId,
-    channel: { id: channelId, type: 0, guild_id: fake.guildId, name: "fragen", position: 0, permission_overwrites: [], nsfw: false, parent_id: null, flags: 0 },
+    channel: base.channel ?? { id: channelId, type: 0, guild_id: fake.guildId, name: "fragen", position: 0, permission_overwrites: [], nsfw: false, parent_id: null, flags: 0 },
     member: {
       user,
       roles: base.roles ?? [],
@@ -133,6 +135,24 @@ export function channelMessage(fake: FakeDiscord, input: MessageInput): JsonObje
     type: 0,
     flags: 0,
     channel_type: 0,
+  };
+}
+
+export interface ReplyInput extends MessageInput {
+  /** The message replied to, as the fake stored it (e.g. the bot's answer). */
+  to: JsonObject;
+  /** Whether the reply pings the author of `to` (Discord's default; then the bot gets the content). */
+  ping?: boolean;
+}
+
+/** A Discord reply (type 19) to a stored message; pinging the bot unless `ping: false`. */
+export function replyMessage(fake: FakeDiscord, input: ReplyInput): JsonObject {
+  const message = channelMessage(fake, { ...input, mentionsBot: input.ping ?? true, channelId: input.channelId ?? String(input.to.channel_id) });
+  return {
+    ...message,
+    type: 19,
+    message_reference: { type: 0, message_id: input.to.id, channel_id: input.to.channel_id, guild_id: fake.guildId },
+    referenced_message: input.to,
   };
 }
 

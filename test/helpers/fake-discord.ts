@@ -105,6 +105,8 @@ export class FakeDiscord {
   private sequence = 0;
   private override: Override | null = null;
   private port = 0;
+  /** Threads the bot started (raw channel objects), by id; listed in GUILD_CREATE like Discord's active threads. */
+  readonly threads = new Map<string, JsonObject>();
   /** Files served on the CDN route, by path. */
   private readonly cdnFiles = new Map<string, { bytes: Buffer; contentType: string | undefined }>();
 
@@ -312,7 +314,7 @@ export class FakeDiscord {
       emojis: [],
       stickers: [],
       channels: [channel(this.channelId, "fragen", 0), channel(this.otherChannelId, "allgemein", 1)],
-      threads: [],
+      threads: [...this.threads.values()],
       members: [{ user: this.botUser, nick: null, avatar: null, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false }],
       voice_states: [],
       presences: [],
@@ -402,6 +404,35 @@ export class FakeDiscord {
     if (match && method === "POST") {
       const [, channelId = ""] = match;
       return { status: 200, body: this.createMessage(channelId, isObject(body) ? body : {}, {}) };
+    }
+    match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+    if (match && method === "POST") {
+      const [, channelId = "", messageId = ""] = match;
+      const payload = isObject(body) ? body : {};
+      if (this.threads.has(messageId)) return { status: 400, body: { message: "A thread has already been created for this message", code: 160004 } };
+      // As on Discord, a thread started from a message takes the message's id.
+      const thread: JsonObject = {
+        id: messageId,
+        type: 11,
+        guild_id: this.guildId,
+        parent_id: channelId,
+        owner_id: this.botUser.id,
+        name: typeof payload.name === "string" ? payload.name : "thread",
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        message_count: 0,
+        member_count: 1,
+        total_message_sent: 0,
+        flags: 0,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: typeof payload.auto_archive_duration === "number" ? payload.auto_archive_duration : 1440,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+      };
+      this.threads.set(messageId, thread);
+      return { status: 201, body: thread };
     }
     match = /^\/channels\/(\d+)\/typing$/.exec(path);
     if (match && method === "POST") return { status: 204 };

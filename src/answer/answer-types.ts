@@ -107,7 +107,7 @@ function hasPlaceName(words: readonly string[], lexicons: Lexicons): boolean {
 /** An acronym such as "SWP" or "UN" names an organisation; case matters here, unlike in the patterns above. */
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/u;
 
-/** The same sentences of the top passages are tested question after question: keep recent verdicts, per set of lexicons. */
+/** The same sentences of the top passages are tested question after question: keep the verdicts (the oldest go first), per set of lexicons. */
 const verdicts = new WeakMap<Lexicons, LruMap<string, boolean>>();
 
 /** Whether a sentence holds a thing of the given kind. */
@@ -118,7 +118,7 @@ export function sentenceHasAnswerType(sentence: string, type: AnswerType, lexico
     verdicts.set(lexicons, known);
   }
   const key = `${type}\u0000${sentence}`;
-  const cached = known.get(key);
+  const cached = known.peek(key);
   if (cached !== undefined) return cached;
   const verdict = holdsKind(sentence, type, lexicons);
   known.set(key, verdict);

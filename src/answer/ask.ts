@@ -1,4 +1,5 @@
 import { isTeaserSentence } from "../content/parse.js";
+import { LruMap } from "../lru-map.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { detectLanguage, type Language } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
@@ -46,7 +47,7 @@ export interface FollowUpFocus {
 /** Passages looked at before the answer type re-orders them. */
 const CANDIDATES = 10;
 
-export interface Candidate {
+interface Candidate {
   hit: RetrievalHit;
   article: Article;
   paragraph: Paragraph;
@@ -82,15 +83,34 @@ function supportsQuestion(hit: RetrievalHit, result: RetrievalResult, thresholds
   return hit.cosine !== null && result.cosineSpread !== null && cosineStandout(hit.cosine, result.cosineSpread) >= thresholds.answerStandout;
 }
 
+/** Whether a sentence is a "read more here" teaser. The same sentences (and paragraphs) come up question after question, so verdicts are kept (first in, first out). */
+const teaserVerdicts = new LruMap<string, boolean>(8_192);
+function isTeaser(sentence: string): boolean {
+  const known = teaserVerdicts.peek(sentence);
+  if (known !== undefined) return known;
+  const verdict = isTeaserSentence(sentence);
+  teaserVerdicts.set(sentence, verdict);
+  return verdict;
+}
+
+const paragraphLanguages = new LruMap<string, Language>(4_096);
+function paragraphLanguage(text: string): Language {
+  const known = paragraphLanguages.peek(text);
+  if (known) return known;
+  const language = detectLanguage(text);
+  paragraphLanguages.set(text, language);
+  return language;
+}
+
 function citationOf(candidate: Candidate, tokens: readonly QueryToken[], type: AnswerType | null, settings: AskSettings): Citation {
   // Preferring raises a sentence's score for the question's words, so only sentences that carry some gain.
   const prefer = type ? (text: string): boolean => sentenceHasAnswerType(text, type, settings.lexicons) : undefined;
-  const excerpt = chooseExcerpt(candidate.paragraph, tokens, { maxSentences: 2, skipSentence: isTeaserSentence, ...(prefer ? { preferSentence: prefer } : {}) });
+  const excerpt = chooseExcerpt(candidate.paragraph, tokens, { maxSentences: 2, skipSentence: isTeaser, ...(prefer ? { preferSentence: prefer } : {}) });
   return makeCitation(candidate.article, candidate.paragraph, excerpt.text, Number(candidate.score.toFixed(4)));
 }
 
 /** A question's retrieval and outcome, before any excerpt is chosen (cheap to compare, see conversation/follow-up.ts). */
-export interface RankedQuestion {
+interface RankedQuestion {
   question: string;
   result: RetrievalResult;
   type: AnswerType | null;
@@ -100,7 +120,7 @@ export interface RankedQuestion {
 }
 
 /** Retrieval, answer type and outcome of one (normalised, non-empty) question; with a `focus`, read as a follow-up. */
-export async function rankQuestion(question: string, analysed: string, index: AskIndex, settings: AskSettings, focus?: FollowUpFocus): Promise<RankedQuestion> {
+async function rankQuestion(question: string, analysed: string, index: AskIndex, settings: AskSettings, focus?: FollowUpFocus): Promise<RankedQuestion> {
   const result = await index.retriever.search(analysed, Math.max(CANDIDATES, settings.rankingSize), focus?.context);
   const type = questionAnswerType(analysed) ?? focus?.inheritedType ?? null;
   const candidates = candidatesOf(result, index, type, settings, focus);
@@ -110,7 +130,7 @@ export async function rankQuestion(question: string, analysed: string, index: As
 }
 
 /** The answer to a ranked question: excerpts and citations of the passages shown. */
-export function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSettings): Answer {
+function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSettings): Answer {
   const { question, result, type, candidates, decision, focus } = ranked;
   const best = candidates[0];
   const ranking = candidates.slice(0, settings.rankingSize).map((candidate) => citationOf(candidate, result.tokens, type, settings));
@@ -140,7 +160,7 @@ export function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings:
     const carriedWords = result.tokens.filter((token) => tokenWeight(token) < 1).map((token) => token.surface);
     answer.followUp = { previousQuestion: focus.previousQuestion, carriedWords };
   }
-  const quoteLanguage = best ? detectLanguage(best.paragraph.text) : index.language;
+  const quoteLanguage = best ? paragraphLanguage(best.paragraph.text) : index.language;
   if (answered && result.questionLanguage !== quoteLanguage) answer.quoteLanguage = quoteLanguage;
   if (!answered) {
     answer.abstainReason = decision.reason ?? "no passage found";

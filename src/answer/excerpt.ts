@@ -37,12 +37,12 @@ interface SentenceTerms {
 
 /**
  * A sentence's analysis depends on its text alone, and the same sentences of
- * the top passages are scored for question after question: keep the recent ones.
+ * the top passages are scored for question after question: keep them (the oldest go first).
  */
 const analysedSentences = new LruMap<string, SentenceTerms>(4_096);
 
 function sentenceTerms(sentence: string): SentenceTerms {
-  const known = analysedSentences.get(sentence);
+  const known = analysedSentences.peek(sentence);
   if (known) return known;
   const analyzedGerman = analyze(sentence, "de");
   const analyzedEnglish = analyze(sentence, "en");

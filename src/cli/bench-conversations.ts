@@ -64,6 +64,10 @@ export interface ConversationsBenchResult {
   /** Per-question time of the later turns, in the conversation and alone (median of several rounds). */
   p50Ms: { inConversation: number; alone: number; ratio: number };
   meanMs: { inConversation: number; alone: number; ratio: number };
+  /** The conversations' first questions (single questions as members ask them), against which a follow-up's time is also set. */
+  firstTurnP50Ms: number;
+  /** Later turns in conversation over first questions (p50). */
+  firstTurnRatio: number;
 }
 
 const ROUNDS = 5;
@@ -88,6 +92,7 @@ export async function conversationsSuite(args: ConversationsBenchArgs, config: C
   const alone = { followUp: emptyTally(), switch: emptyTally() };
   const conversationMs: number[] = [];
   const aloneMs: number[] = [];
+  const firstMs: number[] = [];
   // Conversations and single questions run in separate passes, so neither warms the other's caches; the first round only warms up.
   for (let round = 0; round <= ROUNDS; round += 1) {
     for (const conversation of conversations) {
@@ -97,7 +102,10 @@ export async function conversationsSuite(args: ConversationsBenchArgs, config: C
         const answer = await service.ask(turn.question, { history });
         const elapsed = performance.now() - started;
         history.push(turnOf(answer));
-        if (turn.kind === "first") continue;
+        if (turn.kind === "first") {
+          if (round > 0) firstMs.push(elapsed);
+          continue;
+        }
         if (round > 0) conversationMs.push(elapsed);
         else tally(inConversation[turn.kind === "switch" ? "switch" : "followUp"], turn, answer);
       }
@@ -124,6 +132,8 @@ export async function conversationsSuite(args: ConversationsBenchArgs, config: C
     alone,
     p50Ms: { inConversation: round3(p50.inConversation), alone: round3(p50.alone), ratio: round3(p50.inConversation / Math.max(1e-9, p50.alone)) },
     meanMs: { inConversation: round3(means.inConversation), alone: round3(means.alone), ratio: round3(means.inConversation / Math.max(1e-9, means.alone)) },
+    firstTurnP50Ms: round3(percentile(firstMs, 0.5)),
+    firstTurnRatio: round3(p50.inConversation / Math.max(1e-9, percentile(firstMs, 0.5))),
   };
   if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else process.stdout.write(`${formatConversationsResult(result)}\n`);
@@ -147,6 +157,7 @@ export function formatConversationsResult(result: ConversationsBenchResult): str
     formatTally("follow-ups alone", result.alone.followUp),
     formatTally("topic switches in conversation", result.inConversation.switch),
     formatTally("topic switches alone", result.alone.switch),
-    `  time per later turn p50 ${result.p50Ms.inConversation} ms in conversation vs ${result.p50Ms.alone} ms alone (ratio ${result.p50Ms.ratio}); mean ratio ${result.meanMs.ratio}`,
+    `  time per later turn p50 ${result.p50Ms.inConversation} ms in conversation vs ${result.p50Ms.alone} ms for the same words alone (ratio ${result.p50Ms.ratio}; mean ratio ${result.meanMs.ratio})`,
+    `  first questions p50 ${result.firstTurnP50Ms} ms: a follow-up costs ${result.firstTurnRatio}× a first question`,
   ].join("\n");
 }

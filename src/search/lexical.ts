@@ -246,7 +246,16 @@ export class LexicalIndex {
       .tokens.filter((token) => (token.known || token.expansions.length > 0) && !ownSurfaces.has(foldToken(token.surface)) && !token.terms.some((term) => ownTerms.has(term)))
       .sort((left, right) => right.idf - left.idf)
       .slice(0, context.maxWords)
-      .map((token): QueryToken => ({ ...token, weight: context.weight }));
+      // A carried word that the articles have as written is matched as such (its synonyms would only widen the
+      // search), and only by the forms the index has: the others cost lookups and can match nothing.
+      .map(
+        (token): QueryToken => ({
+          ...token,
+          weight: context.weight,
+          terms: token.known ? token.terms.filter((term) => this.documentFrequency.has(term)) : token.terms,
+          expansions: token.known ? [] : token.expansions,
+        }),
+      );
     return { tokens: [...own.tokens, ...carried], questionLanguage: own.questionLanguage };
   }
 

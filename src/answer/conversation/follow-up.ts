@@ -1,5 +1,5 @@
 import { isSpecific } from "../abstention.js";
-import { answerQuestion, composeAnswer, rankQuestion, type AskIndex, type AskSettings, type FollowUpFocus, type RankedQuestion } from "../ask.js";
+import { answerQuestion, type AskIndex, type AskSettings, type FollowUpFocus } from "../ask.js";
 import type { Answer } from "../types.js";
 import { refersBack } from "./cues.js";
 import type { ConversationTurn } from "../types.js";
@@ -19,9 +19,6 @@ export const DEFAULT_CONVERSATION_SETTINGS: ConversationSettings = {
   maxCarriedWords: 6,
   priorBoost: 0.2,
 };
-
-const OUTCOME_RANK = { refused: 0, hedged: 1, answered: 2 } as const;
-const outcomeRank = (ranked: RankedQuestion): number => OUTCOME_RANK[ranked.decision.outcome];
 
 function focusOn(previous: ConversationTurn, conversation: ConversationSettings, analysed: string): FollowUpFocus {
   // A bare "Und Putin?" asks for the same kind of thing as the question it continues.
@@ -45,10 +42,11 @@ function namesNewTopic(analysed: string, previous: ConversationTurn, index: AskI
 /**
  * Answers a question asked after `history` (oldest first). A question that
  * points back ("Und wo treffen sie sich?") is read with the words of the
- * previous turn, whose cited passages are favoured. Any other question is
- * answered on its own first; only when it then stays unanswered and names
- * nothing new is it read with the conversation, so a change of topic is
- * never dragged back to the earlier one.
+ * previous turn, whose cited passages are favoured. A question that names
+ * something specific the conversation has not been about is a change of
+ * topic and is answered on its own, never dragged back to the earlier one;
+ * any other stays with the conversation. Either way it is one retrieval,
+ * with the same answer types, hedging and abstention as a single question.
  */
 export async function answerInConversation(
   question: string,
@@ -62,8 +60,6 @@ export async function answerInConversation(
   if (!previous) return answerQuestion(question, analysed, index, settings);
   const focus = focusOn(previous, conversation, analysed);
   if (refersBack(analysed)) return answerQuestion(question, analysed, index, settings, focus);
-  const alone = await rankQuestion(question, analysed, index, settings);
-  if (alone.decision.outcome === "answered" || namesNewTopic(analysed, previous, index)) return composeAnswer(alone, index, settings);
-  const followUp = await rankQuestion(question, analysed, index, settings, focus);
-  return composeAnswer(outcomeRank(followUp) >= outcomeRank(alone) ? followUp : alone, index, settings);
+  if (namesNewTopic(analysed, previous, index)) return answerQuestion(question, analysed, index, settings);
+  return answerQuestion(question, analysed, index, settings, focus);
 }

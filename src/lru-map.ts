@@ -50,3 +50,18 @@ export class LruMap<K, V> {
     return this.entries.size;
   }
 }
+
+/**
+ * `compute` with its results kept for up to `capacity` keys (the oldest go
+ * first; a hit does not reorder, which keeps hot lookups cheap).
+ */
+export function memoized<K, V>(capacity: number, compute: (key: K) => V): (key: K) => V {
+  const results = new LruMap<K, V>(capacity);
+  return (key) => {
+    const known = results.peek(key);
+    if (known !== undefined) return known;
+    const value = compute(key);
+    results.set(key, value);
+    return value;
+  };
+}

@@ -1,7 +1,7 @@
 import { foldToken, isStopWord, stem, tokenize, unicodeWords } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
 import { regionNames } from "../search/regions.js";
-import { LruMap } from "../lru-map.js";
+import { memoized } from "../lru-map.js";
 
 /**
  * What kind of thing a question asks for ("wann" wants a date, "wie viele" a
@@ -108,21 +108,21 @@ function hasPlaceName(words: readonly string[], lexicons: Lexicons): boolean {
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/u;
 
 /** The same sentences of the top passages are tested question after question: keep the verdicts (the oldest go first), per set of lexicons. */
-const verdicts = new WeakMap<Lexicons, LruMap<string, boolean>>();
+const verdicts = new WeakMap<Lexicons, Map<AnswerType, (sentence: string) => boolean>>();
 
 /** Whether a sentence holds a thing of the given kind. */
 export function sentenceHasAnswerType(sentence: string, type: AnswerType, lexicons: Lexicons): boolean {
-  let known = verdicts.get(lexicons);
-  if (!known) {
-    known = new LruMap(8_192);
-    verdicts.set(lexicons, known);
+  let byType = verdicts.get(lexicons);
+  if (!byType) {
+    byType = new Map();
+    verdicts.set(lexicons, byType);
   }
-  const key = `${type}\u0000${sentence}`;
-  const cached = known.peek(key);
-  if (cached !== undefined) return cached;
-  const verdict = holdsKind(sentence, type, lexicons);
-  known.set(key, verdict);
-  return verdict;
+  let verdict = byType.get(type);
+  if (!verdict) {
+    verdict = memoized(4_096, (text: string) => holdsKind(text, type, lexicons));
+    byType.set(type, verdict);
+  }
+  return verdict(sentence);
 }
 
 function holdsKind(sentence: string, type: AnswerType, lexicons: Lexicons): boolean {

@@ -1,5 +1,5 @@
 import { isTeaserSentence } from "../content/parse.js";
-import { LruMap } from "../lru-map.js";
+import { memoized } from "../lru-map.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { detectLanguage, type Language } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
@@ -83,24 +83,9 @@ function supportsQuestion(hit: RetrievalHit, result: RetrievalResult, thresholds
   return hit.cosine !== null && result.cosineSpread !== null && cosineStandout(hit.cosine, result.cosineSpread) >= thresholds.answerStandout;
 }
 
-/** Whether a sentence is a "read more here" teaser. The same sentences (and paragraphs) come up question after question, so verdicts are kept (first in, first out). */
-const teaserVerdicts = new LruMap<string, boolean>(8_192);
-function isTeaser(sentence: string): boolean {
-  const known = teaserVerdicts.peek(sentence);
-  if (known !== undefined) return known;
-  const verdict = isTeaserSentence(sentence);
-  teaserVerdicts.set(sentence, verdict);
-  return verdict;
-}
-
-const paragraphLanguages = new LruMap<string, Language>(4_096);
-function paragraphLanguage(text: string): Language {
-  const known = paragraphLanguages.peek(text);
-  if (known) return known;
-  const language = detectLanguage(text);
-  paragraphLanguages.set(text, language);
-  return language;
-}
+/** Teaser checks and paragraph languages: the same sentences and paragraphs come up question after question. */
+const isTeaser = memoized(8_192, isTeaserSentence);
+const paragraphLanguage = memoized(4_096, detectLanguage);
 
 function citationOf(candidate: Candidate, tokens: readonly QueryToken[], type: AnswerType | null, settings: AskSettings): Citation {
   // Preferring raises a sentence's score for the question's words, so only sentences that carry some gain.

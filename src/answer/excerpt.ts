@@ -1,7 +1,7 @@
 import type { Paragraph, Sentence } from "../content/types.js";
 import { analyze, charNgrams, foldToken } from "../search/analyzer.js";
 import { tokenWeight, wordMatch, type PartialMatch, type QueryToken } from "../search/lexical.js";
-import { LruMap } from "../lru-map.js";
+import { memoized } from "../lru-map.js";
 import { needsPredecessor } from "./summary.js";
 
 /**
@@ -39,20 +39,14 @@ interface SentenceTerms {
  * A sentence's analysis depends on its text alone, and the same sentences of
  * the top passages are scored for question after question: keep them (the oldest go first).
  */
-const analysedSentences = new LruMap<string, SentenceTerms>(4_096);
-
-function sentenceTerms(sentence: string): SentenceTerms {
-  const known = analysedSentences.peek(sentence);
-  if (known) return known;
+const sentenceTerms = memoized(4_096, (sentence: string): SentenceTerms => {
   const analyzedGerman = analyze(sentence, "de");
   const analyzedEnglish = analyze(sentence, "en");
-  const analysed = {
+  return {
     terms: new Set([...analyzedGerman.map((token) => token.term), ...analyzedEnglish.map((token) => token.term)]),
     grams: new Set(analyzedGerman.flatMap((token) => [...gramSet(token.folded)])),
   };
-  analysedSentences.set(sentence, analysed);
-  return analysed;
-}
+});
 
 /** A question word's letter grams, worked out once per question rather than once per sentence. */
 const tokenGramCache = new WeakMap<QueryToken, string[]>();

@@ -12,7 +12,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { QaService } from "../answer/service.js";
 import { passageId } from "../answer/citation.js";
-import { loadDevQuestions } from "../search/dev-questions.js";
+import { loadDevQuestions, type DevSplit } from "../search/dev-questions.js";
 import { z } from "zod";
 import { answersSuite, type AnswerOverrides, type AnswersBenchArgs } from "./bench-answers.js";
 import { conversationsSuite, type ConversationsBenchArgs } from "./bench-conversations.js";
@@ -247,13 +247,19 @@ function parseOverrides(text: string | undefined): AnswerOverrides | undefined {
   }
 }
 
+/** `--split`: which part of the development questions to score (default: calibration). */
+function parseSplit(value: string | undefined): DevSplit | "all" {
+  const split = z.enum(["calibrate", "sealed", "all"]).safeParse(value ?? "calibrate");
+  if (!split.success) throw new CliError(`--split takes calibrate, sealed or all, not "${value ?? ""}". ${USAGE}`, 2);
+  return split.data;
+}
+
 function answersArgs(values: BenchArgs): AnswersBenchArgs {
-  const split = z.enum(["calibrate", "sealed", "all"]).safeParse(values.split ?? "calibrate");
-  if (!split.success) throw new CliError(`--split takes calibrate, sealed or all, not "${values.split ?? ""}". ${USAGE}`, 2);
+  const split = parseSplit(values.split);
   const overrides = parseOverrides(values.options);
   return {
     questions: values.questions ?? DEFAULT_ANSWER_QUESTIONS,
-    split: split.data,
+    split,
     lexical: values.lexical ?? false,
     json: values.json ?? false,
     ...(overrides ? { overrides } : {}),
@@ -265,8 +271,7 @@ const DEFAULT_CONVERSATION_FILES = ["test/fixtures/dev-conversations.jsonl", "te
 const conversationOverridesSchema = z.object({ contextWeight: z.number(), maxCarriedWords: z.number().int(), priorBoost: z.number() }).partial().strict();
 
 function conversationsArgs(values: BenchArgs): ConversationsBenchArgs {
-  const split = z.enum(["calibrate", "sealed", "all"]).safeParse(values.split ?? "calibrate");
-  if (!split.success) throw new CliError(`--split takes calibrate, sealed or all, not "${values.split ?? ""}". ${USAGE}`, 2);
+  const split = parseSplit(values.split);
   let overrides: ConversationsBenchArgs["overrides"];
   if (values.options !== undefined) {
     try {
@@ -277,7 +282,7 @@ function conversationsArgs(values: BenchArgs): ConversationsBenchArgs {
   }
   return {
     files: values.questions ?? DEFAULT_CONVERSATION_FILES,
-    split: split.data,
+    split,
     lexical: values.lexical ?? false,
     json: values.json ?? false,
     ...(overrides ? { overrides } : {}),

@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import type { DevSplit } from "./dev-questions.js";
+import { loadJsonLines, type DevSplit } from "./dev-questions.js";
 
 /**
  * Hand-written development conversations about the bundled content
@@ -26,16 +25,8 @@ export const devConversationSchema = z.object({
 export type DevConversation = z.infer<typeof devConversationSchema>;
 export type DevTurn = DevConversation["turns"][number];
 
-export async function loadDevConversations(file: string): Promise<DevConversation[]> {
-  const text = await readFile(file, "utf8");
-  return text
-    .split("\n")
-    .filter((line) => line.trim().length > 0)
-    .map((line, index) => {
-      const parsed = devConversationSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file} line ${index + 1}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-      return parsed.data;
-    });
+export function loadDevConversations(file: string): Promise<DevConversation[]> {
+  return loadJsonLines(file, devConversationSchema);
 }
 
 /** Conversations whose id starts with "conv2-" are sealed: settings are tuned on the others only. */

@@ -14,16 +14,21 @@ export const devQuestionSchema = z.object({
 
 export type DevQuestion = z.infer<typeof devQuestionSchema>;
 
-export async function loadDevQuestions(file: string): Promise<DevQuestion[]> {
+/** One object per non-empty line of a JSONL file, each checked against `schema`. */
+export async function loadJsonLines<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
   const text = await readFile(file, "utf8");
   return text
     .split("\n")
     .filter((line) => line.trim().length > 0)
     .map((line, index) => {
-      const parsed = devQuestionSchema.safeParse(JSON.parse(line));
+      const parsed = schema.safeParse(JSON.parse(line));
       if (!parsed.success) throw new Error(`${file} line ${index + 1}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
       return parsed.data;
     });
+}
+
+export function loadDevQuestions(file: string): Promise<DevQuestion[]> {
+  return loadJsonLines(file, devQuestionSchema);
 }
 
 /**

@@ -18,7 +18,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { summarizeArticle, type SummaryLength } from "../../src/answer/summary.js";
+import { summarizeArticle, type SummaryLength } from "../../src/answer/summary/index.js";
 import { splitSentences } from "../../src/content/sentences.js";
 import type { Article, Paragraph } from "../../src/content/types.js";
 import { analyze, tokenize } from "../../src/search/analyzer.js";

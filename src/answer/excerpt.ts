@@ -2,7 +2,7 @@ import type { Paragraph, Sentence } from "../content/types.js";
 import { analyze, charNgrams, foldToken } from "../search/analyzer.js";
 import { tokenWeight, wordMatch, type PartialMatch, type QueryToken } from "../search/lexical.js";
 import { memoized } from "../lru-map.js";
-import { needsPredecessor } from "./summary.js";
+import { needsPredecessor } from "./summary/index.js";
 
 /**
  * Picks the sentence(s) of a paragraph that answer the question, to quote

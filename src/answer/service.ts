@@ -17,7 +17,7 @@ import { passageId } from "./citation.js";
 import { answerInConversation, DEFAULT_CONVERSATION_SETTINGS, type ConversationSettings } from "./conversation/follow-up.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
 import { loadLexicons, type Lexicons } from "../search/lexicons.js";
-import { Summarizer, summaryEmbeddingFrom, type SummarizeRequest, type Summary } from "./summary.js";
+import { Summarizer, summaryEmbeddingFrom, type SummarizeRequest, type Summary } from "./summary/index.js";
 import type { Answer, ArticleInfo, AskOptions, QaApi, ServiceStatus, SourceLookup } from "./types.js";
 
 export type EmbedderLoader = typeof loadEmbedder;

@@ -2,7 +2,7 @@ import type { Article, Paragraph } from "../content/types.js";
 import type { Language } from "../search/analyzer.js";
 import type { AbstentionFeatures } from "./abstention.js";
 import type { AnswerType } from "./answer-types.js";
-import type { SummarizeRequest, Summary } from "./summary.js";
+import type { SummarizeRequest, Summary } from "./summary/index.js";
 
 /** Which retrieval channels served an answer. */
 export type RetrievalMode = "hybrid" | "lexical";

@@ -16,11 +16,13 @@ import { loadDevQuestions, type DevSplit } from "../search/dev-questions.js";
 import { z } from "zod";
 import { answersSuite, type AnswerOverrides, type AnswersBenchArgs } from "./bench-answers.js";
 import { conversationsSuite, type ConversationsBenchArgs } from "./bench-conversations.js";
+import { summariesSuite, type SummariesBenchArgs } from "./bench-summaries.js";
 
 const USAGE =
   "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]  |  npm run bench -- article [--questions FILE] [--json] [--lexical]" +
   "  |  npm run bench -- answers [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]" +
-  "  |  npm run bench -- conversations [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]";
+  "  |  npm run bench -- conversations [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]" +
+  "  |  npm run bench -- summaries [--articles DIR]... [--split calibrate|sealed|all] [--json] [--verbose]";
 
 interface BenchFigures extends RankingMetrics {
   passages: number;
@@ -104,7 +106,7 @@ function printTable(figures: BenchFigures, baseline: BenchFigures): void {
   process.stdout.write(`${out.join("\n")}\n`);
 }
 
-type BenchArgs = { data?: string; questions?: string[]; json?: boolean; lexical?: boolean; split?: string; options?: string };
+type BenchArgs = { data?: string; questions?: string[]; json?: boolean; lexical?: boolean; split?: string; options?: string; articles?: string[]; verbose?: boolean };
 
 async function germanQuadSuite(args: BenchArgs, config: Config, logger: Logger): Promise<void> {
   if (!args.data) throw new CliError(`--data DIR is required. ${USAGE}`, 2);
@@ -289,6 +291,42 @@ function conversationsArgs(values: BenchArgs): ConversationsBenchArgs {
   };
 }
 
+const DEFAULT_SUMMARY_FOLDERS = ["test/fixtures/summary-articles", "data/articles"];
+
+const summaryTuningSchema = z
+  .object({
+    leadWeight: z.number(),
+    leadHalfLife: z.number().positive(),
+    leadBySection: z.boolean(),
+    sectionCentrality: z.number(),
+    lambda: z.number(),
+    nearDuplicate: z.number(),
+    sectionCoverage: z.number(),
+    conceptWeight: z.number(),
+    topicMaxShare: z.number(),
+    lexicalRedundancy: z.enum(["term-overlap", "similarity"]),
+  })
+  .partial()
+  .strict();
+
+function summariesArgs(values: BenchArgs): SummariesBenchArgs {
+  let tuning: SummariesBenchArgs["tuning"];
+  if (values.options !== undefined) {
+    try {
+      tuning = summaryTuningSchema.parse(JSON.parse(values.options));
+    } catch {
+      throw new CliError(`--options takes a JSON object such as '{"sectionCoverage":0.3,"nearDuplicate":0.6}'. ${USAGE}`, 2);
+    }
+  }
+  return {
+    folders: values.articles ?? DEFAULT_SUMMARY_FOLDERS,
+    split: parseSplit(values.split),
+    json: values.json ?? false,
+    verbose: values.verbose ?? false,
+    ...(tuning ? { tuning } : {}),
+  };
+}
+
 const lexicalOverridesSchema = z
   .object({
     k1: z.number(),
@@ -331,6 +369,8 @@ await runCli(async ({ config, logger }) => {
         lexical: { type: "boolean" },
         split: { type: "string" },
         options: { type: "string" },
+        articles: { type: "string", multiple: true },
+        verbose: { type: "boolean" },
       },
       allowPositionals: true,
     });
@@ -342,5 +382,6 @@ await runCli(async ({ config, logger }) => {
   else if (suite === "article") await articleSuite(parsed.values, config, logger);
   else if (suite === "answers") await answersSuite(answersArgs(parsed.values), config, logger);
   else if (suite === "conversations") await conversationsSuite(conversationsArgs(parsed.values), config, logger);
+  else if (suite === "summaries") await summariesSuite(summariesArgs(parsed.values));
   else throw new CliError(`unknown or missing benchmark${suite ? ` "${suite}"` : ""}. ${USAGE}`, 2);
 });

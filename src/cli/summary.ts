@@ -13,7 +13,7 @@ import {
   UnknownArticleError,
   UnknownSectionError,
   type SummaryEmbedding,
-} from "../answer/summary.js";
+} from "../answer/summary/index.js";
 import { argumentError, CliError, runCli } from "./run.js";
 
 const USAGE =

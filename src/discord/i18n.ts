@@ -2,7 +2,7 @@
  * Every piece of text the bot writes around the quoted excerpts, in German and
  * English. Quoted article text is never translated: only the frame is.
  */
-import type { SummaryLength, SummaryScoring } from "../answer/summary.js";
+import type { SummaryLength, SummaryScoring } from "../answer/summary/index.js";
 import type { RetrievalMode } from "../answer/types.js";
 
 export type Lang = "de" | "en";

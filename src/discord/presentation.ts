@@ -12,7 +12,7 @@ import {
   type APIEmbedField,
   type MessageMentionOptions,
 } from "discord.js";
-import type { Summary } from "../answer/summary.js";
+import type { Summary } from "../answer/summary/index.js";
 import type { Answer, Citation, ServiceStatus, SourceLookup } from "../answer/types.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { articleKeyFor, feedbackButtonId, paragraphButtonId, type CitedParagraphs } from "./custom-ids.js";
@@ -528,13 +528,21 @@ export function presentSummary(summary: Summary, lang: Lang): MessagePayload {
     ) + origin;
 
   const citationLines = summary.sentences.map((sentence) => `— **¶${sentence.paragraph}**`);
-  // Every block is "quote\ncitation", blocks are separated by a blank line, and the reference line comes first.
-  const overhead = reference.length + citationLines.reduce((sum, line) => sum + line.length + 1 + 2, 0);
+  // A whole-article summary of an article with sections reads as points under their section's heading.
+  const headingLines = summaryHeadingLines(summary, text.openingSection);
+  // Every block is "[heading]\nquote\ncitation", blocks are separated by a blank line, and the reference line comes first.
+  const overhead =
+    reference.length +
+    citationLines.reduce((sum, line) => sum + line.length + 1 + 2, 0) +
+    headingLines.reduce((sum, line) => sum + (line === null ? 0 : line.length + 1), 0);
   const quotes = fitQuotes(
     summary.sentences.map((sentence) => sentence.text),
     LIMITS.embedDescription - overhead,
   );
-  const blocks = quotes.map((quote, index) => `${quote}\n${citationLines[index] ?? ""}`);
+  const blocks = quotes.map((quote, index) => {
+    const heading = headingLines[index];
+    return `${heading === null || heading === undefined ? "" : `${heading}\n`}${quote}\n${citationLines[index] ?? ""}`;
+  });
   const body = blocks.length > 0 ? blocks.join("\n\n") : text.empty;
 
   const embed: APIEmbed = fitEmbedTotal({
@@ -544,6 +552,21 @@ export function presentSummary(summary: Summary, lang: Lang): MessagePayload {
     footer: { text: text.footer(summary.sentences.length, summary.scoring) },
   });
   return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/**
+ * For each summary sentence, the bold section heading to show above it, or
+ * null: a heading starts each section's run of sentences when a whole article
+ * with headings is summarised; a one-section summary has its heading in the title.
+ */
+function summaryHeadingLines(summary: Summary, openingLabel: string): (string | null)[] {
+  const grouped = summary.sectionNumber === null && summary.sentences.some((sentence) => sentence.heading !== null);
+  return summary.sentences.map((sentence, index) => {
+    if (!grouped) return null;
+    const previous = summary.sentences[index - 1];
+    if (previous && previous.heading === sentence.heading) return null;
+    return `**${sentence.heading === null ? openingLabel : fitEscapedInline(sentence.heading, 150)}**`;
+  });
 }
 
 /** Each sentence escaped and quoted, sharing `budget` characters: short ones whole, long ones cut to an equal share. */

@@ -6,7 +6,7 @@
  */
 import { makeCitation } from "../../src/answer/citation.js";
 import { articleInfo } from "../../src/answer/service.js";
-import { Summarizer, type SummarizeRequest, type Summary } from "../../src/answer/summary.js";
+import { Summarizer, type SummarizeRequest, type Summary } from "../../src/answer/summary/index.js";
 import type { Answer, Citation, QaApi, ServiceStatus, SourceLookup } from "../../src/answer/types.js";
 import type { Article, Paragraph, Section, Sentence } from "../../src/content/types.js";
 

@@ -1,6 +1,6 @@
 import { makeCitation } from "../../src/answer/citation.js";
 import { describe, expect, it } from "vitest";
-import type { Summary, SummarySentence } from "../../src/answer/summary.js";
+import type { Summary, SummarySentence } from "../../src/answer/summary/index.js";
 import type { Answer, Citation, ServiceStatus } from "../../src/answer/types.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import {

@@ -6,7 +6,7 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from "discord.js";
-import { parseSummaryRequest, sectionChoices, SUMMARY_LENGTHS, UnknownArticleError, UnknownSectionError, findArticle, type Summary } from "../../answer/summary.js";
+import { parseSummaryRequest, sectionChoices, SUMMARY_LENGTHS, UnknownArticleError, UnknownSectionError, findArticle, type Summary } from "../../answer/summary/index.js";
 import type { Article } from "../../content/types.js";
 import { articleFromOption } from "../article-option.js";
 import type { BotContext } from "../context.js";

@@ -1,6 +1,6 @@
-import type { Article } from "../content/types.js";
-import { LruMap } from "../lru-map.js";
-import type { Summary, SummaryLength } from "./summary-types.js";
+import type { Article } from "../../content/types.js";
+import { LruMap } from "../../lru-map.js";
+import type { Summary, SummaryLength } from "./types.js";
 
 /**
  * In-memory LRU of computed summaries. A summary depends only on the article

@@ -1,0 +1,26 @@
+/**
+ * Extractive summaries: the article's own sentences, verbatim, in order, cited.
+ * The pipeline: `candidates` (what may be quoted) → `vectors` (centrality and
+ * redundancy) → `select` (MMR with section coverage) → `summarize` (the entry
+ * points and the cached `Summarizer`); `sections`, `request` and `format` are
+ * the edges the Discord layer and the CLI use.
+ */
+export * from "./types.js";
+export { needsPredecessor } from "./openers.js";
+export { sentenceKey } from "./candidates.js";
+export { CENTROID_MMR_TUNING, DEFAULT_SELECTION_TUNING, type SelectionTuning } from "./select.js";
+export { findArticle, resolveSection, sectionChoices, sectionLabels, UnknownArticleError, UnknownSectionError, type SectionSelector } from "./sections.js";
+export { parseSummaryCommand, parseSummaryRequest, summaryLengthSchema, summaryRequestSchema, type SummarizeRequest, type SummaryRequestInput } from "./request.js";
+export {
+  SENTENCES_PER_LENGTH,
+  Summarizer,
+  summarizeArticle,
+  summarizeArticleWithEmbeddings,
+  summaryCandidateSentences,
+  summaryEmbeddingFrom,
+  type EmbedTexts,
+  type SummaryEmbedding,
+  type SummaryOptions,
+} from "./summarize.js";
+export { formatSummaryText, summaryOrigin, summaryToJson } from "./format.js";
+export { SummaryCache, DEFAULT_SUMMARY_CACHE_ENTRIES, type SummaryCacheKey } from "./cache.js";

@@ -69,7 +69,7 @@ export interface SummariesBenchResult {
 
 const isSealed = (id: string): boolean => id.startsWith("sealed-");
 
-async function loadEvaluated(folders: readonly string[], split: DevSplit | "all"): Promise<Evaluated[]> {
+export async function loadEvaluated(folders: readonly string[], split: DevSplit | "all"): Promise<Evaluated[]> {
   const articleFiles = new Map<string, string>();
   const pointFiles: string[] = [];
   for (const folder of folders) {

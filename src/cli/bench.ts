@@ -301,8 +301,10 @@ const summaryTuningSchema = z
     sectionCentrality: z.number(),
     lambda: z.number(),
     nearDuplicate: z.number(),
+    nearDuplicateSimilarity: z.number(),
     sectionCoverage: z.number(),
     conceptWeight: z.number(),
+    standfirstApart: z.boolean(),
     topicMaxShare: z.number(),
     lexicalRedundancy: z.enum(["term-overlap", "similarity"]),
   })

@@ -477,6 +477,26 @@ describe("presentSummary", () => {
     expect(payload.allowedMentions).toEqual(NO_MENTIONS);
   });
 
+  it("groups a whole-article summary under its section headings, each heading once, within the limits", () => {
+    const withHeading = (text: string, paragraph: number, heading: string | null): SummarySentence => ({ ...sentence(text, paragraph), heading });
+    const long = (seed: number) => `Satz ${seed}: ` + "Munition und Waffen aus Nordkorea für Russland. ".repeat(40);
+    const input = [
+      withHeading(long(1), 1, null),
+      withHeading(long(2), 6, "Russland braucht **Munition**"),
+      withHeading(long(3), 9, "Russland braucht **Munition**"),
+      withHeading(long(4), 14, "Bereits 2019 war Kim in Russland"),
+    ];
+    const embed = presentSummary(summary(input), "en").embeds[0];
+    const description = embed?.description ?? "";
+    const headings = description.split("\n").filter((line) => /^\*\*[^¶]/.test(line));
+    expect(headings).toEqual(["**Opening (no heading)**", "**Russland braucht \\*\\*Munition\\*\\***", "**Bereits 2019 war Kim in Russland**"]);
+    expect(entries(description).map((entry) => entry.paragraph)).toEqual([1, 6, 9, 14]);
+    if (embed) expect(embedLimitViolations(embed)).toEqual([]);
+    // A one-section summary has its heading in the title, so none in the body.
+    const single = presentSummary(summary(input.slice(1, 3), { sectionNumber: 2, section: "Russland braucht Munition" }), "en").embeds[0];
+    expect((single?.description ?? "").split("\n").filter((line) => /^\*\*[^¶]/.test(line))).toEqual([]);
+  });
+
   it("keeps short sentences whole and gives long ones the rest", () => {
     const short = "Kim Jong Un will wohl noch im September nach Russland reisen.";
     const input = [sentence(short, 1), sentence("Lang ".repeat(2_000).trim() + ".", 2), sentence(short, 3)];

@@ -19,10 +19,14 @@ export interface SelectionTuning {
   sectionCentrality: number;
   /** MMR trade-off: 1 = relevance only, 0 = novelty only. */
   lambda: number;
-  /** Redundancy from which two sentences count as saying the same thing: never quote both. */
+  /** Term overlap from which two sentences count as saying the same thing: never quote both. */
   nearDuplicate: number;
+  /** The same for similarity relative to the scope (embeddings, or `lexicalRedundancy: "similarity"`). */
+  nearDuplicateSimilarity: number;
   /** Bonus for a sentence from a section below its share of the summary; 0 ignores sections. */
   sectionCoverage: number;
+  /** Count the opening paragraph (the standfirst) as a part of its own, so it stands for the lead and the rest of the opening competes with the body. */
+  standfirstApart: boolean;
   /** Weight of the recurring terms a sentence adds that the summary does not mention yet (the article's topics, each counted once). */
   conceptWeight: number;
   /** A term in more than this share of the sentences is the article's subject itself, not one of its topics. */
@@ -32,14 +36,16 @@ export interface SelectionTuning {
 }
 
 export const DEFAULT_SELECTION_TUNING: Readonly<SelectionTuning> = {
-  leadWeight: 0.3,
+  leadWeight: 0.15,
   leadHalfLife: 3,
-  leadBySection: true,
+  leadBySection: false,
   sectionCentrality: 0,
   lambda: 0.6,
   nearDuplicate: 0.6,
-  sectionCoverage: 0.3,
-  conceptWeight: 0,
+  nearDuplicateSimilarity: 0.8,
+  sectionCoverage: 0.5,
+  standfirstApart: true,
+  conceptWeight: 0.3,
   topicMaxShare: 0.25,
   lexicalRedundancy: "term-overlap",
 };
@@ -52,7 +58,9 @@ export const CENTROID_MMR_TUNING: Readonly<SelectionTuning> = {
   sectionCentrality: 0,
   lambda: 0.6,
   nearDuplicate: 0.8,
+  nearDuplicateSimilarity: 0.8,
   sectionCoverage: 0,
+  standfirstApart: false,
   conceptWeight: 0,
   topicMaxShare: 0.25,
   lexicalRedundancy: "similarity",
@@ -66,6 +74,8 @@ export interface SelectionInput {
   sectionCentrality?: readonly number[];
   /** How far candidates a and b state the same thing, in [0, 1]. */
   redundancy: (a: number, b: number) => number;
+  /** Whether `redundancy` is term overlap or relative similarity: they have their own near-duplicate thresholds. */
+  redundancyKind: "term-overlap" | "similarity";
   /** Each candidate's topic terms with their weight (terms recurring in the scope), for `conceptWeight`. */
   concepts?: readonly ReadonlyMap<string, number>[];
   budget: number;
@@ -81,6 +91,7 @@ function rescaled(values: readonly number[]): number[] {
 /** Indexes of the chosen candidates. */
 export function selectSentences(input: SelectionInput, tuning: Readonly<SelectionTuning> = DEFAULT_SELECTION_TUNING): Set<number> {
   const { candidates, redundancy, budget } = input;
+  const nearDuplicate = input.redundancyKind === "term-overlap" ? tuning.nearDuplicate : tuning.nearDuplicateSimilarity;
   const count = candidates.length;
   const global = rescaled(input.centrality);
   const local = input.sectionCentrality ? rescaled(input.sectionCentrality) : global;
@@ -90,9 +101,13 @@ export function selectSentences(input: SelectionInput, tuning: Readonly<Selectio
     return (1 - tuning.leadWeight) * centrality + tuning.leadWeight * 0.5 ** (rank / tuning.leadHalfLife);
   });
 
-  // Each section's fair share of the summary, by its number of candidate sentences.
+  // Each part's fair share of the summary, by its number of candidate sentences. Parts are the sections,
+  // and optionally the standfirst (the scope's first paragraph) apart from the rest of its section.
+  const firstParagraph = minOf(candidates.map((candidate) => candidate.paragraph.number));
+  const partOf = (candidate: Candidate): number =>
+    tuning.standfirstApart && candidate.paragraph.number === firstParagraph ? -1 : candidate.paragraph.sectionIndex;
   const sizeBySection = new Map<number, number>();
-  for (const candidate of candidates) sizeBySection.set(candidate.paragraph.sectionIndex, (sizeBySection.get(candidate.paragraph.sectionIndex) ?? 0) + 1);
+  for (const candidate of candidates) sizeBySection.set(partOf(candidate), (sizeBySection.get(partOf(candidate)) ?? 0) + 1);
   const shareOf = (section: number): number => (budget * (sizeBySection.get(section) ?? 0)) / Math.max(1, count);
   const chosenBySection = new Map<number, number>();
   const coverageBonus = sizeBySection.size > 1 ? tuning.sectionCoverage : 0;
@@ -119,7 +134,8 @@ export function selectSentences(input: SelectionInput, tuning: Readonly<Selectio
   const maxRedundancy = new Array<number>(count).fill(0);
   const choose = (i: number): void => {
     chosen.add(i);
-    const section = candidates[i]?.paragraph.sectionIndex ?? -1;
+    const chosenCandidate = candidates[i];
+    const section = chosenCandidate ? partOf(chosenCandidate) : -2;
     chosenBySection.set(section, (chosenBySection.get(section) ?? 0) + 1);
     for (const term of concepts[i]?.keys() ?? []) mentioned.add(term);
     for (let j = 0; j < count; j += 1) maxRedundancy[j] = Math.max(maxRedundancy[j] ?? 0, redundancy(i, j));
@@ -134,8 +150,8 @@ export function selectSentences(input: SelectionInput, tuning: Readonly<Selectio
       if (!unit.every((member): member is number => member !== undefined)) continue;
       const members = unit.filter((member) => !chosen.has(member));
       if (members.length === 0 || chosen.size + members.length > budget) continue;
-      if (members.some((member) => (maxRedundancy[member] ?? 0) >= tuning.nearDuplicate)) continue;
-      const section = candidate.paragraph.sectionIndex;
+      if (members.some((member) => (maxRedundancy[member] ?? 0) >= nearDuplicate)) continue;
+      const section = partOf(candidate);
       const deficit = Math.max(0, Math.min(1, shareOf(section) - (chosenBySection.get(section) ?? 0)));
       // A unit spends one slot per new sentence, so it is judged by its average value per slot.
       const gain =

@@ -92,7 +92,9 @@ export function summarizeArticle(article: Article, options: SummaryOptions = {})
       centrality: space.centralities(),
       sectionCentrality: sectionCentralities(candidates, space),
       // Lexically, shared terms say best whether a fact repeats; embeddings judge by similarity relative to the scope.
-      redundancy: !embedded && tuning.lexicalRedundancy === "term-overlap" ? termOverlap(terms) : relativeSimilarity(space, candidates.length),
+      ...(!embedded && tuning.lexicalRedundancy === "term-overlap"
+        ? { redundancy: termOverlap(terms), redundancyKind: "term-overlap" as const }
+        : { redundancy: relativeSimilarity(space, candidates.length), redundancyKind: "similarity" as const }),
       concepts: topicConcepts(terms, tuning.topicMaxShare),
       budget: SENTENCES_PER_LENGTH[length],
     },

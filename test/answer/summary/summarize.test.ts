@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadArticleFile } from "../../src/content/load.js";
-import { isTeaserSentence, parseArticle } from "../../src/content/parse.js";
-import type { Article, Paragraph } from "../../src/content/types.js";
-import { foldToken } from "../../src/search/analyzer.js";
+import { loadArticleFile } from "../../../src/content/load.js";
+import { isTeaserSentence, parseArticle } from "../../../src/content/parse.js";
+import type { Article, Paragraph } from "../../../src/content/types.js";
+import { foldToken } from "../../../src/search/analyzer.js";
 import {
   formatSummaryText,
   needsPredecessor,
@@ -25,8 +25,8 @@ import {
   UnknownSectionError,
   type Summary,
   type SummaryLength,
-} from "../../src/answer/summary/index.js";
-import { SummaryCache } from "../../src/answer/summary/index.js";
+} from "../../../src/answer/summary/index.js";
+import { SummaryCache } from "../../../src/answer/summary/index.js";
 
 // ------------------------------------------------------------ helpers
 
@@ -435,23 +435,17 @@ describe("embedding scoring", () => {
     checkSummaryInvariants(budgetArticle, summary);
   });
 
-  it("follows the vectors: the sentences nearest the centroid win", () => {
+  it("follows the vectors: the sentence nearest the centroid wins", () => {
     const candidates = summaryCandidateSentences(budgetArticle);
-    // Put the Feuerwehr sentence (and the predecessor it needs) at the centre of the embedding space,
-    // every other sentence on a ring around it; the lexical summary does not pick them.
-    const central = candidates.filter((candidate) => /Löschfahrzeuge|Verkehrsbetriebe/.test(candidate.text)).map((candidate) => candidate.key);
-    expect(central).toHaveLength(2);
-    const vectors = new Map(
-      candidates.map((candidate, i) => {
-        const centre = central.indexOf(candidate.key);
-        return [candidate.key, centre >= 0 ? [1, centre === 0 ? 0.05 : -0.05, 0] : [1, Math.cos(i) * 2, Math.sin(i) * 2]];
-      }),
-    );
     const lexical = summarizeArticle(budgetArticle, { length: "short" });
+    const lexicalTexts = new Set(lexical.sentences.map((sentence) => sentence.text));
+    // Put a sentence the lexical summary leaves out at the centre of the embedding space, every other one on a ring around it.
+    const central = candidates.find((candidate) => !lexicalTexts.has(candidate.text) && !needsPredecessor(candidate.text));
+    if (!central) throw new Error("no sentence left out of the lexical summary");
+    const vectors = new Map(candidates.map((candidate, i) => [candidate.key, candidate.key === central.key ? [1, 0, 0] : [1, Math.cos(i) * 2, Math.sin(i) * 2]]));
     const embedded = summarizeArticle(budgetArticle, { length: "short", sentenceVectors: vectors });
-    const isCentral = (text: string): boolean => /Löschfahrzeuge|Verkehrsbetriebe/.test(text);
-    expect(lexical.sentences.some((sentence) => isCentral(sentence.text))).toBe(false);
-    expect(embedded.sentences.some((sentence) => isCentral(sentence.text))).toBe(true);
+    expect(embedded.scoring).toBe("embeddings");
+    expect(embedded.sentences.map((sentence) => sentence.text)).toContain(central.text);
   });
 
   it("falls back to lexical scoring when a vector is missing", () => {
@@ -582,6 +576,19 @@ describe("output", () => {
     expect(text).toContain(budgetArticle.title);
     expect(text).toContain("Neustädter Rundschau, 2024-03-12");
     for (const sentence of summary.sentences) expect(text).toContain(`[¶${sentence.paragraph}] ${sentence.text}`);
+  });
+
+  it("formatSummaryText groups a whole article's points under section headings, each once, and a section summary not at all", () => {
+    const summary = summarizeArticle(budgetArticle, { length: "long" });
+    const lines = formatSummaryText(summary).split("\n");
+    const headingLines = lines.filter((line) => line.startsWith("  § "));
+    const expected = [...new Set(summary.sentences.map((sentence) => sentence.heading ?? "Opening"))].map((heading) => `  § ${heading}`);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(headingLines).toEqual(expected);
+    // Each heading stands right above the first sentence of its section.
+    for (const heading of headingLines) expect(lines[lines.indexOf(heading) + 1]).toMatch(/^  \[¶\d+\] /);
+    const section = formatSummaryText(summarizeArticle(budgetArticle, { length: "long", section: 1 }));
+    expect(section).not.toContain("  § ");
   });
 
   it("parses typed /summary commands and raw options", () => {

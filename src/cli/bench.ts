@@ -305,6 +305,7 @@ const summaryTuningSchema = z
     sectionCoverage: z.number(),
     conceptWeight: z.number(),
     standfirstApart: z.boolean(),
+    standfirstShare: z.number(),
     topicMaxShare: z.number(),
     lexicalRedundancy: z.enum(["term-overlap", "similarity"]),
   })

@@ -27,6 +27,8 @@ export interface SelectionTuning {
   sectionCoverage: number;
   /** Count the opening paragraph (the standfirst) as a part of its own, so it stands for the lead and the rest of the opening competes with the body. */
   standfirstApart: boolean;
+  /** With `standfirstApart`: the least share of the summary the standfirst earns, in sentences. */
+  standfirstShare: number;
   /** Weight of the recurring terms a sentence adds that the summary does not mention yet (the article's topics, each counted once). */
   conceptWeight: number;
   /** A term in more than this share of the sentences is the article's subject itself, not one of its topics. */
@@ -45,6 +47,7 @@ export const DEFAULT_SELECTION_TUNING: Readonly<SelectionTuning> = {
   nearDuplicateSimilarity: 0.8,
   sectionCoverage: 0.5,
   standfirstApart: true,
+  standfirstShare: 0,
   conceptWeight: 0.3,
   topicMaxShare: 0.25,
   lexicalRedundancy: "term-overlap",
@@ -61,6 +64,7 @@ export const CENTROID_MMR_TUNING: Readonly<SelectionTuning> = {
   nearDuplicateSimilarity: 0.8,
   sectionCoverage: 0,
   standfirstApart: false,
+  standfirstShare: 0,
   conceptWeight: 0,
   topicMaxShare: 0.25,
   lexicalRedundancy: "similarity",
@@ -80,6 +84,8 @@ export interface SelectionInput {
   concepts?: readonly ReadonlyMap<string, number>[];
   budget: number;
 }
+
+const STANDFIRST_PART = -1;
 
 /** Min-max scaling: embedding cosines crowd into a narrow band, TF-IDF ones do not; both end up in [0, 1]. */
 function rescaled(values: readonly number[]): number[] {
@@ -105,10 +111,14 @@ export function selectSentences(input: SelectionInput, tuning: Readonly<Selectio
   // and optionally the standfirst (the scope's first paragraph) apart from the rest of its section.
   const firstParagraph = minOf(candidates.map((candidate) => candidate.paragraph.number));
   const partOf = (candidate: Candidate): number =>
-    tuning.standfirstApart && candidate.paragraph.number === firstParagraph ? -1 : candidate.paragraph.sectionIndex;
+    tuning.standfirstApart && candidate.paragraph.number === firstParagraph ? STANDFIRST_PART : candidate.paragraph.sectionIndex;
   const sizeBySection = new Map<number, number>();
   for (const candidate of candidates) sizeBySection.set(partOf(candidate), (sizeBySection.get(partOf(candidate)) ?? 0) + 1);
-  const shareOf = (section: number): number => (budget * (sizeBySection.get(section) ?? 0)) / Math.max(1, count);
+  // The standfirst is written as the article's summary: it earns at least one sentence, however short it is.
+  const shareOf = (section: number): number => {
+    const share = (budget * (sizeBySection.get(section) ?? 0)) / Math.max(1, count);
+    return section === STANDFIRST_PART ? Math.max(share, tuning.standfirstShare) : share;
+  };
   const chosenBySection = new Map<number, number>();
   const coverageBonus = sizeBySection.size > 1 ? tuning.sectionCoverage : 0;
 

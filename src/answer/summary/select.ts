@@ -45,10 +45,10 @@ export const DEFAULT_SELECTION_TUNING: Readonly<SelectionTuning> = {
   lambda: 0.6,
   nearDuplicate: 0.6,
   nearDuplicateSimilarity: 0.8,
-  sectionCoverage: 0.5,
+  sectionCoverage: 0.3,
   standfirstApart: true,
-  standfirstShare: 0,
-  conceptWeight: 0.3,
+  standfirstShare: 1,
+  conceptWeight: 0.6,
   topicMaxShare: 0.25,
   lexicalRedundancy: "term-overlap",
 };

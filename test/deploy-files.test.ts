@@ -10,13 +10,19 @@ describe("Dockerfile and systemd unit", () => {
     expect(dockerfile).toMatch(/^FROM node:20-slim$/m);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^VOLUME \["\/app\/var"\]$/m);
-    const commands = [...dockerfile.matchAll(/^(?:CMD|HEALTHCHECK .* CMD) \[(.*)\]$/gm)].map((match) => JSON.parse(`[${match[1] ?? ""}]`) as string[]);
-    expect(commands).toHaveLength(2);
-    for (const command of commands) {
-      expect(command.slice(0, 3)).toEqual(["node", "--import", "tsx"]);
-      expect(existsSync(command[3] ?? "")).toBe(true);
-    }
-    for (const copied of [...dockerfile.matchAll(/^COPY (\S+)/gm)].map((match) => match[1] ?? "")) expect(existsSync(copied), copied).toBe(true);
+    const healthcheck = [...dockerfile.matchAll(/^HEALTHCHECK .* CMD \[(.*)\]$/gm)].map((match) => JSON.parse(`[${match[1] ?? ""}]`) as string[]);
+    expect(healthcheck).toHaveLength(1);
+    expect(healthcheck[0]?.slice(0, 3)).toEqual(["node", "--import", "tsx"]);
+    expect(existsSync(healthcheck[0]?.[3] ?? "")).toBe(true);
+    // The bot itself runs compiled, from the build stage's dist/ (compiled from src/, as tsconfig.build.json says).
+    const command = [...dockerfile.matchAll(/^CMD \[(.*)\]$/gm)].map((match) => JSON.parse(`[${match[1] ?? ""}]`) as string[]);
+    expect(command).toEqual([["node", "--enable-source-maps", "dist/main.js"]]);
+    expect(dockerfile).toMatch(/^RUN npm run build$/m);
+    expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
+    const build = JSON.parse(readFileSync("tsconfig.build.json", "utf8")) as { compilerOptions: { rootDir: string; outDir: string } };
+    expect(build.compilerOptions).toMatchObject({ rootDir: "src", outDir: "dist" });
+    expect(existsSync("src/main.ts")).toBe(true);
+    for (const copied of [...dockerfile.matchAll(/^COPY (?!--from)(\S+)/gm)].map((match) => match[1] ?? "")) expect(existsSync(copied), copied).toBe(true);
   });
 
   it("the systemd unit starts npm start with the .env file and restarts on failure", () => {

@@ -1,0 +1,53 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, stat, utimes } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * `npm start` runs the compiled build: scripts/start.mjs compiles src/ into
+ * dist/ when dist/ is missing or older than the sources, then runs dist/main.js
+ * with plain Node (no tsx). Here it answers a question in terminal mode.
+ */
+
+const run = promisify(execFile);
+const ENTRY = path.resolve("dist/main.js");
+
+async function start(stateDir: string, input: string): Promise<{ stdout: string; stderr: string }> {
+  const child = run(process.execPath, [path.resolve("scripts/start.mjs")], {
+    env: { ...process.env, DISCORD_TOKEN: "", EMBEDDINGS_ENABLED: "false", STATE_DIR: stateDir, LOG_LEVEL: "warn" },
+    encoding: "utf8",
+    timeout: 90_000,
+  });
+  child.child.stdin?.end(input);
+  return child;
+}
+
+describe("the compiled build", () => {
+  let stateDir: string;
+  beforeAll(async () => {
+    stateDir = await mkdtemp(path.join(tmpdir(), "build-test-"));
+  });
+  afterAll(async () => {
+    await rm(stateDir, { recursive: true, force: true });
+  });
+
+  it("npm start compiles when needed and answers from dist/ with plain Node", { timeout: 120_000 }, async () => {
+    // Make whatever dist/ there is older than the sources, so this start must compile.
+    const past = new Date("2001-01-01T00:00:00Z");
+    await stat(ENTRY).then(
+      () => utimes(ENTRY, past, past),
+      () => undefined,
+    );
+    const first = await start(stateDir, "Welche Waffen will Russland von Nordkorea?\n/quit\n");
+    expect(first.stdout).toMatch(/— ¶\d+ · Waffen aus Nordkorea/);
+    const built = await stat(ENTRY);
+    expect(built.mtimeMs).toBeGreaterThan(past.getTime() + 1000);
+
+    // A fresh dist/ is used as it is: the second start compiles nothing.
+    const second = await start(stateDir, "Wann reist Kim nach Russland?\n/quit\n");
+    expect(second.stdout).toMatch(/— ¶\d+ · /);
+    expect((await stat(ENTRY)).mtimeMs).toBe(built.mtimeMs);
+  });
+});

@@ -7,11 +7,11 @@ import type { BotContext } from "./context.js";
 import { displayCommandName, messages, type Lang } from "./i18n.js";
 import { presentAnswer, type MessagePayload } from "./presentation.js";
 import { checkQuestion } from "../answer/question-check.js";
-import { stripDiscordMarkup } from "./question-text.js";
+import { questionForLog, stripDiscordMarkup } from "./question-text.js";
 import { answerOutcome } from "../answer/evaluation.js";
 
 export type Screening =
-  | { ok: true; question: string }
+  | { ok: true; question: string; /** The question for the log: mentions as placeholders. */ logged: string }
   | { ok: false; reason: "empty" | "too_long" | "user_cooldown" | "global_cap"; notice: string };
 
 /** Validation first, so a refused question does not use up the user's cooldown. */
@@ -28,13 +28,15 @@ export function screenQuestion(raw: string, userId: string, context: BotContext,
     const notice = decision.reason === "user_cooldown" ? text.userCooldown(decision.retryAfterSeconds) : text.globalCap(decision.retryAfterSeconds);
     return { ok: false, reason: decision.reason, notice };
   }
-  return { ok: true, question: checked.question };
+  return { ok: true, question: checked.question, logged: questionForLog(raw).slice(0, context.config.MAX_QUESTION_LENGTH) };
 }
 
 export interface QuestionOrigin {
   guild: string | null;
   /** "ask" for the slash command, "mention" for @Bot messages. */
   command: string;
+  /** The question as logged (`Screening.logged`); the analysed text when absent. */
+  logged?: string;
 }
 
 /** Asks the service (after the earlier turns of its conversation, if any) and logs the outcome (the question, never who asked). */
@@ -55,7 +57,7 @@ export async function askService(question: string, context: BotContext, origin: 
       abstainReason: answer.abstainReason,
       hedgeReason: answer.hedgeReason,
       followUp: answer.followUp !== undefined,
-      question,
+      question: origin.logged ?? question,
     },
     "question answered",
   );

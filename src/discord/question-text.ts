@@ -21,3 +21,24 @@ export function stripDiscordMarkup(text: string): string {
   for (const pattern of MARKUP) stripped = stripped.replace(pattern, " ");
   return stripped.replace(/\s+/g, " ").trim();
 }
+
+/** What each kind of markup becomes in a logged question: what it was, never whose id. */
+const PLACEHOLDERS: readonly (readonly [RegExp, string])[] = [
+  [/<@!?\d+>/g, "@user"],
+  [/<@&\d+>/g, "@role"],
+  [/<#\d+>/g, "#channel"],
+  [/<\/[\w -]+:\d+>/g, "/command"],
+  [/<a?:\w+:\d+>/g, ":emoji:"],
+  [/<t:-?\d+(?::[tTdDfFR])?>/g, "<time>"],
+];
+
+/**
+ * The question as it goes into the log: mentions replaced by placeholders
+ * ("@user", "@role", "#channel"), so the log shows that someone was
+ * mentioned without naming anyone, and invisible controls removed.
+ */
+export function questionForLog(text: string): string {
+  let logged = withoutFormatControls(text);
+  for (const [pattern, placeholder] of PLACEHOLDERS) logged = logged.replace(pattern, placeholder);
+  return logged.replace(/\s+/g, " ").trim();
+}

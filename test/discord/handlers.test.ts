@@ -264,6 +264,14 @@ describe("bot handlers (fake QA)", () => {
     expect(harness.bot.client.ws.ping).toBeGreaterThanOrEqual(0);
   });
 
+  it("logs a question's mentions as placeholders, never their ids", async () => {
+    const interaction = ask(fake, "<@123456789012345678> und <@&223456789012345678> in <#323456789012345678>: Wann reist Kim nach Russland?", { user: user("placeholders") });
+    await fake.waitForCall(isOriginalEdit(fake, interaction));
+    const logged = harness.logs.lines.filter((line) => line.event === "question").map((line) => line.question);
+    expect(logged).toContain("@user und @role in #channel: Wann reist Kim nach Russland?");
+    for (const id of ["123456789012345678", "223456789012345678", "323456789012345678"]) expect(harness.logs.text()).not.toContain(id);
+  });
+
   it("logs commands with guild and latency, and never user names or ids", () => {
     const questionLog = harness.logs.lines.find((line) => line.event === "question");
     expect(questionLog).toMatchObject({ guild: fake.guildId, command: "ask", answered: true });

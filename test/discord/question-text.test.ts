@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
-import { stripDiscordMarkup } from "../../src/discord/question-text.js";
+import { questionForLog, stripDiscordMarkup } from "../../src/discord/question-text.js";
 import { silentLogger } from "../../src/log.js";
 
 describe("stripDiscordMarkup", () => {
@@ -34,5 +34,14 @@ describe("a question with other people's mentions in it", () => {
       expect(answer.citations.map((citation) => citation.paragraph)).toEqual(plain.citations.map((citation) => citation.paragraph));
     }
     expect(plain).toMatchObject({ answered: true, hedged: false });
+  });
+});
+
+describe("questionForLog", () => {
+  it("keeps what kind of markup was there, without any id, and drops invisible controls", () => {
+    const raw = "<@!111111111111111111> <@&222222222222222222> <#333333333333333333> </ask:444444444444444444> <a:wave:555555555555555555> <t:1700000000:R> @everyone\u200b Wann\u202e reist Kim?";
+    const logged = questionForLog(raw);
+    expect(logged).toBe("@user @role #channel /command :emoji: <time> @everyone Wann reist Kim?");
+    expect(logged).not.toMatch(/\d{6,}/);
   });
 });

@@ -98,6 +98,12 @@ export interface ReindexReport {
    * from them, and the next change tries to store it again.
    */
   storeFailure?: string;
+  /**
+   * Files of the content folder that could not be read, left out of the new
+   * index (present only when there are any). One broken file does not hold
+   * up the others; it is listed until it is fixed or removed.
+   */
+  skipped?: { file: string; reason: string }[];
 }
 
 /** "embedding 120/400 paragraphs" and the like, for busy messages and progress lines. */
@@ -531,9 +537,11 @@ export class QaService implements QaApi, ContentAdminApi {
       onArticle: (done, total) => report({ articlesDone: done, articlesTotal: total }),
       known: (fileName, contentHash) => parsedBefore.get(`${fileName}\u0000${contentHash}`),
     });
-    this.unreadable = loaded.errors;
-    if (loaded.errors.length > 0) throw new ReindexFailedError(loaded.errors);
-    if (loaded.articles.length === 0) throw new ReindexFailedError([{ file: this.options.contentDir, message: "no article files (.txt, .md, .html)" }]);
+    if (loaded.articles.length === 0) {
+      throw new ReindexFailedError(loaded.errors.length > 0 ? loaded.errors : [{ file: this.options.contentDir, message: "no article files (.txt, .md, .html)" }]);
+    }
+    const skipped = loaded.errors.map((problem) => ({ file: problem.file, reason: problem.message }));
+    if (skipped.length > 0) this.options.logger.warn({ event: "reindex_skipped_files", files: skipped.map((problem) => problem.file) }, "unreadable files left out of the index");
     const paragraphsTotal = loaded.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
     report({ phase: "embedding", paragraphsTotal });
     const embedder = this.embedder;
@@ -560,6 +568,7 @@ export class QaService implements QaApi, ContentAdminApi {
       }
     }
     this.state = next;
+    this.unreadable = loaded.errors;
     const result: ReindexReport = {
       ...diffArticles(previousArticles, next.articles),
       articles: next.articles.length,
@@ -567,6 +576,7 @@ export class QaService implements QaApi, ContentAdminApi {
       durationMs: Math.round(performance.now() - started),
       mode: next.retriever.mode,
       ...(storeFailure ? { storeFailure } : {}),
+      ...(skipped.length > 0 ? { skipped } : {}),
     };
     this.options.logger.info({ event: "reindexed", ...result }, "index rebuilt");
     return result;

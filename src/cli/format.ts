@@ -114,6 +114,11 @@ export function formatArticleList(articles: readonly Article[]): string {
   return [`${articles.length} article(s) indexed:`, ...lines].join("\n");
 }
 
+/** "kaputt.txt: the file is empty", without naming the file twice. */
+function describeProblem(file: string, reason: string): string {
+  return reason.startsWith(`${file}:`) ? reason : `${file}: ${reason}`;
+}
+
 /** What a reindex did: which articles came, went or changed, and the size and mode of the new index. */
 export function formatReindexReport(report: ReindexReport): string {
   const list = (ids: readonly string[]): string => (ids.length === 0 ? "—" : ids.join(", "));
@@ -124,5 +129,6 @@ export function formatReindexReport(report: ReindexReport): string {
     `  removed:   ${list(report.removed)}`,
     `  unchanged: ${list(report.unchanged)}`,
     ...(report.storeFailure ? [`Warning: ${report.storeFailure}.`] : []),
+    ...(report.skipped ? [`Warning: left out because they cannot be read (fix or remove them): ${report.skipped.map((problem) => describeProblem(problem.file, problem.reason)).join("; ")}.`] : []),
   ].join("\n");
 }

@@ -81,6 +81,15 @@ function changeLine(change: ArticleChange, lang: Lang): string {
 }
 
 /** The final report: the file change (if any), then added/changed/removed/unchanged, paragraphs, time and retrieval mode. */
+/** The files that do not load, with their reasons (at most ten), under a heading saying how to remove them. */
+function unreadableField(files: readonly { file: string; reason: string }[], lang: Lang): APIEmbedField {
+  const lines = files.slice(0, 10).map((file) => {
+    const reason = file.reason.startsWith(`${file.file}:`) ? file.reason.slice(file.file.length + 1).trim() : file.reason;
+    return `${fitEscapedInline(file.file, 100)}: ${fitEscapedInline(reason, 150)}`;
+  });
+  return { name: `⚠ ${messages(lang).content.unreadableTitle(files.length)}`, value: lines.join("\n") };
+}
+
 export function presentReport(report: ReindexReport, change: ArticleChange | null, lang: Lang): MessagePayload {
   const text = messages(lang).content;
   const embed: APIEmbed = fitEmbedTotal({
@@ -98,6 +107,8 @@ export function presentReport(report: ReindexReport, change: ArticleChange | nul
       { name: text.paragraphs, value: String(report.paragraphs), inline: true },
       { name: text.duration, value: text.seconds(report.durationMs), inline: true },
       { name: text.retrieval, value: report.mode === "hybrid" ? messages(lang).about.modeHybrid : messages(lang).about.modeLexical, inline: true },
+      // Left out of the index: one broken file does not hold up the rest.
+      ...(report.skipped ? [unreadableField(report.skipped, lang)] : []),
     ],
   });
   return { content: "", embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
@@ -160,10 +171,7 @@ export function presentArticleList(status: ServiceStatus, lang: Lang): MessagePa
   const shown = status.articles.length > slots ? status.articles.slice(0, slots - 1) : status.articles;
   const fields: APIEmbedField[] = shown.map((article) => ({ name: fitEscaped(singleLine(article.title), 100), value: articleDetails(article, lang) }));
   if (shown.length < status.articles.length) fields.push({ name: "…", value: text.about.moreArticles(status.articles.length - shown.length) });
-  if (status.unreadable.length > 0) {
-    const lines = status.unreadable.slice(0, 10).map((file) => `${fitEscapedInline(file.file, 100)}: ${fitEscapedInline(file.reason, 150)}`);
-    fields.push({ name: `⚠ ${text.content.unreadableTitle(status.unreadable.length)}`, value: lines.join("\n") });
-  }
+  if (status.unreadable.length > 0) fields.push(unreadableField(status.unreadable, lang));
   const embed: APIEmbed = fitEmbedTotal({
     color: EMBED_COLOR,
     title: text.content.listTitle(status.articles.length),

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { QaService, ReindexBusyError, ReindexFailedError, type QaServiceOptions, type ReindexProgress } from "../../src/answer/service.js";
-import { ContentError, type ContentActor } from "../../src/content/library.js";
+import type { ContentActor } from "../../src/content/library.js";
 import { silentLogger } from "../../src/log.js";
 import { INDEX_FORMAT_VERSION, readStoredIndex } from "../../src/search/index-store.js";
 import {
@@ -104,20 +104,33 @@ describe("adding and removing articles through the service", () => {
     expect(service.status().articles).toHaveLength(1);
   });
 
-  it("an upload that breaks the reindex (another file is broken) is undone and the message names the problem", async () => {
+  it("a broken file holds up nothing: an upload goes live, a reindex serves the rest, and both name the broken file", async () => {
     const fixture = await contentFixture();
     const service = await QaService.create(lexicalOptions(fixture));
     await writeFile(path.join(fixture.contentDir, "kaputt.txt"), "");
-    const before = await snapshot(fixture.contentDir);
+    const added = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
+    expect(added.reindex).toMatchObject({ added: ["zuege"], articles: 2, skipped: [{ file: "kaputt.txt", reason: expect.stringMatching(/the file is empty/) }] });
+    expect(service.status().articles.map((article) => article.id).sort()).toEqual([BUNDLED_ID, "zuege"].sort());
+    expect(service.status().unreadable).toEqual([{ articleId: "kaputt", file: "kaputt.txt", reason: "the file is empty" }]);
+    expect((await readAuditLog(fixture.auditLogFile)).at(-1)).toMatchObject({ action: "add", outcome: "success" });
+    const reindexed = await service.reindex();
+    expect(reindexed).toMatchObject({ articles: 2, unchanged: expect.arrayContaining([BUNDLED_ID, "zuege"]), skipped: [{ file: "kaputt.txt" }] });
+    // Fixed, it is read again and the warning goes.
+    await writeFile(path.join(fixture.contentDir, "kaputt.txt"), SECOND_ARTICLE.replace("Wasserstoffzüge", "Akkuzüge"));
+    const fixed = await service.reindex();
+    expect(fixed.skipped).toBeUndefined();
+    expect(fixed.added).toEqual(["kaputt"]);
+    expect(service.status().unreadable).toEqual([]);
+  });
+
+  it("a reindex with no readable article at all fails and keeps the previous index", async () => {
+    const fixture = await contentFixture();
+    const service = await QaService.create(lexicalOptions(fixture));
     const builtAt = service.status().indexBuiltAt;
-    const error = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ContentError);
-    expect(error).toMatchObject({ code: "not-applied" });
-    expect((error as Error).message).toMatch(/"zuege\.txt" was not added: the index could not be rebuilt.*kaputt\.txt: the file is empty.*The file change was undone/);
-    expect((error as Error).cause).toBeInstanceOf(ReindexFailedError);
-    expect(await snapshot(fixture.contentDir)).toEqual(before);
+    await writeFile(path.join(fixture.contentDir, `${BUNDLED_ID}.txt`), "");
+    await expect(service.reindex()).rejects.toBeInstanceOf(ReindexFailedError);
     expect(service.status().indexBuiltAt).toBe(builtAt);
-    expect((await readAuditLog(fixture.auditLogFile)).at(-1)).toMatchObject({ action: "add", outcome: "failed" });
+    expect(service.status().articles.map((article) => article.id)).toEqual([BUNDLED_ID]);
   });
 });
 

@@ -18,7 +18,21 @@ import { answerInConversation, DEFAULT_CONVERSATION_SETTINGS, type ConversationS
 import { answerQuestion, type AskSettings } from "./ask.js";
 import { loadLexicons, type Lexicons } from "../search/lexicons.js";
 import { Summarizer, summaryEmbeddingFrom, type SummarizeRequest, type Summary } from "./summary/index.js";
-import type { Answer, ArticleInfo, AskOptions, QaApi, ServiceStatus, SourceLookup } from "./types.js";
+import { ReindexBusyError, ReindexFailedError } from "./errors.js";
+import { diffArticles, summariseReindex } from "./reindex-report.js";
+import type {
+  Answer,
+  ArticleInfo,
+  AskOptions,
+  ContentAdminApi,
+  ContentUpdateReport,
+  QaApi,
+  ReindexOptions,
+  ReindexProgress,
+  ReindexReport,
+  ServiceStatus,
+  SourceLookup,
+} from "./types.js";
 
 export type EmbedderLoader = typeof loadEmbedder;
 
@@ -72,118 +86,10 @@ interface IndexState {
   builtAt: Date;
 }
 
-export interface ReindexProgress {
-  /** What the running operation is: a plain reindex, or one that follows an article upload or removal. */
-  task: "reindex" | "add-article" | "remove-article";
-  /** "checking": validating and writing the uploaded file; then the index is rebuilt. */
-  phase: "checking" | "reading" | "embedding" | "indexing" | "saving";
-  articlesDone: number;
-  articlesTotal: number;
-  paragraphsDone: number;
-  paragraphsTotal: number;
-}
-
-export interface ReindexReport {
-  added: string[];
-  changed: string[];
-  removed: string[];
-  unchanged: string[];
-  articles: number;
-  paragraphs: number;
-  durationMs: number;
-  mode: "hybrid" | "lexical";
-  /**
-   * Set when the new index is served but could not be stored (a full or
-   * read-only disk): the articles are fine, the next start rebuilds the index
-   * from them, and the next change tries to store it again.
-   */
-  storeFailure?: string;
-  /**
-   * Files of the content folder that could not be read, left out of the new
-   * index (present only when there are any). One broken file does not hold
-   * up the others; it is listed until it is fixed or removed.
-   */
-  skipped?: { file: string; reason: string }[];
-}
-
-/** "embedding 120/400 paragraphs" and the like, for busy messages and progress lines. */
-export function describeReindexProgress(progress: ReindexProgress): string {
-  const task = progress.task === "add-article" ? "adding an article" : progress.task === "remove-article" ? "removing an article" : "reindexing";
-  switch (progress.phase) {
-    case "checking":
-      return `${task}: checking the file`;
-    case "reading":
-      return `${task}: reading articles ${progress.articlesDone}/${progress.articlesTotal || "?"}`;
-    case "embedding":
-      return `${task}: embedding paragraphs ${progress.paragraphsDone}/${progress.paragraphsTotal}`;
-    case "indexing":
-      return `${task}: building the index (${progress.paragraphsTotal} paragraphs)`;
-    case "saving":
-      return `${task}: saving the index`;
-  }
-}
-
-export class ReindexBusyError extends Error {
-  constructor(readonly progress: ReindexProgress) {
-    super(`A reindex is already running (${describeReindexProgress(progress)}). Try again when it has finished.`);
-    this.name = "ReindexBusyError";
-  }
-}
-
-export class ReindexFailedError extends Error {
-  constructor(readonly problems: ArticleLoadError[]) {
-    // Load errors usually name their file already ("x.txt: the file is empty").
-    const described = problems.map((problem) => (problem.message.startsWith(`${problem.file}:`) ? problem.message : `${problem.file}: ${problem.message}`));
-    super(`the index could not be rebuilt, so the previous one stays in use: ${described.join("; ")}`);
-    this.name = "ReindexFailedError";
-  }
-}
-
-/** What an upload or removal did: the file change and the reindex that made it live. */
-export interface ContentUpdateReport {
-  change: ArticleChange;
-  reindex: ReindexReport;
-}
-
-export interface ReindexOptions {
-  /** Articles to report additions, changes and removals against, e.g. those of the stored index (the CLI). */
-  baseline?: readonly Article[];
-}
-
-/** The content-management half of the service, for moderator commands (Discord, terminal, CLI). */
-export interface ContentAdminApi {
-  reindex(onProgress?: (progress: ReindexProgress) => void, actor?: ContentActor): Promise<ReindexReport>;
-  reindexProgress(): ReindexProgress | null;
-  addArticle(request: AddArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport>;
-  removeArticle(request: RemoveArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport>;
-}
-
 /** The progress of the one running operation, reported to the caller's callback on every change. */
 interface ProgressTracker {
   readonly progress: ReindexProgress;
   update(change: Partial<ReindexProgress>): void;
-}
-
-export function diffArticles(before: readonly Article[], after: readonly Article[]): Pick<ReindexReport, "added" | "changed" | "removed" | "unchanged"> {
-  const previous = new Map(before.map((article) => [article.id, article.contentHash]));
-  const current = new Set(after.map((article) => article.id));
-  const result = { added: [] as string[], changed: [] as string[], removed: [] as string[], unchanged: [] as string[] };
-  for (const article of after) {
-    const hash = previous.get(article.id);
-    if (hash === undefined) result.added.push(article.id);
-    else if (hash === article.contentHash) result.unchanged.push(article.id);
-    else result.changed.push(article.id);
-  }
-  for (const id of previous.keys()) if (!current.has(id)) result.removed.push(id);
-  return result;
-}
-
-/** "1 added, 0 changed, …" for logs and the audit trail. */
-export function summariseReindex(report: ReindexReport): string {
-  return (
-    `${report.articles} article(s), ${report.paragraphs} paragraphs (${report.mode}); ` +
-    `added ${report.added.length}, changed ${report.changed.length}, removed ${report.removed.length}, unchanged ${report.unchanged.length}; ${report.durationMs} ms`
-  );
 }
 
 /** What `/about` and `/articles` show of an article. */

@@ -1,3 +1,4 @@
+import type { AddArticleRequest, ArticleChange, ContentActor, RemoveArticleRequest } from "../content/library.js";
 import type { Article, Paragraph } from "../content/types.js";
 import type { Language } from "../search/analyzer.js";
 import type { AbstentionFeatures } from "./abstention.js";
@@ -119,4 +120,59 @@ export interface QaApi {
   articles(): Article[];
   /** An extractive, cited summary of one article (or one of its sections); cached per article version. */
   summary(request: SummarizeRequest): Promise<Summary>;
+}
+
+// ---------------------------------------------------------------- content administration
+
+export interface ReindexProgress {
+  /** What the running operation is: a plain reindex, or one that follows an article upload or removal. */
+  task: "reindex" | "add-article" | "remove-article";
+  /** "checking": validating and writing the uploaded file; then the index is rebuilt. */
+  phase: "checking" | "reading" | "embedding" | "indexing" | "saving";
+  articlesDone: number;
+  articlesTotal: number;
+  paragraphsDone: number;
+  paragraphsTotal: number;
+}
+
+export interface ReindexReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: string[];
+  articles: number;
+  paragraphs: number;
+  durationMs: number;
+  mode: "hybrid" | "lexical";
+  /**
+   * Set when the new index is served but could not be stored (a full or
+   * read-only disk): the articles are fine, the next start rebuilds the index
+   * from them, and the next change tries to store it again.
+   */
+  storeFailure?: string;
+  /**
+   * Files of the content folder that could not be read, left out of the new
+   * index (present only when there are any). One broken file does not hold
+   * up the others; it is listed until it is fixed or removed.
+   */
+  skipped?: { file: string; reason: string }[];
+}
+
+/** What an upload or removal did: the file change and the reindex that made it live. */
+export interface ContentUpdateReport {
+  change: ArticleChange;
+  reindex: ReindexReport;
+}
+
+export interface ReindexOptions {
+  /** Articles to report additions, changes and removals against, e.g. those of the stored index (the CLI). */
+  baseline?: readonly Article[];
+}
+
+/** The content-management half of the service, for moderator commands (Discord, terminal, CLI). */
+export interface ContentAdminApi {
+  reindex(onProgress?: (progress: ReindexProgress) => void, actor?: ContentActor): Promise<ReindexReport>;
+  reindexProgress(): ReindexProgress | null;
+  addArticle(request: AddArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport>;
+  removeArticle(request: RemoveArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport>;
 }

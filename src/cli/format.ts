@@ -1,6 +1,6 @@
 import type { Answer, Citation, ServiceStatus } from "../answer/types.js";
 import type { SourceLookup } from "../answer/types.js";
-import type { ReindexReport } from "../answer/service.js";
+import type { ReindexReport } from "../answer/types.js";
 import type { Article } from "../content/types.js";
 import type { Language } from "../search/analyzer.js";
 

@@ -1,7 +1,8 @@
 import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { ReindexBusyError, ReindexFailedError, type ContentAdminApi } from "../answer/service.js";
+import type { ContentAdminApi } from "../answer/types.js";
+import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import type { Answer, ConversationTurn, QaApi } from "../answer/types.js";
 import { DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
 import { turnOf } from "../answer/conversation/turns.js";

@@ -13,7 +13,7 @@ import {
   type Message,
 } from "discord.js";
 import type { Logger } from "pino";
-import type { ContentAdminApi } from "../answer/service.js";
+import type { ContentAdminApi } from "../answer/types.js";
 import type { QaApi } from "../answer/types.js";
 import type { Config } from "../config.js";
 import { commandList, commandMap } from "./commands/index.js";

@@ -4,7 +4,7 @@
  * refusals and the removal confirmation. Pure functions, like presentation.ts.
  */
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from "discord.js";
-import type { ReindexProgress, ReindexReport } from "../answer/service.js";
+import type { ReindexProgress, ReindexReport } from "../answer/types.js";
 import type { ArticleInfo, ServiceStatus } from "../answer/types.js";
 import type { ArticleChange } from "../content/library.js";
 import { formatDate, messages, type Lang } from "./i18n.js";

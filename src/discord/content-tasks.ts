@@ -4,7 +4,8 @@
  * (private) reply, ending with the report or the reason it failed.
  */
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from "discord.js";
-import { ReindexBusyError, ReindexFailedError, type ContentAdminApi, type ReindexProgress, type ReindexReport } from "../answer/service.js";
+import type { ContentAdminApi, ReindexProgress, ReindexReport } from "../answer/types.js";
+import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import { ContentError, type ArticleChange, type ContentActor } from "../content/library.js";
 import { presentAlreadyRunning, presentContentProblem, presentProgress, presentReport, describeUploadProblem } from "./content-presentation.js";
 import type { BotContext } from "./context.js";

@@ -6,7 +6,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Logger } from "pino";
-import type { ContentAdminApi } from "../answer/service.js";
+import type { ContentAdminApi } from "../answer/types.js";
 import type { ConversationStore } from "../answer/conversation/store.js";
 import type { QaApi } from "../answer/types.js";
 import type { Config } from "../config.js";

@@ -1,7 +1,9 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { QaService, ReindexBusyError, ReindexFailedError, type QaServiceOptions, type ReindexProgress } from "../../src/answer/service.js";
+import { QaService, type QaServiceOptions } from "../../src/answer/service.js";
+import type { ReindexProgress } from "../../src/answer/types.js";
+import { ReindexBusyError, ReindexFailedError } from "../../src/answer/errors.js";
 import type { ContentActor } from "../../src/content/library.js";
 import { silentLogger } from "../../src/log.js";
 import { INDEX_FORMAT_VERSION, readStoredIndex } from "../../src/search/index-store.js";

@@ -3,7 +3,7 @@
  * client and the fake Discord, with the fake QA and a fake content admin.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ReindexBusyError, ReindexFailedError } from "../../src/answer/service.js";
+import { ReindexBusyError, ReindexFailedError } from "../../src/answer/errors.js";
 import { commandList } from "../../src/discord/commands/index.js";
 import { ContentError } from "../../src/content/library.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReindexReport } from "../../src/answer/service.js";
+import type { ReindexReport } from "../../src/answer/types.js";
 import { formatReindexReport } from "../../src/cli/format.js";
 import { presentReport } from "../../src/discord/content-presentation.js";
 

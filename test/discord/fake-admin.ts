@@ -3,13 +3,8 @@
  * reports progress in steps (optionally spaced out, or held until released),
  * records what it was asked, and can fail in the ways the real one does.
  */
-import {
-  ReindexBusyError,
-  type ContentAdminApi,
-  type ContentUpdateReport,
-  type ReindexProgress,
-  type ReindexReport,
-} from "../../src/answer/service.js";
+import type { ContentAdminApi, ContentUpdateReport, ReindexProgress, ReindexReport } from "../../src/answer/types.js";
+import { ReindexBusyError } from "../../src/answer/errors.js";
 import type { AddArticleRequest, ArticleChange, ContentActor, RemoveArticleRequest } from "../../src/content/library.js";
 
 export interface FakeAdminOptions {

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino, type Logger } from "pino";
-import type { ContentAdminApi } from "../../src/answer/service.js";
+import type { ContentAdminApi } from "../../src/answer/types.js";
 import type { QaApi } from "../../src/answer/types.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { startBot, type RunningBot } from "../../src/discord/bot.js";

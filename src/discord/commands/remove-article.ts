@@ -12,7 +12,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from "discord.js";
-import type { ReindexProgress } from "../../answer/service.js";
+import type { ReindexProgress } from "../../answer/types.js";
 import { articleFromOption } from "../article-option.js";
 import { commandDisplay } from "../ask-flow.js";
 import { presentAlreadyRunning, presentProgress, presentRemovalPrompt, shownId } from "../content-presentation.js";

@@ -7,14 +7,13 @@ import {
   Summarizer,
   summaryLengthSchema,
   summaryRequestSchema,
-  summaryToJson,
-  formatSummaryText,
   summaryEmbeddingFrom,
   UnknownArticleError,
   UnknownSectionError,
   type SummaryEmbedding,
 } from "../answer/summary/index.js";
 import { argumentError, CliError, runCli } from "./run.js";
+import { formatSummaryText, summaryToJson } from "./summary-format.js";
 
 const USAGE =
   "usage: npm run summary -- [--length short|medium|long] [--article ID] [--section HEADING|NUMBER] [--json] [--embeddings]";

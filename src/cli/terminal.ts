@@ -7,7 +7,8 @@ import type { Answer, ConversationTurn, QaApi } from "../answer/types.js";
 import { DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
 import { turnOf } from "../answer/conversation/turns.js";
 import type { ContentActor } from "../content/library.js";
-import { formatSummaryText, parseSummaryCommand, UnknownArticleError, UnknownSectionError } from "../answer/summary/index.js";
+import { parseSummaryCommand, UnknownArticleError, UnknownSectionError } from "../answer/summary/index.js";
+import { formatSummaryText } from "./summary-format.js";
 import { checkQuestion } from "../answer/question-check.js";
 import { formatAnswer, formatArticleList, formatReindexReport, formatSource, formatStatus, questionTooLong } from "./format.js";
 

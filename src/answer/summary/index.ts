@@ -9,7 +9,7 @@ export * from "./types.js";
 export { needsPredecessor } from "./openers.js";
 export { sentenceKey } from "./candidates.js";
 export { CENTROID_MMR_TUNING, DEFAULT_SELECTION_TUNING, type SelectionTuning } from "./select.js";
-export { findArticle, resolveSection, sectionChoices, sectionLabels, UnknownArticleError, UnknownSectionError, type SectionSelector } from "./sections.js";
+export { findArticle, resolveSection, sectionLabels, sectionsMatching, UnknownArticleError, UnknownSectionError, type SectionSelector } from "./sections.js";
 export { parseSummaryCommand, parseSummaryRequest, summaryLengthSchema, summaryRequestSchema, type SummarizeRequest, type SummaryRequestInput } from "./request.js";
 export {
   SENTENCES_PER_LENGTH,
@@ -22,5 +22,4 @@ export {
   type SummaryEmbedding,
   type SummaryOptions,
 } from "./summarize.js";
-export { formatSummaryText, summaryOrigin, summaryToJson } from "./format.js";
 export { SummaryCache, DEFAULT_SUMMARY_CACHE_ENTRIES, type SummaryCacheKey } from "./cache.js";

@@ -92,11 +92,10 @@ export function findArticle(articles: readonly Article[], articleId?: string): A
   return found;
 }
 
-/** Autocomplete choices for a section option: label as name, 1-based number as value; at most 25 (Discord's limit). */
-export function sectionChoices(article: Article, typed = ""): { name: string; value: string }[] {
+/** The sections whose label contains what was typed (case and umlaut spelling ignored), with their 1-based numbers. */
+export function sectionsMatching(article: Article, typed = ""): { label: string; number: number }[] {
   const wanted = comparable(typed);
   return sectionLabels(article)
-    .map((label, index) => ({ name: label.length > 100 ? `${label.slice(0, 99)}…` : label, value: String(index + 1) }))
-    .filter((choice) => wanted.length === 0 || comparable(choice.name).includes(wanted))
-    .slice(0, 25);
+    .map((label, index) => ({ label, number: index + 1 }))
+    .filter((section) => wanted.length === 0 || comparable(section.label).includes(wanted));
 }

@@ -6,7 +6,7 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from "discord.js";
-import { parseSummaryRequest, sectionChoices, SUMMARY_LENGTHS, UnknownArticleError, UnknownSectionError, findArticle, type Summary } from "../../answer/summary/index.js";
+import { parseSummaryRequest, sectionsMatching, SUMMARY_LENGTHS, UnknownArticleError, UnknownSectionError, findArticle, type Summary } from "../../answer/summary/index.js";
 import type { Article } from "../../content/types.js";
 import { articleFromOption } from "../article-option.js";
 import type { BotContext } from "../context.js";
@@ -147,13 +147,18 @@ export async function autocomplete(interaction: AutocompleteInteraction, context
   await interaction.respond(article ? localizedSectionChoices(article, typed, langFromLocale(interaction.locale)) : []);
 }
 
-/** `sectionChoices`, with the untitled opening section named in the user's language. */
+/**
+ * Autocomplete choices for the section option: "2: heading" as the name (cut to
+ * Discord's 100 characters), the 1-based number as the value, at most 25;
+ * the untitled opening section is named in the user's language.
+ */
 export function localizedSectionChoices(article: Article, typed: string, lang: Lang): APIApplicationCommandOptionChoice<string>[] {
   const opening = messages(lang).summary.openingSection;
-  return sectionChoices(article, typed)
+  return sectionsMatching(article, typed)
     .slice(0, LIMITS.choices)
-    .map((choice) => {
-      const section = article.sections[Number(choice.value) - 1];
-      return section && section.heading === null ? { name: `${choice.value}: ${opening}`, value: choice.value } : choice;
+    .map(({ label, number }) => {
+      const heading = article.sections[number - 1]?.heading;
+      const name = heading === null ? `${number}: ${opening}` : label;
+      return { name: name.length > LIMITS.choiceName ? `${name.slice(0, LIMITS.choiceName - 1)}…` : name, value: String(number) };
     });
 }

@@ -6,11 +6,10 @@ import { loadArticleFile } from "../../../src/content/load.js";
 import { isTeaserSentence, parseArticle } from "../../../src/content/parse.js";
 import type { Article, Paragraph } from "../../../src/content/types.js";
 import {
-  formatSummaryText,
   needsPredecessor,
   parseSummaryCommand,
   parseSummaryRequest,
-  sectionChoices,
+  sectionsMatching,
   resolveSection,
   SENTENCES_PER_LENGTH,
   sectionLabels,
@@ -19,13 +18,14 @@ import {
   Summarizer,
   summaryCandidateSentences,
   summaryRequestSchema,
-  summaryToJson,
   UnknownArticleError,
   UnknownSectionError,
   type Summary,
   type SummaryLength,
 } from "../../../src/answer/summary/index.js";
 import { SummaryCache } from "../../../src/answer/summary/index.js";
+import { formatSummaryText, summaryToJson } from "../../../src/cli/summary-format.js";
+import { localizedSectionChoices } from "../../../src/discord/commands/summary.js";
 
 // ------------------------------------------------------------ helpers
 
@@ -600,13 +600,18 @@ describe("output", () => {
     expect(() => parseSummaryRequest({ length: "endless" })).toThrow();
   });
 
-  it("offers section choices for autocomplete, filtered by what was typed", () => {
-    expect(sectionChoices(budgetArticle)).toEqual([
-      { name: "1: (opening, no heading)", value: "1" },
+  it("finds sections by what was typed, and offers them for autocomplete in the user's language", () => {
+    expect(sectionsMatching(budgetArticle)).toEqual([
+      { label: "1: (opening, no heading)", number: 1 },
+      { label: `2: ${BUDGET_HEADING}`, number: 2 },
+      { label: `3: ${NEXT_STEPS_HEADING}`, number: 3 },
+    ]);
+    expect(sectionsMatching(budgetArticle, "brucken").map((section) => section.number)).toEqual([2]);
+    expect(localizedSectionChoices(budgetArticle, "", "de")).toEqual([
+      { name: "1: Einleitung (ohne Überschrift)", value: "1" },
       { name: `2: ${BUDGET_HEADING}`, value: "2" },
       { name: `3: ${NEXT_STEPS_HEADING}`, value: "3" },
     ]);
-    expect(sectionChoices(budgetArticle, "brucken").map((choice) => choice.value)).toEqual(["2"]);
   });
 
   it("the request schema defaults to medium and rejects bad lengths", () => {

@@ -1,6 +1,6 @@
-import type { Summary } from "./types.js";
+import type { Summary } from "../answer/summary/index.js";
 
-/** Summaries as text for the terminal and as JSON for scripts. */
+/** Summaries as text for the terminal and `npm run summary`, and as JSON for scripts. */
 
 
 /** The JSON shape promised to scripts: exactly these keys, sentences in article order. */

@@ -327,7 +327,8 @@ export class QaService implements QaApi, ContentAdminApi {
    * With `actor`, the attempt is written to the audit log. `options.baseline`
    * names the articles the report compares against (default: the served index).
    */
-  async reindex(onProgress?: (progress: ReindexProgress) => void, actor?: ContentActor, options: ReindexOptions = {}): Promise<ReindexReport> {
+  async reindex(options: ReindexOptions = {}): Promise<ReindexReport> {
+    const { onProgress, actor } = options;
     const tracker = await this.beginExclusive("reindex", onProgress, actor ? { actor, action: "reindex", article: null } : null);
     try {
       const result = await this.rebuild(tracker, options.baseline);

@@ -165,13 +165,17 @@ export interface ContentUpdateReport {
 }
 
 export interface ReindexOptions {
+  /** Told of every phase and count while the index is rebuilt. */
+  onProgress?: (progress: ReindexProgress) => void;
+  /** Who asked: when given, the reindex is recorded in the audit log. */
+  actor?: ContentActor;
   /** Articles to report additions, changes and removals against, e.g. those of the stored index (the CLI). */
   baseline?: readonly Article[];
 }
 
 /** The content-management half of the service, for moderator commands (Discord, terminal, CLI). */
 export interface ContentAdminApi {
-  reindex(onProgress?: (progress: ReindexProgress) => void, actor?: ContentActor): Promise<ReindexReport>;
+  reindex(options?: ReindexOptions): Promise<ReindexReport>;
   reindexProgress(): ReindexProgress | null;
   addArticle(request: AddArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport>;
   removeArticle(request: RemoveArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport>;

@@ -103,7 +103,7 @@ await runCli(async ({ config, logger }) => {
       report = result.reindex;
     } else {
       // Against the stored index, not the one just built at start-up, so the report says what changed since the last index.
-      report = await service.reindex(onProgress, shellActor(), { baseline: stored?.articles ?? [] });
+      report = await service.reindex({ onProgress, actor: shellActor(), baseline: stored?.articles ?? [] });
     }
     process.stdout.write(`${formatReindexReport(report)}\n`);
   } catch (error) {

@@ -41,7 +41,7 @@ function terminalActor(): ContentActor {
 async function reindexFromTerminal(qa: TerminalQa): Promise<string> {
   if (!qa.reindex) return "Reindexing is not available in this session.";
   try {
-    return formatReindexReport(await qa.reindex(undefined, terminalActor()));
+    return formatReindexReport(await qa.reindex({ actor: terminalActor() }));
   } catch (error) {
     if (error instanceof ReindexBusyError || error instanceof ReindexFailedError) return error.message;
     throw error;

@@ -171,10 +171,10 @@ describe("reindex", () => {
     await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
     const gate = deferred();
     embedder.gate = gate.promise;
-    const first = service.reindex(undefined, MODERATOR);
+    const first = service.reindex({ actor: MODERATOR });
     await until(() => service.reindexProgress()?.phase === "embedding");
 
-    const second = await service.reindex(undefined, { via: "discord", id: "999999999999999999" }).catch((caught: unknown) => caught);
+    const second = await service.reindex({ actor: { via: "discord", id: "999999999999999999" } }).catch((caught: unknown) => caught);
     expect(second).toBeInstanceOf(ReindexBusyError);
     const busy = second as ReindexBusyError;
     expect(busy.progress).toMatchObject({ task: "reindex", phase: "embedding", articlesDone: 2, articlesTotal: 2, paragraphsTotal: BUNDLED_PARAGRAPHS + 3 });
@@ -230,7 +230,7 @@ describe("reindex", () => {
   it("writes an audit line for a reindex run by a moderator", async () => {
     const fixture = await contentFixture();
     const service = await QaService.create(lexicalOptions(fixture));
-    await service.reindex(undefined, MODERATOR);
+    await service.reindex({ actor: MODERATOR });
     await service.reindex();
     const audit = await readAuditLog(fixture.auditLogFile);
     expect(audit).toHaveLength(1);

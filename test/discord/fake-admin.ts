@@ -73,9 +73,9 @@ export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
     reindexActors: [],
     addCalls: [],
     removeCalls: [],
-    async reindex(onProgress, actor) {
-      admin.reindexActors.push(actor);
-      return run("reindex", onProgress);
+    async reindex(options = {}) {
+      admin.reindexActors.push(options.actor);
+      return run("reindex", options.onProgress);
     },
     reindexProgress: () => (running ? { ...running } : null),
     async addArticle(request: AddArticleRequest, onProgress): Promise<ContentUpdateReport> {

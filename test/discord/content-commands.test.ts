@@ -22,8 +22,8 @@ import {
 } from "../helpers/fake-discord-payloads.js";
 import type { FakeAttachment } from "../helpers/fake-discord.js";
 import { callbackBody, messageBody, visibleText, isCallback, isOriginalEdit } from "./api-shapes.js";
-import { createFakeAdmin, type FakeAdmin } from "./fake-admin.js";
-import { createFakeQa } from "./fake-qa.js";
+import { createFakeAdmin, type FakeAdmin } from "../helpers/fake-admin.js";
+import { createFakeQa } from "../helpers/fake-qa.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;

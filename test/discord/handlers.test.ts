@@ -19,7 +19,7 @@ import {
   type InteractionBase,
 } from "../helpers/fake-discord-payloads.js";
 import { callbackBody, messageBody, visibleText, isCallback, isOriginalEdit } from "./api-shapes.js";
-import { createFakeQa } from "./fake-qa.js";
+import { createFakeQa } from "../helpers/fake-qa.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;

@@ -9,7 +9,7 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { startBot, type RunningBot } from "../../src/discord/bot.js";
 import type { BotMetrics } from "../../src/metrics.js";
 import { FakeDiscord, type FakeDiscordOptions } from "../helpers/fake-discord.js";
-import { createFakeQa } from "./fake-qa.js";
+import { createFakeQa } from "../helpers/fake-qa.js";
 
 export interface CapturedLogs {
   lines: Array<Record<string, unknown>>;

@@ -25,7 +25,7 @@ import {
   truncateText,
   unescapeDiscordText,
 } from "../../src/discord/presentation.js";
-import { fixtureArticle } from "./fake-qa.js";
+import { fixtureArticle } from "../helpers/fake-qa.js";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

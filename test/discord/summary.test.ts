@@ -4,7 +4,7 @@ import { unescapeDiscordText } from "../../src/discord/presentation.js";
 import type { FakeDiscord } from "../helpers/fake-discord.js";
 import { autocomplete, dispatchInteraction, fakeUser, slashCommand, type CommandOption, type DispatchedInteraction, type InteractionBase } from "../helpers/fake-discord-payloads.js";
 import { callbackBody, messageBody, summaryEntries, type MessageBody, isCallback, isOriginalEdit } from "./api-shapes.js";
-import { createFakeQa, fixtureArticle, type FakeQa } from "./fake-qa.js";
+import { createFakeQa, fixtureArticle, type FakeQa } from "../helpers/fake-qa.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;

@@ -23,7 +23,11 @@ await runCli(async ({ config, logger }) => {
     options: { data: { type: "string" }, questions: { type: "string", multiple: true } },
   });
   if (!values.data) throw new CliError("--data DIR (the GermanQuAD folder with passages.jsonl) is required", 2);
-  const questionFiles = values.questions ?? ["test/fixtures/dev-germanquad.jsonl", "test/fixtures/dev-germanquad-2.jsonl", "test/fixtures/dev-germanquad-hard.jsonl"];
+  const questionFiles = values.questions ?? [
+    "test/fixtures/dev-germanquad.jsonl",
+    "test/fixtures/dev-germanquad-2.jsonl",
+    "test/fixtures/dev-germanquad-hard.jsonl",
+  ];
   const settings = embeddingSettingsFrom(config);
   if (settings === "off") throw new CliError("embeddings are disabled (EMBEDDINGS_ENABLED=false)", 2);
   const loaded = await loadEmbedder(settings.options, logger);
@@ -31,13 +35,15 @@ await runCli(async ({ config, logger }) => {
   const embedder = loaded.embedder;
 
   const { passages } = await loadGermanQuad(values.data);
-  const questions = (
-    await Promise.all(questionFiles.map(async (file) => (await readFile(file, "utf8")).split("\n").filter((line) => line.trim())))
-  )
+  const questions = (await Promise.all(questionFiles.map(async (file) => (await readFile(file, "utf8")).split("\n").filter((line) => line.trim()))))
     .flat()
     .map((line) => devQuestion.parse(JSON.parse(line)));
   const cache = await EmbeddingCache.open(settings.cacheFile, logger);
-  const passageVectors = await embedPassagesCached(embedder, cache, passages.map((passage) => passage.text));
+  const passageVectors = await embedPassagesCached(
+    embedder,
+    cache,
+    passages.map((passage) => passage.text),
+  );
   const queryVectors = await embedder.embedQueries(questions.map((question) => question.question));
   const vectorByQuestion = new Map(questions.map((question, index) => [question.question, queryVectors[index] ?? new Float32Array()]));
   const dense = {
@@ -50,7 +56,13 @@ await runCli(async ({ config, logger }) => {
   for (const weight of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]) {
     const retriever = new Retriever(passages, dense, { fusion: { denseWeight: weight } });
     const ranks: (number | null)[] = [];
-    for (const question of questions) ranks.push(rankOf((await retriever.search(question.question, 10)).hits.map((hit) => hit.id), question.passage_id));
+    for (const question of questions)
+      ranks.push(
+        rankOf(
+          (await retriever.search(question.question, 10)).hits.map((hit) => hit.id),
+          question.passage_id,
+        ),
+      );
     rankings.set(weight, rankingMetrics(ranks).mrr10);
   }
   const choice = chooseDenseWeight((weight) => rankings.get(weight) ?? 0, [...rankings.keys()]);

@@ -9,7 +9,12 @@ const booleanFromEnv = z
 
 const idList = z
   .string()
-  .transform((value) => value.split(",").map((part) => part.trim()).filter((part) => part.length > 0))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  )
   .pipe(z.array(z.string().regex(/^\d{17,20}$/, "expected comma-separated Discord ids (snowflakes)")));
 
 // Messages say what is accepted, in words; the received value is never echoed (it may be a secret).
@@ -26,8 +31,14 @@ export const envSchema = z.object({
     .string()
     .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, "expected a bot token (three dot-separated parts)")
     .optional(),
-  DISCORD_CLIENT_ID: z.string().regex(/^\d{17,20}$/, "expected the application id (a snowflake)").optional(),
-  DISCORD_GUILD_ID: z.string().regex(/^\d{17,20}$/, "expected a server id (a snowflake)").optional(),
+  DISCORD_CLIENT_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, "expected the application id (a snowflake)")
+    .optional(),
+  DISCORD_GUILD_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, "expected a server id (a snowflake)")
+    .optional(),
   ASK_CHANNEL_IDS: idList.default([]),
   MODERATOR_ROLE_IDS: idList.default([]),
 

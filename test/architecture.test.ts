@@ -60,7 +60,11 @@ describe("architecture", () => {
   it("keeps discord.js out of the core", () => {
     const core = [...graph.entries()].filter(([file]) => /^(?:content|search|answer)\//u.test(relative(file)));
     expect(core.length).toBeGreaterThan(20);
-    for (const [file, targets] of core) expect(targets.filter((target) => target.startsWith("discord")), relative(file)).toEqual([]);
+    for (const [file, targets] of core)
+      expect(
+        targets.filter((target) => target.startsWith("discord")),
+        relative(file),
+      ).toEqual([]);
   });
 
   it("lets the Discord layer and the terminal use the service's contracts, not the service itself", () => {

@@ -42,7 +42,10 @@ describe("the /healthz and /metrics listener, over HTTP on 127.0.0.1", () => {
   it("/metrics counts questions by outcome, their latency and rate-limited ones", async () => {
     const { fake } = harness;
     const user = fakeUser();
-    const asked = dispatchInteraction(fake, slashCommand(fake, "ask", [{ name: "question", type: 3, value: "Welche Waffen will Russland von Nordkorea?" }], { user }));
+    const asked = dispatchInteraction(
+      fake,
+      slashCommand(fake, "ask", [{ name: "question", type: 3, value: "Welche Waffen will Russland von Nordkorea?" }], { user }),
+    );
     await fake.waitForCall((call) => call.method === "PATCH" && call.path.includes(asked.token));
     // The same user again within the cooldown: turned away.
     const again = dispatchInteraction(fake, slashCommand(fake, "ask", [{ name: "question", type: 3, value: "Wer ist John Kirby?" }], { user }));

@@ -9,7 +9,10 @@ const run = promisify(execFile);
 
 async function healthcheck(env: Record<string, string>): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", path.resolve("scripts/healthcheck.ts")], { env: { ...process.env, ...env }, encoding: "utf8" });
+    const { stdout } = await run(process.execPath, ["--import", "tsx", path.resolve("scripts/healthcheck.ts")], {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    });
     return { code: 0, out: stdout };
   } catch (error) {
     const failure = error as { code?: number; stderr?: string };
@@ -21,7 +24,12 @@ describe("npm run healthcheck", () => {
   let ready = false;
   let server: RunningHealthServer;
   beforeAll(async () => {
-    server = await startHealthServer({ port: 0, host: "127.0.0.1", metrics: new BotMetrics({ processMetrics: false }), readiness: () => (ready ? { ready } : { ready, reason: "the Discord gateway is not connected" }) });
+    server = await startHealthServer({
+      port: 0,
+      host: "127.0.0.1",
+      metrics: new BotMetrics({ processMetrics: false }),
+      readiness: () => (ready ? { ready } : { ready, reason: "the Discord gateway is not connected" }),
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -35,6 +43,9 @@ describe("npm run healthcheck", () => {
     const nobody = await healthcheck({ METRICS_PORT: "1", METRICS_HOST: "127.0.0.1" });
     expect(nobody.code).toBe(1);
     expect(nobody.out).toMatch(/^unhealthy: no answer from http:\/\/127\.0\.0\.1:1\/healthz/);
-    expect(await healthcheck({ METRICS_PORT: "" })).toEqual({ code: 1, out: "unhealthy: METRICS_PORT is not set to a port number, so the bot serves no /healthz\n" });
+    expect(await healthcheck({ METRICS_PORT: "" })).toEqual({
+      code: 1,
+      out: "unhealthy: METRICS_PORT is not set to a port number, so the bot serves no /healthz\n",
+    });
   });
 });

@@ -24,7 +24,17 @@ for (const file of files.length > 0 ? files : ["test/fixtures/dev-questions.json
     const tokens = (await service.search(question.question, 1)).tokens;
     if (json) {
       const kind = question.answerable ? "answerable" : (question.kind ?? "near-topic");
-      console.log(JSON.stringify({ id: question.id, lang: question.lang, kind, rightFirst, answerType: answer.answerType ?? null, features: answer.features, question: question.question }));
+      console.log(
+        JSON.stringify({
+          id: question.id,
+          lang: question.lang,
+          kind,
+          rightFirst,
+          answerType: answer.answerType ?? null,
+          features: answer.features,
+          question: question.question,
+        }),
+      );
       continue;
     }
     const right = question.answerable ? rightFirst : answerOutcome(answer) !== "answered";
@@ -35,7 +45,10 @@ for (const file of files.length > 0 ? files : ["test/fixtures/dev-questions.json
         `type ${answer.answerType ?? "-"}:${f.answerTypeMatched === null ? "-" : f.answerTypeMatched ? "yes" : "no"} margin ${f.lexicalMargin.toFixed(2)}`
       : "";
     const analysis = tokens
-      .map((token) => `${token.surface}${token.known ? "" : "?"}(c${token.commonness},s${token.spread.toFixed(2)})[${token.expansions.map((expansion) => `${expansion.term}:${expansion.weight.toFixed(2)}`).join(",")}]`)
+      .map(
+        (token) =>
+          `${token.surface}${token.known ? "" : "?"}(c${token.commonness},s${token.spread.toFixed(2)})[${token.expansions.map((expansion) => `${expansion.term}:${expansion.weight.toFixed(2)}`).join(",")}]`,
+      )
       .join(" ");
     console.log(
       `${right ? "ok  " : "MISS"} ${question.answerable ? "A" : "U"} ${answerOutcome(answer).padEnd(8)} want ${question.paragraphs.join(",") || "-"} ` +

@@ -25,10 +25,16 @@ for (const conversation of conversations) {
     const answer = await service.ask(turn.question, { history });
     history.push(turnOf(answer));
     const first = answer.citations[0]?.paragraph ?? answer.ranking[0]?.paragraph;
-    const right = turn.paragraphs.length === 0 ? answerOutcome(answer) === "refused" : first !== undefined && turn.paragraphs.includes(first) && answer.answered;
+    const right =
+      turn.paragraphs.length === 0 ? answerOutcome(answer) === "refused" : first !== undefined && turn.paragraphs.includes(first) && answer.answered;
     const read = answer.followUp ? `follow-up [${answer.followUp.carriedWords.join(" ")}]` : "alone";
     process.stdout.write(
-      `  ${right ? "ok " : "BAD"} ${turn.kind.padEnd(9)} ${turn.question}  → ${answerOutcome(answer)} ¶${answer.ranking.slice(0, 3).map((citation) => citation.paragraph).join(",")} want ${turn.paragraphs.join(",") || "refusal"}; ${read}${answer.abstainReason ? `; ${answer.abstainReason}` : ""}${answer.hedgeReason ? `; ${answer.hedgeReason}` : ""}\n`,
+      `  ${right ? "ok " : "BAD"} ${turn.kind.padEnd(9)} ${turn.question}  → ${answerOutcome(answer)} ¶${answer.ranking
+        .slice(0, 3)
+        .map((citation) => citation.paragraph)
+        .join(
+          ",",
+        )} want ${turn.paragraphs.join(",") || "refusal"}; ${read}${answer.abstainReason ? `; ${answer.abstainReason}` : ""}${answer.hedgeReason ? `; ${answer.hedgeReason}` : ""}\n`,
     );
   }
 }

@@ -19,7 +19,12 @@ const documents = passages.map((passage) => passageFromContext(passage.id, passa
 const grid = z.array(z.record(z.string(), z.number())).parse(JSON.parse(process.env.GRID ?? "[{}]")) as Partial<LexicalOptions>[];
 for (const options of grid) {
   const index = LexicalIndex.build(documents, options);
-  const ranks = questions.map((question) => rankOf(index.search(question.question, 10).hits.map((hit) => hit.id), question.passage_id));
+  const ranks = questions.map((question) =>
+    rankOf(
+      index.search(question.question, 10).hits.map((hit) => hit.id),
+      question.passage_id,
+    ),
+  );
   const metrics = rankingMetrics(ranks);
   console.log(JSON.stringify(options), metrics.mrr10.toFixed(4), metrics.success1.toFixed(4), metrics.success10.toFixed(4));
 }

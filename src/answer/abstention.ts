@@ -111,7 +111,8 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
   }`;
   if (features.specificKnown === 0 && !standsOut) {
     // Only the articles' subject and everyday words ("What does North Korea get?"): about them, but nothing pins a passage down.
-    if (features.unknownSpecific === 0 && features.coverage >= thresholds.answerCoverage) return decide("hedged", `only the articles' subject matched (${described})`);
+    if (features.unknownSpecific === 0 && features.coverage >= thresholds.answerCoverage)
+      return decide("hedged", `only the articles' subject matched (${described})`);
     return decide("refused", "the question shares only everyday words or the articles' subject with them");
   }
   // More of the question's own words missing from the articles than matched for sure: it is about something else.

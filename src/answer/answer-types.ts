@@ -15,13 +15,28 @@ export const ANSWER_TYPES: readonly AnswerType[] = ["date", "number", "person", 
 /** Question openings, most specific first ("seit wann" before "wann", "wie oft" before "wie viele"). */
 const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
   [
-  ["frequency", /\b(?:wie\s+oft|wie\s+häufig|wie\s+haeufig|how\s+often|how\s+frequently|how\s+many\s+times|wie\s+viele\s+male?)\b/iu],
-  ["date", /\b(?:seit|bis|ab)\s+wann\b|\bwann\b|\bwhen\b|\b(?:in\s+)?(?:welchem|which|what)\s+(?:jahr|monat|year|month)\b|\b(?:welches|what|which)\s+(?:datum|date)\b|\ban\s+welchem\s+tag\b|\bsince\s+when\b|\bwie\s+lange?\s+(?:schon|her)\b|\bhow\s+long\s+ago\b/iu],
-  ["number", /\bwie\s+alt\b|\bhow\s+old\b|\bwie\s*vie(?:le|l)\b|\bwieviele?\b|\bhow\s+(?:many|much)\b|\bwie\s+(?:hoch|groß|gross|lang|lange|weit|schwer|teuer|breit|tief)\b|\bhow\s+(?:high|tall|big|large|long|far|heavy|expensive)\b|\banzahl\b|\bnumber\s+of\b/iu],
-  ["organisation", /\bfür\s+wen\b|\bfur\s+wen\b|\bfor\s+whom\b|\b(?:welche[rnms]?|what|which)\s+(?:organisation|organization|stiftung|institut|institute|denkfabrik|think\s+tank|zeitung|newspaper|behörde|agency|gruppe|group|firma|company|partei|party|thinktank)\b|\bwho\s+does\b.*\bwork\s+for\b|\bwork(?:s|ing)?\s+for\b|\barbeitet\b.*\bfür\b|\bwo\s+arbeite[nt]?\b|\bwhere\s+(?:do|does|did)\b.{0,40}\bwork\b/iu],
-  ["person", /^\s*(?:und\s+)?(?:wer|wem|wen|who|whom)\b|\b(?:von|mit|an|zu|für)\s+wem\b|\bwith\s+whom\b|\b(?:welche[rnms]?|what|which)\s+(?:person|politiker|experte|expertin|minister|präsident|praesident|sprecher|leader|expert|spokesman|spokesperson|president|politician|general|diktator|dictator|staatschef|anführer)\b|\bwie\s+heißt\b|\bwie\s+heisst\b|\bwhat\s+is\s+the\s+name\b|\bwho\b/iu],
-  ["place", /^\s*(?:und\s+)?(?:wo|wohin|woher|where)\b|\bwo\b|\bwhere\b|\b(?:in|nach|aus)\s+welche[rnms]?\s+(?:stadt|land|region|ort|staat)\b|\b(?:welche[rnms]?|what|which)\s+(?:stadt|city|ort|place|town|location|country|land)\b/iu],
-  ["reason", /\b(?:warum|weshalb|wieso|weswegen|wozu|why|how\s+come)\b|\baus\s+welchem\s+grund\b|\bfor\s+what\s+reason\b|\bwhat\s+for\b/iu],
+    ["frequency", /\b(?:wie\s+oft|wie\s+häufig|wie\s+haeufig|how\s+often|how\s+frequently|how\s+many\s+times|wie\s+viele\s+male?)\b/iu],
+    [
+      "date",
+      /\b(?:seit|bis|ab)\s+wann\b|\bwann\b|\bwhen\b|\b(?:in\s+)?(?:welchem|which|what)\s+(?:jahr|monat|year|month)\b|\b(?:welches|what|which)\s+(?:datum|date)\b|\ban\s+welchem\s+tag\b|\bsince\s+when\b|\bwie\s+lange?\s+(?:schon|her)\b|\bhow\s+long\s+ago\b/iu,
+    ],
+    [
+      "number",
+      /\bwie\s+alt\b|\bhow\s+old\b|\bwie\s*vie(?:le|l)\b|\bwieviele?\b|\bhow\s+(?:many|much)\b|\bwie\s+(?:hoch|groß|gross|lang|lange|weit|schwer|teuer|breit|tief)\b|\bhow\s+(?:high|tall|big|large|long|far|heavy|expensive)\b|\banzahl\b|\bnumber\s+of\b/iu,
+    ],
+    [
+      "organisation",
+      /\bfür\s+wen\b|\bfur\s+wen\b|\bfor\s+whom\b|\b(?:welche[rnms]?|what|which)\s+(?:organisation|organization|stiftung|institut|institute|denkfabrik|think\s+tank|zeitung|newspaper|behörde|agency|gruppe|group|firma|company|partei|party|thinktank)\b|\bwho\s+does\b.*\bwork\s+for\b|\bwork(?:s|ing)?\s+for\b|\barbeitet\b.*\bfür\b|\bwo\s+arbeite[nt]?\b|\bwhere\s+(?:do|does|did)\b.{0,40}\bwork\b/iu,
+    ],
+    [
+      "person",
+      /^\s*(?:und\s+)?(?:wer|wem|wen|who|whom)\b|\b(?:von|mit|an|zu|für)\s+wem\b|\bwith\s+whom\b|\b(?:welche[rnms]?|what|which)\s+(?:person|politiker|experte|expertin|minister|präsident|praesident|sprecher|leader|expert|spokesman|spokesperson|president|politician|general|diktator|dictator|staatschef|anführer)\b|\bwie\s+heißt\b|\bwie\s+heisst\b|\bwhat\s+is\s+the\s+name\b|\bwho\b/iu,
+    ],
+    [
+      "place",
+      /^\s*(?:und\s+)?(?:wo|wohin|woher|where)\b|\bwo\b|\bwhere\b|\b(?:in|nach|aus)\s+welche[rnms]?\s+(?:stadt|land|region|ort|staat)\b|\b(?:welche[rnms]?|what|which)\s+(?:stadt|city|ort|place|town|location|country|land)\b/iu,
+    ],
+    ["reason", /\b(?:warum|weshalb|wieso|weswegen|wozu|why|how\s+come)\b|\baus\s+welchem\s+grund\b|\bfor\s+what\s+reason\b|\bwhat\s+for\b/iu],
   ] as [AnswerType, RegExp][]
 ).map(([type, pattern]) => [type, unicodeWords(pattern)]);
 
@@ -43,7 +58,8 @@ const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
     "iu",
   ),
   number: new RegExp(`\\d|\\b(?:${NUMBER_WORDS})\\b`, "iu"),
-  person: /\b(?:präsident|praesident|minister|ministerin|experte|expertin|sprecher|sprecherin|diktator|machthaber|kremlchef|anführer|kanzler|kanzlerin|chef|chefin|professor|dr\.|president|spokesman|spokesperson|expert|dictator|leader|chancellor)\b/iu,
+  person:
+    /\b(?:präsident|praesident|minister|ministerin|experte|expertin|sprecher|sprecherin|diktator|machthaber|kremlchef|anführer|kanzler|kanzlerin|chef|chefin|professor|dr\.|president|spokesman|spokesperson|expert|dictator|leader|chancellor)\b/iu,
   // Places need a name after the preposition: see hasPlaceName.
   place: /\b(?:grenze|hauptstadt|region|border|capital)\b/iu,
   organisation:
@@ -53,9 +69,10 @@ const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
   frequency:
     /\b(?:selten|oft|häufig|haeufig|regelmäßig|regelmaessig|mehrmals|erstmals|abermals|wieder|jährlich|täglich|wöchentlich|monatlich|mal|rarely|seldom|often|frequently|regularly|once|twice|again|annually|daily|weekly)\b/iu,
 };
-const SENTENCE_PATTERNS = Object.fromEntries(
-  Object.entries(SENTENCE_PATTERN_SOURCES).map(([type, pattern]) => [type, unicodeWords(pattern)]),
-) as Record<AnswerType, RegExp>;
+const SENTENCE_PATTERNS = Object.fromEntries(Object.entries(SENTENCE_PATTERN_SOURCES).map(([type, pattern]) => [type, unicodeWords(pattern)])) as Record<
+  AnswerType,
+  RegExp
+>;
 
 /** Country and region names in German and English, folded ("russland", "north korea" as "north", "korea"). */
 const REGION_NAMES: ReadonlySet<string> = new Set(

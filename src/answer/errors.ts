@@ -19,4 +19,3 @@ export class ReindexFailedError extends Error {
     this.name = "ReindexFailedError";
   }
 }
-

@@ -74,7 +74,10 @@ export function formatAnswerQuality(title: string, quality: AnswerQuality): stri
         `ranked first ${bucket.rankedFirst} (${share(bucket.rankedFirst, bucket.questions)})`,
     );
   }
-  for (const [label, bucket] of [["off-topic ", quality.offTopic], ["near-topic", quality.nearTopic]] as const) {
+  for (const [label, bucket] of [
+    ["off-topic ", quality.offTopic],
+    ["near-topic", quality.nearTopic],
+  ] as const) {
     lines.push(`  ${label} ${String(bucket.questions).padStart(3)}: refused ${bucket.refused}, answered without a hedge ${bucket.unhedged}`);
   }
   return lines.join("\n");

@@ -1,9 +1,6 @@
 /** The one check every way of asking shares (Discord, terminal, `npm run ask`): empty or too long. */
 
-export type QuestionCheck =
-  | { ok: true; question: string }
-  | { ok: false; reason: "empty" }
-  | { ok: false; reason: "too_long"; length: number; max: number };
+export type QuestionCheck = { ok: true; question: string } | { ok: false; reason: "empty" } | { ok: false; reason: "too_long"; length: number; max: number };
 
 /** Normalises whitespace and refuses empty or overlong questions (length counted in characters, not UTF-16 units). */
 export function checkQuestion(raw: string, maxLength: number): QuestionCheck {

@@ -41,4 +41,3 @@ export function summariseReindex(report: ReindexReport): string {
     `added ${report.added.length}, changed ${report.changed.length}, removed ${report.removed.length}, unchanged ${report.unchanged.length}; ${report.durationMs} ms`
   );
 }
-

@@ -2,7 +2,16 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import { removeStaleTemporaries, type FileWriteOperations } from "../content/atomic-write.js";
-import { ContentLibrary, recoverInterruptedChange, type AddArticleRequest, type ContentChangeHooks, type ArticleChange, type AuditAction, type ContentActor, type RemoveArticleRequest } from "../content/library.js";
+import {
+  ContentLibrary,
+  recoverInterruptedChange,
+  type AddArticleRequest,
+  type ContentChangeHooks,
+  type ArticleChange,
+  type AuditAction,
+  type ContentActor,
+  type RemoveArticleRequest,
+} from "../content/library.js";
 import { articleIdFromFileName, loadArticles, type ArticleLoadError } from "../content/load.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { EmbeddingCache, embedPassagesCached } from "../search/embedding-cache.js";
@@ -175,7 +184,8 @@ export class QaService implements QaApi, ContentAdminApi {
     // A process killed mid-write leaves its temporary files behind; they are never read, only cleaned up here.
     for (const folder of new Set([options.contentDir, ...(options.indexFile ? [path.dirname(options.indexFile)] : [])])) {
       const removed = await removeStaleTemporaries(folder);
-      if (removed.length > 0) options.logger.info({ event: "temporaries_removed", folder, files: removed }, "removed temporary files left by an interrupted write");
+      if (removed.length > 0)
+        options.logger.info({ event: "temporaries_removed", folder, files: removed }, "removed temporary files left by an interrupted write");
     }
     await recoverInterruptedChange({
       contentDir: options.contentDir,
@@ -282,11 +292,7 @@ export class QaService implements QaApi, ContentAdminApi {
     }
   }
 
-  private async denseChannelFor(
-    articles: readonly Article[],
-    embedder: Embedder,
-    onProgress?: (paragraphsDone: number) => void,
-  ): Promise<DenseChannel> {
+  private async denseChannelFor(articles: readonly Article[], embedder: Embedder, onProgress?: (paragraphsDone: number) => void): Promise<DenseChannel> {
     const passages = toPassages(articles);
     const cache = this.embeddingCache;
     const texts = passages.map((passage) => passage.text);
@@ -426,7 +432,11 @@ export class QaService implements QaApi, ContentAdminApi {
   }
 
   /** Builds a complete new index beside the current one, persists it, then swaps it in. */
-  private async rebuild(tracker: ProgressTracker, baseline?: readonly Article[], upload?: { fileName: string; article: Article } | null): Promise<ReindexReport> {
+  private async rebuild(
+    tracker: ProgressTracker,
+    baseline?: readonly Article[],
+    upload?: { fileName: string; article: Article } | null,
+  ): Promise<ReindexReport> {
     const started = performance.now();
     const report = (update: Partial<ReindexProgress>): void => tracker.update(update);
     const previousArticles = baseline ?? this.state.articles;
@@ -445,10 +455,13 @@ export class QaService implements QaApi, ContentAdminApi {
       known: (fileName, contentHash) => parsedBefore.get(`${fileName}\u0000${contentHash}`),
     });
     if (loaded.articles.length === 0) {
-      throw new ReindexFailedError(loaded.errors.length > 0 ? loaded.errors : [{ file: this.options.contentDir, message: "no article files (.txt, .md, .html)" }]);
+      throw new ReindexFailedError(
+        loaded.errors.length > 0 ? loaded.errors : [{ file: this.options.contentDir, message: "no article files (.txt, .md, .html)" }],
+      );
     }
     const skipped = loaded.errors.map((problem) => ({ file: problem.file, reason: problem.message }));
-    if (skipped.length > 0) this.options.logger.warn({ event: "reindex_skipped_files", files: skipped.map((problem) => problem.file) }, "unreadable files left out of the index");
+    if (skipped.length > 0)
+      this.options.logger.warn({ event: "reindex_skipped_files", files: skipped.map((problem) => problem.file) }, "unreadable files left out of the index");
     const paragraphsTotal = loaded.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
     report({ phase: "embedding", paragraphsTotal });
     const embedder = this.embedder;

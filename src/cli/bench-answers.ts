@@ -70,7 +70,9 @@ export async function answersSuite(args: AnswersBenchArgs, config: Config, logge
   };
   if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
-    process.stdout.write(`${formatAnswerQuality(`Development questions (${args.split} part): ${result.questions} questions, ${result.mode} mode`, result.quality)}\n`);
+    process.stdout.write(
+      `${formatAnswerQuality(`Development questions (${args.split} part): ${result.questions} questions, ${result.mode} mode`, result.quality)}\n`,
+    );
     process.stdout.write(`  latency p50/p95 ${result.p50Ms} / ${result.p95Ms} ms\n`);
   }
   return result;

@@ -107,7 +107,10 @@ function selections(article: Article, length: SummaryLength, tuning: Partial<Sel
     summary,
     "centroid-mmr": texts(CENTROID_MMR_TUNING),
     "lead-k": leadSentences(article, SENTENCES_PER_LENGTH[length]),
-    "lead≈words": leadByWords(article, summary.reduce((sum, text) => sum + wordCount(text), 0)),
+    "lead≈words": leadByWords(
+      article,
+      summary.reduce((sum, text) => sum + wordCount(text), 0),
+    ),
   };
 }
 
@@ -146,7 +149,12 @@ function describe(evaluated: readonly Evaluated[], tuning: Partial<SelectionTuni
   const lines: string[] = [];
   for (const { article, points } of evaluated) {
     const summary = summarizeArticle(article, { length: "medium", ...(tuning ? { tuning } : {}) });
-    const covered = new Set(coveredPoints(points.points, summary.sentences.map((sentence) => sentence.text)));
+    const covered = new Set(
+      coveredPoints(
+        points.points,
+        summary.sentences.map((sentence) => sentence.text),
+      ),
+    );
     lines.push(`\n${article.id} (medium, ${covered.size}/${points.points.length} points)`);
     for (const sentence of summary.sentences) lines.push(`  [¶${sentence.paragraph}] ${sentence.text}`);
     for (const [i, point] of points.points.entries()) lines.push(`  ${covered.has(i) ? "✓" : "✗"} ${point.point} (¶${point.paragraphs.join(",")})`);

@@ -106,7 +106,16 @@ function printTable(figures: BenchFigures, baseline: BenchFigures): void {
   process.stdout.write(`${out.join("\n")}\n`);
 }
 
-type BenchArgs = { data?: string; questions?: string[]; json?: boolean; lexical?: boolean; split?: string; options?: string; articles?: string[]; verbose?: boolean };
+type BenchArgs = {
+  data?: string;
+  questions?: string[];
+  json?: boolean;
+  lexical?: boolean;
+  split?: string;
+  options?: string;
+  articles?: string[];
+  verbose?: boolean;
+};
 
 async function germanQuadSuite(args: BenchArgs, config: Config, logger: Logger): Promise<void> {
   if (!args.data) throw new CliError(`--data DIR is required. ${USAGE}`, 2);
@@ -120,7 +129,11 @@ async function germanQuadSuite(args: BenchArgs, config: Config, logger: Logger):
     if (loaded.embedder) {
       const embedder = loaded.embedder;
       const cache = await EmbeddingCache.open(settings.cacheFile, logger);
-      const passageVectors = await embedPassagesCached(embedder, cache, passages.map((passage) => passage.text));
+      const passageVectors = await embedPassagesCached(
+        embedder,
+        cache,
+        passages.map((passage) => passage.text),
+      );
       dense = {
         modelId: embedder.modelId,
         passageVectors,
@@ -163,7 +176,12 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
 
   const articles = service.articles();
   const passages = articles.flatMap((article) =>
-    article.paragraphs.map((paragraph) => ({ id: passageId(article.id, paragraph.number), title: article.title, heading: paragraph.heading, text: paragraph.text })),
+    article.paragraphs.map((paragraph) => ({
+      id: passageId(article.id, paragraph.number),
+      title: article.title,
+      heading: paragraph.heading,
+      text: paragraph.text,
+    })),
   );
   const buildTimes: number[] = [];
   for (let round = 0; round < 20; round += 1) {
@@ -245,7 +263,10 @@ function parseOverrides(text: string | undefined): AnswerOverrides | undefined {
   try {
     return answerOverridesSchema.parse(JSON.parse(text));
   } catch {
-    throw new CliError(`--options takes a JSON object such as '{"lexical":{"ngramWeight":0.3},"thresholds":{"answerCoverage":0.5},"answerTypeBoost":0.3}'. ${USAGE}`, 2);
+    throw new CliError(
+      `--options takes a JSON object such as '{"lexical":{"ngramWeight":0.3},"thresholds":{"answerCoverage":0.5},"answerTypeBoost":0.3}'. ${USAGE}`,
+      2,
+    );
   }
 }
 

@@ -29,9 +29,7 @@ export function formatAnswer(answer: Answer): string {
     return [
       "The articles do not answer this question, so nothing is quoted.",
       "Try rephrasing it, or ask for /summary to see what the article covers.",
-      ...(answer.languageMismatch
-        ? ["Without the embedding model, questions are matched word for word: ask in the articles' language for best results."]
-        : []),
+      ...(answer.languageMismatch ? ["Without the embedding model, questions are matched word for word: ask in the articles' language for best results."] : []),
       `(retrieval: ${answer.mode})`,
     ].join("\n");
   }
@@ -129,6 +127,10 @@ export function formatReindexReport(report: ReindexReport): string {
     `  removed:   ${list(report.removed)}`,
     `  unchanged: ${list(report.unchanged)}`,
     ...(report.storeFailure ? [`Warning: ${report.storeFailure}.`] : []),
-    ...(report.skipped ? [`Warning: left out because they cannot be read (fix or remove them): ${report.skipped.map((problem) => describeProblem(problem.file, problem.reason)).join("; ")}.`] : []),
+    ...(report.skipped
+      ? [
+          `Warning: left out because they cannot be read (fix or remove them): ${report.skipped.map((problem) => describeProblem(problem.file, problem.reason)).join("; ")}.`,
+        ]
+      : []),
   ].join("\n");
 }

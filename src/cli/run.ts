@@ -22,7 +22,11 @@ const PARSE_ARGS_ERROR = z.object({ code: z.string(), message: z.string() });
 export function argumentError(error: unknown, usage: string): CliError {
   const parsed = PARSE_ARGS_ERROR.safeParse(error);
   if (!parsed.success) return new CliError(`${error instanceof Error ? error.message : String(error)}. ${usage}`, 2);
-  const named = /'([^']+)'/.exec(parsed.data.message)?.[1]?.replace(/\s*<value>$/, "").replace(/^-\w,\s*/, "") ?? "";
+  const named =
+    /'([^']+)'/
+      .exec(parsed.data.message)?.[1]
+      ?.replace(/\s*<value>$/, "")
+      .replace(/^-\w,\s*/, "") ?? "";
   switch (parsed.data.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return new CliError(`unknown option ${named}. ${usage}`, 2);

@@ -2,7 +2,6 @@ import type { Summary } from "../answer/summary/index.js";
 
 /** Summaries as text for the terminal and `npm run summary`, and as JSON for scripts. */
 
-
 /** The JSON shape promised to scripts: exactly these keys, sentences in article order. */
 export function summaryToJson(summary: Summary): string {
   return JSON.stringify({
@@ -19,8 +18,7 @@ export function summaryOrigin(summary: Pick<Summary, "publisher" | "date">): str
 
 /** Plain text for the terminal: header naming article, publisher and date, then one cited sentence per line. */
 export function formatSummaryText(summary: Summary): string {
-  const scope =
-    summary.sectionNumber === null ? "" : ` of section ${summary.sectionNumber}${summary.section ? ` „${summary.section}“` : " (opening)"}`;
+  const scope = summary.sectionNumber === null ? "" : ` of section ${summary.sectionNumber}${summary.section ? ` „${summary.section}“` : " (opening)"}`;
   const header = [
     `Summary${scope}: „${summary.articleTitle}“ — ${summaryOrigin(summary)}`,
     `(${summary.length}: ${summary.sentences.length} sentence${summary.sentences.length === 1 ? "" : "s"} quoted verbatim, in article order; ${summary.scoring} scoring)`,

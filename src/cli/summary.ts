@@ -15,8 +15,7 @@ import {
 import { argumentError, CliError, runCli } from "./run.js";
 import { formatSummaryText, summaryToJson } from "./summary-format.js";
 
-const USAGE =
-  "usage: npm run summary -- [--length short|medium|long] [--article ID] [--section HEADING|NUMBER] [--json] [--embeddings]";
+const USAGE = "usage: npm run summary -- [--length short|medium|long] [--article ID] [--section HEADING|NUMBER] [--json] [--embeddings]";
 
 const summaryArgsSchema = summaryRequestSchema.extend({
   json: z.boolean().default(false),

@@ -126,7 +126,14 @@ export async function handleTerminalLine(
       return HELP;
     case "summary":
       try {
-        return formatSummaryText(await qa.summary(parseSummaryCommand(rest, qa.status().articles.map((article) => article.id))));
+        return formatSummaryText(
+          await qa.summary(
+            parseSummaryCommand(
+              rest,
+              qa.status().articles.map((article) => article.id),
+            ),
+          ),
+        );
       } catch (error) {
         if (error instanceof UnknownArticleError || error instanceof UnknownSectionError) return error.message;
         throw error;
@@ -165,7 +172,9 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
   };
   const conversation = new TerminalConversation();
   const status = qa.status();
-  write(`Article Q&A (${status.articles.length} article(s), ${status.paragraphCount} paragraphs, ${status.mode} retrieval). Type /help for commands; questions follow up on each other until /new.`);
+  write(
+    `Article Q&A (${status.articles.length} article(s), ${status.paragraphCount} paragraphs, ${status.mode} retrieval). Type /help for commands; questions follow up on each other until /new.`,
+  );
   if (options.logFile) write(`Logs: ${options.logFile}`);
   if (options.prompt) lines.setPrompt("? ");
   if (options.prompt) lines.prompt();

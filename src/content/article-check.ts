@@ -38,7 +38,14 @@ export function articleShape(text: string, article: Article): ArticleShape {
     if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
       inFence = !inFence;
       structuralLines += 1;
-    } else if (inFence || trimmed.startsWith("|") || trimmed.startsWith("#") || LIST_ITEM.test(trimmed) || LINKS_ONLY.test(trimmed) || /^( {4}|\t)/u.test(line)) {
+    } else if (
+      inFence ||
+      trimmed.startsWith("|") ||
+      trimmed.startsWith("#") ||
+      LIST_ITEM.test(trimmed) ||
+      LINKS_ONLY.test(trimmed) ||
+      /^( {4}|\t)/u.test(line)
+    ) {
       structuralLines += 1;
     }
   }

@@ -71,7 +71,8 @@ function parseDocument(html: string): DomDocument {
 
 function metaContent(document: DomDocument, ...keys: string[]): string | null {
   for (const key of keys) {
-    const element = document.querySelector(`meta[property="${key}"]`) ?? document.querySelector(`meta[name="${key}"]`) ?? document.querySelector(`meta[itemprop="${key}"]`);
+    const element =
+      document.querySelector(`meta[property="${key}"]`) ?? document.querySelector(`meta[name="${key}"]`) ?? document.querySelector(`meta[itemprop="${key}"]`);
     const value = element?.getAttribute("content")?.trim();
     if (value) return value;
   }
@@ -127,11 +128,34 @@ function readPageMetadata(document: DomDocument): PageMetadata {
 // Cleaning before Readability
 
 /** Never article text, whatever they wrap. */
-const NON_TEXT_SELECTOR = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "button", "input", "select", "textarea"].join(",");
+const NON_TEXT_SELECTOR = [
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "canvas",
+  "button",
+  "input",
+  "select",
+  "textarea",
+].join(",");
 
 /** Page furniture: navigation, sidebars, forms, hidden parts. */
 const FURNITURE_SELECTOR = [
-  "nav", "aside", "form", "dialog", '[role="navigation"]', '[role="search"]', '[role="dialog"]', '[role="alert"]', "[hidden]", '[aria-hidden="true"]',
+  "nav",
+  "aside",
+  "form",
+  "dialog",
+  '[role="navigation"]',
+  '[role="search"]',
+  '[role="dialog"]',
+  '[role="alert"]',
+  "[hidden]",
+  '[aria-hidden="true"]',
 ].join(",");
 
 /** Class or id tokens of ad slots, share bars, newsletter and cookie boxes, teaser lists. */
@@ -171,11 +195,47 @@ function removeClutter(document: DomDocument): void {
 // ---------------------------------------------------------------------------
 // Readable DOM → layout blocks
 
-const HEADING_LEVEL: ReadonlyMap<string, number> = new Map([["h1", 1], ["h2", 2], ["h3", 3], ["h4", 4], ["h5", 5], ["h6", 6]]);
+const HEADING_LEVEL: ReadonlyMap<string, number> = new Map([
+  ["h1", 1],
+  ["h2", 2],
+  ["h3", 3],
+  ["h4", 4],
+  ["h5", 5],
+  ["h6", 6],
+]);
 /** Elements that end the running text: what follows starts a new block. */
 const BLOCK_TAGS = new Set([
-  "address", "article", "blockquote", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figure", "footer",
-  "header", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+  "address",
+  "article",
+  "blockquote",
+  "center",
+  "dd",
+  "details",
+  "dialog",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figure",
+  "footer",
+  "header",
+  "hgroup",
+  "hr",
+  "li",
+  "main",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
 ]);
 /** Not read at all: media and captions are no article text. */
 const SKIPPED_TAGS = new Set(["figcaption", "img", "picture", "video", "audio", "source", "track", "map", "math", "head", "title", "meta", "link"]);
@@ -214,7 +274,9 @@ class BlockCollector {
     if (tag === "tr" && this.isSimpleRow(node)) {
       // A data-table row reads as one line; cells on their own would be scraps.
       this.flush();
-      const cells = Array.from(node.childNodes).filter(isElement).map((cell) => (cell.textContent ?? "").trim());
+      const cells = Array.from(node.childNodes)
+        .filter(isElement)
+        .map((cell) => (cell.textContent ?? "").trim());
       this.blocks.push({ kind: "text", text: cells.filter((cell) => cell !== "").join(" | "), level: 0 });
       return;
     }
@@ -367,7 +429,10 @@ export function parseHtmlArticle(raw: string, options: ParseHtmlArticleOptions):
  */
 export function withoutSiteName(title: string | null, heading: string | null, publisher: string | null): string | null {
   if (title === null) return null;
-  const parts = title.split(/\s+[|–—-]\s+|\s*\|\s*/u).map((part) => part.trim()).filter((part) => part.length > 0);
+  const parts = title
+    .split(/\s+[|–—-]\s+|\s*\|\s*/u)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
   if (parts.length > 1 && publisher !== null) {
     const site = publisher.toLowerCase();
     const kept = parts.filter((part) => part.toLowerCase() !== site);
@@ -376,4 +441,3 @@ export function withoutSiteName(title: string | null, heading: string | null, pu
   if (heading !== null && heading.length >= 10 && title.startsWith(heading) && /^\s*[|–—-]/u.test(title.slice(heading.length))) return heading;
   return title;
 }
-

@@ -93,8 +93,21 @@ export type ContentErrorCode =
 
 /** Codes where the request itself was wrong: nothing was touched. The rest are failures on the way. */
 const REFUSAL_CODES: ReadonlySet<ContentErrorCode> = new Set([
-  "invalid-request", "unsupported-type", "too-large", "empty", "binary", "encoding", "metadata",
-  "no-article-text", "no-paragraphs", "not-an-article", "too-complex", "duplicate-title", "already-exists", "not-found", "last-article",
+  "invalid-request",
+  "unsupported-type",
+  "too-large",
+  "empty",
+  "binary",
+  "encoding",
+  "metadata",
+  "no-article-text",
+  "no-paragraphs",
+  "not-an-article",
+  "too-complex",
+  "duplicate-title",
+  "already-exists",
+  "not-found",
+  "last-article",
 ]);
 
 /** A content change that did not happen; `message` is written for the moderator. */
@@ -198,6 +211,7 @@ function describeError(error: unknown): string {
 
 /** A user-supplied name made safe to echo in a message: no control characters, bounded length. */
 function shownName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const cleaned = name.replace(/[\u0000-\u001f\u007f]/gu, "?");
   return cleaned.length > 80 ? `${cleaned.slice(0, 77)}…` : cleaned;
 }
@@ -264,7 +278,10 @@ export class ContentLibrary {
     } catch (error) {
       // What happened, never who: the audit file is the only place a user id may be kept.
       const { action, article, outcome } = line;
-      this.options.logger.error({ event: "audit_write_failed", file, reason: describeError(error), entry: { action, article, outcome } }, "could not write the audit log");
+      this.options.logger.error(
+        { event: "audit_write_failed", file, reason: describeError(error), entry: { action, article, outcome } },
+        "could not write the audit log",
+      );
     }
   }
 
@@ -272,7 +289,14 @@ export class ContentLibrary {
     return this.exclusive(async () => {
       try {
         const change = await task();
-        await this.recordAudit({ actor: attempt.actor, action: attempt.action, article: attempt.article, outcome: "success", detail: change.message, ...(attempt.intent ? { change: attempt.intent } : {}) });
+        await this.recordAudit({
+          actor: attempt.actor,
+          action: attempt.action,
+          article: attempt.article,
+          outcome: "success",
+          detail: change.message,
+          ...(attempt.intent ? { change: attempt.intent } : {}),
+        });
         // Only now, with the change live and audited, may a crash no longer roll it back.
         await clearIntent(this.contentDir, this.operations);
         return change;
@@ -313,10 +337,7 @@ export class ContentLibrary {
     // Only the last path segment counts: "../../x.txt" and "C:\\x.txt" cannot point outside the folder.
     const baseName = fileName.split(/[\\/]/u).pop() ?? "";
     if (articleFormatOf(baseName) === undefined) {
-      throw new ContentError(
-        "unsupported-type",
-        `"${given}" was not added: only ${[...ARTICLE_FILE_FORMATS.keys()].join(", ")} files can be articles.`,
-      );
+      throw new ContentError("unsupported-type", `"${given}" was not added: only ${[...ARTICLE_FILE_FORMATS.keys()].join(", ")} files can be articles.`);
     }
     const articleId = articleIdFromFileName(baseName);
     // The stored name is made from the id, so odd characters, spaces and hidden-file dots never reach the disk.
@@ -402,15 +423,22 @@ export class ContentLibrary {
       { name: safeName, before: overwritten ? overwritten.bytes : null },
       ...superseded.map((entry) => ({ name: entry.fileName, before: entry.bytes })),
     ];
-    return this.applyWithUndo(given, change.action === "replaced" ? "replaced" : "added", change, hooks, { attempt, files: affected, parsed: { fileName: safeName, article } }, async (undo) => {
-      await writeFileAtomic(target, bytes, this.operations);
-      undo.push(overwritten ? () => writeFileAtomic(target, overwritten.bytes, this.operations) : () => this.operations.removeFile(target));
-      for (const entry of superseded) {
-        const file = path.join(this.contentDir, entry.fileName);
-        await this.operations.removeFile(file);
-        undo.push(() => writeFileAtomic(file, entry.bytes, this.operations));
-      }
-    });
+    return this.applyWithUndo(
+      given,
+      change.action === "replaced" ? "replaced" : "added",
+      change,
+      hooks,
+      { attempt, files: affected, parsed: { fileName: safeName, article } },
+      async (undo) => {
+        await writeFileAtomic(target, bytes, this.operations);
+        undo.push(overwritten ? () => writeFileAtomic(target, overwritten.bytes, this.operations) : () => this.operations.removeFile(target));
+        for (const entry of superseded) {
+          const file = path.join(this.contentDir, entry.fileName);
+          await this.operations.removeFile(file);
+          undo.push(() => writeFileAtomic(file, entry.bytes, this.operations));
+        }
+      },
+    );
   }
 
   private async applyRemove(request: RemoveArticleRequest, attempt: Attempt, hooks: ContentChangeHooks): Promise<ArticleChange> {
@@ -474,9 +502,13 @@ export class ContentLibrary {
       const action = verb === "removed" ? "remove" : verb === "replaced" ? "replace" : "add";
       await writeIntent(this.contentDir, { id: intentId, action, article: change.articleId, files: affected.files }, this.operations);
     } catch (error) {
-      throw new ContentError("write-failed", `"${subject}" was not ${verb}: writing to the content folder failed (${describeError(error)}). Nothing was changed.`, {
-        cause: error,
-      });
+      throw new ContentError(
+        "write-failed",
+        `"${subject}" was not ${verb}: writing to the content folder failed (${describeError(error)}). Nothing was changed.`,
+        {
+          cause: error,
+        },
+      );
     }
     affected.attempt.intent = intentId;
     try {
@@ -511,11 +543,9 @@ export class ContentLibrary {
           cause: error,
         });
       }
-      throw new ContentError(
-        "not-applied",
-        `"${subject}" was not ${verb}: ${reason}. The file change was undone; the articles and the index are as before.`,
-        { cause: error },
-      );
+      throw new ContentError("not-applied", `"${subject}" was not ${verb}: ${reason}. The file change was undone; the articles and the index are as before.`, {
+        cause: error,
+      });
     }
   }
 
@@ -592,4 +622,3 @@ export async function recoverInterruptedChange(options: {
   }
   return "rolled-back";
 }
-

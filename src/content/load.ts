@@ -216,7 +216,7 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
   } catch (error) {
     if (error instanceof Error && error.message.startsWith("Article folder")) throw error;
     const code = error instanceof Error && "code" in error ? String(error.code) : "unknown error";
-    throw new Error(`Article folder ${dir} cannot be read (${code === "ENOENT" ? "it does not exist" : code}).`);
+    throw new Error(`Article folder ${dir} cannot be read (${code === "ENOENT" ? "it does not exist" : code}).`, { cause: error });
   }
   return names
     .filter((name) => !name.startsWith(".") && ARTICLE_FILE_FORMATS.has(path.extname(name).toLowerCase()))

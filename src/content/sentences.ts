@@ -11,6 +11,7 @@ import type { Sentence } from "./types.js";
  */
 
 /** Abbreviations after which a period does not end the sentence (compared case-sensitively, see `isAbbreviationToken`). */
+// prettier-ignore
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   // German
   "Abb.", "Abs.", "Abt.", "allg.", "Anm.", "Aufl.", "Bd.", "Bde.", "bes.", "bspw.", "bzgl.", "bzw.", "ca.",
@@ -31,6 +32,7 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
  * After them a boundary is accepted only when the next word is a typical
  * sentence opener, so "usw. Dann" splits but "Inc. Chief" does not.
  */
+// prettier-ignore
 const SENTENCE_FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
   "etc.", "usw.", "usf.", "Chr.", "Jh.", "Jhd.", "Jhdt.", "Mio.", "Mill.", "Mrd.", "Tsd.", "Inc.", "Corp.", "Ltd.", "Co.",
   "Bros.", "al.", "ff.",
@@ -40,11 +42,13 @@ const SENTENCE_FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
  * Abbreviations that are also ordinary words ("eine neue Art.", "I said no.", the name "Jan."), so they only
  * count as abbreviations before a number: "Art. 5", "No. 5", "3. Okt. 2023".
  */
+// prettier-ignore
 const NUMBER_PREFIX_ABBREVIATIONS: ReadonlySet<string> = new Set([
   "Art.", "No.", "Nos.", "no.", "Jan.", "Feb.", "Mär.", "Mrz.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Okt.",
   "Nov.", "Dez.", "Mar.", "Oct.", "Dec.",
 ]);
 
+// prettier-ignore
 const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
   // German
   "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "er", "sie", "es", "ich", "wir", "ihr", "man",
@@ -57,11 +61,13 @@ const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words after which "3." is an ordinal ("am 3. Oktober", "zum 70. Jahrestag"), not a sentence end. */
+// prettier-ignore
 const ORDINAL_CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "am", "vom", "zum", "im", "bis", "zur", "ab", "seit", "beim", "dem", "den", "der", "die", "das", "des", "ihr",
   "ihre", "ihrem", "ihren", "ihres", "sein", "seine", "seinem", "seinen", "seines", "jeder", "jedes", "jedem", "jeden",
 ]);
 
+// prettier-ignore
 const MONTH_NAMES: ReadonlySet<string> = new Set([
   "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
   "dezember", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez",

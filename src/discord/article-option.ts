@@ -14,7 +14,10 @@ export interface NamedArticle {
  * Null when nothing or more than one article matches.
  */
 export function articleFromOption<Entry extends NamedArticle>(articles: readonly Entry[], value: string): Entry | null {
-  const byKey = resolveArticleKey(value, articles.map((article) => article.id));
+  const byKey = resolveArticleKey(
+    value,
+    articles.map((article) => article.id),
+  );
   const exact = articles.find((article) => article.id === (byKey ?? value));
   if (exact) return exact;
   const folded = foldForSearch(value.trim());

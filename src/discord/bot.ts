@@ -2,16 +2,7 @@
  * Starts the Discord bot on top of a QaApi: connects, routes interactions and
  * mentions, and shuts down cleanly (the caller wires SIGINT/SIGTERM to `stop`).
  */
-import {
-  Client,
-  Events,
-  GatewayIntentBits,
-  Options,
-  Partials,
-  type ClientOptions,
-  type Interaction,
-  type Message,
-} from "discord.js";
+import { Client, Events, GatewayIntentBits, Options, Partials, type ClientOptions, type Interaction, type Message } from "discord.js";
 import type { Logger } from "pino";
 import type { ContentAdminApi } from "../answer/types.js";
 import type { QaApi } from "../answer/types.js";

@@ -32,11 +32,7 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
   return "feedback";
 }
 
-async function recordFeedback(
-  interaction: ButtonInteraction,
-  action: Extract<ComponentAction, { kind: "feedback" }>,
-  context: BotContext,
-): Promise<void> {
+async function recordFeedback(interaction: ButtonInteraction, action: Extract<ComponentAction, { kind: "feedback" }>, context: BotContext): Promise<void> {
   const text = messages(langFromLocale(interaction.locale));
   const messageId = interaction.message.id;
   const remembered = context.recentAnswers.get(messageId);

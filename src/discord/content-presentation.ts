@@ -119,7 +119,11 @@ export function presentContentProblem(kind: "reindex_failed" | "change_refused" 
   const text = messages(lang).content;
   const escapedReason = fitEscaped(reason, 1_500);
   const notice =
-    kind === "reindex_failed" ? text.reindexFailed(escapedReason) : kind === "change_refused" ? text.changeRefused(escapedReason) : text.changeFailed(escapedReason);
+    kind === "reindex_failed"
+      ? text.reindexFailed(escapedReason)
+      : kind === "change_refused"
+        ? text.changeRefused(escapedReason)
+        : text.changeFailed(escapedReason);
   return { content: notice, embeds: [], components: [], allowedMentions: NO_MENTIONS };
 }
 
@@ -160,7 +164,9 @@ function articleDetails(article: ArticleInfo, lang: Lang): string {
   parts.push(text.about.paragraphs(article.paragraphCount));
   const line = parts.join(" · ");
   // A very long URL could still push the line over a field's limit: then without the link.
-  return line.length <= LIMITS.fieldValue ? line : [shownId(article.id), publisher ?? "", text.about.paragraphs(article.paragraphCount)].filter(Boolean).join(" · ");
+  return line.length <= LIMITS.fieldValue
+    ? line
+    : [shownId(article.id), publisher ?? "", text.about.paragraphs(article.paragraphCount)].filter(Boolean).join(" · ");
 }
 
 /** `/articles`: one field per article (title; id, source, date, paragraphs), within the 6,000-character total. */

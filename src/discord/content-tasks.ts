@@ -85,8 +85,15 @@ export async function runContentTask(
       await throttle.close();
       throw error;
     }
-    context.logger.warn({ event: "content_task_failed", guild: interaction.guildId, kind: outcome.kind, reason: outcome.logReason }, "content task did not complete");
-    context.metrics?.contentTask("content", outcome.kind === "change_refused" || outcome.kind.startsWith("upload_") || outcome.kind === "busy" ? "refused" : "failed", null);
+    context.logger.warn(
+      { event: "content_task_failed", guild: interaction.guildId, kind: outcome.kind, reason: outcome.logReason },
+      "content task did not complete",
+    );
+    context.metrics?.contentTask(
+      "content",
+      outcome.kind === "change_refused" || outcome.kind.startsWith("upload_") || outcome.kind === "busy" ? "refused" : "failed",
+      null,
+    );
     await finish(outcome.payload);
     return;
   }
@@ -114,7 +121,8 @@ interface FailureOutcome {
 
 function describeFailure(error: unknown, lang: Lang): FailureOutcome | null {
   if (error instanceof ReindexBusyError) return { kind: "busy", payload: presentAlreadyRunning(error.progress, lang), logReason: error.message };
-  if (error instanceof ReindexFailedError) return { kind: "reindex_failed", payload: presentContentProblem("reindex_failed", error.message, lang), logReason: error.message };
+  if (error instanceof ReindexFailedError)
+    return { kind: "reindex_failed", payload: presentContentProblem("reindex_failed", error.message, lang), logReason: error.message };
   if (error instanceof ContentError) {
     const kind = error.outcome === "refused" ? "change_refused" : "change_failed";
     return { kind, payload: presentContentProblem(kind, error.message, lang), logReason: `${error.code}: ${error.message}` };

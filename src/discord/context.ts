@@ -1,10 +1,6 @@
 /** What every command and handler receives, and the shape of a command module. */
 import type { BotMetrics } from "../metrics.js";
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
+import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Logger } from "pino";
 import type { ContentAdminApi } from "../answer/types.js";
 import type { ConversationStore } from "../answer/conversation/store.js";

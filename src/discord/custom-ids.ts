@@ -46,9 +46,7 @@ export interface RemovalDecision {
 }
 
 export type ComponentAction =
-  | { kind: "paragraph"; articleKey: string; paragraph: number }
-  | { kind: "feedback"; vote: Vote; cited: CitedParagraphs[] }
-  | RemovalDecision;
+  { kind: "paragraph"; articleKey: string; paragraph: number } | { kind: "feedback"; vote: Vote; cited: CitedParagraphs[] } | RemovalDecision;
 
 export function paragraphButtonId(articleKey: string, paragraph: number): string {
   return `${PREFIX}:p:${articleKey}:${paragraph}`;

@@ -27,9 +27,7 @@ const registeredCommandsSchema = z.array(z.object({ id: z.string(), name: z.stri
 
 export async function deployCommands(options: DeployOptions): Promise<DeployResult> {
   const rest = new REST({ version: "10", ...(options.api ? { api: options.api } : {}) }).setToken(options.token);
-  const route = options.guildId
-    ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
-    : Routes.applicationCommands(options.applicationId);
+  const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
   try {
     const response = await rest.put(route, { body: options.commands ?? commandPayloads() });
     const parsed = registeredCommandsSchema.safeParse(response);

@@ -158,14 +158,13 @@ const de: Messages = {
   showParagraph: (paragraph) => `¶${paragraph} ganz lesen`,
   feedbackUp: "Hilfreich",
   feedbackDown: "Nicht hilfreich",
-  languageMismatchHint:
-    "Ohne das Embedding-Modell vergleiche ich nur Wörter: Fragen in der Sprache des Artikels funktionieren am besten.",
-  notAnswered: (summary) =>
-    `Darauf gibt der Artikel keine belastbare Antwort, deshalb zitiere ich lieber nichts. Einen Überblick gibt ${summary}.`,
+  languageMismatchHint: "Ohne das Embedding-Modell vergleiche ich nur Wörter: Fragen in der Sprache des Artikels funktionieren am besten.",
+  notAnswered: (summary) => `Darauf gibt der Artikel keine belastbare Antwort, deshalb zitiere ich lieber nichts. Einen Überblick gibt ${summary}.`,
   hedgedIntro: "Eine sichere Antwort finde ich nicht. Das ist die nächstliegende Stelle – sie beantwortet die Frage vielleicht nicht:",
   quoteLanguageNote: (language) => `Zitat im Original (${language === "de" ? "Deutsch" : "Englisch"}).`,
   followUpNote: (previous) => `Als Nachfrage zu „${previous}“ verstanden`,
-  threadFailed: "Einen Thread konnte ich hier nicht öffnen (fehlt mir das Recht „Öffentliche Threads erstellen“?). Antworte einfach auf meine Antwort, um nachzufragen.",
+  threadFailed:
+    "Einen Thread konnte ich hier nicht öffnen (fehlt mir das Recht „Öffentliche Threads erstellen“?). Antworte einfach auf meine Antwort, um nachzufragen.",
   conversationLost: (minutes) =>
     `Das Gespräch davor kenne ich nicht mehr (nach ${minutes} Minuten ohne Frage oder einem Neustart vergessen), darum habe ich diese Frage für sich beantwortet.`,
   mentionHint: (ask) => `Stell mir eine Frage zum Artikel, z. B. „Wann reist Kim nach Russland?“ – direkt nach der Erwähnung oder mit ${ask}.`,
@@ -199,7 +198,7 @@ const de: Messages = {
   },
   summary: {
     lengthName: (length) => ({ short: "kurz", medium: "mittel", long: "lang" })[length],
-    title: (length) => `Zusammenfassung (${({ short: "kurz", medium: "mittel", long: "lang" })[length]})`,
+    title: (length) => `Zusammenfassung (${{ short: "kurz", medium: "mittel", long: "lang" }[length]})`,
     sectionTitle: (number, heading) => ` · Abschnitt ${number}${heading ? `: ${heading}` : " (Einleitung)"}`,
     openingSection: "Einleitung (ohne Überschrift)",
     originUnknown: "Herausgeber und Datum nicht angegeben",
@@ -208,7 +207,8 @@ const de: Messages = {
     empty: "In diesem Teil des Artikels steht kein Satz, der sich für sich allein als Zusammenfassung zitieren lässt.",
     unknownArticle: (typed, list) =>
       typed === null ? `Es sind mehrere Artikel geladen; wähl einen aus: ${list}` : `Den Artikel „${typed}“ kenne ich nicht. Verfügbar: ${list}`,
-    unknownSection: (typed, title, list) => `Einen Abschnitt „${typed}“ gibt es in „${title}“ nicht (die Länge wählst du mit der Option länge). Abschnitte: ${list}`,
+    unknownSection: (typed, title, list) =>
+      `Einen Abschnitt „${typed}“ gibt es in „${title}“ nicht (die Länge wählst du mit der Option länge). Abschnitte: ${list}`,
   },
   content: {
     guildOnly: "Das geht nur auf einem Server.",
@@ -216,13 +216,20 @@ const de: Messages = {
     unavailable: "Artikel verwalten ist in dieser Sitzung nicht möglich.",
     taskName: (task) => ({ reindex: "Index wird neu aufgebaut", "add-article": "Artikel wird hinzugefügt", "remove-article": "Artikel wird entfernt" })[task],
     phaseName: (phase) =>
-      ({ checking: "Datei wird geprüft", reading: "Artikel werden gelesen", embedding: "Absätze werden eingebettet", indexing: "Index wird aufgebaut", saving: "Index wird gespeichert" })[phase],
+      ({
+        checking: "Datei wird geprüft",
+        reading: "Artikel werden gelesen",
+        embedding: "Absätze werden eingebettet",
+        indexing: "Index wird aufgebaut",
+        saving: "Index wird gespeichert",
+      })[phase],
     counts: (articlesDone, articlesTotal, paragraphsDone, paragraphsTotal) =>
       `Artikel: ${articlesDone}/${articlesTotal || "?"} · Absätze: ${paragraphsDone}/${paragraphsTotal || "?"}`,
     alreadyRunning: (progress) => `Es läuft bereits eine Neuindexierung. Bitte warte, bis sie fertig ist.\n${progress}`,
     reportTitle: "Index neu aufgebaut",
     unreadableTitle: (count) => `${count === 1 ? "Eine Datei wird" : `${count} Dateien werden`} nicht gelesen (mit /artikel-entfernen entfernen)`,
-    storeFailed: "Der neue Index ist aktiv, konnte aber nicht gespeichert werden (Datenträger voll oder schreibgeschützt?). Die Artikel sind in Ordnung; beim nächsten Start wird der Index aus ihnen neu gebaut.",
+    storeFailed:
+      "Der neue Index ist aktiv, konnte aber nicht gespeichert werden (Datenträger voll oder schreibgeschützt?). Die Artikel sind in Ordnung; beim nächsten Start wird der Index aus ihnen neu gebaut.",
     added: "Hinzugefügt",
     changed: "Geändert",
     removed: "Entfernt",
@@ -338,7 +345,13 @@ const en: Messages = {
     unavailable: "Managing articles is not available in this session.",
     taskName: (task) => ({ reindex: "Rebuilding the index", "add-article": "Adding the article", "remove-article": "Removing the article" })[task],
     phaseName: (phase) =>
-      ({ checking: "checking the file", reading: "reading articles", embedding: "embedding paragraphs", indexing: "building the index", saving: "saving the index" })[phase],
+      ({
+        checking: "checking the file",
+        reading: "reading articles",
+        embedding: "embedding paragraphs",
+        indexing: "building the index",
+        saving: "saving the index",
+      })[phase],
     counts: (articlesDone, articlesTotal, paragraphsDone, paragraphsTotal) =>
       `Articles: ${articlesDone}/${articlesTotal || "?"} · Paragraphs: ${paragraphsDone}/${paragraphsTotal || "?"}`,
     alreadyRunning: (progress) => `A reindex is already running. Please wait until it has finished.\n${progress}`,
@@ -394,7 +407,7 @@ const en: Messages = {
       `\`${ask} thread: True\` opens a thread for the conversation${withoutMention ? "; there I read every message as a follow-up" : "; there, mention me or reply to me"}. ` +
       `A conversation ends after ${minutes} minutes without a question; after a restart I start afresh.`,
     tipsLabel: "Tips",
-    tips: "• Under each answer, \"Read ¶\" shows the whole paragraph (only to you).\n• 👍/👎 helps improve the answers; no names are stored.\n• `public: False` on /ask shows the answer only to you.",
+    tips: '• Under each answer, "Read ¶" shows the whole paragraph (only to you).\n• 👍/👎 helps improve the answers; no names are stored.\n• `public: False` on /ask shows the answer only to you.',
   },
 };
 
@@ -532,10 +545,7 @@ export function localize<Builder extends Nameable<Builder>>(builder: Builder, te
 }
 
 /** The name a user of that language sees for a command, with its slash ("/frage", "/ask"). */
-export function displayCommandName(
-  command: { name: string; name_localizations?: Partial<Record<string, string | null>> | null },
-  lang: Lang,
-): string {
+export function displayCommandName(command: { name: string; name_localizations?: Partial<Record<string, string | null>> | null }, lang: Lang): string {
   const localized = lang === "de" ? command.name_localizations?.de : command.name_localizations?.["en-US"];
   return `/${localized ?? command.name}`;
 }

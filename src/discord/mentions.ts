@@ -90,7 +90,12 @@ export async function handleMessage(message: Message, context: BotContext, botUs
     await message.channel.sendTyping().catch(() => undefined);
     const place = placeOf(context, asked.keys, asked.continuesBot);
     const command = place.conversation ? "follow-up" : "mention";
-    const answer = await askService(screening.question, context, { guild: message.guildId, command, logged: screening.logged }, place.conversation?.turns ?? []);
+    const answer = await askService(
+      screening.question,
+      context,
+      { guild: message.guildId, command, logged: screening.logged },
+      place.conversation?.turns ?? [],
+    );
     const payload = answerMessage(answer, context, lang, place.lost);
     const startsThread = context.config.MENTION_THREADS && asked.mentioned && !message.channel.isThread() && message.reference === null;
     const thread = startsThread ? await openThread(message, screening.question, context) : null;

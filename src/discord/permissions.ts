@@ -39,10 +39,7 @@ function isRoleIdArray(roles: readonly string[] | { cache: unknown }): roles is 
   return Array.isArray(roles);
 }
 
-export function interactionIsFromModerator(
-  interaction: Parameters<typeof memberFactsFromInteraction>[0],
-  moderatorRoleIds: readonly string[],
-): boolean {
+export function interactionIsFromModerator(interaction: Parameters<typeof memberFactsFromInteraction>[0], moderatorRoleIds: readonly string[]): boolean {
   const facts = memberFactsFromInteraction(interaction);
   return facts !== null && isModerator(facts, moderatorRoleIds);
 }

@@ -162,7 +162,10 @@ export function truncateText(raw: string, max: number, options: TruncateOptions 
   if (max < ELLIPSIS.length) return "";
 
   const renderedLength = (end: number, trimTrailing = false): number => render(cut(raw, end, trimTrailing)).length;
-  const fits = (suffix: string, trimTrailing = false) => (end: number) => renderedLength(end, trimTrailing) + suffix.length <= max;
+  const fits =
+    (suffix: string, trimTrailing = false) =>
+    (end: number) =>
+      renderedLength(end, trimTrailing) + suffix.length <= max;
 
   const hardEnd = largestSatisfying(graphemeEnds(raw), fits(ELLIPSIS));
   if (hardEnd === null) return ELLIPSIS;
@@ -514,9 +517,7 @@ const SUMMARY_REFERENCE_MAX = 400;
 export function presentSummary(summary: Summary, lang: Lang): MessagePayload {
   const text = messages(lang).summary;
   const section =
-    summary.sectionNumber === null
-      ? ""
-      : text.sectionTitle(summary.sectionNumber, summary.section === null ? null : fitEscapedInline(summary.section, 150));
+    summary.sectionNumber === null ? "" : text.sectionTitle(summary.sectionNumber, summary.section === null ? null : fitEscapedInline(summary.section, 150));
   const title = fitPlain(text.title(summary.length), 60) + section;
 
   const origin = summary.publisher || summary.date ? "" : ` · *${text.originUnknown}*`;
@@ -661,7 +662,9 @@ export function paragraphChoices(article: Article, typed: string): APIApplicatio
     const digits = query.replace(/\D/g, "");
     matches = article.paragraphs.filter((paragraph) => String(paragraph.number).startsWith(digits));
   } else {
-    const words = foldForSearch(query).split(/\s+/).filter((word) => word.length > 0);
+    const words = foldForSearch(query)
+      .split(/\s+/)
+      .filter((word) => word.length > 0);
     matches = article.paragraphs.filter((paragraph) => {
       const haystack = foldForSearch(`${paragraph.heading ?? ""} ${paragraph.text}`);
       return words.every((word) => haystack.includes(word));
@@ -671,8 +674,13 @@ export function paragraphChoices(article: Article, typed: string): APIApplicatio
 }
 
 /** Up to 25 article suggestions matching title or id; the value is the article key used in custom ids. */
-export function articleChoices(articles: readonly Pick<Article, "id" | "title" | "publisher" | "date">[], typed: string): APIApplicationCommandOptionChoice<string>[] {
-  const words = foldForSearch(typed.trim()).split(/\s+/).filter((word) => word.length > 0);
+export function articleChoices(
+  articles: readonly Pick<Article, "id" | "title" | "publisher" | "date">[],
+  typed: string,
+): APIApplicationCommandOptionChoice<string>[] {
+  const words = foldForSearch(typed.trim())
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
   return articles
     .filter((article) => {
       const haystack = foldForSearch(`${article.title} ${article.id} ${article.publisher ?? ""}`);

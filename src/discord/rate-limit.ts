@@ -6,9 +6,7 @@
 
 export type Clock = () => number;
 
-export type RateLimitDecision =
-  | { allowed: true }
-  | { allowed: false; reason: "user_cooldown" | "global_cap"; retryAfterSeconds: number };
+export type RateLimitDecision = { allowed: true } | { allowed: false; reason: "user_cooldown" | "global_cap"; retryAfterSeconds: number };
 
 export interface RateLimiterOptions {
   userCooldownSeconds: number;

@@ -46,9 +46,11 @@ export class LatestValueThrottle<Value> {
     this.pending = null;
     this.lastSentAt = Date.now();
     // Edits go out one after another, never overtaking each other.
-    this.inFlight = this.inFlight.then(() => this.send(next.value)).then(
-      () => undefined,
-      (error: unknown) => this.onError(error),
-    );
+    this.inFlight = this.inFlight
+      .then(() => this.send(next.value))
+      .then(
+        () => undefined,
+        (error: unknown) => this.onError(error),
+      );
   }
 }

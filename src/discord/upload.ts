@@ -3,6 +3,7 @@
  * from Discord's CDN without ever holding more than MAX_UPLOAD_BYTES.
  */
 import path from "node:path";
+import type { ReadableStreamReadResult } from "node:stream/web";
 import { z } from "zod";
 import { articleFormatOf } from "../content/load.js";
 
@@ -61,6 +62,9 @@ export interface DownloadOptions {
  * length and while reading, because the size Discord reports is not a promise
  * about the bytes that arrive.
  */
+/** One read of the response body; typed here because the DOM's stream types are not part of this project's lib. */
+type ReadResult = ReadableStreamReadResult<Uint8Array>;
+
 export async function downloadUpload(upload: Upload, options: DownloadOptions): Promise<Uint8Array> {
   checkUpload(upload, options.maxBytes);
   const controller = new AbortController();
@@ -77,8 +81,9 @@ export async function downloadUpload(upload: Upload, options: DownloadOptions): 
     let received = 0;
     const reader = response.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+      const chunk: ReadResult = await reader.read();
+      if (chunk.done) break;
+      const value = chunk.value;
       received += value.byteLength;
       if (received > options.maxBytes) {
         await reader.cancel().catch(() => undefined);

@@ -71,11 +71,13 @@ function buildStopWords(): Set<string> {
 }
 
 /** The packaged English list lacks several question and auxiliary words. */
+// prettier-ignore
 const ENGLISH_FUNCTION_WORDS = [
   "does", "doing", "done", "when", "why", "whom", "whose", "will", "shall", "its", "am", "an", "the", "which",
   "let", "tell", "please", "know", "anything", "something", "there", "going", "gonna", "want", "wants",
 ];
 
+// prettier-ignore
 const CONTENT_WORDS_IN_STOP_LISTS = [
   "jahr", "jahre", "jahren", "gott", "mensch", "menschen", "morgen", "mann", "ende", "zeit",
   "tag", "tage", "tagen", "deutschen", "deutsche", "deutscher", "welt", "leben", "recht", "spiel",
@@ -110,12 +112,14 @@ function stemUncached(foldedToken: string, language: Language): string {
 }
 
 // Words of one language only: "was", "an", "in", "will" are both German and English, so they do not vote.
+// prettier-ignore
 const GERMAN_MARKERS = new Set([
   "der", "die", "und", "nicht", "ist", "das", "mit", "sich", "auf", "für", "fur", "ein", "eine", "einen", "einem", "wird", "werden", "wurde",
   "wurden", "auch", "dass", "nach", "wie", "wer", "wem", "wen", "wo", "wann", "welche", "welcher", "welchen", "warum", "wieso", "von", "zu",
   "aus", "hat", "haben", "sind", "bei", "noch", "gibt", "es", "soll", "kann", "könnte", "schon", "nur", "im", "vom", "zum", "zur", "dem",
   "den", "des", "oder", "gegen", "über", "uber", "mal", "denn",
 ]);
+// prettier-ignore
 const ENGLISH_MARKERS = new Set([
   "the", "and", "is", "of", "to", "that", "with", "for", "on", "what", "who", "when", "which", "why", "how", "does", "did", "do", "are",
   "were", "from", "a", "has", "have", "been", "there", "where", "whom", "about", "their", "they", "he", "she", "it", "this", "would",
@@ -154,7 +158,9 @@ export function unicodeWords(pattern: RegExp): RegExp {
  * what it is about: as search terms they pull towards any passage that happens
  * to use them ("Im Gegenzug soll … eine Delegation …"). Questions only.
  */
-const QUESTION_FRAME = unicodeWords(/\b(?:im\s+gegenzug|als\s+gegenleistung|dafür|stattdessen|überhaupt|eigentlich|genau|ausgerechnet|konkret|in\s+return|in\s+exchange|exactly|actually)\b/giu);
+const QUESTION_FRAME = unicodeWords(
+  /\b(?:im\s+gegenzug|als\s+gegenleistung|dafür|stattdessen|überhaupt|eigentlich|genau|ausgerechnet|konkret|in\s+return|in\s+exchange|exactly|actually)\b/giu,
+);
 
 export function withoutQuestionFrame(question: string): string {
   return question.replace(QUESTION_FRAME, " ");

@@ -154,9 +154,7 @@ export class EmbeddingCache {
   async compact(keep?: { modelId: string; texts: Iterable<string> }): Promise<number> {
     return this.nextWrite(async () => {
       const wantedHashes = keep ? new Set(Array.from(keep.texts, passageHash)) : null;
-      const kept = [...this.entries.entries()].filter(
-        ([, entry]) => wantedHashes === null || (entry.model === keep?.modelId && wantedHashes.has(entry.hash)),
-      );
+      const kept = [...this.entries.entries()].filter(([, entry]) => wantedHashes === null || (entry.model === keep?.modelId && wantedHashes.has(entry.hash)));
       const temporaryFile = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
       try {
         await mkdir(path.dirname(this.file), { recursive: true });
@@ -210,7 +208,10 @@ export class EmbeddingCache {
       if (pending !== "") readLine(pending);
     } catch (error) {
       if (isMissingFile(error)) return;
-      this.logger.warn({ event: "embedding_cache_unreadable", file: this.file, reason: errorMessage(error) }, "could not read the embedding cache; starting empty");
+      this.logger.warn(
+        { event: "embedding_cache_unreadable", file: this.file, reason: errorMessage(error) },
+        "could not read the embedding cache; starting empty",
+      );
       this.entries.clear();
       this.fileLineCount = 0;
       return;

@@ -121,15 +121,20 @@ async function loadWithinDeadline(options: EmbedderOptions, createExtractor: Fea
     if (error instanceof EmbeddingLoadTimeoutError) {
       // The abandoned load keeps running (a download cannot be cancelled); make sure its outcome
       // can neither crash the process as an unhandled rejection nor keep a model in memory.
-      attempt.then(
-        (lateEmbedder) => {
-          logger.debug({ event: "embedding_model_late", model: options.modelId }, "embedding model finished loading after the deadline; discarded");
-          return lateEmbedder.dispose();
-        },
-        (lateError: unknown) => {
-          logger.debug({ event: "embedding_model_late_failure", model: options.modelId, reason: errorMessage(lateError) }, "abandoned embedding model load failed");
-        },
-      ).catch(() => undefined);
+      attempt
+        .then(
+          (lateEmbedder) => {
+            logger.debug({ event: "embedding_model_late", model: options.modelId }, "embedding model finished loading after the deadline; discarded");
+            return lateEmbedder.dispose();
+          },
+          (lateError: unknown) => {
+            logger.debug(
+              { event: "embedding_model_late_failure", model: options.modelId, reason: errorMessage(lateError) },
+              "abandoned embedding model load failed",
+            );
+          },
+        )
+        .catch(() => undefined);
     }
     throw error;
   } finally {

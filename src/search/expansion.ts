@@ -136,11 +136,19 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
   };
   const english = input.english;
   if (input.questionLanguage === "en" && english && input.indexLanguages.has("de")) {
-    const translations = translationsByPosition(english.map((token) => token.term), lexicons.translations["en-de"], lexicons.longestKey);
+    const translations = translationsByPosition(
+      english.map((token) => token.term),
+      lexicons.translations["en-de"],
+      lexicons.longestKey,
+    );
     translations.forEach((phrases, position) => add(position, reach(phraseStems(phrases), vocabulary), options.translationWeight, "translation"));
   }
   if (input.questionLanguage === "de" && input.indexLanguages.has("en")) {
-    const translations = translationsByPosition(input.german.map((token) => token.term), lexicons.translations["de-en"], lexicons.longestKey);
+    const translations = translationsByPosition(
+      input.german.map((token) => token.term),
+      lexicons.translations["de-en"],
+      lexicons.longestKey,
+    );
     translations.forEach((phrases, position) => add(position, reach(phraseStems(phrases), vocabulary), options.translationWeight, "translation"));
   }
   if (input.questionLanguage === "de") {

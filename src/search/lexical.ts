@@ -208,7 +208,13 @@ export class LexicalIndex {
         title: title.map((token) => token.term).join(" "),
         heading: heading.map((token) => token.term).join(" "),
         body: body.map((token) => token.term).join(" "),
-        grams: options.ngramSize > 0 ? gramsOf(body.map((token) => token.folded), options.ngramSize) : "",
+        grams:
+          options.ngramSize > 0
+            ? gramsOf(
+                body.map((token) => token.folded),
+                options.ngramSize,
+              )
+            : "",
       });
     }
     this.words.addAll(rows);
@@ -243,19 +249,20 @@ export class LexicalIndex {
     const ownSurfaces = new Set(own.tokens.map((token) => foldToken(token.surface)));
     const ownTerms = new Set(own.tokens.flatMap((token) => token.terms));
     const carried = this.analyse(context.text)
-      .tokens.filter((token) => (token.known || token.expansions.length > 0) && !ownSurfaces.has(foldToken(token.surface)) && !token.terms.some((term) => ownTerms.has(term)))
+      .tokens.filter(
+        (token) =>
+          (token.known || token.expansions.length > 0) && !ownSurfaces.has(foldToken(token.surface)) && !token.terms.some((term) => ownTerms.has(term)),
+      )
       .sort((left, right) => right.idf - left.idf)
       .slice(0, context.maxWords)
       // A carried word that the articles have as written is matched as such (its synonyms would only widen the
       // search), and only by the forms the index has: the others cost lookups and can match nothing.
-      .map(
-        (token): QueryToken => ({
-          ...token,
-          weight: context.weight,
-          terms: token.known ? token.terms.filter((term) => this.documentFrequency.has(term)) : token.terms,
-          expansions: token.known ? [] : token.expansions,
-        }),
-      );
+      .map((token): QueryToken => ({
+        ...token,
+        weight: context.weight,
+        terms: token.known ? token.terms.filter((term) => this.documentFrequency.has(term)) : token.terms,
+        expansions: token.known ? [] : token.expansions,
+      }));
     return { tokens: [...own.tokens, ...carried], questionLanguage: own.questionLanguage };
   }
 
@@ -291,7 +298,10 @@ export class LexicalIndex {
       const own = new Set(terms);
       const bridged = (expansions[position] ?? []).filter((expansion) => !own.has(expansion.term));
       const present = terms.filter((term) => this.documentFrequency.has(term));
-      const idf = present.length > 0 ? Math.max(...present.map((term) => this.idf(term))) : Math.max(this.idf("\u0000"), ...bridged.map((expansion) => this.idf(expansion.term)));
+      const idf =
+        present.length > 0
+          ? Math.max(...present.map((term) => this.idf(term)))
+          : Math.max(this.idf("\u0000"), ...bridged.map((expansion) => this.idf(expansion.term)));
       // expandTokens lists each word's expansions strongest first.
       const strongest = bridged[0];
       const spreadTerms = present.length > 0 ? present : strongest ? [strongest.term] : [];
@@ -347,7 +357,10 @@ export class LexicalIndex {
     }
     if (this.grams) {
       // Letter grams stand for the question's own words only: carried-over words are matched as words.
-      const gramQuery = gramsOf(tokens.filter((token) => tokenWeight(token) >= 1).map((token) => foldToken(token.surface)), this.options.ngramSize);
+      const gramQuery = gramsOf(
+        tokens.filter((token) => tokenWeight(token) >= 1).map((token) => foldToken(token.surface)),
+        this.options.ngramSize,
+      );
       for (const result of this.grams.search(gramQuery, { bm25 })) {
         const id = String(result.id);
         const entry = scores.get(id) ?? { word: 0, ngram: 0 };

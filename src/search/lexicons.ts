@@ -56,7 +56,9 @@ export class LexiconFormatError extends Error {
 }
 
 function lines(file: string): string[] {
-  return readFileSync(file, "utf8").split("\n").filter((line) => line.length > 0);
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.length > 0);
 }
 
 /** Synsets by member: each term lists the synsets it belongs to, so loading builds no per-term copies of them. */
@@ -111,7 +113,10 @@ export class TranslationTable {
   }
 
   get(key: string): TermPhrase[] | undefined {
-    return this.raw.get(key)?.split("\t").map((translation) => translation.split(" "));
+    return this.raw
+      .get(key)
+      ?.split("\t")
+      .map((translation) => translation.split(" "));
   }
 
   get size(): number {

@@ -32,7 +32,12 @@ const paragraph = (number: number): Paragraph => {
 
 describe("chooseExcerpt", () => {
   it.each([
-    { question: "Wo soll der Wärmespeicher gebaut werden?", number: 1, quoted: ["Geplant ist ein großer Wärmespeicher am Hafen, der das Fernwärmenetz im Winter stützen soll."], max: 1 },
+    {
+      question: "Wo soll der Wärmespeicher gebaut werden?",
+      number: 1,
+      quoted: ["Geplant ist ein großer Wärmespeicher am Hafen, der das Fernwärmenetz im Winter stützen soll."],
+      max: 1,
+    },
     // The best sentence lacks "hoch"; the next one carries it, so both are quoted.
     {
       question: "Wie hoch wird der Wärmespeicher?",
@@ -41,7 +46,12 @@ describe("chooseExcerpt", () => {
       max: 2,
     },
     // "Dort …" is quoted with the sentence that says where "dort" is.
-    { question: "Was stand früher am Kohlekraftwerk?", number: 2, quoted: ["Der Bau beginnt im März am Nordufer.", "Dort stand bis 2019 ein Kohlekraftwerk."], max: 2 },
+    {
+      question: "Was stand früher am Kohlekraftwerk?",
+      number: 2,
+      quoted: ["Der Bau beginnt im März am Nordufer.", "Dort stand bis 2019 ein Kohlekraftwerk."],
+      max: 2,
+    },
     { question: "Wie hoch sind die Kosten?", number: 2, quoted: ["Die Kosten liegen bei rund zwölf Millionen Euro."], max: 1 },
   ])("$question → ¶$number", ({ question, number, quoted, max }) => {
     const excerpt = chooseExcerpt(paragraph(number), tokens(question), { maxSentences: max });
@@ -61,7 +71,9 @@ describe("chooseExcerpt", () => {
 
   it("scores a sentence by the question words it holds", () => {
     const words = tokens("Kosten Millionen Euro");
-    expect(sentenceScore("Die Kosten liegen bei rund zwölf Millionen Euro.", words)).toBeGreaterThan(sentenceScore("Der Bau beginnt im März am Nordufer.", words));
+    expect(sentenceScore("Die Kosten liegen bei rund zwölf Millionen Euro.", words)).toBeGreaterThan(
+      sentenceScore("Der Bau beginnt im März am Nordufer.", words),
+    );
     expect(sentenceScore("Der Bau beginnt im März am Nordufer.", words)).toBe(0);
   });
 });

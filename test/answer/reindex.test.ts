@@ -67,12 +67,27 @@ describe("adding and removing articles through the service", () => {
     expect(citedArticles(await service.ask(SECOND_QUESTION))).not.toContain("zuege");
 
     const updates: ReindexProgress[] = [];
-    const result = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }, (progress) => updates.push(progress));
+    const result = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }, (progress) =>
+      updates.push(progress),
+    );
     expect(result.change).toMatchObject({ action: "added", articleId: "zuege", paragraphs: 3 });
-    expect(result.reindex).toMatchObject({ added: ["zuege"], changed: [], removed: [], unchanged: [BUNDLED_ID], articles: 2, paragraphs: BUNDLED_PARAGRAPHS + 3, mode: "lexical" });
+    expect(result.reindex).toMatchObject({
+      added: ["zuege"],
+      changed: [],
+      removed: [],
+      unchanged: [BUNDLED_ID],
+      articles: 2,
+      paragraphs: BUNDLED_PARAGRAPHS + 3,
+      mode: "lexical",
+    });
     expect([...new Set(updates.map((update) => update.phase))]).toEqual(["checking", "reading", "embedding", "indexing", "saving"]);
     expect(updates.every((update) => update.task === "add-article")).toBe(true);
-    expect(updates.at(-1)).toMatchObject({ articlesDone: 2, articlesTotal: 2, paragraphsDone: BUNDLED_PARAGRAPHS + 3, paragraphsTotal: BUNDLED_PARAGRAPHS + 3 });
+    expect(updates.at(-1)).toMatchObject({
+      articlesDone: 2,
+      articlesTotal: 2,
+      paragraphsDone: BUNDLED_PARAGRAPHS + 3,
+      paragraphsTotal: BUNDLED_PARAGRAPHS + 3,
+    });
     expect(service.reindexProgress()).toBeNull();
 
     const answer = await service.ask(SECOND_QUESTION);
@@ -111,8 +126,17 @@ describe("adding and removing articles through the service", () => {
     const service = await QaService.create(lexicalOptions(fixture));
     await writeFile(path.join(fixture.contentDir, "kaputt.txt"), "");
     const added = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
-    expect(added.reindex).toMatchObject({ added: ["zuege"], articles: 2, skipped: [{ file: "kaputt.txt", reason: expect.stringMatching(/the file is empty/) }] });
-    expect(service.status().articles.map((article) => article.id).sort()).toEqual([BUNDLED_ID, "zuege"].sort());
+    expect(added.reindex).toMatchObject({
+      added: ["zuege"],
+      articles: 2,
+      skipped: [{ file: "kaputt.txt", reason: expect.stringMatching(/the file is empty/) }],
+    });
+    expect(
+      service
+        .status()
+        .articles.map((article) => article.id)
+        .sort(),
+    ).toEqual([BUNDLED_ID, "zuege"].sort());
     expect(service.status().unreadable).toEqual([{ articleId: "kaputt", file: "kaputt.txt", reason: "the file is empty" }]);
     expect((await readAuditLog(fixture.auditLogFile)).at(-1)).toMatchObject({ action: "add", outcome: "success" });
     const reindexed = await service.reindex();
@@ -282,7 +306,10 @@ describe("the stored index", () => {
       await writeFile(fixture.indexFile, content);
       const capture = capturingLogger();
       const service = await QaService.create(lexicalOptions(fixture, { logger: capture.logger }));
-      expect(capture.records.some((record) => record.event === "index_corrupt" && record.level === 40), label).toBe(true);
+      expect(
+        capture.records.some((record) => record.event === "index_corrupt" && record.level === 40),
+        label,
+      ).toBe(true);
       expect((await service.ask("Welche Waffen will Russland von Nordkorea?")).answered, label).toBe(true);
       expect(await readStoredIndex(fixture.indexFile, silentLogger()), label).not.toBeNull();
     }
@@ -353,7 +380,9 @@ describe("a disk failing halfway through a write", () => {
     const service = await QaService.create(lexicalOptions(fixture, { fileOperations: disk }));
     const before = await snapshot(fixture.contentDir);
     const index = await readFile(fixture.indexFile, "utf8");
-    await expect(service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })).rejects.toMatchObject({ code: "write-failed" });
+    await expect(service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })).rejects.toMatchObject({
+      code: "write-failed",
+    });
     expect(disk.failures).toBe(1);
     expect(await snapshot(fixture.contentDir)).toEqual(before);
     expect(await readFile(fixture.indexFile, "utf8")).toBe(index);

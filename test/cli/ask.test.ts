@@ -69,7 +69,10 @@ describe("npm run ask", () => {
     await writeFile(file, "Welche Waffen will Russland?\n\nWer ist John Kirby?\nHow do I bake bread?\n");
     const fromFile = await ask(["--json", "--batch", file]);
     expect(fromFile.code).toBe(0);
-    const answers = fromFile.stdout.trim().split("\n").map((line) => JSON.parse(line) as { question: string; answered: boolean });
+    const answers = fromFile.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { question: string; answered: boolean });
     expect(answers.map((answer) => answer.question)).toEqual(["Welche Waffen will Russland?", "Wer ist John Kirby?", "How do I bake bread?"]);
     expect(answers.map((answer) => answer.answered)).toEqual([true, true, false]);
     const fromStdin = await ask(["--json", "--batch", "-"], {}, "Wer ist John Kirby?\n");
@@ -82,7 +85,10 @@ describe("npm run ask", () => {
     expect(single.code).toBe(2);
     expect(single.stderr).toMatch(/limit is 50 \(MAX_QUESTION_LENGTH\)/);
     const batch = await ask(["--json", "--batch", "-"], { MAX_QUESTION_LENGTH: "50" }, `${long}\nWer ist John Kirby?\n`);
-    const lines = batch.stdout.trim().split("\n").map((line) => JSON.parse(line) as { error?: string; answered?: boolean });
+    const lines = batch.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { error?: string; answered?: boolean });
     expect(lines).toHaveLength(2);
     expect(lines[0]?.error).toMatch(/limit is 50/);
     expect(lines[1]?.answered).toBe(true);
@@ -118,13 +124,23 @@ describe("npm run ask", () => {
   it("--conversation --batch: consecutive lines are one conversation, a blank line starts the next", async () => {
     const contentDir = await twoFestivalsDir();
     const env = { CONTENT_DIR: contentDir, STATE_DIR: path.join(path.dirname(contentDir), "state") };
-    const batch = "Woher kommen die Winzer beim Weinfest?\nUnd wie lange dauert es?\n\nWer eröffnet das Hafenfest?\nUnd wie lange dauert es?\n\n\nUnd wie lange dauert es?\n";
+    const batch =
+      "Woher kommen die Winzer beim Weinfest?\nUnd wie lange dauert es?\n\nWer eröffnet das Hafenfest?\nUnd wie lange dauert es?\n\n\nUnd wie lange dauert es?\n";
     const result = await ask(["--json", "--conversation", "--batch", "-"], env, batch);
     expect(result.code).toBe(0);
     const answers = result.stdout
       .trim()
       .split("\n")
-      .map((line) => JSON.parse(line) as { question: string; answered: boolean; hedged: boolean; citations: { paragraph: number }[]; followUp?: { previousQuestion: string } });
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            question: string;
+            answered: boolean;
+            hedged: boolean;
+            citations: { paragraph: number }[];
+            followUp?: { previousQuestion: string };
+          },
+      );
     expect(answers).toHaveLength(5);
     expect(answers.map((answer) => answer.citations[0]?.paragraph).slice(0, 4)).toEqual([3, 4, 1, 2]);
     expect(answers[1]?.followUp?.previousQuestion).toBe("Woher kommen die Winzer beim Weinfest?");
@@ -134,7 +150,10 @@ describe("npm run ask", () => {
     expect(Object.keys(answers[0] ?? {}).sort()).toEqual(["answered", "citations", "hedged", "mode", "question"]);
 
     const separately = await ask(["--json", "--batch", "-"], env, batch);
-    const alone = separately.stdout.trim().split("\n").map((line) => JSON.parse(line) as { followUp?: unknown });
+    const alone = separately.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { followUp?: unknown });
     expect(alone).toHaveLength(5);
     expect(alone.every((answer) => answer.followUp === undefined)).toBe(true);
   });

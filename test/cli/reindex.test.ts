@@ -24,13 +24,19 @@ describe("terminal /reindex and /articles", () => {
     );
     await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
     const report = await handleTerminalLine(service, "/reindex");
-    expect(report).toMatch(/^Reindexed: 2 article\(s\), 19 paragraphs in \d+ ms \(lexical retrieval\)\.\n {2}added: {5}zuege\n {2}changed: {3}—\n {2}removed: {3}—\n {2}unchanged: nordkorea-russland-waffen$/);
-    expect(await handleTerminalLine(service, "/articles")).toMatch(/2 article\(s\) indexed:[\s\S]*- zuege: „Wasserstoffzüge fahren im Elbe-Weser-Netz“ \(Beispielzeitung, 2023-08-14\) · 3 paragraphs · txt/);
+    expect(report).toMatch(
+      /^Reindexed: 2 article\(s\), 19 paragraphs in \d+ ms \(lexical retrieval\)\.\n {2}added: {5}zuege\n {2}changed: {3}—\n {2}removed: {3}—\n {2}unchanged: nordkorea-russland-waffen$/,
+    );
+    expect(await handleTerminalLine(service, "/articles")).toMatch(
+      /2 article\(s\) indexed:[\s\S]*- zuege: „Wasserstoffzüge fahren im Elbe-Weser-Netz“ \(Beispielzeitung, 2023-08-14\) · 3 paragraphs · txt/,
+    );
     expect((await readAuditLog(fixture.auditLogFile))[0]).toMatchObject({ action: "reindex", outcome: "success", actor: { via: "terminal" } });
 
     await writeFile(path.join(fixture.contentDir, "leer.txt"), "");
     // A broken file is left out and named; the others stay served.
-    expect(await handleTerminalLine(service, "/reindex")).toMatch(/\nWarning: left out because they cannot be read \(fix or remove them\): leer\.txt: the file is empty\.$/);
+    expect(await handleTerminalLine(service, "/reindex")).toMatch(
+      /\nWarning: left out because they cannot be read \(fix or remove them\): leer\.txt: the file is empty\.$/,
+    );
     expect(service.status().articles).toHaveLength(2);
   });
 
@@ -52,7 +58,9 @@ describe("npm run reindex", () => {
     const fixture = await contentFixture();
     const first = await reindexCli([], fixture);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`^Reindexed: 1 article\\(s\\), 16 paragraphs in \\d+ ms \\(lexical retrieval\\)\\.\\n  added: {5}${BUNDLED_ID}\\n`));
+    expect(first.stdout).toMatch(
+      new RegExp(`^Reindexed: 1 article\\(s\\), 16 paragraphs in \\d+ ms \\(lexical retrieval\\)\\.\\n  added: {5}${BUNDLED_ID}\\n`),
+    );
 
     const upload = path.join(fixture.root, "Wasserstoff Züge.txt");
     await writeFile(upload, SECOND_ARTICLE);
@@ -78,7 +86,9 @@ describe("npm run reindex", () => {
 
     const removed = await reindexCli(["--remove", "wasserstoff-zuege"], fixture);
     expect(removed.code).toBe(0);
-    expect(removed.stdout).toMatch(/^Removed "Wasserstoffzüge fahren im Elbe-Weser-Netz" \(id wasserstoff-zuege, wasserstoff-zuege\.txt\)\.\nReindexed: 1 article/);
+    expect(removed.stdout).toMatch(
+      /^Removed "Wasserstoffzüge fahren im Elbe-Weser-Netz" \(id wasserstoff-zuege, wasserstoff-zuege\.txt\)\.\nReindexed: 1 article/,
+    );
     const before = await snapshot(fixture.contentDir);
     const last = await reindexCli(["--remove", BUNDLED_ID], fixture);
     expect(last.code).toBe(1);
@@ -107,7 +117,9 @@ describe("npm run reindex", () => {
     const before = await snapshot(fixture.contentDir);
     const refused = await reindexCli(["--add", file], fixture);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/"README\.md" was not added: it does not look like a news article \(\d+ % of its lines are code, tables, lists, headings or links/);
+    expect(refused.stderr).toMatch(
+      /"README\.md" was not added: it does not look like a news article \(\d+ % of its lines are code, tables, lists, headings or links/,
+    );
     expect(refused.stderr).toMatch(/--force/);
     expect(await snapshot(fixture.contentDir)).toEqual(before);
     const forced = await reindexCli(["--add", file, "--force"], fixture);

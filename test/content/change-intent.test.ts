@@ -33,7 +33,11 @@ describe("recoverInterruptedChange", () => {
     const done = newIntentId();
     await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
     await writeIntent(fixture.contentDir, { id: done, action: "add", article: "zuege", files: [{ name: "zuege.txt", before: null }] });
-    await writeFile(fixture.auditLogFile, `${JSON.stringify({ time: "t", actor: null, action: "add", article: "zuege", outcome: "success", detail: "Added", change: done })}\n`, { flag: "a" });
+    await writeFile(
+      fixture.auditLogFile,
+      `${JSON.stringify({ time: "t", actor: null, action: "add", article: "zuege", outcome: "success", detail: "Added", change: done })}\n`,
+      { flag: "a" },
+    );
     expect(await recoverInterruptedChange({ contentDir: fixture.contentDir, auditLogFile: fixture.auditLogFile, logger: silentLogger() })).toBe("completed");
     expect(await readdir(fixture.contentDir)).toContain("zuege.txt");
     expect(await readdir(fixture.contentDir)).not.toContain(INTENT_FILE);
@@ -66,7 +70,13 @@ describe("kill -9 in the middle of an add", () => {
     const upload = path.join(fixture.root, "zuege.txt");
     await writeFile(upload, SECOND_ARTICLE);
     await addAndKill(fixture, upload);
-    const service = await QaService.create({ contentDir: fixture.contentDir, indexFile: fixture.indexFile, auditLogFile: fixture.auditLogFile, logger: silentLogger(), embeddings: "off" });
+    const service = await QaService.create({
+      contentDir: fixture.contentDir,
+      indexFile: fixture.indexFile,
+      auditLogFile: fixture.auditLogFile,
+      logger: silentLogger(),
+      embeddings: "off",
+    });
     const files = await readdir(fixture.contentDir);
     const audit = await readAuditLog(fixture.auditLogFile);
     const added = audit.some((line) => line.action === "add" && line.outcome === "success");
@@ -84,9 +94,21 @@ describe("kill -9 in the middle of a removal", () => {
   it("restores the article at the next start, with an audit line saying so", async () => {
     const fixture = await contentFixture();
     await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
-    await QaService.create({ contentDir: fixture.contentDir, indexFile: fixture.indexFile, auditLogFile: fixture.auditLogFile, logger: silentLogger(), embeddings: "off" });
+    await QaService.create({
+      contentDir: fixture.contentDir,
+      indexFile: fixture.indexFile,
+      auditLogFile: fixture.auditLogFile,
+      logger: silentLogger(),
+      embeddings: "off",
+    });
     await runAndKill(fixture, ["--remove", "zuege"], (files) => !files.includes("zuege.txt"));
-    const service = await QaService.create({ contentDir: fixture.contentDir, indexFile: fixture.indexFile, auditLogFile: fixture.auditLogFile, logger: silentLogger(), embeddings: "off" });
+    const service = await QaService.create({
+      contentDir: fixture.contentDir,
+      indexFile: fixture.indexFile,
+      auditLogFile: fixture.auditLogFile,
+      logger: silentLogger(),
+      embeddings: "off",
+    });
     const audit = await readAuditLog(fixture.auditLogFile);
     const removed = audit.some((line) => line.action === "remove" && line.outcome === "success");
     expect((await readdir(fixture.contentDir)).includes("zuege.txt")).toBe(!removed);
@@ -95,4 +117,3 @@ describe("kill -9 in the middle of a removal", () => {
     expect((await readdir(fixture.contentDir)).filter((name) => name.endsWith(".tmp") || name === INTENT_FILE)).toEqual([]);
   }, 30_000);
 });
-

@@ -92,7 +92,13 @@ async function prepared(scenario: Scenario): Promise<{ fixture: Fixture; args: s
   const fixture = await contentFixture();
   const args = await scenario.prepare(fixture);
   // A first start writes the stored index of the state before the change, as a running bot would have.
-  await QaService.create({ contentDir: fixture.contentDir, indexFile: fixture.indexFile, auditLogFile: fixture.auditLogFile, logger: silentLogger(), embeddings: "off" });
+  await QaService.create({
+    contentDir: fixture.contentDir,
+    indexFile: fixture.indexFile,
+    auditLogFile: fixture.auditLogFile,
+    logger: silentLogger(),
+    embeddings: "off",
+  });
   await scenario.afterStart?.(fixture);
   return { fixture, args };
 }
@@ -100,7 +106,13 @@ async function prepared(scenario: Scenario): Promise<{ fixture: Fixture; args: s
 /** After a crash and a restart: one consistent state, the old or the new one, as the audit log says. */
 async function expectConsistent(scenario: Scenario, fixture: Fixture, crashAfter: number): Promise<"old" | "new"> {
   const label = `${scenario.action}, killed after change ${crashAfter}`;
-  const service = await QaService.create({ contentDir: fixture.contentDir, indexFile: fixture.indexFile, auditLogFile: fixture.auditLogFile, logger: silentLogger(), embeddings: "off" });
+  const service = await QaService.create({
+    contentDir: fixture.contentDir,
+    indexFile: fixture.indexFile,
+    auditLogFile: fixture.auditLogFile,
+    logger: silentLogger(),
+    embeddings: "off",
+  });
   const audit = await readAuditLog(fixture.auditLogFile);
   const succeeded = audit.some((line) => line.action === scenario.action && line.outcome === "success");
   const expected = succeeded ? scenario.after : scenario.before;
@@ -110,9 +122,14 @@ async function expectConsistent(scenario: Scenario, fixture: Fixture, crashAfter
   const served = service.articles().find((article) => article.id === "zuege");
   expect(served?.contentHash ?? null, label).toBe(expected === null ? null : sha256(expected));
   // The bundled article is never touched.
-  expect(files.filter((name) => name.endsWith(".txt")).sort(), label).toEqual(expected === null ? ["nordkorea-russland-waffen.txt"] : ["nordkorea-russland-waffen.txt", "zuege.txt"]);
+  expect(files.filter((name) => name.endsWith(".txt")).sort(), label).toEqual(
+    expected === null ? ["nordkorea-russland-waffen.txt"] : ["nordkorea-russland-waffen.txt", "zuege.txt"],
+  );
   for (const folder of [fixture.contentDir, fixture.stateDir]) {
-    expect((await readdir(folder)).filter((name) => name.endsWith(".tmp") || name === INTENT_FILE), label).toEqual([]);
+    expect(
+      (await readdir(folder)).filter((name) => name.endsWith(".tmp") || name === INTENT_FILE),
+      label,
+    ).toEqual([]);
   }
   // A change that did not complete but had begun is audited as interrupted.
   const started = audit.filter((line) => line.action === scenario.action);
@@ -121,24 +138,28 @@ async function expectConsistent(scenario: Scenario, fixture: Fixture, crashAfter
 }
 
 describe("kill -9 at every phase", () => {
-  it.each(scenarios)("$action: after every file-system change, the next start agrees with the audit log", async (scenario) => {
-    // How many changes the operation makes when nothing goes wrong.
-    const dry = await prepared(scenario);
-    const countFile = path.join(dry.fixture.root, "changes");
-    await runReindex(dry.fixture, dry.args, { CRASH_COUNT_FILE: countFile });
-    const total = Number(await readFile(countFile, "utf8"));
-    expect(total).toBeGreaterThanOrEqual(4);
-    await expectConsistent(scenario, dry.fixture, 0);
-    expect((await readAuditLog(dry.fixture.auditLogFile)).at(-1)).toMatchObject({ action: scenario.action, outcome: "success" });
+  it.each(scenarios)(
+    "$action: after every file-system change, the next start agrees with the audit log",
+    async (scenario) => {
+      // How many changes the operation makes when nothing goes wrong.
+      const dry = await prepared(scenario);
+      const countFile = path.join(dry.fixture.root, "changes");
+      await runReindex(dry.fixture, dry.args, { CRASH_COUNT_FILE: countFile });
+      const total = Number(await readFile(countFile, "utf8"));
+      expect(total).toBeGreaterThanOrEqual(4);
+      await expectConsistent(scenario, dry.fixture, 0);
+      expect((await readAuditLog(dry.fixture.auditLogFile)).at(-1)).toMatchObject({ action: scenario.action, outcome: "success" });
 
-    const outcomes: string[] = [];
-    for (let crashAfter = 1; crashAfter <= total; crashAfter += 1) {
-      const { fixture, args } = await prepared(scenario);
-      await runReindex(fixture, args, { CRASH_AFTER_CHANGES: String(crashAfter) });
-      outcomes.push(await expectConsistent(scenario, fixture, crashAfter));
-    }
-    // The crashes really interrupted it: early ones leave the old state, the last ones the new one.
-    if (scenario.action !== "reindex") expect(outcomes[0]).toBe("old");
-    expect(outcomes.at(-1)).toBe("new");
-  }, 120_000);
+      const outcomes: string[] = [];
+      for (let crashAfter = 1; crashAfter <= total; crashAfter += 1) {
+        const { fixture, args } = await prepared(scenario);
+        await runReindex(fixture, args, { CRASH_AFTER_CHANGES: String(crashAfter) });
+        outcomes.push(await expectConsistent(scenario, fixture, crashAfter));
+      }
+      // The crashes really interrupted it: early ones leave the old state, the last ones the new one.
+      if (scenario.action !== "reindex") expect(outcomes[0]).toBe("old");
+      expect(outcomes.at(-1)).toBe("new");
+    },
+    120_000,
+  );
 });

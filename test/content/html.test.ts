@@ -85,7 +85,19 @@ describe("HTML articles", () => {
 
   it("strips navigation, scripts, ads, newsletter boxes, sidebars, bylines and footers", () => {
     const text = article.paragraphs.map((paragraph) => paragraph.text).join("\n");
-    for (const clutter of ["Startseite", "Tracking-Skript", "color: red", "Anzeige", "Newsletter", "Meistgelesen", "Heizungsgesetz", "Alle Rechte", "Impressum", "Max Mustermann", "04.09.2023"]) {
+    for (const clutter of [
+      "Startseite",
+      "Tracking-Skript",
+      "color: red",
+      "Anzeige",
+      "Newsletter",
+      "Meistgelesen",
+      "Heizungsgesetz",
+      "Alle Rechte",
+      "Impressum",
+      "Max Mustermann",
+      "04.09.2023",
+    ]) {
       expect(text, clutter).not.toContain(clutter);
     }
   });
@@ -113,7 +125,9 @@ describe("HTML articles", () => {
     expect(html.title).toBe(text.title);
     expect(html.publisher).toBe("t-online");
     expect(html.url).toBe("https://www.t-online.de/nachrichten/ausland/id_100236598/");
-    expect(html.paragraphs.map((paragraph) => [paragraph.heading, paragraph.text])).toEqual(text.paragraphs.map((paragraph) => [paragraph.heading, paragraph.text]));
+    expect(html.paragraphs.map((paragraph) => [paragraph.heading, paragraph.text])).toEqual(
+      text.paragraphs.map((paragraph) => [paragraph.heading, paragraph.text]),
+    );
     expect(html.sources).toEqual(text.sources);
   });
 
@@ -151,7 +165,9 @@ describe("HTML articles", () => {
   });
 
   it("rejects a page without article text, an empty or blank file, and a page with nothing but boilerplate", () => {
-    const noText = parseFailure('<html><head><title>Start</title><script>track()</script></head><body><nav><a href="/">Home</a> <a href="/a">Archiv</a></nav></body></html>');
+    const noText = parseFailure(
+      '<html><head><title>Start</title><script>track()</script></head><body><nav><a href="/">Home</a> <a href="/a">Archiv</a></nav></body></html>',
+    );
     expect(noText.code).toBe("no-article-text");
     expect(noText.message).toMatch(/no article text/);
     expect(parseFailure("").code).toBe("empty");

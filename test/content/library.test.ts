@@ -39,7 +39,9 @@ describe("ContentLibrary", () => {
         requestedFileName: "Wasserstoff Züge.txt",
         paragraphs: 3,
       });
-      expect(change.message).toMatch(/Added "Wasserstoffzüge fahren im Elbe-Weser-Netz" \(id wasserstoff-zuege, 3 paragraphs\)\. Saved as wasserstoff-zuege\.txt/);
+      expect(change.message).toMatch(
+        /Added "Wasserstoffzüge fahren im Elbe-Weser-Netz" \(id wasserstoff-zuege, 3 paragraphs\)\. Saved as wasserstoff-zuege\.txt/,
+      );
       expect(await readFile(path.join(contentDir, "wasserstoff-zuege.txt"), "utf8")).toBe(SECOND_ARTICLE);
       // Only the new file appeared: no temporary files are left behind.
       expect(Object.keys(await snapshot(contentDir))).toEqual([...Object.keys(before), "wasserstoff-zuege.txt"].sort());
@@ -96,7 +98,8 @@ describe("ContentLibrary", () => {
     });
 
     it("refuses an article with no paragraphs after cleaning", async () => {
-      const onlyBoilerplate = "Artikel teilen\nMehr als 150 Journalistinnen und Journalisten berichten rund um die Uhr für Sie über das Geschehen in Deutschland und der Welt.\n";
+      const onlyBoilerplate =
+        "Artikel teilen\nMehr als 150 Journalistinnen und Journalisten berichten rund um die Uhr für Sie über das Geschehen in Deutschland und der Welt.\n";
       const error = await refusedUpload("werbung.txt", Buffer.from(onlyBoilerplate));
       expect(error.code).toBe("no-paragraphs");
       expect(error.message).toMatch(/no paragraphs left after cleaning/);
@@ -109,7 +112,15 @@ describe("ContentLibrary", () => {
     });
 
     it("saves names with ../, absolute paths or odd characters under a safe name inside the folder", async () => {
-      const names = ["../../etc/evil.txt", "/tmp/absolute.md", "C:\\Users\\mod\\win.txt", "..\\..\\up.txt", ".hidden.txt", "  Ünïcödé ☢ <script>.txt", "a\u0000b.txt"];
+      const names = [
+        "../../etc/evil.txt",
+        "/tmp/absolute.md",
+        "C:\\Users\\mod\\win.txt",
+        "..\\..\\up.txt",
+        ".hidden.txt",
+        "  Ünïcödé ☢ <script>.txt",
+        "a\u0000b.txt",
+      ];
       const saved: string[] = [];
       for (const [index, name] of names.entries()) {
         // Each needs its own title, or the duplicate-title check would refuse the second.
@@ -133,8 +144,10 @@ describe("ContentLibrary", () => {
     });
 
     it("refuses a duplicate title, even with replace", async () => {
-      const sameTitle = "Titel: Waffen aus Nordkorea für Russland – Putins letzter Ausweg?\n\nEin ganz anderer Text mit einem eigenen Absatz über etwas anderes.\n";
-      const bundledTitle = "Titel: Waffen aus Nordkorea für Russland Putins letzter Ausweg?\n\nEin ganz anderer Text mit einem eigenen Absatz über etwas anderes.\n";
+      const sameTitle =
+        "Titel: Waffen aus Nordkorea für Russland – Putins letzter Ausweg?\n\nEin ganz anderer Text mit einem eigenen Absatz über etwas anderes.\n";
+      const bundledTitle =
+        "Titel: Waffen aus Nordkorea für Russland Putins letzter Ausweg?\n\nEin ganz anderer Text mit einem eigenen Absatz über etwas anderes.\n";
       await library.addArticle({ fileName: "anders.txt", bytes: Buffer.from(sameTitle), actor: MODERATOR });
       before = await snapshot(contentDir);
       const error = await refusedUpload("kopie.txt", Buffer.from(bundledTitle.toUpperCase().replace("TITEL:", "Titel:")), true);
@@ -149,7 +162,9 @@ describe("ContentLibrary", () => {
       const edited = Buffer.from(SECOND_ARTICLE.replace("vierzehn Züge", "fünfzehn Züge"));
       const error = await refusedUpload("Zuege.txt", edited);
       expect(error.code).toBe("already-exists");
-      expect(error.message).toMatch(/an article with the id "zuege" already exists \(zuege\.txt, "Wasserstoffzüge fahren im Elbe-Weser-Netz"\)\. Upload it again with replace/);
+      expect(error.message).toMatch(
+        /an article with the id "zuege" already exists \(zuege\.txt, "Wasserstoffzüge fahren im Elbe-Weser-Netz"\)\. Upload it again with replace/,
+      );
 
       const replaced = await library.addArticle({ fileName: "zuege.txt", bytes: edited, actor: MODERATOR, replace: true });
       expect(replaced.action).toBe("replaced");
@@ -172,9 +187,7 @@ describe("ContentLibrary", () => {
 
     it("audits refusals and rejects malformed requests without touching the folder", async () => {
       await refusedUpload("leer.txt", Buffer.alloc(0));
-      const malformed = await library
-        .addArticle({ fileName: "", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })
-        .catch((caught: unknown) => caught);
+      const malformed = await library.addArticle({ fileName: "", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }).catch((caught: unknown) => caught);
       expect(malformed).toMatchObject({ code: "invalid-request" });
       expect(await snapshot(contentDir)).toEqual(before);
       const audit = await readAuditLog(auditLogFile);
@@ -214,7 +227,9 @@ describe("ContentLibrary", () => {
     it("a write failing halfway leaves the folder exactly as it was", async () => {
       const disk = failingHalfway((file) => file.includes("zuege"));
       const failing = new ContentLibrary({ contentDir, auditLogFile, logger: silentLogger(), fileOperations: disk });
-      const error = await failing.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }).catch((caught: unknown) => caught);
+      const error = await failing
+        .addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })
+        .catch((caught: unknown) => caught);
       expect(disk.failures).toBe(1);
       expect(error).toMatchObject({ code: "write-failed" });
       expect((error as Error).message).toMatch(/writing to the content folder failed \(ENOSPC: no space left on device, write\)\. Nothing was changed\./);
@@ -227,15 +242,21 @@ describe("ContentLibrary", () => {
       before = await snapshot(contentDir);
       const failing = new ContentLibrary({ contentDir, auditLogFile, logger: silentLogger(), fileOperations: failingHalfway(() => true) });
       const edited = Buffer.from(SECOND_ARTICLE.replace("vierzehn", "zwanzig"));
-      await expect(failing.addArticle({ fileName: "zuege.txt", bytes: edited, actor: MODERATOR, replace: true })).rejects.toMatchObject({ code: "write-failed" });
+      await expect(failing.addArticle({ fileName: "zuege.txt", bytes: edited, actor: MODERATOR, replace: true })).rejects.toMatchObject({
+        code: "write-failed",
+      });
       expect(await snapshot(contentDir)).toEqual(before);
     });
 
     it("undoes an addition, a replacement and a removal when the follow-up step (the reindex) fails", async () => {
       const failReindex = { afterWrite: async () => Promise.reject(new Error("the index could not be rebuilt")) };
-      const added = await library.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }, failReindex).catch((caught: unknown) => caught);
+      const added = await library
+        .addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }, failReindex)
+        .catch((caught: unknown) => caught);
       expect(added).toMatchObject({ code: "not-applied" });
-      expect((added as Error).message).toBe('"zuege.txt" was not added: the index could not be rebuilt. The file change was undone; the articles and the index are as before.');
+      expect((added as Error).message).toBe(
+        '"zuege.txt" was not added: the index could not be rebuilt. The file change was undone; the articles and the index are as before.',
+      );
       expect(await snapshot(contentDir)).toEqual(before);
 
       await library.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
@@ -279,4 +300,3 @@ describe("ContentLibrary audit log that cannot be written", () => {
     expect(lines.join("\n")).not.toMatch(/1100000000000000999|moderatorin/);
   });
 });
-

@@ -63,7 +63,9 @@ describe("loadArticleFile", () => {
   it("loads the bundled article with the sha256 of its bytes", async () => {
     const filePath = path.join(BUNDLED_DIR, "nordkorea-russland-waffen.txt");
     const article = await loadArticleFile(filePath);
-    const expectedHash = createHash("sha256").update(await readFile(filePath)).digest("hex");
+    const expectedHash = createHash("sha256")
+      .update(await readFile(filePath))
+      .digest("hex");
     expect(article.contentHash).toBe(expectedHash);
     expect(article.id).toBe("nordkorea-russland-waffen");
     expect(article.paragraphs).toHaveLength(16);

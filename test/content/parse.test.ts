@@ -182,7 +182,7 @@ describe("parseArticle: boilerplate of other sites", () => {
         "Read more: Bus line extended",
         "Construction starts in the fall.",
         "Sources:",
-        "- cityhall.gov: \"Council minutes\" (September 5, 2023)",
+        '- cityhall.gov: "Council minutes" (September 5, 2023)',
         "- Interview with the mayor, 4.9.2023",
       ].join("\n"),
     );
@@ -334,17 +334,11 @@ describe("parseArticle: plain-text layouts and metadata lines", () => {
   it("keeps a list introduced by a colon as content, one paragraph per item", () => {
     const article = parseText(wrapped);
     expect(article.sources).toEqual([]);
-    expect(article.paragraphs.slice(2).map((paragraph) => paragraph.text)).toEqual([
-      "Die Forderungen der Anwohner:",
-      "bessere Deiche",
-      "schnellere Warnungen",
-    ]);
+    expect(article.paragraphs.slice(2).map((paragraph) => paragraph.text)).toEqual(["Die Forderungen der Anwohner:", "bessere Deiche", "schnellere Warnungen"]);
   });
 
   it("keeps a list in the middle of the article as paragraphs, not sources", () => {
-    const article = parseText(
-      "Ein Titel\nEinleitung zum Thema.\n- erster Punkt\n- zweiter Punkt\nDanach geht der Text weiter.\n- quelle.de (Stand: 1.2.2024)",
-    );
+    const article = parseText("Ein Titel\nEinleitung zum Thema.\n- erster Punkt\n- zweiter Punkt\nDanach geht der Text weiter.\n- quelle.de (Stand: 1.2.2024)");
     expect(article.paragraphs.map((paragraph) => paragraph.text)).toEqual([
       "Einleitung zum Thema.",
       "erster Punkt",
@@ -385,9 +379,7 @@ describe("parseArticle: errors", () => {
   });
 
   it("rejects a text with nothing but boilerplate", () => {
-    const error = parseError(
-      "Mehr als 200 Journalistinnen und Journalisten berichten rund um die Uhr für Sie.\nNewsletter abonnieren!\n© 2024 Beispiel",
-    );
+    const error = parseError("Mehr als 200 Journalistinnen und Journalisten berichten rund um die Uhr für Sie.\nNewsletter abonnieren!\n© 2024 Beispiel");
     expect(error).toBeInstanceOf(ArticleParseError);
     expect(error.code).toBe("no-paragraphs");
     expect(error.message).toMatch(/^no paragraphs left after cleaning/u);

@@ -53,8 +53,14 @@ describe("splitSentences: abbreviations", () => {
     ["Der Schaden liegt bei 2 Mio. Euro bzw. 3 Mrd. Dollar. So die Behörde.", ["Der Schaden liegt bei 2 Mio. Euro bzw. 3 Mrd. Dollar.", "So die Behörde."]],
     ["Im 19. Jh. Europas wuchs die Stadt. Dann schrumpfte sie.", ["Im 19. Jh. Europas wuchs die Stadt.", "Dann schrumpfte sie."]],
     ["Rom wurde im Jahr 753 v. Chr. gegründet. So heißt es.", ["Rom wurde im Jahr 753 v. Chr. gegründet.", "So heißt es."]],
-    ["Mr. Smith met U.S. officials, e.g. the envoy, i.e. Mr. Jones. It went well.", ["Mr. Smith met U.S. officials, e.g. the envoy, i.e. Mr. Jones.", "It went well."]],
-    ["Vladimir Putin and Kim Jong Un plan to meet in Russia, U.S. officials say. More later.", ["Vladimir Putin and Kim Jong Un plan to meet in Russia, U.S. officials say.", "More later."]],
+    [
+      "Mr. Smith met U.S. officials, e.g. the envoy, i.e. Mr. Jones. It went well.",
+      ["Mr. Smith met U.S. officials, e.g. the envoy, i.e. Mr. Jones.", "It went well."],
+    ],
+    [
+      "Vladimir Putin and Kim Jong Un plan to meet in Russia, U.S. officials say. More later.",
+      ["Vladimir Putin and Kim Jong Un plan to meet in Russia, U.S. officials say.", "More later."],
+    ],
   ])("%s", (text, expected) => {
     expect(texts(text)).toEqual(expected);
   });
@@ -86,7 +92,10 @@ describe("splitSentences: initials, ordinals and dates", () => {
 
   it.each([
     ["Er kam am 3. Oktober an. Dann ging er.", ["Er kam am 3. Oktober an.", "Dann ging er."]],
-    ["Dort findet vom 10. bis 13. September ein Wirtschaftstreffen statt. Kim reist an.", ["Dort findet vom 10. bis 13. September ein Wirtschaftstreffen statt.", "Kim reist an."]],
+    [
+      "Dort findet vom 10. bis 13. September ein Wirtschaftstreffen statt. Kim reist an.",
+      ["Dort findet vom 10. bis 13. September ein Wirtschaftstreffen statt.", "Kim reist an."],
+    ],
     ["Sie feierten zum 70. Jahrestag des Kriegsendes. Es gab Paraden.", ["Sie feierten zum 70. Jahrestag des Kriegsendes.", "Es gab Paraden."]],
     ["Stand: 05. September 2023. Neu ist nichts.", ["Stand: 05. September 2023.", "Neu ist nichts."]],
     ["Am 1. Mai streiken sie. Am 2. Mai nicht.", ["Am 1. Mai streiken sie.", "Am 2. Mai nicht."]],
@@ -114,10 +123,7 @@ describe("splitSentences: quotations", () => {
   });
 
   it("keeps a multi-sentence quotation with its attribution together", () => {
-    expect(texts('"Das ist gut. Wir kommen morgen", sagte er. Dann ging er.')).toEqual([
-      '"Das ist gut. Wir kommen morgen", sagte er.',
-      "Dann ging er.",
-    ]);
+    expect(texts('"Das ist gut. Wir kommen morgen", sagte er. Dann ging er.')).toEqual(['"Das ist gut. Wir kommen morgen", sagte er.', "Dann ging er."]);
     expect(texts("„Wo ist er?“, fragte sie. Niemand wusste es.")).toEqual(["„Wo ist er?“, fragte sie.", "Niemand wusste es."]);
   });
 

@@ -83,7 +83,8 @@ describe("moderator commands (fake admin)", () => {
     expect(embed?.title).toBe("Indexierte Artikel (1)");
     expect(embed?.fields?.[0]).toEqual({
       name: "Waffen aus Nordkorea für Russland: Putins letzter Ausweg?",
-      value: "`nordkorea-russland-waffen` · [t-online](https://www.t-online.de/nachrichten/ausland/id_100240388/kim-jong-un-und-putin.html) · 5. September 2023 · 10 Absätze",
+      value:
+        "`nordkorea-russland-waffen` · [t-online](https://www.t-online.de/nachrichten/ausland/id_100240388/kim-jong-un-und-putin.html) · 5. September 2023 · 10 Absätze",
     });
     expect(embed?.footer?.text).toBe("10 Absätze insgesamt · Suche: lexikalisch");
   });
@@ -154,7 +155,9 @@ describe("moderator commands (fake admin)", () => {
   });
 
   it("a reindex refused by the service as busy (a race) reports that too", async () => {
-    admin.setFailure(new ReindexBusyError({ task: "add-article", phase: "embedding", articlesDone: 2, articlesTotal: 2, paragraphsDone: 10, paragraphsTotal: 20 }));
+    admin.setFailure(
+      new ReindexBusyError({ task: "add-article", phase: "embedding", articlesDone: 2, articlesTotal: 2, paragraphsDone: 10, paragraphsTotal: 20 }),
+    );
     const interaction = reindex(fake, moderator());
     await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && /bereits/.test(messageBody(call).content ?? ""));
     const last = lastEdit(fake, interaction);
@@ -210,9 +213,19 @@ describe("moderator commands (fake admin)", () => {
       const page = "<html><body><article><h1>Ein neuer Artikel</h1><p>Text.</p></article></body></html>";
       const upload = fake.serveAttachment("neuer-artikel.html", page, { contentType: "text/html; charset=utf-8" });
       const user = fakeUser("mod-bert");
-      const interaction = reindex(fake, { user, permissions: MANAGE_GUILD_PERMISSIONS }, [...file(upload), { name: "replace", type: 5, value: true }], [upload]);
+      const interaction = reindex(
+        fake,
+        { user, permissions: MANAGE_GUILD_PERMISSIONS },
+        [...file(upload), { name: "replace", type: 5, value: true }],
+        [upload],
+      );
       const report = await finalEdit(fake, interaction);
-      expect(admin.addCalls.at(-1)).toEqual({ fileName: "neuer-artikel.html", byteLength: Buffer.byteLength(page), replace: true, actor: { via: "discord", id: user.id } });
+      expect(admin.addCalls.at(-1)).toEqual({
+        fileName: "neuer-artikel.html",
+        byteLength: Buffer.byteLength(page),
+        replace: true,
+        actor: { via: "discord", id: user.id },
+      });
       expect(report.embeds?.[0]?.description).toBe("Artikel `neuer-artikel` ersetzt durch „Ein neuer Artikel“ (`neuer-artikel`, 4 Absätze).");
       expect(report.embeds?.[0]?.fields?.[0]).toEqual({ name: "Hinzugefügt", value: "1 · `neuer-artikel`", inline: true });
     });
@@ -222,15 +235,16 @@ describe("moderator commands (fake admin)", () => {
       const upload = fake.serveAttachment("x_y*.txt", "Titel\n\nText.", { contentType: "text/plain" });
       const interaction = reindex(fake, moderator(), file(upload), [upload]);
       await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && /Nichts wurde/.test(messageBody(call).content ?? ""));
-      expect(lastEdit(fake, interaction).content).toBe(
-        'Nichts wurde geändert. "x\\_y\\*.txt" was not added: an article with the id "x-y" already exists.',
-      );
+      expect(lastEdit(fake, interaction).content).toBe('Nichts wurde geändert. "x\\_y\\*.txt" was not added: an article with the id "x-y" already exists.');
     });
   });
 
   describe("/remove-article", () => {
     async function prompt(base: InteractionBase) {
-      const interaction = dispatchInteraction(fake, slashCommand(fake, "remove-article", [{ name: "article", type: 3, value: "nordkorea-russland-waffen" }], base));
+      const interaction = dispatchInteraction(
+        fake,
+        slashCommand(fake, "remove-article", [{ name: "article", type: 3, value: "nordkorea-russland-waffen" }], base),
+      );
       const reply = callbackBody(await fake.waitForCall(isCallback(interaction)));
       const message = fake.originalMessage(interaction);
       if (!message) throw new Error("prompt not stored");
@@ -241,10 +255,17 @@ describe("moderator commands (fake admin)", () => {
       const base = moderator();
       const { reply } = await prompt(base);
       expect(reply.data?.flags).toBe(EPHEMERAL);
-      expect(reply.data?.content).toMatch(/^„Waffen aus Nordkorea für Russland: Putins letzter Ausweg\?“ \(`nordkorea-russland-waffen`, 10 Absätze\) wirklich entfernen\?/);
+      expect(reply.data?.content).toMatch(
+        /^„Waffen aus Nordkorea für Russland: Putins letzter Ausweg\?“ \(`nordkorea-russland-waffen`, 10 Absätze\) wirklich entfernen\?/,
+      );
       const [confirm, cancel] = reply.data?.components?.[0]?.components ?? [];
       expect([confirm?.label, cancel?.label]).toEqual(["Entfernen", "Abbrechen"]);
-      expect(parseCustomId(confirm?.custom_id ?? "")).toMatchObject({ kind: "removal", decision: "confirm", articleKey: "nordkorea-russland-waffen", requesterId: base.user?.id });
+      expect(parseCustomId(confirm?.custom_id ?? "")).toMatchObject({
+        kind: "removal",
+        decision: "confirm",
+        articleKey: "nordkorea-russland-waffen",
+        requesterId: base.user?.id,
+      });
       expect(parseCustomId(cancel?.custom_id ?? "")).toMatchObject({ kind: "removal", decision: "cancel" });
     });
 
@@ -302,7 +323,10 @@ describe("moderator commands (fake admin)", () => {
     });
 
     it("autocompletes articles", async () => {
-      const interaction = dispatchInteraction(fake, autocomplete(fake, "remove-article", [{ name: "article", type: 3, value: "waffen", focused: true }], moderator()));
+      const interaction = dispatchInteraction(
+        fake,
+        autocomplete(fake, "remove-article", [{ name: "article", type: 3, value: "waffen", focused: true }], moderator()),
+      );
       expect(callbackBody(await fake.waitForCall(isCallback(interaction))).data?.choices?.map((choice) => choice.value)).toEqual(["nordkorea-russland-waffen"]);
     });
   });

@@ -1,12 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { CUSTOM_ID_MAX_LENGTH, articleKeyFor, feedbackButtonId, paragraphButtonId, parseCustomId, removalButtonId, resolveArticleKey } from "../../src/discord/custom-ids.js";
+import {
+  CUSTOM_ID_MAX_LENGTH,
+  articleKeyFor,
+  feedbackButtonId,
+  paragraphButtonId,
+  parseCustomId,
+  removalButtonId,
+  resolveArticleKey,
+} from "../../src/discord/custom-ids.js";
 
 describe("custom ids", () => {
   it("round-trips paragraph and feedback ids", () => {
-    expect(parseCustomId(paragraphButtonId("nordkorea-russland-waffen", 7))).toEqual({ kind: "paragraph", articleKey: "nordkorea-russland-waffen", paragraph: 7 });
-    const id = feedbackButtonId("down", [{ articleKey: "a", paragraphs: [7, 4] }, { articleKey: "b", paragraphs: [2] }]);
+    expect(parseCustomId(paragraphButtonId("nordkorea-russland-waffen", 7))).toEqual({
+      kind: "paragraph",
+      articleKey: "nordkorea-russland-waffen",
+      paragraph: 7,
+    });
+    const id = feedbackButtonId("down", [
+      { articleKey: "a", paragraphs: [7, 4] },
+      { articleKey: "b", paragraphs: [2] },
+    ]);
     expect(id).toBe("qa:f:d:a=7,4;b=2");
-    expect(parseCustomId(id)).toEqual({ kind: "feedback", vote: "down", cited: [{ articleKey: "a", paragraphs: [7, 4] }, { articleKey: "b", paragraphs: [2] }] });
+    expect(parseCustomId(id)).toEqual({
+      kind: "feedback",
+      vote: "down",
+      cited: [
+        { articleKey: "a", paragraphs: [7, 4] },
+        { articleKey: "b", paragraphs: [2] },
+      ],
+    });
   });
 
   it("round-trips removal confirmations within 100 characters, even for the longest keys and ids", () => {
@@ -41,7 +63,19 @@ describe("custom ids", () => {
   });
 
   it("rejects anything else", () => {
-    for (const id of ["", "qa", "qa:p:a", "qa:p:a:0", "qa:p:a:x", "qa:p:a b:1", "qa:f:x:a=1", "qa:f:u:a=", "qa:f:u:=1", "other:p:a:1", `qa:p:${"a".repeat(120)}:1`]) {
+    for (const id of [
+      "",
+      "qa",
+      "qa:p:a",
+      "qa:p:a:0",
+      "qa:p:a:x",
+      "qa:p:a b:1",
+      "qa:f:x:a=1",
+      "qa:f:u:a=",
+      "qa:f:u:=1",
+      "other:p:a:1",
+      `qa:p:${"a".repeat(120)}:1`,
+    ]) {
       expect(parseCustomId(id), id).toBeNull();
     }
     expect(parseCustomId("qa:f:u:")).toEqual({ kind: "feedback", vote: "up", cited: [] });

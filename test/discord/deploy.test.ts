@@ -46,7 +46,11 @@ describe("deployCommands", () => {
     expect(question && "max_length" in question ? question.max_length : undefined).toBe(321);
     const others = payloads.filter((payload) => payload.name !== "ask").flatMap((payload) => payload.options ?? []);
     expect(others.some((option) => "max_length" in option && option.max_length === 321)).toBe(false);
-    expect(commandPayloads(undefined, { maxQuestionLength: 50_000 }).find((payload) => payload.name === "ask")?.options?.find((option) => option.name === "question")).toMatchObject({ max_length: 6_000 });
+    expect(
+      commandPayloads(undefined, { maxQuestionLength: 50_000 })
+        .find((payload) => payload.name === "ask")
+        ?.options?.find((option) => option.name === "question"),
+    ).toMatchObject({ max_length: 6_000 });
   });
 
   it("registers globally without a guild id", async () => {
@@ -57,12 +61,22 @@ describe("deployCommands", () => {
   });
 
   it("explains a rejected token and an unknown application", async () => {
-    const badToken = deployCommands({ token: "MTAwMDAwMDAwMDAwMDAwMDAy.wrong.token-that-discord-rejects-0000", applicationId: fake.applicationId, api: fake.apiUrl });
-    const tokenError = await badToken.then(() => null, (error: unknown) => error);
+    const badToken = deployCommands({
+      token: "MTAwMDAwMDAwMDAwMDAwMDAy.wrong.token-that-discord-rejects-0000",
+      applicationId: fake.applicationId,
+      api: fake.apiUrl,
+    });
+    const tokenError = await badToken.then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(explainDeployError(tokenError, {})).toMatch(/DISCORD_TOKEN/);
 
     const badApp = deployCommands({ token: fake.token, applicationId: "1234567890123456789", api: fake.apiUrl });
-    const appError = await badApp.then(() => null, (error: unknown) => error);
+    const appError = await badApp.then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(explainDeployError(appError, {})).toMatch(/DISCORD_CLIENT_ID/);
   });
 

@@ -50,7 +50,6 @@ const auditLineShape = z.looseObject({
   outcome: z.string(),
 });
 
-
 describe("end to end: a moderator uploads an article, and it is answered from", () => {
   let workDir: string;
   let contentDir: string;
@@ -132,7 +131,12 @@ describe("end to end: a moderator uploads an article, and it is answered from", 
     expect(Number(fields.Absätze)).toBe(service.status().paragraphCount);
     expect(fields.Dauer).toMatch(/^\d+,\d s$/);
 
-    expect(service.articles().map((article) => article.id).sort()).toEqual(["nordkorea-russland-waffen", ARTICLE_ID]);
+    expect(
+      service
+        .articles()
+        .map((article) => article.id)
+        .sort(),
+    ).toEqual(["nordkorea-russland-waffen", ARTICLE_ID]);
     expect(await readdir(contentDir)).toContain(`${ARTICLE_ID}.html`);
   });
 
@@ -149,7 +153,10 @@ describe("end to end: a moderator uploads an article, and it is answered from", 
   });
 
   it("the audit log records the moderator's id (and no name); the bot's logs hold neither; the repository's articles are untouched", async () => {
-    const audit = (await readFile(path.join(stateDir, "audit.jsonl"), "utf8")).trim().split("\n").map((line) => auditLineShape.parse(JSON.parse(line)));
+    const audit = (await readFile(path.join(stateDir, "audit.jsonl"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => auditLineShape.parse(JSON.parse(line)));
     expect(audit.at(-1)).toMatchObject({ actor: { via: "discord", id: moderatorUser.id }, action: "add", article: ARTICLE_ID, outcome: "success" });
     const auditText = JSON.stringify(audit);
     expect(auditText).not.toContain(moderatorUser.username);

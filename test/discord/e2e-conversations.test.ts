@@ -125,7 +125,9 @@ describe("end to end: conversations in replies and threads", () => {
     expect(firstParagraph(edit)).toBe(3);
     const answer = fake.originalMessage(interaction);
     if (!answer) throw new Error("no original");
-    const threadCall = await fake.waitForCall((call) => call.method === "POST" && call.path === `/channels/${fake.channelId}/messages/${String(answer.id)}/threads`);
+    const threadCall = await fake.waitForCall(
+      (call) => call.method === "POST" && call.path === `/channels/${fake.channelId}/messages/${String(answer.id)}/threads`,
+    );
     expect(threadCall.body).toMatchObject({ name: "Woher kommen die Winzer beim Weinfest?" });
     const threadId = String(answer.id);
 
@@ -137,7 +139,10 @@ describe("end to end: conversations in replies and threads", () => {
 
     // /ask inside the bot's thread continues the thread's conversation too.
     const threadChannel = { id: threadId, type: 11, guild_id: fake.guildId, parent_id: fake.channelId, owner_id: fake.botUser.id, name: "thread", flags: 0 };
-    const inside = dispatchInteraction(fake, slashCommand(fake, "ask", [{ name: "question", type: 3, value: "Was kosten die Eintrittskarten?" }], { channelId: threadId, channel: threadChannel }));
+    const inside = dispatchInteraction(
+      fake,
+      slashCommand(fake, "ask", [{ name: "question", type: 3, value: "Was kosten die Eintrittskarten?" }], { channelId: threadId, channel: threadChannel }),
+    );
     const insideEdit = messageBody(await fake.waitForCall(isOriginalEdit(fake, inside)));
     expect(firstParagraph(insideEdit)).toBe(4);
   });

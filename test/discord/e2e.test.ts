@@ -18,7 +18,6 @@ import { startHarness, type Harness } from "./harness.js";
 const EPHEMERAL = 64;
 const QUESTION = "Wann reist Kim nach Russland?";
 
-
 /** Asserts Discord's size limits on everything the bot sent in one message. */
 function expectWithinLimits(body: MessageBody): void {
   expect((body.content ?? "").length).toBeLessThanOrEqual(LIMITS.content);
@@ -80,7 +79,11 @@ describe("end to end: real service, real client, fake Discord", () => {
     const cited = expected.citations[0];
     if (!cited) throw new Error("no citation");
     expect(edit.embeds?.[0]?.description).toContain(`**¶${cited.paragraph}**`);
-    expect(parseCustomId(edit.components?.[0]?.components[0]?.custom_id ?? "")).toEqual({ kind: "paragraph", articleKey: cited.articleId, paragraph: cited.paragraph });
+    expect(parseCustomId(edit.components?.[0]?.components[0]?.custom_id ?? "")).toEqual({
+      kind: "paragraph",
+      articleKey: cited.articleId,
+      paragraph: cited.paragraph,
+    });
     const passages = expected.citations.map((citation) => citation.passage);
     const quotes = quotedLines(edit);
     expect(quotes.length).toBeGreaterThan(0);
@@ -91,7 +94,8 @@ describe("end to end: real service, real client, fake Discord", () => {
     const message = channelMessage(fake, { content: `<@${fake.botUser.id}> @everyone <@1100000000000000777> ${QUESTION}`, author: fakeUser() });
     fake.dispatch("MESSAGE_CREATE", message);
     const call = await fake.waitForCall(
-      (each) => each.method === "POST" && each.path === `/channels/${fake.channelId}/messages` && messageBody(each).message_reference?.message_id === message.id,
+      (each) =>
+        each.method === "POST" && each.path === `/channels/${fake.channelId}/messages` && messageBody(each).message_reference?.message_id === message.id,
     );
     const reply = messageBody(call);
     expect(reply.content ?? "").not.toMatch(/nächstliegende|closest/);
@@ -102,7 +106,8 @@ describe("end to end: real service, real client, fake Discord", () => {
     const message = channelMessage(fake, { content: `<@${fake.botUser.id}> ${QUESTION.toLowerCase()}`, author: fakeUser() });
     fake.dispatch("MESSAGE_CREATE", message);
     const call = await fake.waitForCall(
-      (each) => each.method === "POST" && each.path === `/channels/${fake.channelId}/messages` && messageBody(each).message_reference?.message_id === message.id,
+      (each) =>
+        each.method === "POST" && each.path === `/channels/${fake.channelId}/messages` && messageBody(each).message_reference?.message_id === message.id,
     );
     const reply = messageBody(call);
     expect(reply.message_reference?.message_id).toBe(message.id);
@@ -115,7 +120,15 @@ describe("end to end: real service, real client, fake Discord", () => {
     const hostile = `@everyone **bold** [x](http://evil) ${QUESTION}`;
     const interaction = dispatchInteraction(
       fake,
-      slashCommand(fake, "ask", [{ name: "question", type: 3, value: hostile }, { name: "public", type: 5, value: false }], { user: fakeUser() }),
+      slashCommand(
+        fake,
+        "ask",
+        [
+          { name: "question", type: 3, value: hostile },
+          { name: "public", type: 5, value: false },
+        ],
+        { user: fakeUser() },
+      ),
     );
     expect(callbackBody(await fake.waitForCall(isCallback(interaction)))).toEqual({ type: 5, data: { flags: EPHEMERAL } });
     const edit = messageBody(await fake.waitForCall(isOriginalEdit(fake, interaction)));

@@ -41,7 +41,12 @@ describe("feedback store", () => {
     expect(text).not.toContain(MESSAGE);
     const records = await readFeedback(file);
     expect(records).toHaveLength(3);
-    expect(records[0]).toMatchObject({ vote: "up", question: "Wann reist Kim nach Russland?", cited: [{ articleId: "nordkorea-russland-waffen", paragraphs: [9, 1] }], at: "2024-05-01T12:00:00.000Z" });
+    expect(records[0]).toMatchObject({
+      vote: "up",
+      question: "Wann reist Kim nach Russland?",
+      cited: [{ articleId: "nordkorea-russland-waffen", paragraphs: [9, 1] }],
+      at: "2024-05-01T12:00:00.000Z",
+    });
     const latest = latestFeedback(records);
     expect(latest.size).toBe(2);
     expect(latest.get(feedbackKey("test-salt", MESSAGE, USER))?.vote).toBe("down");
@@ -71,7 +76,9 @@ describe("feedback store", () => {
 
   it("does not interleave concurrent writes", async () => {
     const store = await FeedbackStore.open(file, { salt: "s" });
-    await Promise.all(Array.from({ length: 50 }, (_, index) => store.record(input(index % 2 === 0 ? "up" : "down", `13000000000000${String(index).padStart(5, "0")}`))));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, index) => store.record(input(index % 2 === 0 ? "up" : "down", `13000000000000${String(index).padStart(5, "0")}`))),
+    );
     await store.flush();
     expect(await readFeedback(file)).toHaveLength(50);
   });

@@ -24,7 +24,6 @@ import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;
 
-
 const isChannelMessage = (fake: FakeDiscord, replyTo?: string) => (call: RecordedCall) =>
   call.method === "POST" &&
   call.path === `/channels/${fake.channelId}/messages` &&
@@ -157,7 +156,9 @@ describe("bot handlers (fake QA)", () => {
       ]),
     );
     const articleSuggestion = callbackBody(await fake.waitForCall(isCallback(articles)));
-    expect(articleSuggestion.data?.choices).toEqual([{ name: "Waffen aus Nordkorea für Russland: Putins letzter Ausweg? (2023-09-05)", value: "nordkorea-russland-waffen" }]);
+    expect(articleSuggestion.data?.choices).toEqual([
+      { name: "Waffen aus Nordkorea für Russland: Putins letzter Ausweg? (2023-09-05)", value: "nordkorea-russland-waffen" },
+    ]);
   });
 
   it("/about and /help answer ephemerally", async () => {
@@ -195,7 +196,10 @@ describe("bot handlers (fake QA)", () => {
     if (!answerMessage) throw new Error("answer message not stored");
     const voter = user("moritz");
     const up = dispatchInteraction(fake, buttonClick(fake, "qa:f:u:nordkorea-russland-waffen=1,2", answerMessage, { user: voter }));
-    expect(callbackBody(await fake.waitForCall(isCallback(up))).data).toMatchObject({ flags: EPHEMERAL, content: "Danke! Deine Bewertung (👍) ist gespeichert." });
+    expect(callbackBody(await fake.waitForCall(isCallback(up))).data).toMatchObject({
+      flags: EPHEMERAL,
+      content: "Danke! Deine Bewertung (👍) ist gespeichert.",
+    });
     const down = dispatchInteraction(fake, buttonClick(fake, "qa:f:d:nordkorea-russland-waffen=1,2", answerMessage, { user: voter }));
     expect(callbackBody(await fake.waitForCall(isCallback(down))).data).toMatchObject({ flags: EPHEMERAL, content: "Deine Bewertung ist jetzt 👎." });
 
@@ -221,7 +225,27 @@ describe("bot handlers (fake QA)", () => {
   });
 
   it("answers an unknown button with an ephemeral note", async () => {
-    const click = dispatchInteraction(fake, buttonClick(fake, "something:else", { id: "1", channel_id: fake.channelId, author: fake.botUser, content: "", embeds: [], components: [], attachments: [], timestamp: new Date().toISOString(), edited_timestamp: null, type: 0, flags: 0, mentions: [], mention_roles: [], pinned: false, tts: false, mention_everyone: false }));
+    const click = dispatchInteraction(
+      fake,
+      buttonClick(fake, "something:else", {
+        id: "1",
+        channel_id: fake.channelId,
+        author: fake.botUser,
+        content: "",
+        embeds: [],
+        components: [],
+        attachments: [],
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        type: 0,
+        flags: 0,
+        mentions: [],
+        mention_roles: [],
+        pinned: false,
+        tts: false,
+        mention_everyone: false,
+      }),
+    );
     const reply = callbackBody(await fake.waitForCall(isCallback(click)));
     expect(reply.data).toMatchObject({ flags: EPHEMERAL, content: "Dieser Knopf funktioniert nicht mehr." });
   });
@@ -265,7 +289,9 @@ describe("bot handlers (fake QA)", () => {
   });
 
   it("logs a question's mentions as placeholders, never their ids", async () => {
-    const interaction = ask(fake, "<@123456789012345678> und <@&223456789012345678> in <#323456789012345678>: Wann reist Kim nach Russland?", { user: user("placeholders") });
+    const interaction = ask(fake, "<@123456789012345678> und <@&223456789012345678> in <#323456789012345678>: Wann reist Kim nach Russland?", {
+      user: user("placeholders"),
+    });
     await fake.waitForCall(isOriginalEdit(fake, interaction));
     const logged = harness.logs.lines.filter((line) => line.event === "question").map((line) => line.question);
     expect(logged).toContain("@user und @role in #channel: Wann reist Kim nach Russland?");
@@ -297,7 +323,9 @@ describe("bot handlers: failures", () => {
     const interaction = ask(fake, "Wann reist Kim nach Russland?");
     expect(callbackBody(await fake.waitForCall(isCallback(interaction))).type).toBe(5);
     await fake.waitForCall((call) => call.method === "DELETE" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`);
-    const followUp = messageBody(await fake.waitForCall((call) => call.method === "POST" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}`));
+    const followUp = messageBody(
+      await fake.waitForCall((call) => call.method === "POST" && call.path === `/webhooks/${fake.applicationId}/${interaction.token}`),
+    );
     expect(followUp.flags).toBe(EPHEMERAL);
     expect(followUp.content).toBe("Da ist etwas schiefgelaufen. Bitte versuch es gleich noch einmal.");
     expect(harness.logs.lines.find((line) => line.event === "command_failed")).toMatchObject({ level: 50, command: "ask", guild: fake.guildId });
@@ -310,7 +338,9 @@ describe("bot handlers: failures", () => {
     const { fake } = harness;
     const interaction = slashCommand(fake, "ask", [{ name: "question", type: 3, value: "Wann reist Kim?" }]);
     fake.setOverride(({ method, path: requestPath }) =>
-      method === "POST" && requestPath === `/webhooks/${fake.applicationId}/${interaction.token}` ? { status: 404, body: { message: "Unknown Webhook", code: 10015 } } : undefined,
+      method === "POST" && requestPath === `/webhooks/${fake.applicationId}/${interaction.token}`
+        ? { status: 404, body: { message: "Unknown Webhook", code: 10015 } }
+        : undefined,
     );
     try {
       dispatchInteraction(fake, interaction);

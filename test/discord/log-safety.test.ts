@@ -11,7 +11,14 @@ describe("errorForLog", () => {
       requestBody: { json: { content: "hello" } },
     });
     const logged = errorForLog(error);
-    expect(logged).toMatchObject({ type: "Error", message: "Unknown interaction", code: 10062, status: 404, method: "POST", url: "https://discord.com/api/v10/interactions/123/[token]/callback" });
+    expect(logged).toMatchObject({
+      type: "Error",
+      message: "Unknown interaction",
+      code: 10062,
+      status: 404,
+      method: "POST",
+      url: "https://discord.com/api/v10/interactions/123/[token]/callback",
+    });
     expect(JSON.stringify(logged)).not.toContain("secret");
     expect(JSON.stringify(logged)).not.toContain("requestBody");
     expect(errorForLog("plain")).toEqual({ type: "string", message: "plain" });

@@ -37,7 +37,15 @@ function citation(overrides: Partial<Citation> = {}): Citation {
 }
 
 function answer(overrides: Partial<Answer> = {}): Answer {
-  return { question: "Warum braucht Russland Munition?", answered: true, hedged: false, mode: "hybrid", citations: [citation()], ranking: [citation()], ...overrides };
+  return {
+    question: "Warum braucht Russland Munition?",
+    answered: true,
+    hedged: false,
+    mode: "hybrid",
+    citations: [citation()],
+    ranking: [citation()],
+    ...overrides,
+  };
 }
 
 /** A deterministic pseudo-random generator, so the fuzz cases are reproducible. */
@@ -49,7 +57,30 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const FUZZ_PIECES = ["Wort", " ", ". ", "😀", "👨‍👩‍👧", "*", "_", "\\", "`", "|", "~", "[x](http://evil)", "@everyone", "<@123456789012345678>", "\n", "# ", "- ", "1. ", "ä", "e\u0301", "Munition", "„Zitat“"];
+const FUZZ_PIECES = [
+  "Wort",
+  " ",
+  ". ",
+  "😀",
+  "👨‍👩‍👧",
+  "*",
+  "_",
+  "\\",
+  "`",
+  "|",
+  "~",
+  "[x](http://evil)",
+  "@everyone",
+  "<@123456789012345678>",
+  "\n",
+  "# ",
+  "- ",
+  "1. ",
+  "ä",
+  "e\u0301",
+  "Munition",
+  "„Zitat“",
+];
 
 function fuzzText(random: () => number, pieces: number): string {
   let text = "";
@@ -93,7 +124,8 @@ describe("escapeDiscordText", () => {
 });
 
 describe("truncateText", () => {
-  const sentences = "Kim Jong Un will wohl noch im September nach Russland reisen. Dort soll er mit Kremlchef Putin eine Waffenkooperation beschließen. Nordkorea-Experte Eric Ballbach erklärt, was dahinter steckt.";
+  const sentences =
+    "Kim Jong Un will wohl noch im September nach Russland reisen. Dort soll er mit Kremlchef Putin eine Waffenkooperation beschließen. Nordkorea-Experte Eric Ballbach erklärt, was dahinter steckt.";
 
   it("returns short text unchanged", () => {
     expect(truncateText("kurz", 10)).toBe("kurz");
@@ -156,14 +188,17 @@ describe("presentAnswer", () => {
     expect(embed?.description).toContain("— **¶6** · Russland braucht für seinen Krieg dringend Munition");
     expect(embed?.fields?.[0]).toEqual({
       name: "Quelle",
-      value: "[Waffen aus Nordkorea für Russland: Putins letzter Ausweg?](https://www.t-online.de/nachrichten/ausland/id_100240388/kim-jong-un-und-putin.html) · t-online · 5. September 2023",
+      value:
+        "[Waffen aus Nordkorea für Russland: Putins letzter Ausweg?](https://www.t-online.de/nachrichten/ausland/id_100240388/kim-jong-un-und-putin.html) · t-online · 5. September 2023",
     });
     expect(embed?.footer?.text).toContain("hybrid");
     expect(payload.allowedMentions).toEqual(NO_MENTIONS);
   });
 
   it("adds a read-paragraph button per citation and 👍/👎 that carry the cited paragraphs", () => {
-    const payload = presentAnswer(answer({ citations: [citation(), citation({ paragraph: 7, excerpt: "Russland könne Nordkorea einiges bieten." })] }), { lang: "en" });
+    const payload = presentAnswer(answer({ citations: [citation(), citation({ paragraph: 7, excerpt: "Russland könne Nordkorea einiges bieten." })] }), {
+      lang: "en",
+    });
     const [paragraphRow, feedbackRow] = payload.components;
     expect(paragraphRow?.components.map((button) => button.label)).toEqual(["Read ¶6", "Read ¶7"]);
     expect(parseCustomId(paragraphRow?.components[1]?.custom_id ?? "")).toEqual({ kind: "paragraph", articleKey: "nordkorea-russland-waffen", paragraph: 7 });
@@ -327,7 +362,17 @@ describe("presentAbout and presentHelp", () => {
     modelLoaded: false,
     modelLoading: false,
     modelError: "embeddings disabled by configuration",
-    articles: [{ id: "a", title: "Waffen aus Nordkorea für Russland", publisher: "t-online", url: "https://www.t-online.de/x", date: "2023-09-05", paragraphCount: 17, sourceCount: 4 }],
+    articles: [
+      {
+        id: "a",
+        title: "Waffen aus Nordkorea für Russland",
+        publisher: "t-online",
+        url: "https://www.t-online.de/x",
+        date: "2023-09-05",
+        paragraphCount: 17,
+        sourceCount: 4,
+      },
+    ],
     paragraphCount: 17,
     indexBuiltAt: "2024-05-01T12:00:00.000Z",
     unreadable: [],
@@ -355,7 +400,12 @@ describe("presentAbout and presentHelp", () => {
       mode: "hybrid",
       modelLoaded: true,
       modelError: null,
-      articles: Array.from({ length: 40 }, (_, index) => ({ ...status.articles[0]!, id: `a${index}`, title: `Artikel ${index} `.repeat(40), url: `https://example.org/${"x".repeat(500)}` })),
+      articles: Array.from({ length: 40 }, (_, index) => ({
+        ...status.articles[0]!,
+        id: `a${index}`,
+        title: `Artikel ${index} `.repeat(40),
+        url: `https://example.org/${"x".repeat(500)}`,
+      })),
     };
     const embed = presentAbout(many, "en").embeds[0];
     if (!embed) throw new Error("no embed");
@@ -517,7 +567,14 @@ describe("presentSummary", () => {
   });
 
   it("heads the summary with the linked article, publisher and date in the user's language", () => {
-    const payload = presentSummary(summary([sentence("Ein Satz, der lang genug ist, um zitiert zu werden.", 1)], { length: "short", section: "Russland braucht Munition", sectionNumber: 2 }), "en");
+    const payload = presentSummary(
+      summary([sentence("Ein Satz, der lang genug ist, um zitiert zu werden.", 1)], {
+        length: "short",
+        section: "Russland braucht Munition",
+        sectionNumber: 2,
+      }),
+      "en",
+    );
     const embed = payload.embeds[0];
     expect(embed?.title).toBe("Summary (short) · section 2: Russland braucht Munition");
     expect(embed?.description?.split("\n")[0]).toBe(

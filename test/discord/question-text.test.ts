@@ -39,7 +39,8 @@ describe("a question with other people's mentions in it", () => {
 
 describe("questionForLog", () => {
   it("keeps what kind of markup was there, without any id, and drops invisible controls", () => {
-    const raw = "<@!111111111111111111> <@&222222222222222222> <#333333333333333333> </ask:444444444444444444> <a:wave:555555555555555555> <t:1700000000:R> @everyone\u200b Wann\u202e reist Kim?";
+    const raw =
+      "<@!111111111111111111> <@&222222222222222222> <#333333333333333333> </ask:444444444444444444> <a:wave:555555555555555555> <t:1700000000:R> @everyone\u200b Wann\u202e reist Kim?";
     const logged = questionForLog(raw);
     expect(logged).toBe("@user @role #channel /command :emoji: <time> @everyone Wann reist Kim?");
     expect(logged).not.toMatch(/\d{6,}/);

@@ -2,14 +2,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unescapeDiscordText } from "../../src/discord/presentation.js";
 import type { FakeDiscord } from "../helpers/fake-discord.js";
-import { autocomplete, dispatchInteraction, fakeUser, slashCommand, type CommandOption, type DispatchedInteraction, type InteractionBase } from "../helpers/fake-discord-payloads.js";
+import {
+  autocomplete,
+  dispatchInteraction,
+  fakeUser,
+  slashCommand,
+  type CommandOption,
+  type DispatchedInteraction,
+  type InteractionBase,
+} from "../helpers/fake-discord-payloads.js";
 import { callbackBody, messageBody, summaryEntries, type MessageBody, isCallback, isOriginalEdit } from "./api-shapes.js";
 import { createFakeQa, fixtureArticle, type FakeQa } from "../helpers/fake-qa.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const EPHEMERAL = 64;
 const NO_PINGS = { parse: [], replied_user: false };
-
 
 function summaryCommand(fake: FakeDiscord, options: CommandOption[], base: InteractionBase = {}): DispatchedInteraction {
   return dispatchInteraction(fake, slashCommand(fake, "summary", options, { user: fakeUser(), ...base }));
@@ -22,7 +29,10 @@ function expectVerbatimInOrder(body: MessageBody | undefined): Array<{ text: str
   const entries = summaryEntries(body, unescapeDiscordText);
   for (const entry of entries) {
     const paragraph = article.paragraphs[entry.paragraph - 1];
-    expect(paragraph?.sentences.map((sentence) => sentence.text), `¶${entry.paragraph}`).toContain(entry.text);
+    expect(
+      paragraph?.sentences.map((sentence) => sentence.text),
+      `¶${entry.paragraph}`,
+    ).toContain(entry.text);
   }
   const positions = entries.map((entry) => {
     const sentences = article.paragraphs[entry.paragraph - 1]?.sentences ?? [];
@@ -73,7 +83,10 @@ describe("/summary (one article)", () => {
   });
 
   it("a section typed as words is found by its heading", async () => {
-    const interaction = summaryCommand(fake, [{ name: "section", type: 3, value: "bereits 2019" }, { name: "length", type: 3, value: "long" }]);
+    const interaction = summaryCommand(fake, [
+      { name: "section", type: 3, value: "bereits 2019" },
+      { name: "length", type: 3, value: "long" },
+    ]);
     const reply = callbackBody(await fake.waitForCall(isCallback(interaction)));
     expect(reply.data?.embeds?.[0]?.title).toBe("Zusammenfassung (lang) · Abschnitt 3: Bereits 2019 war Kim Jong Un in Russland");
     for (const entry of expectVerbatimInOrder(reply.data)) expect([9, 10]).toContain(entry.paragraph);
@@ -150,7 +163,10 @@ describe("/summary (two articles)", () => {
   });
 
   it("summarises the picked article, noting a missing publisher and date", async () => {
-    const interaction = summaryCommand(fake, [{ name: "article", type: 3, value: "zweiter-artikel" }, { name: "length", type: 3, value: "short" }]);
+    const interaction = summaryCommand(fake, [
+      { name: "article", type: 3, value: "zweiter-artikel" },
+      { name: "length", type: 3, value: "short" },
+    ]);
     const reply = callbackBody(await fake.waitForCall(isCallback(interaction)));
     expect(reply.data?.flags ?? 0).toBe(0);
     expect(reply.data?.embeds?.[0]?.description?.split("\n")[0]).toBe("Ein zweiter Artikel · *Herausgeber und Datum nicht angegeben*");
@@ -167,7 +183,9 @@ describe("/summary (two articles)", () => {
         { name: "section", type: 3, value: "2019", focused: true },
       ]),
     );
-    expect(callbackBody(await fake.waitForCall(isCallback(picked))).data?.choices).toEqual([{ name: "3: Bereits 2019 war Kim Jong Un in Russland", value: "3" }]);
+    expect(callbackBody(await fake.waitForCall(isCallback(picked))).data?.choices).toEqual([
+      { name: "3: Bereits 2019 war Kim Jong Un in Russland", value: "3" },
+    ]);
   });
 });
 

@@ -54,7 +54,11 @@ describe("checkUpload", () => {
   it("refuses other extensions, other content types and declared oversize", () => {
     expect(problemOf(() => checkUpload(upload({ name: "a.pdf" }), 1_000))).toEqual({ kind: "extension", name: "a.pdf" });
     expect(problemOf(() => checkUpload(upload({ name: "txt" }), 1_000))).toEqual({ kind: "extension", name: "txt" });
-    expect(problemOf(() => checkUpload(upload({ contentType: "image/png" }), 1_000))).toEqual({ kind: "content_type", name: "artikel.txt", contentType: "image/png" });
+    expect(problemOf(() => checkUpload(upload({ contentType: "image/png" }), 1_000))).toEqual({
+      kind: "content_type",
+      name: "artikel.txt",
+      contentType: "image/png",
+    });
     expect(problemOf(() => checkUpload(upload({ size: 1_001 }), 1_000))).toEqual({ kind: "too_large", size: 1_001, max: 1_000 });
   });
 });
@@ -79,6 +83,9 @@ describe("downloadUpload", () => {
     const unreachable: typeof fetch = async () => {
       throw new TypeError("fetch failed");
     };
-    expect(await problemOfAsync(() => downloadUpload(upload(), { maxBytes: 1_000, fetch: unreachable }))).toEqual({ kind: "download_failed", detail: "fetch failed" });
+    expect(await problemOfAsync(() => downloadUpload(upload(), { maxBytes: 1_000, fetch: unreachable }))).toEqual({
+      kind: "download_failed",
+      detail: "fetch failed",
+    });
   });
 });

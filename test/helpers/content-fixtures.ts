@@ -31,7 +31,14 @@ export async function tempDir(prefix: string): Promise<string> {
 }
 
 /** A content folder holding a copy of the bundled article, and a state folder beside it. */
-export async function contentFixture(): Promise<{ root: string; contentDir: string; stateDir: string; indexFile: string; auditLogFile: string; cacheFile: string }> {
+export async function contentFixture(): Promise<{
+  root: string;
+  contentDir: string;
+  stateDir: string;
+  indexFile: string;
+  auditLogFile: string;
+  cacheFile: string;
+}> {
   const root = await tempDir("content-fixture-");
   const contentDir = path.join(root, "articles");
   const stateDir = path.join(root, "state");
@@ -52,7 +59,9 @@ export async function contentFixture(): Promise<{ root: string; contentDir: stri
 export async function snapshot(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const name of (await readdir(dir)).sort()) {
-    result[name] = createHash("sha256").update(await readFile(path.join(dir, name))).digest("hex");
+    result[name] = createHash("sha256")
+      .update(await readFile(path.join(dir, name)))
+      .digest("hex");
   }
   return result;
 }
@@ -62,7 +71,7 @@ export async function writeText(file: string, text: string): Promise<void> {
 }
 
 export async function readAuditLog(file: string): Promise<Array<Record<string, unknown>>> {
-  let text = "";
+  let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
@@ -104,7 +113,9 @@ export function failingHalfway(matches: (file: string) => boolean): FileWriteOpe
 }
 
 /** A deterministic stand-in model (hashed character trigrams) that counts the passages it embeds. */
-export function countingEmbedder(modelId = "test/counting-trigram"): Embedder & { passagesEmbedded: number; embeddedTexts: string[]; gate: Promise<void> | null } {
+export function countingEmbedder(
+  modelId = "test/counting-trigram",
+): Embedder & { passagesEmbedded: number; embeddedTexts: string[]; gate: Promise<void> | null } {
   const dimension = 64;
   const embed = (text: string): Float32Array => {
     const vector = new Float32Array(dimension);

@@ -11,7 +11,7 @@ export function fakeUser(name = "leserin"): FakeUser {
 }
 
 /** "Manage Server" and everything a regular member has. */
-export const MANAGE_GUILD_PERMISSIONS = String(1n << 5n | 1024n | 2048n);
+export const MANAGE_GUILD_PERMISSIONS = String((1n << 5n) | 1024n | 2048n);
 /** View Channel + Send Messages + Read Message History. */
 export const MEMBER_PERMISSIONS = String(1024n | 2048n | 65536n);
 
@@ -44,7 +44,17 @@ function baseInteraction(fake: FakeDiscord, type: number, base: InteractionBase)
     version: 1,
     guild_id: fake.guildId,
     channel_id: channelId,
-    channel: base.channel ?? { id: channelId, type: 0, guild_id: fake.guildId, name: "fragen", position: 0, permission_overwrites: [], nsfw: false, parent_id: null, flags: 0 },
+    channel: base.channel ?? {
+      id: channelId,
+      type: 0,
+      guild_id: fake.guildId,
+      name: "fragen",
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+      flags: 0,
+    },
     member: {
       user,
       roles: base.roles ?? [],

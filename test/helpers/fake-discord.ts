@@ -185,7 +185,9 @@ export class FakeDiscord {
       };
       const timer = setTimeout(() => {
         this.events.off("call", onCall);
-        reject(new Error(`fake Discord: no matching call within ${timeoutMs} ms; calls: ${this.calls.map((call) => `${call.method} ${call.path}`).join(", ")}`));
+        reject(
+          new Error(`fake Discord: no matching call within ${timeoutMs} ms; calls: ${this.calls.map((call) => `${call.method} ${call.path}`).join(", ")}`),
+        );
       }, timeoutMs);
       this.events.on("call", onCall);
     });
@@ -220,7 +222,7 @@ export class FakeDiscord {
   private handleSocket(socket: WebSocket): void {
     this.sockets.add(socket);
     socket.on("close", () => this.sockets.delete(socket));
-    socket.on("message", (raw) => this.handleGatewayMessage(socket, String(raw)));
+    socket.on("message", (raw: Buffer) => this.handleGatewayMessage(socket, raw.toString("utf8")));
     socket.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 } }));
   }
 
@@ -308,14 +310,40 @@ export class FakeDiscord {
       member_count: 2,
       joined_at: new Date().toISOString(),
       roles: [
-        { id: this.guildId, name: "@everyone", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: "68608", managed: false, mentionable: false, flags: 0 },
-        { id: this.moderatorRoleId, name: "Moderation", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: "68608", managed: false, mentionable: false, flags: 0 },
+        {
+          id: this.guildId,
+          name: "@everyone",
+          color: 0,
+          hoist: false,
+          icon: null,
+          unicode_emoji: null,
+          position: 0,
+          permissions: "68608",
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+        {
+          id: this.moderatorRoleId,
+          name: "Moderation",
+          color: 0,
+          hoist: false,
+          icon: null,
+          unicode_emoji: null,
+          position: 1,
+          permissions: "68608",
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
       ],
       emojis: [],
       stickers: [],
       channels: [channel(this.channelId, "fragen", 0), channel(this.otherChannelId, "allgemein", 1)],
       threads: [...this.threads.values()],
-      members: [{ user: this.botUser, nick: null, avatar: null, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false }],
+      members: [
+        { user: this.botUser, nick: null, avatar: null, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false },
+      ],
       voice_states: [],
       presences: [],
       stage_instances: [],
@@ -373,7 +401,10 @@ export class FakeDiscord {
       const payload = isObject(body) ? body : {};
       if ((payload.type === 4 || payload.type === 7) && isObject(payload.data)) this.storeOriginal(token, payload.data);
       if (query.get("with_response") === "true") {
-        return { status: 200, body: { interaction: { id: interactionId, type: 2, response_message_loading: payload.type === 5, response_message_ephemeral: false } } };
+        return {
+          status: 200,
+          body: { interaction: { id: interactionId, type: 2, response_message_loading: payload.type === 5, response_message_ephemeral: false } },
+        };
       }
       return { status: 204 };
     }
@@ -444,7 +475,13 @@ export class FakeDiscord {
       const commands = Array.isArray(body) ? body.filter(isObject) : [];
       return {
         status: 200,
-        body: commands.map((command) => ({ ...command, id: nextSnowflake(), application_id: applicationId, version: nextSnowflake(), ...(guildId ? { guild_id: guildId } : {}) })),
+        body: commands.map((command) => ({
+          ...command,
+          id: nextSnowflake(),
+          application_id: applicationId,
+          version: nextSnowflake(),
+          ...(guildId ? { guild_id: guildId } : {}),
+        })),
       };
     }
     return { status: 404, body: { message: `404: Not Found (fake Discord has no ${method} ${path})`, code: 0 } };
@@ -453,7 +490,15 @@ export class FakeDiscord {
   /** The CDN: plain bytes, no authorization (Discord's attachment URLs are signed instead). */
   private serveCdn(request: IncomingMessage, response: ServerResponse, url: URL): void {
     const file = request.method === "GET" ? this.cdnFiles.get(url.pathname) : undefined;
-    const call: RecordedCall = { method: request.method ?? "GET", path: url.pathname, query: Object.fromEntries(url.searchParams), body: null, authorization: null, status: file ? 200 : 404, at: Date.now() };
+    const call: RecordedCall = {
+      method: request.method ?? "GET",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body: null,
+      authorization: null,
+      status: file ? 200 : 404,
+      at: Date.now(),
+    };
     this.calls.push(call);
     if (!file) {
       response.writeHead(404).end();

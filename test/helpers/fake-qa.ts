@@ -80,12 +80,51 @@ export function fixtureArticle(overrides: Partial<Pick<Article, "id" | "title" |
   };
 }
 
-const STOPWORDS = new Set(["der", "die", "das", "und", "mit", "den", "dem", "des", "von", "wer", "was", "wie", "ist", "the", "and", "wann", "wird", "nach", "eine", "einen", "einer", "dass", "sich", "soll", "will", "what", "when", "does", "with", "über", "auch", "noch", "sein", "seine", "laut", "dort", "wieso", "warum", "welche", "welcher"]);
+const STOPWORDS = new Set([
+  "der",
+  "die",
+  "das",
+  "und",
+  "mit",
+  "den",
+  "dem",
+  "des",
+  "von",
+  "wer",
+  "was",
+  "wie",
+  "ist",
+  "the",
+  "and",
+  "wann",
+  "wird",
+  "nach",
+  "eine",
+  "einen",
+  "einer",
+  "dass",
+  "sich",
+  "soll",
+  "will",
+  "what",
+  "when",
+  "does",
+  "with",
+  "über",
+  "auch",
+  "noch",
+  "sein",
+  "seine",
+  "laut",
+  "dort",
+  "wieso",
+  "warum",
+  "welche",
+  "welcher",
+]);
 
 function terms(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
-    .filter((word) => word.length >= 3 && !STOPWORDS.has(word))
-    .map((word) => word.slice(0, 4));
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length >= 3 && !STOPWORDS.has(word)).map((word) => word.slice(0, 4));
 }
 
 export interface FakeQaOptions {
@@ -176,7 +215,14 @@ function computeAnswer(question: string, articles: Article[]): Answer {
     const best = [...paragraph.sentences].sort((left, right) => overlap(right.text, wanted) - overlap(left.text, wanted))[0];
     return makeCitation(article, paragraph, best?.text ?? paragraph.text, score);
   });
-  const answer: Answer = { question: question.replace(/\s+/g, " ").trim(), answered: citations.length > 0, hedged: false, mode: "lexical", citations, ranking: citations };
+  const answer: Answer = {
+    question: question.replace(/\s+/g, " ").trim(),
+    answered: citations.length > 0,
+    hedged: false,
+    mode: "lexical",
+    citations,
+    ranking: citations,
+  };
   if (!answer.answered) answer.abstainReason = "no overlapping terms";
   return answer;
 }

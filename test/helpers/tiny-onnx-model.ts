@@ -62,9 +62,7 @@ function idOf(token: string): number {
 
 /** Deterministic, distinct, float32-exact values: each token gets its own direction. */
 function makeWordEmbeddings(hiddenSize: number): number[][] {
-  return TINY_VOCAB.map((_, row) =>
-    Array.from({ length: hiddenSize }, (_, column) => Math.fround(Math.sin(row * 1.37 + column * 0.71 + 0.3))),
-  );
+  return TINY_VOCAB.map((_, row) => Array.from({ length: hiddenSize }, (_, column) => Math.fround(Math.sin(row * 1.37 + column * 0.71 + 0.3))));
 }
 
 function makeTypeEmbeddings(hiddenSize: number): number[][] {
@@ -97,9 +95,7 @@ export function buildTinyBertOnnx(wordEmbeddings: number[][], typeEmbeddings: nu
       { name: "attention_mask", type: symbolicTensorType(INT64, ["batch_size", "sequence_length"]) },
       { name: "token_type_ids", type: symbolicTensorType(INT64, ["batch_size", "sequence_length"]) },
     ],
-    output: [
-      { name: "last_hidden_state", type: symbolicTensorType(FLOAT, ["batch_size", "sequence_length", hiddenSize]) },
-    ],
+    output: [{ name: "last_hidden_state", type: symbolicTensorType(FLOAT, ["batch_size", "sequence_length", hiddenSize]) }],
     initializer: [
       { name: "word_embeddings", dataType: FLOAT, dims: [wordEmbeddings.length, hiddenSize], rawData: float32Bytes(wordEmbeddings) },
       { name: "type_embeddings", dataType: FLOAT, dims: [typeEmbeddings.length, hiddenSize], rawData: float32Bytes(typeEmbeddings) },

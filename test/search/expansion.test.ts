@@ -26,7 +26,15 @@ function lexicon(): Lexicons {
     synonyms,
     verbSynonyms: new Map([[term("brauchen"), [term("benötigen")]]]),
     translations: { "en-de": translations, "de-en": new Map() },
-    frequency: { de: new Map([[term("Waffe"), 8]]), en: new Map([["weapon", 8], ["food", 9], ["need", 9], ["bread", 7]]) },
+    frequency: {
+      de: new Map([[term("Waffe"), 8]]),
+      en: new Map([
+        ["weapon", 8],
+        ["food", 9],
+        ["need", 9],
+        ["bread", 7],
+      ]),
+    },
     longestKey: 2,
   };
 }
@@ -53,7 +61,13 @@ describe("expandTokens", () => {
   const expand = (question: string, language: "de" | "en"): ReturnType<typeof expandTokens> => {
     const german = analyze(question, "de");
     return expandTokens(
-      { german, english: language === "en" ? analyze(question, "en") : null, questionLanguage: language, indexLanguages: new Set(["de"]), known: german.map(() => false) },
+      {
+        german,
+        english: language === "en" ? analyze(question, "en") : null,
+        questionLanguage: language,
+        indexLanguages: new Set(["de"]),
+        known: german.map(() => false),
+      },
       lexicon(),
       vocabulary,
       DEFAULT_EXPANSION_OPTIONS,
@@ -72,7 +86,9 @@ describe("expandTokens", () => {
   });
 
   it("takes the longest phrase: North Korea is Nordkorea, never Südkorea", () => {
-    const expansions = expand("north korea", "en").flat().map((expansion) => expansion.term);
+    const expansions = expand("north korea", "en")
+      .flat()
+      .map((expansion) => expansion.term);
     expect(expansions).toContain("nordkorea");
     expect(expansions).not.toContain("sudkorea");
   });

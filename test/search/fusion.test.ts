@@ -7,8 +7,8 @@ describe("fuseScores", () => {
     ["b", 8],
   ]);
   const dense = new Map([
-    ["a", 0.80],
-    ["b", 0.90],
+    ["a", 0.8],
+    ["b", 0.9],
     ["c", 0.85],
   ]);
 

@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/search/analyzer.js";
 import { DEFAULT_LEXICON_DIR, LexiconFormatError, loadLexicons } from "../../src/search/lexicons.js";
 
-const term = (word: string, language: "de" | "en" = "de"): string => analyze(word, language).map((token) => token.term).join(" ");
+const term = (word: string, language: "de" | "en" = "de"): string =>
+  analyze(word, language)
+    .map((token) => token.term)
+    .join(" ");
 
 describe("the bundled lexicons", () => {
   const lexicons = loadLexicons();

@@ -44,7 +44,11 @@ describe("Retriever", () => {
 
   it("hybrid mode finds a paraphrase the words miss, and says how far it stands out", async () => {
     // "Hunger" is in no passage; the fake model puts it next to the food passage.
-    const retriever = new Retriever(PASSAGES, denseChannel(() => [0, 1, 0]), options);
+    const retriever = new Retriever(
+      PASSAGES,
+      denseChannel(() => [0, 1, 0]),
+      options,
+    );
     const result = await retriever.search("Essen knapp?", 3);
     expect(result.mode).toBe("hybrid");
     expect(result.hits[0]?.id).toBe("a#2");
@@ -56,22 +60,39 @@ describe("Retriever", () => {
   });
 
   it("judges cosines relative to the question's own: a model with smaller cosines ranks and stands out the same", async () => {
-    const full = await new Retriever(PASSAGES, denseChannel(() => [0.2, 1, 0.1]), options).search("Hungersnot im Land?", 4);
-    const damped = await new Retriever(PASSAGES, denseChannel(() => [0.06, 0.3, 0.03]), options).search("Hungersnot im Land?", 4);
+    const full = await new Retriever(
+      PASSAGES,
+      denseChannel(() => [0.2, 1, 0.1]),
+      options,
+    ).search("Hungersnot im Land?", 4);
+    const damped = await new Retriever(
+      PASSAGES,
+      denseChannel(() => [0.06, 0.3, 0.03]),
+      options,
+    ).search("Hungersnot im Land?", 4);
     expect(damped.hits.map((hit) => hit.id)).toEqual(full.hits.map((hit) => hit.id));
-    const standout = (result: typeof full): number[] => result.hits.map((hit) => cosineStandout(hit.cosine ?? 0, result.cosineSpread ?? { mean: 0, deviation: 0 }));
+    const standout = (result: typeof full): number[] =>
+      result.hits.map((hit) => cosineStandout(hit.cosine ?? 0, result.cosineSpread ?? { mean: 0, deviation: 0 }));
     standout(damped).forEach((value, i) => expect(value).toBeCloseTo(standout(full)[i] ?? Number.NaN, 6));
   });
 
   it("reads a follow-up with its conversation: the model sees the earlier words first", async () => {
     const seen: string[] = [];
-    const retriever = new Retriever(PASSAGES, denseChannel(() => [0, 0, 1], seen), options);
+    const retriever = new Retriever(
+      PASSAGES,
+      denseChannel(() => [0, 0, 1], seen),
+      options,
+    );
     await retriever.search("Und wann?", 3, { text: "Kim Zug Wladiwostok", weight: 0.7, maxWords: 6 });
     expect(seen).toEqual(["Kim Zug Wladiwostok Und wann?"]);
   });
 
   it("gives lexical candidates their true cosine, and refuses a dense channel with the wrong number of vectors", async () => {
-    const result = await new Retriever(PASSAGES, denseChannel(() => [0, 0, 1]), { ...options, candidates: 1 }).search("Munition für Russland", 4);
+    const result = await new Retriever(
+      PASSAGES,
+      denseChannel(() => [0, 0, 1]),
+      { ...options, candidates: 1 },
+    ).search("Munition für Russland", 4);
     expect(result.hits.find((hit) => hit.id === "a#1")?.cosine).toBeCloseTo(0);
     const broken: DenseChannel = { ...denseChannel(() => [1, 0, 0]), passageVectors: [Float32Array.from([1, 0, 0])] };
     expect(() => new Retriever(PASSAGES, broken, options)).toThrow(/1 vectors for 4 passages/);

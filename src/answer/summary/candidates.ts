@@ -18,10 +18,11 @@ const TERMINAL_PUNCTUATION = /[.!…]["“”‘’'«»‹›)\]]*$/u;
  * Sentences that only announce what the article will explain ("Experte X
  * erklärt, was dahinter steckt."): a short, vague indirect question as the whole message.
  */
-const ANNOUNCEMENT = /\b(?:erklärt|erklären|erläutert|erläutern|zeigt|zeigen|verrät|verraten|beschreibt|schildert|analysiert|berichtet|explains|shows|reveals|describes)\b,?\s+(?:was|warum|wieso|weshalb|wie|wer|wo|wann|ob|welche[rsmn]?|what|why|how|who|where|when|whether)(?:\s+[^\s,;:.!?]+){0,5}\s*[.!…]$/iu;
+const ANNOUNCEMENT =
+  /\b(?:erklärt|erklären|erläutert|erläutern|zeigt|zeigen|verrät|verraten|beschreibt|schildert|analysiert|berichtet|explains|shows|reveals|describes)\b,?\s+(?:was|warum|wieso|weshalb|wie|wer|wo|wann|ob|welche[rsmn]?|what|why|how|who|where|when|whether)(?:\s+[^\s,;:.!?]+){0,5}\s*[.!…]$/iu;
 /** Reader address and house boilerplate that may survive parsing ("… berichten für Sie", "Lesen Sie auch"). */
-const READER_ADDRESS = /(?:(?<!\p{L})\p{Ll}[\p{L}-]*\s+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b|\b(?:lesen Sie|klicken Sie|hier klicken|read more|click here|sign up|subscribe)\b)/u;
-
+const READER_ADDRESS =
+  /(?:(?<!\p{L})\p{Ll}[\p{L}-]*\s+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b|\b(?:lesen Sie|klicken Sie|hier klicken|read more|click here|sign up|subscribe)\b)/u;
 
 export interface Located {
   paragraph: Paragraph;
@@ -114,8 +115,14 @@ export function collectCandidates(article: Article, scope: Scope): Candidate[] {
       current = previous;
       if (needsSpeaker && NAMES_SPEAKER.test(previous.sentence.text)) needsSpeaker = false;
     }
-    if (usable) candidates.push({ ...entry, key: sentenceKey(entry.paragraph.number, entry.sentence.index), paragraphRank, sectionRank: sectionRankByParagraph.get(entry.paragraph.number) ?? paragraphRank, predecessors });
+    if (usable)
+      candidates.push({
+        ...entry,
+        key: sentenceKey(entry.paragraph.number, entry.sentence.index),
+        paragraphRank,
+        sectionRank: sectionRankByParagraph.get(entry.paragraph.number) ?? paragraphRank,
+        predecessors,
+      });
   }
   return candidates;
 }
-

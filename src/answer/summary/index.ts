@@ -10,7 +10,14 @@ export { needsPredecessor } from "./openers.js";
 export { sentenceKey } from "./candidates.js";
 export { CENTROID_MMR_TUNING, DEFAULT_SELECTION_TUNING, type SelectionTuning } from "./select.js";
 export { findArticle, resolveSection, sectionLabels, sectionsMatching, UnknownArticleError, UnknownSectionError, type SectionSelector } from "./sections.js";
-export { parseSummaryCommand, parseSummaryRequest, summaryLengthSchema, summaryRequestSchema, type SummarizeRequest, type SummaryRequestInput } from "./request.js";
+export {
+  parseSummaryCommand,
+  parseSummaryRequest,
+  summaryLengthSchema,
+  summaryRequestSchema,
+  type SummarizeRequest,
+  type SummaryRequestInput,
+} from "./request.js";
 export {
   SENTENCES_PER_LENGTH,
   Summarizer,

@@ -7,8 +7,8 @@ import { foldToken, tokenize } from "../../search/analyzer.js";
  * together with its predecessor.
  */
 
-
 /** First words (folded) that point back to something the previous sentence said. */
+// prettier-ignore
 const BACK_REFERENCE_OPENERS = new Set(
   [
     // German pronouns, possessives, demonstratives
@@ -36,6 +36,7 @@ const BACK_REFERENCE_OPENERS = new Set(
 );
 
 /** Words that, among the first three, make the opening refer back ("Im Anschluss", "Aus diesem Grund", "Kurz darauf", "in turn"). */
+// prettier-ignore
 const BACK_REFERENCE_NEAR_START = new Set(
   [
     "dies", "diese", "dieser", "dieses", "diesen", "diesem", "darauf", "danach", "darüber", "später", "zuvor",
@@ -49,9 +50,11 @@ const BACK_REFERENCE_NEAR_START = new Set(
 const SUBJECT_PRONOUNS = new Set(["er", "sie", "ihm", "ihn", "ihnen", "he", "she", "they", "him", "them"]);
 
 /** English openers that contain an ordinary word but point back as a whole. */
-const ENGLISH_BACK_REFERENCE_PHRASES = /^(?:at the time|on the other hand|for this reason|because of this|after that|at that point|by then|in doing so|as such)\b/iu;
+const ENGLISH_BACK_REFERENCE_PHRASES =
+  /^(?:at the time|on the other hand|for this reason|because of this|after that|at that point|by then|in doing so|as such)\b/iu;
 
 /** After "Das/Der/Die/Den/Dem" these finite verbs show a demonstrative pronoun ("Das ist …", "Die wollen …"), not an article. */
+// prettier-ignore
 const FINITE_VERBS_AFTER_DEMONSTRATIVE = new Set(
   [
     "ist", "sind", "war", "waren", "wäre", "wären", "hat", "haben", "hatte", "hatten", "hätte", "hätten", "wird",
@@ -68,7 +71,7 @@ const EXPLETIVE_AFTER_ES = new Set(["gibt", "gab", "geht", "ging", "handelt", "h
 /** "There is/are …" is expletive too. */
 const EXPLETIVE_AFTER_THERE = new Set(["is", "are", "was", "were", "has", "have", "had", "will", "may", "might", "could", "would", "seems", "seem"]);
 
-const OPENING_PUNCTUATION = /^[\s"„“”'‚‘’«»‹›(\[–—-]+/u;
+const OPENING_PUNCTUATION = /^[\s"„“”'‚‘’«»‹›([–—-]+/u;
 const QUOTE_OPEN = /^["„“”‚‘'«»‹›]/u;
 const QUOTE_MARKS = /["„“”‚‘«»‹›]/gu;
 
@@ -121,4 +124,3 @@ export function isBareQuotation(sentence: string): boolean {
   // Opening and closing mark only, and the closing one ends the sentence (after optional punctuation).
   return marks.length === 2 && /["“”‘'«»‹›][.!?…]?$/u.test(sentence);
 }
-

@@ -16,7 +16,6 @@ export const summaryRequestSchema = z.object({
 });
 export type SummaryRequestInput = z.input<typeof summaryRequestSchema>;
 
-
 export interface SummarizeRequest {
   /** Optional when exactly one article is loaded. */
   articleId?: string;

@@ -3,7 +3,6 @@ import { foldToken } from "../../search/analyzer.js";
 
 /** Finding the article and the section a summary request names, and the labels that list them. */
 
-
 /**
  * Which section to summarise: a 0-based index into `Article.sections`, or a
  * string that is a heading (exact, or a unique part of one; case and umlaut
@@ -40,7 +39,9 @@ export class UnknownArticleError extends Error {
 
 /** Normalised form for comparing headings, titles and typed names. */
 export function comparable(text: string): string {
-  return foldToken(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return foldToken(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 function sectionLabel(heading: string | null, index: number): string {
@@ -74,7 +75,11 @@ export function resolveSection(article: Article, selector: SectionSelector): num
   const [only] = partial;
   if (partial.length === 1 && only !== undefined) return only;
   if (partial.length > 1) {
-    throw new UnknownSectionError(wanted, partial.map((index) => sectionLabel(article.sections[index]?.heading ?? null, index)), "ambiguous section");
+    throw new UnknownSectionError(
+      wanted,
+      partial.map((index) => sectionLabel(article.sections[index]?.heading ?? null, index)),
+      "ambiguous section",
+    );
   }
   throw new UnknownSectionError(wanted, labels);
 }

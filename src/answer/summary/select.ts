@@ -123,7 +123,8 @@ export function selectSentences(input: SelectionInput, tuning: Readonly<Selectio
   const coverageBonus = sizeBySection.size > 1 ? tuning.sectionCoverage : 0;
 
   const concepts = input.concepts ?? [];
-  const conceptMass = (terms: ReadonlyMap<string, number> | undefined): number => [...(terms ?? new Map<string, number>()).values()].reduce((sum, weight) => sum + weight, 0);
+  const conceptMass = (terms: ReadonlyMap<string, number> | undefined): number =>
+    [...(terms ?? new Map<string, number>()).values()].reduce((sum, weight) => sum + weight, 0);
   const largestConceptMass = Math.max(1e-9, maxOf(concepts.map(conceptMass)));
   const mentioned = new Set<string>();
   const newConceptMass = (members: readonly number[]): number => {

@@ -6,7 +6,17 @@ import type { SummarizeRequest } from "./request.js";
 import { findArticle, resolveSection, type SectionSelector } from "./sections.js";
 import { DEFAULT_SELECTION_TUNING, selectSentences, type SelectionTuning } from "./select.js";
 import type { Summary, SummaryLength, SummaryScoring, SummarySentence } from "./types.js";
-import { denseSpace, embeddingVectors, relativeSimilarity, sentenceTerms, sparseSpace, termOverlap, tfIdfVectors, topicConcepts, type VectorSpace } from "./vectors.js";
+import {
+  denseSpace,
+  embeddingVectors,
+  relativeSimilarity,
+  sentenceTerms,
+  sparseSpace,
+  termOverlap,
+  tfIdfVectors,
+  topicConcepts,
+  type VectorSpace,
+} from "./vectors.js";
 
 /**
  * Extractive article summaries: a handful of the article's own sentences,

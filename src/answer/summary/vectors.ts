@@ -186,7 +186,6 @@ export function embeddingVectors(candidates: readonly Candidate[], vectors: Read
   return result;
 }
 
-
 /**
  * Redundancy from a vector space, relative to the scope itself: similarities
  * above the average pairwise similarity of its sentences count, rescaled to

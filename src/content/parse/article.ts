@@ -147,7 +147,12 @@ function readTail(blocks: readonly Block[]): TailResult {
     for (let last = body[body.length - 1]; last !== undefined && last.kind === "text"; last = body[body.length - 1]) {
       const match = INLINE_SOURCES.exec(last.text);
       if (!match) break;
-      inlineSources.unshift(...(match[1] ?? "").split(";").map((part) => parseSourceLine(part)).filter((source) => source.text !== ""));
+      inlineSources.unshift(
+        ...(match[1] ?? "")
+          .split(";")
+          .map((part) => parseSourceLine(part))
+          .filter((source) => source.text !== ""),
+      );
       body.pop();
     }
     sources.push(...inlineSources);
@@ -259,9 +264,7 @@ export function parseArticle(raw: string, options: ParseArticleOptions): Article
  */
 export function articleFromBlocks(rawBlocks: readonly ArticleBlock[], options: ArticleFromBlocksOptions): Article {
   const metadata = options.metadata ?? {};
-  const blocks = rawBlocks
-    .map((block) => ({ ...block, text: collapseWhitespace(block.text) }))
-    .filter((block) => block.text !== "");
+  const blocks = rawBlocks.map((block) => ({ ...block, text: collapseWhitespace(block.text) })).filter((block) => block.text !== "");
 
   const head = readHead(blocks, metadata.title ?? null);
   const tail = readTail(head.rest);

@@ -76,7 +76,12 @@ function looksHardWrapped(lines: readonly string[]): boolean {
  */
 export function textBlocks(body: string): Block[] {
   const blocks: Block[] = [];
-  const groups = body.split(/\n[ ]*\n/u).map((group) => group.split("\n").map((line) => line.trim()).filter((line) => line !== ""));
+  const groups = body.split(/\n[ ]*\n/u).map((group) =>
+    group
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== ""),
+  );
   for (const lines of groups) {
     const numbered = numberedListLines(lines);
     let run: string[] = [];

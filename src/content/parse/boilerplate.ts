@@ -71,10 +71,7 @@ export function isBoilerplateLine(text: string, position: BoilerplatePosition = 
   if (matchesBoilerplatePattern(line, position)) return true;
   // Several boilerplate sentences on one line ("Die Redaktion von X arbeitet unabhängig. Mehr lesen Sie hier.").
   const sentences = splitSentences(line);
-  return (
-    sentences.length > 1 &&
-    sentences.every((sentence) => isTeaserSentence(sentence.text) || matchesBoilerplatePattern(sentence.text, position))
-  );
+  return sentences.length > 1 && sentences.every((sentence) => isTeaserSentence(sentence.text) || matchesBoilerplatePattern(sentence.text, position));
 }
 
 function matchesBoilerplatePattern(line: string, position: BoilerplatePosition): boolean {
@@ -111,7 +108,8 @@ export function isTeaserSentence(text: string): boolean {
 }
 
 /** Keyword before a publisher's name in boilerplate: "Leitbild von t-online", "newsroom of The Guardian". */
-const PUBLISHER_LEAD = /\b(?:Leitbild|Redaktion|Newsroom|Angebot|Grundsätze|Standards|Richtlinien|guidelines|principles|standards|newsroom|team)\s+(?:von|der|des|bei|of|at)\s+/iu;
+const PUBLISHER_LEAD =
+  /\b(?:Leitbild|Redaktion|Newsroom|Angebot|Grundsätze|Standards|Richtlinien|guidelines|principles|standards|newsroom|team)\s+(?:von|der|des|bei|of|at)\s+/iu;
 /**
  * A brand: one token ("t-online", "t-online.de", "SPIEGEL") plus up to two capitalised ones ("ZEIT ONLINE",
  * "The Guardian"). Dots only inside a token, so "Beispielzeitung. Alle Rechte" yields "Beispielzeitung".

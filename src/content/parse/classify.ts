@@ -20,11 +20,7 @@ const MAX_HEADING_LENGTH = 100;
 export function isHeadingLike(text: string): boolean {
   const words = wordCount(text);
   return (
-    words >= 1 &&
-    words <= MAX_HEADING_WORDS &&
-    text.length <= MAX_HEADING_LENGTH &&
-    !endsWithSentencePunctuation(text) &&
-    /^["„“»«(]?[\p{Lu}\d]/u.test(text)
+    words >= 1 && words <= MAX_HEADING_WORDS && text.length <= MAX_HEADING_LENGTH && !endsWithSentencePunctuation(text) && /^["„“»«(]?[\p{Lu}\d]/u.test(text)
   );
 }
 

@@ -2,16 +2,7 @@
 // Errors
 
 export type ArticleParseErrorCode =
-  | "empty"
-  | "no-article-text"
-  | "no-paragraphs"
-  | "too-complex"
-  | "metadata"
-  | "binary"
-  | "encoding"
-  | "unsupported-type"
-  | "duplicate-id"
-  | "read-failed";
+  "empty" | "no-article-text" | "no-paragraphs" | "too-complex" | "metadata" | "binary" | "encoding" | "unsupported-type" | "duplicate-id" | "read-failed";
 
 /** An article that cannot be used; `message` is written for the moderator who maintains the files. */
 export class ArticleParseError extends Error {

@@ -16,13 +16,33 @@ export interface ArticleMetadata {
 
 /** Keys accepted in front matter and leading metadata lines, German and English, mapped to the model's fields. */
 const METADATA_KEYS: ReadonlyMap<string, keyof ArticleMetadata | "ignored"> = new Map([
-  ["title", "title"], ["titel", "title"], ["überschrift", "title"], ["headline", "title"],
-  ["source", "publisher"], ["quelle", "publisher"], ["publisher", "publisher"], ["verlag", "publisher"],
-  ["medium", "publisher"], ["outlet", "publisher"],
-  ["url", "url"], ["link", "url"], ["canonical", "url"],
-  ["date", "date"], ["datum", "date"], ["published", "date"], ["veröffentlicht", "date"], ["stand", "date"],
-  ["author", "ignored"], ["autor", "ignored"], ["autorin", "ignored"], ["authors", "ignored"], ["tags", "ignored"],
-  ["lang", "ignored"], ["language", "ignored"], ["sprache", "ignored"], ["description", "ignored"],
+  ["title", "title"],
+  ["titel", "title"],
+  ["überschrift", "title"],
+  ["headline", "title"],
+  ["source", "publisher"],
+  ["quelle", "publisher"],
+  ["publisher", "publisher"],
+  ["verlag", "publisher"],
+  ["medium", "publisher"],
+  ["outlet", "publisher"],
+  ["url", "url"],
+  ["link", "url"],
+  ["canonical", "url"],
+  ["date", "date"],
+  ["datum", "date"],
+  ["published", "date"],
+  ["veröffentlicht", "date"],
+  ["stand", "date"],
+  ["author", "ignored"],
+  ["autor", "ignored"],
+  ["autorin", "ignored"],
+  ["authors", "ignored"],
+  ["tags", "ignored"],
+  ["lang", "ignored"],
+  ["language", "ignored"],
+  ["sprache", "ignored"],
+  ["description", "ignored"],
 ]);
 
 const MetadataSchema = z.object({
@@ -95,7 +115,8 @@ export function extractFrontMatter(text: string): { metadata: ArticleMetadata; b
   return { metadata: validateMetadata(values, "front matter"), body: text.slice(match[0].length) };
 }
 
-const METADATA_LINE = /^(Titel|Title|Überschrift|Headline|Quelle|Source|Publisher|Verlag|Medium|URL|Link|Datum|Date|Veröffentlicht|Published|Autor|Autorin|Author)\s*:\s*(.*)$/iu;
+const METADATA_LINE =
+  /^(Titel|Title|Überschrift|Headline|Quelle|Source|Publisher|Verlag|Medium|URL|Link|Datum|Date|Veröffentlicht|Published|Autor|Autorin|Author)\s*:\s*(.*)$/iu;
 
 /** Splits off leading "Titel: …", "Quelle: …", "URL: …", "Datum: …" lines of a plain-text article. */
 export function extractMetadataLines(text: string): { metadata: ArticleMetadata; body: string } {

@@ -25,6 +25,8 @@ export function looksLikeSource(text: string): boolean {
   );
 }
 
-export const SOURCES_HEADING = /^(?:Verwendete\s+)?(?:Quellen(?:angaben|verzeichnis)?|Quelle|Sources?|References|Referenzen|Literatur|Weiterführende Links|Links|Belege)\s*:?$/iu;
+export const SOURCES_HEADING =
+  /^(?:Verwendete\s+)?(?:Quellen(?:angaben|verzeichnis)?|Quelle|Sources?|References|Referenzen|Literatur|Weiterführende Links|Links|Belege)\s*:?$/iu;
 /** A trailing "Quellen: dpa, AFP" / "Sources: …" / "Mit Material von dpa" line. */
-export const INLINE_SOURCES = /^(?:(?:Verwendete\s+)?(?:Quellen?|Sources?)\s*:|Mit Material (?:von|der|des)\b|With (?:material|reporting) (?:from|by)\b)\s*(.+)$/iu;
+export const INLINE_SOURCES =
+  /^(?:(?:Verwendete\s+)?(?:Quellen?|Sources?)\s*:|Mit Material (?:von|der|des)\b|With (?:material|reporting) (?:from|by)\b)\s*(.+)$/iu;

@@ -8,13 +8,16 @@
  * plain spaces, and the text is put into Unicode NFC so "ä" is one code point.
  */
 export function normaliseText(raw: string): string {
-  return raw
-    .replace(/^\uFEFF/u, "")
-    .replace(/\r\n?|\u0085|\u2028|\u2029/gu, "\n")
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/gu, "")
-    .replace(/[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/gu, " ")
-    .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/gu, " ")
-    .normalize("NFC");
+  return (
+    raw
+      .replace(/^\uFEFF/u, "")
+      .replace(/\r\n?|\u0085|\u2028|\u2029/gu, "\n")
+      .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/gu, "")
+      .replace(/[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/gu, " ")
+      // eslint-disable-next-line no-control-regex -- control characters other than line breaks and tabs become spaces
+      .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/gu, " ")
+      .normalize("NFC")
+  );
 }
 
 /** Collapses runs of whitespace to one space and trims. */
@@ -30,10 +33,7 @@ export function collapseWhitespace(text: string): string {
  * page was copied: a sentence end or a domain directly followed by a
  * capitalised word ("… von t-online.Waffen aus …", "… t-online.deWaffen …").
  */
-const GLUE_POINTS: readonly RegExp[] = [
-  /(?<=[\p{Ll}\d][.!?…]["“”»«')]?)(?=\p{Lu}[\p{Ll}\d])/gu,
-  /(?<=\p{L}{2,}\.[a-z]{2,6})(?=\p{Lu}\p{Ll})/gu,
-];
+const GLUE_POINTS: readonly RegExp[] = [/(?<=[\p{Ll}\d][.!?…]["“”»«')]?)(?=\p{Lu}[\p{Ll}\d])/gu, /(?<=\p{L}{2,}\.[a-z]{2,6})(?=\p{Lu}\p{Ll})/gu];
 
 export function splitGlued(text: string): string[] {
   const cuts = new Set<number>();

@@ -35,7 +35,12 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     channel.isThread() &&
     (context.conversations.lookup(threadKey(channel.id)).state !== "unknown" || channel.ownerId === interaction.client.user.id);
   const place = placeOf(context, botThread ? [threadKey(interaction.channelId)] : [], botThread);
-  const answer = await askService(screening.question, context, { guild: interaction.guildId, command: "ask", logged: screening.logged }, place.conversation?.turns ?? []);
+  const answer = await askService(
+    screening.question,
+    context,
+    { guild: interaction.guildId, command: "ask", logged: screening.logged },
+    place.conversation?.turns ?? [],
+  );
   const reply = await interaction.editReply(answerMessage(answer, context, lang, place.lost));
   const homes = botThread ? [threadKey(interaction.channelId)] : [];
   // An ephemeral answer cannot carry a thread; inside a thread, the thread already is the conversation.

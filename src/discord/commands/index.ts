@@ -36,7 +36,9 @@ export function commandPayloads(commands: readonly BotCommand[] = commandList, o
     const limit = Math.min(max, 6_000);
     return {
       ...payload,
-      options: payload.options?.map((option) => (option.name === "question" && option.type === ApplicationCommandOptionType.String ? { ...option, max_length: limit } : option)),
+      options: payload.options?.map((option) =>
+        option.name === "question" && option.type === ApplicationCommandOptionType.String ? { ...option, max_length: limit } : option,
+      ),
     };
   });
 }

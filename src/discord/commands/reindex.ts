@@ -3,13 +3,7 @@
  * article and rebuilds the index; with a file, adds or replaces that article first.
  * Progress and the final report go to the moderator only.
  */
-import {
-  InteractionContextType,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type ChatInputCommandInteraction,
-} from "discord.js";
+import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import { presentAlreadyRunning, describeUploadProblem } from "../content-presentation.js";
 import { discordActor, moderatorAdmin, runContentTask } from "../content-tasks.js";
 import type { BotContext } from "../context.js";

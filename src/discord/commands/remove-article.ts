@@ -64,7 +64,15 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
 export function removableArticles(status: Pick<ServiceStatus, "articles" | "unreadable">): ArticleInfo[] {
   const broken = status.unreadable
     .filter((file) => !status.articles.some((article) => article.id === file.articleId))
-    .map((file) => ({ id: file.articleId, title: `⚠ ${file.file}: ${file.reason}`, publisher: null, url: null, date: null, paragraphCount: 0, sourceCount: 0 }));
+    .map((file) => ({
+      id: file.articleId,
+      title: `⚠ ${file.file}: ${file.reason}`,
+      publisher: null,
+      url: null,
+      date: null,
+      paragraphCount: 0,
+      sourceCount: 0,
+    }));
   return [...status.articles, ...broken];
 }
 
@@ -93,7 +101,10 @@ export async function handleRemovalButton(interaction: ButtonInteraction, action
   // Roles can change between the question and the click.
   const admin = await moderatorAdmin(interaction, context, lang);
   if (!admin) return;
-  const articleId = resolveArticleKey(action.articleKey, removableArticles(context.qa.status()).map((article) => article.id));
+  const articleId = resolveArticleKey(
+    action.articleKey,
+    removableArticles(context.qa.status()).map((article) => article.id),
+  );
   if (articleId === null) {
     await closePrompt(text.removeGone);
     return;

@@ -6,7 +6,15 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from "discord.js";
-import { parseSummaryRequest, sectionsMatching, SUMMARY_LENGTHS, UnknownArticleError, UnknownSectionError, findArticle, type Summary } from "../../answer/summary/index.js";
+import {
+  parseSummaryRequest,
+  sectionsMatching,
+  SUMMARY_LENGTHS,
+  UnknownArticleError,
+  UnknownSectionError,
+  findArticle,
+  type Summary,
+} from "../../answer/summary/index.js";
 import type { Article } from "../../content/types.js";
 import { articleFromOption } from "../article-option.js";
 import type { BotContext } from "../context.js";
@@ -59,7 +67,9 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const outcome = summarize(context, request, lang);
   const early = await settledWithin(outcome, DIRECT_REPLY_WINDOW_MS);
   if (early) {
-    await interaction.reply(early.value.ok ? presentSummary(early.value.summary, lang) : { ...presentNotice(early.value.notice), flags: MessageFlags.Ephemeral });
+    await interaction.reply(
+      early.value.ok ? presentSummary(early.value.summary, lang) : { ...presentNotice(early.value.notice), flags: MessageFlags.Ephemeral },
+    );
     return;
   }
   await interaction.deferReply();

@@ -96,10 +96,13 @@ describe("refersBack", () => {
     expect(refersBack(question)).toBe(true);
   });
 
-  it.each(["Wer ist Eric Ballbach?", "Welche Waffen will Russland von Nordkorea?", "Who is John Kirby?", "When did Kim meet Trump?", "Wie lange dauert das Weinfest?"])(
-    "finds none in the self-contained %s",
-    (question) => {
-      expect(refersBack(question)).toBe(false);
-    },
-  );
+  it.each([
+    "Wer ist Eric Ballbach?",
+    "Welche Waffen will Russland von Nordkorea?",
+    "Who is John Kirby?",
+    "When did Kim meet Trump?",
+    "Wie lange dauert das Weinfest?",
+  ])("finds none in the self-contained %s", (question) => {
+    expect(refersBack(question)).toBe(false);
+  });
 });

@@ -61,7 +61,10 @@ describe("summaries against hand-written main points", () => {
           paragraph.sentences.some((sentence) => coveredPoints([point], [sentence.text]).length === 1) ? [paragraph.number] : [],
         );
         expect(stating, `${article.id}: ${point.point}`).not.toEqual([]);
-        expect(point.paragraphs.some((number) => stating.includes(number)), `${article.id}: ${point.point} in ¶${stating.join(",")}`).toBe(true);
+        expect(
+          point.paragraphs.some((number) => stating.includes(number)),
+          `${article.id}: ${point.point} in ¶${stating.join(",")}`,
+        ).toBe(true);
       }
     }
   });

@@ -144,7 +144,7 @@ const budgetSpec: ArticleSpec = {
         ],
         [
           "Oberbürgermeisterin Anna Berg verteidigte den Haushalt in der Sitzung des Stadtrats.",
-          "\"Wer heute nicht in Schulen investiert, zahlt morgen doppelt\", sagte Berg.",
+          '"Wer heute nicht in Schulen investiert, zahlt morgen doppelt", sagte Berg.',
           "Damals, vor zehn Jahren, habe die Stadt die Sanierung der Schulen versäumt.",
         ],
         ["Wie teuer wird der Haushalt für die Bürger?"],
@@ -224,7 +224,7 @@ describe("needsPredecessor", () => {
     "Der Stadtrat hat den Haushalt beschlossen.",
     "Es gibt keine neuen Resolutionen gegen das Land.",
     "Bereits im vergangenen Jahr haben die USA dem Land Lieferungen vorgeworfen.",
-    "\"Nordkorea würde sich diese Hilfe entlohnen lassen\", sagt Ballbach.",
+    '"Nordkorea würde sich diese Hilfe entlohnen lassen", sagt Ballbach.',
     "There are three bridges in the city.",
     "The mayor defended the budget on Tuesday.",
     "Kim Jong Un will wohl noch im September nach Russland reisen.",
@@ -296,7 +296,13 @@ describe("summarizeArticle on a synthetic article", () => {
         ...budgetSpec.sections.slice(0, 2),
         {
           heading: NEXT_STEPS_HEADING,
-          paragraphs: [["Der Haushalt muss nun noch von der Kommunalaufsicht des Landes genehmigt werden.", TEASER, "Im Anschluss können die ersten Aufträge für die Schulen vergeben werden."]],
+          paragraphs: [
+            [
+              "Der Haushalt muss nun noch von der Kommunalaufsicht des Landes genehmigt werden.",
+              TEASER,
+              "Im Anschluss können die ersten Aufträge für die Schulen vergeben werden.",
+            ],
+          ],
         },
       ],
     });
@@ -399,7 +405,10 @@ describe("summarizeArticle on a synthetic article", () => {
           paragraphs: [
             ["Die Stadtwerke erhöhen zum Januar die Preise für Strom und Gas deutlich."],
             [aside],
-            ["Der Strompreis steigt für einen durchschnittlichen Haushalt um rund 15 Prozent.", "Beim Gas erhöhen die Stadtwerke den Preis um etwa 20 Prozent."],
+            [
+              "Der Strompreis steigt für einen durchschnittlichen Haushalt um rund 15 Prozent.",
+              "Beim Gas erhöhen die Stadtwerke den Preis um etwa 20 Prozent.",
+            ],
             ["Als Grund für die höheren Preise nennen die Stadtwerke gestiegene Einkaufskosten für Strom und Gas."],
             ["Verbraucherschützer raten Kunden, die Preise der Stadtwerke mit anderen Anbietern zu vergleichen."],
           ],
@@ -443,7 +452,9 @@ describe("embedding scoring", () => {
     // Put a sentence the lexical summary leaves out at the centre of the embedding space, every other one on a ring around it.
     const central = candidates.find((candidate) => !lexicalTexts.has(candidate.text) && !needsPredecessor(candidate.text));
     if (!central) throw new Error("no sentence left out of the lexical summary");
-    const vectors = new Map(candidates.map((candidate, i) => [candidate.key, candidate.key === central.key ? [1, 0, 0] : [1, Math.cos(i) * 2, Math.sin(i) * 2]]));
+    const vectors = new Map(
+      candidates.map((candidate, i) => [candidate.key, candidate.key === central.key ? [1, 0, 0] : [1, Math.cos(i) * 2, Math.sin(i) * 2]]),
+    );
     const embedded = summarizeArticle(budgetArticle, { length: "short", sentenceVectors: vectors });
     expect(embedded.scoring).toBe("embeddings");
     expect(embedded.sentences.map((sentence) => sentence.text)).toContain(central.text);
@@ -490,7 +501,13 @@ describe("SummaryCache and Summarizer", () => {
     const edited = buildArticle({
       ...budgetSpec,
       sections: [
-        { heading: null, paragraphs: [["Der Stadtrat von Neustadt hat am Mittwoch einen Sparhaushalt für das kommende Jahr knapp beschlossen."], ...(budgetSpec.sections[0]?.paragraphs.slice(1) ?? [])] },
+        {
+          heading: null,
+          paragraphs: [
+            ["Der Stadtrat von Neustadt hat am Mittwoch einen Sparhaushalt für das kommende Jahr knapp beschlossen."],
+            ...(budgetSpec.sections[0]?.paragraphs.slice(1) ?? []),
+          ],
+        },
         ...budgetSpec.sections.slice(1),
       ],
     });
@@ -587,7 +604,7 @@ describe("output", () => {
     expect(expected.length).toBeGreaterThan(1);
     expect(headingLines).toEqual(expected);
     // Each heading stands right above the first sentence of its section.
-    for (const heading of headingLines) expect(lines[lines.indexOf(heading) + 1]).toMatch(/^  \[¶\d+\] /);
+    for (const heading of headingLines) expect(lines[lines.indexOf(heading) + 1]).toMatch(/^ {2}\[¶\d+\] /);
     const section = formatSummaryText(summarizeArticle(budgetArticle, { length: "long", section: 1 }));
     expect(section).not.toContain("  § ");
   });
@@ -647,7 +664,9 @@ describe("the bundled article", () => {
     for (const text of quoted) {
       expect(headings.some((heading) => text.includes(heading))).toBe(false);
       expect(isTeaserSentence(text)).toBe(false);
-      expect(text).not.toMatch(/lesen Sie hier|journalistischen Leitbild|Journalistinnen und Journalisten berichten|nytimes\.com|washingtonpost\.com|bafa\.de|Telefonat mit/);
+      expect(text).not.toMatch(
+        /lesen Sie hier|journalistischen Leitbild|Journalistinnen und Journalisten berichten|nytimes\.com|washingtonpost\.com|bafa\.de|Telefonat mit/,
+      );
     }
     // Even the full candidate pool excludes them.
     const pool = summaryCandidateSentences(article).map((candidate) => candidate.text);

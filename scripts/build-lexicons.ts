@@ -64,7 +64,7 @@ function cleanEntry(text: string): string {
 }
 
 /**
- * One line per synset: "N" (nouns: the members are capitalised) or "W" (verbs
+ * One line per synset: "N" (nouns: the members are capitalized) or "W" (verbs
  * and other words), a tab, then the members' terms. The kind matters at query
  * time: a verb form's reduced stem ("stammt" → "stamm") must meet verbs
  * ("stammen"), not a noun that stems alike ("Stamm").
@@ -75,7 +75,7 @@ async function buildSynonyms(): Promise<string[]> {
   for (const line of lines) {
     if (line.startsWith("#") || line.trim().length === 0) continue;
     const members = new Set<string>();
-    let capitalised = 0;
+    let capitalized = 0;
     for (const raw of line.split(";")) {
       const cleaned = cleanEntry(raw);
       // Single words only: a phrase from the thesaurus rarely stands in a question as such.
@@ -83,10 +83,10 @@ async function buildSynonyms(): Promise<string[]> {
       const terms = phraseTerms(cleaned, "de");
       if (!terms || terms.includes(" ")) continue;
       members.add(terms);
-      if (/^\p{Lu}/u.test(cleaned)) capitalised += 1;
+      if (/^\p{Lu}/u.test(cleaned)) capitalized += 1;
     }
     if (members.size < 2 || members.size > MAX_SYNSET) continue;
-    const kind = capitalised * 2 > members.size ? "N" : "W";
+    const kind = capitalized * 2 > members.size ? "N" : "W";
     synsets.add(`${kind}\t${[...members].sort().join(" ")}`);
   }
   return [...synsets].sort();
@@ -207,7 +207,7 @@ async function buildTranslations(): Promise<{ enDe: Translations; deEn: Translat
  * the frequency list: rare compounds and technical terms are mostly
  * spelled the same in questions and articles, and they make up most of the size.
  */
-function serialiseTranslations(table: Translations, frequent: Counts, keepPhrases: ReadonlySet<string>): string {
+function serializeTranslations(table: Translations, frequent: Counts, keepPhrases: ReadonlySet<string>): string {
   // Phrase headwords stay only for names (regions): other phrases are idioms that questions rarely repeat.
   const keep = (key: string): boolean => keepPhrases.has(key) || (!key.includes(" ") && (frequent.get(key) ?? 0) >= MIN_HEADWORD_COUNT);
   return [...table.entries()]
@@ -226,9 +226,9 @@ function serialiseTranslations(table: Translations, frequent: Counts, keepPhrase
  */
 const MIN_COUNT = 4;
 const PER_TERMS = 10_000_000;
-/** Headwords of the translation tables must be this common (see serialiseTranslations). */
+/** Headwords of the translation tables must be this common (see serializeTranslations). */
 const MIN_HEADWORD_COUNT = 4;
-function serialiseCounts(counts: Counts): string {
+function serializeCounts(counts: Counts): string {
   let total = 0;
   for (const count of counts.values()) total += count;
   return [...counts.entries()]
@@ -256,10 +256,10 @@ async function main(): Promise<void> {
   }
   const files: [string, string][] = [
     ["de-synonyms.txt", synonyms.join("\n")],
-    ["en-de.tsv", serialiseTranslations(enDe, counts.en, regionKeys)],
-    ["de-en.tsv", serialiseTranslations(deEn, counts.de, regionKeys)],
-    ["frequency-de.tsv", serialiseCounts(counts.de)],
-    ["frequency-en.tsv", serialiseCounts(counts.en)],
+    ["en-de.tsv", serializeTranslations(enDe, counts.en, regionKeys)],
+    ["de-en.tsv", serializeTranslations(deEn, counts.de, regionKeys)],
+    ["frequency-de.tsv", serializeCounts(counts.de)],
+    ["frequency-en.tsv", serializeCounts(counts.en)],
   ];
   for (const [name, text] of files) {
     await writeFile(join(outDir, name), `${text}\n`);

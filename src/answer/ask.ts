@@ -105,9 +105,9 @@ interface RankedQuestion {
 }
 
 /** Retrieval, answer type and outcome of one (normalised, non-empty) question; with a `focus`, read as a follow-up. */
-async function rankQuestion(question: string, analysed: string, index: AskIndex, settings: AskSettings, focus?: FollowUpFocus): Promise<RankedQuestion> {
-  const result = await index.retriever.search(analysed, Math.max(CANDIDATES, settings.rankingSize), focus?.context);
-  const type = questionAnswerType(analysed) ?? focus?.inheritedType ?? null;
+async function rankQuestion(question: string, analyzed: string, index: AskIndex, settings: AskSettings, focus?: FollowUpFocus): Promise<RankedQuestion> {
+  const result = await index.retriever.search(analyzed, Math.max(CANDIDATES, settings.rankingSize), focus?.context);
+  const type = questionAnswerType(analyzed) ?? focus?.inheritedType ?? null;
   const candidates = candidatesOf(result, index, type, settings, focus);
   const best = candidates[0];
   const features = abstentionFeatures(result, best?.hit ?? null, type === null || !best ? null : best.typeMatched);
@@ -155,6 +155,6 @@ function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSet
 }
 
 /** Answers one (normalised, non-empty) question from the index: retrieval, answer type, outcome, citations. */
-export async function answerQuestion(question: string, analysed: string, index: AskIndex, settings: AskSettings, focus?: FollowUpFocus): Promise<Answer> {
-  return composeAnswer(await rankQuestion(question, analysed, index, settings, focus), index, settings);
+export async function answerQuestion(question: string, analyzed: string, index: AskIndex, settings: AskSettings, focus?: FollowUpFocus): Promise<Answer> {
+  return composeAnswer(await rankQuestion(question, analyzed, index, settings, focus), index, settings);
 }

@@ -35,7 +35,7 @@ export function diffArticles(before: readonly Article[], after: readonly Article
 }
 
 /** "1 added, 0 changed, …" for logs and the audit trail. */
-export function summariseReindex(report: ReindexReport): string {
+export function summarizeReindex(report: ReindexReport): string {
   return (
     `${report.articles} article(s), ${report.paragraphs} paragraphs (${report.mode}); ` +
     `added ${report.added.length}, changed ${report.changed.length}, removed ${report.removed.length}, unchanged ${report.unchanged.length}; ${report.durationMs} ms`

@@ -28,7 +28,7 @@ import { answerQuestion, type AskSettings } from "./ask.js";
 import { loadLexicons, type Lexicons } from "../search/lexicons.js";
 import { Summarizer, summaryEmbeddingFrom, type SummarizeRequest, type Summary } from "./summary/index.js";
 import { ReindexBusyError, ReindexFailedError } from "./errors.js";
-import { diffArticles, summariseReindex } from "./reindex-report.js";
+import { diffArticles, summarizeReindex } from "./reindex-report.js";
 import type {
   Answer,
   ArticleInfo,
@@ -81,8 +81,8 @@ export interface QaServiceOptions {
   conversation?: Partial<ConversationSettings>;
 }
 
-/** Questions longer than this are analysed on their first part only: nobody asks a whole page. */
-export const MAX_ANALYSED_QUESTION_CHARS = 2_000;
+/** Questions longer than this are analyzed on their first part only: nobody asks a whole page. */
+export const MAX_ANALYZED_QUESTION_CHARS = 2_000;
 
 interface IndexState {
   articles: Article[];
@@ -339,7 +339,7 @@ export class QaService implements QaApi, ContentAdminApi {
     try {
       const result = await this.rebuild(tracker, options.baseline);
       if (actor) {
-        await this.library.recordAudit({ actor, action: "reindex", article: null, outcome: "success", detail: summariseReindex(result) });
+        await this.library.recordAudit({ actor, action: "reindex", article: null, outcome: "success", detail: summarizeReindex(result) });
       }
       return result;
     } catch (error) {
@@ -509,15 +509,15 @@ export class QaService implements QaApi, ContentAdminApi {
     if (question.length === 0) {
       return { question, answered: false, hedged: false, mode: state.retriever.mode, citations: [], ranking: [], abstainReason: "empty question" };
     }
-    const analysed = question.slice(0, MAX_ANALYSED_QUESTION_CHARS);
+    const analyzed = question.slice(0, MAX_ANALYZED_QUESTION_CHARS);
     const history = options.history ?? [];
-    if (history.length === 0) return answerQuestion(question, analysed, state, this.askSettings);
-    return answerInConversation(question, analysed, history, state, this.askSettings, this.conversationSettings);
+    if (history.length === 0) return answerQuestion(question, analyzed, state, this.askSettings);
+    return answerInConversation(question, analyzed, history, state, this.askSettings, this.conversationSettings);
   }
 
   /** The raw ranking behind `ask` (passage ids are `articleId#paragraph`), for benchmarks and diagnostics. */
   search(question: string, limit = 10): Promise<RetrievalResult> {
-    return this.state.retriever.search(question.slice(0, MAX_ANALYSED_QUESTION_CHARS), limit);
+    return this.state.retriever.search(question.slice(0, MAX_ANALYZED_QUESTION_CHARS), limit);
   }
 
   source(paragraphNumber: number, articleId?: string): SourceLookup | null {

@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { ArticleParseError, articleFromBlocks, normaliseText, normaliseUrl, parseDate, type ArticleBlock, type ArticleMetadata } from "./parse.js";
+import { ArticleParseError, articleFromBlocks, normalizeText, normalizeUrl, parseDate, type ArticleBlock, type ArticleMetadata } from "./parse.js";
 import type { Article } from "./types.js";
 
 /**
@@ -82,10 +82,10 @@ function metaContent(document: DomDocument, ...keys: string[]): string | null {
 /** An absolute http(s) URL for `value`, resolving a relative one against `base` when there is one. */
 function absoluteUrl(value: string | null | undefined, base: string | null): string | null {
   if (!value) return null;
-  const direct = normaliseUrl(value);
+  const direct = normalizeUrl(value);
   if (direct !== null || base === null) return direct;
   try {
-    return normaliseUrl(new URL(value.trim(), base).toString());
+    return normalizeUrl(new URL(value.trim(), base).toString());
   } catch {
     return null;
   }
@@ -383,7 +383,7 @@ export function markupShape(html: string): { depth: number; elements: number } {
 
 export function parseHtmlArticle(raw: string, options: ParseHtmlArticleOptions): Article {
   if (raw.length === 0) throw new ArticleParseError("empty", "the file is empty");
-  const html = normaliseText(raw);
+  const html = normalizeText(raw);
   if (html.trim() === "") throw new ArticleParseError("empty", "the file contains only whitespace");
   const shape = markupShape(html);
   if (shape.depth > MAX_HTML_DEPTH || shape.elements > MAX_HTML_ELEMENTS) {
@@ -408,7 +408,7 @@ export function parseHtmlArticle(raw: string, options: ParseHtmlArticleOptions):
   const collector = new BlockCollector(page.url);
   collector.walkChildren(content);
   collector.flush();
-  const blocks = collector.blocks.map((block) => ({ ...block, text: normaliseText(block.text) }));
+  const blocks = collector.blocks.map((block) => ({ ...block, text: normalizeText(block.text) }));
 
   const metadata: ArticleMetadata = {};
   const publisher = page.publisher ?? cleanLabel(readable.siteName, 200);

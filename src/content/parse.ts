@@ -9,9 +9,9 @@
  */
 
 export { ArticleParseError, type ArticleParseErrorCode } from "./parse/errors.js";
-export { normaliseText } from "./parse/text.js";
+export { normalizeText } from "./parse/text.js";
 export { parseDate } from "./parse/dates.js";
-export { findUrlOrDomain, normaliseUrl } from "./parse/urls.js";
+export { findUrlOrDomain, normalizeUrl } from "./parse/urls.js";
 export { parseSourceLine } from "./parse/sources.js";
 export { isBoilerplateLine, isTeaserSentence, publisherFromBoilerplate, type BoilerplatePosition } from "./parse/boilerplate.js";
 export type { ArticleMetadata } from "./parse/metadata.js";

@@ -174,7 +174,7 @@ function isSentenceBoundary(text: string, terminatorStart: number, terminatorRun
   // Dotted abbreviations: "U.S.", "e.g.", "i.e.", "z.B.", "u.a.", "v.Chr.".
   if (/^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(token)) return false;
   // Roman numerals after names ("Ludwig XIV. kam", "Wilhelm II. und").
-  if (/^[IVXLC]{2,6}$/u.test(token) && isCapitalisedWordBefore(text, terminatorStart - token.length)) return false;
+  if (/^[IVXLC]{2,6}$/u.test(token) && isCapitalizedWordBefore(text, terminatorStart - token.length)) return false;
   return true;
 }
 
@@ -207,7 +207,7 @@ function wordBefore(text: string, tokenStart: number): string {
   return stripPunctuation(tokenBefore(text, end));
 }
 
-function isCapitalisedWordBefore(text: string, tokenStart: number): boolean {
+function isCapitalizedWordBefore(text: string, tokenStart: number): boolean {
   return /^\p{Lu}\p{Ll}/u.test(wordBefore(text, tokenStart));
 }
 

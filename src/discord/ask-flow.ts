@@ -35,7 +35,7 @@ export interface QuestionOrigin {
   guild: string | null;
   /** "ask" for the slash command, "mention" for @Bot messages. */
   command: string;
-  /** The question as logged (`Screening.logged`); the analysed text when absent. */
+  /** The question as logged (`Screening.logged`); the analyzed text when absent. */
   logged?: string;
 }
 

@@ -60,7 +60,7 @@ function entryKey(model: string, hash: string): string {
   return `${model}\u0000${hash}`;
 }
 
-function serialise(entry: CacheEntry): string {
+function serialize(entry: CacheEntry): string {
   return JSON.stringify({ model: entry.model, hash: entry.hash, dim: entry.vector.length, vector: encodeVector(entry.vector) });
 }
 
@@ -134,7 +134,7 @@ export class EmbeddingCache {
     }
     if (added.length === 0) return;
     await this.nextWrite(async () => {
-      const lines = added.map(serialise).join("\n") + "\n";
+      const lines = added.map(serialize).join("\n") + "\n";
       try {
         await mkdir(path.dirname(this.file), { recursive: true });
         await appendFile(this.file, (this.endsWithoutNewline ? "\n" : "") + lines, "utf8");
@@ -158,7 +158,7 @@ export class EmbeddingCache {
       const temporaryFile = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
       try {
         await mkdir(path.dirname(this.file), { recursive: true });
-        await writeFile(temporaryFile, kept.map(([, entry]) => serialise(entry) + "\n").join(""), "utf8");
+        await writeFile(temporaryFile, kept.map(([, entry]) => serialize(entry) + "\n").join(""), "utf8");
         await rename(temporaryFile, this.file);
       } catch (error) {
         await rm(temporaryFile, { force: true }).catch(() => undefined);

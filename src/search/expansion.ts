@@ -65,9 +65,9 @@ export function guessQuestionLanguage(question: string, lexicons: Lexicons): Lan
 }
 
 export interface ExpansionInput {
-  /** The question's tokens analysed as German (the index's default analysis). */
+  /** The question's tokens analyzed as German (the index's default analysis). */
   german: readonly AnalyzedToken[];
-  /** The same tokens analysed as English, position by position, when the question is English. */
+  /** The same tokens analyzed as English, position by position, when the question is English. */
   english: readonly AnalyzedToken[] | null;
   questionLanguage: Language;
   /** Languages the indexed passages are in. */

@@ -127,7 +127,7 @@ export interface PartialMatch {
 }
 
 /**
- * How far a text (its analysed terms and letter grams) holds a question word:
+ * How far a text (its analyzed terms and letter grams) holds a question word:
  * 1 as written, a bridge's weight for a synonym or translation, a share of
  * its grams for a compound part or misspelling; `certain` when it is the word
  * itself, a translation or a corrected typo of some weight.
@@ -239,16 +239,16 @@ export class LexicalIndex {
    * reduce to the same stem; then synonyms and translations are added.
    */
   analyzeQuery(question: string, context?: QueryContext): QueryToken[] {
-    return this.analyseWithContext(question, context).tokens;
+    return this.analyzeWithContext(question, context).tokens;
   }
 
   /** The question's own tokens, then the most distinctive context words it does not already have, at the context's weight. */
-  private analyseWithContext(question: string, context: QueryContext | undefined): { tokens: QueryToken[]; questionLanguage: Language } {
-    const own = this.analyse(question);
+  private analyzeWithContext(question: string, context: QueryContext | undefined): { tokens: QueryToken[]; questionLanguage: Language } {
+    const own = this.analyze(question);
     if (!context || context.weight <= 0 || context.maxWords <= 0) return { tokens: [...own.tokens], questionLanguage: own.questionLanguage };
     const ownSurfaces = new Set(own.tokens.map((token) => foldToken(token.surface)));
     const ownTerms = new Set(own.tokens.flatMap((token) => token.terms));
-    const carried = this.analyse(context.text)
+    const carried = this.analyze(context.text)
       .tokens.filter(
         (token) =>
           (token.known || token.expansions.length > 0) && !ownSurfaces.has(foldToken(token.surface)) && !token.terms.some((term) => ownTerms.has(term)),
@@ -266,15 +266,15 @@ export class LexicalIndex {
     return { tokens: [...own.tokens, ...carried], questionLanguage: own.questionLanguage };
   }
 
-  private analyse(question: string): { tokens: readonly QueryToken[]; questionLanguage: Language } {
+  private analyze(question: string): { tokens: readonly QueryToken[]; questionLanguage: Language } {
     const cached = this.analyses.get(question);
     if (cached) return cached;
-    const analysed = this.analyseAfresh(question);
-    this.analyses.set(question, analysed);
-    return analysed;
+    const analyzed = this.analyzeAfresh(question);
+    this.analyses.set(question, analyzed);
+    return analyzed;
   }
 
-  private analyseAfresh(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
+  private analyzeAfresh(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
     const framed = withoutQuestionFrame(question);
     const german = analyze(framed, "de");
     const questionLanguage = guessQuestionLanguage(question, this.lexicons);
@@ -339,7 +339,7 @@ export class LexicalIndex {
   }
 
   search(question: string, limit = 10, context?: QueryContext): LexicalResult {
-    const { tokens, questionLanguage } = this.analyseWithContext(question, context);
+    const { tokens, questionLanguage } = this.analyzeWithContext(question, context);
     if (tokens.length === 0) return { tokens, hits: [], questionLanguage };
     const bm25 = { k: this.options.k1, b: this.options.b, d: 0 };
     const weights = this.termWeights(tokens);

@@ -5,7 +5,7 @@ import {
   ArticleParseError,
   isBoilerplateLine,
   isTeaserSentence,
-  normaliseText,
+  normalizeText,
   parseArticle,
   parseDate,
   parseSourceLine,
@@ -440,7 +440,7 @@ describe("helpers", () => {
   });
 
   it("normalises encoding artefacts only", () => {
-    expect(normaliseText("\uFEFFa\r\nb\rc\u00ADd\u200Be\u00A0f")).toBe("a\nb\ncde f");
-    expect(normaliseText("Mu\u0308nchen")).toBe("München");
+    expect(normalizeText("\uFEFFa\r\nb\rc\u00ADd\u200Be\u00A0f")).toBe("a\nb\ncde f");
+    expect(normalizeText("Mu\u0308nchen")).toBe("München");
   });
 });

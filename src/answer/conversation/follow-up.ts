@@ -20,9 +20,9 @@ export const DEFAULT_CONVERSATION_SETTINGS: ConversationSettings = {
   priorBoost: 0.2,
 };
 
-function focusOn(previous: ConversationTurn, conversation: ConversationSettings, analysed: string): FollowUpFocus {
+function focusOn(previous: ConversationTurn, conversation: ConversationSettings, analyzed: string): FollowUpFocus {
   // A bare "Und Putin?" asks for the same kind of thing as the question it continues.
-  const elliptic = analysed.split(/\s+/).length <= 3;
+  const elliptic = analyzed.split(/\s+/).length <= 3;
   return {
     context: { text: previous.topic, weight: conversation.contextWeight, maxWords: conversation.maxCarriedWords },
     priorIds: new Set(previous.answered ? previous.citedIds : []),
@@ -33,10 +33,10 @@ function focusOn(previous: ConversationTurn, conversation: ConversationSettings,
 }
 
 /** Whether the question names something specific of its own that the conversation has not been about: a new topic. */
-function namesNewTopic(analysed: string, previous: ConversationTurn, index: AskIndex): boolean {
+function namesNewTopic(analyzed: string, previous: ConversationTurn, index: AskIndex): boolean {
   const lexical = index.retriever.lexicalIndex;
   const earlier = new Set(lexical.analyzeQuery(previous.topic).flatMap((token) => token.terms));
-  return lexical.analyzeQuery(analysed).some((token) => token.known && isSpecific(token) && !token.terms.some((term) => earlier.has(term)));
+  return lexical.analyzeQuery(analyzed).some((token) => token.known && isSpecific(token) && !token.terms.some((term) => earlier.has(term)));
 }
 
 /**
@@ -50,16 +50,16 @@ function namesNewTopic(analysed: string, previous: ConversationTurn, index: AskI
  */
 export async function answerInConversation(
   question: string,
-  analysed: string,
+  analyzed: string,
   history: readonly ConversationTurn[],
   index: AskIndex,
   settings: AskSettings,
   conversation: ConversationSettings,
 ): Promise<Answer> {
   const previous = history.at(-1);
-  if (!previous) return answerQuestion(question, analysed, index, settings);
-  const focus = focusOn(previous, conversation, analysed);
-  if (refersBack(analysed)) return answerQuestion(question, analysed, index, settings, focus);
-  if (namesNewTopic(analysed, previous, index)) return answerQuestion(question, analysed, index, settings);
-  return answerQuestion(question, analysed, index, settings, focus);
+  if (!previous) return answerQuestion(question, analyzed, index, settings);
+  const focus = focusOn(previous, conversation, analyzed);
+  if (refersBack(analyzed)) return answerQuestion(question, analyzed, index, settings, focus);
+  if (namesNewTopic(analyzed, previous, index)) return answerQuestion(question, analyzed, index, settings);
+  return answerQuestion(question, analyzed, index, settings, focus);
 }

@@ -24,7 +24,7 @@ import {
  *
  * Sentences score by centrality (cosine similarity to the centroid of all
  * sentences in scope: sentence embeddings when the caller supplies them, else
- * TF-IDF over analysed terms) plus a lead prior, because news puts the key
+ * TF-IDF over analyzed terms) plus a lead prior, because news puts the key
  * facts first. Selection is greedy MMR, so the summary does not say the same
  * thing twice. A sentence that leans on its predecessor ("Dort soll er …") is
  * only quoted together with that predecessor.

@@ -2,7 +2,7 @@ import type { Article } from "../../content/types.js";
 import { analyze, detectLanguage, type Language } from "../../search/analyzer.js";
 import type { Candidate } from "./candidates.js";
 
-/** Sentence vectors for centrality and redundancy: TF-IDF over analysed terms, or sentence embeddings. */
+/** Sentence vectors for centrality and redundancy: TF-IDF over analyzed terms, or sentence embeddings. */
 
 /** Unit-length vectors of one kind, with a dot product. */
 export interface VectorSpace {
@@ -81,7 +81,7 @@ export function denseSpace(vectors: Float64Array[]): VectorSpace {
   return spaceOf(vectors, denseKind);
 }
 
-/** Each candidate's analysed terms with their counts, and each term's smoothed IDF over the article's sentences. */
+/** Each candidate's analyzed terms with their counts, and each term's smoothed IDF over the article's sentences. */
 export interface SentenceTerms {
   counts: Map<string, number>[];
   idf: (term: string) => number;
@@ -115,7 +115,7 @@ export function sentenceTerms(article: Article, candidates: readonly Candidate[]
   };
 }
 
-/** TF-IDF vectors (L2-normalised) over analysed terms; IDF counts the article's sentences as documents. */
+/** TF-IDF vectors (L2-normalised) over analyzed terms; IDF counts the article's sentences as documents. */
 export function tfIdfVectors(terms: SentenceTerms): Map<string, number>[] {
   return terms.counts.map((counts) => {
     const vector = new Map<string, number>();

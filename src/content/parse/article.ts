@@ -7,7 +7,7 @@ import { parseDate } from "./dates.js";
 import { ArticleParseError } from "./errors.js";
 import { extractFrontMatter, extractMetadataLines, type ArticleMetadata } from "./metadata.js";
 import { INLINE_SOURCES, SOURCES_HEADING, looksLikeSource, parseSourceLine } from "./sources.js";
-import { collapseWhitespace, normaliseText, splitGlued } from "./text.js";
+import { collapseWhitespace, normalizeText, splitGlued } from "./text.js";
 
 // ---------------------------------------------------------------------------
 // Article assembly
@@ -246,7 +246,7 @@ function assembleSections(bodyBlocks: readonly Block[], articleId: string): { se
  */
 export function parseArticle(raw: string, options: ParseArticleOptions): Article {
   if (raw.length === 0) throw new ArticleParseError("empty", "the file is empty");
-  const text = normaliseText(raw);
+  const text = normalizeText(raw);
   if (text.trim() === "") throw new ArticleParseError("empty", "the file contains only whitespace");
 
   const frontMatter = options.format === "md" ? extractFrontMatter(text) : { metadata: {}, body: text };

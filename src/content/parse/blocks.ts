@@ -1,6 +1,6 @@
 import { maxOf } from "../../extremes.js";
 import { endsWithSentencePunctuation, isHeadingLike } from "./classify.js";
-import { normaliseUrl } from "./urls.js";
+import { normalizeUrl } from "./urls.js";
 
 // ---------------------------------------------------------------------------
 // Blocks: the layout-level units of an article
@@ -139,7 +139,7 @@ export function stripInlineMarkdown(text: string): string {
 function markdownLinkTargets(text: string): string[] {
   const targets: string[] = [];
   for (const match of text.matchAll(/\]\(\s*<?(https?:\/\/[^\s)>]+)>?(?:\s+"[^"]*")?\)|<(https?:\/\/[^>\s]+)>/giu)) {
-    const url = normaliseUrl(match[1] ?? match[2] ?? "");
+    const url = normalizeUrl(match[1] ?? match[2] ?? "");
     if (url !== null) targets.push(url);
   }
   return targets;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseDate } from "./dates.js";
 import { ArticleParseError } from "./errors.js";
 import { collapseWhitespace } from "./text.js";
-import { URL_PATTERN, normaliseUrl } from "./urls.js";
+import { URL_PATTERN, normalizeUrl } from "./urls.js";
 
 // ---------------------------------------------------------------------------
 // Metadata (Markdown front matter, leading "Titel:" lines)
@@ -51,7 +51,7 @@ const MetadataSchema = z.object({
   url: z
     .string()
     .trim()
-    .refine((value) => normaliseUrl(value) !== null, "must be an http(s) URL such as https://example.com/article")
+    .refine((value) => normalizeUrl(value) !== null, "must be an http(s) URL such as https://example.com/article")
     .optional(),
   date: z
     .string()
@@ -72,7 +72,7 @@ function validateMetadata(values: Record<string, string>, origin: string): Artic
   const { title, publisher, url, date } = result.data;
   if (title !== undefined) metadata.title = collapseWhitespace(title);
   if (publisher !== undefined) metadata.publisher = collapseWhitespace(publisher);
-  if (url !== undefined) metadata.url = normaliseUrl(url) ?? undefined;
+  if (url !== undefined) metadata.url = normalizeUrl(url) ?? undefined;
   if (date !== undefined) metadata.date = parseDate(date) ?? undefined;
   return metadata;
 }

@@ -7,7 +7,7 @@
  * spaces (no-break, thin, ideographic …) and stray control characters become
  * plain spaces, and the text is put into Unicode NFC so "ä" is one code point.
  */
-export function normaliseText(raw: string): string {
+export function normalizeText(raw: string): string {
   return (
     raw
       .replace(/^\uFEFF/u, "")

@@ -17,7 +17,7 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** Canonical form of an http(s) URL (lowercase host, no fragment), or null when it is not one. */
-export function normaliseUrl(value: string): string | null {
+export function normalizeUrl(value: string): string | null {
   const trimmed = value.trim().replace(/[.,;:!?)\]]+$/u, "");
   if (!isHttpUrl(trimmed)) return null;
   const url = new URL(trimmed);
@@ -29,7 +29,7 @@ export function normaliseUrl(value: string): string | null {
 export function findUrlOrDomain(text: string): string | null {
   const urlMatch = URL_PATTERN.exec(text);
   if (urlMatch) {
-    const url = normaliseUrl(urlMatch[0]);
+    const url = normalizeUrl(urlMatch[0]);
     if (url !== null) return url;
   }
   const domainMatch = DOMAIN_PATTERN.exec(text);

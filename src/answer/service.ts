@@ -63,8 +63,10 @@ export interface QaServiceOptions {
   logger: Logger;
   embeddings: "off" | EmbeddingSettings;
   lexical?: Partial<LexicalOptions>;
-  fusion?: FusionOptions;
-  thresholds?: AbstentionThresholds;
+  /** Overrides of the fusion weights; the rest keep their defaults. */
+  fusion?: Partial<FusionOptions>;
+  /** Overrides of the abstention thresholds; the rest keep their defaults. */
+  thresholds?: Partial<AbstentionThresholds>;
   /** How many paragraphs an answer cites at most. */
   maxCitations?: number;
   /** How much a passage holding the kind of thing asked for gains in the ranking (default ANSWER_TYPE_BOOST). */
@@ -159,7 +161,7 @@ export class QaService implements QaApi, ContentAdminApi {
   ) {
     this.state = initial;
     this.askSettings = {
-      thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+      thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds },
       maxCitations: options.maxCitations ?? 3,
       rankingSize: 5,
       answerTypeBoost: options.answerTypeBoost ?? ANSWER_TYPE_BOOST,

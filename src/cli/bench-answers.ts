@@ -8,7 +8,7 @@ import { percentile } from "../search/evaluation.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { LexicalOptions } from "../search/lexical.js";
-import { DEFAULT_THRESHOLDS, type AbstentionThresholds } from "../answer/abstention.js";
+import type { AbstentionThresholds } from "../answer/abstention.js";
 
 export interface AnswerOverrides {
   lexical?: Partial<LexicalOptions>;
@@ -48,7 +48,7 @@ export async function answersSuite(args: AnswersBenchArgs, config: Config, logge
     logger,
     embeddings: args.lexical ? "off" : embeddingSettingsFrom(config),
     ...(args.overrides?.lexical ? { lexical: args.overrides.lexical } : {}),
-    ...(args.overrides?.thresholds ? { thresholds: { ...DEFAULT_THRESHOLDS, ...args.overrides.thresholds } } : {}),
+    ...(args.overrides?.thresholds ? { thresholds: args.overrides.thresholds } : {}),
     ...(args.overrides?.answerTypeBoost !== undefined ? { answerTypeBoost: args.overrides.answerTypeBoost } : {}),
   });
   await service.whenModelSettled();

@@ -51,9 +51,13 @@ export interface RetrievalResult {
   topLexical: LexicalHit | null;
 }
 
+/** How many candidates each channel contributes before fusion, unless told otherwise. */
+export const DEFAULT_CANDIDATES = 50;
+
 export interface RetrieverOptions {
   lexical?: Partial<LexicalOptions>;
-  fusion?: FusionOptions;
+  /** Overrides of the fusion weights; the rest keep their defaults. */
+  fusion?: Partial<FusionOptions>;
   /** How many candidates each channel contributes before fusion. */
   candidates?: number;
   /** Synonyms, translations and word frequencies (default: data/lexicons/). */
@@ -63,15 +67,18 @@ export interface RetrieverOptions {
 export class Retriever {
   private readonly lexical: LexicalIndex;
   private readonly positionById: Map<string, number>;
+  /** Every default resolved once, when the retriever is built. */
+  private readonly settings: { candidates: number; fusion: FusionOptions };
 
   constructor(
     readonly passages: readonly RetrievalPassage[],
     private readonly dense: DenseChannel | null,
-    private readonly options: RetrieverOptions = {},
+    options: RetrieverOptions = {},
   ) {
     if (dense && dense.passageVectors.length !== passages.length) {
       throw new Error(`dense channel has ${dense.passageVectors.length} vectors for ${passages.length} passages`);
     }
+    this.settings = { candidates: options.candidates ?? DEFAULT_CANDIDATES, fusion: { ...DEFAULT_FUSION, ...options.fusion } };
     this.lexical = LexicalIndex.build([...passages], options.lexical, options.lexicons);
     this.positionById = new Map(passages.map((passage, position) => [passage.id, position]));
   }
@@ -91,7 +98,7 @@ export class Retriever {
 
   /** `context`: words of earlier questions in a conversation, weighted below the question's own. */
   async search(question: string, limit = 10, context?: QueryContext): Promise<RetrievalResult> {
-    const candidates = Math.max(limit, this.options.candidates ?? 50);
+    const candidates = Math.max(limit, this.settings.candidates);
     const lexicalResult = this.lexical.search(question, candidates, context);
     const lexicalScores = new Map(lexicalResult.hits.map((hit) => [hit.id, hit.score]));
     const lexicalById = new Map(lexicalResult.hits.map((hit) => [hit.id, hit]));
@@ -119,7 +126,7 @@ export class Retriever {
         }
       }
     }
-    const fused = fuseScores({ lexical: lexicalScores, dense: denseScores }, this.options.fusion ?? DEFAULT_FUSION);
+    const fused = fuseScores({ lexical: lexicalScores, dense: denseScores }, this.settings.fusion);
     const hits: RetrievalHit[] = fused.slice(0, limit).map((entry) => ({
       id: entry.id,
       fused: entry.fused,

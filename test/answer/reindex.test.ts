@@ -14,6 +14,7 @@ import {
   countingEmbedder,
   deferred,
   failingHalfway,
+  lexicalServiceOptions,
   readAuditLog,
   SECOND_ARTICLE,
   snapshot,
@@ -26,19 +27,8 @@ const SECOND_QUESTION = "Wie viele Kilometer legten die Wasserstoffzüge zurück
 
 type Fixture = Awaited<ReturnType<typeof contentFixture>>;
 
-function lexicalOptions(fixture: Fixture, extra: Partial<QaServiceOptions> = {}): QaServiceOptions {
-  return {
-    contentDir: fixture.contentDir,
-    indexFile: fixture.indexFile,
-    auditLogFile: fixture.auditLogFile,
-    logger: silentLogger(),
-    embeddings: "off",
-    ...extra,
-  };
-}
-
 function hybridOptions(fixture: Fixture, embedder: ReturnType<typeof countingEmbedder>, extra: Partial<QaServiceOptions> = {}): QaServiceOptions {
-  return lexicalOptions(fixture, {
+  return lexicalServiceOptions(fixture, {
     embeddings: {
       options: { modelId: embedder.modelId, allowRemote: false, quantized: true, loadTimeoutMs: 1_000 },
       cacheFile: fixture.cacheFile,
@@ -63,7 +53,7 @@ function citedArticles(answer: { citations: Array<{ articleId: string }> }): str
 describe("adding and removing articles through the service", () => {
   it("adds an upload, reindexes with progress, answers from it, and a restart loads the stored index with it", async () => {
     const fixture = await contentFixture();
-    const service = await QaService.create(lexicalOptions(fixture));
+    const service = await QaService.create(lexicalServiceOptions(fixture));
     expect(citedArticles(await service.ask(SECOND_QUESTION))).not.toContain("zuege");
 
     const updates: ReindexProgress[] = [];
@@ -97,7 +87,7 @@ describe("adding and removing articles through the service", () => {
 
     const stored = await readStoredIndex(fixture.indexFile, silentLogger());
     expect(stored?.articles.map((article) => article.id).sort()).toEqual([BUNDLED_ID, "zuege"]);
-    const restarted = await QaService.create(lexicalOptions(fixture));
+    const restarted = await QaService.create(lexicalServiceOptions(fixture));
     expect(restarted.status().indexBuiltAt).toBe(service.status().indexBuiltAt);
     expect(restarted.status().articles).toHaveLength(2);
     expect((await readAuditLog(fixture.auditLogFile)).map((entry) => [entry.action, entry.article, entry.outcome])).toEqual([["add", "zuege", "success"]]);
@@ -105,7 +95,7 @@ describe("adding and removing articles through the service", () => {
 
   it("replaces an article when asked to, and removes one (but never the last)", async () => {
     const fixture = await contentFixture();
-    const service = await QaService.create(lexicalOptions(fixture));
+    const service = await QaService.create(lexicalServiceOptions(fixture));
     await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
     const edited = SECOND_ARTICLE.replace("in Bremervörde", "in Bremerhaven");
     await expect(service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(edited), actor: MODERATOR })).rejects.toMatchObject({ code: "already-exists" });
@@ -123,7 +113,7 @@ describe("adding and removing articles through the service", () => {
 
   it("a broken file holds up nothing: an upload goes live, a reindex serves the rest, and both name the broken file", async () => {
     const fixture = await contentFixture();
-    const service = await QaService.create(lexicalOptions(fixture));
+    const service = await QaService.create(lexicalServiceOptions(fixture));
     await writeFile(path.join(fixture.contentDir, "kaputt.txt"), "");
     const added = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
     expect(added.reindex).toMatchObject({
@@ -151,7 +141,7 @@ describe("adding and removing articles through the service", () => {
 
   it("a reindex with no readable article at all fails and keeps the previous index", async () => {
     const fixture = await contentFixture();
-    const service = await QaService.create(lexicalOptions(fixture));
+    const service = await QaService.create(lexicalServiceOptions(fixture));
     const builtAt = service.status().indexBuiltAt;
     await writeFile(path.join(fixture.contentDir, `${BUNDLED_ID}.txt`), "");
     await expect(service.reindex()).rejects.toBeInstanceOf(ReindexFailedError);
@@ -253,7 +243,7 @@ describe("reindex", () => {
 
   it("writes an audit line for a reindex run by a moderator", async () => {
     const fixture = await contentFixture();
-    const service = await QaService.create(lexicalOptions(fixture));
+    const service = await QaService.create(lexicalServiceOptions(fixture));
     await service.reindex({ actor: MODERATOR });
     await service.reindex();
     const audit = await readAuditLog(fixture.auditLogFile);
@@ -266,19 +256,19 @@ describe("reindex", () => {
 describe("the stored index", () => {
   it("is loaded at start-up when files and model match, and rebuilt when the content or the model changed", async () => {
     const fixture = await contentFixture();
-    const first = await QaService.create(lexicalOptions(fixture));
+    const first = await QaService.create(lexicalServiceOptions(fixture));
     const builtAt = first.status().indexBuiltAt;
     expect((await readStoredIndex(fixture.indexFile, silentLogger()))?.builtAt).toBe(builtAt);
 
     const capture = capturingLogger();
-    const loaded = await QaService.create(lexicalOptions(fixture, { logger: capture.logger }));
+    const loaded = await QaService.create(lexicalServiceOptions(fixture, { logger: capture.logger }));
     expect(loaded.status().indexBuiltAt).toBe(builtAt);
     expect(capture.records.some((record) => record.event === "index_loaded")).toBe(true);
 
     const file = path.join(fixture.contentDir, BUNDLED_FILE);
     const original = await readFile(file, "utf8");
     await writeFile(file, original.replace("Das Enfant terrible der Weltpolitik", "Der Außenseiter der Weltpolitik"));
-    const rebuilt = await QaService.create(lexicalOptions(fixture));
+    const rebuilt = await QaService.create(lexicalServiceOptions(fixture));
     expect(rebuilt.status().indexBuiltAt).not.toBe(builtAt);
     expect(rebuilt.source(2)?.paragraph.text).toMatch(/^Der Außenseiter der Weltpolitik/);
     expect((await readStoredIndex(fixture.indexFile, silentLogger()))?.builtAt).toBe(rebuilt.status().indexBuiltAt);
@@ -293,7 +283,7 @@ describe("the stored index", () => {
 
   it("detects a corrupt or truncated index file, logs it, rebuilds it and keeps working", async () => {
     const fixture = await contentFixture();
-    await QaService.create(lexicalOptions(fixture));
+    await QaService.create(lexicalServiceOptions(fixture));
     const valid = await readFile(fixture.indexFile, "utf8");
     const damaged: Array<[string, string | Buffer]> = [
       ["truncated", valid.slice(0, Math.floor(valid.length / 2))],
@@ -305,7 +295,7 @@ describe("the stored index", () => {
     for (const [label, content] of damaged) {
       await writeFile(fixture.indexFile, content);
       const capture = capturingLogger();
-      const service = await QaService.create(lexicalOptions(fixture, { logger: capture.logger }));
+      const service = await QaService.create(lexicalServiceOptions(fixture, { logger: capture.logger }));
       expect(
         capture.records.some((record) => record.event === "index_corrupt" && record.level === 40),
         label,
@@ -320,7 +310,7 @@ describe("the stored index", () => {
     const notADirectory = path.join(fixture.stateDir, "plain-file");
     await writeFile(notADirectory, "x");
     const capture = capturingLogger();
-    const options = lexicalOptions(fixture, { indexFile: path.join(notADirectory, "index.json"), logger: capture.logger });
+    const options = lexicalServiceOptions(fixture, { indexFile: path.join(notADirectory, "index.json"), logger: capture.logger });
     const service = await QaService.create(options);
     expect(capture.records.some((record) => record.event === "index_write_failed")).toBe(true);
     const added = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
@@ -336,10 +326,10 @@ describe("the stored index", () => {
 describe("a disk failing halfway through a write", () => {
   async function serviceOverStoredIndex(): Promise<{ fixture: Fixture; service: QaService; disk: ReturnType<typeof failingHalfway>; index: string }> {
     const fixture = await contentFixture();
-    await QaService.create(lexicalOptions(fixture));
+    await QaService.create(lexicalServiceOptions(fixture));
     const index = await readFile(fixture.indexFile, "utf8");
     const disk = failingHalfway((file) => path.basename(file).includes("index.json"));
-    const service = await QaService.create(lexicalOptions(fixture, { fileOperations: disk }));
+    const service = await QaService.create(lexicalServiceOptions(fixture, { fileOperations: disk }));
     return { fixture, service, disk, index };
   }
 
@@ -370,14 +360,14 @@ describe("a disk failing halfway through a write", () => {
     expect(service.status().articles).toHaveLength(2);
     expect((await readAuditLog(fixture.auditLogFile)).at(-1)).toMatchObject({ action: "add", outcome: "success" });
     // A restart sees files that the stored index does not match, and rebuilds from them.
-    const restarted = await QaService.create(lexicalOptions(fixture));
+    const restarted = await QaService.create(lexicalServiceOptions(fixture));
     expect(restarted.status().articles).toHaveLength(2);
   });
 
   it("while writing the uploaded file: nothing on disk changes and the index is not touched", async () => {
     const fixture = await contentFixture();
     const disk = failingHalfway((file) => path.basename(file).includes("zuege"));
-    const service = await QaService.create(lexicalOptions(fixture, { fileOperations: disk }));
+    const service = await QaService.create(lexicalServiceOptions(fixture, { fileOperations: disk }));
     const before = await snapshot(fixture.contentDir);
     const index = await readFile(fixture.indexFile, "utf8");
     await expect(service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })).rejects.toMatchObject({
@@ -398,7 +388,7 @@ describe("temporary files left by a killed process", () => {
     const alive = path.join(fixture.stateDir, `.index.json.${process.pid}.00ff00ff.tmp`);
     for (const file of [...stale, alive]) await writeFile(file, "half");
     const capture = capturingLogger();
-    await QaService.create(lexicalOptions(fixture, { logger: capture.logger }));
+    await QaService.create(lexicalServiceOptions(fixture, { logger: capture.logger }));
     expect(await readdir(fixture.contentDir)).not.toContain(path.basename(stale[0] ?? ""));
     expect(await readdir(fixture.stateDir)).not.toContain(path.basename(stale[1] ?? ""));
     expect(await readdir(fixture.stateDir)).toContain(path.basename(alive));
@@ -409,12 +399,12 @@ describe("temporary files left by a killed process", () => {
 describe("parsing once per change", () => {
   it("a reindex reuses the articles whose files did not change, and re-parses everything after a start from the stored index", async () => {
     const fixture = await contentFixture();
-    const service = await QaService.create(lexicalOptions(fixture));
+    const service = await QaService.create(lexicalServiceOptions(fixture));
     const [before] = service.articles();
     await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
     await service.reindex();
     expect(service.articles().find((article) => article.id === before?.id)).toBe(before);
-    const restarted = await QaService.create(lexicalOptions(fixture));
+    const restarted = await QaService.create(lexicalServiceOptions(fixture));
     const [stored] = restarted.articles();
     await restarted.reindex();
     // Read from index.json (perhaps written by an older parser): a reindex parses the files again.

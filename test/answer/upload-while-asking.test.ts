@@ -1,8 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
-import { silentLogger } from "../../src/log.js";
-import { contentFixture } from "../helpers/content-fixtures.js";
+import { contentFixture, lexicalServiceOptions } from "../helpers/content-fixtures.js";
 
 /**
  * Uploads never stall answering: while a moderator uploads a page nested
@@ -59,13 +58,7 @@ describe("uploads while members ask", () => {
     "a page nested $depth levels deep is $outcome within 2 s, and every answer meanwhile takes under $slowestMs ms",
     async ({ depth, outcome, slowestMs }) => {
       const fixture = await contentFixture();
-      const service = await QaService.create({
-        contentDir: fixture.contentDir,
-        indexFile: fixture.indexFile,
-        auditLogFile: fixture.auditLogFile,
-        logger: silentLogger(),
-        embeddings: "off",
-      });
+      const service = await QaService.create(lexicalServiceOptions(fixture));
       // The first answers warm the caches and the JIT; the asker measures a running bot.
       for (let i = 0; i < 5; i += 1) await service.ask("Welche Waffen will Russland von Nordkorea?");
       const asker = startAsker(service, 5);

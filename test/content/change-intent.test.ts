@@ -6,7 +6,7 @@ import { QaService } from "../../src/answer/service.js";
 import { INTENT_FILE, newIntentId, writeIntent } from "../../src/content/change-intent.js";
 import { recoverInterruptedChange } from "../../src/content/library.js";
 import { silentLogger } from "../../src/log.js";
-import { contentFixture, readAuditLog, SECOND_ARTICLE, snapshot } from "../helpers/content-fixtures.js";
+import { contentFixture, readAuditLog, SECOND_ARTICLE, snapshot, leftoverFiles, lexicalServiceOptions } from "../helpers/content-fixtures.js";
 
 describe("recoverInterruptedChange", () => {
   it("rolls back an add that a killed process left without its audit line, and says so in the audit log", async () => {
@@ -70,13 +70,7 @@ describe("kill -9 in the middle of an add", () => {
     const upload = path.join(fixture.root, "zuege.txt");
     await writeFile(upload, SECOND_ARTICLE);
     await addAndKill(fixture, upload);
-    const service = await QaService.create({
-      contentDir: fixture.contentDir,
-      indexFile: fixture.indexFile,
-      auditLogFile: fixture.auditLogFile,
-      logger: silentLogger(),
-      embeddings: "off",
-    });
+    const service = await QaService.create(lexicalServiceOptions(fixture));
     const files = await readdir(fixture.contentDir);
     const audit = await readAuditLog(fixture.auditLogFile);
     const added = audit.some((line) => line.action === "add" && line.outcome === "success");
@@ -85,7 +79,7 @@ describe("kill -9 in the middle of an add", () => {
     expect(service.articles().some((article) => article.id === "zuege")).toBe(added);
     if (!added) expect(audit.at(-1)).toMatchObject({ action: "add", outcome: "failed", detail: expect.stringMatching(/interrupted/) });
     for (const folder of [fixture.contentDir, fixture.stateDir]) {
-      expect((await readdir(folder)).filter((name) => name.endsWith(".tmp") || name === INTENT_FILE)).toEqual([]);
+      expect(await leftoverFiles(folder)).toEqual([]);
     }
   }, 30_000);
 });
@@ -94,26 +88,14 @@ describe("kill -9 in the middle of a removal", () => {
   it("restores the article at the next start, with an audit line saying so", async () => {
     const fixture = await contentFixture();
     await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
-    await QaService.create({
-      contentDir: fixture.contentDir,
-      indexFile: fixture.indexFile,
-      auditLogFile: fixture.auditLogFile,
-      logger: silentLogger(),
-      embeddings: "off",
-    });
+    await QaService.create(lexicalServiceOptions(fixture));
     await runAndKill(fixture, ["--remove", "zuege"], (files) => !files.includes("zuege.txt"));
-    const service = await QaService.create({
-      contentDir: fixture.contentDir,
-      indexFile: fixture.indexFile,
-      auditLogFile: fixture.auditLogFile,
-      logger: silentLogger(),
-      embeddings: "off",
-    });
+    const service = await QaService.create(lexicalServiceOptions(fixture));
     const audit = await readAuditLog(fixture.auditLogFile);
     const removed = audit.some((line) => line.action === "remove" && line.outcome === "success");
     expect((await readdir(fixture.contentDir)).includes("zuege.txt")).toBe(!removed);
     expect(service.articles().some((article) => article.id === "zuege")).toBe(!removed);
     if (!removed) expect(audit.at(-1)).toMatchObject({ action: "remove", outcome: "failed", detail: expect.stringMatching(/interrupted/) });
-    expect((await readdir(fixture.contentDir)).filter((name) => name.endsWith(".tmp") || name === INTENT_FILE)).toEqual([]);
+    expect(await leftoverFiles(fixture.contentDir)).toEqual([]);
   }, 30_000);
 });

@@ -4,9 +4,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
-import { INTENT_FILE } from "../../src/content/change-intent.js";
-import { silentLogger } from "../../src/log.js";
-import { contentFixture, readAuditLog, SECOND_ARTICLE } from "../helpers/content-fixtures.js";
+import { contentFixture, readAuditLog, SECOND_ARTICLE, leftoverFiles, lexicalServiceOptions } from "../helpers/content-fixtures.js";
 
 /**
  * `kill -9` at every phase of an add, a replace, a removal and a reindex: the child
@@ -92,13 +90,7 @@ async function prepared(scenario: Scenario): Promise<{ fixture: Fixture; args: s
   const fixture = await contentFixture();
   const args = await scenario.prepare(fixture);
   // A first start writes the stored index of the state before the change, as a running bot would have.
-  await QaService.create({
-    contentDir: fixture.contentDir,
-    indexFile: fixture.indexFile,
-    auditLogFile: fixture.auditLogFile,
-    logger: silentLogger(),
-    embeddings: "off",
-  });
+  await QaService.create(lexicalServiceOptions(fixture));
   await scenario.afterStart?.(fixture);
   return { fixture, args };
 }
@@ -106,13 +98,7 @@ async function prepared(scenario: Scenario): Promise<{ fixture: Fixture; args: s
 /** After a crash and a restart: one consistent state, the old or the new one, as the audit log says. */
 async function expectConsistent(scenario: Scenario, fixture: Fixture, crashAfter: number): Promise<"old" | "new"> {
   const label = `${scenario.action}, killed after change ${crashAfter}`;
-  const service = await QaService.create({
-    contentDir: fixture.contentDir,
-    indexFile: fixture.indexFile,
-    auditLogFile: fixture.auditLogFile,
-    logger: silentLogger(),
-    embeddings: "off",
-  });
+  const service = await QaService.create(lexicalServiceOptions(fixture));
   const audit = await readAuditLog(fixture.auditLogFile);
   const succeeded = audit.some((line) => line.action === scenario.action && line.outcome === "success");
   const expected = succeeded ? scenario.after : scenario.before;
@@ -126,10 +112,7 @@ async function expectConsistent(scenario: Scenario, fixture: Fixture, crashAfter
     expected === null ? ["nordkorea-russland-waffen.txt"] : ["nordkorea-russland-waffen.txt", "zuege.txt"],
   );
   for (const folder of [fixture.contentDir, fixture.stateDir]) {
-    expect(
-      (await readdir(folder)).filter((name) => name.endsWith(".tmp") || name === INTENT_FILE),
-      label,
-    ).toEqual([]);
+    expect(await leftoverFiles(folder), label).toEqual([]);
   }
   // A change that did not complete but had begun is audited as interrupted.
   const started = audit.filter((line) => line.action === scenario.action);

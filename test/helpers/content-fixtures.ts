@@ -6,6 +6,9 @@ import { Writable } from "node:stream";
 import { pino, type Logger } from "pino";
 import { diskFileOperations, type FileWriteOperations } from "../../src/content/atomic-write.js";
 import type { Embedder } from "../../src/search/embeddings.js";
+import type { QaServiceOptions } from "../../src/answer/service.js";
+import { silentLogger } from "../../src/log.js";
+import { INTENT_FILE } from "../../src/content/change-intent.js";
 
 /** Shared set-up for the content-management tests: temp folders, a second article, fakes that count or fail. */
 
@@ -188,3 +191,20 @@ export const README_LIKE = [
   "",
   "Contributions are welcome; open an issue first.",
 ].join("\n");
+
+/** Options for a lexical-mode service over a fixture's folders (no model, nothing downloaded). */
+export function lexicalServiceOptions(fixture: Awaited<ReturnType<typeof contentFixture>>, extra: Partial<QaServiceOptions> = {}): QaServiceOptions {
+  return {
+    contentDir: fixture.contentDir,
+    indexFile: fixture.indexFile,
+    auditLogFile: fixture.auditLogFile,
+    logger: silentLogger(),
+    embeddings: "off",
+    ...extra,
+  };
+}
+
+/** Temporary files and change records left in a folder: an interrupted write or change that nobody cleaned up. */
+export async function leftoverFiles(folder: string): Promise<string[]> {
+  return (await readdir(folder)).filter((name) => name.endsWith(".tmp") || name === INTENT_FILE);
+}

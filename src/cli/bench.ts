@@ -318,8 +318,6 @@ const summaryTuningSchema = z
   .object({
     leadWeight: z.number(),
     leadHalfLife: z.number().positive(),
-    leadBySection: z.boolean(),
-    sectionCentrality: z.number(),
     lambda: z.number(),
     nearDuplicate: z.number(),
     nearDuplicateSimilarity: z.number(),

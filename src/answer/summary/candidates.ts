@@ -81,8 +81,6 @@ export interface Candidate extends Located {
   key: string;
   /** 0-based rank of its paragraph within the scope. */
   paragraphRank: number;
-  /** 0-based rank of its paragraph within its section: each section leads with its own point. */
-  sectionRank: number;
   /** Orders (positions in the article) of the sentences it must be quoted with, nearest last; empty when it stands alone. */
   predecessors: number[];
 }
@@ -92,8 +90,6 @@ export function collectCandidates(article: Article, scope: Scope): Candidate[] {
   const located = locateSentences(article);
   const excluded = excludedTexts(article);
   const rankByParagraph = new Map(scope.paragraphNumbers.map((number, rank) => [number, rank]));
-  const sectionRankByParagraph = new Map<number, number>();
-  for (const section of article.sections) section.paragraphNumbers.forEach((number, rank) => sectionRankByParagraph.set(number, rank));
   const quotable = located.map((entry) => rankByParagraph.has(entry.paragraph.number) && isQuotable(entry.sentence.text, excluded));
   const candidates: Candidate[] = [];
   for (const entry of located) {
@@ -120,7 +116,6 @@ export function collectCandidates(article: Article, scope: Scope): Candidate[] {
         ...entry,
         key: sentenceKey(entry.paragraph.number, entry.sentence.index),
         paragraphRank,
-        sectionRank: sectionRankByParagraph.get(entry.paragraph.number) ?? paragraphRank,
         predecessors,
       });
   }

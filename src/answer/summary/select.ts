@@ -13,10 +13,6 @@ export interface SelectionTuning {
   leadWeight: number;
   /** The position prior halves every this many paragraphs. */
   leadHalfLife: number;
-  /** Count position from the start of each paragraph's section (each section leads with its own point) instead of the scope's start. */
-  leadBySection: boolean;
-  /** Share of centrality measured against the sentence's own section rather than the whole scope. */
-  sectionCentrality: number;
   /** MMR trade-off: 1 = relevance only, 0 = novelty only. */
   lambda: number;
   /** Term overlap from which two sentences count as saying the same thing: never quote both. */
@@ -40,8 +36,6 @@ export interface SelectionTuning {
 export const DEFAULT_SELECTION_TUNING: Readonly<SelectionTuning> = {
   leadWeight: 0.15,
   leadHalfLife: 3,
-  leadBySection: false,
-  sectionCentrality: 0,
   lambda: 0.6,
   nearDuplicate: 0.6,
   nearDuplicateSimilarity: 0.8,
@@ -57,8 +51,6 @@ export const DEFAULT_SELECTION_TUNING: Readonly<SelectionTuning> = {
 export const CENTROID_MMR_TUNING: Readonly<SelectionTuning> = {
   leadWeight: 0.3,
   leadHalfLife: 3,
-  leadBySection: false,
-  sectionCentrality: 0,
   lambda: 0.6,
   nearDuplicate: 0.8,
   nearDuplicateSimilarity: 0.8,
@@ -74,8 +66,6 @@ export interface SelectionInput {
   candidates: readonly Candidate[];
   /** Cosine of each candidate with the scope's centroid. */
   centrality: readonly number[];
-  /** Cosine of each candidate with its own section's centroid (used with `sectionCentrality`). */
-  sectionCentrality?: readonly number[];
   /** How far candidates a and b state the same thing, in [0, 1]. */
   redundancy: (a: number, b: number) => number;
   /** Whether `redundancy` is term overlap or relative similarity: they have their own near-duplicate thresholds. */
@@ -99,13 +89,10 @@ export function selectSentences(input: SelectionInput, tuning: Readonly<Selectio
   const { candidates, redundancy, budget } = input;
   const nearDuplicate = input.redundancyKind === "term-overlap" ? tuning.nearDuplicate : tuning.nearDuplicateSimilarity;
   const count = candidates.length;
-  const global = rescaled(input.centrality);
-  const local = input.sectionCentrality ? rescaled(input.sectionCentrality) : global;
-  const relevance = candidates.map((candidate, i) => {
-    const centrality = (1 - tuning.sectionCentrality) * (global[i] ?? 0) + tuning.sectionCentrality * (local[i] ?? 0);
-    const rank = tuning.leadBySection ? candidate.sectionRank : candidate.paragraphRank;
-    return (1 - tuning.leadWeight) * centrality + tuning.leadWeight * 0.5 ** (rank / tuning.leadHalfLife);
-  });
+  const centrality = rescaled(input.centrality);
+  const relevance = candidates.map(
+    (candidate, i) => (1 - tuning.leadWeight) * (centrality[i] ?? 0) + tuning.leadWeight * 0.5 ** (candidate.paragraphRank / tuning.leadHalfLife),
+  );
 
   // Each part's fair share of the summary, by its number of candidate sentences. Parts are the sections,
   // and optionally the standfirst (the scope's first paragraph) apart from the rest of its section.

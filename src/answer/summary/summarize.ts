@@ -6,17 +6,7 @@ import type { SummarizeRequest } from "./request.js";
 import { findArticle, resolveSection, type SectionSelector } from "./sections.js";
 import { DEFAULT_SELECTION_TUNING, selectSentences, type SelectionTuning } from "./select.js";
 import type { Summary, SummaryLength, SummaryScoring, SummarySentence } from "./types.js";
-import {
-  denseSpace,
-  embeddingVectors,
-  relativeSimilarity,
-  sentenceTerms,
-  sparseSpace,
-  termOverlap,
-  tfIdfVectors,
-  topicConcepts,
-  type VectorSpace,
-} from "./vectors.js";
+import { denseSpace, embeddingVectors, relativeSimilarity, sentenceTerms, sparseSpace, termOverlap, tfIdfVectors, topicConcepts } from "./vectors.js";
 
 /**
  * Extractive article summaries: a handful of the article's own sentences,
@@ -63,24 +53,6 @@ function summaryShell(article: Article, length: SummaryLength, scope: Scope, sco
   };
 }
 
-/** Each candidate's cosine with the centroid of its own section. */
-function sectionCentralities(candidates: readonly Candidate[], space: VectorSpace): number[] {
-  const membersBySection = new Map<number, number[]>();
-  candidates.forEach((candidate, i) => {
-    const members = membersBySection.get(candidate.paragraph.sectionIndex) ?? [];
-    members.push(i);
-    membersBySection.set(candidate.paragraph.sectionIndex, members);
-  });
-  const result = new Array<number>(candidates.length).fill(0);
-  for (const members of membersBySection.values()) {
-    space.centralitiesWithin(members).forEach((value, k) => {
-      const member = members[k];
-      if (member !== undefined) result[member] = value;
-    });
-  }
-  return result;
-}
-
 /**
  * Summarises an article (or one section) synchronously. Lexical scoring unless
  * `sentenceVectors` covers every candidate sentence. Throws `UnknownSectionError`.
@@ -100,7 +72,6 @@ export function summarizeArticle(article: Article, options: SummaryOptions = {})
     {
       candidates,
       centrality: space.centralities(),
-      sectionCentrality: sectionCentralities(candidates, space),
       // Lexically, shared terms say best whether a fact repeats; embeddings judge by similarity relative to the scope.
       ...(!embedded && tuning.lexicalRedundancy === "term-overlap"
         ? { redundancy: termOverlap(terms), redundancyKind: "term-overlap" as const }

@@ -9,8 +9,6 @@ export interface VectorSpace {
   dot(a: number, b: number): number;
   /** Cosine of each vector with the (unnormalised) mean vector of all of them. */
   centralities(): number[];
-  /** Cosine of each listed vector with the mean of the listed ones (a section's own centroid), in the order given. */
-  centralitiesWithin(members: readonly number[]): number[];
   /** Squared length of the mean vector: the mean pairwise similarity, diagonal included. */
   meanSquaredNorm(): number;
 }
@@ -22,27 +20,16 @@ interface VectorKind<V> {
 }
 
 function spaceOf<V>(vectors: readonly V[], kind: VectorKind<V>): VectorSpace {
-  const centralitiesWithin = (members: readonly number[]): number[] => {
-    const group = members.flatMap((member) => (vectors[member] === undefined ? [] : [vectors[member]]));
-    if (group.length === 0) return members.map(() => 0);
-    const centroid = kind.mean(group);
-    const norm = Math.sqrt(kind.dot(centroid, centroid));
-    return members.map((member) => {
-      const vector = vectors[member];
-      return vector !== undefined && norm > 0 ? kind.dot(vector, centroid) / norm : 0;
-    });
-  };
-  const all = vectors.map((_, i) => i);
   const centroid = vectors.length > 0 ? kind.mean(vectors) : null;
+  const centroidNorm = centroid === null ? 0 : Math.sqrt(kind.dot(centroid, centroid));
   return {
     dot: (a, b) => {
       const left = vectors[a];
       const right = vectors[b];
       return left !== undefined && right !== undefined ? kind.dot(left, right) : 0;
     },
-    centralities: () => centralitiesWithin(all),
-    centralitiesWithin,
-    meanSquaredNorm: () => (centroid === null ? 0 : kind.dot(centroid, centroid)),
+    centralities: () => vectors.map((vector) => (centroid !== null && centroidNorm > 0 ? kind.dot(vector, centroid) / centroidNorm : 0)),
+    meanSquaredNorm: () => centroidNorm * centroidNorm,
   };
 }
 

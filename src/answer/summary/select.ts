@@ -97,21 +97,21 @@ export function selectSentences(input: SelectionInput, tuning: Readonly<Selectio
   // Each part's fair share of the summary, by its number of candidate sentences. Parts are the sections,
   // and optionally the standfirst (the scope's first paragraph) apart from the rest of its section.
   const firstParagraph = minOf(candidates.map((candidate) => candidate.paragraph.number));
-  const partOf = (candidate: Candidate): number =>
-    tuning.standfirstApart && candidate.paragraph.number === firstParagraph ? STANDFIRST_PART : candidate.paragraph.sectionIndex;
-  const sizeBySection = new Map<number, number>();
-  for (const candidate of candidates) sizeBySection.set(partOf(candidate), (sizeBySection.get(partOf(candidate)) ?? 0) + 1);
+  const partOfCandidate = candidates.map((candidate) =>
+    tuning.standfirstApart && candidate.paragraph.number === firstParagraph ? STANDFIRST_PART : candidate.paragraph.sectionIndex,
+  );
+  const sizeByPart = new Map<number, number>();
+  for (const part of partOfCandidate) sizeByPart.set(part, (sizeByPart.get(part) ?? 0) + 1);
   // The standfirst is written as the article's summary: it earns at least one sentence, however short it is.
-  const shareOf = (section: number): number => {
-    const share = (budget * (sizeBySection.get(section) ?? 0)) / Math.max(1, count);
-    return section === STANDFIRST_PART ? Math.max(share, tuning.standfirstShare) : share;
+  const shareOf = (part: number): number => {
+    const share = (budget * (sizeByPart.get(part) ?? 0)) / Math.max(1, count);
+    return part === STANDFIRST_PART ? Math.max(share, tuning.standfirstShare) : share;
   };
-  const chosenBySection = new Map<number, number>();
-  const coverageBonus = sizeBySection.size > 1 ? tuning.sectionCoverage : 0;
+  const chosenByPart = new Map<number, number>();
+  const coverageBonus = sizeByPart.size > 1 ? tuning.sectionCoverage : 0;
 
   const concepts = input.concepts ?? [];
-  const conceptMass = (terms: ReadonlyMap<string, number> | undefined): number =>
-    [...(terms ?? new Map<string, number>()).values()].reduce((sum, weight) => sum + weight, 0);
+  const conceptMass = (terms: ReadonlyMap<string, number>): number => [...terms.values()].reduce((sum, weight) => sum + weight, 0);
   const largestConceptMass = Math.max(1e-9, maxOf(concepts.map(conceptMass)));
   const mentioned = new Set<string>();
   const newConceptMass = (members: readonly number[]): number => {
@@ -132,9 +132,8 @@ export function selectSentences(input: SelectionInput, tuning: Readonly<Selectio
   const maxRedundancy = new Array<number>(count).fill(0);
   const choose = (i: number): void => {
     chosen.add(i);
-    const chosenCandidate = candidates[i];
-    const section = chosenCandidate ? partOf(chosenCandidate) : -2;
-    chosenBySection.set(section, (chosenBySection.get(section) ?? 0) + 1);
+    const part = partOfCandidate[i] ?? STANDFIRST_PART;
+    chosenByPart.set(part, (chosenByPart.get(part) ?? 0) + 1);
     for (const term of concepts[i]?.keys() ?? []) mentioned.add(term);
     for (let j = 0; j < count; j += 1) maxRedundancy[j] = Math.max(maxRedundancy[j] ?? 0, redundancy(i, j));
   };
@@ -149,8 +148,8 @@ export function selectSentences(input: SelectionInput, tuning: Readonly<Selectio
       const members = unit.filter((member) => !chosen.has(member));
       if (members.length === 0 || chosen.size + members.length > budget) continue;
       if (members.some((member) => (maxRedundancy[member] ?? 0) >= nearDuplicate)) continue;
-      const section = partOf(candidate);
-      const deficit = Math.max(0, Math.min(1, shareOf(section) - (chosenBySection.get(section) ?? 0)));
+      const part = partOfCandidate[i] ?? STANDFIRST_PART;
+      const deficit = Math.max(0, Math.min(1, shareOf(part) - (chosenByPart.get(part) ?? 0)));
       // A unit spends one slot per new sentence, so it is judged by its average value per slot.
       const gain =
         members.reduce((sum, member) => sum + tuning.lambda * (relevance[member] ?? 0) - (1 - tuning.lambda) * (maxRedundancy[member] ?? 0), 0) /

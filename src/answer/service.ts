@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { removeStaleTemporaries, type FileWriteOperations } from "../content/atomic-write.js";
 import {
   ContentLibrary,
+  FollowUpError,
   recoverInterruptedChange,
   type AddArticleRequest,
   type ContentChangeHooks,
@@ -12,7 +13,8 @@ import {
   type ContentActor,
   type RemoveArticleRequest,
 } from "../content/library.js";
-import { articleIdFromFileName, loadArticles, type ArticleLoadError } from "../content/load.js";
+import { ARTICLE_FILE_FORMATS, articleIdFromFileName, loadArticles, type ArticleLoadError } from "../content/load.js";
+import { describeArticleProblem } from "../content/problem-text.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { EmbeddingCache, embedPassagesCached } from "../search/embedding-cache.js";
 import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
@@ -228,7 +230,7 @@ export class QaService implements QaApi, ContentAdminApi {
     }
     const parsed = await loadArticles(options.contentDir, { parse: true });
     for (const error of parsed.errors) {
-      options.logger.warn({ event: "article_skipped", file: error.file, reason: error.message }, "article skipped");
+      options.logger.warn({ event: "article_skipped", file: error.file, reason: describeArticleProblem(error.problem) }, "article skipped");
     }
     if (parsed.articles.length === 0) {
       throw new Error(`No readable articles in ${options.contentDir} (.txt, .md or .html files expected).`);
@@ -387,7 +389,13 @@ export class QaService implements QaApi, ContentAdminApi {
     try {
       let report: ReindexReport | undefined;
       const change = await apply(async (_change, parsed) => {
-        report = await this.rebuild(tracker, undefined, parsed);
+        try {
+          report = await this.rebuild(tracker, undefined, parsed);
+        } catch (error) {
+          // The library undoes the change; it words the files that did not load for the moderator.
+          if (error instanceof ReindexFailedError) throw new FollowUpError({ kind: "reindex-failed", problems: error.problems }, { cause: error });
+          throw error;
+        }
       });
       if (report === undefined) throw new Error("the index was not rebuilt after the file change");
       return { change, reindex: report };
@@ -458,10 +466,12 @@ export class QaService implements QaApi, ContentAdminApi {
     });
     if (loaded.articles.length === 0) {
       throw new ReindexFailedError(
-        loaded.errors.length > 0 ? loaded.errors : [{ file: this.options.contentDir, message: "no article files (.txt, .md, .html)" }],
+        loaded.errors.length > 0
+          ? loaded.errors
+          : [{ file: this.options.contentDir, problem: { kind: "no-article-files", formats: [...ARTICLE_FILE_FORMATS.keys()] } }],
       );
     }
-    const skipped = loaded.errors.map((problem) => ({ file: problem.file, reason: problem.message }));
+    const skipped = loaded.errors;
     if (skipped.length > 0)
       this.options.logger.warn({ event: "reindex_skipped_files", files: skipped.map((problem) => problem.file) }, "unreadable files left out of the index");
     const paragraphsTotal = loaded.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
@@ -555,8 +565,7 @@ export class QaService implements QaApi, ContentAdminApi {
       unreadable: this.unreadable.map((problem) => ({
         articleId: articleIdFromFileName(problem.file),
         file: problem.file,
-        // Load errors usually name their file already ("x.txt: the file is empty").
-        reason: problem.message.startsWith(`${problem.file}: `) ? problem.message.slice(problem.file.length + 2) : problem.message,
+        problem: problem.problem,
       })),
     };
   }

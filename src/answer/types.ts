@@ -1,4 +1,5 @@
 import type { AddArticleRequest, ArticleChange, ContentActor, RemoveArticleRequest } from "../content/library.js";
+import type { ArticleLoadProblem, ArticleProblem } from "../content/problems.js";
 import type { Article, Paragraph } from "../content/types.js";
 import type { Language } from "../search/analyzer.js";
 import type { AbstentionFeatures } from "./abstention.js";
@@ -83,7 +84,7 @@ export interface ServiceStatus {
   /** ISO timestamp of when the current index was built. */
   indexBuiltAt: string;
   /** Files in the content folder that did not load (at the last start or reindex), with why. */
-  unreadable: { articleId: string; file: string; reason: string }[];
+  unreadable: { articleId: string; file: string; problem: ArticleProblem }[];
 }
 
 export interface SourceLookup {
@@ -155,7 +156,7 @@ export interface ReindexReport {
    * index (present only when there are any). One broken file does not hold
    * up the others; it is listed until it is fixed or removed.
    */
-  skipped?: { file: string; reason: string }[];
+  skipped?: ArticleLoadProblem[];
 }
 
 /** What an upload or removal did: the file change and the reindex that made it live. */

@@ -1,6 +1,7 @@
 import type { Answer, Citation, ServiceStatus } from "../answer/types.js";
 import type { SourceLookup } from "../answer/types.js";
 import type { ReindexReport } from "../answer/types.js";
+import { describeArticleProblem, describeLoadProblems } from "../content/problem-text.js";
 import type { Article } from "../content/types.js";
 import type { Language } from "../search/analyzer.js";
 
@@ -67,7 +68,7 @@ export function formatStatus(status: ServiceStatus): string {
     : status.modelLoading
       ? `${status.model} (loading; answers are lexical until it is ready)`
       : `${status.model} (not loaded: ${status.modelError ?? "unknown"})`;
-  const unreadable = status.unreadable.map((file) => `  - ${file.file}: ${file.reason} (not loaded; fix or remove it)`);
+  const unreadable = status.unreadable.map((file) => `  - ${file.file}: ${describeArticleProblem(file.problem)} (not loaded; fix or remove it)`);
   return [
     `Articles:`,
     ...lines,
@@ -113,10 +114,6 @@ export function formatArticleList(articles: readonly Article[]): string {
 }
 
 /** "kaputt.txt: the file is empty", without naming the file twice. */
-function describeProblem(file: string, reason: string): string {
-  return reason.startsWith(`${file}:`) ? reason : `${file}: ${reason}`;
-}
-
 /** What a reindex did: which articles came, went or changed, and the size and mode of the new index. */
 export function formatReindexReport(report: ReindexReport): string {
   const list = (ids: readonly string[]): string => (ids.length === 0 ? "—" : ids.join(", "));
@@ -127,10 +124,6 @@ export function formatReindexReport(report: ReindexReport): string {
     `  removed:   ${list(report.removed)}`,
     `  unchanged: ${list(report.unchanged)}`,
     ...(report.storeFailure ? [`Warning: ${report.storeFailure}.`] : []),
-    ...(report.skipped
-      ? [
-          `Warning: left out because they cannot be read (fix or remove them): ${report.skipped.map((problem) => describeProblem(problem.file, problem.reason)).join("; ")}.`,
-        ]
-      : []),
+    ...(report.skipped ? [`Warning: left out because they cannot be read (fix or remove them): ${describeLoadProblems(report.skipped)}.`] : []),
   ].join("\n");
 }

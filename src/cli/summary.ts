@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { embeddingSettingsFrom } from "../app.js";
 import { loadArticles } from "../content/load.js";
+import { describeArticleProblem } from "../content/problem-text.js";
 import { loadEmbedder } from "../search/embeddings.js";
 import {
   Summarizer,
@@ -59,7 +60,7 @@ function parseSummaryArgs(argv: string[]): SummaryArgs {
 await runCli(async ({ config, logger }) => {
   const args = parseSummaryArgs(process.argv.slice(2));
   const { articles, errors } = await loadArticles(config.paths.contentDir);
-  for (const error of errors) logger.warn({ event: "article_skipped", file: error.file, reason: error.message }, "article skipped");
+  for (const error of errors) logger.warn({ event: "article_skipped", file: error.file, reason: describeArticleProblem(error.problem) }, "article skipped");
   if (articles.length === 0) throw new CliError(`no readable articles in ${config.paths.contentDir} (.txt or .md files expected)`);
 
   let embedding: SummaryEmbedding | null = null;

@@ -1,3 +1,4 @@
+import type { NotArticleShape } from "./problems.js";
 import type { Article } from "./types.js";
 
 /**
@@ -56,11 +57,9 @@ export function articleShape(text: string, article: Article): ArticleShape {
 }
 
 /** Why a text does not look like an article, or null when it does. */
-export function notAnArticleReason(shape: ArticleShape): string | null {
+export function notAnArticleReason(shape: ArticleShape): NotArticleShape | null {
   const share = shape.lines === 0 ? 0 : shape.structuralLines / shape.lines;
-  if (shape.lines >= MIN_LINES && share > MAX_STRUCTURAL_SHARE) {
-    return `${Math.round(share * 100)} % of its lines are code, tables, lists, headings or links, where an article is mostly prose`;
-  }
-  if (shape.proseParagraphs === 0) return "it has no paragraph of full sentences";
+  if (shape.lines >= MIN_LINES && share > MAX_STRUCTURAL_SHARE) return { kind: "mostly-structure", percent: Math.round(share * 100) };
+  if (shape.proseParagraphs === 0) return { kind: "no-prose" };
   return null;
 }

@@ -382,15 +382,18 @@ export function markupShape(html: string): { depth: number; elements: number } {
 }
 
 export function parseHtmlArticle(raw: string, options: ParseHtmlArticleOptions): Article {
-  if (raw.length === 0) throw new ArticleParseError("empty", "the file is empty");
+  if (raw.length === 0) throw new ArticleParseError({ kind: "empty", whitespaceOnly: false });
   const html = normalizeText(raw);
-  if (html.trim() === "") throw new ArticleParseError("empty", "the file contains only whitespace");
+  if (html.trim() === "") throw new ArticleParseError({ kind: "empty", whitespaceOnly: true });
   const shape = markupShape(html);
   if (shape.depth > MAX_HTML_DEPTH || shape.elements > MAX_HTML_ELEMENTS) {
-    throw new ArticleParseError(
-      "too-complex",
-      `its HTML is nested ${shape.depth} levels deep with ${shape.elements} elements, more than a news page has (at most ${MAX_HTML_DEPTH} levels and ${MAX_HTML_ELEMENTS} elements are read)`,
-    );
+    throw new ArticleParseError({
+      kind: "html-too-complex",
+      depth: shape.depth,
+      elements: shape.elements,
+      maxDepth: MAX_HTML_DEPTH,
+      maxElements: MAX_HTML_ELEMENTS,
+    });
   }
 
   const document = parseDocument(html);
@@ -399,10 +402,7 @@ export function parseHtmlArticle(raw: string, options: ParseHtmlArticleOptions):
   const readable = new Readability<DomElement>(document, { serializer: (node: DomElement) => node }).parse();
   const content = readable?.content ?? null;
   if (readable === null || content === null || content === undefined || textLength(content) === 0) {
-    throw new ArticleParseError(
-      "no-article-text",
-      "the web page has no article text: no main text was found besides navigation, scripts or other page furniture",
-    );
+    throw new ArticleParseError({ kind: "no-article-text" });
   }
   removeStandaloneTimes(content);
   const collector = new BlockCollector(page.url);

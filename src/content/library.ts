@@ -6,7 +6,9 @@ import { articleShape, notAnArticleReason } from "./article-check.js";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "./atomic-write.js";
 import { clearIntent, newIntentId, readIntent, rollBack, writeIntent, type AffectedFile } from "./change-intent.js";
 import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes } from "./load.js";
-import { ArticleParseError, type ArticleParseErrorCode } from "./parse.js";
+import { ArticleParseError } from "./parse.js";
+import { describeContentProblem } from "./problem-text.js";
+import { articleProblemCode, systemDetail, type ArticleProblemCode, type ContentProblem, type FollowUpFailure, type SystemDetail } from "./problems.js";
 import type { Article } from "./types.js";
 
 /**
@@ -71,25 +73,27 @@ export interface ArticleChange {
   message: string;
 }
 
-export type ContentErrorCode =
-  | "invalid-request"
-  | "unsupported-type"
-  | "too-large"
-  | "empty"
-  | "binary"
-  | "encoding"
-  | "metadata"
-  | "no-article-text"
-  | "no-paragraphs"
-  | "not-an-article"
-  | "too-complex"
-  | "duplicate-title"
-  | "already-exists"
-  | "not-found"
-  | "last-article"
-  | "write-failed"
-  | "not-applied"
-  | "rollback-failed";
+export const CONTENT_ERROR_CODES = [
+  "invalid-request",
+  "unsupported-type",
+  "too-large",
+  "empty",
+  "binary",
+  "encoding",
+  "metadata",
+  "no-article-text",
+  "no-paragraphs",
+  "not-an-article",
+  "too-complex",
+  "duplicate-title",
+  "already-exists",
+  "not-found",
+  "last-article",
+  "write-failed",
+  "not-applied",
+  "rollback-failed",
+] as const;
+export type ContentErrorCode = (typeof CONTENT_ERROR_CODES)[number];
 
 /** Codes where the request itself was wrong: nothing was touched. The rest are failures on the way. */
 const REFUSAL_CODES: ReadonlySet<ContentErrorCode> = new Set([
@@ -110,25 +114,23 @@ const REFUSAL_CODES: ReadonlySet<ContentErrorCode> = new Set([
   "last-article",
 ]);
 
-/** A content change that did not happen; `message` is written for the moderator. */
-export class ContentError extends Error {
-  override readonly name = "ContentError";
+/** The code of each problem: what callers and the audit log branch on. */
+const CONTENT_PROBLEM_CODES: Readonly<Record<Exclude<ContentProblem["kind"], "unreadable-upload">, ContentErrorCode>> = {
+  "invalid-request": "invalid-request",
+  "unsupported-type": "unsupported-type",
+  "too-large": "too-large",
+  "not-an-article": "not-an-article",
+  "duplicate-title": "duplicate-title",
+  "already-exists": "already-exists",
+  "not-found": "not-found",
+  "last-article": "last-article",
+  "folder-unreadable": "write-failed",
+  "write-failed": "write-failed",
+  "not-applied": "not-applied",
+  "rollback-failed": "rollback-failed",
+};
 
-  constructor(
-    readonly code: ContentErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-
-  /** "refused": the request was rejected up front. "failed": something broke; the folder was restored (except "rollback-failed"). */
-  get outcome(): "refused" | "failed" {
-    return REFUSAL_CODES.has(this.code) ? "refused" : "failed";
-  }
-}
-
-const PARSE_ERROR_CODES: Readonly<Record<ArticleParseErrorCode, ContentErrorCode>> = {
+const PARSE_ERROR_CODES: Readonly<Record<ArticleProblemCode, ContentErrorCode>> = {
   empty: "empty",
   "no-article-text": "no-article-text",
   "no-paragraphs": "no-paragraphs",
@@ -140,6 +142,44 @@ const PARSE_ERROR_CODES: Readonly<Record<ArticleParseErrorCode, ContentErrorCode
   "duplicate-id": "already-exists",
   "read-failed": "write-failed",
 };
+
+/**
+ * Thrown by a change's follow-up step (the service's reindex) to say why it
+ * failed in facts the moderator can be told in their language.
+ */
+export class FollowUpError extends Error {
+  override readonly name = "FollowUpError";
+
+  constructor(
+    readonly failure: FollowUpFailure,
+    options?: { cause?: unknown },
+  ) {
+    super(failure.kind === "error" ? failure.detail.message : "the follow-up step failed", options);
+  }
+}
+
+/**
+ * A content change that did not happen. `problem` holds the facts, which the
+ * Discord layer words per locale; `message` is the English wording (CLI, logs,
+ * audit log).
+ */
+export class ContentError extends Error {
+  override readonly name = "ContentError";
+  readonly code: ContentErrorCode;
+
+  constructor(
+    readonly problem: ContentProblem,
+    options?: { cause?: unknown },
+  ) {
+    super(describeContentProblem(problem), options);
+    this.code = problem.kind === "unreadable-upload" ? PARSE_ERROR_CODES[articleProblemCode(problem.problem)] : CONTENT_PROBLEM_CODES[problem.kind];
+  }
+
+  /** "refused": the request was rejected up front. "failed": something broke; the folder was restored (except "rollback-failed"). */
+  get outcome(): "refused" | "failed" {
+    return REFUSAL_CODES.has(this.code) ? "refused" : "failed";
+  }
+}
 
 // ---------------------------------------------------------------------------
 // Audit log
@@ -214,12 +254,6 @@ function shownName(name: string): string {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const cleaned = name.replace(/[\u0000-\u001f\u007f]/gu, "?");
   return cleaned.length > 80 ? `${cleaned.slice(0, 77)}…` : cleaned;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1_000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return `${Number((bytes / 1_000).toFixed(1))} kB`;
-  return `${Number((bytes / 1_000_000).toFixed(2))} MB`;
 }
 
 function comparableTitle(title: string): string {
@@ -304,7 +338,7 @@ export class ContentLibrary {
         const failure =
           error instanceof ContentError
             ? error
-            : new ContentError("write-failed", `The change could not be made (${describeError(error)}). Nothing was changed.`, { cause: error });
+            : new ContentError({ kind: "write-failed", subject: null, verb: null, detail: systemDetail(error) }, { cause: error });
         // The folder is as before (the steps were undone), unless even that failed: then the record stays for the next start.
         if (failure.code !== "rollback-failed") await clearIntent(this.contentDir, this.operations).catch(() => undefined);
         await this.recordAudit({
@@ -330,41 +364,33 @@ export class ContentLibrary {
     const parsed = addArticleRequestSchema.safeParse(request);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ContentError("invalid-request", `The upload was not accepted: ${issue?.path.join(".") || "request"}: ${issue?.message ?? "invalid"}.`);
+      throw new ContentError({ kind: "invalid-request", change: "add", field: issue?.path.join(".") || "request" });
     }
     const { fileName, bytes, replace, force } = parsed.data;
     const given = shownName(fileName);
     // Only the last path segment counts: "../../x.txt" and "C:\\x.txt" cannot point outside the folder.
     const baseName = fileName.split(/[\\/]/u).pop() ?? "";
     if (articleFormatOf(baseName) === undefined) {
-      throw new ContentError("unsupported-type", `"${given}" was not added: only ${[...ARTICLE_FILE_FORMATS.keys()].join(", ")} files can be articles.`);
+      throw new ContentError({ kind: "unsupported-type", file: given, formats: [...ARTICLE_FILE_FORMATS.keys()] });
     }
     const articleId = articleIdFromFileName(baseName);
     // The stored name is made from the id, so odd characters, spaces and hidden-file dots never reach the disk.
     const safeName = `${articleId}${path.extname(baseName).toLowerCase()}`;
     attempt.article = articleId;
     if (bytes.length > this.maxUploadBytes) {
-      throw new ContentError(
-        "too-large",
-        `"${given}" was not added: it is ${formatBytes(bytes.length)}, more than the limit of ${formatBytes(this.maxUploadBytes)}.`,
-      );
+      throw new ContentError({ kind: "too-large", file: given, bytes: bytes.length, limit: this.maxUploadBytes });
     }
     let article: Article;
     try {
       article = parseArticleBytes(bytes, safeName);
     } catch (error) {
-      if (error instanceof ArticleParseError) throw new ContentError(PARSE_ERROR_CODES[error.code], `"${given}" was not added: ${error.reason}.`);
+      if (error instanceof ArticleParseError) throw new ContentError({ kind: "unreadable-upload", file: given, problem: error.problem });
       throw error;
     }
     if (!force && article.format !== "html") {
       // The parser accepted the bytes as UTF-8 text already.
-      const reason = notAnArticleReason(articleShape(new TextDecoder().decode(bytes), article));
-      if (reason) {
-        throw new ContentError(
-          "not-an-article",
-          `"${given}" was not added: it does not look like a news article (${reason}). If it is one, the operator can add it with npm run reindex -- --add FILE --force.`,
-        );
-      }
+      const shape = notAnArticleReason(articleShape(new TextDecoder().decode(bytes), article));
+      if (shape) throw new ContentError({ kind: "not-an-article", file: given, shape });
     }
 
     const folder = await this.readFolder();
@@ -373,19 +399,17 @@ export class ContentLibrary {
       (entry) => entry.articleId !== articleId && entry.title !== null && comparableTitle(entry.title) === comparableTitle(article.title),
     );
     if (titleClash) {
-      throw new ContentError(
-        "duplicate-title",
-        `"${given}" was not added: the article "${article.title}" is already in the library as "${titleClash.articleId}" (${titleClash.fileName}). ` +
-          `Remove that one first, or replace it by uploading under the same file name.`,
-      );
+      throw new ContentError({
+        kind: "duplicate-title",
+        file: given,
+        title: article.title,
+        existingId: titleClash.articleId,
+        existingFile: titleClash.fileName,
+      });
     }
     const previous = sameId[0];
     if (previous !== undefined && !replace) {
-      throw new ContentError(
-        "already-exists",
-        `"${given}" was not added: an article with the id "${articleId}" already exists (${previous.fileName}` +
-          `${previous.title === null ? "" : `, "${previous.title}"`}). Upload it again with replace to overwrite it, or rename the file.`,
-      );
+      throw new ContentError({ kind: "already-exists", file: given, id: articleId, existingFile: previous.fileName, existingTitle: previous.title });
     }
     if (previous !== undefined) attempt.action = "replace";
 
@@ -445,7 +469,7 @@ export class ContentLibrary {
     const parsed = removeArticleRequestSchema.safeParse(request);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ContentError("invalid-request", `Nothing was removed: ${issue?.path.join(".") || "request"}: ${issue?.message ?? "invalid"}.`);
+      throw new ContentError({ kind: "invalid-request", change: "remove", field: issue?.path.join(".") || "request" });
     }
     const articleId = parsed.data.articleId;
     attempt.article = articleId;
@@ -453,15 +477,11 @@ export class ContentLibrary {
     const matching = folder.filter((entry) => entry.articleId === articleId);
     const first = matching[0];
     if (first === undefined) {
-      const known = [...new Set(folder.map((entry) => entry.articleId))].join(", ");
-      throw new ContentError("not-found", `There is no article with the id "${shownName(articleId)}". Articles: ${known || "none"}.`);
+      throw new ContentError({ kind: "not-found", id: shownName(articleId), known: [...new Set(folder.map((entry) => entry.articleId))] });
     }
     if (matching.length === folder.length) {
       // Without any article the bot has nothing to answer from and the next start fails.
-      throw new ContentError(
-        "last-article",
-        `"${first.title ?? articleId}" is the only article, so it was not removed: the bot would have nothing to answer from. Add another article first.`,
-      );
+      throw new ContentError({ kind: "last-article", title: first.title ?? articleId });
     }
     const change: ArticleChange = {
       action: "removed",
@@ -502,13 +522,7 @@ export class ContentLibrary {
       const action = verb === "removed" ? "remove" : verb === "replaced" ? "replace" : "add";
       await writeIntent(this.contentDir, { id: intentId, action, article: change.articleId, files: affected.files }, this.operations);
     } catch (error) {
-      throw new ContentError(
-        "write-failed",
-        `"${subject}" was not ${verb}: writing to the content folder failed (${describeError(error)}). Nothing was changed.`,
-        {
-          cause: error,
-        },
-      );
+      throw new ContentError({ kind: "write-failed", subject, verb, detail: systemDetail(error) }, { cause: error });
     }
     affected.attempt.intent = intentId;
     try {
@@ -517,35 +531,29 @@ export class ContentLibrary {
       await hooks.afterWrite?.(change, affected.parsed ?? null);
       return change;
     } catch (error) {
-      const reason = describeError(error);
-      const undoFailures: string[] = [];
+      const undoFailures: SystemDetail[] = [];
       for (const step of undo.reverse()) {
         try {
           await step();
         } catch (undoError) {
-          undoFailures.push(describeError(undoError));
+          undoFailures.push(systemDetail(undoError));
         }
       }
       if (undoFailures.length > 0) {
         this.options.logger.error(
-          { event: "content_rollback_failed", article: change.articleId, reason, undoFailures },
+          {
+            event: "content_rollback_failed",
+            article: change.articleId,
+            reason: describeError(error),
+            undoFailures: undoFailures.map((failure) => failure.message),
+          },
           "a failed content change could not be undone",
         );
-        throw new ContentError(
-          "rollback-failed",
-          `"${subject}" was not ${verb} (${reason}), and restoring the previous files failed too (${undoFailures.join("; ")}). ` +
-            `Check the content folder by hand, then run /reindex.`,
-          { cause: error },
-        );
+        throw new ContentError({ kind: "rollback-failed", subject, verb, detail: systemDetail(error), undoFailures }, { cause: error });
       }
-      if (!written) {
-        throw new ContentError("write-failed", `"${subject}" was not ${verb}: writing to the content folder failed (${reason}). Nothing was changed.`, {
-          cause: error,
-        });
-      }
-      throw new ContentError("not-applied", `"${subject}" was not ${verb}: ${reason}. The file change was undone; the articles and the index are as before.`, {
-        cause: error,
-      });
+      if (!written) throw new ContentError({ kind: "write-failed", subject, verb, detail: systemDetail(error) }, { cause: error });
+      const cause: FollowUpFailure = error instanceof FollowUpError ? error.failure : { kind: "error", detail: systemDetail(error) };
+      throw new ContentError({ kind: "not-applied", subject, verb, cause }, { cause: error });
     }
   }
 
@@ -555,7 +563,7 @@ export class ContentLibrary {
     try {
       names = await listArticleFiles(this.contentDir);
     } catch (error) {
-      throw new ContentError("write-failed", `The content folder cannot be read: ${describeError(error)}`, { cause: error });
+      throw new ContentError({ kind: "folder-unreadable", detail: systemDetail(error) }, { cause: error });
     }
     const entries: FolderEntry[] = [];
     for (const fileName of names) {

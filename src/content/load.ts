@@ -4,6 +4,7 @@ import path from "node:path";
 import { TextDecoder } from "node:util";
 import { parseHtmlArticle } from "./html.js";
 import { ArticleParseError, parseArticle } from "./parse.js";
+import { systemDetail, type ArticleLoadProblem } from "./problems.js";
 import type { Article, ArticleFormat } from "./types.js";
 
 /** Reads article files from disk: byte-level checks, content hash, id from the file name. */
@@ -25,10 +26,8 @@ export function articleFormatOf(fileName: string): ArticleFormat | undefined {
 /** Above this share of control bytes (other than tab, line feed, carriage return, form feed) a file is binary. */
 const MAX_CONTROL_BYTE_SHARE = 0.05;
 
-export interface ArticleLoadError {
-  file: string;
-  message: string;
-}
+/** A file that does not load. */
+export type ArticleLoadError = ArticleLoadProblem;
 
 /**
  * The article id for a file name: the name without its extension,
@@ -104,12 +103,12 @@ function decodeDeclaredCharset(bytes: Uint8Array, charset: string): string {
   try {
     decoder = new TextDecoder(charset, { fatal: true });
   } catch {
-    throw new ArticleParseError("encoding", `the page declares the character set "${charset}", which is not supported; save it as UTF-8`);
+    throw new ArticleParseError({ kind: "charset-unsupported", charset });
   }
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new ArticleParseError("encoding", `the page is not valid ${charset} as it declares; save it as UTF-8`);
+    throw new ArticleParseError({ kind: "charset-mismatch", charset });
   }
 }
 
@@ -120,30 +119,27 @@ function decodeDeclaredCharset(bytes: Uint8Array, charset: string): string {
 function decodeArticleBytes(bytes: Uint8Array, format: ArticleFormat): string {
   const startsWith = (...prefix: number[]): boolean => prefix.every((value, index) => bytes[index] === value);
   if (startsWith(0xff, 0xfe) || startsWith(0xfe, 0xff)) {
-    throw new ArticleParseError("encoding", "the file is UTF-16 encoded; save it as UTF-8");
+    throw new ArticleParseError({ kind: "utf16" });
   }
-  if (bytes.includes(0)) throw new ArticleParseError("binary", "the file contains NUL bytes: it looks like a binary file, not text");
+  if (bytes.includes(0)) throw new ArticleParseError({ kind: "nul-bytes" });
   let controlBytes = 0;
   for (const byte of bytes) {
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) || byte === 0x7f) controlBytes += 1;
   }
   if (bytes.length > 0 && controlBytes / bytes.length > MAX_CONTROL_BYTE_SHARE) {
-    throw new ArticleParseError("binary", `the file looks binary: ${controlBytes} of ${bytes.length} bytes are control characters`);
+    throw new ArticleParseError({ kind: "control-bytes", count: controlBytes, total: bytes.length });
   }
   const charset = format === "html" ? declaredHtmlCharset(bytes) : null;
   if (charset !== null && charset !== "utf-8" && charset !== "utf8" && charset !== "unicode-1-1-utf-8") return decodeDeclaredCharset(bytes, charset);
   const invalidAt = findInvalidUtf8(bytes);
   if (invalidAt >= 0) {
-    throw new ArticleParseError(
-      "encoding",
-      `the file is not valid UTF-8 (first bad byte at offset ${invalidAt}, line ${lineOfByte(bytes, invalidAt)}); save it as UTF-8`,
-    );
+    throw new ArticleParseError({ kind: "invalid-utf8", offset: invalidAt, line: lineOfByte(bytes, invalidAt) });
   }
   return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 
 function unsupportedType(fileName: string): ArticleParseError {
-  return new ArticleParseError("unsupported-type", `unsupported file type (expected ${[...ARTICLE_FILE_FORMATS.keys()].join(", ")})`, fileName);
+  return new ArticleParseError({ kind: "unsupported-type", formats: [...ARTICLE_FILE_FORMATS.keys()] }, fileName);
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -180,8 +176,7 @@ export async function loadArticleFile(filePath: string): Promise<Article> {
   try {
     bytes = await readFile(filePath);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ArticleParseError("read-failed", `cannot read the file (${reason})`, fileName);
+    throw new ArticleParseError({ kind: "read-failed", detail: systemDetail(error) }, fileName);
   }
   return parseArticleBytes(bytes, fileName);
 }
@@ -259,14 +254,14 @@ export async function loadArticles(dir: string, options: LoadArticlesOptions = {
           result.hashes[name] = article.contentHash;
           const clash = fileById.get(article.id);
           if (clash !== undefined) {
-            throw new ArticleParseError("duplicate-id", `has the same article id "${article.id}" as ${clash}; rename one of them`, name);
+            throw new ArticleParseError({ kind: "duplicate-id", id: article.id, clash }, name);
           }
           fileById.set(article.id, name);
           result.articles.push(article);
         }
       }
     } catch (error) {
-      result.errors.push({ file: name, message: error instanceof Error ? error.message : String(error) });
+      result.errors.push({ file: name, problem: error instanceof ArticleParseError ? error.problem : { kind: "read-failed", detail: systemDetail(error) } });
     }
     options.onArticle?.(position + 1, articleFiles.length);
   }

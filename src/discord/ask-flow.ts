@@ -4,7 +4,7 @@
  */
 import type { Answer, ConversationTurn } from "../answer/types.js";
 import type { BotContext } from "./context.js";
-import { displayCommandName, messages, type Lang } from "./i18n.js";
+import { displayCommandName, messages, type Lang } from "./i18n/index.js";
 import { presentAnswer, type MessagePayload } from "./presentation.js";
 import { checkQuestion } from "../answer/question-check.js";
 import { questionForLog, stripDiscordMarkup } from "./question-text.js";

@@ -4,7 +4,7 @@ import { handleRemovalButton } from "./commands/remove-article.js";
 import type { BotContext } from "./context.js";
 import { parseCustomId, resolveArticleKey, type ComponentAction } from "./custom-ids.js";
 import type { FeedbackRecord } from "./feedback.js";
-import { langFromLocale, messages } from "./i18n.js";
+import { langFromLocale, messages } from "./i18n/index.js";
 import { presentNotice, presentParagraph, questionFromAnswerEmbed } from "./presentation.js";
 
 /** Handles a button and returns which kind it was (for the log). */

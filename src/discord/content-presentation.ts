@@ -7,7 +7,8 @@ import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from "d
 import type { ReindexProgress, ReindexReport } from "../answer/types.js";
 import type { ArticleInfo, ServiceStatus } from "../answer/types.js";
 import type { ArticleChange } from "../content/library.js";
-import { formatDate, messages, type Lang } from "./i18n.js";
+import type { ArticleLoadProblem } from "../content/problems.js";
+import { articleProblemText, formatByteSize, formatDate, messages, type Lang } from "./i18n/index.js";
 import {
   EMBED_COLOR,
   LIMITS,
@@ -82,11 +83,8 @@ function changeLine(change: ArticleChange, lang: Lang): string {
 
 /** The final report: the file change (if any), then added/changed/removed/unchanged, paragraphs, time and retrieval mode. */
 /** The files that do not load, with their reasons (at most ten), under a heading saying how to remove them. */
-function unreadableField(files: readonly { file: string; reason: string }[], lang: Lang): APIEmbedField {
-  const lines = files.slice(0, 10).map((file) => {
-    const reason = file.reason.startsWith(`${file.file}:`) ? file.reason.slice(file.file.length + 1).trim() : file.reason;
-    return `${fitEscapedInline(file.file, 100)}: ${fitEscapedInline(reason, 150)}`;
-  });
+function unreadableField(files: readonly ArticleLoadProblem[], lang: Lang): APIEmbedField {
+  const lines = files.slice(0, 10).map((file) => `${fitEscapedInline(file.file, 100)}: ${fitEscapedInline(articleProblemText(file.problem, lang), 150)}`);
   return { name: `⚠ ${messages(lang).content.unreadableTitle(files.length)}`, value: lines.join("\n") };
 }
 
@@ -114,7 +112,7 @@ export function presentReport(report: ReindexReport, change: ArticleChange | nul
   return { content: "", embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
 }
 
-/** A refusal or failure with the service's own explanation (escaped, so a file name cannot inject markup). */
+/** A refusal or failure with its reason in the moderator's language (escaped, so a file name cannot inject markup). */
 export function presentContentProblem(kind: "reindex_failed" | "change_refused" | "change_failed", reason: string, lang: Lang): MessagePayload {
   const text = messages(lang).content;
   const escapedReason = fitEscaped(reason, 1_500);
@@ -125,15 +123,6 @@ export function presentContentProblem(kind: "reindex_failed" | "change_refused" 
         ? text.changeRefused(escapedReason)
         : text.changeFailed(escapedReason);
   return { content: notice, embeds: [], components: [], allowedMentions: NO_MENTIONS };
-}
-
-/** "1.2 MB", "930 kB", "512 bytes" (decimal units, as the limit is configured in bytes). */
-export function formatByteSize(bytes: number, lang: Lang): string {
-  const locale = lang === "de" ? "de-DE" : "en-GB";
-  const number = (value: number) => value.toLocaleString(locale, { maximumFractionDigits: 1 });
-  if (bytes < 1_000) return `${bytes} ${lang === "de" ? "Bytes" : "bytes"}`;
-  if (bytes < 1_000_000) return `${number(bytes / 1_000)} kB`;
-  return `${number(bytes / 1_000_000)} MB`;
 }
 
 export function describeUploadProblem(problem: UploadProblem, lang: Lang): string {

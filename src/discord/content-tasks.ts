@@ -9,7 +9,7 @@ import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import { ContentError, type ArticleChange, type ContentActor } from "../content/library.js";
 import { presentAlreadyRunning, presentContentProblem, presentProgress, presentReport, describeUploadProblem } from "./content-presentation.js";
 import type { BotContext } from "./context.js";
-import { messages, type Lang } from "./i18n.js";
+import { contentProblemText, messages, reindexProblemsText, type Lang } from "./i18n/index.js";
 import { errorForLog } from "./log-safety.js";
 import { interactionIsFromModerator } from "./permissions.js";
 import { presentNotice } from "./presentation.js";
@@ -122,10 +122,14 @@ interface FailureOutcome {
 function describeFailure(error: unknown, lang: Lang): FailureOutcome | null {
   if (error instanceof ReindexBusyError) return { kind: "busy", payload: presentAlreadyRunning(error.progress, lang), logReason: error.message };
   if (error instanceof ReindexFailedError)
-    return { kind: "reindex_failed", payload: presentContentProblem("reindex_failed", error.message, lang), logReason: error.message };
+    return {
+      kind: "reindex_failed",
+      payload: presentContentProblem("reindex_failed", reindexProblemsText(error.problems, lang), lang),
+      logReason: error.message,
+    };
   if (error instanceof ContentError) {
     const kind = error.outcome === "refused" ? "change_refused" : "change_failed";
-    return { kind, payload: presentContentProblem(kind, error.message, lang), logReason: `${error.code}: ${error.message}` };
+    return { kind, payload: presentContentProblem(kind, contentProblemText(error.problem, lang), lang), logReason: `${error.code}: ${error.message}` };
   }
   if (error instanceof UploadRefusedError) {
     return { kind: `upload_${error.problem.kind}`, payload: presentNotice(describeUploadProblem(error.problem, lang)), logReason: error.problem.kind };

@@ -6,7 +6,7 @@ import { MessageFlags, type Interaction, type RepliableInteraction } from "disco
 import { handleButton } from "./components.js";
 import { errorForLog } from "./log-safety.js";
 import type { BotContext } from "./context.js";
-import { langFromLocale, messages } from "./i18n.js";
+import { langFromLocale, messages } from "./i18n/index.js";
 import { presentNotice } from "./presentation.js";
 
 export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {

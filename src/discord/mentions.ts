@@ -9,7 +9,7 @@ import { ThreadAutoArchiveDuration, type AnyThreadChannel, type Message } from "
 import { answerMessage, askService, commandDisplay, screenQuestion } from "./ask-flow.js";
 import type { BotContext } from "./context.js";
 import { messageKey, placeOf, rememberTurn, threadKey, threadName } from "./conversations.js";
-import { langFromLocale, messages } from "./i18n.js";
+import { langFromLocale, messages } from "./i18n/index.js";
 import { errorForLog } from "./log-safety.js";
 import { presentNotice, type MessagePayload } from "./presentation.js";
 

@@ -16,7 +16,7 @@ import type { Summary } from "../answer/summary/index.js";
 import type { Answer, Citation, ServiceStatus, SourceLookup } from "../answer/types.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { articleKeyFor, feedbackButtonId, paragraphButtonId, type CitedParagraphs } from "./custom-ids.js";
-import { EXAMPLE_QUESTION, formatDate, messages, type Lang } from "./i18n.js";
+import { EXAMPLE_QUESTION, formatDate, messages, type Lang } from "./i18n/index.js";
 
 /** Discord's documented message limits (counted in UTF-16 units here, which never undercounts characters). */
 export const LIMITS = {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
 import { GERMAN_COMMANDS, handleTerminalLine, runTerminal, TerminalConversation } from "../../src/cli/terminal.js";
 import { twoFestivalsDir } from "../helpers/two-festivals.js";
-import { commandTexts } from "../../src/discord/i18n.js";
+import { commandTexts } from "../../src/discord/i18n/index.js";
 import { silentLogger } from "../../src/log.js";
 
 describe("terminal session", () => {

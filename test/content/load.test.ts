@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleIdFromFileName, findInvalidUtf8, loadArticleFile, loadArticles } from "../../src/content/load.js";
 import { ArticleParseError } from "../../src/content/parse.js";
+import { describeLoadProblems } from "../../src/content/problem-text.js";
 
 const BUNDLED_DIR = path.resolve("data/articles");
 const GOOD_ARTICLE = "Ein Titel\nDer erste Absatz steht hier. Er hat zwei Sätze.\nDer zweite Absatz.\n";
@@ -133,9 +134,12 @@ describe("loadArticles", () => {
     const { articles, errors } = await loadArticles(dir);
     expect(articles.map((article) => article.id)).toEqual(["b-zweiter", "a-erster"]);
     expect(errors.map((error) => error.file)).toEqual(["b-zweiter.md", "c-kaputt.txt", "d-leer.txt"]);
-    expect(errors[0]?.message).toMatch(/same article id "b-zweiter" as B-Zweiter\.txt/u);
-    expect(errors[1]?.message).toMatch(/^c-kaputt\.txt: .*NUL bytes/u);
-    expect(errors[2]?.message).toBe("d-leer.txt: the file is empty");
+    expect(errors[0]?.problem).toEqual({ kind: "duplicate-id", id: "b-zweiter", clash: "B-Zweiter.txt" });
+    expect(errors[1]?.problem).toEqual({ kind: "nul-bytes" });
+    expect(errors[2]?.problem).toEqual({ kind: "empty", whitespaceOnly: false });
+    expect(describeLoadProblems(errors.slice(1))).toBe(
+      "c-kaputt.txt: the file contains NUL bytes: it looks like a binary file, not text; d-leer.txt: the file is empty",
+    );
   });
 
   it("throws a clear error for a missing folder or a file given as folder", async () => {

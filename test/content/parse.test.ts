@@ -390,7 +390,7 @@ describe("parseArticle: errors", () => {
   });
 
   it("names the file when attributed", () => {
-    expect(new ArticleParseError("empty", "the file is empty").withFile("a.txt").message).toBe("a.txt: the file is empty");
+    expect(new ArticleParseError({ kind: "empty", whitespaceOnly: false }).withFile("a.txt").message).toBe("a.txt: the file is empty");
   });
 });
 

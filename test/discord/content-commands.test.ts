@@ -167,11 +167,11 @@ describe("moderator commands (fake admin)", () => {
   });
 
   it("a failed reindex says why, and that the old index stays", async () => {
-    admin.setFailure(new ReindexFailedError([{ file: "kaputt.txt", message: "kaputt.txt: the file is empty" }]));
+    admin.setFailure(new ReindexFailedError([{ file: "kaputt.txt", problem: { kind: "empty", whitespaceOnly: false } }]));
     const interaction = reindex(fake, moderator());
     await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && /fehlgeschlagen/.test(messageBody(call).content ?? ""));
     expect(lastEdit(fake, interaction).content).toBe(
-      "Die Neuindexierung ist fehlgeschlagen; der bisherige Index bleibt in Gebrauch.\nGrund: the index could not be rebuilt, so the previous one stays in use: kaputt.txt: the file is empty",
+      "Die Neuindexierung ist fehlgeschlagen; der bisherige Index bleibt in Gebrauch.\nGrund: kaputt.txt: die Datei ist leer",
     );
   });
 
@@ -231,11 +231,14 @@ describe("moderator commands (fake admin)", () => {
     });
 
     it("shows the service's reason when it refuses the file, escaped", async () => {
-      admin.setFailure(new ContentError("already-exists", '"x_y*.txt" was not added: an article with the id "x-y" already exists.'));
+      admin.setFailure(new ContentError({ kind: "already-exists", file: "x_y*.txt", id: "x-y", existingFile: "x-y.txt", existingTitle: null }));
       const upload = fake.serveAttachment("x_y*.txt", "Titel\n\nText.", { contentType: "text/plain" });
       const interaction = reindex(fake, moderator(), file(upload), [upload]);
       await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && /Nichts wurde/.test(messageBody(call).content ?? ""));
-      expect(lastEdit(fake, interaction).content).toBe('Nichts wurde geändert. "x\\_y\\*.txt" was not added: an article with the id "x-y" already exists.');
+      expect(lastEdit(fake, interaction).content).toBe(
+        "Nichts wurde geändert. „x\\_y\\*.txt“ wurde nicht hinzugefügt: es gibt schon einen Artikel mit der ID „x-y“ (x-y.txt). " +
+          "Lade ihn mit ersetzen: True erneut hoch, um ihn zu überschreiben, oder benenne die Datei um.",
+      );
     });
   });
 

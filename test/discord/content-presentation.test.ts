@@ -18,13 +18,13 @@ describe("a reindex whose index could not be saved", () => {
 
 describe("a reindex that left unreadable files out", () => {
   it("lists them with their reasons, escaped, in both languages and in the terminal", () => {
-    const skipped = { ...report, skipped: [{ file: "ka**putt**.txt", reason: "ka**putt**.txt: the file is empty" }] };
-    for (const [lang, heading] of [
-      ["en", /1 file does not load/],
-      ["de", /Eine Datei wird nicht gelesen/],
+    const skipped = { ...report, skipped: [{ file: "ka**putt**.txt", problem: { kind: "empty", whitespaceOnly: false } as const }] };
+    for (const [lang, heading, reason] of [
+      ["en", /1 file does not load/, "the file is empty"],
+      ["de", /Eine Datei wird nicht gelesen/, "die Datei ist leer"],
     ] as const) {
       const fields = presentReport(skipped, null, lang).embeds[0]?.fields ?? [];
-      expect(fields.at(-1)).toMatchObject({ name: expect.stringMatching(heading), value: "ka\\*\\*putt\\*\\*.txt: the file is empty" });
+      expect(fields.at(-1)).toMatchObject({ name: expect.stringMatching(heading), value: `ka\\*\\*putt\\*\\*.txt: ${reason}` });
     }
     expect(formatReindexReport(skipped)).toMatch(
       /\nWarning: left out because they cannot be read \(fix or remove them\): ka\*\*putt\*\*\.txt: the file is empty\.$/,

@@ -37,10 +37,10 @@ describe("an article file that does not load", () => {
   });
 
   it("is listed by /articles with its reason", async () => {
-    expect(service.status().unreadable).toEqual([{ articleId: "kaputt", file: "kaputt.txt", reason: "the file is empty" }]);
+    expect(service.status().unreadable).toEqual([{ articleId: "kaputt", file: "kaputt.txt", problem: { kind: "empty", whitespaceOnly: false } }]);
     const interaction = dispatchInteraction(fake, slashCommand(fake, "articles", [], { user: fakeUser("leser") }));
     const fields = callbackBody(await fake.waitForCall(isCallback(interaction))).data?.embeds?.[0]?.fields ?? [];
-    expect(fields.at(-1)).toMatchObject({ name: expect.stringMatching(/Eine Datei wird nicht gelesen/), value: "kaputt.txt: the file is empty" });
+    expect(fields.at(-1)).toMatchObject({ name: expect.stringMatching(/Eine Datei wird nicht gelesen/), value: "kaputt.txt: die Datei ist leer" });
   });
 
   it("is offered by /remove-article and removed on confirmation, after which reindexing works", async () => {

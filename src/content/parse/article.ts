@@ -245,9 +245,9 @@ function assembleSections(bodyBlocks: readonly Block[], articleId: string): { se
  * when metadata values are malformed, or when no paragraph remains.
  */
 export function parseArticle(raw: string, options: ParseArticleOptions): Article {
-  if (raw.length === 0) throw new ArticleParseError("empty", "the file is empty");
+  if (raw.length === 0) throw new ArticleParseError({ kind: "empty", whitespaceOnly: false });
   const text = normalizeText(raw);
-  if (text.trim() === "") throw new ArticleParseError("empty", "the file contains only whitespace");
+  if (text.trim() === "") throw new ArticleParseError({ kind: "empty", whitespaceOnly: true });
 
   const frontMatter = options.format === "md" ? extractFrontMatter(text) : { metadata: {}, body: text };
   const metadataLines = extractMetadataLines(frontMatter.body);
@@ -274,11 +274,7 @@ export function articleFromBlocks(rawBlocks: readonly ArticleBlock[], options: A
 
   if (paragraphs.length === 0) {
     const removed = head.droppedBoilerplate + tail.droppedBoilerplate;
-    throw new ArticleParseError(
-      "no-paragraphs",
-      `no paragraphs left after cleaning: of ${blocks.length} text block(s), ${removed} were publisher boilerplate, ` +
-        `${tail.sources.length} were sources and the rest title or headings`,
-    );
+    throw new ArticleParseError({ kind: "no-paragraphs", blocks: blocks.length, boilerplate: removed, sources: tail.sources.length });
   }
 
   const url = metadata.url ?? null;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDate } from "./dates.js";
+import type { MetadataRule } from "../problems.js";
 import { ArticleParseError } from "./errors.js";
 import { collapseWhitespace } from "./text.js";
 import { URL_PATTERN, normalizeUrl } from "./urls.js";
@@ -45,9 +46,14 @@ const METADATA_KEYS: ReadonlyMap<string, keyof ArticleMetadata | "ignored"> = ne
   ["description", "ignored"],
 ]);
 
+/** Longest accepted title and publisher, in characters. */
+const MAX_TITLE_LENGTH = 300;
+const MAX_PUBLISHER_LENGTH = 200;
+const METADATA_LIMITS: Readonly<Record<string, number>> = { title: MAX_TITLE_LENGTH, publisher: MAX_PUBLISHER_LENGTH };
+
 const MetadataSchema = z.object({
-  title: z.string().trim().min(1, "must not be empty").max(300, "is longer than 300 characters").optional(),
-  publisher: z.string().trim().min(1, "must not be empty").max(200, "is longer than 200 characters").optional(),
+  title: z.string().trim().min(1).max(MAX_TITLE_LENGTH).optional(),
+  publisher: z.string().trim().min(1).max(MAX_PUBLISHER_LENGTH).optional(),
   url: z
     .string()
     .trim()
@@ -61,12 +67,22 @@ const MetadataSchema = z.object({
 });
 
 /** Validates collected metadata values; a wrong value is an authoring mistake the moderator should hear about. */
-function validateMetadata(values: Record<string, string>, origin: string): ArticleMetadata {
+/** Which rule a failed metadata value broke, from the field and zod's issue code. */
+function metadataRule(field: string, code: string | undefined): MetadataRule {
+  if (code === "too_small") return "non-empty";
+  if (code === "too_big") return "too-long";
+  if (field === "url") return "url";
+  if (field === "date") return "date";
+  return "invalid";
+}
+
+function validateMetadata(values: Record<string, string>, origin: "front-matter" | "header"): ArticleMetadata {
   const result = MetadataSchema.safeParse(values);
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.join(".") || "value";
-    throw new ArticleParseError("metadata", `${origin}: "${field}" ${issue?.message ?? "is invalid"}`);
+    const rule = metadataRule(field, issue?.code);
+    throw new ArticleParseError({ kind: "metadata-value", origin, field, rule, limit: rule === "too-long" ? (METADATA_LIMITS[field] ?? null) : null });
   }
   const metadata: ArticleMetadata = {};
   const { title, publisher, url, date } = result.data;
@@ -108,11 +124,11 @@ export function extractFrontMatter(text: string): { metadata: ArticleMetadata; b
     if (line.trim() === "" || line.trimStart().startsWith("#") || /^\s/u.test(line) || /^-\s/u.test(line)) return;
     const pair = /^([\p{L}][\p{L}\d_-]*)\s*:\s*(.*)$/u.exec(line);
     if (!pair) {
-      throw new ArticleParseError("metadata", `front matter line ${lineIndex + 2} is not "key: value": ${JSON.stringify(line.slice(0, 60))}`);
+      throw new ArticleParseError({ kind: "front-matter-line", line: lineIndex + 2, text: line.slice(0, 60) });
     }
     assignMetadataValue(values, pair[1] ?? "", unquote(pair[2] ?? ""));
   });
-  return { metadata: validateMetadata(values, "front matter"), body: text.slice(match[0].length) };
+  return { metadata: validateMetadata(values, "front-matter"), body: text.slice(match[0].length) };
 }
 
 const METADATA_LINE =
@@ -136,5 +152,5 @@ export function extractMetadataLines(text: string): { metadata: ArticleMetadata;
     assignMetadataValue(values, pair[1] ?? "", unquote(pair[2] ?? ""));
   }
   if (!sawMetadata) return { metadata: {}, body: text };
-  return { metadata: validateMetadata(values, "metadata lines"), body: lines.slice(consumed).join("\n") };
+  return { metadata: validateMetadata(values, "header"), body: lines.slice(consumed).join("\n") };
 }

@@ -1,7 +1,7 @@
 /** `/about`: articles, retrieval mode, model and index build time. */
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { BotContext } from "../context.js";
-import { commandTexts, langFromLocale, localize } from "../i18n.js";
+import { commandTexts, langFromLocale, localize } from "../i18n/index.js";
 import { presentAbout } from "../presentation.js";
 
 export const data = localize(new SlashCommandBuilder(), commandTexts.about);

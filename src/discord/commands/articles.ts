@@ -2,7 +2,7 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import { presentArticleList } from "../content-presentation.js";
 import type { BotContext } from "../context.js";
-import { commandTexts, langFromLocale, localize } from "../i18n.js";
+import { commandTexts, langFromLocale, localize } from "../i18n/index.js";
 
 export const data = localize(new SlashCommandBuilder(), commandTexts.articles);
 

@@ -3,7 +3,7 @@ import { MessageFlags, SlashCommandBuilder, ThreadAutoArchiveDuration, type Chat
 import { answerMessage, askService, screenQuestion } from "../ask-flow.js";
 import type { BotContext } from "../context.js";
 import { messageKey, placeOf, rememberTurn, threadKey, threadName } from "../conversations.js";
-import { commandTexts, langFromLocale, localize, messages } from "../i18n.js";
+import { commandTexts, langFromLocale, localize, messages } from "../i18n/index.js";
 import { errorForLog } from "../log-safety.js";
 import { presentNotice } from "../presentation.js";
 

@@ -2,7 +2,7 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import { commandDisplay } from "../ask-flow.js";
 import type { BotContext } from "../context.js";
-import { commandTexts, displayCommandName, langFromLocale, localize } from "../i18n.js";
+import { commandTexts, displayCommandName, langFromLocale, localize } from "../i18n/index.js";
 import { interactionIsFromModerator } from "../permissions.js";
 import { presentHelp } from "../presentation.js";
 

@@ -7,7 +7,7 @@ import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommand
 import { presentAlreadyRunning, describeUploadProblem } from "../content-presentation.js";
 import { discordActor, moderatorAdmin, runContentTask } from "../content-tasks.js";
 import type { BotContext } from "../context.js";
-import { commandTexts, langFromLocale, localize, messages } from "../i18n.js";
+import { commandTexts, langFromLocale, localize, messages } from "../i18n/index.js";
 import { presentNotice } from "../presentation.js";
 import { checkUpload, downloadUpload, uploadSchema, UploadRefusedError, type Upload } from "../upload.js";
 

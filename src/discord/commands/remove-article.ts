@@ -19,7 +19,7 @@ import { presentAlreadyRunning, presentProgress, presentRemovalPrompt, shownId }
 import { discordActor, moderatorAdmin, runContentTask } from "../content-tasks.js";
 import type { BotContext } from "../context.js";
 import { articleKeyFor, removalButtonId, resolveArticleKey, type RemovalDecision } from "../custom-ids.js";
-import { commandTexts, langFromLocale, localize, messages } from "../i18n.js";
+import { articleProblemText, commandTexts, langFromLocale, localize, messages, type Lang } from "../i18n/index.js";
 import { articleChoices, fitEscapedInline, presentNotice } from "../presentation.js";
 import type { ArticleInfo, ServiceStatus } from "../../answer/types.js";
 
@@ -40,7 +40,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const lang = langFromLocale(interaction.locale);
   const text = messages(lang).content;
   if (!(await moderatorAdmin(interaction, context, lang))) return;
-  const articles = removableArticles(context.qa.status());
+  const articles = removableArticles(context.qa.status(), lang);
   const typed = interaction.options.getString(ARTICLE, true);
   const article = articleFromOption(articles, typed.trim());
   if (!article) {
@@ -61,12 +61,12 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
  * load: those are not answered from, but a moderator must be able to remove
  * them from Discord (one broken file otherwise blocks every reindex).
  */
-export function removableArticles(status: Pick<ServiceStatus, "articles" | "unreadable">): ArticleInfo[] {
+export function removableArticles(status: Pick<ServiceStatus, "articles" | "unreadable">, lang: Lang): ArticleInfo[] {
   const broken = status.unreadable
     .filter((file) => !status.articles.some((article) => article.id === file.articleId))
     .map((file) => ({
       id: file.articleId,
-      title: `⚠ ${file.file}: ${file.reason}`,
+      title: `⚠ ${file.file}: ${articleProblemText(file.problem, lang)}`,
       publisher: null,
       url: null,
       date: null,
@@ -78,7 +78,8 @@ export function removableArticles(status: Pick<ServiceStatus, "articles" | "unre
 
 /** Pure in-memory filtering, so it answers well within Discord's 3 seconds. */
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  await interaction.respond(articleChoices(removableArticles(context.qa.status()), String(interaction.options.getFocused())));
+  const lang = langFromLocale(interaction.locale);
+  await interaction.respond(articleChoices(removableArticles(context.qa.status(), lang), String(interaction.options.getFocused())));
 }
 
 /** The confirm/cancel buttons of the prompt above. */
@@ -103,7 +104,7 @@ export async function handleRemovalButton(interaction: ButtonInteraction, action
   if (!admin) return;
   const articleId = resolveArticleKey(
     action.articleKey,
-    removableArticles(context.qa.status()).map((article) => article.id),
+    removableArticles(context.qa.status(), lang).map((article) => article.id),
   );
   if (articleId === null) {
     await closePrompt(text.removeGone);

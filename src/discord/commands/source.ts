@@ -3,7 +3,7 @@ import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type C
 import type { Article } from "../../content/types.js";
 import type { BotContext } from "../context.js";
 import { articleFromOption } from "../article-option.js";
-import { commandTexts, langFromLocale, localize, messages } from "../i18n.js";
+import { commandTexts, langFromLocale, localize, messages } from "../i18n/index.js";
 import { articleChoices, fitEscapedInline, paragraphChoices, presentNotice, presentParagraph } from "../presentation.js";
 
 const texts = commandTexts.source;

@@ -18,7 +18,7 @@ import {
 import type { Article } from "../../content/types.js";
 import { articleFromOption } from "../article-option.js";
 import type { BotContext } from "../context.js";
-import { commandTexts, langFromLocale, localize, messages, type Lang } from "../i18n.js";
+import { commandTexts, langFromLocale, localize, messages, type Lang } from "../i18n/index.js";
 import { articleChoices, fitEscapedInline, LIMITS, presentNotice, presentSummary } from "../presentation.js";
 
 const texts = commandTexts.summary;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { commandList } from "../../src/discord/commands/index.js";
-import { displayCommandName, formatDate, langFromLocale, LANGS, messages } from "../../src/discord/i18n.js";
+import { commandList } from "../../../src/discord/commands/index.js";
+import { displayCommandName, formatDate, langFromLocale, LANGS, messages } from "../../../src/discord/i18n/index.js";
 
 /** Discord's rule for command and option names (lower case where a letter has a lower case). */
 const NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;

@@ -100,9 +100,10 @@ export interface Config extends Env {
 }
 
 export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
-    this.name = "ConfigError";
   }
 }
 

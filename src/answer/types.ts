@@ -165,6 +165,12 @@ export interface ContentUpdateReport {
   reindex: ReindexReport;
 }
 
+/** How an upload or removal reports on the reindex that follows it. */
+export interface ContentChangeOptions {
+  /** Told of every phase and count while the file is checked and the index rebuilt. */
+  onProgress?: (progress: ReindexProgress) => void;
+}
+
 export interface ReindexOptions {
   /** Told of every phase and count while the index is rebuilt. */
   onProgress?: (progress: ReindexProgress) => void;
@@ -178,6 +184,6 @@ export interface ReindexOptions {
 export interface ContentAdminApi {
   reindex(options?: ReindexOptions): Promise<ReindexReport>;
   reindexProgress(): ReindexProgress | null;
-  addArticle(request: AddArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport>;
-  removeArticle(request: RemoveArticleRequest, onProgress?: (progress: ReindexProgress) => void): Promise<ContentUpdateReport>;
+  addArticle(request: AddArticleRequest, options?: ContentChangeOptions): Promise<ContentUpdateReport>;
+  removeArticle(request: RemoveArticleRequest, options?: ContentChangeOptions): Promise<ContentUpdateReport>;
 }

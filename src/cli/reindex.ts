@@ -93,12 +93,12 @@ await runCli(async ({ config, logger }) => {
     if (command.kind === "add" && upload !== null) {
       const result = await service.addArticle(
         { fileName: path.basename(command.file), bytes: upload, actor: shellActor(), replace: command.replace, force: command.force },
-        onProgress,
+        { onProgress },
       );
       process.stdout.write(`${result.change.message}\n`);
       report = result.reindex;
     } else if (command.kind === "remove") {
-      const result = await service.removeArticle({ articleId: command.articleId, actor: shellActor() }, onProgress);
+      const result = await service.removeArticle({ articleId: command.articleId, actor: shellActor() }, { onProgress });
       process.stdout.write(`${result.change.message}\n`);
       report = result.reindex;
     } else {

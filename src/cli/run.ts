@@ -4,12 +4,13 @@ import { createLogger, type Logger } from "../log.js";
 
 /** An error meant for the person at the terminal: printed as one line, exit code 1 (2 for usage). */
 export class CliError extends Error {
+  override readonly name = "CliError";
+
   constructor(
     message: string,
     readonly exitCode = 1,
   ) {
     super(message);
-    this.name = "CliError";
   }
 }
 

@@ -47,9 +47,10 @@ export interface RunningBot {
 const DRAIN_TIMEOUT_MS = 5_000;
 
 export class BotStartError extends Error {
+  override readonly name = "BotStartError";
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = "BotStartError";
   }
 }
 

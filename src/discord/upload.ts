@@ -32,9 +32,10 @@ export type UploadProblem =
 
 /** An upload that is refused; `problem` says why, for a message the moderator can act on. */
 export class UploadRefusedError extends Error {
+  override readonly name = "UploadRefusedError";
+
   constructor(readonly problem: UploadProblem) {
     super(`upload refused: ${problem.kind}`);
-    this.name = "UploadRefusedError";
   }
 }
 

@@ -67,9 +67,10 @@ export function resolvePrefixes(options: Pick<EmbedderOptions, "modelId" | "quer
 }
 
 export class EmbeddingLoadTimeoutError extends Error {
+  override readonly name = "EmbeddingLoadTimeoutError";
+
   constructor(readonly timeoutMs: number) {
     super(`loading did not finish within ${timeoutMs} ms`);
-    this.name = "EmbeddingLoadTimeoutError";
   }
 }
 

@@ -49,9 +49,10 @@ const TERM = /^[^\s\t]+$/u;
 const FREQUENCY_LINE = /^([^\s\t]+)\t(\d{1,2})$/u;
 
 export class LexiconFormatError extends Error {
+  override readonly name = "LexiconFormatError";
+
   constructor(file: string, line: number, reason: string) {
     super(`${file} line ${line}: ${reason}`);
-    this.name = "LexiconFormatError";
   }
 }
 

@@ -57,8 +57,9 @@ describe("adding and removing articles through the service", () => {
     expect(citedArticles(await service.ask(SECOND_QUESTION))).not.toContain("zuege");
 
     const updates: ReindexProgress[] = [];
-    const result = await service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR }, (progress) =>
-      updates.push(progress),
+    const result = await service.addArticle(
+      { fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR },
+      { onProgress: (progress) => updates.push(progress) },
     );
     expect(result.change).toMatchObject({ action: "added", articleId: "zuege", paragraphs: 3 });
     expect(result.reindex).toMatchObject({

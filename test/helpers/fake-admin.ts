@@ -78,9 +78,9 @@ export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
       return run("reindex", options.onProgress);
     },
     reindexProgress: () => (running ? { ...running } : null),
-    async addArticle(request: AddArticleRequest, onProgress): Promise<ContentUpdateReport> {
+    async addArticle(request: AddArticleRequest, options = {}): Promise<ContentUpdateReport> {
       admin.addCalls.push({ fileName: request.fileName, byteLength: request.bytes.length, replace: request.replace ?? false, actor: request.actor });
-      const reindex = await run("add-article", onProgress);
+      const reindex = await run("add-article", options.onProgress);
       const change: ArticleChange = {
         action: request.replace ? "replaced" : "added",
         articleId: "neuer-artikel",
@@ -93,9 +93,9 @@ export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
       };
       return { change, reindex: { ...reindex, added: ["neuer-artikel"], articles: 2, paragraphs: 14 } };
     },
-    async removeArticle(request: RemoveArticleRequest, onProgress): Promise<ContentUpdateReport> {
+    async removeArticle(request: RemoveArticleRequest, options = {}): Promise<ContentUpdateReport> {
       admin.removeCalls.push({ articleId: request.articleId, actor: request.actor });
-      const reindex = await run("remove-article", onProgress);
+      const reindex = await run("remove-article", options.onProgress);
       const change: ArticleChange = {
         action: "removed",
         articleId: request.articleId,

@@ -11,6 +11,8 @@ import { foldToken } from "../../search/analyzer.js";
 export type SectionSelector = string | number;
 
 export class UnknownSectionError extends Error {
+  override readonly name = "UnknownSectionError";
+
   constructor(
     readonly selector: string,
     /** One label per section, as `sectionLabels` writes them. */
@@ -19,11 +21,12 @@ export class UnknownSectionError extends Error {
   ) {
     // The selector may have been meant as a length ("huge", "--length short"): say what both accept.
     super(`${reason}: "${selector}". A length is short, medium or long (kurz, mittel, lang); sections: ${available.join("; ")}`);
-    this.name = "UnknownSectionError";
   }
 }
 
 export class UnknownArticleError extends Error {
+  override readonly name = "UnknownArticleError";
+
   constructor(
     readonly articleId: string | null,
     readonly available: string[],
@@ -33,7 +36,6 @@ export class UnknownArticleError extends Error {
         ? `several articles are loaded; name one of: ${available.join(", ")}`
         : `no article with id "${articleId}". Available: ${available.join(", ")}`,
     );
-    this.name = "UnknownArticleError";
   }
 }
 

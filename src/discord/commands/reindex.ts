@@ -63,7 +63,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   await runContentTask(interaction, context, lang, async (onProgress) => {
     if (upload === null) return { report: await admin.reindex({ onProgress, actor }), change: null };
     const bytes = await downloadUpload(upload, { maxBytes: context.config.MAX_UPLOAD_BYTES });
-    const result = await admin.addArticle({ fileName: upload.name, bytes, actor, replace }, onProgress);
+    const result = await admin.addArticle({ fileName: upload.name, bytes, actor, replace }, { onProgress });
     return { report: result.reindex, change: result.change };
   });
 }

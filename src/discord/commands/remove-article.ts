@@ -119,7 +119,7 @@ export async function handleRemovalButton(interaction: ButtonInteraction, action
   await interaction.update(presentProgress(starting, lang));
   const actor = discordActor(interaction);
   await runContentTask(interaction, context, lang, async (onProgress) => {
-    const result = await admin.removeArticle({ articleId, actor }, onProgress);
+    const result = await admin.removeArticle({ articleId, actor }, { onProgress });
     return { report: result.reindex, change: result.change };
   });
 }

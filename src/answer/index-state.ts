@@ -1,0 +1,93 @@
+import type { ArticleLoadProblem } from "../content/problems.js";
+import { loadArticles } from "../content/load.js";
+import { describeArticleProblem } from "../content/problem-text.js";
+import type { Article, Paragraph } from "../content/types.js";
+import { detectLanguage, type Language } from "../search/analyzer.js";
+import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
+import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/retriever.js";
+import { passageId } from "./citation.js";
+import { configuredModel, type ResolvedServiceOptions } from "./service-options.js";
+import type { ArticleInfo } from "./types.js";
+
+/** One complete index: the articles and everything built from them. A reindex builds a new one and swaps it in whole. */
+export interface IndexState {
+  articles: Article[];
+  /** The articles' main language, guessed from their text. */
+  language: Language;
+  /** File name → content hash of the files the articles came from. */
+  files: Record<string, string>;
+  paragraphById: Map<string, { article: Article; paragraph: Paragraph }>;
+  retriever: Retriever;
+  builtAt: Date;
+}
+
+/** What `/about` and `/articles` show of an article. */
+export function articleInfo(article: Article): ArticleInfo {
+  return {
+    id: article.id,
+    title: article.title,
+    publisher: article.publisher,
+    url: article.url,
+    date: article.date,
+    paragraphCount: article.paragraphs.length,
+    sourceCount: article.sources.length,
+  };
+}
+
+export function toPassages(articles: readonly Article[]): RetrievalPassage[] {
+  return articles.flatMap((article) =>
+    article.paragraphs.map((paragraph) => ({
+      id: passageId(article.id, paragraph.number),
+      title: article.title,
+      heading: paragraph.heading,
+      text: paragraph.text,
+    })),
+  );
+}
+
+export function buildIndexState(
+  articles: Article[],
+  files: Record<string, string>,
+  dense: DenseChannel | null,
+  options: Pick<ResolvedServiceOptions, "lexical" | "fusion" | "lexicons">,
+  builtAt: Date,
+): IndexState {
+  const paragraphById = new Map<string, { article: Article; paragraph: Paragraph }>();
+  for (const article of articles) {
+    for (const paragraph of article.paragraphs) paragraphById.set(passageId(article.id, paragraph.number), { article, paragraph });
+  }
+  const retriever = new Retriever(toPassages(articles), dense, { lexical: options.lexical, fusion: options.fusion, lexicons: options.lexicons });
+  const language = detectLanguage(articles.flatMap((article) => article.paragraphs.slice(0, 5).map((paragraph) => paragraph.text)).join(" "));
+  return { articles, language, files, paragraphById, retriever, builtAt };
+}
+
+/** Reuses the persisted index when it was built from exactly the current files; parses them otherwise. */
+export async function loadInitialState(options: ResolvedServiceOptions): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
+  const modelId = configuredModel(options);
+  // Hashing the files first only pays off when there is a stored index to compare them with.
+  const directory = options.indexFile ? await loadArticles(options.contentDir, { parse: false }) : null;
+  if (options.indexFile && directory && directory.errors.length === 0) {
+    const stored = await readStoredIndex(options.indexFile, options.logger);
+    if (stored && storedIndexMatches(stored, directory.hashes, modelId) && stored.articles.length > 0) {
+      options.logger.info({ event: "index_loaded", articles: stored.articles.length }, "loaded the stored index");
+      return { state: buildIndexState(stored.articles, directory.hashes, null, options, new Date(stored.builtAt)), unreadable: [], parsed: false };
+    }
+  }
+  const parsed = await loadArticles(options.contentDir, { parse: true });
+  for (const error of parsed.errors) {
+    options.logger.warn({ event: "article_skipped", file: error.file, reason: describeArticleProblem(error.problem) }, "article skipped");
+  }
+  if (parsed.articles.length === 0) {
+    throw new Error(`No readable articles in ${options.contentDir} (.txt, .md or .html files expected).`);
+  }
+  const state = buildIndexState(parsed.articles, parsed.hashes, null, options, new Date());
+  if (options.indexFile && parsed.errors.length === 0) {
+    try {
+      await writeStoredIndex(options.indexFile, { builtAt: state.builtAt, modelId, files: state.files, articles: state.articles }, options.fileOperations);
+    } catch (error) {
+      // The index is a start-up shortcut; failing to store it must not stop the bot.
+      options.logger.warn({ event: "index_write_failed", reason: String(error) }, "could not store the index");
+    }
+  }
+  return { state, unreadable: parsed.errors, parsed: true };
+}

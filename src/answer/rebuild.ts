@@ -1,0 +1,99 @@
+import { performance } from "node:perf_hooks";
+import { ARTICLE_FILE_FORMATS, articleIdFromFileName, loadArticles } from "../content/load.js";
+import type { ArticleLoadProblem } from "../content/problems.js";
+import type { Article } from "../content/types.js";
+import { writeStoredIndex } from "../search/index-store.js";
+import type { DenseChannel } from "../search/retriever.js";
+import { ReindexFailedError } from "./errors.js";
+import { buildIndexState, type IndexState } from "./index-state.js";
+import { diffArticles } from "./reindex-report.js";
+import { configuredModel, type ResolvedServiceOptions } from "./service-options.js";
+import type { ProgressTracker } from "./task-slot.js";
+import type { ReindexReport } from "./types.js";
+
+export interface RebuildInput {
+  /** The index served now; nothing of it changes. */
+  current: IndexState;
+  /** Whether `current`'s articles were parsed by this process, so that they may be reused for unchanged files. */
+  reuseParsed: boolean;
+  options: ResolvedServiceOptions;
+  tracker: ProgressTracker;
+  /** The articles the report compares against (default: the served ones). */
+  baseline?: readonly Article[] | undefined;
+  /** An upload just parsed and checked, so it is not parsed again. */
+  upload?: { fileName: string; article: Article } | null | undefined;
+  /** Embeds the articles for the dense channel; null in lexical mode. */
+  embed: ((articles: readonly Article[], onProgress: (paragraphsDone: number) => void) => Promise<DenseChannel>) | null;
+}
+
+export interface RebuildResult {
+  state: IndexState;
+  unreadable: ArticleLoadProblem[];
+  report: ReindexReport;
+}
+
+/**
+ * Builds a complete new index beside the current one and stores it. The
+ * caller swaps it in; on any failure (`ReindexFailedError` when no article
+ * loads) the current index stays as it is.
+ */
+export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> {
+  const { current, options, tracker } = input;
+  const started = performance.now();
+  const report = (update: Parameters<ProgressTracker["update"]>[0]): void => tracker.update(update);
+  const previousArticles = input.baseline ?? current.articles;
+  report({ phase: "reading" });
+  // Files whose bytes did not change since the current index (and an upload just checked) are not parsed again.
+  const parsedBefore = new Map<string, Article>();
+  const byId = new Map(input.reuseParsed ? current.articles.map((article) => [article.id, article]) : []);
+  for (const [fileName, hash] of Object.entries(current.files)) {
+    const article = byId.get(articleIdFromFileName(fileName));
+    if (article && article.contentHash === hash) parsedBefore.set(`${fileName}\u0000${hash}`, article);
+  }
+  if (input.upload) parsedBefore.set(`${input.upload.fileName}\u0000${input.upload.article.contentHash}`, input.upload.article);
+  const loaded = await loadArticles(options.contentDir, {
+    parse: true,
+    onArticle: (done, total) => report({ articlesDone: done, articlesTotal: total }),
+    known: (fileName, contentHash) => parsedBefore.get(`${fileName}\u0000${contentHash}`),
+  });
+  if (loaded.articles.length === 0) {
+    throw new ReindexFailedError(
+      loaded.errors.length > 0
+        ? loaded.errors
+        : [{ file: options.contentDir, problem: { kind: "no-article-files", formats: [...ARTICLE_FILE_FORMATS.keys()] } }],
+    );
+  }
+  const skipped = loaded.errors;
+  if (skipped.length > 0)
+    options.logger.warn({ event: "reindex_skipped_files", files: skipped.map((problem) => problem.file) }, "unreadable files left out of the index");
+  const paragraphsTotal = loaded.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
+  report({ phase: "embedding", paragraphsTotal });
+  const dense = input.embed ? await input.embed(loaded.articles, (done) => report({ paragraphsDone: done })) : null;
+  report({ phase: "indexing", paragraphsDone: paragraphsTotal });
+  const next = buildIndexState(loaded.articles, loaded.hashes, dense, options, new Date());
+  report({ phase: "saving" });
+  let storeFailure: string | undefined;
+  if (options.indexFile) {
+    try {
+      await writeStoredIndex(
+        options.indexFile,
+        { builtAt: next.builtAt, modelId: configuredModel(options), files: next.files, articles: next.articles },
+        options.fileOperations,
+      );
+    } catch (error) {
+      // The stored index only shortens the next start; the articles on disk are what counts, so the new index is served anyway.
+      storeFailure = `the index could not be saved (${error instanceof Error ? error.message : String(error)}); it is served anyway, and the next start rebuilds it from the articles`;
+      options.logger.warn({ event: "index_write_failed", reason: String(error) }, "could not store the index; serving it anyway");
+    }
+  }
+  const result: ReindexReport = {
+    ...diffArticles(previousArticles, next.articles),
+    articles: next.articles.length,
+    paragraphs: paragraphsTotal,
+    durationMs: Math.round(performance.now() - started),
+    mode: next.retriever.mode,
+    ...(storeFailure ? { storeFailure } : {}),
+    ...(skipped.length > 0 ? { skipped } : {}),
+  };
+  return { state: next, unreadable: loaded.errors, report: result };
+}

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { diskFileOperations, type FileWriteOperations } from "../content/atomic-write.js";
-import { DEFAULT_MAX_UPLOAD_BYTES } from "../content/library.js";
+import { DEFAULT_MAX_UPLOAD_BYTES } from "../content/library/index.js";
 import type { EmbedderOptions, loadEmbedder } from "../search/embeddings.js";
 import { DEFAULT_FUSION, type FusionOptions } from "../search/fusion.js";
 import { DEFAULT_LEXICAL_OPTIONS, type LexicalOptions } from "../search/lexical.js";

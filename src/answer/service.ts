@@ -10,7 +10,7 @@ import {
   type AuditAction,
   type ContentActor,
   type RemoveArticleRequest,
-} from "../content/library.js";
+} from "../content/library/index.js";
 import { articleIdFromFileName } from "../content/load.js";
 import type { ArticleLoadProblem } from "../content/problems.js";
 import type { Article } from "../content/types.js";

@@ -1,4 +1,4 @@
-import type { AddArticleRequest, ArticleChange, ContentActor, RemoveArticleRequest } from "../content/library.js";
+import type { AddArticleRequest, ArticleChange, ContentActor, RemoveArticleRequest } from "../content/library/index.js";
 import type { ArticleLoadProblem, ArticleProblem } from "../content/problems.js";
 import type { Article, Paragraph } from "../content/types.js";
 import type { Language } from "../search/analyzer.js";

@@ -6,7 +6,7 @@ import { createService } from "../app.js";
 import type { ReindexProgress, ReindexReport } from "../answer/types.js";
 import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import { describeReindexProgress } from "../answer/reindex-report.js";
-import { ContentError, type ContentActor } from "../content/library.js";
+import { ContentError, type ContentActor } from "../content/library/index.js";
 import { readStoredIndex } from "../search/index-store.js";
 import { formatReindexReport } from "./format.js";
 import { argumentError, CliError, runCli } from "./run.js";

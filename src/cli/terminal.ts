@@ -6,7 +6,7 @@ import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import type { Answer, ConversationTurn, QaApi } from "../answer/types.js";
 import { DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
 import { turnOf } from "../answer/conversation/turns.js";
-import type { ContentActor } from "../content/library.js";
+import type { ContentActor } from "../content/library/index.js";
 import { parseSummaryCommand, UnknownArticleError, UnknownSectionError } from "../answer/summary/index.js";
 import { formatSummaryText } from "./summary-format.js";
 import { checkQuestion } from "../answer/question-check.js";

@@ -6,7 +6,7 @@
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from "discord.js";
 import type { ReindexProgress, ReindexReport } from "../answer/types.js";
 import type { ArticleInfo, ServiceStatus } from "../answer/types.js";
-import type { ArticleChange } from "../content/library.js";
+import type { ArticleChange } from "../content/library/index.js";
 import type { ArticleLoadProblem } from "../content/problems.js";
 import { articleProblemText, formatByteSize, formatDate, messages, type Lang } from "./i18n/index.js";
 import {

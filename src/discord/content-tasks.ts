@@ -6,7 +6,7 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from "discord.js";
 import type { ContentAdminApi, ReindexProgress, ReindexReport } from "../answer/types.js";
 import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
-import { ContentError, type ArticleChange, type ContentActor } from "../content/library.js";
+import { ContentError, type ArticleChange, type ContentActor } from "../content/library/index.js";
 import { presentAlreadyRunning, presentContentProblem, presentProgress, presentReport, describeUploadProblem } from "./content-presentation.js";
 import type { BotContext } from "./context.js";
 import { contentProblemText, messages, reindexProblemsText, type Lang } from "./i18n/index.js";

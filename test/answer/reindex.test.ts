@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { QaService, type QaServiceOptions } from "../../src/answer/service.js";
 import type { ReindexProgress } from "../../src/answer/types.js";
 import { ReindexBusyError, ReindexFailedError } from "../../src/answer/errors.js";
-import type { ContentActor } from "../../src/content/library.js";
+import type { ContentActor } from "../../src/content/library/index.js";
 import { silentLogger } from "../../src/log.js";
 import { INDEX_FORMAT_VERSION, readStoredIndex } from "../../src/search/index-store.js";
 import {

@@ -3,7 +3,7 @@ import { DEFAULT_THRESHOLDS } from "../../src/answer/abstention.js";
 import { DEFAULT_CONVERSATION_SETTINGS } from "../../src/answer/conversation/follow-up.js";
 import { ANSWER_TYPE_BOOST, DEFAULT_MAX_CITATIONS, resolveServiceOptions } from "../../src/answer/service-options.js";
 import { diskFileOperations } from "../../src/content/atomic-write.js";
-import { DEFAULT_MAX_UPLOAD_BYTES } from "../../src/content/library.js";
+import { DEFAULT_MAX_UPLOAD_BYTES } from "../../src/content/library/index.js";
 import { DEFAULT_FUSION } from "../../src/search/fusion.js";
 import { DEFAULT_LEXICAL_OPTIONS } from "../../src/search/lexical.js";
 import { capturingLogger } from "../helpers/content-fixtures.js";

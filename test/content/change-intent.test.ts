@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
 import { INTENT_FILE, newIntentId, writeIntent } from "../../src/content/change-intent.js";
-import { recoverInterruptedChange } from "../../src/content/library.js";
+import { recoverInterruptedChange } from "../../src/content/library/index.js";
 import { silentLogger } from "../../src/log.js";
 import { contentFixture, readAuditLog, SECOND_ARTICLE, snapshot, leftoverFiles, lexicalServiceOptions } from "../helpers/content-fixtures.js";
 

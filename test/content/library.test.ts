@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ContentError, ContentLibrary, type ArticleChange, type ContentActor } from "../../src/content/library.js";
+import { ContentError, ContentLibrary, type ArticleChange, type ContentActor } from "../../src/content/library/index.js";
 import { pino } from "pino";
 import { silentLogger } from "../../src/log.js";
 import { BUNDLED_ID, contentFixture, failingHalfway, readAuditLog, SECOND_ARTICLE, snapshot } from "../helpers/content-fixtures.js";

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ReindexBusyError, ReindexFailedError } from "../../src/answer/errors.js";
 import { commandList } from "../../src/discord/commands/index.js";
-import { ContentError } from "../../src/content/library.js";
+import { ContentError } from "../../src/content/library/index.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import type { FakeDiscord } from "../helpers/fake-discord.js";
 import {

@@ -5,7 +5,7 @@
  */
 import type { ContentAdminApi, ContentUpdateReport, ReindexProgress, ReindexReport } from "../../src/answer/types.js";
 import { ReindexBusyError } from "../../src/answer/errors.js";
-import type { AddArticleRequest, ArticleChange, ContentActor, RemoveArticleRequest } from "../../src/content/library.js";
+import type { AddArticleRequest, ArticleChange, ContentActor, RemoveArticleRequest } from "../../src/content/library/index.js";
 
 export interface FakeAdminOptions {
   /** Progress reports per run (embedding 120 paragraphs in equal steps). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ReindexFailedError } from "../../../src/answer/errors.js";
-import { CONTENT_ERROR_CODES, ContentError } from "../../../src/content/library.js";
+import { CONTENT_ERROR_CODES, ContentError } from "../../../src/content/library/index.js";
 import type { ArticleProblem, ContentProblem, SystemDetail } from "../../../src/content/problems.js";
 import { presentContentProblem } from "../../../src/discord/content-presentation.js";
 import { articleProblemText, contentProblemText, reindexProblemsText } from "../../../src/discord/i18n/index.js";

@@ -1,15 +1,25 @@
-import { appendFile, mkdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
-import { z } from "zod";
-import { articleShape, notAnArticleReason } from "./article-check.js";
-import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "./atomic-write.js";
-import { clearIntent, newIntentId, readIntent, rollBack, writeIntent, type AffectedFile } from "./change-intent.js";
-import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes } from "./load.js";
-import { ArticleParseError } from "./parse.js";
-import { describeContentProblem } from "./problem-text.js";
-import { articleProblemCode, systemDetail, type ArticleProblemCode, type ContentProblem, type FollowUpFailure, type SystemDetail } from "./problems.js";
-import type { Article } from "./types.js";
+import { articleShape, notAnArticleReason } from "../article-check.js";
+import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../atomic-write.js";
+import { clearIntent, newIntentId, writeIntent, type AffectedFile } from "../change-intent.js";
+import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes } from "../load.js";
+import { ArticleParseError } from "../parse.js";
+import { systemDetail, type FollowUpFailure, type SystemDetail } from "../problems.js";
+import type { Article } from "../types.js";
+import { appendAuditLine, type AuditAction, type AuditEntry } from "./audit.js";
+import { ContentError, FollowUpError } from "./errors.js";
+import {
+  DEFAULT_MAX_UPLOAD_BYTES,
+  addArticleRequestSchema,
+  contentActorSchema,
+  removeArticleRequestSchema,
+  type AddArticleRequest,
+  type ArticleChange,
+  type ContentActor,
+  type RemoveArticleRequest,
+} from "./requests.js";
 
 /**
  * The content folder as moderators change it: adding an uploaded article,
@@ -18,194 +28,6 @@ import type { Article } from "./types.js";
  * atomically, and undone again if the caller's follow-up step (the reindex)
  * fails. Every attempt, accepted or refused, is appended to the audit log.
  */
-
-export const DEFAULT_MAX_UPLOAD_BYTES = 1_000_000;
-
-// ---------------------------------------------------------------------------
-// Requests
-
-export const contentActorSchema = z.object({
-  /** Where the request came from. */
-  via: z.enum(["discord", "cli", "terminal"]),
-  /** Stable id of the person (a Discord user id, a system user name). */
-  id: z.string().trim().min(1).max(100),
-  /** Display name at the time of the request, for people reading the audit log. */
-  name: z.string().trim().min(1).max(100).optional(),
-});
-export type ContentActor = z.infer<typeof contentActorSchema>;
-
-const addArticleRequestSchema = z.object({
-  /** The name the file was uploaded under; only its extension and (sanitised) stem are used. */
-  fileName: z.string().min(1, "the file has no name").max(255, "the file name is longer than 255 characters"),
-  // Buffers (Node) and Uint8Arrays (a fetched Discord attachment) alike.
-  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: "the upload has no file content" }),
-  actor: contentActorSchema,
-  /** Allow overwriting the article with the same id. */
-  replace: z.boolean().default(false),
-  /** Add a text file even though it does not look like an article (see article-check.ts). */
-  force: z.boolean().default(false),
-});
-export type AddArticleRequest = z.input<typeof addArticleRequestSchema>;
-
-const removeArticleRequestSchema = z.object({
-  articleId: z.string().trim().min(1, "no article id given").max(200, "the article id is longer than 200 characters"),
-  actor: contentActorSchema,
-});
-export type RemoveArticleRequest = z.input<typeof removeArticleRequestSchema>;
-
-// ---------------------------------------------------------------------------
-// Results and errors
-
-export interface ArticleChange {
-  action: "added" | "replaced" | "removed";
-  articleId: string;
-  /** Title of the article now in the folder (for "removed": of the removed one, when it could be read). */
-  title: string | null;
-  /** Title of the article that was replaced or removed, when it could be read. */
-  previousTitle: string | null;
-  /** The file written or removed in the content folder. */
-  fileName: string;
-  /** The name the moderator gave, when the file was saved under a different (safe) name. */
-  requestedFileName: string | null;
-  /** Paragraphs of the new article (0 for a removal). */
-  paragraphs: number;
-  /** One or two sentences for the moderator. */
-  message: string;
-}
-
-export const CONTENT_ERROR_CODES = [
-  "invalid-request",
-  "unsupported-type",
-  "too-large",
-  "empty",
-  "binary",
-  "encoding",
-  "metadata",
-  "no-article-text",
-  "no-paragraphs",
-  "not-an-article",
-  "too-complex",
-  "duplicate-title",
-  "already-exists",
-  "not-found",
-  "last-article",
-  "write-failed",
-  "not-applied",
-  "rollback-failed",
-] as const;
-export type ContentErrorCode = (typeof CONTENT_ERROR_CODES)[number];
-
-/** Codes where the request itself was wrong: nothing was touched. The rest are failures on the way. */
-const REFUSAL_CODES: ReadonlySet<ContentErrorCode> = new Set([
-  "invalid-request",
-  "unsupported-type",
-  "too-large",
-  "empty",
-  "binary",
-  "encoding",
-  "metadata",
-  "no-article-text",
-  "no-paragraphs",
-  "not-an-article",
-  "too-complex",
-  "duplicate-title",
-  "already-exists",
-  "not-found",
-  "last-article",
-]);
-
-/** The code of each problem: what callers and the audit log branch on. */
-const CONTENT_PROBLEM_CODES: Readonly<Record<Exclude<ContentProblem["kind"], "unreadable-upload">, ContentErrorCode>> = {
-  "invalid-request": "invalid-request",
-  "unsupported-type": "unsupported-type",
-  "too-large": "too-large",
-  "not-an-article": "not-an-article",
-  "duplicate-title": "duplicate-title",
-  "already-exists": "already-exists",
-  "not-found": "not-found",
-  "last-article": "last-article",
-  "folder-unreadable": "write-failed",
-  "write-failed": "write-failed",
-  "not-applied": "not-applied",
-  "rollback-failed": "rollback-failed",
-};
-
-const PARSE_ERROR_CODES: Readonly<Record<ArticleProblemCode, ContentErrorCode>> = {
-  empty: "empty",
-  "no-article-text": "no-article-text",
-  "no-paragraphs": "no-paragraphs",
-  "too-complex": "too-complex",
-  metadata: "metadata",
-  binary: "binary",
-  encoding: "encoding",
-  "unsupported-type": "unsupported-type",
-  "duplicate-id": "already-exists",
-  "read-failed": "write-failed",
-};
-
-/**
- * Thrown by a change's follow-up step (the service's reindex) to say why it
- * failed in facts the moderator can be told in their language.
- */
-export class FollowUpError extends Error {
-  override readonly name = "FollowUpError";
-
-  constructor(
-    readonly failure: FollowUpFailure,
-    options?: { cause?: unknown },
-  ) {
-    super(failure.kind === "error" ? failure.detail.message : "the follow-up step failed", options);
-  }
-}
-
-/**
- * A content change that did not happen. `problem` holds the facts, which the
- * Discord layer words per locale; `message` is the English wording (CLI, logs,
- * audit log).
- */
-export class ContentError extends Error {
-  override readonly name = "ContentError";
-  readonly code: ContentErrorCode;
-
-  constructor(
-    readonly problem: ContentProblem,
-    options?: { cause?: unknown },
-  ) {
-    super(describeContentProblem(problem), options);
-    this.code = problem.kind === "unreadable-upload" ? PARSE_ERROR_CODES[articleProblemCode(problem.problem)] : CONTENT_PROBLEM_CODES[problem.kind];
-  }
-
-  /** "refused": the request was rejected up front. "failed": something broke; the folder was restored (except "rollback-failed"). */
-  get outcome(): "refused" | "failed" {
-    return REFUSAL_CODES.has(this.code) ? "refused" : "failed";
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Audit log
-
-export type AuditAction = "add" | "replace" | "remove" | "reindex";
-
-/** Appends one JSON line to the audit log, creating its folder if needed. */
-async function appendAuditLine(file: string, line: AuditEntry): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await appendFile(file, `${JSON.stringify(line)}\n`, "utf8");
-}
-
-/** One line of the audit log. */
-export interface AuditEntry {
-  time: string;
-  actor: ContentActor | null;
-  action: AuditAction;
-  /** Article id concerned, when there is one. */
-  article: string | null;
-  outcome: "success" | "refused" | "failed";
-  detail: string;
-  /** The change's intent record id, for changes that touched the folder (see change-intent.ts). */
-  change?: string;
-}
-
-// ---------------------------------------------------------------------------
 
 export interface ContentLibraryOptions {
   contentDir: string;
@@ -584,49 +406,4 @@ export class ContentLibrary {
     }
     return entries;
   }
-}
-
-/**
- * At start-up, before the articles are read: a change that a killed process
- * left unfinished is completed when the audit log records its success, and
- * rolled back otherwise (with an audit line saying so). Then the folder and
- * the audit log agree again.
- */
-export async function recoverInterruptedChange(options: {
-  contentDir: string;
-  auditLogFile: string | null;
-  logger: Logger;
-  fileOperations?: FileWriteOperations;
-}): Promise<"none" | "completed" | "rolled-back"> {
-  const operations = options.fileOperations ?? diskFileOperations;
-  const intent = await readIntent(options.contentDir);
-  if (intent === null) return "none";
-  if (intent === "unreadable") {
-    options.logger.warn({ event: "change_intent_unreadable" }, "an unreadable record of an interrupted content change was removed");
-    await clearIntent(options.contentDir, operations);
-    return "none";
-  }
-  const audit = options.auditLogFile === null ? "" : await readFile(options.auditLogFile, "utf8").catch(() => "");
-  const succeeded = audit.split("\n").some((line) => line.includes(`"change":"${intent.id}"`) && line.includes('"outcome":"success"'));
-  if (succeeded) {
-    await clearIntent(options.contentDir, operations);
-    options.logger.info({ event: "change_completed", article: intent.article }, "an interrupted content change had completed");
-    return "completed";
-  }
-  await rollBack(options.contentDir, intent, operations);
-  await clearIntent(options.contentDir, operations);
-  options.logger.warn({ event: "change_rolled_back", action: intent.action, article: intent.article }, "an interrupted content change was rolled back");
-  if (options.auditLogFile !== null) {
-    const line: AuditEntry = {
-      time: new Date().toISOString(),
-      actor: null,
-      action: intent.action,
-      article: intent.article,
-      outcome: "failed",
-      detail: "The change was interrupted (the process stopped) before it was complete; it was rolled back at the next start.",
-      change: intent.id,
-    };
-    await appendAuditLine(options.auditLogFile, line);
-  }
-  return "rolled-back";
 }

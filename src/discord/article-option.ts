@@ -1,6 +1,6 @@
 /** Reading an `article` option: a suggestion's key, an id, or words the user typed instead of picking. */
 import { resolveArticleKey } from "./custom-ids.js";
-import { foldForSearch } from "./presentation.js";
+import { foldForSearch } from "./presentation/index.js";
 
 /** What every article listing has (a loaded `Article` as well as the service's `ArticleInfo`). */
 export interface NamedArticle {

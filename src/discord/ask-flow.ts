@@ -5,7 +5,7 @@
 import type { Answer, ConversationTurn } from "../answer/types.js";
 import type { BotContext } from "./context.js";
 import { displayCommandName, messages, type Lang } from "./i18n/index.js";
-import { presentAnswer, type MessagePayload } from "./presentation.js";
+import { presentAnswer, type MessagePayload } from "./presentation/index.js";
 import { checkQuestion } from "../answer/question-check.js";
 import { questionForLog, stripDiscordMarkup } from "./question-text.js";
 import { answerOutcome } from "../answer/evaluation.js";

@@ -13,7 +13,7 @@ import { FeedbackStore } from "./feedback.js";
 import { handleInteraction } from "./interactions.js";
 import { errorForLog } from "./log-safety.js";
 import { handleMessage } from "./mentions.js";
-import { NO_MENTIONS } from "./presentation.js";
+import { NO_MENTIONS } from "./presentation/index.js";
 import { QuestionRateLimiter } from "./rate-limit.js";
 import { RecentAnswers } from "./recent-answers.js";
 import { ConversationStore, DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";

@@ -5,7 +5,7 @@ import type { BotContext } from "./context.js";
 import { parseCustomId, resolveArticleKey, type ComponentAction } from "./custom-ids.js";
 import type { FeedbackRecord } from "./feedback.js";
 import { langFromLocale, messages } from "./i18n/index.js";
-import { presentNotice, presentParagraph, questionFromAnswerEmbed } from "./presentation.js";
+import { presentNotice, presentParagraph, questionFromAnswerEmbed } from "./presentation/index.js";
 
 /** Handles a button and returns which kind it was (for the log). */
 export async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<string> {

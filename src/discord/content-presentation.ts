@@ -21,7 +21,7 @@ import {
   safeLinkUrl,
   singleLine,
   type MessagePayload,
-} from "./presentation.js";
+} from "./presentation/index.js";
 import type { UploadProblem } from "./upload.js";
 
 /** An article id as shown: ids made from file names are plain, but an id is data like any other. */

@@ -12,7 +12,7 @@ import type { BotContext } from "./context.js";
 import { contentProblemText, messages, reindexProblemsText, type Lang } from "./i18n/index.js";
 import { errorForLog } from "./log-safety.js";
 import { interactionIsFromModerator } from "./permissions.js";
-import { presentNotice } from "./presentation.js";
+import { presentNotice } from "./presentation/index.js";
 import { LatestValueThrottle } from "./throttle.js";
 import { UploadRefusedError } from "./upload.js";
 

@@ -7,7 +7,7 @@ import type { Answer } from "../answer/types.js";
 import type { Conversation, ConversationLookup } from "../answer/conversation/store.js";
 import { turnOf } from "../answer/conversation/turns.js";
 import type { BotContext } from "./context.js";
-import { singleLine } from "./presentation.js";
+import { singleLine } from "./presentation/index.js";
 
 export const threadKey = (threadId: string): string => `thread:${threadId}`;
 export const messageKey = (messageId: string): string => `message:${messageId}`;

@@ -7,7 +7,7 @@ import { handleButton } from "./components.js";
 import { errorForLog } from "./log-safety.js";
 import type { BotContext } from "./context.js";
 import { langFromLocale, messages } from "./i18n/index.js";
-import { presentNotice } from "./presentation.js";
+import { presentNotice } from "./presentation/index.js";
 
 export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {
   const started = performance.now();

@@ -11,7 +11,7 @@ import type { BotContext } from "./context.js";
 import { messageKey, placeOf, rememberTurn, threadKey, threadName } from "./conversations.js";
 import { langFromLocale, messages } from "./i18n/index.js";
 import { errorForLog } from "./log-safety.js";
-import { presentNotice, type MessagePayload } from "./presentation.js";
+import { presentNotice, type MessagePayload } from "./presentation/index.js";
 
 /**
  * The question in a message that mentions the bot (mention tokens removed), or

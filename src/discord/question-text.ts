@@ -1,4 +1,4 @@
-import { withoutFormatControls } from "./presentation.js";
+import { withoutFormatControls } from "./presentation/index.js";
 
 /**
  * Discord markup in a question's text that says nothing about what is asked:

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { QaService } from "../../src/answer/service.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
-import { unescapeDiscordText } from "../../src/discord/presentation.js";
+import { unescapeDiscordText } from "../../src/discord/presentation/index.js";
 import { silentLogger } from "../../src/log.js";
 import type { FakeDiscord } from "../helpers/fake-discord.js";
 import { MANAGE_GUILD_PERMISSIONS, MEMBER_PERMISSIONS, dispatchInteraction, fakeUser, slashCommand } from "../helpers/fake-discord-payloads.js";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
 import type { Answer } from "../../src/answer/types.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
-import { LIMITS, unescapeDiscordText } from "../../src/discord/presentation.js";
+import { LIMITS, unescapeDiscordText } from "../../src/discord/presentation/index.js";
 import { silentLogger } from "../../src/log.js";
 import type { FakeDiscord } from "../helpers/fake-discord.js";
 import { autocomplete, buttonClick, channelMessage, dispatchInteraction, fakeUser, slashCommand } from "../helpers/fake-discord-payloads.js";

@@ -24,7 +24,7 @@ import {
   safeLinkUrl,
   truncateText,
   unescapeDiscordText,
-} from "../../src/discord/presentation.js";
+} from "../../src/discord/presentation/index.js";
 import { fixtureArticle } from "../helpers/fake-qa.js";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

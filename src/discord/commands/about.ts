@@ -2,7 +2,7 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { BotContext } from "../context.js";
 import { commandTexts, langFromLocale, localize } from "../i18n/index.js";
-import { presentAbout } from "../presentation.js";
+import { presentAbout } from "../presentation/index.js";
 
 export const data = localize(new SlashCommandBuilder(), commandTexts.about);
 

@@ -5,7 +5,7 @@ import type { BotContext } from "../context.js";
 import { messageKey, placeOf, rememberTurn, threadKey, threadName } from "../conversations.js";
 import { commandTexts, langFromLocale, localize, messages } from "../i18n/index.js";
 import { errorForLog } from "../log-safety.js";
-import { presentNotice } from "../presentation.js";
+import { presentNotice } from "../presentation/index.js";
 
 const texts = commandTexts.ask;
 

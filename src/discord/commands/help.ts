@@ -4,7 +4,7 @@ import { commandDisplay } from "../ask-flow.js";
 import type { BotContext } from "../context.js";
 import { commandTexts, displayCommandName, langFromLocale, localize } from "../i18n/index.js";
 import { interactionIsFromModerator } from "../permissions.js";
-import { presentHelp } from "../presentation.js";
+import { presentHelp } from "../presentation/index.js";
 
 export const data = localize(new SlashCommandBuilder(), commandTexts.help);
 

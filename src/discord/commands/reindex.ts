@@ -8,7 +8,7 @@ import { presentAlreadyRunning, describeUploadProblem } from "../content-present
 import { discordActor, moderatorAdmin, runContentTask } from "../content-tasks.js";
 import type { BotContext } from "../context.js";
 import { commandTexts, langFromLocale, localize, messages } from "../i18n/index.js";
-import { presentNotice } from "../presentation.js";
+import { presentNotice } from "../presentation/index.js";
 import { checkUpload, downloadUpload, uploadSchema, UploadRefusedError, type Upload } from "../upload.js";
 
 const texts = commandTexts.reindex;

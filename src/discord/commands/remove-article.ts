@@ -20,7 +20,7 @@ import { discordActor, moderatorAdmin, runContentTask } from "../content-tasks.j
 import type { BotContext } from "../context.js";
 import { articleKeyFor, removalButtonId, resolveArticleKey, type RemovalDecision } from "../custom-ids.js";
 import { articleProblemText, commandTexts, langFromLocale, localize, messages, type Lang } from "../i18n/index.js";
-import { articleChoices, fitEscapedInline, presentNotice } from "../presentation.js";
+import { articleChoices, fitEscapedInline, presentNotice } from "../presentation/index.js";
 import type { ArticleInfo, ServiceStatus } from "../../answer/types.js";
 
 const texts = commandTexts.removeArticle;

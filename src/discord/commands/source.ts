@@ -4,7 +4,7 @@ import type { Article } from "../../content/types.js";
 import type { BotContext } from "../context.js";
 import { articleFromOption } from "../article-option.js";
 import { commandTexts, langFromLocale, localize, messages } from "../i18n/index.js";
-import { articleChoices, fitEscapedInline, paragraphChoices, presentNotice, presentParagraph } from "../presentation.js";
+import { articleChoices, fitEscapedInline, paragraphChoices, presentNotice, presentParagraph } from "../presentation/index.js";
 
 const texts = commandTexts.source;
 const PARAGRAPH = texts.options.paragraph.en.name;

@@ -19,7 +19,7 @@ import type { Article } from "../../content/types.js";
 import { articleFromOption } from "../article-option.js";
 import type { BotContext } from "../context.js";
 import { commandTexts, langFromLocale, localize, messages, type Lang } from "../i18n/index.js";
-import { articleChoices, fitEscapedInline, LIMITS, presentNotice, presentSummary } from "../presentation.js";
+import { articleChoices, fitEscapedInline, LIMITS, presentNotice, presentSummary } from "../presentation/index.js";
 
 const texts = commandTexts.summary;
 const LENGTH = texts.options.length.en.name;

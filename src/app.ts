@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { QaService, type EmbeddingSettings } from "./answer/service.js";
+import { QaService, type EmbeddingSettings, type QaServiceOptions } from "./answer/service.js";
 import type { EmbedderOptions } from "./search/embeddings.js";
 
 /** Embedding settings from configuration, or "off". */
@@ -27,4 +27,9 @@ export function createService(config: Config, logger: Logger): Promise<QaService
     logger,
     embeddings: embeddingSettingsFrom(config),
   });
+}
+
+/** A service from explicit options: the benchmarks build one per configuration (no stored index, their own overrides). */
+export function createServiceFrom(options: QaServiceOptions): Promise<QaService> {
+  return QaService.create(options);
 }

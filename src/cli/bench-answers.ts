@@ -1,6 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { embeddingSettingsFrom } from "../app.js";
-import { QaService } from "../answer/service.js";
+import { createServiceFrom, embeddingSettingsFrom } from "../app.js";
 import { answerQuality, formatAnswerQuality, type AnswerQuality } from "../answer/evaluation.js";
 import type { Answer } from "../answer/types.js";
 import { devQuestionSplit, loadDevQuestions, type DevQuestion, type DevSplit } from "../search/dev-questions.js";
@@ -43,7 +42,7 @@ export async function answersSuite(args: AnswersBenchArgs, config: Config, logge
   const all: DevQuestion[] = [];
   for (const file of args.questions) all.push(...(await loadDevQuestions(file)));
   const questions = all.filter((question) => args.split === "all" || devQuestionSplit(question) === args.split);
-  const service = await QaService.create({
+  const service = await createServiceFrom({
     contentDir: config.paths.contentDir,
     logger,
     embeddings: args.lexical ? "off" : embeddingSettingsFrom(config),

@@ -1,9 +1,8 @@
 import { performance } from "node:perf_hooks";
-import { embeddingSettingsFrom } from "../app.js";
+import { createServiceFrom, embeddingSettingsFrom } from "../app.js";
 import type { ConversationSettings } from "../answer/conversation/follow-up.js";
 import { turnOf } from "../answer/conversation/turns.js";
 import { answerOutcome } from "../answer/evaluation.js";
-import { QaService } from "../answer/service.js";
 import type { Answer, ConversationTurn } from "../answer/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
@@ -81,7 +80,7 @@ export async function conversationsSuite(args: ConversationsBenchArgs, config: C
   const all: DevConversation[] = [];
   for (const file of args.files) all.push(...(await loadDevConversations(file)));
   const conversations = all.filter((conversation) => args.split === "all" || devConversationSplit(conversation) === args.split);
-  const service = await QaService.create({
+  const service = await createServiceFrom({
     contentDir: config.paths.contentDir,
     logger,
     embeddings: args.lexical ? "off" : embeddingSettingsFrom(config),

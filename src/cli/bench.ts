@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
-import { embeddingSettingsFrom } from "../app.js";
+import { createServiceFrom, embeddingSettingsFrom } from "../app.js";
 import { EmbeddingCache, embedPassagesCached } from "../search/embedding-cache.js";
 import { loadEmbedder } from "../search/embeddings.js";
 import { percentile, rankingMetrics, rankOf, type RankingMetrics } from "../search/evaluation.js";
@@ -10,7 +10,6 @@ import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/r
 import { argumentError, CliError, runCli } from "./run.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
-import { QaService } from "../answer/service.js";
 import { passageId } from "../answer/citation.js";
 import { loadDevQuestions, type DevSplit } from "../search/dev-questions.js";
 import { z } from "zod";
@@ -169,7 +168,7 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
   const settings = args.lexical ? "off" : embeddingSettingsFrom(config);
 
   const startupStarted = performance.now();
-  const service = await QaService.create({ contentDir: config.paths.contentDir, logger, embeddings: settings });
+  const service = await createServiceFrom({ contentDir: config.paths.contentDir, logger, embeddings: settings });
   await service.whenModelSettled();
   await service.ask(questions[0]?.question ?? "Worum geht es?");
   const startupMs = performance.now() - startupStarted;

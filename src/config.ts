@@ -39,6 +39,15 @@ export const envSchema = z.object({
     .string()
     .regex(/^\d{17,20}$/, "expected a server id (a snowflake)")
     .optional(),
+  /** Base of Discord's REST API, for a REST proxy in front of Discord; unset, discord.js talks to Discord itself. */
+  DISCORD_API_URL: z.url({ protocol: /^https?$/, message: "expected an http(s) URL such as http://127.0.0.1:8080/api" }).optional(),
+  /** Gateway shards: 1 is one process; a number or "auto" (Discord's recommendation) runs one process per shard under discord.js's ShardingManager. */
+  SHARD_COUNT: z
+    .string()
+    .trim()
+    .regex(/^(?:auto|[1-9]\d{0,3})$/u, "expected auto or a whole number from 1 to 9999")
+    .default("1")
+    .transform((value): number | "auto" => (value === "auto" ? "auto" : Number(value))),
   ASK_CHANNEL_IDS: idList.default([]),
   MODERATOR_ROLE_IDS: idList.default([]),
 

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createService } from "./app.js";
 import { startHealthServer } from "./health-server.js";
 import { createTerminalLogger } from "./log.js";
@@ -6,8 +7,38 @@ import { BotMetrics } from "./metrics.js";
 import { runTerminal } from "./cli/terminal.js";
 import { runCli } from "./cli/run.js";
 
-/** `npm start`: the Discord bot when a token is configured, otherwise a terminal session. */
+/** The first shard this process runs, when a ShardingManager started it (discord.js passes SHARDS), else null. */
+function firstShardId(): number | null {
+  if (process.env.SHARDING_MANAGER === undefined) return null;
+  const shards: unknown = JSON.parse(process.env.SHARDS ?? "0");
+  const first: unknown = Array.isArray(shards) ? shards[0] : shards;
+  return typeof first === "number" && Number.isInteger(first) && first >= 0 ? first : 0;
+}
+
+/**
+ * `npm start`: the Discord bot when a token is configured, otherwise a terminal
+ * session. With SHARD_COUNT other than 1, this process is the shard manager and
+ * starts this same program once per shard.
+ */
 await runCli(async ({ config, logger: botLogger }) => {
+  const shardId = firstShardId();
+  if (config.DISCORD_TOKEN && config.SHARD_COUNT !== 1 && shardId === null) {
+    const { startShardManager } = await import("./discord/sharding.js");
+    const shards = await startShardManager({
+      script: fileURLToPath(import.meta.url),
+      execArgv: process.execArgv,
+      token: config.DISCORD_TOKEN,
+      totalShards: config.SHARD_COUNT,
+      logger: botLogger,
+    });
+    const stopShards = (signal: string): void => {
+      botLogger.info({ event: "shutdown", signal }, "stopping the shards");
+      void shards.stop().finally(() => process.exit(0));
+    };
+    process.once("SIGINT", () => stopShards("SIGINT"));
+    process.once("SIGTERM", () => stopShards("SIGTERM"));
+    return;
+  }
   // Without a token this is an interactive session: its logs go to a file, not over the prompt.
   const terminalLog = path.join(config.paths.stateDir, "terminal.log");
   const logger = config.DISCORD_TOKEN ? botLogger : createTerminalLogger(config.LOG_LEVEL, terminalLog);
@@ -28,17 +59,25 @@ await runCli(async ({ config, logger: botLogger }) => {
   // The listener starts before the login, so /healthz says "not connected" while the bot connects.
   let connected = (): boolean => false;
   const metrics = config.METRICS_PORT === undefined ? undefined : new BotMetrics();
+  // Each shard process listens on its own port: METRICS_PORT plus its shard id.
+  const metricsPort = config.METRICS_PORT === undefined ? undefined : config.METRICS_PORT + (shardId ?? 0);
   const health =
-    metrics && config.METRICS_PORT !== undefined
+    metrics && metricsPort !== undefined
       ? await startHealthServer({
-          port: config.METRICS_PORT,
+          port: metricsPort,
           host: config.METRICS_HOST,
           metrics,
           readiness: () => (connected() ? { ready: true } : { ready: false, reason: "the Discord gateway is not connected" }),
         })
       : null;
   if (health) logger.info({ event: "metrics_listening", host: config.METRICS_HOST, port: health.port }, "serving /healthz and /metrics");
-  const bot = await startBot({ config, qa: service, logger, ...(metrics ? { metrics } : {}) });
+  const bot = await startBot({
+    config,
+    qa: service,
+    logger: shardId === null ? logger : logger.child({ shard: shardId }),
+    ...(metrics ? { metrics } : {}),
+    ...(config.DISCORD_API_URL ? { clientOptions: { rest: { api: config.DISCORD_API_URL } } } : {}),
+  });
   connected = () => bot.client.isReady();
   const shutdown = (signal: string): void => {
     logger.info({ event: "shutdown", signal }, "shutting down");

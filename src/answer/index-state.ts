@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ArticleLoadProblem } from "../content/problems.js";
 import { loadArticles } from "../content/load.js";
 import { describeArticleProblem } from "../content/problem-text.js";
@@ -19,6 +20,18 @@ export interface IndexState {
   paragraphById: Map<string, { article: Article; paragraph: Paragraph }>;
   retriever: Retriever;
   builtAt: Date;
+}
+
+/**
+ * A short fingerprint of the files an index was built from (names and content
+ * hashes): two processes serve the same articles exactly when their versions
+ * agree, whenever and wherever each index was built.
+ */
+export function indexVersionOf(files: Readonly<Record<string, string>>): string {
+  const lines = Object.entries(files)
+    .map(([name, hash]) => `${name}\u0000${hash}`)
+    .sort();
+  return createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 12);
 }
 
 /** What `/about` and `/articles` show of an article. */

@@ -21,7 +21,7 @@ import { answerInConversation } from "./conversation/follow-up.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
 import { buildDenseChannel } from "./dense-channel.js";
 import { ReindexFailedError } from "./errors.js";
-import { articleInfo, buildIndexState, loadInitialState, type IndexState } from "./index-state.js";
+import { articleInfo, buildIndexState, indexVersionOf, loadInitialState, type IndexState } from "./index-state.js";
 import { rebuildIndex } from "./rebuild.js";
 import { summarizeReindex } from "./reindex-report.js";
 import { resolveServiceOptions, type EmbeddingSettings, type QaServiceOptions, type ResolvedServiceOptions } from "./service-options.js";
@@ -331,6 +331,7 @@ export class QaService implements QaApi, ContentAdminApi {
       articles: info,
       paragraphCount: info.reduce((sum, article) => sum + article.paragraphCount, 0),
       indexBuiltAt: builtAt.toISOString(),
+      indexVersion: indexVersionOf(this.state.files),
       unreadable: this.unreadable.map((problem) => ({
         articleId: articleIdFromFileName(problem.file),
         file: problem.file,

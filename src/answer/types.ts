@@ -83,6 +83,8 @@ export interface ServiceStatus {
   paragraphCount: number;
   /** ISO timestamp of when the current index was built. */
   indexBuiltAt: string;
+  /** Fingerprint of the article files the index was built from (see indexVersionOf); equal across processes serving the same files. */
+  indexVersion: string;
   /** Files in the content folder that did not load (at the last start or reindex), with why. */
   unreadable: { articleId: string; file: string; problem: ArticleProblem }[];
 }

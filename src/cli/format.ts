@@ -75,7 +75,7 @@ export function formatStatus(status: ServiceStatus): string {
     ...(unreadable.length > 0 ? ["Files that do not load:", ...unreadable] : []),
     `Retrieval: ${status.mode}`,
     `Embedding model: ${model}`,
-    `Index built: ${status.indexBuiltAt}`,
+    `Index built: ${status.indexBuiltAt} (version ${status.indexVersion})`,
   ].join("\n");
 }
 

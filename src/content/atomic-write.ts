@@ -50,7 +50,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
 /** The name `writeFileAtomic` gives its temporary files, with the writing process's id. */
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/u;
 
-function processRuns(pid: number): boolean {
+export function processRuns(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -121,6 +121,8 @@ export function describeContentProblem(problem: ContentProblem): string {
       return `"${problem.title}" is the only article, so it was not removed: the bot would have nothing to answer from. Add another article first.`;
     case "folder-unreadable":
       return `The content folder cannot be read: ${systemText(problem.detail)}`;
+    case "folder-busy":
+      return `Another process of the bot${problem.pid > 0 ? ` (pid ${problem.pid})` : ""} is changing the articles right now. Try again when it has finished.`;
     case "write-failed":
       return problem.subject === null || problem.verb === null
         ? `The change could not be made (${systemText(problem.detail)}). Nothing was changed.`

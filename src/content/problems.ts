@@ -52,6 +52,8 @@ export type ContentProblem =
   | { kind: "not-found"; id: string; known: readonly string[] }
   | { kind: "last-article"; title: string }
   | { kind: "folder-unreadable"; detail: SystemDetail }
+  /** Another process (a second shard) is changing the articles right now; `pid` is -1 when it could not be told. */
+  | { kind: "folder-busy"; pid: number }
   /** Writing failed before anything changed. `subject`/`verb` are null when the change was not yet known. */
   | { kind: "write-failed"; subject: string | null; verb: ChangeVerb | null; detail: SystemDetail }
   /** The files were written, the follow-up (the reindex) failed, and the files were put back. */

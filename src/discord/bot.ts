@@ -16,6 +16,7 @@ import { handleMessage } from "./mentions.js";
 import { NO_MENTIONS } from "./presentation/index.js";
 import { QuestionRateLimiter } from "./rate-limit.js";
 import { RecentAnswers } from "./recent-answers.js";
+import { ShardIndexSync } from "./sharding.js";
 import { ConversationStore, DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
 import type { BotMetrics } from "../metrics.js";
 
@@ -96,6 +97,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...options.clientOptions,
   });
 
+  // Sharded: this process is one of several; content changes here reach the others through the manager.
+  let stopSync = (): void => undefined;
+  if (client.shard && context.admin) {
+    const sync = new ShardIndexSync(client, qa, context.admin, logger);
+    stopSync = sync.listen();
+    context.contentChanged = () => sync.announce();
+  }
+
   // Every handler runs independently (no global lock); running ones are tracked so stop() can let them finish.
   const running = new Set<Promise<void>>();
   const track = (work: Promise<void>, kind: string): void => {
@@ -154,6 +163,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       client.off(Events.Warn, onWarn);
       client.off(Events.ShardDisconnect, onShardDisconnect);
       client.off(Events.ShardReconnecting, onShardReconnecting);
+      stopSync();
       logger.info({ event: "stopped", unfinished: running.size }, "discord bot stopped");
     })();
     return stopping;

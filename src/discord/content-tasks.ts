@@ -110,6 +110,7 @@ export async function runContentTask(
     "content task done",
   );
   context.metrics?.contentTask(result.change?.action ?? "reindex", "done", result.report.durationMs / 1000);
+  context.contentChanged?.();
   await finish(presentReport(result.report, result.change, lang));
 }
 

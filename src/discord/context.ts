@@ -51,4 +51,6 @@ export interface BotContext {
   now: () => number;
   /** Prometheus metrics, when METRICS_PORT is set. */
   metrics?: BotMetrics;
+  /** Called after this process changed the articles (sharded: tells the other shards to reload). */
+  contentChanged?: () => void;
 }

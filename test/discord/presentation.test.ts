@@ -375,6 +375,7 @@ describe("presentAbout and presentHelp", () => {
     ],
     paragraphCount: 17,
     indexBuiltAt: "2024-05-01T12:00:00.000Z",
+    indexVersion: "0123456789ab",
     unreadable: [],
   };
 

@@ -19,6 +19,8 @@ export interface InteractionBase {
   user?: FakeUser;
   locale?: string;
   channelId?: string;
+  /** The guild the interaction comes from (default `fake.guildId`; sharded fakes have one per shard). */
+  guildId?: string;
   permissions?: string;
   roles?: string[];
   /** The channel object Discord sends (default: the test guild's text channel `channelId`); e.g. a thread. */
@@ -35,19 +37,20 @@ function baseInteraction(fake: FakeDiscord, type: number, base: InteractionBase)
   const id = nextSnowflake();
   const token = `interaction-token-${id}`;
   const user = base.user ?? fakeUser();
-  const channelId = base.channelId ?? fake.channelId;
+  const guildId = base.guildId ?? fake.guildId;
+  const channelId = base.channelId ?? fake.channelIdOf(guildId);
   const payload: JsonObject = {
     id,
     application_id: fake.applicationId,
     type,
     token,
     version: 1,
-    guild_id: fake.guildId,
+    guild_id: guildId,
     channel_id: channelId,
     channel: base.channel ?? {
       id: channelId,
       type: 0,
-      guild_id: fake.guildId,
+      guild_id: guildId,
       name: "fragen",
       position: 0,
       permission_overwrites: [],
@@ -73,7 +76,7 @@ function baseInteraction(fake: FakeDiscord, type: number, base: InteractionBase)
     guild_locale: fake.guildLocale,
     app_permissions: "2147601408",
     entitlements: [],
-    authorizing_integration_owners: { "0": fake.guildId },
+    authorizing_integration_owners: { "0": guildId },
     context: 0,
     attachment_size_limit: 10_485_760,
   };

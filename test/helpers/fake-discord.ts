@@ -43,6 +43,25 @@ export interface FakeDiscordOptions {
   guildLocale?: string;
   /** Heartbeat interval announced in Hello (ms). */
   heartbeatIntervalMs?: number;
+  /**
+   * Gateway shards (default 1). With more, there is one test guild per shard
+   * (`guildIds[shard]`, `guildId` is shard 0's), each connection gets only its
+   * shard's guilds, and dispatches for a guild go to the shard that owns it.
+   */
+  shardCount?: number;
+}
+
+/** The shard a guild belongs to, as Discord computes it: (guild_id >> 22) % shard_count. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** A fresh snowflake that falls on `shard` of `shardCount`. */
+function snowflakeOnShard(shard: number, shardCount: number): string {
+  const base = BigInt(nextSnowflake());
+  const count = BigInt(shardCount);
+  const high = ((base >> 22n) / count + 1n) * count + BigInt(shard);
+  return ((high << 22n) | (base & 0x3fffffn)).toString();
 }
 
 type JsonObject = Record<string, unknown>;
@@ -89,7 +108,11 @@ export class FakeDiscord {
   readonly token: string;
   readonly applicationId = nextSnowflake();
   readonly botUser: FakeUser;
-  readonly guildId = nextSnowflake();
+  readonly shardCount: number;
+  /** One test guild per shard, by shard id. */
+  readonly guildIds: readonly string[];
+  /** The test guild of shard 0 (the only one without sharding). */
+  readonly guildId: string;
   readonly channelId = nextSnowflake();
   readonly otherChannelId = nextSnowflake();
   /** A role that exists in the test guild (e.g. for MODERATOR_ROLE_IDS); members only count roles the guild has. */
@@ -99,6 +122,9 @@ export class FakeDiscord {
 
   private readonly events = new EventEmitter();
   private readonly sockets = new Set<WebSocket>();
+  /** The shard each connection identified as. */
+  private readonly socketShards = new Map<WebSocket, number>();
+  private readonly extraChannels = new Map<string, string>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly originalMessageIds = new Map<string, string>();
   private readonly channelByToken = new Map<string, string>();
@@ -115,6 +141,9 @@ export class FakeDiscord {
     private readonly options: FakeDiscordOptions,
   ) {
     this.token = options.token ?? FAKE_TOKEN;
+    this.shardCount = options.shardCount ?? 1;
+    this.guildIds = Array.from({ length: this.shardCount }, (_, shard) => (this.shardCount === 1 ? nextSnowflake() : snowflakeOnShard(shard, this.shardCount)));
+    this.guildId = this.guildIds[0] ?? nextSnowflake();
     this.guildLocale = options.guildLocale ?? "de";
     this.botUser = { id: this.applicationId, username: "Artikelbot", global_name: null, discriminator: "0", avatar: null, bot: true };
     this.events.setMaxListeners(100);
@@ -162,11 +191,24 @@ export class FakeDiscord {
     this.override = override;
   }
 
-  /** Sends a gateway dispatch (op 0) to every connected client. */
+  /** The text channel "fragen" of a test guild (shard 0's guild keeps `channelId`). */
+  channelIdOf(guildId: string): string {
+    if (guildId === this.guildId) return this.channelId;
+    let id = this.extraChannels.get(guildId);
+    if (id === undefined) {
+      id = nextSnowflake();
+      this.extraChannels.set(guildId, id);
+    }
+    return id;
+  }
+
+  /** Sends a gateway dispatch (op 0) to every connected client, or, sharded, to the shard owning its guild. */
   dispatch(type: string, data: JsonObject): void {
     this.sequence += 1;
     const packet = JSON.stringify({ op: 0, t: type, s: this.sequence, d: data });
-    for (const socket of this.sockets) socket.send(packet);
+    const guild = typeof data.guild_id === "string" ? data.guild_id : null;
+    const shard = guild === null || this.shardCount === 1 ? null : shardOfGuild(guild, this.shardCount);
+    for (const socket of this.sockets) if (shard === null || this.socketShards.get(socket) === shard) socket.send(packet);
     if (type === "INTERACTION_CREATE" && typeof data.token === "string" && typeof data.channel_id === "string") {
       this.channelByToken.set(data.token, data.channel_id);
     }
@@ -221,7 +263,10 @@ export class FakeDiscord {
 
   private handleSocket(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on("close", () => this.sockets.delete(socket));
+    socket.on("close", () => {
+      this.sockets.delete(socket);
+      this.socketShards.delete(socket);
+    });
     socket.on("message", (raw: Buffer) => this.handleGatewayMessage(socket, raw.toString("utf8")));
     socket.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 } }));
   }
@@ -245,16 +290,20 @@ export class FakeDiscord {
         socket.close(4004, "Authentication failed.");
         return;
       }
+      const identified = Array.isArray(packet.d.shard) ? packet.d.shard : [0, 1];
+      const shard = typeof identified[0] === "number" ? identified[0] : 0;
+      this.socketShards.set(socket, shard);
+      const guilds = this.guildIds.filter((guild) => this.shardCount === 1 || shardOfGuild(guild, this.shardCount) === shard);
       this.sendToSocket(socket, "READY", {
         v: 10,
         user: { ...this.botUser, verified: true, mfa_enabled: false, flags: 0 },
-        guilds: [{ id: this.guildId, unavailable: true }],
-        session_id: "fake-session",
+        guilds: guilds.map((id) => ({ id, unavailable: true })),
+        session_id: `fake-session-${shard}`,
         resume_gateway_url: this.gatewayUrl,
-        shard: [0, 1],
+        shard: [shard, this.shardCount],
         application: { id: this.applicationId, flags: 0 },
       });
-      this.sendToSocket(socket, "GUILD_CREATE", this.guildPayload());
+      for (const guild of guilds) this.sendToSocket(socket, "GUILD_CREATE", this.guildPayload(guild));
     }
   }
 
@@ -263,11 +312,12 @@ export class FakeDiscord {
     socket.send(JSON.stringify({ op: 0, t: type, s: this.sequence, d: data }));
   }
 
-  private guildPayload(): JsonObject {
+  private guildPayload(guildId: string = this.guildId): JsonObject {
+    const main = guildId === this.guildId;
     const channel = (id: string, name: string, position: number): JsonObject => ({
       id,
       type: 0,
-      guild_id: this.guildId,
+      guild_id: guildId,
       name,
       position,
       permission_overwrites: [],
@@ -279,8 +329,8 @@ export class FakeDiscord {
       flags: 0,
     });
     return {
-      id: this.guildId,
-      name: "Testserver",
+      id: guildId,
+      name: main ? "Testserver" : "Zweiter Testserver",
       icon: null,
       splash: null,
       discovery_splash: null,
@@ -311,7 +361,7 @@ export class FakeDiscord {
       joined_at: new Date().toISOString(),
       roles: [
         {
-          id: this.guildId,
+          id: guildId,
           name: "@everyone",
           color: 0,
           hoist: false,
@@ -339,8 +389,8 @@ export class FakeDiscord {
       ],
       emojis: [],
       stickers: [],
-      channels: [channel(this.channelId, "fragen", 0), channel(this.otherChannelId, "allgemein", 1)],
-      threads: [...this.threads.values()],
+      channels: main ? [channel(this.channelId, "fragen", 0), channel(this.otherChannelId, "allgemein", 1)] : [channel(this.channelIdOf(guildId), "fragen", 0)],
+      threads: main ? [...this.threads.values()] : [],
       members: [
         { user: this.botUser, nick: null, avatar: null, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false },
       ],
@@ -390,7 +440,11 @@ export class FakeDiscord {
     if (method === "GET" && path === "/gateway/bot") {
       return {
         status: 200,
-        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
+        body: {
+          url: this.gatewayUrl,
+          shards: this.shardCount,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        },
       };
     }
     if (method === "GET" && path === "/users/@me") return { status: 200, body: this.botUser };

@@ -183,6 +183,7 @@ export function createFakeQa(options: FakeQaOptions = {}): FakeQa {
         articles: articles.map(articleInfo),
         paragraphCount: articles.reduce((sum, article) => sum + article.paragraphs.length, 0),
         indexBuiltAt: "2024-05-01T12:00:00.000Z",
+        indexVersion: "0123456789ab",
         unreadable: [],
       };
     },

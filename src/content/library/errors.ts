@@ -22,6 +22,7 @@ export const CONTENT_ERROR_CODES = [
   "write-failed",
   "not-applied",
   "rollback-failed",
+  "folder-busy",
 ] as const;
 export type ContentErrorCode = (typeof CONTENT_ERROR_CODES)[number];
 
@@ -42,6 +43,7 @@ const REFUSAL_CODES: ReadonlySet<ContentErrorCode> = new Set([
   "already-exists",
   "not-found",
   "last-article",
+  "folder-busy",
 ]);
 
 /** The code of each problem: what callers and the audit log branch on. */
@@ -55,6 +57,7 @@ const CONTENT_PROBLEM_CODES: Readonly<Record<Exclude<ContentProblem["kind"], "un
   "not-found": "not-found",
   "last-article": "last-article",
   "folder-unreadable": "write-failed",
+  "folder-busy": "folder-busy",
   "write-failed": "write-failed",
   "not-applied": "not-applied",
   "rollback-failed": "rollback-failed",

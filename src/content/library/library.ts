@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { articleShape, notAnArticleReason } from "../article-check.js";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../atomic-write.js";
 import { clearIntent, newIntentId, writeIntent, type AffectedFile } from "../change-intent.js";
+import { tryLockFolder, type FolderLock } from "../folder-lock.js";
 import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes } from "../load.js";
 import { ArticleParseError } from "../parse.js";
 import { systemDetail, type FollowUpFailure, type SystemDetail } from "../problems.js";
@@ -143,7 +144,11 @@ export class ContentLibrary {
 
   private audited(attempt: Attempt, task: () => Promise<ArticleChange>): Promise<ArticleChange> {
     return this.exclusive(async () => {
+      let lock: FolderLock | null = null;
       try {
+        const attemptLock = await tryLockFolder(this.contentDir);
+        if (!attemptLock.locked) throw new ContentError({ kind: "folder-busy", pid: attemptLock.heldBy });
+        lock = attemptLock.lock;
         const change = await task();
         await this.recordAudit({
           actor: attempt.actor,
@@ -172,6 +177,8 @@ export class ContentLibrary {
           ...(attempt.intent ? { change: attempt.intent } : {}),
         });
         throw failure;
+      } finally {
+        await lock?.release();
       }
     });
   }

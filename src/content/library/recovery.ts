@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Logger } from "pino";
 import { diskFileOperations, type FileWriteOperations } from "../atomic-write.js";
 import { clearIntent, readIntent, rollBack } from "../change-intent.js";
+import { tryLockFolder } from "../folder-lock.js";
 import { appendAuditLine, type AuditEntry } from "./audit.js";
 
 /**
@@ -17,6 +18,23 @@ export async function recoverInterruptedChange(options: {
   fileOperations?: FileWriteOperations;
 }): Promise<"none" | "completed" | "rolled-back"> {
   const operations = options.fileOperations ?? diskFileOperations;
+  const attempt = await tryLockFolder(options.contentDir).catch(() => null);
+  if (attempt && !attempt.locked) {
+    // Another process (a second shard) is in the middle of a change: its record is not a leftover.
+    options.logger.info({ event: "change_recovery_skipped", heldBy: attempt.heldBy }, "another process is changing the articles; nothing to recover");
+    return "none";
+  }
+  try {
+    return await recoverUnlocked(options, operations);
+  } finally {
+    if (attempt?.locked) await attempt.lock.release();
+  }
+}
+
+async function recoverUnlocked(
+  options: { contentDir: string; auditLogFile: string | null; logger: Logger },
+  operations: FileWriteOperations,
+): Promise<"none" | "completed" | "rolled-back"> {
   const intent = await readIntent(options.contentDir);
   if (intent === null) return "none";
   if (intent === "unreadable") {

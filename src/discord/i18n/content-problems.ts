@@ -112,6 +112,8 @@ function contentProblemDe(problem: ContentProblem): string {
       return `Es gibt keinen Artikel mit der ID „${problem.id}“. Vorhandene Artikel: ${problem.known.join(", ") || "keine"}.`;
     case "last-article":
       return `„${problem.title}“ ist der einzige Artikel und wurde deshalb nicht entfernt: der Bot hätte sonst nichts, woraus er antworten kann. Füge zuerst einen anderen Artikel hinzu.`;
+    case "folder-busy":
+      return `Gerade ändert ein anderer Prozess des Bots${problem.pid > 0 ? ` (PID ${problem.pid})` : ""} die Artikel. Bitte versuch es noch einmal, wenn er fertig ist.`;
     case "folder-unreadable":
       return `Der Inhaltsordner kann nicht gelesen werden (${systemDe(problem.detail)}).`;
     case "write-failed":

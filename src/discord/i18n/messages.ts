@@ -48,7 +48,11 @@ export interface Messages {
     modelOff(model: string, reason: string | null): string;
     modelLoading(model: string): string;
     index: string;
-    indexValue(builtAtTimestamp: string, paragraphCount: number): string;
+    /** `version` is the index's fingerprint: shards serving the same articles show the same one. */
+    indexValue(builtAtTimestamp: string, paragraphCount: number, version: string): string;
+    shard: string;
+    /** "0 of 2": the shard(s) this process runs, of all. */
+    shardValue(ids: readonly number[], count: number): string;
     paragraphs(count: number): string;
     moreArticles(count: number): string;
   };

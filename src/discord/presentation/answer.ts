@@ -185,9 +185,15 @@ export function presentNotice(notice: string): MessagePayload {
 }
 
 /** `/about`: articles, retrieval mode, model and index build time. */
-export function presentAbout(status: ServiceStatus, lang: Lang): MessagePayload {
+/** Which gateway shard(s) a process runs, of how many (one process without sharding: [0] of 1). */
+export interface ShardPlacement {
+  ids: readonly number[];
+  count: number;
+}
+
+export function presentAbout(status: ServiceStatus, lang: Lang, shard: ShardPlacement = { ids: [0], count: 1 }): MessagePayload {
   const text = messages(lang).about;
-  // Three fields are reserved for retrieval, model and index; at most 15 list articles so the
+  // Four fields are reserved for retrieval, model, index and shard; at most 15 list articles so the
   // 6,000-character total holds (15 × (100 + 220) plus the rest).
   const articleSlots = 15;
   const shown = status.articles.length > articleSlots ? status.articles.slice(0, articleSlots - 1) : status.articles;
@@ -217,7 +223,8 @@ export function presentAbout(status: ServiceStatus, lang: Lang): MessagePayload 
         value: status.modelLoaded ? text.modelLoaded(model) : status.modelLoading ? text.modelLoading(model) : text.modelOff(model, modelError),
         inline: true,
       },
-      { name: text.index, value: text.indexValue(builtAt, status.paragraphCount) },
+      { name: text.index, value: text.indexValue(builtAt, status.paragraphCount, fitEscapedInline(status.indexVersion, 40)) },
+      { name: text.shard, value: text.shardValue(shard.ids, shard.count), inline: true },
     ],
   });
   return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };

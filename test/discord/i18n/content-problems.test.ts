@@ -67,6 +67,10 @@ const CONTENT_PROBLEMS: SamplesOf<ContentProblem> = {
   ],
   "last-article": [{ kind: "last-article", title: "Neue Züge" }],
   "folder-unreadable": [{ kind: "folder-unreadable", detail: noSpace }],
+  "folder-busy": [
+    { kind: "folder-busy", pid: 4242 },
+    { kind: "folder-busy", pid: -1 },
+  ],
   "write-failed": [
     { kind: "write-failed", subject: null, verb: null, detail: noSpace },
     { kind: "write-failed", subject: "zuege.txt", verb: "added", detail: uncoded },

@@ -76,6 +76,7 @@ await runCli(async ({ config, logger: botLogger }) => {
     qa: service,
     logger: shardId === null ? logger : logger.child({ shard: shardId }),
     ...(metrics ? { metrics } : {}),
+    followIndexFile: config.paths.indexFile,
     ...(config.DISCORD_API_URL ? { clientOptions: { rest: { api: config.DISCORD_API_URL } } } : {}),
   });
   connected = () => bot.client.isReady();

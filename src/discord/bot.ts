@@ -17,6 +17,8 @@ import { NO_MENTIONS } from "./presentation/index.js";
 import { QuestionRateLimiter } from "./rate-limit.js";
 import { RecentAnswers } from "./recent-answers.js";
 import { ShardIndexSync } from "./sharding.js";
+import { IndexReloader } from "../answer/index-reloader.js";
+import { watchStoredIndex } from "../answer/stored-index-watch.js";
 import { ConversationStore, DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
 import type { BotMetrics } from "../metrics.js";
 
@@ -36,6 +38,8 @@ export interface StartBotOptions {
   feedbackSalt?: string;
   /** Prometheus metrics to record into (METRICS_PORT). */
   metrics?: BotMetrics;
+  /** The stored index file: when another process rewrites it, the articles are reloaded here. */
+  followIndexFile?: string;
 }
 
 export interface RunningBot {
@@ -97,12 +101,19 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...options.clientOptions,
   });
 
-  // Sharded: this process is one of several; content changes here reach the others through the manager.
-  let stopSync = (): void => undefined;
-  if (client.shard && context.admin) {
-    const sync = new ShardIndexSync(client, qa, context.admin, logger);
-    stopSync = sync.listen();
-    context.contentChanged = () => sync.announce();
+  // Articles changed by other processes are loaded here: another shard (told through the manager), or
+  // `npm run reindex` on the host (seen in the stored index). This process's own changes are announced to the shards.
+  const stopFollowing: Array<() => void> = [];
+  if (context.admin) {
+    const reloader = new IndexReloader(qa, context.admin, logger);
+    if (options.followIndexFile) {
+      stopFollowing.push(await watchStoredIndex(options.followIndexFile, (version) => reloader.request(version, "stored index"), logger));
+    }
+    if (client.shard) {
+      const sync = new ShardIndexSync(client, qa, reloader, logger);
+      stopFollowing.push(sync.listen());
+      context.contentChanged = () => sync.announce();
+    }
   }
 
   // Every handler runs independently (no global lock); running ones are tracked so stop() can let them finish.
@@ -163,7 +174,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       client.off(Events.Warn, onWarn);
       client.off(Events.ShardDisconnect, onShardDisconnect);
       client.off(Events.ShardReconnecting, onShardReconnecting);
-      stopSync();
+      for (const stopOne of stopFollowing) stopOne();
       logger.info({ event: "stopped", unfinished: running.size }, "discord bot stopped");
     })();
     return stopping;

@@ -11,8 +11,8 @@
 import { ShardingManager, type Client, type Shard } from "discord.js";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { ReindexBusyError } from "../answer/errors.js";
-import type { ContentAdminApi, QaApi } from "../answer/types.js";
+import type { IndexReloader } from "../answer/index-reloader.js";
+import type { QaApi } from "../answer/types.js";
 import { errorForLog } from "./log-safety.js";
 
 /** What a shard says after it changed the articles: the version it now serves. */
@@ -90,31 +90,24 @@ export async function startShardManager(options: ShardManagerOptions): Promise<R
   return { manager, stop };
 }
 
-/** How long a reload waits between tries while this shard runs a content task of its own. */
-const BUSY_RETRY_MS = 250;
-
 /**
  * A shard's side of the index sync: `announce` after this shard changed the
- * articles; messages from the manager about other shards' changes reload the
- * index here. Several changes in a row are coalesced into one more reload.
+ * articles; the manager's messages about other shards' changes go to the
+ * reloader, which loads them here.
  */
 export class ShardIndexSync {
-  private reloading: Promise<void> | null = null;
-  /** The latest change announced while a reload ran: loaded right after it. */
-  private queued: IndexChangedMessage | null = null;
-
   constructor(
     private readonly client: Client,
     private readonly qa: QaApi,
-    private readonly admin: ContentAdminApi,
+    private readonly reloader: IndexReloader,
     private readonly logger: Logger,
   ) {}
 
-  /** Listens for the manager's messages (process mode: on this process's IPC channel). */
+  /** Listens for the manager's messages (process mode: on this process's IPC channel); returns `stop`. */
   listen(): () => void {
     const onMessage = (message: unknown): void => {
       const parsed = indexChangedMessageSchema.safeParse(message);
-      if (parsed.success) this.onIndexChanged(parsed.data);
+      if (parsed.success) this.reloader.request(parsed.data.version, `shard ${parsed.data.shard}`);
     };
     process.on("message", onMessage);
     return () => process.off("message", onMessage);
@@ -128,47 +121,5 @@ export class ShardIndexSync {
     shard.send(message).catch((error: unknown) => {
       this.logger.warn({ event: "index_change_announce_failed", err: errorForLog(error) }, "could not tell the other shards about the change");
     });
-  }
-
-  /** Resolves when no reload is running or queued (tests). */
-  async settled(): Promise<void> {
-    while (this.reloading) await this.reloading;
-  }
-
-  private onIndexChanged(message: IndexChangedMessage): void {
-    if (message.version === this.qa.status().indexVersion) return;
-    if (this.reloading) {
-      this.queued = message;
-      return;
-    }
-    this.reloading = this.reload(message).finally(() => {
-      this.reloading = null;
-      const next = this.queued;
-      this.queued = null;
-      if (next) this.onIndexChanged(next);
-    });
-  }
-
-  private async reload(message: IndexChangedMessage): Promise<void> {
-    for (;;) {
-      try {
-        const report = await this.admin.reindex();
-        const version = this.qa.status().indexVersion;
-        this.logger.info(
-          { event: "index_reloaded", from: message.shard, announced: message.version, version, articles: report.articles },
-          "loaded the articles another shard changed",
-        );
-        return;
-      } catch (error) {
-        if (error instanceof ReindexBusyError) {
-          // This shard is running a change of its own; reload once it is done, so both changes are served.
-          await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
-          continue;
-        }
-        // The old index stays in use; the next change (or /reindex) tries again.
-        this.logger.warn({ event: "index_reload_failed", from: message.shard, err: errorForLog(error) }, "could not load another shard's change");
-        return;
-      }
-    }
   }
 }

@@ -57,6 +57,18 @@ export async function readStoredIndex(file: string, logger: Logger): Promise<Sto
   return parsed.data;
 }
 
+const storedFilesSchema = z.looseObject({ version: z.literal(INDEX_FORMAT_VERSION), files: z.record(z.string(), z.string()) });
+
+/** Only the files a stored index was built from (what another process now serves), or null; the articles are not validated. */
+export async function readStoredIndexFiles(file: string): Promise<Record<string, string> | null> {
+  try {
+    const parsed = storedFilesSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
+    return parsed.success ? parsed.data.files : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Writes the index atomically: a temporary file in the same folder, then a rename over the old one. */
 export async function writeStoredIndex(
   file: string,

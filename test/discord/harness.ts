@@ -50,6 +50,8 @@ export interface HarnessOptions {
   now?: () => number;
   fake?: FakeDiscordOptions;
   metrics?: BotMetrics;
+  /** The stored index the bot follows for changes made by other processes. */
+  followIndexFile?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -78,6 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.now ? { now: options.now } : {}),
       ...(options.admin !== undefined ? { admin: options.admin } : {}),
       ...(options.metrics ? { metrics: options.metrics } : {}),
+      ...(options.followIndexFile ? { followIndexFile: options.followIndexFile } : {}),
     });
   } catch (error) {
     await fake.close();

@@ -58,7 +58,10 @@ export async function startShardManager(options: ShardManagerOptions): Promise<R
   });
   manager.on("shardCreate", (shard: Shard) => {
     logger.info({ event: "shard_created", shard: shard.id, of: manager.totalShards }, "shard process started");
-    shard.on("death", () => logger.warn({ event: "shard_died", shard: shard.id }, "shard process exited; it is restarted"));
+    shard.on("death", () => {
+      if (manager.respawn) logger.warn({ event: "shard_died", shard: shard.id }, "shard process exited; it is restarted");
+      else logger.info({ event: "shard_exited", shard: shard.id }, "shard process stopped");
+    });
     shard.on("message", (message: unknown) => {
       const parsed = indexChangedMessageSchema.safeParse(message);
       if (!parsed.success) return;

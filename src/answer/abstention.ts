@@ -79,7 +79,10 @@ const isKnown = (token: QueryToken): boolean => token.known || token.expansions.
 /** The features of the passage that would be shown first (`best`), against the question and the other passages. */
 export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit | null, answerTypeMatched: boolean | null): AbstentionFeatures {
   const top = best?.lexicalHit ?? null;
-  const runnerUp = result.hits.map((hit) => hit.lexical).filter((score) => top === null || score < top.score)[0];
+  // The margin is over raw match strength: a passage ranked first for covering more of the question must
+  // still match clearly more strongly than the others to be answered without a hedge.
+  const competitors = result.hits.filter((hit) => hit.lexicalHit !== null && hit.lexicalHit !== top).map((hit) => hit.lexicalHit?.bm25 ?? 0);
+  const runnerUp = Math.max(0, ...competitors.filter((score) => top === null || score !== top.bm25));
   const certain = (index: number): boolean => top?.tokenCertain[index] ?? false;
   const topCosine = best?.cosine ?? null;
   return {
@@ -89,7 +92,7 @@ export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit |
     coverage: top?.coverage ?? 0,
     specificStrong: result.tokens.filter((token, index) => isSpecific(token) && certain(index)).length,
     unknownSpecific: result.tokens.filter((token) => !isKnown(token) && token.commonness < EVERYDAY_WORD_CLASS).length,
-    lexicalMargin: top && runnerUp && runnerUp > 0 ? top.score / runnerUp : 1,
+    lexicalMargin: top && runnerUp > 0 ? top.bm25 / runnerUp : 1,
     answerTypeMatched,
     cosineStandout: topCosine !== null && result.cosineSpread ? cosineStandout(topCosine, result.cosineSpread) : null,
   };

@@ -49,8 +49,9 @@ export function answerQuality(items: readonly { question: DevQuestion; answer: A
     }
     const bucket = quality.answerable[question.lang];
     bucket.questions += 1;
-    const first = (answer.citations[0] ?? answer.ranking[0])?.paragraph;
-    const rightFirst = first !== undefined && question.paragraphs.includes(first);
+    const first = answer.citations[0] ?? answer.ranking[0];
+    // With several articles, paragraph 3 of another article is not the answer.
+    const rightFirst = first !== undefined && first.articleId === question.article && question.paragraphs.includes(first.paragraph);
     if (rightFirst) bucket.rankedFirst += 1;
     if (outcome === "refused") continue;
     if (rightFirst) {

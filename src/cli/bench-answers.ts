@@ -1,4 +1,8 @@
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { listArticleFiles } from "../content/load.js";
 import { createServiceFrom, embeddingSettingsFrom } from "../app.js";
 import { answerQuality, formatAnswerQuality, type AnswerQuality } from "../answer/evaluation.js";
 import type { Answer } from "../answer/types.js";
@@ -20,6 +24,8 @@ export interface AnswersBenchArgs {
   split: DevSplit | "all";
   lexical: boolean;
   json: boolean;
+  /** Article folders to answer from together (copied into one temporary folder); default the configured one. */
+  articles?: readonly string[];
   /** Settings to try instead of the defaults, for calibration. */
   overrides?: AnswerOverrides;
 }
@@ -42,8 +48,32 @@ export async function answersSuite(args: AnswersBenchArgs, config: Config, logge
   const all: DevQuestion[] = [];
   for (const file of args.questions) all.push(...(await loadDevQuestions(file)));
   const questions = all.filter((question) => args.split === "all" || devQuestionSplit(question) === args.split);
+  const library = args.articles && args.articles.length > 0 ? await combinedArticleFolder(args.articles) : null;
+  try {
+    return await answerAll(args, questions, library?.dir ?? config.paths.contentDir, config, logger);
+  } finally {
+    await library?.remove();
+  }
+}
+
+/** The article files of several folders in one temporary folder (a later folder's file of the same name wins). */
+async function combinedArticleFolder(folders: readonly string[]): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "qa-bench-articles-"));
+  for (const folder of folders) {
+    for (const name of await listArticleFiles(folder)) await copyFile(path.join(folder, name), path.join(dir, name));
+  }
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+async function answerAll(
+  args: AnswersBenchArgs,
+  questions: readonly DevQuestion[],
+  contentDir: string,
+  config: Config,
+  logger: Logger,
+): Promise<AnswersBenchResult> {
   const service = await createServiceFrom({
-    contentDir: config.paths.contentDir,
+    contentDir,
     logger,
     embeddings: args.lexical ? "off" : embeddingSettingsFrom(config),
     ...(args.overrides?.lexical ? { lexical: args.overrides.lexical } : {}),

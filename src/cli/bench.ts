@@ -19,7 +19,7 @@ import { summariesSuite, type SummariesBenchArgs } from "./bench-summaries.js";
 
 const USAGE =
   "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]  |  npm run bench -- article [--questions FILE] [--json] [--lexical]" +
-  "  |  npm run bench -- answers [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]" +
+  "  |  npm run bench -- answers [--questions FILE]... [--articles DIR]... [--split calibrate|sealed|all] [--json] [--lexical]" +
   "  |  npm run bench -- conversations [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]" +
   "  |  npm run bench -- summaries [--articles DIR]... [--split calibrate|sealed|all] [--json] [--verbose]";
 
@@ -284,6 +284,7 @@ function answersArgs(values: BenchArgs): AnswersBenchArgs {
     split,
     lexical: values.lexical ?? false,
     json: values.json ?? false,
+    ...(values.articles ? { articles: values.articles } : {}),
     ...(overrides ? { overrides } : {}),
   };
 }
@@ -356,6 +357,7 @@ const lexicalOverridesSchema = z
     headingBoost: z.number(),
     ngramSize: z.number().int(),
     ngramWeight: z.number(),
+    coverageWeight: z.number().min(0).max(1),
     expansion: z.object({
       synonymWeight: z.number(),
       unknownSynonymWeight: z.number(),

@@ -29,6 +29,14 @@ export interface LexicalOptions {
   ngramWeight: number;
   /** Synonym and translation weights. */
   expansion: ExpansionOptions;
+  /**
+   * How far the share of the question's words a passage holds (IDF-weighted
+   * coverage) scales its score: 0 keeps the BM25 order, 1 multiplies by the
+   * coverage. BM25 adds up whatever matches, so a passage with two everyday
+   * words of the question beats the one with its rarest word; with several
+   * articles that moves questions to the wrong article.
+   */
+  coverageWeight: number;
 }
 
 export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
@@ -39,6 +47,7 @@ export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
   ngramSize: 4,
   ngramWeight: 0.3,
   expansion: DEFAULT_EXPANSION_OPTIONS,
+  coverageWeight: 1,
 };
 
 /** One word of the question, with the index terms it may match under either stemmer. */
@@ -77,8 +86,10 @@ export const tokenWeight = (token: QueryToken): number => token.weight ?? 1;
 
 export interface LexicalHit {
   id: string;
-  /** Combined raw score (word BM25 + weighted n-gram BM25); not normalised. */
+  /** The ranking score: `bm25` scaled by coverage (see LexicalOptions.coverageWeight); not normalised. */
   score: number;
+  /** Combined raw score (word BM25 + weighted n-gram BM25), before the coverage scaling: how strongly the passage matches. */
+  bm25: number;
   wordScore: number;
   ngramScore: number;
   /**
@@ -119,6 +130,8 @@ const DOCUMENT_PARTS: PartialMatch = { overlap: 0.6, credit: 0.8 };
 const CERTAIN_BRIDGE_WEIGHT = 0.5;
 /** Share of the n-gram channel's weight kept for questions in another language than the articles. */
 const CROSS_LANGUAGE_NGRAM_SHARE = 0.5;
+/** Passages rescored by coverage, at least: enough that the order within any requested limit is the same. */
+const COVERAGE_POOL = 50;
 
 /** When a word that is only part of a longer one (or misspelt) counts: the share of its letter grams found, and the credit per share. */
 export interface PartialMatch {
@@ -374,6 +387,7 @@ export class LexicalIndex {
       hits.push({
         id,
         score: entry.word + ngramWeight * entry.ngram,
+        bm25: entry.word + ngramWeight * entry.ngram,
         wordScore: entry.word,
         ngramScore: entry.ngram,
         tokenStrength: [],
@@ -381,10 +395,15 @@ export class LexicalIndex {
         coverage: 0,
       });
     }
-    hits.sort((left, right) => right.score - left.score || (left.id < right.id ? -1 : 1));
-    const top = hits.slice(0, limit);
+    const byScore = (left: LexicalHit, right: LexicalHit): number => right.score - left.score || (left.id < right.id ? -1 : 1);
+    hits.sort(byScore);
+    const coverageWeight = this.options.coverageWeight;
+    // A follow-up is ranked by BM25 alone: its few own words and the carried-over ones were weighed
+    // against each other on the BM25 order (see conversation/follow-up.ts), which coverage would upset.
+    const rescale = coverageWeight > 0 && !(context && context.weight > 0);
+    const pool = hits.slice(0, rescale ? Math.max(limit, COVERAGE_POOL) : limit);
     const tokenGrams = tokens.map((token) => charNgrams(foldToken(token.surface), COVERAGE_GRAM_SIZE));
-    for (const hit of top) {
+    for (const hit of pool) {
       const documentTerms = this.termsById.get(hit.id) ?? new Set<string>();
       const documentGrams = this.gramsById.get(hit.id) ?? new Set<string>();
       let matchedIdf = 0;
@@ -395,7 +414,9 @@ export class LexicalIndex {
         matchedIdf += token.idf * tokenWeight(token) * match.strength;
       });
       hit.coverage = totalIdf > 0 ? matchedIdf / totalIdf : 0;
+      if (rescale) hit.score *= 1 - coverageWeight + coverageWeight * hit.coverage;
     }
-    return { tokens, hits: top, questionLanguage };
+    if (rescale) pool.sort(byScore);
+    return { tokens, hits: pool.slice(0, limit), questionLanguage };
   }
 }

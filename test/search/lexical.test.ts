@@ -41,3 +41,36 @@ describe("LexicalIndex", () => {
     expect(index.search("Kueche Brot").hits[0]?.id).toBe("d");
   });
 });
+
+describe("coverage in the ranking", () => {
+  // One passage repeats one word of the question; the other holds both, in a longer text.
+  const documents = [
+    {
+      id: "stiftung#1",
+      title: "Stiftung",
+      heading: null,
+      text: "Frau Ballbach leitet seit vielen Jahren in Leipzig die große Stiftung Kinderhilfe, eine Organisation mit über zweihundert Mitarbeiterinnen und Mitarbeitern in ganz Sachsen und Thüringen, die Familien in Not berät und begleitet.",
+    },
+    { id: "verein#1", title: "Verein", heading: null, text: "Organisation ist alles: Organisation, Organisation!" },
+    { id: "wetter#1", title: "Wetter", heading: null, text: "Morgen regnet es im Norden, im Süden bleibt es trocken." },
+    { id: "markt#1", title: "Markt", heading: null, text: "Der Wochenmarkt öffnet am Samstag um acht Uhr." },
+  ];
+
+  it("puts the passage holding more of the question first, where BM25 alone prefers one word repeated", () => {
+    const bm25Only = LexicalIndex.build(documents, { coverageWeight: 0 }).search("Organisation von Ballbach", 4);
+    expect(bm25Only.hits.map((hit) => hit.id)).toEqual(["verein#1", "stiftung#1"]);
+    const withCoverage = LexicalIndex.build(documents).search("Organisation von Ballbach", 4);
+    expect(withCoverage.hits.map((hit) => hit.id)).toEqual(["stiftung#1", "verein#1"]);
+    // The raw match strength stays as BM25 measured it: the margin for abstention is taken from it.
+    const [first, second] = withCoverage.hits;
+    expect(first?.coverage).toBe(1);
+    expect(second?.bm25).toBeGreaterThan(first?.bm25 ?? Infinity);
+    expect(second?.score).toBeLessThan(first?.score ?? 0);
+  });
+
+  it("leaves a follow-up's order to BM25 (its context weights were set on that order)", () => {
+    const index = LexicalIndex.build(documents);
+    const followUp = index.search("Organisation von Ballbach", 4, { text: "Wie viele Mitarbeiter gibt es?", weight: 0.5, maxWords: 6 });
+    expect(followUp.hits.every((hit) => hit.score === hit.bm25)).toBe(true);
+  });
+});

@@ -63,6 +63,7 @@ function articleFromPassage(id: string, context: string): Article {
   return {
     id,
     title: titleLine.trim(),
+    kicker: null,
     publisher: "Wikipedia (GermanQuAD)",
     url: null,
     date: null,

@@ -39,6 +39,7 @@ export function articleInfo(article: Article): ArticleInfo {
   return {
     id: article.id,
     title: article.title,
+    kicker: article.kicker,
     publisher: article.publisher,
     url: article.url,
     date: article.date,

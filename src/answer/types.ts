@@ -62,6 +62,8 @@ export interface Answer {
 export interface ArticleInfo {
   id: string;
   title: string;
+  /** The topic line above the headline, when the article has one. */
+  kicker: string | null;
   publisher: string | null;
   url: string | null;
   date: string | null;

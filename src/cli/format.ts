@@ -61,7 +61,7 @@ export function formatSource(lookup: SourceLookup): string {
 export function formatStatus(status: ServiceStatus): string {
   const lines = status.articles.map(
     (article) =>
-      `  - ${article.title} (${[article.publisher, article.date].filter(Boolean).join(", ") || "no source stated"}): ${article.paragraphCount} paragraphs [id: ${article.id}]`,
+      `  - ${article.kicker ? `${article.kicker}: ` : ""}${article.title} (${[article.publisher, article.date].filter(Boolean).join(", ") || "no source stated"}): ${article.paragraphCount} paragraphs [id: ${article.id}]`,
   );
   const model = status.modelLoaded
     ? `${status.model} (loaded)`

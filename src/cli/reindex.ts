@@ -8,6 +8,12 @@ import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import { describeReindexProgress } from "../answer/reindex-report.js";
 import { ContentError, type ContentActor } from "../content/library/index.js";
 import { readStoredIndex } from "../search/index-store.js";
+import { articleShape, notAnArticleReason } from "../content/article-check.js";
+import { parseArticleBytes } from "../content/load.js";
+import { ArticleParseError } from "../content/parse.js";
+import type { DroppedLine } from "../content/parse/furniture.js";
+import { describeContentProblem } from "../content/problem-text.js";
+import { formatArticleCheck } from "./article-check-format.js";
 import { formatReindexReport } from "./format.js";
 import { argumentError, CliError, runCli } from "./run.js";
 
@@ -19,12 +25,24 @@ import { argumentError, CliError, runCli } from "./run.js";
  * adds a text file that does not look like an article).
  */
 
-const USAGE = "usage: npm run reindex  |  npm run reindex -- --add FILE [--replace] [--force]  |  npm run reindex -- --remove ID";
+const USAGE =
+  "usage: npm run reindex  |  npm run reindex -- --add FILE [--replace] [--force]  |  npm run reindex -- --remove ID  |  npm run reindex -- --check FILE";
 
-type ReindexCommand = { kind: "reindex" } | { kind: "add"; file: string; replace: boolean; force: boolean } | { kind: "remove"; articleId: string };
+type ReindexCommand =
+  | { kind: "reindex" }
+  | { kind: "add"; file: string; replace: boolean; force: boolean }
+  | { kind: "remove"; articleId: string }
+  | { kind: "check"; file: string };
 
 function parseReindexArgs(argv: string[]): ReindexCommand {
-  let values: { add?: string | undefined; remove?: string | undefined; replace?: boolean | undefined; force?: boolean | undefined; help?: boolean | undefined };
+  let values: {
+    add?: string | undefined;
+    remove?: string | undefined;
+    check?: string | undefined;
+    replace?: boolean | undefined;
+    force?: boolean | undefined;
+    help?: boolean | undefined;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -32,6 +50,7 @@ function parseReindexArgs(argv: string[]): ReindexCommand {
       options: {
         add: { type: "string" },
         remove: { type: "string" },
+        check: { type: "string" },
         replace: { type: "boolean" },
         force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -44,7 +63,12 @@ function parseReindexArgs(argv: string[]): ReindexCommand {
   }
   if (values.help) throw new CliError(USAGE, 0);
   if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0] ?? ""}". ${USAGE}`, 2);
-  if (values.add !== undefined && values.remove !== undefined) throw new CliError(`give --add or --remove, not both. ${USAGE}`, 2);
+  const actions = [values.add, values.remove, values.check].filter((value) => value !== undefined).length;
+  if (actions > 1) throw new CliError(`give one of --add, --remove and --check. ${USAGE}`, 2);
+  if (values.check !== undefined) {
+    if (values.replace || values.force) throw new CliError(`--check changes nothing, so it takes neither --replace nor --force. ${USAGE}`, 2);
+    return { kind: "check", file: values.check };
+  }
   if (values.replace && values.add === undefined) throw new CliError(`--replace only goes with --add. ${USAGE}`, 2);
   if (values.force && values.add === undefined) throw new CliError(`--force only goes with --add. ${USAGE}`, 2);
   if (values.add !== undefined) return { kind: "add", file: values.add, replace: values.replace ?? false, force: values.force ?? false };
@@ -79,8 +103,30 @@ async function readUpload(file: string): Promise<Buffer> {
   }
 }
 
+/** `--check FILE`: how the file would be read, without starting the service or changing anything. */
+async function checkArticle(file: string): Promise<void> {
+  const bytes = await readUpload(file);
+  const dropped: DroppedLine[] = [];
+  try {
+    const article = parseArticleBytes(bytes, path.basename(file), { dropped });
+    process.stdout.write(`${formatArticleCheck(file, article, dropped)}\n`);
+    const shape = article.format === "html" ? null : notAnArticleReason(articleShape(bytes.toString("utf8"), article));
+    if (shape)
+      process.stdout.write(
+        `Warning: as an upload it would be refused: ${describeContentProblem({ kind: "not-an-article", file: path.basename(file), shape })}\n`,
+      );
+  } catch (error) {
+    if (error instanceof ArticleParseError) throw new CliError(`${file} cannot be read as an article: ${error.reason}`);
+    throw error;
+  }
+}
+
 await runCli(async ({ config, logger }) => {
   const command = parseReindexArgs(process.argv.slice(2));
+  if (command.kind === "check") {
+    await checkArticle(command.file);
+    return;
+  }
   const upload = command.kind === "add" ? await readUpload(command.file) : null;
   // Read before the service starts: starting rewrites the stored index when the folder changed.
   const stored = command.kind === "reindex" ? await readStoredIndex(config.paths.indexFile, logger) : null;

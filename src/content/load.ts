@@ -4,6 +4,7 @@ import path from "node:path";
 import { TextDecoder } from "node:util";
 import { parseHtmlArticle } from "./html.js";
 import { ArticleParseError, parseArticle } from "./parse.js";
+import type { DroppedLine } from "./parse/furniture.js";
 import { systemDetail, type ArticleLoadProblem } from "./problems.js";
 import type { Article, ArticleFormat } from "./types.js";
 
@@ -151,14 +152,16 @@ export function sha256Hex(bytes: Uint8Array): string {
  * gives the id and the format. Every failure is an `ArticleParseError`
  * whose message starts with the file name.
  */
-export function parseArticleBytes(bytes: Uint8Array, fileName: string): Article {
+export function parseArticleBytes(bytes: Uint8Array, fileName: string, report: { dropped?: DroppedLine[] } = {}): Article {
   const name = path.basename(fileName);
   const format = articleFormatOf(name);
   if (format === undefined) throw unsupportedType(name);
   try {
     const text = decodeArticleBytes(bytes, format);
     const options = { id: articleIdFromFileName(name), contentHash: sha256Hex(bytes) };
-    return format === "html" ? parseHtmlArticle(text, options) : parseArticle(text, { ...options, format });
+    return format === "html"
+      ? parseHtmlArticle(text, options)
+      : parseArticle(text, { ...options, format, ...(report.dropped ? { dropped: report.dropped } : {}) });
   } catch (error) {
     if (error instanceof ArticleParseError) throw error.withFile(name);
     throw error;

@@ -22,6 +22,7 @@ const paragraphSchema = z.object({
 export const articleSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
+  kicker: z.string().nullable(),
   publisher: z.string().nullable(),
   url: z.string().nullable(),
   date: z.string().nullable(),

@@ -46,6 +46,8 @@ export interface Article {
   /** Stable id derived from the file name (without extension). */
   id: string;
   title: string;
+  /** The short topic line above the headline ("Krieg in der Ukraine"), when the page has one apart from it. */
+  kicker: string | null;
   /** Publisher or outlet ("t-online"), when it can be recognised. */
   publisher: string | null;
   /** Canonical URL of the article, when stated. */

@@ -164,7 +164,9 @@ export function presentArticleList(status: ServiceStatus, lang: Lang): MessagePa
   // 15 × (100 + ~350) leaves room for title and footer; the rest are counted.
   const slots = 15;
   const shown = status.articles.length > slots ? status.articles.slice(0, slots - 1) : status.articles;
-  const fields: APIEmbedField[] = shown.map((article) => ({ name: fitEscaped(singleLine(article.title), 100), value: articleDetails(article, lang) }));
+  // The kicker before the title, as the page shows it ("Hochwasser in Südbaden: Ebersfurt lässt …").
+  const heading = (article: ArticleInfo): string => singleLine(article.kicker ? `${article.kicker}: ${article.title}` : article.title);
+  const fields: APIEmbedField[] = shown.map((article) => ({ name: fitEscaped(heading(article), 100), value: articleDetails(article, lang) }));
   if (shown.length < status.articles.length) fields.push({ name: "…", value: text.about.moreArticles(status.articles.length - shown.length) });
   if (status.unreadable.length > 0) fields.push(unreadableField(status.unreadable, lang));
   const embed: APIEmbed = fitEmbedTotal({

@@ -18,7 +18,7 @@ import type { Article } from "../content/types.js";
  * (cleaning rules, sentence splitting): older stored indexes are then rebuilt
  * instead of serving articles parsed by the old rules.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 const storedIndexSchema = z.object({
   version: z.literal(INDEX_FORMAT_VERSION),

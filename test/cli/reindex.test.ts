@@ -132,11 +132,30 @@ describe("npm run reindex", () => {
     const fixture = await contentFixture();
     const both = await reindexCli(["--add", "x.txt", "--remove", "y"], fixture);
     expect(both.code).toBe(2);
-    expect(both.stderr).toMatch(/^error: give --add or --remove, not both\. usage: npm run reindex/);
+    expect(both.stderr).toMatch(/^error: give one of --add, --remove and --check\. usage: npm run reindex/);
     const stray = await reindexCli(["--replace"], fixture);
     expect(stray.code).toBe(2);
     const missing = await reindexCli(["--add", path.join(fixture.root, "gibt-es-nicht.txt")], fixture);
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toMatch(/^error: cannot read .*gibt-es-nicht\.txt \(no such file\)$/);
+  });
+
+  it("--check shows how a whole-page copy is read, what is dropped and why, and changes nothing", async () => {
+    const fixture = await contentFixture();
+    const before = await snapshot(fixture.contentDir);
+    const checked = await reindexCli(["--check", path.resolve("test/fixtures/page-copies/tonline-style.txt")], fixture);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(
+      /would be read as the article "tonline-style":\n {2}title: {5}Ebersfurt lässt drei Ortsteile räumen\n {2}kicker: {4}Hochwasser in Südbaden\n/u,
+    );
+    expect(checked.stdout).toMatch(/\n {2}9 paragraph\(s\) in 3 section\(s\):\n/u);
+    expect(checked.stdout).toMatch(/\n {4}- \[icon labels\] /u);
+    expect(checked.stdout).toMatch(/\n {4}- \[breadcrumb\] /u);
+    expect(checked.stdout).toMatch(/Nothing was changed\./u);
+    expect(await snapshot(fixture.contentDir)).toEqual(before);
+    const readme = path.join(fixture.root, "README.md");
+    await writeFile(readme, README_LIKE);
+    expect((await reindexCli(["--check", readme], fixture)).stdout).toMatch(/Warning: as an upload it would be refused: "README\.md" was not added/u);
+    expect((await reindexCli(["--check", readme, "--force"], fixture)).code).toBe(2);
   });
 });

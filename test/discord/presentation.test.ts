@@ -366,6 +366,7 @@ describe("presentAbout and presentHelp", () => {
       {
         id: "a",
         title: "Waffen aus Nordkorea für Russland",
+        kicker: null,
         publisher: "t-online",
         url: "https://www.t-online.de/x",
         date: "2023-09-05",

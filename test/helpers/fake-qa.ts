@@ -69,6 +69,7 @@ export function fixtureArticle(overrides: Partial<Pick<Article, "id" | "title" |
   return {
     id: articleId,
     title: overrides.title ?? "Waffen aus Nordkorea für Russland: Putins letzter Ausweg?",
+    kicker: null,
     publisher: overrides.publisher === undefined ? "t-online" : overrides.publisher,
     url: overrides.url === undefined ? "https://www.t-online.de/nachrichten/ausland/id_100240388/kim-jong-un-und-putin.html" : overrides.url,
     date: overrides.date === undefined ? "2023-09-05" : overrides.date,

@@ -7,6 +7,8 @@ import { parseDate } from "./dates.js";
 import { ArticleParseError } from "./errors.js";
 import { extractFrontMatter, extractMetadataLines, type ArticleMetadata } from "./metadata.js";
 import { INLINE_SOURCES, SOURCES_HEADING, looksLikeSource, parseSourceLine } from "./sources.js";
+import type { DroppedLine } from "./furniture.js";
+import { readPageCopy } from "./page-copy.js";
 import { collapseWhitespace, normalizeText, splitGlued } from "./text.js";
 
 // ---------------------------------------------------------------------------
@@ -16,6 +18,8 @@ export interface ParseArticleOptions {
   id: string;
   format: "txt" | "md";
   contentHash: string;
+  /** Receives the lines dropped as site furniture of a page copy, with why (`npm run reindex -- --check`). */
+  dropped?: DroppedLine[];
 }
 
 export interface ArticleFromBlocksOptions {
@@ -24,6 +28,8 @@ export interface ArticleFromBlocksOptions {
   contentHash: string;
   /** Metadata known from outside the blocks (front matter, HTML meta tags); wins over what the text says. */
   metadata?: ArticleMetadata;
+  /** See ParseArticleOptions.dropped. */
+  dropped?: DroppedLine[];
 }
 
 interface HeadResult {
@@ -254,7 +260,13 @@ export function parseArticle(raw: string, options: ParseArticleOptions): Article
   const metadata: ArticleMetadata = { ...metadataLines.metadata, ...frontMatter.metadata };
 
   const blocks = options.format === "md" ? markdownBlocks(metadataLines.body) : textBlocks(metadataLines.body);
-  return articleFromBlocks(blocks, { id: options.id, format: options.format, contentHash: options.contentHash, metadata });
+  return articleFromBlocks(blocks, {
+    id: options.id,
+    format: options.format,
+    contentHash: options.contentHash,
+    metadata,
+    ...(options.dropped ? { dropped: options.dropped } : {}),
+  });
 }
 
 /**
@@ -264,7 +276,11 @@ export function parseArticle(raw: string, options: ParseArticleOptions): Article
  */
 export function articleFromBlocks(rawBlocks: readonly ArticleBlock[], options: ArticleFromBlocksOptions): Article {
   const metadata = options.metadata ?? {};
-  const blocks = rawBlocks.map((block) => ({ ...block, text: collapseWhitespace(block.text) })).filter((block) => block.text !== "");
+  const cleaned = rawBlocks.map((block) => ({ ...block, text: collapseWhitespace(block.text) })).filter((block) => block.text !== "");
+  // A whole page copied as text: keep the article, drop the site around it. HTML has had Readability already.
+  const page = options.format === "html" ? null : readPageCopy(cleaned);
+  if (page) options.dropped?.push(...page.dropped);
+  const blocks = page?.blocks ?? cleaned;
 
   const head = readHead(blocks, metadata.title ?? null);
   const tail = readTail(head.rest);
@@ -278,14 +294,15 @@ export function articleFromBlocks(rawBlocks: readonly ArticleBlock[], options: A
   }
 
   const url = metadata.url ?? null;
-  const publisher = metadata.publisher ?? head.publisher ?? tail.publisher ?? (url !== null ? publisherFromUrl(url) : null);
+  const publisher = metadata.publisher ?? head.publisher ?? tail.publisher ?? page?.publisher ?? (url !== null ? publisherFromUrl(url) : null);
   // Without a stated article date, the newest "Stand:" date of the sources is used: it is when the
   // sources were last checked, so the article is at least that recent — the best date the text offers.
-  const date = metadata.date ?? head.date ?? latestDate(tail.sources.map((source) => source.date));
+  const date = metadata.date ?? head.date ?? page?.date ?? latestDate(tail.sources.map((source) => source.date));
 
   return {
     id: options.id,
     title: head.title ?? titleFromId(options.id),
+    kicker: page?.kicker ?? null,
     publisher,
     url,
     date,

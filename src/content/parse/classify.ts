@@ -20,7 +20,11 @@ const MAX_HEADING_LENGTH = 100;
 export function isHeadingLike(text: string): boolean {
   const words = wordCount(text);
   return (
-    words >= 1 && words <= MAX_HEADING_WORDS && text.length <= MAX_HEADING_LENGTH && !endsWithSentencePunctuation(text) && /^["„“»«(]?[\p{Lu}\d]/u.test(text)
+    words >= 1 &&
+    words <= MAX_HEADING_WORDS &&
+    text.length <= MAX_HEADING_LENGTH &&
+    !endsWithSentencePunctuation(text) &&
+    /^["„“»«‘’'‚(]?[\p{Lu}\d]/u.test(text)
   );
 }
 
@@ -33,7 +37,7 @@ export function isTitleLike(text: string): boolean {
     wordCount(text) <= MAX_TITLE_WORDS &&
     text.length <= MAX_TITLE_LENGTH &&
     !/[.,;:]$/u.test(text.replace(/["'“”»«)]+$/u, "")) &&
-    /^["„“»«(]?[\p{Lu}\d]/u.test(text) &&
+    /^["„“»«‘’'‚(]?[\p{Lu}\d]/u.test(text) &&
     splitSentences(text).length <= 2
   );
 }

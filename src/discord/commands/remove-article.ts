@@ -67,6 +67,7 @@ export function removableArticles(status: Pick<ServiceStatus, "articles" | "unre
     .map((file) => ({
       id: file.articleId,
       title: `⚠ ${file.file}: ${articleProblemText(file.problem, lang)}`,
+      kicker: null,
       publisher: null,
       url: null,
       date: null,

@@ -61,6 +61,7 @@ function buildArticle(spec: ArticleSpec): Article {
   return {
     id,
     title: spec.title,
+    kicker: null,
     publisher: spec.publisher ?? null,
     url: null,
     date: spec.date ?? null,

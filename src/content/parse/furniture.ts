@@ -1,0 +1,122 @@
+import { isBoilerplateLine, isInlineBoilerplate } from "./boilerplate.js";
+import { endsWithSentencePunctuation, isTitleLike, wordCount } from "./classify.js";
+import { collapseWhitespace } from "./text.js";
+
+/**
+ * Site furniture in a page copied whole from a browser (select all, copy,
+ * paste): the lines around and between the article that are the site's, not
+ * the article's. Readability does this for HTML from the page's structure;
+ * a plain-text copy has only the lines, so the rules look at what a line is
+ * made of: icon labels, glued breadcrumbs, user-interface words, image
+ * credits, date and reading-time lines, prompts, and short lines the page
+ * repeats.
+ */
+
+export type FurnitureReason =
+  | "icon labels"
+  | "breadcrumb"
+  | "site interface"
+  | "image credit"
+  | "image caption"
+  | "date line"
+  | "author line"
+  | "prompt"
+  | "teaser"
+  | "repeated line"
+  | "page chrome";
+
+/** A dropped line and why, for `npm run reindex -- --check`. */
+export interface DroppedLine {
+  text: string;
+  reason: FurnitureReason;
+}
+
+/** Short lines that are a site's controls and labels, whatever the site (compared lowercased, without trailing punctuation). */
+// prettier-ignore
+const INTERFACE_LABELS = new Set([
+  "menü", "menu", "suche", "search", "anmelden", "abmelden", "login", "log in", "sign in", "registrieren", "register", "abo", "abonnieren", "subscribe",
+  "home", "startseite", "homepage", "news", "nachrichten", "teilen", "share", "share this", "kommentare", "comments", "kommentieren", "player wird geladen",
+  "video-player", "video player", "video", "news folgen", "folgen", "follow", "anzeige", "werbung", "advertisement", "sponsored", "zurück", "weiter",
+  "schließen", "close", "audio", "artikel anhören", "listen", "listen to this article", "jetzt lesen", "newsletter", "podcast", "drucken", "print",
+  "e-mail", "email", "link kopieren", "copy link", "facebook", "twitter", "x", "whatsapp", "instagram", "youtube", "linkedin", "pinterest", "telegram",
+  "flipboard", "messenger", "mehr", "more", "mehr anzeigen", "show more", "alle artikel", "zur startseite", "top stories", "live", "ticker",
+  "merken", "save", "gift article", "artikel verschenken", "zum inhalt springen", "skip to content", "skip to main content", "jump to content",
+  "accessibility help", "barrierefreiheit", "mein konto", "my account", "account", "notifications", "benachrichtigungen", "image", "bild", "foto",
+  "x.com", "bluesky", "threads", "mastodon", "reddit", "free weekly newsletter", "free daily newsletter", "zusammenfassen", "summarize", "artikel zusammenfassen", "zur merkliste hinzufügen", "merkliste", "vorlesen", "hören", "artikel zum hören",
+]);
+
+const ICON = /Icon(?=\p{Lu}|\s|$)/gu;
+/** "HomePolitikUkraine", "NewsWorldEurope": three or more capitalised words glued together (German compounds have no inner capitals). */
+const GLUED_CRUMBS = /^(?:\p{Lu}[\p{Ll}\d-]+){3,}$/u;
+/** "Home › Politik › Ausland", "News / World / Europe". */
+const SEPARATED_CRUMBS = /^[^.!?]{1,40}(?:\s+[›>»|/·]\s+[^.!?]{1,40}){1,6}$/u;
+const CREDIT_START =
+  /^(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Image source|Image caption|Photo|Photograph|Credit|Quelle)\s*[:,]|^©\s*[\p{L}][\p{L} .&/-]{1,60}$/iu;
+const CREDIT_END = /(?:\((?:Foto|Fotos|Bild|Quelle|Archivbild|Photo)\s*:[^)]{1,60}\)|(?:Foto|Fotos|Bild|Photograph|Photo(?:graph)?|Image)\s*:\s*[^.]{1,60})$/u;
+/** Date, time and reading-time lines: "12.03.2024, 14:05 Uhr", "Published 3 hours ago", "Tue 5 Mar 2024 14.05 GMT". */
+const DATE_WORDS =
+  /^(?:Aktualisiert|Veröffentlicht|Erschienen|Stand|Datum|Updated|Published|Posted|Last updated|Lesedauer|Lesezeit|Reading time)\b|^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.{0,40}\d|\b(?:ago|Uhr|GMT|UTC|BST|MEZ|MESZ|CET|CEST)\.?$|\bLesedauer\b|(?:•|\|)\s*\d{1,2}(?::\d{2})?\s*Min\.?$/iu;
+const MAX_FURNITURE_WORDS = 12;
+/** Calls to follow, write in, comment or support, which sites put around every article. */
+const PROMPTS: readonly RegExp[] = [
+  /^(?:Follow|Folgen Sie)\b.{0,60}\b(?:on|auf|bei)\s+(?:X|Facebook|Instagram|YouTube|WhatsApp|TikTok|Threads|Bluesky|Telegram|Google News)\b/iu,
+  /^(?:Got a story|Have a story|Haben Sie (?:Hinweise|eine Geschichte))\b/iu,
+  /^(?:Bitte melden Sie sich an|Melden Sie sich an|Log in|Sign in)\b.{0,60}\b(?:kommentieren|comment)\b/iu,
+  /^(?:Support|Unterstützen Sie)\b.{0,80}\b(?:journalism|Journalismus|from just|ab)\b/iu,
+  /^(?:skip|after) (?:past )?newsletter promotion$/iu,
+  /^(?:Thank you for reading|Danke(?:,| fürs?) (?:dass Sie|Lesen))\b/iu,
+  /\b(?:straight to your inbox|to your inbox every|direkt in Ihr(?: E-Mail-)?Postfach|in Ihr Postfach)\b/iu,
+];
+
+/** A heading that introduces links to other articles: the block after it is the list of their headlines. */
+export const RELATED_HEADER =
+  /^(?:Mehr zum Thema|Mehr dazu|Zum Thema|Das könnte Sie auch interessieren|Auch interessant|Lesen Sie auch|Related(?: articles| stories| topics| content)?|More on this story|More from|Read more|You might also like)\s*:?$/iu;
+const MAX_REPEATED_WORDS = 6;
+
+/** A line that is site furniture, and why; null for a line that may be the article's. */
+export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new Set(), position: "head" | "body" = "body"): FurnitureReason | null {
+  const line = collapseWhitespace(raw);
+  const words = wordCount(line);
+  if (line === "") return null;
+  if ((line.match(ICON)?.length ?? 0) >= 2) return "icon labels";
+  if (words <= 40 && (CREDIT_START.test(line) || CREDIT_END.test(line))) return "image credit";
+  if (words <= MAX_FURNITURE_WORDS && !endsWithSentencePunctuation(line) && (GLUED_CRUMBS.test(line) || (words >= 2 && SEPARATED_CRUMBS.test(line)))) {
+    return "breadcrumb";
+  }
+  if (words <= 5 && INTERFACE_LABELS.has(line.toLowerCase().replace(/[.:!…]+$/u, ""))) return "site interface";
+  if (words <= MAX_FURNITURE_WORDS && DATE_WORDS.test(line) && !/[.!?]["“”»«]?$/u.test(line.replace(/\b(?:Min|Uhr|ca)\.$/u, ""))) return "date line";
+  if (words <= MAX_REPEATED_WORDS && repeated.has(line.toLowerCase())) return "repeated line";
+  if (words <= 8 && BYLINE.test(line)) return "author line";
+  // Above the article a glued kicker and headline is the article's own.
+  if (position === "body" && isGluedTeaser(line)) return "teaser";
+  if (words <= 60 && PROMPTS.some((pattern) => pattern.test(line))) return "prompt";
+  if (isInlineBoilerplate(line) || isBoilerplateLine(line, "tail")) return "prompt";
+  return null;
+}
+
+const BYLINE = /^(?:Von|By|Autor(?:in)?:|Author:)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*|\s+(?:von|van|de|der|und|and)|,)*(?:\s+\p{Lu}[\p{L}.'’-]*)?$/u;
+/** "Krise der SolarbrancheWarum deutsche Modulhersteller …": a related article's kicker glued to its headline, a link to another page. */
+const GLUED_KICKER_TITLE = /^\p{Lu}[^.!?]{2,60}\p{Ll}(?=\p{Lu}\p{Ll})/u;
+
+function isGluedTeaser(line: string): boolean {
+  const kicker = GLUED_KICKER_TITLE.exec(line)?.[0];
+  return kicker !== undefined && wordCount(kicker) >= 2 && isTitleLike(line) && wordCount(line) >= 5;
+}
+
+/** Short lines without sentence punctuation that occur more than once (a site name above and below the article). */
+export function repeatedShortLines(lines: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const raw of lines) {
+    const line = collapseWhitespace(raw).toLowerCase();
+    if (line === "" || wordCount(line) > MAX_REPEATED_WORDS || endsWithSentencePunctuation(line)) continue;
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, count]) => count > 1).map(([line]) => line));
+}
+
+/** A paragraph of the article proper: full sentences, long enough not to be a label or a teaser line. */
+export function isProse(text: string): boolean {
+  return wordCount(text) >= MIN_PROSE_WORDS && endsWithSentencePunctuation(text) && !isTitleLike(text);
+}
+
+const MIN_PROSE_WORDS = 12;

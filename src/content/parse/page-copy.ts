@@ -1,0 +1,185 @@
+import type { Block } from "./blocks.js";
+import { publisherFromBoilerplate } from "./boilerplate.js";
+import { endsWithSentencePunctuation, isTitleLike, wordCount } from "./classify.js";
+import { parseDate } from "./dates.js";
+import { RELATED_HEADER, furnitureReason, isProse, repeatedShortLines, type DroppedLine } from "./furniture.js";
+import { SOURCES_HEADING } from "./sources.js";
+
+/**
+ * A whole web page pasted as text: the article is the run of prose in the
+ * middle. Above it, the headline is the last title-like line before the first
+ * paragraph (with a kicker line, or a kicker glued to it, just before), after
+ * the date and author lines; the rest above is the site's. Below the last
+ * paragraph, lines without a sentence end are the site's (related articles,
+ * labels, footer), up to a source list.
+ */
+export interface PageCopy {
+  headline: string | null;
+  kicker: string | null;
+  /** From a date line above the article ("Aktualisiert am 18.08.2023"). */
+  date: string | null;
+  /** Named in a dropped line ("© 2024 Beispielzeitung"). */
+  publisher: string | null;
+  /** The article's blocks, the headline first as a level-1 heading. */
+  blocks: Block[];
+  dropped: DroppedLine[];
+}
+
+/** Furniture lines above the first paragraph from which a text is taken for a page copy. */
+const MIN_HEAD_FURNITURE = 2;
+const MAX_KICKER_WORDS = 8;
+/** Shorter title-like lines are names, desks and section labels ("Priya Castellane", "BBC News, Cumbria"). */
+const MIN_HEADLINE_WORDS = 4;
+/** A title-like line this long just above the first paragraph is a standfirst printed without a final period. */
+const MIN_STANDFIRST_WORDS = 16;
+/** "Hochwasser in SüdbadenStadt evakuiert drei Dörfer": a short kicker glued to the headline. */
+const GLUED_KICKER = /(?<=[\p{Ll}\d)])(?=\p{Lu}\p{Ll})/gu;
+
+/** The page copy's article, or null when the text does not look like a whole page (then nothing is changed). */
+export function readPageCopy(input: readonly Block[]): PageCopy | null {
+  const blocks = input.flatMap(splitDateSuffix);
+  const repeated = repeatedShortLines(blocks.filter((block) => block.kind !== "list-item").map((block) => block.text));
+  const isArticleProse = (block: Block): boolean => block.kind === "text" && isProse(block.text) && furnitureReason(block.text, repeated) === null;
+  const firstProse = blocks.findIndex(isArticleProse);
+  if (firstProse < 0) return null;
+  const head = blocks.slice(0, firstProse);
+  const headFurniture = head.filter((block) => furnitureReason(block.text, repeated, "head") !== null).length;
+  if (headFurniture < MIN_HEAD_FURNITURE) return null;
+
+  const dropped: DroppedLine[] = [];
+  let date: string | null = null;
+  const captions = captionIndexes(blocks, repeated);
+  // Walking up from the first paragraph: furniture, date and author lines, then a standfirst without a
+  // final period (long), then the headline, then perhaps a kicker.
+  let standfirstIndex = -1;
+  let headlineIndex = -1;
+  for (let index = head.length - 1; index >= 0; index -= 1) {
+    const block = head[index];
+    if (block === undefined) continue;
+    const reason = furnitureReason(block.text, repeated, "head");
+    if (reason === "date line") date ??= parseDate(block.text);
+    if (reason !== null || isByline(block.text) || !isTitleLike(block.text)) continue;
+    const words = wordCount(block.text);
+    if (words >= MIN_STANDFIRST_WORDS && standfirstIndex < 0 && headlineIndex < 0) {
+      standfirstIndex = index;
+      continue;
+    }
+    if (words >= MIN_HEADLINE_WORDS) {
+      headlineIndex = index;
+      break;
+    }
+  }
+  let headline: string | null = null;
+  let kicker: string | null = null;
+  let kickerIndex = -1;
+  const headlineBlock = headlineIndex >= 0 ? head[headlineIndex] : undefined;
+  if (headlineBlock) {
+    const glued = splitKicker(headlineBlock.text);
+    headline = glued.headline;
+    kicker = glued.kicker;
+    const before = head[headlineIndex - 1];
+    if (
+      kicker === null &&
+      before &&
+      furnitureReason(before.text, repeated, "head") === null &&
+      isTitleLike(before.text) &&
+      wordCount(before.text) <= MAX_KICKER_WORDS
+    ) {
+      kicker = before.text;
+      kickerIndex = headlineIndex - 1;
+    }
+  }
+  head.forEach((block, index) => {
+    if (index === headlineIndex || index === kickerIndex || index === standfirstIndex) return;
+    if (furnitureReason(block.text, repeated, "head") === "date line") date ??= parseDate(block.text);
+    dropped.push({ text: block.text, reason: furnitureReason(block.text, repeated, "head") ?? "page chrome" });
+  });
+
+  const rest = blocks.slice(firstProse);
+  const lastProse = findLastIndex(rest, isArticleProse);
+  const sourcesAt = rest.findIndex((block, index) => index > lastProse && block.kind !== "list-item" && SOURCES_HEADING.test(block.text));
+  const kept: Block[] = headline === null ? [] : [{ kind: "heading", text: headline, level: 1 }];
+  const standfirst = standfirstIndex >= 0 ? head[standfirstIndex] : undefined;
+  if (standfirst) kept.push(standfirst);
+  let chromeBelow = false;
+  rest.forEach((block, index) => {
+    const inTail = index > lastProse && (sourcesAt < 0 || index < sourcesAt);
+    const previous = index > 0 ? rest[index - 1] : undefined;
+    const reason =
+      block.kind === "heading"
+        ? null
+        : captions.has(firstProse + index)
+          ? "image caption"
+          : previous && RELATED_HEADER.test(previous.text) && !isProse(block.text)
+            ? "teaser"
+            : furnitureReason(block.text, repeated);
+    if (reason === "date line") date ??= parseDate(block.text);
+    // Below the article, sentences right after the last paragraph stay; from the first line without a
+    // sentence end on, the rest is the site's (related articles, footer).
+    // A recognised prompt or teaser there goes alone; a line the rules do not know (a related headline, a
+    // section label) starts the site's part.
+    if (inTail && (chromeBelow || (reason === null && !endsWithSentencePunctuation(block.text)))) {
+      chromeBelow = true;
+      dropped.push({ text: block.text, reason: reason ?? "page chrome" });
+    } else if (reason !== null && (sourcesAt < 0 || index < sourcesAt)) dropped.push({ text: block.text, reason });
+    else kept.push(block);
+  });
+  const publisher = dropped.map((line) => publisherFromBoilerplate(line.text)).find((name) => name !== null) ?? null;
+  return { headline, kicker, date, publisher, blocks: kept, dropped };
+}
+
+/** Where a copy joined a headline and the date line below it into one block ("… Verletzte Stand: 12.09.2024 16:47 Uhr"). */
+const DATE_SUFFIX = /\s(?=(?:Stand|Aktualisiert am|Veröffentlicht am|Updated|Published):?\s.{0,40}\d)/u;
+
+/** A short line just above an image credit ("Foto: dpa") is the image's caption. */
+const MAX_CAPTION_WORDS = 30;
+const CREDIT_BEFORE_CAPTION = /^Image source\b/iu;
+
+function captionIndexes(blocks: readonly Block[], repeated: ReadonlySet<string>): Set<number> {
+  const captions = new Set<number>();
+  blocks.forEach((block, index) => {
+    const before = blocks[index - 1];
+    if (index === 0 || before === undefined || before.kind !== "text" || wordCount(before.text) > MAX_CAPTION_WORDS) return;
+    // "Image source, …" comes before its caption ("Image caption, …"), which the credit rules know already.
+    if (CREDIT_BEFORE_CAPTION.test(block.text)) return;
+    if (furnitureReason(block.text, repeated) === "image credit" && furnitureReason(before.text, repeated) === null) captions.add(index - 1);
+  });
+  return captions;
+}
+
+function splitDateSuffix(block: Block): Block[] {
+  if (block.kind !== "text") return [block];
+  const match = DATE_SUFFIX.exec(block.text);
+  if (!match || wordCount(block.text.slice(0, match.index)) < 3) return [block];
+  return [
+    { ...block, text: block.text.slice(0, match.index).trim() },
+    { ...block, text: block.text.slice(match.index).trim() },
+  ];
+}
+
+/** "Von Anna Beispiel", "By Jane Doe", "Jane Doe Wales correspondent": an author line, not a headline. */
+function isByline(text: string): boolean {
+  if (wordCount(text) > 7) return false;
+  return (
+    /^(?:Von|By|Autor(?:in)?:|Author:)\s/u.test(text) ||
+    /\b(?:correspondent|reporter|editor|Korrespondent(?:in)?|Redakteur(?:in)?|Reporter(?:in)?)$/iu.test(text)
+  );
+}
+
+/** A kicker glued to the headline without a space, when one short part stands before a longer one. */
+function splitKicker(text: string): { kicker: string | null; headline: string } {
+  const cuts = [...text.matchAll(GLUED_KICKER)].map((match) => match.index);
+  const [cut] = cuts;
+  if (cuts.length !== 1 || cut === undefined) return { kicker: null, headline: text };
+  const kicker = text.slice(0, cut).trim();
+  const headline = text.slice(cut).trim();
+  return wordCount(kicker) <= MAX_KICKER_WORDS && wordCount(headline) >= 3 ? { kicker, headline } : { kicker: null, headline: text };
+}
+
+function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  for (let index = items.length - 1; index >= 0; index -= 1) {
+    const item = items[index];
+    if (item !== undefined && predicate(item)) return index;
+  }
+  return -1;
+}

@@ -1,0 +1,90 @@
+/**
+ * Whole news pages copied from a browser (select all, copy, paste) in the
+ * layouts of six sites, with invented text (test/fixtures/page-copies/): the
+ * reader keeps the article and drops the site around it.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { parseArticleBytes } from "../../src/content/load.js";
+import { parseArticle } from "../../src/content/parse.js";
+import type { DroppedLine } from "../../src/content/parse/furniture.js";
+
+const FOLDER = path.resolve("test/fixtures/page-copies");
+const expectedSchema = z.object({
+  language: z.enum(["de", "en"]),
+  headline: z.string(),
+  kicker: z.string().nullable(),
+  date: z.string().nullable(),
+  paragraphs: z.array(z.string()).min(1),
+  subheadings: z.array(z.string()),
+  furniture: z.array(z.string()).min(10),
+});
+
+const pages = readdirSync(FOLDER)
+  .filter((name) => name.endsWith(".txt"))
+  .map((name) => ({
+    name,
+    bytes: readFileSync(path.join(FOLDER, name)),
+    expected: expectedSchema.parse(JSON.parse(readFileSync(path.join(FOLDER, name.replace(/\.txt$/u, ".expected.json")), "utf8"))),
+  }));
+
+const firstWords = (text: string, count: number): string => text.split(/\s+/u).slice(0, count).join(" ");
+
+describe("whole-page copies", () => {
+  it("has the six layouts", () => {
+    expect(pages.map((page) => page.name).sort()).toEqual([
+      "bbc-style.txt",
+      "guardian-style.txt",
+      "spiegel-style.txt",
+      "tagesschau-style.txt",
+      "tonline-style.txt",
+      "zeit-style.txt",
+    ]);
+  });
+
+  for (const page of pages) {
+    describe(page.name, () => {
+      const article = parseArticleBytes(page.bytes, page.name);
+
+      it("takes the headline as title, the kicker apart, and the date from the date line", () => {
+        expect(article.title).toBe(page.expected.headline);
+        expect(article.kicker).toBe(page.expected.kicker);
+        expect(article.date).toBe(page.expected.date);
+      });
+
+      it("keeps exactly the article's paragraphs, in order, under its subheadings", () => {
+        expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 5))).toEqual(page.expected.paragraphs.map((start) => firstWords(start, 5)));
+        expect(article.sections.map((section) => section.heading).filter((heading) => heading !== null)).toEqual(page.expected.subheadings);
+      });
+
+      it("quotes no furniture line in any paragraph", () => {
+        // Lines of a few words ("Teilen", "News") may be words of the text too; longer ones may not appear in it.
+        const distinctive = page.expected.furniture.filter((line) => line.split(/\s+/u).length >= 4);
+        for (const paragraph of article.paragraphs) {
+          for (const line of distinctive) expect(paragraph.text, line).not.toContain(line);
+        }
+      });
+    });
+  }
+
+  it("reports what it dropped and why", () => {
+    const page = pages.find((candidate) => candidate.name === "tagesschau-style.txt");
+    if (!page) throw new Error("fixture missing");
+    const dropped: DroppedLine[] = [];
+    parseArticle(page.bytes.toString("utf8"), { id: "x", format: "txt", contentHash: "0", dropped });
+    const reasons = new Set(dropped.map((line) => line.reason));
+    for (const reason of ["icon labels", "breadcrumb", "image caption", "image credit", "teaser", "page chrome"] as const) expect(reasons).toContain(reason);
+    expect(dropped.find((line) => line.text.startsWith("Stand:"))?.reason).toBe("date line");
+  });
+
+  it("leaves a clean article alone: no page copy, nothing dropped", () => {
+    const dropped: DroppedLine[] = [];
+    const text = readFileSync(path.resolve("data/articles/nordkorea-russland-waffen.txt"), "utf8");
+    const article = parseArticle(text, { id: "nordkorea-russland-waffen", format: "txt", contentHash: "0", dropped });
+    expect(dropped).toEqual([]);
+    expect(article.kicker).toBeNull();
+    expect(article.paragraphs).toHaveLength(16);
+  });
+});

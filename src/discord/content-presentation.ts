@@ -78,7 +78,8 @@ function changeLine(change: ArticleChange, lang: Lang): string {
   if (change.action === "added") line = text.changeAdded(title(change.title) ?? id, id, change.paragraphs);
   else if (change.action === "replaced") line = text.changeReplaced(title(change.title) ?? id, title(change.previousTitle), id, change.paragraphs);
   else line = text.changeRemoved(title(change.previousTitle ?? change.title), id);
-  return change.requestedFileName === null ? line : `${line} ${text.savedAs(fitEscapedInline(change.fileName, 120))}`;
+  const saved = change.requestedFileName === null ? line : `${line} ${text.savedAs(fitEscapedInline(change.fileName, 120))}`;
+  return change.droppedLines > 0 ? `${saved} ${text.droppedLines(change.droppedLines)}` : saved;
 }
 
 /** The final report: the file change (if any), then added/changed/removed/unchanged, paragraphs, time and retrieval mode. */

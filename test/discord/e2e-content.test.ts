@@ -165,4 +165,20 @@ describe("end to end: a moderator uploads an article, and it is answered from", 
     for (const value of [moderatorUser.id, moderatorUser.username, memberUser.id, memberUser.username]) expect(logs).not.toContain(value);
     expect(await readdir(path.resolve("data/articles"))).toEqual(repositoryArticles);
   });
+
+  it("a whole-page copy uploaded as text is read for its article: the headline as title, and the report says what was left out", async () => {
+    const page = await readFile(path.resolve("test/fixtures/page-copies/tonline-style.txt"));
+    const upload = fake.serveAttachment("hochwasser-seite.txt", page, { contentType: "text/plain; charset=utf-8" });
+    const interaction = dispatchInteraction(
+      fake,
+      slashCommand(fake, "reindex", [{ name: "file", type: 11, value: upload.id }], { user: moderatorUser, permissions: MANAGE_GUILD_PERMISSIONS }, [upload]),
+    );
+    await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && messageBody(call).embeds?.length === 1, 15_000);
+    const description = messageBody(fake.calls.filter(isOriginalEdit(fake, interaction)).at(-1) ?? fake.calls[0]!).embeds?.[0]?.description ?? "";
+    expect(description).toMatch(
+      /^„Ebersfurt lässt drei Ortsteile räumen“ hinzugefügt \(`hochwasser-seite`, 9 Absätze\)\. \d+ Zeilen der Webseite um den Artikel/u,
+    );
+    const added = service.articles().find((article) => article.id === "hochwasser-seite");
+    expect(added?.kicker).toBe("Hochwasser in Südbaden");
+  });
 });

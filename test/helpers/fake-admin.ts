@@ -89,6 +89,7 @@ export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
         fileName: "neuer-artikel.html",
         requestedFileName: null,
         paragraphs: 4,
+        droppedLines: 0,
         message: "Added.",
       };
       return { change, reindex: { ...reindex, added: ["neuer-artikel"], articles: 2, paragraphs: 14 } };
@@ -104,6 +105,7 @@ export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
         fileName: `${request.articleId}.txt`,
         requestedFileName: null,
         paragraphs: 0,
+        droppedLines: 0,
         message: "Removed.",
       };
       return { change, reindex: { ...reindex, removed: [request.articleId], unchanged: [] } };

@@ -8,6 +8,7 @@ import { tryLockFolder, type FolderLock } from "../folder-lock.js";
 import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes } from "../load.js";
 import { ArticleParseError } from "../parse.js";
 import { systemDetail, type FollowUpFailure, type SystemDetail } from "../problems.js";
+import type { DroppedLine } from "../parse/furniture.js";
 import type { Article } from "../types.js";
 import { appendAuditLine, type AuditAction, type AuditEntry } from "./audit.js";
 import { ContentError, FollowUpError } from "./errors.js";
@@ -209,9 +210,10 @@ export class ContentLibrary {
     if (bytes.length > this.maxUploadBytes) {
       throw new ContentError({ kind: "too-large", file: given, bytes: bytes.length, limit: this.maxUploadBytes });
     }
+    const dropped: DroppedLine[] = [];
     let article: Article;
     try {
-      article = parseArticleBytes(bytes, safeName);
+      article = parseArticleBytes(bytes, safeName, { dropped });
     } catch (error) {
       if (error instanceof ArticleParseError) throw new ContentError({ kind: "unreadable-upload", file: given, problem: error.problem });
       throw error;
@@ -245,6 +247,8 @@ export class ContentLibrary {
     const requestedFileName = safeName === fileName ? null : fileName;
     const savedAs = requestedFileName === null ? "" : ` Saved as ${safeName} (file names are made from the article id).`;
     const paragraphs = article.paragraphs.length;
+    const droppedNote =
+      dropped.length === 0 ? "" : ` ${dropped.length} line(s) of the page around the article were left out (npm run reindex -- --check FILE lists them).`;
     const change: ArticleChange =
       previous === undefined
         ? {
@@ -255,7 +259,8 @@ export class ContentLibrary {
             fileName: safeName,
             requestedFileName,
             paragraphs,
-            message: `Added "${article.title}" (id ${articleId}, ${paragraphs} paragraphs).${savedAs}`,
+            droppedLines: dropped.length,
+            message: `Added "${article.title}" (id ${articleId}, ${paragraphs} paragraphs).${savedAs}${droppedNote}`,
           }
         : {
             action: "replaced",
@@ -265,7 +270,8 @@ export class ContentLibrary {
             fileName: safeName,
             requestedFileName,
             paragraphs,
-            message: `Replaced ${previous.title === null ? `the unreadable ${previous.fileName}` : `"${previous.title}"`} with "${article.title}" (id ${articleId}, ${paragraphs} paragraphs).${savedAs}`,
+            droppedLines: dropped.length,
+            message: `Replaced ${previous.title === null ? `the unreadable ${previous.fileName}` : `"${previous.title}"`} with "${article.title}" (id ${articleId}, ${paragraphs} paragraphs).${savedAs}${droppedNote}`,
           };
 
     const target = path.join(this.contentDir, safeName);
@@ -320,6 +326,7 @@ export class ContentLibrary {
       fileName: first.fileName,
       requestedFileName: null,
       paragraphs: 0,
+      droppedLines: 0,
       message: `Removed ${first.title === null ? articleId : `"${first.title}"`} (id ${articleId}, ${matching.map((entry) => entry.fileName).join(", ")}).`,
     };
     const affected: AffectedFile[] = matching.map((entry) => ({ name: entry.fileName, before: entry.bytes }));

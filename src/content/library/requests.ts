@@ -52,6 +52,8 @@ export interface ArticleChange {
   requestedFileName: string | null;
   /** Paragraphs of the new article (0 for a removal). */
   paragraphs: number;
+  /** Lines dropped as the site around the article of a page copy (0 for a clean article or a removal). */
+  droppedLines: number;
   /** One or two sentences for the moderator. */
   message: string;
 }

@@ -95,6 +95,8 @@ export const de: Messages = {
       `${previous === null ? `Artikel ${id}` : `„${previous}“`} ersetzt durch „${title}“ (${id}, ${paragraphs} Absätze).`,
     changeRemoved: (title, id) => `${title === null ? `Artikel ${id}` : `„${title}“ (${id})`} entfernt.`,
     savedAs: (fileName) => `Gespeichert als ${fileName}.`,
+    droppedLines: (count) =>
+      `${count === 1 ? "Eine Zeile" : `${count} Zeilen`} der Webseite um den Artikel (Navigation, Bildnachweise, Hinweise …) ${count === 1 ? "wurde" : "wurden"} weggelassen; \`npm run reindex -- --check DATEI\` zeigt, welche.`,
     reindexFailed: (reason) => `Die Neuindexierung ist fehlgeschlagen; der bisherige Index bleibt in Gebrauch.\nGrund: ${reason}`,
     changeRefused: (reason) => `Nichts wurde geändert. ${reason}`,
     changeFailed: (reason) => `Die Änderung ist fehlgeschlagen. ${reason}`,

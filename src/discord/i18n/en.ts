@@ -92,6 +92,8 @@ export const en: Messages = {
       `Replaced ${previous === null ? `article ${id}` : `"${previous}"`} with "${title}" (${id}, ${paragraphs} paragraphs).`,
     changeRemoved: (title, id) => `Removed ${title === null ? `article ${id}` : `"${title}" (${id})`}.`,
     savedAs: (fileName) => `Saved as ${fileName}.`,
+    droppedLines: (count) =>
+      `${count === 1 ? "One line" : `${count} lines`} of the web page around the article (navigation, credits, prompts …) ${count === 1 ? "was" : "were"} left out; \`npm run reindex -- --check FILE\` lists them.`,
     reindexFailed: (reason) => `The reindex failed; the previous index stays in use.\nReason: ${reason}`,
     changeRefused: (reason) => `Nothing was changed. ${reason}`,
     changeFailed: (reason) => `The change failed. ${reason}`,

@@ -100,6 +100,8 @@ export interface Messages {
     changeReplaced(title: string, previousTitle: string | null, id: string, paragraphs: number): string;
     changeRemoved(title: string | null, id: string): string;
     savedAs(fileName: string): string;
+    /** An uploaded page copy: how many lines of the site around the article were left out. */
+    droppedLines(count: number): string;
     /** `reason` is the service's own explanation (English), escaped. */
     reindexFailed(reason: string): string;
     changeRefused(reason: string): string;

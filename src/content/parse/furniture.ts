@@ -18,6 +18,7 @@ export type FurnitureReason =
   | "site interface"
   | "image credit"
   | "image caption"
+  | "consent banner"
   | "date line"
   | "author line"
   | "prompt"
@@ -42,7 +43,8 @@ const INTERFACE_LABELS = new Set([
   "flipboard", "messenger", "mehr", "more", "mehr anzeigen", "show more", "alle artikel", "zur startseite", "top stories", "live", "ticker",
   "merken", "save", "gift article", "artikel verschenken", "zum inhalt springen", "skip to content", "skip to main content", "jump to content",
   "accessibility help", "barrierefreiheit", "mein konto", "my account", "account", "notifications", "benachrichtigungen", "image", "bild", "foto",
-  "x.com", "bluesky", "threads", "mastodon", "reddit", "free weekly newsletter", "free daily newsletter", "zusammenfassen", "summarize", "artikel zusammenfassen", "zur merkliste hinzufügen", "merkliste", "vorlesen", "hören", "artikel zum hören",
+  "alle akzeptieren", "accept all", "reject all", "alle ablehnen", "einstellungen verwalten", "manage settings", "manage preferences", "show purposes",
+  "play video", "video abspielen", "play", "abspielen", "pause", "x.com", "bluesky", "threads", "mastodon", "reddit", "free weekly newsletter", "free daily newsletter", "zusammenfassen", "summarize", "artikel zusammenfassen", "zur merkliste hinzufügen", "merkliste", "vorlesen", "hören", "artikel zum hören",
 ]);
 
 const ICON = /Icon(?=\p{Lu}|\s|$)/gu;
@@ -50,9 +52,18 @@ const ICON = /Icon(?=\p{Lu}|\s|$)/gu;
 const GLUED_CRUMBS = /^(?:\p{Lu}[\p{Ll}\d-]+){3,}$/u;
 /** "Home › Politik › Ausland", "News / World / Europe". */
 const SEPARATED_CRUMBS = /^[^.!?]{1,40}(?:\s+[›>»|/·]\s+[^.!?]{1,40}){1,6}$/u;
-const CREDIT_START =
-  /^(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Image source|Image caption|Photo|Photograph|Credit|Quelle)\s*[:,]|^©\s*[\p{L}][\p{L} .&/-]{1,60}$/iu;
-const CREDIT_END = /(?:\((?:Foto|Fotos|Bild|Quelle|Archivbild|Photo)\s*:[^)]{1,60}\)|(?:Foto|Fotos|Bild|Photograph|Photo(?:graph)?|Image)\s*:\s*[^.]{1,60})$/u;
+const CREDIT_START = /^(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Image source|Image caption|Photo|Photograph|Credit)\s*[:,]|^©\s*[\p{L}][\p{L} .&/-]{1,60}$/iu;
+/** A credit on a line of its own (not closing a caption): the short line above it is the caption. */
+export const CREDIT_ONLY = /^(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Photo|Photograph|Credit)\s*:|^©/iu;
+const CREDIT_END =
+  /(?:\((?:Foto|Fotos|Bild|Quelle|Archivbild|Photo)\s*:[^)]{1,60}\)|(?:Foto|Fotos|Bild|Photograph|Photo(?:graph)?|Image)\s*:\s*[^.]{1,60}|\[[^\]]{2,60}\/[^\]]{2,60}\]|(?<=\p{Ll})Quelle:\s*[^.]{1,60})$/u;
+/** Cookie and consent banners, which a copy takes along above the page. */
+const CONSENT =
+  /\b(?:we and our partners|wir und unsere partner|store and(?:\/or)? access information|speichern (?:und\/oder )?(?:Informationen|Daten) auf Ihrem Gerät|personalised ads|personalized ads|personalisierte (?:Werbung|Anzeigen)|Datenschutzeinstellungen|privacy settings|your privacy choices|Einwilligung widerrufen|withdraw (?:your )?consent)\b/iu;
+const MAX_CONSENT_WORDS = 150;
+/** Player and list widgets: "00:00 / 03:41", "Video Duration 02 minutes 15 seconds", "list 2 of 3", "Wirtschaft 08.10.25 – 02:11 min". */
+const WIDGET =
+  /^\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}$|^Video Duration\b|^(?:list \d+ of \d+|list of \d+ items|end of list)$|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?)$/iu;
 /** Date, time and reading-time lines: "12.03.2024, 14:05 Uhr", "Published 3 hours ago", "Tue 5 Mar 2024 14.05 GMT". */
 const DATE_WORDS =
   /^(?:Aktualisiert|Veröffentlicht|Erschienen|Stand|Datum|Updated|Published|Posted|Last updated|Lesedauer|Lesezeit|Reading time)\b|^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.{0,40}\d|\b(?:ago|Uhr|GMT|UTC|BST|MEZ|MESZ|CET|CEST)\.?$|\bLesedauer\b|(?:•|\|)\s*\d{1,2}(?::\d{2})?\s*Min\.?$/iu;
@@ -66,6 +77,7 @@ const PROMPTS: readonly RegExp[] = [
   /^(?:skip|after) (?:past )?newsletter promotion$/iu,
   /^(?:Thank you for reading|Danke(?:,| fürs?) (?:dass Sie|Lesen))\b/iu,
   /\b(?:straight to your inbox|to your inbox every|direkt in Ihr(?: E-Mail-)?Postfach|in Ihr Postfach)\b/iu,
+  /\b(?:vorlesen lassen|Artikel (?:anhören|vorlesen)|listen to (?:this|the) (?:article|story))\b/iu,
 ];
 
 /** A heading that introduces links to other articles: the block after it is the list of their headlines. */
@@ -79,7 +91,9 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
   const words = wordCount(line);
   if (line === "") return null;
   if ((line.match(ICON)?.length ?? 0) >= 2) return "icon labels";
+  if (words <= MAX_CONSENT_WORDS && CONSENT.test(line)) return "consent banner";
   if (words <= 40 && (CREDIT_START.test(line) || CREDIT_END.test(line))) return "image credit";
+  if (words <= MAX_FURNITURE_WORDS && WIDGET.test(line)) return "site interface";
   if (words <= MAX_FURNITURE_WORDS && !endsWithSentencePunctuation(line) && (GLUED_CRUMBS.test(line) || (words >= 2 && SEPARATED_CRUMBS.test(line)))) {
     return "breadcrumb";
   }

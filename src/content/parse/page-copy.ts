@@ -32,6 +32,8 @@ const MAX_KICKER_WORDS = 8;
 const MIN_HEADLINE_WORDS = 4;
 /** A title-like line this long just above the first paragraph is a standfirst printed without a final period. */
 const MIN_STANDFIRST_WORDS = 16;
+/** Longer title-like lines are standfirsts or captions printed without a final period. */
+const MAX_HEADLINE_WORDS = 18;
 /** "Hochwasser in SüdbadenStadt evakuiert drei Dörfer": a short kicker glued to the headline. */
 const GLUED_KICKER = /(?<=[\p{Ll}\d)])(?=\p{Lu}\p{Ll})/gu;
 
@@ -53,21 +55,35 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   // final period (long), then the headline, then perhaps a kicker.
   let standfirstIndex = -1;
   let headlineIndex = -1;
-  for (let index = head.length - 1; index >= 0; index -= 1) {
-    const block = head[index];
-    if (block === undefined) continue;
+  // Headline and standfirst stand above the date and author lines; what is between those and the first
+  // paragraph (captions, share buttons) is not looked at for them.
+  const isMetaLine = (block: Block): boolean => {
     const reason = furnitureReason(block.text, repeated, "head");
-    if (reason === "date line") date ??= parseDate(block.text);
-    if (reason !== null || isByline(block.text) || !isTitleLike(block.text)) continue;
-    const words = wordCount(block.text);
-    if (words >= MIN_STANDFIRST_WORDS && standfirstIndex < 0 && headlineIndex < 0) {
-      standfirstIndex = index;
-      continue;
+    return reason === "date line" || reason === "author line" || isByline(block.text);
+  };
+  const lowestMeta = findLastIndex(head, isMetaLine);
+  for (const block of head.slice(lowestMeta + 1)) if (furnitureReason(block.text, repeated, "head") === "date line") date ??= parseDate(block.text);
+  // Above the lowest date or author line first; some sites put those above the headline, so then below them.
+  for (const start of lowestMeta >= 0 ? [lowestMeta, head.length - 1] : [head.length - 1]) {
+    standfirstIndex = -1;
+    for (let index = start; index >= 0; index -= 1) {
+      const block = head[index];
+      if (block === undefined) continue;
+      const reason = furnitureReason(block.text, repeated, "head");
+      if (reason === "date line") date ??= parseDate(block.text);
+      if (reason !== null || isByline(block.text) || !isTitleLike(block.text)) continue;
+      const words = wordCount(block.text);
+      // Long lines without a final period are a standfirst or a caption; the nearest one below the headline is the standfirst.
+      if (words > MAX_HEADLINE_WORDS) {
+        standfirstIndex = words >= MIN_STANDFIRST_WORDS ? index : standfirstIndex;
+        continue;
+      }
+      if (words >= MIN_HEADLINE_WORDS) {
+        headlineIndex = index;
+        break;
+      }
     }
-    if (words >= MIN_HEADLINE_WORDS) {
-      headlineIndex = index;
-      break;
-    }
+    if (headlineIndex >= 0) break;
   }
   let headline: string | null = null;
   let kicker: string | null = null;

@@ -51,7 +51,7 @@ const ICON = /Icon(?=\p{Lu}|\s|$)/gu;
 /** "HomePolitikUkraine", "NewsWorldEurope": three or more capitalised words glued together (German compounds have no inner capitals). */
 const GLUED_CRUMBS = /^(?:\p{Lu}[\p{Ll}\d-]+){3,}$/u;
 /** "Home › Politik › Ausland", "News / World / Europe". */
-const SEPARATED_CRUMBS = /^[^.!?]{1,40}(?:\s+[›>»|/·]\s+[^.!?]{1,40}){1,6}$/u;
+const SEPARATED_CRUMBS = /^[^.!?|>]{1,40}(?:(?:\s*[|>]\s*|\s+[›»·/]\s+)[^.!?|>]{1,40}){1,6}$/u;
 const CREDIT_START = /^(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Image source|Image caption|Photo|Photograph|Credit)\s*[:,]|^©\s*[\p{L}][\p{L} .&/-]{1,60}$/iu;
 /** A credit on a line of its own (not closing a caption): the short line above it is the caption. */
 export const CREDIT_ONLY = /^(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Photo|Photograph|Credit)\s*:|^©/iu;

@@ -105,8 +105,17 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
       kickerIndex = headlineIndex - 1;
     }
   }
+  // A long line between the date or author lines and the first paragraph, without a final period, is the standfirst.
+  const leads = head.filter(
+    (block, index) =>
+      index > lowestMeta &&
+      index > headlineIndex &&
+      block.kind === "text" &&
+      wordCount(block.text) >= MIN_STANDFIRST_WORDS &&
+      furnitureReason(block.text, repeated, "head") === null,
+  );
   head.forEach((block, index) => {
-    if (index === headlineIndex || index === kickerIndex || index === standfirstIndex) return;
+    if (index === headlineIndex || index === kickerIndex || index === standfirstIndex || leads.includes(block)) return;
     if (furnitureReason(block.text, repeated, "head") === "date line") date ??= parseDate(block.text);
     dropped.push({ text: block.text, reason: furnitureReason(block.text, repeated, "head") ?? "page chrome" });
   });
@@ -117,6 +126,7 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   const kept: Block[] = headline === null ? [] : [{ kind: "heading", text: headline, level: 1 }];
   const standfirst = standfirstIndex >= 0 ? head[standfirstIndex] : undefined;
   if (standfirst) kept.push(standfirst);
+  kept.push(...leads);
   let chromeBelow = false;
   rest.forEach((block, index) => {
     const inTail = index > lastProse && (sourcesAt < 0 || index < sourcesAt);
@@ -178,7 +188,9 @@ function isByline(text: string): boolean {
   if (wordCount(text) > 7) return false;
   return (
     /^(?:Von|By|Autor(?:in)?:|Author:)\s/u.test(text) ||
-    /\b(?:correspondent|reporter|editor|Korrespondent(?:in)?|Redakteur(?:in)?|Reporter(?:in)?)$/iu.test(text)
+    /\b(?:correspondent|reporter|editor|journalist|writer|contributor|Korrespondent(?:in)?|Redakteur(?:in)?|Reporter(?:in)?|Journalist(?:in)?|Autor(?:in)?)\b/iu.test(
+      text,
+    )
   );
 }
 

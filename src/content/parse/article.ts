@@ -140,7 +140,7 @@ function readTail(blocks: readonly Block[]): TailResult {
 
   const sources: ArticleSource[] = [];
   // Everything after a "Quellen"/"Sources" heading is the source list.
-  const headingIndex = findLastIndex(body, (block) => block.kind !== "list-item" && SOURCES_HEADING.test(block.text));
+  const headingIndex = body.findLastIndex((block) => block.kind !== "list-item" && SOURCES_HEADING.test(block.text));
   const afterHeading = headingIndex >= 0 ? body.slice(headingIndex + 1) : [];
   // Only a heading followed by nothing but list items or short lines heads a source list.
   const isSourceList = afterHeading.length > 0 && afterHeading.every((block) => block.kind === "list-item" || wordCount(block.text) <= 40);
@@ -178,14 +178,6 @@ function readTail(blocks: readonly Block[]): TailResult {
   }
   dropTrailingBoilerplate();
   return { body, sources, publisher, droppedBoilerplate };
-}
-
-function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
-  for (let index = items.length - 1; index >= 0; index -= 1) {
-    const item = items[index];
-    if (item !== undefined && predicate(item)) return index;
-  }
-  return -1;
 }
 
 function sameText(a: string, b: string): boolean {

@@ -2,7 +2,7 @@ import type { Block } from "./blocks.js";
 import { publisherFromBoilerplate } from "./boilerplate.js";
 import { endsWithSentencePunctuation, isTitleLike, wordCount } from "./classify.js";
 import { parseDate } from "./dates.js";
-import { RELATED_HEADER, furnitureReason, isProse, repeatedShortLines, type DroppedLine } from "./furniture.js";
+import { CREDIT_ONLY, RELATED_HEADER, furnitureReason, isProse, repeatedShortLines, type DroppedLine } from "./furniture.js";
 import { SOURCES_HEADING } from "./sources.js";
 
 /**
@@ -61,7 +61,7 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
     const reason = furnitureReason(block.text, repeated, "head");
     return reason === "date line" || reason === "author line" || isByline(block.text);
   };
-  const lowestMeta = findLastIndex(head, isMetaLine);
+  const lowestMeta = head.findLastIndex(isMetaLine);
   for (const block of head.slice(lowestMeta + 1)) if (furnitureReason(block.text, repeated, "head") === "date line") date ??= parseDate(block.text);
   // Above the lowest date or author line first; some sites put those above the headline, so then below them.
   for (const start of lowestMeta >= 0 ? [lowestMeta, head.length - 1] : [head.length - 1]) {
@@ -121,7 +121,7 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   });
 
   const rest = blocks.slice(firstProse);
-  const lastProse = findLastIndex(rest, isArticleProse);
+  const lastProse = rest.findLastIndex(isArticleProse);
   const sourcesAt = rest.findIndex((block, index) => index > lastProse && block.kind !== "list-item" && SOURCES_HEADING.test(block.text));
   const kept: Block[] = headline === null ? [] : [{ kind: "heading", text: headline, level: 1 }];
   const standfirst = standfirstIndex >= 0 ? head[standfirstIndex] : undefined;
@@ -160,6 +160,7 @@ const DATE_SUFFIX = /\s(?=(?:Stand|Aktualisiert am|Veröffentlicht am|Updated|Pu
 /** A short line just above an image credit ("Foto: dpa") is the image's caption. */
 const MAX_CAPTION_WORDS = 30;
 const CREDIT_BEFORE_CAPTION = /^Image source\b/iu;
+const MAX_CREDIT_WORDS = 10;
 
 function captionIndexes(blocks: readonly Block[], repeated: ReadonlySet<string>): Set<number> {
   const captions = new Set<number>();
@@ -168,7 +169,9 @@ function captionIndexes(blocks: readonly Block[], repeated: ReadonlySet<string>)
     if (index === 0 || before === undefined || before.kind !== "text" || wordCount(before.text) > MAX_CAPTION_WORDS) return;
     // "Image source, …" comes before its caption ("Image caption, …"), which the credit rules know already.
     if (CREDIT_BEFORE_CAPTION.test(block.text)) return;
-    if (furnitureReason(block.text, repeated) === "image credit" && furnitureReason(before.text, repeated) === null) captions.add(index - 1);
+    // Only a credit on a line of its own: one closing a caption ("… gefertigt.(Foto: dpa)") is the caption itself.
+    const creditAlone = CREDIT_ONLY.test(block.text) && wordCount(block.text) <= MAX_CREDIT_WORDS;
+    if (creditAlone && furnitureReason(block.text, repeated) === "image credit" && furnitureReason(before.text, repeated) === null) captions.add(index - 1);
   });
   return captions;
 }
@@ -202,12 +205,4 @@ function splitKicker(text: string): { kicker: string | null; headline: string } 
   const kicker = text.slice(0, cut).trim();
   const headline = text.slice(cut).trim();
   return wordCount(kicker) <= MAX_KICKER_WORDS && wordCount(headline) >= 3 ? { kicker, headline } : { kicker: null, headline: text };
-}
-
-function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
-  for (let index = items.length - 1; index >= 0; index -= 1) {
-    const item = items[index];
-    if (item !== undefined && predicate(item)) return index;
-  }
-  return -1;
 }

@@ -45,7 +45,9 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   const firstProse = blocks.findIndex(isArticleProse);
   if (firstProse < 0) return null;
   const head = blocks.slice(0, firstProse);
-  const headFurniture = head.filter((block) => furnitureReason(block.text, repeated, "head") !== null).length;
+  // Each line's furniture reason above the article, worked out once for the walks below.
+  const headReasons = head.map((block) => furnitureReason(block.text, repeated, "head"));
+  const headFurniture = headReasons.filter((reason) => reason !== null).length;
   if (headFurniture < MIN_HEAD_FURNITURE) return null;
 
   const dropped: DroppedLine[] = [];
@@ -57,19 +59,17 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   let headlineIndex = -1;
   // Headline and standfirst stand above the date and author lines; what is between those and the first
   // paragraph (captions, share buttons) is not looked at for them.
-  const isMetaLine = (block: Block): boolean => {
-    const reason = furnitureReason(block.text, repeated, "head");
-    return reason === "date line" || reason === "author line" || isByline(block.text);
-  };
-  const lowestMeta = head.findLastIndex(isMetaLine);
-  for (const block of head.slice(lowestMeta + 1)) if (furnitureReason(block.text, repeated, "head") === "date line") date ??= parseDate(block.text);
+  const lowestMeta = head.findLastIndex((block, index) => headReasons[index] === "date line" || headReasons[index] === "author line" || isByline(block.text));
+  head.forEach((block, index) => {
+    if (index > lowestMeta && headReasons[index] === "date line") date ??= parseDate(block.text);
+  });
   // Above the lowest date or author line first; some sites put those above the headline, so then below them.
   for (const start of lowestMeta >= 0 ? [lowestMeta, head.length - 1] : [head.length - 1]) {
     standfirstIndex = -1;
     for (let index = start; index >= 0; index -= 1) {
       const block = head[index];
       if (block === undefined) continue;
-      const reason = furnitureReason(block.text, repeated, "head");
+      const reason = headReasons[index] ?? null;
       if (reason === "date line") date ??= parseDate(block.text);
       if (reason !== null || isByline(block.text) || !isTitleLike(block.text)) continue;
       const words = wordCount(block.text);
@@ -94,13 +94,7 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
     headline = glued.headline;
     kicker = glued.kicker;
     const before = head[headlineIndex - 1];
-    if (
-      kicker === null &&
-      before &&
-      furnitureReason(before.text, repeated, "head") === null &&
-      isTitleLike(before.text) &&
-      wordCount(before.text) <= MAX_KICKER_WORDS
-    ) {
+    if (kicker === null && before && headReasons[headlineIndex - 1] === null && isTitleLike(before.text) && wordCount(before.text) <= MAX_KICKER_WORDS) {
       kicker = before.text;
       kickerIndex = headlineIndex - 1;
     }
@@ -108,16 +102,13 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   // A long line between the date or author lines and the first paragraph, without a final period, is the standfirst.
   const leads = head.filter(
     (block, index) =>
-      index > lowestMeta &&
-      index > headlineIndex &&
-      block.kind === "text" &&
-      wordCount(block.text) >= MIN_STANDFIRST_WORDS &&
-      furnitureReason(block.text, repeated, "head") === null,
+      index > lowestMeta && index > headlineIndex && block.kind === "text" && wordCount(block.text) >= MIN_STANDFIRST_WORDS && headReasons[index] === null,
   );
   head.forEach((block, index) => {
     if (index === headlineIndex || index === kickerIndex || index === standfirstIndex || leads.includes(block)) return;
-    if (furnitureReason(block.text, repeated, "head") === "date line") date ??= parseDate(block.text);
-    dropped.push({ text: block.text, reason: furnitureReason(block.text, repeated, "head") ?? "page chrome" });
+    const reason = headReasons[index] ?? null;
+    if (reason === "date line") date ??= parseDate(block.text);
+    dropped.push({ text: block.text, reason: reason ?? "page chrome" });
   });
 
   const rest = blocks.slice(firstProse);

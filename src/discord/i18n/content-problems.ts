@@ -77,8 +77,7 @@ function shapeDe(shape: NotArticleShape): string {
 
 function followUpDe(cause: FollowUpFailure): string {
   if (cause.kind === "error") return `der nächste Schritt ist fehlgeschlagen (${systemDe(cause.detail)})`;
-  const files = cause.problems.map((entry) => `${entry.file}: ${articleProblemDe(entry.problem)}`).join("; ");
-  return `der Index konnte nicht neu aufgebaut werden, daher bleibt der bisherige in Gebrauch: ${files}`;
+  return `der Index konnte nicht neu aufgebaut werden, daher bleibt der bisherige in Gebrauch: ${reindexProblemsText(cause.problems, "de")}`;
 }
 
 function contentProblemDe(problem: ContentProblem): string {

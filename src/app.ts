@@ -1,6 +1,8 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { QaService, type EmbeddingSettings, type QaServiceOptions } from "./answer/service.js";
+import { ServerContent } from "./answer/servers/server-content.js";
+import { loadLexicons } from "./search/lexicons.js";
 import type { EmbedderOptions } from "./search/embeddings.js";
 
 /** Embedding settings from configuration, or "off". */
@@ -27,6 +29,34 @@ export function createService(config: Config, logger: Logger): Promise<QaService
     logger,
     embeddings: embeddingSettingsFrom(config),
   });
+}
+
+/**
+ * The operator's service and the servers' own articles beside it (see
+ * ServerContent): what the bot and the CLI with --server answer from.
+ */
+export async function createContent(config: Config, logger: Logger): Promise<{ operator: QaService; servers: ServerContent }> {
+  const lexicons = loadLexicons();
+  const operator = await createService(config, logger);
+  const embeddings = embeddingSettingsFrom(config);
+  const servers = new ServerContent({
+    operator,
+    serversDir: config.paths.serversDir,
+    enabled: config.SERVER_ARTICLES,
+    maxLoaded: config.MAX_LOADED_SERVERS,
+    logger,
+    createServer: (serverId, contentDir, shared) =>
+      QaService.create({
+        contentDir,
+        logger: logger.child({ server: serverId }),
+        embeddings,
+        lexicons,
+        auditLogFile: config.paths.auditLogFile,
+        maxUploadBytes: config.MAX_UPLOAD_BYTES,
+        server: { serverId, maxArticles: config.MAX_SERVER_ARTICLES, maxBytes: config.MAX_SERVER_BYTES, shared },
+      }),
+  });
+  return { operator, servers };
 }
 
 /** A service from explicit options: the benchmarks build one per configuration (no stored index, their own overrides). */

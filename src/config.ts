@@ -50,9 +50,17 @@ export const envSchema = z.object({
     .transform((value): number | "auto" => (value === "auto" ? "auto" : Number(value))),
   ASK_CHANNEL_IDS: idList.default([]),
   MODERATOR_ROLE_IDS: idList.default([]),
+  /** Users who may change the articles every server shares from Discord (the operator's); everyone else changes at most their own server's. */
+  OPERATOR_USER_IDS: idList.default([]),
 
   CONTENT_DIR: z.string().min(1).default("data/articles"),
   STATE_DIR: z.string().min(1).default("var"),
+  /** Let each server's moderators keep articles of their own, answered only in that server. */
+  SERVER_ARTICLES: booleanFromEnv.default(true),
+  MAX_SERVER_ARTICLES: positiveInt(20),
+  MAX_SERVER_BYTES: positiveInt(5_000_000),
+  /** Servers whose own index stays in memory at most (least recently asked dropped first, rebuilt when asked). */
+  MAX_LOADED_SERVERS: positiveInt(50),
 
   EMBEDDINGS_ENABLED: booleanFromEnv.default(true),
   EMBEDDING_MODEL: z.string().min(1).default("Xenova/multilingual-e5-small"),
@@ -105,6 +113,8 @@ export interface Config extends Env {
     modelCacheDir: string;
     feedbackFile: string;
     auditLogFile: string;
+    /** One folder per server id with that server's own articles. */
+    serversDir: string;
   };
 }
 
@@ -141,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       modelCacheDir: values.EMBEDDING_CACHE_DIR ? path.resolve(cwd, values.EMBEDDING_CACHE_DIR) : path.join(stateDir, "models"),
       feedbackFile: path.join(stateDir, "feedback.jsonl"),
       auditLogFile: path.join(stateDir, "audit.jsonl"),
+      serversDir: path.join(stateDir, "servers"),
     },
   };
 }

@@ -6,7 +6,14 @@
 export class LruMap<K, V> {
   private readonly entries = new Map<K, V>();
 
-  constructor(readonly capacity: number) {
+  /**
+   * `canEvict` may hold an entry back from eviction (one still in use); the
+   * map then stays over capacity until that entry is free and another set runs.
+   */
+  constructor(
+    readonly capacity: number,
+    private readonly canEvict: (key: K, value: V) => boolean = () => true,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError("capacity must be a positive integer");
   }
 
@@ -27,10 +34,15 @@ export class LruMap<K, V> {
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
+    this.trim(key);
+  }
+
+  /** Evicts (least recently used first, never `keep`) until the map is within capacity or nothing more may go. */
+  trim(keep?: K): void {
+    if (this.entries.size <= this.capacity) return;
+    for (const [oldKey, oldValue] of this.entries) {
+      if (this.entries.size <= this.capacity) break;
+      if (oldKey !== keep && this.canEvict(oldKey, oldValue)) this.entries.delete(oldKey);
     }
   }
 

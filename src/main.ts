@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createService } from "./app.js";
+import { createContent } from "./app.js";
 import { startHealthServer } from "./health-server.js";
 import { createTerminalLogger } from "./log.js";
 import { BotMetrics } from "./metrics.js";
@@ -42,7 +42,7 @@ await runCli(async ({ config, logger: botLogger }) => {
   // Without a token this is an interactive session: its logs go to a file, not over the prompt.
   const terminalLog = path.join(config.paths.stateDir, "terminal.log");
   const logger = config.DISCORD_TOKEN ? botLogger : createTerminalLogger(config.LOG_LEVEL, terminalLog);
-  const service = await createService(config, logger);
+  const { operator: service, servers } = await createContent(config, logger);
   if (!config.DISCORD_TOKEN) {
     logger.info({ event: "terminal_mode" }, "no DISCORD_TOKEN configured: answering in the terminal");
     await runTerminal({
@@ -74,6 +74,7 @@ await runCli(async ({ config, logger: botLogger }) => {
   const bot = await startBot({
     config,
     qa: service,
+    scopes: servers,
     logger: shardId === null ? logger : logger.child({ shard: shardId }),
     ...(metrics ? { metrics } : {}),
     followIndexFile: config.paths.indexFile,

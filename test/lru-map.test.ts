@@ -22,3 +22,18 @@ describe("LruMap", () => {
     expect(() => new LruMap(0)).toThrow(RangeError);
   });
 });
+
+describe("LruMap with entries held back", () => {
+  it("skips entries that may not be evicted, stays over capacity while it must, and trims once they are free", () => {
+    const held = new Set(["a"]);
+    const map = new LruMap<string, number>(1, (key) => !held.has(key));
+    map.set("a", 1);
+    map.set("b", 2);
+    expect(map.keys()).toEqual(["a", "b"]);
+    map.set("c", 3);
+    expect(map.keys()).toEqual(["a", "c"]);
+    held.clear();
+    map.trim();
+    expect(map.keys()).toEqual(["c"]);
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ArticleLoadProblem } from "../content/problems.js";
-import { loadArticles } from "../content/load.js";
+import { articleIdFromFileName, loadArticles } from "../content/load.js";
 import { describeArticleProblem } from "../content/problem-text.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { detectLanguage, type Language } from "../search/analyzer.js";
@@ -8,11 +8,15 @@ import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search
 import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/retriever.js";
 import { passageId } from "./citation.js";
 import { configuredModel, type ResolvedServiceOptions } from "./service-options.js";
+import { combineLayers, type ArticleOrigin } from "./shared-layer.js";
 import type { ArticleInfo } from "./types.js";
 
 /** One complete index: the articles and everything built from them. A reindex builds a new one and swaps it in whole. */
 export interface IndexState {
+  /** Every article answered from: for a server, the operator's followed by its own. */
   articles: Article[];
+  /** The articles of this service's own folder (for the operator's service, all of them). */
+  own: Article[];
   /** The articles' main language, guessed from their text. */
   language: Language;
   /** File name → content hash of the files the articles came from. */
@@ -35,9 +39,10 @@ export function indexVersionOf(files: Readonly<Record<string, string>>): string 
 }
 
 /** What `/about` and `/articles` show of an article. */
-export function articleInfo(article: Article): ArticleInfo {
+export function articleInfo(article: Article, origin: ArticleOrigin = "operator"): ArticleInfo {
   return {
     id: article.id,
+    origin,
     title: article.title,
     kicker: article.kicker,
     publisher: article.publisher,
@@ -61,6 +66,7 @@ export function toPassages(articles: readonly Article[]): RetrievalPassage[] {
 
 export function buildIndexState(
   articles: Article[],
+  own: Article[],
   files: Record<string, string>,
   dense: DenseChannel | null,
   options: Pick<ResolvedServiceOptions, "lexical" | "fusion" | "lexicons">,
@@ -72,19 +78,35 @@ export function buildIndexState(
   }
   const retriever = new Retriever(toPassages(articles), dense, { lexical: options.lexical, fusion: options.fusion, lexicons: options.lexicons });
   const language = detectLanguage(articles.flatMap((article) => article.paragraphs.slice(0, 5).map((paragraph) => paragraph.text)).join(" "));
-  return { articles, language, files, paragraphById, retriever, builtAt };
+  return { articles, own, language, files, paragraphById, retriever, builtAt };
+}
+
+/** The articles served from a folder's own ones: for a server, the operator's come first (see combineLayers). */
+export function serveLayers(
+  own: readonly Article[],
+  files: Readonly<Record<string, string>>,
+  options: Pick<ResolvedServiceOptions, "server">,
+): ReturnType<typeof combineLayers> {
+  const names = Object.keys(files);
+  const fileOf = (article: Article): string => names.find((name) => articleIdFromFileName(name) === article.id) ?? article.id;
+  return combineLayers(own, options.server?.shared.articles ?? null, fileOf);
 }
 
 /** Reuses the persisted index when it was built from exactly the current files; parses them otherwise. */
 export async function loadInitialState(options: ResolvedServiceOptions): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
   const modelId = configuredModel(options);
+  if (options.server) return loadServerState(options);
   // Hashing the files first only pays off when there is a stored index to compare them with.
   const directory = options.indexFile ? await loadArticles(options.contentDir, { parse: false }) : null;
   if (options.indexFile && directory && directory.errors.length === 0) {
     const stored = await readStoredIndex(options.indexFile, options.logger);
     if (stored && storedIndexMatches(stored, directory.hashes, modelId) && stored.articles.length > 0) {
       options.logger.info({ event: "index_loaded", articles: stored.articles.length }, "loaded the stored index");
-      return { state: buildIndexState(stored.articles, directory.hashes, null, options, new Date(stored.builtAt)), unreadable: [], parsed: false };
+      return {
+        state: buildIndexState(stored.articles, stored.articles, directory.hashes, null, options, new Date(stored.builtAt)),
+        unreadable: [],
+        parsed: false,
+      };
     }
   }
   const parsed = await loadArticles(options.contentDir, { parse: true });
@@ -94,7 +116,7 @@ export async function loadInitialState(options: ResolvedServiceOptions): Promise
   if (parsed.articles.length === 0) {
     throw new Error(`No readable articles in ${options.contentDir} (.txt, .md or .html files expected).`);
   }
-  const state = buildIndexState(parsed.articles, parsed.hashes, null, options, new Date());
+  const state = buildIndexState(parsed.articles, parsed.articles, parsed.hashes, null, options, new Date());
   if (options.indexFile && parsed.errors.length === 0) {
     try {
       await writeStoredIndex(options.indexFile, { builtAt: state.builtAt, modelId, files: state.files, articles: state.articles }, options.fileOperations);
@@ -104,4 +126,20 @@ export async function loadInitialState(options: ResolvedServiceOptions): Promise
     }
   }
   return { state, unreadable: parsed.errors, parsed: true };
+}
+
+/**
+ * A server's own folder, read beside the operator's articles: it may be empty
+ * (the server is then answered from the operator's alone) and is not stored,
+ * since a server's few articles parse in milliseconds.
+ */
+async function loadServerState(options: ResolvedServiceOptions): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
+  const parsed = await loadArticles(options.contentDir, { parse: true });
+  const layers = serveLayers(parsed.articles, parsed.hashes, options);
+  const unreadable = [...parsed.errors, ...layers.shadowed];
+  for (const error of unreadable) {
+    options.logger.warn({ event: "article_skipped", file: error.file, reason: describeArticleProblem(error.problem) }, "article skipped");
+  }
+  if (layers.served.length === 0) throw new Error(`No readable articles in ${options.contentDir} and none shared.`);
+  return { state: buildIndexState(layers.served, layers.kept, parsed.hashes, null, options, new Date()), unreadable, parsed: true };
 }

@@ -5,7 +5,7 @@ import type { Article } from "../content/types.js";
 import { writeStoredIndex } from "../search/index-store.js";
 import type { DenseChannel } from "../search/retriever.js";
 import { ReindexFailedError } from "./errors.js";
-import { buildIndexState, type IndexState } from "./index-state.js";
+import { buildIndexState, serveLayers, type IndexState } from "./index-state.js";
 import { diffArticles } from "./reindex-report.js";
 import { configuredModel, type ResolvedServiceOptions } from "./service-options.js";
 import type { ProgressTracker } from "./task-slot.js";
@@ -41,11 +41,11 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
   const { current, options, tracker } = input;
   const started = performance.now();
   const report = (update: Parameters<ProgressTracker["update"]>[0]): void => tracker.update(update);
-  const previousArticles = input.baseline ?? current.articles;
+  const previousArticles = input.baseline ?? current.own;
   report({ phase: "reading" });
   // Files whose bytes did not change since the current index (and an upload just checked) are not parsed again.
   const parsedBefore = new Map<string, Article>();
-  const byId = new Map(input.reuseParsed ? current.articles.map((article) => [article.id, article]) : []);
+  const byId = new Map(input.reuseParsed ? current.own.map((article) => [article.id, article]) : []);
   for (const [fileName, hash] of Object.entries(current.files)) {
     const article = byId.get(articleIdFromFileName(fileName));
     if (article && article.contentHash === hash) parsedBefore.set(`${fileName}\u0000${hash}`, article);
@@ -56,28 +56,30 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
     onArticle: (done, total) => report({ articlesDone: done, articlesTotal: total }),
     known: (fileName, contentHash) => parsedBefore.get(`${fileName}\u0000${contentHash}`),
   });
-  if (loaded.articles.length === 0) {
+  const layers = serveLayers(loaded.articles, loaded.hashes, options);
+  // A server's folder may be empty: the operator's articles are still answered from.
+  if (layers.served.length === 0 || (options.server === null && loaded.articles.length === 0)) {
     throw new ReindexFailedError(
       loaded.errors.length > 0
         ? loaded.errors
         : [{ file: options.contentDir, problem: { kind: "no-article-files", formats: [...ARTICLE_FILE_FORMATS.keys()] } }],
     );
   }
-  const skipped = loaded.errors;
+  const skipped = [...loaded.errors, ...layers.shadowed];
   if (skipped.length > 0)
     options.logger.warn({ event: "reindex_skipped_files", files: skipped.map((problem) => problem.file) }, "unreadable files left out of the index");
-  const paragraphsTotal = loaded.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
+  const paragraphsTotal = layers.served.reduce((sum, article) => sum + article.paragraphs.length, 0);
   report({ phase: "embedding", paragraphsTotal });
-  const dense = input.embed ? await input.embed(loaded.articles, (done) => report({ paragraphsDone: done })) : null;
+  const dense = input.embed ? await input.embed(layers.served, (done) => report({ paragraphsDone: done })) : null;
   report({ phase: "indexing", paragraphsDone: paragraphsTotal });
-  const next = buildIndexState(loaded.articles, loaded.hashes, dense, options, new Date());
+  const next = buildIndexState(layers.served, layers.kept, loaded.hashes, dense, options, new Date());
   report({ phase: "saving" });
   let storeFailure: string | undefined;
   if (options.indexFile) {
     try {
       await writeStoredIndex(
         options.indexFile,
-        { builtAt: next.builtAt, modelId: configuredModel(options), files: next.files, articles: next.articles },
+        { builtAt: next.builtAt, modelId: configuredModel(options), files: next.files, articles: next.own },
         options.fileOperations,
       );
     } catch (error) {
@@ -87,7 +89,7 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
     }
   }
   const result: ReindexReport = {
-    ...diffArticles(previousArticles, next.articles),
+    ...diffArticles(previousArticles, next.own),
     articles: next.articles.length,
     paragraphs: paragraphsTotal,
     durationMs: Math.round(performance.now() - started),
@@ -95,5 +97,5 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
     ...(storeFailure ? { storeFailure } : {}),
     ...(skipped.length > 0 ? { skipped } : {}),
   };
-  return { state: next, unreadable: loaded.errors, report: result };
+  return { state: next, unreadable: skipped, report: result };
 }

@@ -7,6 +7,7 @@ import { DEFAULT_LEXICAL_OPTIONS, type LexicalOptions } from "../search/lexical.
 import { loadLexicons, type Lexicons } from "../search/lexicons.js";
 import { DEFAULT_THRESHOLDS, type AbstentionThresholds } from "./abstention.js";
 import { DEFAULT_CONVERSATION_SETTINGS, type ConversationSettings } from "./conversation/follow-up.js";
+import type { ServerLayerOptions } from "./shared-layer.js";
 
 export type EmbedderLoader = typeof loadEmbedder;
 
@@ -49,6 +50,12 @@ export interface QaServiceOptions {
   fileOperations?: FileWriteOperations;
   /** How follow-up questions are read with their conversation (default DEFAULT_CONVERSATION_SETTINGS). */
   conversation?: Partial<ConversationSettings>;
+  /**
+   * Set when `contentDir` is one server's own articles: they are answered
+   * beside the operator's (`server.shared`), the folder may be empty, nothing
+   * is stored, and the dense channel uses the operator's model.
+   */
+  server?: ServerLayerOptions;
 }
 
 /** The service's options with every default applied, once, when it is created (nothing downstream applies one again). */
@@ -67,12 +74,14 @@ export interface ResolvedServiceOptions {
   maxUploadBytes: number;
   fileOperations: FileWriteOperations;
   conversation: ConversationSettings;
+  server: ServerLayerOptions | null;
 }
 
 export function resolveServiceOptions(options: QaServiceOptions): ResolvedServiceOptions {
   return {
     contentDir: options.contentDir,
-    indexFile: options.indexFile ?? null,
+    // A server's few articles parse in milliseconds; only the operator's index is stored.
+    indexFile: options.server ? null : (options.indexFile ?? null),
     logger: options.logger,
     embeddings: options.embeddings,
     lexical: { ...DEFAULT_LEXICAL_OPTIONS, ...options.lexical },
@@ -85,6 +94,7 @@ export function resolveServiceOptions(options: QaServiceOptions): ResolvedServic
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     fileOperations: options.fileOperations ?? diskFileOperations,
     conversation: { ...DEFAULT_CONVERSATION_SETTINGS, ...options.conversation },
+    server: options.server ?? null,
   };
 }
 

@@ -24,6 +24,7 @@ import { ReindexFailedError } from "./errors.js";
 import { articleInfo, buildIndexState, indexVersionOf, loadInitialState, type IndexState } from "./index-state.js";
 import { rebuildIndex } from "./rebuild.js";
 import { summarizeReindex } from "./reindex-report.js";
+import type { ArticleOrigin, SharedLayer } from "./shared-layer.js";
 import { resolveServiceOptions, type EmbeddingSettings, type QaServiceOptions, type ResolvedServiceOptions } from "./service-options.js";
 import { Summarizer, summaryEmbeddingFrom, type SummarizeRequest, type Summary } from "./summary/index.js";
 import { ContentTaskSlot, type ProgressTracker } from "./task-slot.js";
@@ -73,6 +74,7 @@ export class QaService implements QaApi, ContentAdminApi {
    * they reused for unchanged files, so /reindex after an update re-parses all.
    */
   private parsedHere = false;
+  private sharedSnapshot: { state: IndexState; embedder: Embedder | null; layer: SharedLayer } | null = null;
 
   private constructor(
     private readonly options: ResolvedServiceOptions,
@@ -87,12 +89,23 @@ export class QaService implements QaApi, ContentAdminApi {
       answerTypeBoost: options.answerTypeBoost,
       lexicons: options.lexicons,
     };
+    const server = options.server;
     this.library = new ContentLibrary({
       contentDir: options.contentDir,
       auditLogFile: options.auditLogFile,
       logger: options.logger,
       maxUploadBytes: options.maxUploadBytes,
       fileOperations: options.fileOperations,
+      ...(server
+        ? {
+            serverLayer: {
+              serverId: server.serverId,
+              sharedArticles: () => server.shared.articles.map((article) => ({ id: article.id, title: article.title })),
+              maxArticles: server.maxArticles,
+              maxBytes: server.maxBytes,
+            },
+          }
+        : {}),
     });
   }
 
@@ -120,7 +133,9 @@ export class QaService implements QaApi, ContentAdminApi {
     const service = new QaService(options, initial.state);
     service.unreadable = initial.unreadable;
     service.parsedHere = initial.parsed;
-    if (options.embeddings === "off") {
+    if (options.server) {
+      await service.useSharedModel(options.server.shared);
+    } else if (options.embeddings === "off") {
       service.modelError = "embeddings disabled by configuration";
     } else {
       service.modelLoading = true;
@@ -146,7 +161,7 @@ export class QaService implements QaApi, ContentAdminApi {
         const current = this.state;
         const dense = await this.denseChannelFor(current.articles, loaded.embedder);
         if (this.state === current) {
-          this.state = buildIndexState(current.articles, current.files, dense, this.options, current.builtAt);
+          this.state = buildIndexState(current.articles, current.own, current.files, dense, this.options, current.builtAt);
           break;
         }
         // A reindex swapped the state while we embedded; it used the model itself once it was set.
@@ -158,6 +173,44 @@ export class QaService implements QaApi, ContentAdminApi {
       this.modelError = error instanceof Error ? error.message : String(error);
       this.options.logger.warn({ event: "dense_failed", reason: this.modelError }, "embedding failed; serving lexical retrieval only");
     }
+  }
+
+  /** A server's index uses the operator's model (already loaded, or not at all): no model of its own. */
+  private async useSharedModel(shared: SharedLayer): Promise<void> {
+    if (shared.dense === null) {
+      this.modelError = shared.modelError ?? "the embedding model is not loaded";
+      return;
+    }
+    this.embedder = shared.dense.embedder;
+    this.embeddingCache = shared.dense.cache;
+    try {
+      const current = this.state;
+      const dense = await this.denseChannelFor(current.articles, shared.dense.embedder);
+      this.state = buildIndexState(current.articles, current.own, current.files, dense, this.options, current.builtAt);
+    } catch (error) {
+      this.embedder = null;
+      this.modelError = error instanceof Error ? error.message : String(error);
+      this.options.logger.warn({ event: "dense_failed", reason: this.modelError }, "embedding failed; serving lexical retrieval only");
+    }
+  }
+
+  /**
+   * The articles as a server's index builds on them: a new snapshot whenever
+   * the articles or the retrieval mode change, so a server's index built on an
+   * older one can tell it is out of date.
+   */
+  sharedLayer(): SharedLayer {
+    const state = this.state;
+    const cached = this.sharedSnapshot;
+    if (cached && cached.state === state && cached.embedder === this.embedder) return cached.layer;
+    const layer: SharedLayer = {
+      articles: state.own,
+      version: `${indexVersionOf(state.files)}:${state.retriever.mode}`,
+      dense: this.embedder && state.retriever.mode === "hybrid" ? { embedder: this.embedder, cache: this.embeddingCache } : null,
+      modelError: this.embedder ? null : this.modelError,
+    };
+    this.sharedSnapshot = { state, embedder: this.embedder, layer };
+    return layer;
   }
 
   private denseChannelFor(articles: readonly Article[], embedder: Embedder, onProgress?: (paragraphsDone: number) => void) {
@@ -319,8 +372,10 @@ export class QaService implements QaApi, ContentAdminApi {
   }
 
   status(): ServiceStatus {
-    const { articles, retriever, builtAt } = this.state;
-    const info = articles.map(articleInfo);
+    const { articles, own, retriever, builtAt } = this.state;
+    const ownIds = new Set(own.map((article) => article.id));
+    const ownOrigin: ArticleOrigin = this.options.server ? "server" : "operator";
+    const info = articles.map((article) => articleInfo(article, ownIds.has(article.id) ? ownOrigin : "operator"));
     const configuredModel = this.options.embeddings === "off" ? "none" : this.options.embeddings.options.modelId;
     return {
       mode: retriever.mode,

@@ -4,6 +4,7 @@ import type { Article, Paragraph } from "../content/types.js";
 import type { Language } from "../search/analyzer.js";
 import type { AbstentionFeatures } from "./abstention.js";
 import type { AnswerType } from "./answer-types.js";
+import type { ArticleOrigin } from "./shared-layer.js";
 import type { SummarizeRequest, Summary } from "./summary/index.js";
 
 /** Which retrieval channels served an answer. */
@@ -61,6 +62,8 @@ export interface Answer {
 
 export interface ArticleInfo {
   id: string;
+  /** The operator's articles are answered in every server; a server's own only there. */
+  origin: ArticleOrigin;
   title: string;
   /** The topic line above the headline, when the article has one. */
   kicker: string | null;

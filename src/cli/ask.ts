@@ -2,23 +2,24 @@ import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { createService } from "../app.js";
 import type { Answer, ConversationTurn } from "../answer/types.js";
 import { DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
 import { turnOf } from "../answer/conversation/turns.js";
 import { checkQuestion } from "../answer/question-check.js";
 import { answerToJson, formatAnswer, questionTooLong } from "./format.js";
 import { argumentError, CliError, runCli } from "./run.js";
+import { contentScopeFor, parseServerId } from "./server-scope.js";
 
 const USAGE =
-  'usage: npm run ask -- [--json] "question"  |  npm run ask -- [--json] [--conversation] --batch FILE|-' +
-  "  (--conversation: consecutive lines are one conversation, a blank line starts the next)";
+  'usage: npm run ask -- [--server ID] [--json] "question"  |  npm run ask -- [--server ID] [--json] [--conversation] --batch FILE|-' +
+  "  (--conversation: consecutive lines are one conversation, a blank line starts the next; --server: answer as in that Discord server)";
 
 interface AskArgs {
   json: boolean;
   batch: string | undefined;
   conversation: boolean;
   question: string;
+  server: string | null;
 }
 
 function parseAskArgs(argv: string[]): AskArgs {
@@ -29,6 +30,7 @@ function parseAskArgs(argv: string[]): AskArgs {
         json: { type: "boolean", default: false },
         batch: { type: "string" },
         conversation: { type: "boolean", default: false },
+        server: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -39,7 +41,8 @@ function parseAskArgs(argv: string[]): AskArgs {
     if (values.batch === undefined && question.length === 0) throw new CliError(`no question given. ${USAGE}`, 2);
     if (values.batch !== undefined && question.length > 0) throw new CliError(`give either a question or --batch, not both. ${USAGE}`, 2);
     if (values.conversation && values.batch === undefined) throw new CliError(`--conversation reads its questions from --batch FILE|-. ${USAGE}`, 2);
-    return { json: values.json ?? false, batch: values.batch, conversation: values.conversation ?? false, question };
+    const server = parseServerId(values.server, USAGE);
+    return { json: values.json ?? false, batch: values.batch, conversation: values.conversation ?? false, question, server };
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw argumentError(error, USAGE);
@@ -62,8 +65,7 @@ async function* batchLines(source: string): AsyncGenerator<string> {
 
 await runCli(async ({ config, logger }) => {
   const args = parseAskArgs(process.argv.slice(2));
-  const service = await createService(config, logger);
-  await service.whenModelSettled();
+  const service = (await contentScopeFor(config, logger, args.server)).qa;
   const print = (answer: Answer): void => {
     process.stdout.write(args.json ? `${answerToJson(answer)}\n` : `${formatAnswer(answer)}\n`);
   };

@@ -16,12 +16,14 @@ import { z } from "zod";
 import { answersSuite, type AnswerOverrides, type AnswersBenchArgs } from "./bench-answers.js";
 import { conversationsSuite, type ConversationsBenchArgs } from "./bench-conversations.js";
 import { summariesSuite, type SummariesBenchArgs } from "./bench-summaries.js";
+import { serversSuite, type ServersBenchArgs } from "./bench-servers.js";
 
 const USAGE =
   "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]  |  npm run bench -- article [--questions FILE] [--json] [--lexical]" +
   "  |  npm run bench -- answers [--questions FILE]... [--articles DIR]... [--split calibrate|sealed|all] [--json] [--lexical]" +
   "  |  npm run bench -- conversations [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]" +
-  "  |  npm run bench -- summaries [--articles DIR]... [--split calibrate|sealed|all] [--json] [--verbose]";
+  "  |  npm run bench -- summaries [--articles DIR]... [--split calibrate|sealed|all] [--json] [--verbose]" +
+  "  |  npm run bench -- servers [--servers N] [--max-loaded N] [--json]";
 
 interface BenchFigures extends RankingMetrics {
   passages: number;
@@ -114,6 +116,8 @@ type BenchArgs = {
   options?: string;
   articles?: string[];
   verbose?: boolean;
+  servers?: string;
+  "max-loaded"?: string;
 };
 
 async function germanQuadSuite(args: BenchArgs, config: Config, logger: Logger): Promise<void> {
@@ -349,6 +353,21 @@ function summariesArgs(values: BenchArgs): SummariesBenchArgs {
   };
 }
 
+function serversArgs(values: BenchArgs, contentDir: string): ServersBenchArgs {
+  const count = (value: string | undefined, fallback: number, name: string): number => {
+    if (value === undefined) return fallback;
+    const parsed = z.coerce.number().int().min(1).max(100_000).safeParse(value);
+    if (!parsed.success) throw new CliError(`${name} takes a whole number from 1 to 100000. ${USAGE}`, 2);
+    return parsed.data;
+  };
+  return {
+    servers: count(values.servers, 1_000, "--servers"),
+    maxLoaded: count(values["max-loaded"], 50, "--max-loaded"),
+    contentDir,
+    json: values.json ?? false,
+  };
+}
+
 const lexicalOverridesSchema = z
   .object({
     k1: z.number(),
@@ -394,6 +413,8 @@ await runCli(async ({ config, logger }) => {
         options: { type: "string" },
         articles: { type: "string", multiple: true },
         verbose: { type: "boolean" },
+        servers: { type: "string" },
+        "max-loaded": { type: "string" },
       },
       allowPositionals: true,
     });
@@ -406,5 +427,6 @@ await runCli(async ({ config, logger }) => {
   else if (suite === "answers") await answersSuite(answersArgs(parsed.values), config, logger);
   else if (suite === "conversations") await conversationsSuite(conversationsArgs(parsed.values), config, logger);
   else if (suite === "summaries") await summariesSuite(summariesArgs(parsed.values));
+  else if (suite === "servers") await serversSuite(serversArgs(parsed.values, config.paths.contentDir), logger);
   else throw new CliError(`unknown or missing benchmark${suite ? ` "${suite}"` : ""}. ${USAGE}`, 2);
 });

@@ -2,7 +2,6 @@ import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createService } from "../app.js";
 import type { ReindexProgress, ReindexReport } from "../answer/types.js";
 import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import { describeReindexProgress } from "../answer/reindex-report.js";
@@ -16,6 +15,7 @@ import { describeContentProblem } from "../content/problem-text.js";
 import { formatArticleCheck } from "./article-check-format.js";
 import { formatReindexReport } from "./format.js";
 import { argumentError, CliError, runCli } from "./run.js";
+import { contentScopeFor, parseServerId } from "./server-scope.js";
 
 /**
  * `npm run reindex`: re-reads the article folder, rebuilds and stores the
@@ -26,13 +26,15 @@ import { argumentError, CliError, runCli } from "./run.js";
  */
 
 const USAGE =
-  "usage: npm run reindex  |  npm run reindex -- --add FILE [--replace] [--force]  |  npm run reindex -- --remove ID  |  npm run reindex -- --check FILE";
+  "usage: npm run reindex [-- --server ID]  |  npm run reindex -- [--server ID] --add FILE [--replace] [--force]  |  " +
+  "npm run reindex -- [--server ID] --remove ID  |  npm run reindex -- --check FILE  (--server: that Discord server's own articles)";
 
-type ReindexCommand =
+type ReindexCommand = (
   | { kind: "reindex" }
   | { kind: "add"; file: string; replace: boolean; force: boolean }
   | { kind: "remove"; articleId: string }
-  | { kind: "check"; file: string };
+  | { kind: "check"; file: string }
+) & { server: string | null };
 
 function parseReindexArgs(argv: string[]): ReindexCommand {
   let values: {
@@ -42,6 +44,7 @@ function parseReindexArgs(argv: string[]): ReindexCommand {
     replace?: boolean | undefined;
     force?: boolean | undefined;
     help?: boolean | undefined;
+    server?: string | undefined;
   };
   let positionals: string[];
   try {
@@ -53,6 +56,7 @@ function parseReindexArgs(argv: string[]): ReindexCommand {
         check: { type: "string" },
         replace: { type: "boolean" },
         force: { type: "boolean" },
+        server: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -65,15 +69,17 @@ function parseReindexArgs(argv: string[]): ReindexCommand {
   if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0] ?? ""}". ${USAGE}`, 2);
   const actions = [values.add, values.remove, values.check].filter((value) => value !== undefined).length;
   if (actions > 1) throw new CliError(`give one of --add, --remove and --check. ${USAGE}`, 2);
+  const server = parseServerId(values.server, USAGE);
   if (values.check !== undefined) {
-    if (values.replace || values.force) throw new CliError(`--check changes nothing, so it takes neither --replace nor --force. ${USAGE}`, 2);
-    return { kind: "check", file: values.check };
+    if (values.replace || values.force || server !== null)
+      throw new CliError(`--check changes nothing, so it takes none of --replace, --force and --server. ${USAGE}`, 2);
+    return { kind: "check", file: values.check, server };
   }
   if (values.replace && values.add === undefined) throw new CliError(`--replace only goes with --add. ${USAGE}`, 2);
   if (values.force && values.add === undefined) throw new CliError(`--force only goes with --add. ${USAGE}`, 2);
-  if (values.add !== undefined) return { kind: "add", file: values.add, replace: values.replace ?? false, force: values.force ?? false };
-  if (values.remove !== undefined) return { kind: "remove", articleId: values.remove };
-  return { kind: "reindex" };
+  if (values.add !== undefined) return { kind: "add", file: values.add, replace: values.replace ?? false, force: values.force ?? false, server };
+  if (values.remove !== undefined) return { kind: "remove", articleId: values.remove, server };
+  return { kind: "reindex", server };
 }
 
 function shellActor(): ContentActor {
@@ -129,10 +135,11 @@ await runCli(async ({ config, logger }) => {
   }
   const upload = command.kind === "add" ? await readUpload(command.file) : null;
   // Read before the service starts: starting rewrites the stored index when the folder changed.
-  const stored = command.kind === "reindex" ? await readStoredIndex(config.paths.indexFile, logger) : null;
-  const service = await createService(config, logger);
-  // Waiting for the model means the new index (and the embedding cache) is the hybrid one the bot will use.
-  await service.whenModelSettled();
+  const stored = command.kind === "reindex" && command.server === null ? await readStoredIndex(config.paths.indexFile, logger) : null;
+  // Waiting for the model (inside) means the new index (and the embedding cache) is the hybrid one the bot will use.
+  const scope = await contentScopeFor(config, logger, command.server);
+  const service = scope.admin;
+  if (service === null) throw new CliError("these articles cannot be changed here");
   const onProgress = phaseReporter();
   try {
     let report: ReindexReport;
@@ -149,7 +156,8 @@ await runCli(async ({ config, logger }) => {
       report = result.reindex;
     } else {
       // Against the stored index, not the one just built at start-up, so the report says what changed since the last index.
-      report = await service.reindex({ onProgress, actor: shellActor(), baseline: stored?.articles ?? [] });
+      // A server's articles are not stored: its report compares with what the folder held when this command started.
+      report = await service.reindex({ onProgress, actor: shellActor(), ...(command.server === null ? { baseline: stored?.articles ?? [] } : {}) });
     }
     process.stdout.write(`${formatReindexReport(report)}\n`);
   } catch (error) {

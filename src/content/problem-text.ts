@@ -119,6 +119,17 @@ export function describeContentProblem(problem: ContentProblem): string {
       return `There is no article with the id "${problem.id}". Articles: ${problem.known.join(", ") || "none"}.`;
     case "last-article":
       return `"${problem.title}" is the only article, so it was not removed: the bot would have nothing to answer from. Add another article first.`;
+    case "server-limit":
+      return problem.limit === "articles"
+        ? `"${problem.file}" was not added: this server would have ${problem.total} articles of its own, more than the limit of ${problem.max}. Remove one first.`
+        : `"${problem.file}" was not added: this server's articles would take ${formatBytesEnglish(problem.total)}, more than the limit of ${formatBytesEnglish(problem.max)}. Remove one first.`;
+    case "shared-clash":
+      return (
+        `"${problem.file}" was not added: ${problem.clash === "id" ? `the id "${problem.id}"` : `the title "${problem.title}"`} belongs to "${problem.title}" (${problem.id}), ` +
+        `one of the articles every server shares. Rename the file, or ask the bot's operator to change the shared article.`
+      );
+    case "shared-not-removable":
+      return `"${problem.title}" (${problem.id}) is one of the articles every server shares, so it cannot be removed here. Only the bot's operator can remove it.`;
     case "folder-unreadable":
       return `The content folder cannot be read: ${systemText(problem.detail)}`;
     case "folder-busy":

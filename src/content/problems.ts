@@ -51,6 +51,12 @@ export type ContentProblem =
   | { kind: "already-exists"; file: string; id: string; existingFile: string; existingTitle: string | null }
   | { kind: "not-found"; id: string; known: readonly string[] }
   | { kind: "last-article"; title: string }
+  /** A server's own articles would pass the operator's limit on their number or total size. */
+  | { kind: "server-limit"; limit: "articles" | "bytes"; file: string; total: number; max: number }
+  /** A server upload has the id or the title of one of the operator's articles, which every server shares. */
+  | { kind: "shared-clash"; file: string; id: string; title: string; clash: "id" | "title" }
+  /** A server moderator asked to remove one of the operator's articles. */
+  | { kind: "shared-not-removable"; id: string; title: string }
   | { kind: "folder-unreadable"; detail: SystemDetail }
   /** Another process (a second shard) is changing the articles right now; `pid` is -1 when it could not be told. */
   | { kind: "folder-busy"; pid: number }

@@ -19,11 +19,19 @@ import { RecentAnswers } from "./recent-answers.js";
 import { ShardIndexSync } from "./sharding.js";
 import { IndexReloader } from "../answer/index-reloader.js";
 import { watchStoredIndex } from "../answer/stored-index-watch.js";
+import { singleContentScopes, type ContentScopes } from "../answer/servers/scopes.js";
 import { ConversationStore, DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
 import type { BotMetrics } from "../metrics.js";
 
 export interface StartBotOptions {
   config: Config;
+  /**
+   * Every server's content: the operator's articles plus each server's own
+   * (ServerContent). Omitted, `qa` (and `admin`) are one article set for every
+   * server, changed by any server's moderators (ContentPolicy "single").
+   */
+  scopes?: ContentScopes;
+  /** The operator's articles (what direct messages and other shards' reloads concern); with `scopes`, its operator scope. */
   qa: QaApi;
   /** Content management for the moderator commands; by default `qa` itself when it offers it (as QaService does). */
   admin?: ContentAdminApi | null;
@@ -66,9 +74,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   const now = options.now ?? Date.now;
   const feedback = await FeedbackStore.open(config.paths.feedbackFile, options.feedbackSalt ? { salt: options.feedbackSalt } : {});
+  const scopes = options.scopes ?? singleContentScopes(qa, options.admin === undefined ? contentAdminOf(qa) : options.admin);
+  const operator = scopes.operator();
   const context: BotContext = {
-    qa,
-    admin: options.admin === undefined ? contentAdminOf(qa) : options.admin,
+    qa: operator.qa,
+    admin: operator.admin,
+    layer: operator.layer,
+    scopes,
     config,
     logger,
     limiter: new QuestionRateLimiter({

@@ -149,7 +149,7 @@ function articleDetails(article: ArticleInfo, lang: Lang): string {
   const url = safeLinkUrl(article.url);
   const publisher = article.publisher ? fitEscapedInline(singleLine(article.publisher), 80) : null;
   const source = url ? `[${publisher ?? fitEscapedInline(new URL(url).hostname, 80)}](${url})` : (publisher ?? `*${text.content.sourceUnknown}*`);
-  const parts = [shownId(article.id), source];
+  const parts = [...(article.origin === "server" ? [`**${text.content.ownArticle}**`] : []), shownId(article.id), source];
   if (article.date) parts.push(escapeDiscordText(formatDate(article.date, lang), { inline: true }));
   parts.push(text.about.paragraphs(article.paragraphCount));
   const line = parts.join(" · ");

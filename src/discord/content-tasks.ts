@@ -4,7 +4,8 @@
  * (private) reply, ending with the report or the reason it failed.
  */
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from "discord.js";
-import type { ContentAdminApi, ReindexProgress, ReindexReport } from "../answer/types.js";
+import type { ContentAdminApi, QaApi, ReindexProgress, ReindexReport } from "../answer/types.js";
+import type { ArticleOrigin } from "../answer/shared-layer.js";
 import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import { ContentError, type ArticleChange, type ContentActor } from "../content/library/index.js";
 import { presentAlreadyRunning, presentContentProblem, presentProgress, presentReport, describeUploadProblem } from "./content-presentation.js";
@@ -19,29 +20,59 @@ import { UploadRefusedError } from "./upload.js";
 /** Progress edits at most this often: Discord rate-limits edits, and a second is plenty to follow along. */
 export const PROGRESS_INTERVAL_MS = 1_000;
 
+/** The articles a content command changes, and the service it reads their list from. */
+export interface AdminScope {
+  admin: ContentAdminApi;
+  qa: QaApi;
+  layer: ArticleOrigin;
+}
+
 /**
- * The content admin when the interaction comes from a moderator in a server;
- * otherwise replies privately why not and returns null. Discord's default
- * permission (Manage Server) only hides the command: server admins can change
- * that, and buttons have no such gate, so this runs on every use.
+ * The articles the user may change with this command; otherwise replies
+ * privately why not and returns null. A server's moderators change the
+ * server's own articles; the articles every server shares (`shared`, or
+ * all of them with SERVER_ARTICLES=off) only users in OPERATOR_USER_IDS.
+ * Discord's default permission (Manage Server) only hides the command: server
+ * admins can change that, and buttons have no such gate, so this runs on every use.
  */
 export async function moderatorAdmin(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   context: BotContext,
   lang: Lang,
-): Promise<ContentAdminApi | null> {
+  options: { shared?: boolean } = {},
+): Promise<AdminScope | null> {
+  const decision = decideAdmin(interaction, context, options.shared ?? false);
+  if ("admin" in decision) return decision;
   const text = messages(lang).content;
-  const refusal = !interaction.inGuild()
-    ? text.guildOnly
-    : !interactionIsFromModerator(interaction, context.config.MODERATOR_ROLE_IDS)
-      ? text.notModerator
-      : context.admin === null
-        ? text.unavailable
-        : null;
-  if (refusal === null && context.admin !== null) return context.admin;
-  context.logger.info({ event: "moderator_command_refused", guild: interaction.guildId, reason: refusal }, "moderator command refused");
-  await interaction.reply({ ...presentNotice(refusal ?? text.unavailable), flags: MessageFlags.Ephemeral });
+  const refusal = text[decision.refusal];
+  context.logger.info(
+    { event: "moderator_command_refused", guild: interaction.guildId, reason: decision.refusal, shared: options.shared ?? false },
+    "moderator command refused",
+  );
+  await interaction.reply({ ...presentNotice(refusal), flags: MessageFlags.Ephemeral });
   return null;
+}
+
+type AdminRefusal = "guildOnly" | "notModerator" | "notOperator" | "serverArticlesOff" | "unavailable";
+
+function decideAdmin(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  context: BotContext,
+  wantsShared: boolean,
+): AdminScope | { refusal: AdminRefusal } {
+  if (!interaction.inGuild()) return { refusal: "guildOnly" };
+  const policy = context.scopes.policy;
+  const moderator = interactionIsFromModerator(interaction, context.config.MODERATOR_ROLE_IDS);
+  const own: AdminScope | null = context.admin ? { admin: context.admin, qa: context.qa, layer: context.layer } : null;
+  // One article set for every server: its moderators change it, as before there were server layers.
+  if (policy === "single") return !moderator ? { refusal: "notModerator" } : (own ?? { refusal: "unavailable" });
+  if (wantsShared || policy === "operator-only") {
+    if (!context.config.OPERATOR_USER_IDS.includes(interaction.user.id)) return { refusal: wantsShared ? "notOperator" : "serverArticlesOff" };
+    const shared = context.scopes.operator();
+    return shared.admin ? { admin: shared.admin, qa: shared.qa, layer: shared.layer } : { refusal: "unavailable" };
+  }
+  if (!moderator) return { refusal: "notModerator" };
+  return own ?? { refusal: "unavailable" };
 }
 
 /** The audit log's record of who did it: the Discord user id, never a name. */
@@ -64,6 +95,7 @@ export async function runContentTask(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   context: BotContext,
   lang: Lang,
+  scope: AdminScope,
   task: (onProgress: (progress: ReindexProgress) => void) => Promise<ContentTaskResult>,
 ): Promise<void> {
   const throttle = new LatestValueThrottle<ReindexProgress>(
@@ -110,7 +142,8 @@ export async function runContentTask(
     "content task done",
   );
   context.metrics?.contentTask(result.change?.action ?? "reindex", "done", result.report.durationMs / 1000);
-  context.contentChanged?.();
+  // Other shards serve other servers: only a change of the shared articles concerns them.
+  if (scope.layer === "operator") context.contentChanged?.();
   await finish(presentReport(result.report, result.change, lang));
 }
 

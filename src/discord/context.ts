@@ -5,6 +5,8 @@ import type { Logger } from "pino";
 import type { ContentAdminApi } from "../answer/types.js";
 import type { ConversationStore } from "../answer/conversation/store.js";
 import type { QaApi } from "../answer/types.js";
+import type { ContentScopes } from "../answer/servers/scopes.js";
+import type { ArticleOrigin } from "../answer/shared-layer.js";
 import type { Config } from "../config.js";
 import type { FeedbackStore } from "./feedback.js";
 import type { QuestionRateLimiter } from "./rate-limit.js";
@@ -25,6 +27,7 @@ export type DiscordConfig = Pick<
   Config,
   | "ASK_CHANNEL_IDS"
   | "MODERATOR_ROLE_IDS"
+  | "OPERATOR_USER_IDS"
   | "USER_COOLDOWN_SECONDS"
   | "GLOBAL_QUESTIONS_PER_MINUTE"
   | "MAX_QUESTION_LENGTH"
@@ -35,9 +38,14 @@ export type DiscordConfig = Pick<
 >;
 
 export interface BotContext {
+  /** What the interaction's server is answered from: the operator's articles plus the server's own (see ContentScopes). */
   qa: QaApi;
-  /** Reindexing and adding/removing articles (moderator commands); null when the service offers none. */
+  /** Changes the articles of `layer` (moderator commands); null when none can be changed. */
   admin: ContentAdminApi | null;
+  /** Whose articles `admin` changes in this server. */
+  layer: ArticleOrigin;
+  /** Every server's content; `qa`, `admin` and `layer` are this interaction's server's (see scoped-context.ts). */
+  scopes: ContentScopes;
   config: DiscordConfig;
   logger: Logger;
   limiter: QuestionRateLimiter;

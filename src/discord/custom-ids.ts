@@ -43,6 +43,8 @@ export interface RemovalDecision {
   requesterId: string;
   /** Epoch seconds after which the question has expired. */
   expiresAt: number;
+  /** It removes one of the articles every server shares (operators only), not one of the server's own. */
+  shared: boolean;
 }
 
 export type ComponentAction =
@@ -78,7 +80,8 @@ export function feedbackButtonId(vote: Vote, cited: readonly CitedParagraphs[]):
 
 export function removalButtonId(action: Omit<RemovalDecision, "kind">): string {
   const decision = action.decision === "confirm" ? "c" : "x";
-  return `${PREFIX}:rm:${decision}:${action.articleKey}:${action.requesterId}:${Math.floor(action.expiresAt).toString(36)}`;
+  const layer = action.shared ? ":s" : "";
+  return `${PREFIX}:rm:${decision}:${action.articleKey}:${action.requesterId}:${Math.floor(action.expiresAt).toString(36)}${layer}`;
 }
 
 const removalActionSchema = z.object({
@@ -91,6 +94,10 @@ const removalActionSchema = z.object({
     .regex(/^[0-9a-z]{1,10}$/)
     .transform((value) => parseInt(value, 36))
     .pipe(z.number().int().nonnegative()),
+  shared: z
+    .enum(["s", ""])
+    .default("")
+    .transform((flag) => flag === "s"),
 });
 
 const citedGroupSchema = z
@@ -128,8 +135,15 @@ export function parseCustomId(customId: string): ComponentAction | null {
     const parsed = feedbackActionSchema.safeParse({ kind: "feedback", vote: parts[2], cited: groups });
     return parsed.success ? parsed.data : null;
   }
-  if (parts[1] === "rm" && parts.length === 6) {
-    const parsed = removalActionSchema.safeParse({ kind: "removal", decision: parts[2], articleKey: parts[3], requesterId: parts[4], expiresAt: parts[5] });
+  if (parts[1] === "rm" && (parts.length === 6 || parts.length === 7)) {
+    const parsed = removalActionSchema.safeParse({
+      kind: "removal",
+      decision: parts[2],
+      articleKey: parts[3],
+      requesterId: parts[4],
+      expiresAt: parts[5],
+      shared: parts[6] ?? "",
+    });
     return parsed.success ? parsed.data : null;
   }
   return null;

@@ -6,12 +6,14 @@ import { MessageFlags, type Interaction, type RepliableInteraction } from "disco
 import { handleButton } from "./components.js";
 import { errorForLog } from "./log-safety.js";
 import type { BotContext } from "./context.js";
+import { contextForServer } from "./scoped-context.js";
 import { langFromLocale, messages } from "./i18n/index.js";
 import { presentNotice } from "./presentation/index.js";
 
-export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {
+export async function handleInteraction(interaction: Interaction, shared: BotContext): Promise<void> {
   const started = performance.now();
   const guild = interaction.guildId;
+  const context = await contextForServer(shared, guild);
   if (interaction.isChatInputCommand()) {
     const command = context.commands.get(interaction.commandName);
     const logContext = { guild, command: interaction.commandName };

@@ -8,6 +8,7 @@
 import { ThreadAutoArchiveDuration, type AnyThreadChannel, type Message } from "discord.js";
 import { answerMessage, askService, commandDisplay, screenQuestion } from "./ask-flow.js";
 import type { BotContext } from "./context.js";
+import { contextForServer } from "./scoped-context.js";
 import { messageKey, placeOf, rememberTurn, threadKey, threadName } from "./conversations.js";
 import { langFromLocale, messages } from "./i18n/index.js";
 import { errorForLog } from "./log-safety.js";
@@ -62,19 +63,20 @@ function messageQuestion(message: Message<true>, context: BotContext, botUserId:
   return null;
 }
 
-export async function handleMessage(message: Message, context: BotContext, botUserId: string): Promise<void> {
+export async function handleMessage(message: Message, shared: BotContext, botUserId: string): Promise<void> {
   if (message.author.bot || message.author.id === botUserId || message.webhookId !== null) return;
   if (!message.inGuild()) return;
-  const asked = messageQuestion(message, context, botUserId);
+  const asked = messageQuestion(message, shared, botUserId);
   if (asked === null) return;
   const parentId = message.channel.isThread() ? message.channel.parentId : null;
-  if (!channelAllowed(context.config.ASK_CHANNEL_IDS, message.channelId, parentId)) {
-    context.logger.debug({ event: "mention_ignored", guild: message.guildId, reason: "channel not in ASK_CHANNEL_IDS" }, "mention ignored");
+  if (!channelAllowed(shared.config.ASK_CHANNEL_IDS, message.channelId, parentId)) {
+    shared.logger.debug({ event: "mention_ignored", guild: message.guildId, reason: "channel not in ASK_CHANNEL_IDS" }, "mention ignored");
     return;
   }
   const lang = langFromLocale(message.guild.preferredLocale);
   const text = messages(lang);
   const started = performance.now();
+  const context = await contextForServer(shared, message.guildId);
   try {
     if (asked.raw === "") {
       // A reply without the mention arrives without content (no Message Content intent): nothing to read, nothing to say.

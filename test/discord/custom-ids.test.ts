@@ -32,10 +32,14 @@ describe("custom ids", () => {
   });
 
   it("round-trips removal confirmations within 100 characters, even for the longest keys and ids", () => {
-    const action = { decision: "confirm" as const, articleKey: "k".repeat(40), requesterId: "9".repeat(20), expiresAt: 4_102_444_800 };
+    const action = { decision: "confirm" as const, articleKey: "k".repeat(40), requesterId: "9".repeat(20), expiresAt: 4_102_444_800, shared: false };
     const id = removalButtonId(action);
     expect(id.length).toBeLessThanOrEqual(CUSTOM_ID_MAX_LENGTH);
     expect(parseCustomId(id)).toEqual({ kind: "removal", ...action });
+    // The removal of a shared article says so in its id, so the click is checked against the operators.
+    const sharedId = removalButtonId({ ...action, shared: true });
+    expect(sharedId.length).toBeLessThanOrEqual(CUSTOM_ID_MAX_LENGTH);
+    expect(parseCustomId(sharedId)).toEqual({ kind: "removal", ...action, shared: true });
     expect(parseCustomId(removalButtonId({ ...action, decision: "cancel" }))).toMatchObject({ decision: "cancel" });
     // Tampered or foreign ids are not removals.
     expect(parseCustomId(id.replace(":c:", ":y:"))).toBeNull();

@@ -80,7 +80,13 @@ describe("end to end: two shards share one article index", () => {
   const reindex = async (shard: number, options: CommandOption[], attachments: FakeAttachment[] = []) => {
     const interaction: DispatchedInteraction = dispatchInteraction(
       fake,
-      slashCommand(fake, "reindex", options, { user: moderator, permissions: MANAGE_GUILD_PERMISSIONS, guildId: guildOf(shard) }, attachments),
+      slashCommand(
+        fake,
+        "reindex",
+        [...options, { name: "shared", type: 5, value: true }],
+        { user: moderator, permissions: MANAGE_GUILD_PERMISSIONS, guildId: guildOf(shard) },
+        attachments,
+      ),
     );
     const final = await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && !(messageBody(call).content ?? "").startsWith("⏳"), 20_000);
     return messageBody(final);
@@ -104,6 +110,8 @@ describe("end to end: two shards share one article index", () => {
         LOG_LEVEL: "info",
         USER_COOLDOWN_SECONDS: "0",
         GLOBAL_QUESTIONS_PER_MINUTE: "1000",
+        // The shared articles are the operator's: the moderator below is one, and passes shared:True.
+        OPERATOR_USER_IDS: moderator.id,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

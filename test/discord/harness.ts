@@ -5,6 +5,7 @@ import path from "node:path";
 import { pino, type Logger } from "pino";
 import type { ContentAdminApi } from "../../src/answer/types.js";
 import type { QaApi } from "../../src/answer/types.js";
+import type { ContentScopes } from "../../src/answer/servers/scopes.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { startBot, type RunningBot } from "../../src/discord/bot.js";
 import type { BotMetrics } from "../../src/metrics.js";
@@ -43,6 +44,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   qa?: QaApi;
+  /** Every server's content (the operator's articles plus each server's own); omitted, `qa` serves every server. */
+  scopes?: ContentScopes;
   /** Content management for the moderator commands; by default whatever `qa` offers (none for the fake QA). */
   admin?: ContentAdminApi | null;
   /** Extra environment; a function gets the fake first, for values like its channel ids. */
@@ -79,6 +82,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       clientOptions: { rest: { api: fake.apiUrl, retries: 0, timeout: 5_000 } },
       ...(options.now ? { now: options.now } : {}),
       ...(options.admin !== undefined ? { admin: options.admin } : {}),
+      ...(options.scopes ? { scopes: options.scopes } : {}),
       ...(options.metrics ? { metrics: options.metrics } : {}),
       ...(options.followIndexFile ? { followIndexFile: options.followIndexFile } : {}),
     });

@@ -365,6 +365,7 @@ describe("presentAbout and presentHelp", () => {
     articles: [
       {
         id: "a",
+        origin: "operator",
         title: "Waffen aus Nordkorea für Russland",
         kicker: null,
         publisher: "t-online",

@@ -181,7 +181,7 @@ export function createFakeQa(options: FakeQaOptions = {}): FakeQa {
         modelLoaded: false,
         modelLoading: false,
         modelError: "embeddings disabled by configuration",
-        articles: articles.map(articleInfo),
+        articles: articles.map((article) => articleInfo(article)),
         paragraphCount: articles.reduce((sum, article) => sum + article.paragraphs.length, 0),
         indexBuiltAt: "2024-05-01T12:00:00.000Z",
         indexVersion: "0123456789ab",

@@ -21,6 +21,8 @@ export interface AuditEntry {
   article: string | null;
   outcome: "success" | "refused" | "failed";
   detail: string;
+  /** The server whose own articles changed; absent for the operator's articles. */
+  server?: string;
   /** The change's intent record id, for changes that touched the folder (see change-intent.ts). */
   change?: string;
 }

@@ -19,6 +19,8 @@ export const CONTENT_ERROR_CODES = [
   "already-exists",
   "not-found",
   "last-article",
+  "server-limit",
+  "shared-article",
   "write-failed",
   "not-applied",
   "rollback-failed",
@@ -43,6 +45,8 @@ const REFUSAL_CODES: ReadonlySet<ContentErrorCode> = new Set([
   "already-exists",
   "not-found",
   "last-article",
+  "server-limit",
+  "shared-article",
   "folder-busy",
 ]);
 
@@ -56,6 +60,9 @@ const CONTENT_PROBLEM_CODES: Readonly<Record<Exclude<ContentProblem["kind"], "un
   "already-exists": "already-exists",
   "not-found": "not-found",
   "last-article": "last-article",
+  "server-limit": "server-limit",
+  "shared-clash": "shared-article",
+  "shared-not-removable": "shared-article",
   "folder-unreadable": "write-failed",
   "folder-busy": "folder-busy",
   "write-failed": "write-failed",

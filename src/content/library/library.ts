@@ -40,6 +40,19 @@ export interface ContentLibraryOptions {
   /** Replaces the disk operations (tests simulate failing disks). */
   fileOperations?: FileWriteOperations;
   now?: () => Date;
+  /** Set when the folder is one server's own articles, answered beside the operator's (see ServerLayerRules). */
+  serverLayer?: ServerLayerRules;
+}
+
+/** What a server's own folder must respect: the operator's articles it is answered beside, and its limits. */
+export interface ServerLayerRules {
+  serverId: string;
+  /** The operator's articles: a server's article may take neither their ids nor their titles. */
+  sharedArticles: () => readonly { id: string; title: string }[];
+  /** Articles of its own a server may keep, at most. */
+  maxArticles: number;
+  /** Total size of a server's own article files, at most. */
+  maxBytes: number;
 }
 
 export interface ContentChangeHooks {
@@ -130,7 +143,8 @@ export class ContentLibrary {
   async recordAudit(entry: Omit<AuditEntry, "time">): Promise<void> {
     const file = this.options.auditLogFile;
     if (file === null) return;
-    const line: AuditEntry = { time: this.now().toISOString(), ...entry };
+    const server = this.options.serverLayer?.serverId;
+    const line: AuditEntry = { time: this.now().toISOString(), ...entry, ...(server === undefined ? {} : { server }) };
     try {
       await appendAuditLine(file, line);
     } catch (error) {
@@ -224,8 +238,17 @@ export class ContentLibrary {
       if (shape) throw new ContentError({ kind: "not-an-article", file: given, shape });
     }
 
+    const layer = this.options.serverLayer;
+    if (layer) {
+      const comparable = comparableTitle(article.title);
+      for (const shared of layer.sharedArticles()) {
+        const clash = shared.id === articleId ? "id" : comparableTitle(shared.title) === comparable ? "title" : null;
+        if (clash) throw new ContentError({ kind: "shared-clash", file: given, id: shared.id, title: shared.title, clash });
+      }
+    }
     const folder = await this.readFolder();
     const sameId = folder.filter((entry) => entry.articleId === articleId);
+    if (layer) this.checkServerLimits(layer, folder, articleId, given, bytes.length);
     const titleClash = folder.find(
       (entry) => entry.articleId !== articleId && entry.title !== null && comparableTitle(entry.title) === comparableTitle(article.title),
     );
@@ -311,10 +334,13 @@ export class ContentLibrary {
     const folder = await this.readFolder();
     const matching = folder.filter((entry) => entry.articleId === articleId);
     const first = matching[0];
+    const shared = this.options.serverLayer?.sharedArticles().find((article) => article.id === articleId);
+    if (first === undefined && shared) throw new ContentError({ kind: "shared-not-removable", id: shared.id, title: shared.title });
     if (first === undefined) {
       throw new ContentError({ kind: "not-found", id: shownName(articleId), known: [...new Set(folder.map((entry) => entry.articleId))] });
     }
-    if (matching.length === folder.length) {
+    // A server's own articles may all go: the operator's are still answered from.
+    if (matching.length === folder.length && !this.options.serverLayer) {
       // Without any article the bot has nothing to answer from and the next start fails.
       throw new ContentError({ kind: "last-article", title: first.title ?? articleId });
     }
@@ -391,6 +417,15 @@ export class ContentLibrary {
       const cause: FollowUpFailure = error instanceof FollowUpError ? error.failure : { kind: "error", detail: systemDetail(error) };
       throw new ContentError({ kind: "not-applied", subject, verb, cause }, { cause: error });
     }
+  }
+
+  /** Refuses an upload that would take a server past its number of articles or bytes (a replaced file's old bytes do not count). */
+  private checkServerLimits(layer: ServerLayerRules, folder: readonly FolderEntry[], articleId: string, given: string, uploadBytes: number): void {
+    const others = folder.filter((entry) => entry.articleId !== articleId);
+    const articles = new Set(others.map((entry) => entry.articleId)).size + 1;
+    if (articles > layer.maxArticles) throw new ContentError({ kind: "server-limit", limit: "articles", file: given, total: articles, max: layer.maxArticles });
+    const bytes = others.reduce((sum, entry) => sum + entry.bytes.length, uploadBytes);
+    if (bytes > layer.maxBytes) throw new ContentError({ kind: "server-limit", limit: "bytes", file: given, total: bytes, max: layer.maxBytes });
   }
 
   /** Every article file with its id, title (when it parses) and bytes (for undo). */

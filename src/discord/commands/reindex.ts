@@ -14,19 +14,22 @@ import { checkUpload, downloadUpload, uploadSchema, UploadRefusedError, type Upl
 const texts = commandTexts.reindex;
 const FILE = texts.options.file.en.name;
 const REPLACE = texts.options.replace.en.name;
+const SHARED = texts.options.shared.en.name;
 
 export const data = localize(new SlashCommandBuilder(), texts)
   // Hidden from everyone without Manage Server unless a server admin changes it; checked again on use.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addAttachmentOption((option) => localize(option, texts.options.file).setRequired(false))
-  .addBooleanOption((option) => localize(option, texts.options.replace).setRequired(false));
+  .addBooleanOption((option) => localize(option, texts.options.replace).setRequired(false))
+  .addBooleanOption((option) => localize(option, texts.options.shared).setRequired(false));
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const lang = langFromLocale(interaction.locale);
   const text = messages(lang).content;
-  const admin = await moderatorAdmin(interaction, context, lang);
-  if (!admin) return;
+  const scope = await moderatorAdmin(interaction, context, lang, { shared: interaction.options.getBoolean(SHARED) ?? false });
+  if (!scope) return;
+  const admin = scope.admin;
   const attachment = interaction.options.getAttachment(FILE);
   const replace = interaction.options.getBoolean(REPLACE) ?? false;
   const refuse = (notice: string) => interaction.reply({ ...presentNotice(notice), flags: MessageFlags.Ephemeral });
@@ -60,7 +63,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
 
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const actor = discordActor(interaction);
-  await runContentTask(interaction, context, lang, async (onProgress) => {
+  await runContentTask(interaction, context, lang, scope, async (onProgress) => {
     if (upload === null) return { report: await admin.reindex({ onProgress, actor }), change: null };
     const bytes = await downloadUpload(upload, { maxBytes: context.config.MAX_UPLOAD_BYTES });
     const result = await admin.addArticle({ fileName: upload.name, bytes, actor, replace }, { onProgress });

@@ -22,10 +22,12 @@ import { articleKeyFor, removalButtonId, resolveArticleKey, type RemovalDecision
 import { articleProblemText, commandTexts, langFromLocale, localize, messages, type Lang } from "../i18n/index.js";
 import { articleChoices, fitEscapedInline, presentNotice } from "../presentation/index.js";
 import type { ArticleInfo, ServiceStatus } from "../../answer/types.js";
+import type { ArticleOrigin } from "../../answer/shared-layer.js";
 
 const texts = commandTexts.removeArticle;
 export const COMMAND_NAME = texts.en.name;
 const ARTICLE = texts.options.article.en.name;
+const SHARED = texts.options.shared.en.name;
 /** How long the confirmation buttons work. */
 export const CONFIRMATION_MINUTES = 5;
 const LISTED_ARTICLES = 15;
@@ -34,13 +36,16 @@ export const data = localize(new SlashCommandBuilder(), texts)
   // Hidden from everyone without Manage Server unless a server admin changes it; checked again on use.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
-  .addStringOption((option) => localize(option, texts.options.article).setRequired(true).setAutocomplete(true));
+  .addStringOption((option) => localize(option, texts.options.article).setRequired(true).setAutocomplete(true))
+  .addBooleanOption((option) => localize(option, texts.options.shared).setRequired(false));
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const lang = langFromLocale(interaction.locale);
   const text = messages(lang).content;
-  if (!(await moderatorAdmin(interaction, context, lang))) return;
-  const articles = removableArticles(context.qa.status(), lang);
+  const shared = interaction.options.getBoolean(SHARED) ?? false;
+  const scope = await moderatorAdmin(interaction, context, lang, { shared });
+  if (!scope) return;
+  const articles = removableArticles(scope.qa.status(), lang, scope.layer);
   const typed = interaction.options.getString(ARTICLE, true);
   const article = articleFromOption(articles, typed.trim());
   if (!article) {
@@ -51,7 +56,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   }
   const expiresAt = Math.floor(context.now() / 1000) + CONFIRMATION_MINUTES * 60;
   const decision = (choice: RemovalDecision["decision"]) =>
-    removalButtonId({ decision: choice, articleKey: articleKeyFor(article.id), requesterId: interaction.user.id, expiresAt });
+    removalButtonId({ decision: choice, articleKey: articleKeyFor(article.id), requesterId: interaction.user.id, expiresAt, shared });
   const prompt = presentRemovalPrompt(article, { confirm: decision("confirm"), cancel: decision("cancel") }, CONFIRMATION_MINUTES, lang);
   await interaction.reply({ ...prompt, flags: MessageFlags.Ephemeral });
 }
@@ -61,11 +66,12 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
  * load: those are not answered from, but a moderator must be able to remove
  * them from Discord (one broken file otherwise blocks every reindex).
  */
-export function removableArticles(status: Pick<ServiceStatus, "articles" | "unreadable">, lang: Lang): ArticleInfo[] {
+export function removableArticles(status: Pick<ServiceStatus, "articles" | "unreadable">, lang: Lang, origin: ArticleOrigin): ArticleInfo[] {
   const broken = status.unreadable
     .filter((file) => !status.articles.some((article) => article.id === file.articleId))
     .map((file) => ({
       id: file.articleId,
+      origin,
       title: `⚠ ${file.file}: ${articleProblemText(file.problem, lang)}`,
       kicker: null,
       publisher: null,
@@ -74,13 +80,17 @@ export function removableArticles(status: Pick<ServiceStatus, "articles" | "unre
       paragraphCount: 0,
       sourceCount: 0,
     }));
-  return [...status.articles, ...broken];
+  // A server's moderators remove only the server's own articles; the operator's are listed by /articles.
+  return [...status.articles.filter((article) => article.origin === origin), ...broken];
 }
 
 /** Pure in-memory filtering, so it answers well within Discord's 3 seconds. */
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const lang = langFromLocale(interaction.locale);
-  await interaction.respond(articleChoices(removableArticles(context.qa.status(), lang), String(interaction.options.getFocused())));
+  // Offered from the articles the user would change: the shared ones only with shared:True, and only to operators.
+  const shared = interaction.options.getBoolean(SHARED) === true && context.config.OPERATOR_USER_IDS.includes(interaction.user.id);
+  const scope = shared ? context.scopes.operator() : context;
+  await interaction.respond(articleChoices(removableArticles(scope.qa.status(), lang, scope.layer), String(interaction.options.getFocused())));
 }
 
 /** The confirm/cancel buttons of the prompt above. */
@@ -101,11 +111,12 @@ export async function handleRemovalButton(interaction: ButtonInteraction, action
     return;
   }
   // Roles can change between the question and the click.
-  const admin = await moderatorAdmin(interaction, context, lang);
-  if (!admin) return;
+  const scope = await moderatorAdmin(interaction, context, lang, { shared: action.shared });
+  if (!scope) return;
+  const admin = scope.admin;
   const articleId = resolveArticleKey(
     action.articleKey,
-    removableArticles(context.qa.status(), lang).map((article) => article.id),
+    removableArticles(scope.qa.status(), lang, scope.layer).map((article) => article.id),
   );
   if (articleId === null) {
     await closePrompt(text.removeGone);
@@ -119,7 +130,7 @@ export async function handleRemovalButton(interaction: ButtonInteraction, action
   const starting: ReindexProgress = { task: "remove-article", phase: "checking", articlesDone: 0, articlesTotal: 0, paragraphsDone: 0, paragraphsTotal: 0 };
   await interaction.update(presentProgress(starting, lang));
   const actor = discordActor(interaction);
-  await runContentTask(interaction, context, lang, async (onProgress) => {
+  await runContentTask(interaction, context, lang, scope, async (onProgress) => {
     const result = await admin.removeArticle({ articleId, actor }, { onProgress });
     return { report: result.reindex, change: result.change };
   });

@@ -86,6 +86,10 @@ export const commandTexts = {
         en: { name: "replace", description: "Replace an existing article with the same file name (default: no)" },
         de: { name: "ersetzen", description: "Einen vorhandenen Artikel mit gleichem Dateinamen ersetzen (Standard: nein)" },
       },
+      shared: {
+        en: { name: "shared", description: "Bot operators: change the articles every server shares (default: this server's own)" },
+        de: { name: "gemeinsam", description: "Betreiber: die Artikel ändern, die alle Server gemeinsam haben (Standard: die dieses Servers)" },
+      },
     },
   },
   removeArticle: {
@@ -95,6 +99,10 @@ export const commandTexts = {
       article: {
         en: { name: "article", description: "The article to remove" },
         de: { name: "artikel", description: "Der Artikel, der entfernt werden soll" },
+      },
+      shared: {
+        en: { name: "shared", description: "Bot operators: remove one of the articles every server shares" },
+        de: { name: "gemeinsam", description: "Betreiber: einen der Artikel entfernen, die alle Server gemeinsam haben" },
       },
     },
   },

@@ -111,6 +111,17 @@ function contentProblemDe(problem: ContentProblem): string {
       return `Es gibt keinen Artikel mit der ID „${problem.id}“. Vorhandene Artikel: ${problem.known.join(", ") || "keine"}.`;
     case "last-article":
       return `„${problem.title}“ ist der einzige Artikel und wurde deshalb nicht entfernt: der Bot hätte sonst nichts, woraus er antworten kann. Füge zuerst einen anderen Artikel hinzu.`;
+    case "server-limit":
+      return problem.limit === "articles"
+        ? `„${problem.file}“ wurde nicht hinzugefügt: dieser Server hätte dann ${problem.total} eigene Artikel, mehr als die Grenze von ${problem.max}. Entferne zuerst einen.`
+        : `„${problem.file}“ wurde nicht hinzugefügt: die Artikel dieses Servers wären dann ${formatByteSize(problem.total, "de")} groß, mehr als die Grenze von ${formatByteSize(problem.max, "de")}. Entferne zuerst einen.`;
+    case "shared-clash":
+      return (
+        `„${problem.file}“ wurde nicht hinzugefügt: ${problem.clash === "id" ? `die ID „${problem.id}“` : `der Titel „${problem.title}“`} gehört zu „${problem.title}“ (${problem.id}), ` +
+        `einem der Artikel, die alle Server gemeinsam haben. Benenne die Datei um, oder bitte den Betreiber des Bots, den gemeinsamen Artikel zu ändern.`
+      );
+    case "shared-not-removable":
+      return `„${problem.title}“ (${problem.id}) gehört zu den Artikeln, die alle Server gemeinsam haben, und kann hier nicht entfernt werden. Das kann nur der Betreiber des Bots.`;
     case "folder-busy":
       return `Gerade ändert ein anderer Prozess des Bots${problem.pid > 0 ? ` (PID ${problem.pid})` : ""} die Artikel. Bitte versuch es noch einmal, wenn er fertig ist.`;
     case "folder-unreadable":

@@ -64,6 +64,11 @@ export const de: Messages = {
   content: {
     guildOnly: "Das geht nur auf einem Server.",
     notModerator: "Das dürfen nur Moderatorinnen und Moderatoren (Recht „Server verwalten“ oder eine Moderationsrolle).",
+    notOperator:
+      "Die Artikel, die alle Server gemeinsam haben, können nur die Betreiber des Bots ändern. Ohne gemeinsam:True ändert die Moderation die eigenen Artikel dieses Servers.",
+    serverArticlesOff:
+      "Dieser Bot führt keine eigenen Artikel pro Server: alle Server werden aus den Artikeln des Betreibers beantwortet, und nur die Betreiber des Bots können sie ändern. /artikel listet sie auf.",
+    ownArticle: "Eigener Artikel dieses Servers",
     unavailable: "Artikel verwalten ist in dieser Sitzung nicht möglich.",
     taskName: (task) => ({ reindex: "Index wird neu aufgebaut", "add-article": "Artikel wird hinzugefügt", "remove-article": "Artikel wird entfernt" })[task],
     phaseName: (phase) =>

@@ -62,6 +62,10 @@ export const en: Messages = {
   content: {
     guildOnly: "This only works in a server.",
     notModerator: "Only moderators can do that (Manage Server permission or a moderator role).",
+    notOperator: "Only the bot's operators can change the articles every server shares. Without shared:True, moderators change this server's own articles.",
+    serverArticlesOff:
+      "This bot keeps no articles per server: every server is answered from the operator's articles, and only the bot's operators can change them. /articles lists them.",
+    ownArticle: "This server's own article",
     unavailable: "Managing articles is not available in this session.",
     taskName: (task) => ({ reindex: "Rebuilding the index", "add-article": "Adding the article", "remove-article": "Removing the article" })[task],
     phaseName: (phase) =>

@@ -74,7 +74,13 @@ export interface Messages {
   content: {
     guildOnly: string;
     notModerator: string;
+    /** A change of the articles every server shares, asked for by someone who is not in OPERATOR_USER_IDS. */
+    notOperator: string;
+    /** SERVER_ARTICLES=off: servers keep no articles of their own, and only operators change the shared ones. */
+    serverArticlesOff: string;
     unavailable: string;
+    /** Marks a server's own article in /articles (the rest are the ones every server shares). */
+    ownArticle: string;
     taskName(task: "reindex" | "add-article" | "remove-article"): string;
     phaseName(phase: "checking" | "reading" | "embedding" | "indexing" | "saving"): string;
     /** Articles and paragraphs done of total; a total of 0 is not known yet. */

@@ -56,6 +56,15 @@ const CONTENT_PROBLEMS: SamplesOf<ContentProblem> = {
     { kind: "not-an-article", file: "liesmich.md", shape: { kind: "mostly-structure", percent: 70 } },
     { kind: "not-an-article", file: "liste.txt", shape: { kind: "no-prose" } },
   ],
+  "server-limit": [
+    { kind: "server-limit", limit: "articles", file: "neu.txt", total: 21, max: 20 },
+    { kind: "server-limit", limit: "bytes", file: "neu.txt", total: 6_000_000, max: 5_000_000 },
+  ],
+  "shared-clash": [
+    { kind: "shared-clash", file: "zuege.txt", id: "zuege", title: "Neue Züge", clash: "id" },
+    { kind: "shared-clash", file: "andere.txt", id: "zuege", title: "Neue Züge", clash: "title" },
+  ],
+  "shared-not-removable": [{ kind: "shared-not-removable", id: "zuege", title: "Neue Züge" }],
   "duplicate-title": [{ kind: "duplicate-title", file: "zweit.txt", title: "Neue Züge", existingId: "zuege", existingFile: "zuege.txt" }],
   "already-exists": [
     { kind: "already-exists", file: "zuege.txt", id: "zuege", existingFile: "zuege.md", existingTitle: "Neue Züge" },

@@ -6,7 +6,7 @@ import { QaService } from "../../../src/answer/service.js";
 import { ServerContent, type ServerService } from "../../../src/answer/servers/server-content.js";
 import type { SharedLayer } from "../../../src/answer/shared-layer.js";
 import { silentLogger } from "../../../src/log.js";
-import { BUNDLED_ID, contentFixture, deferred, lexicalServiceOptions, readAuditLog, SECOND_ARTICLE } from "../../helpers/content-fixtures.js";
+import { BUNDLED_ID, contentFixture, countingEmbedder, deferred, lexicalServiceOptions, readAuditLog, SECOND_ARTICLE } from "../../helpers/content-fixtures.js";
 
 const ids = Array.from({ length: 6 }, (_, index) => `10000000000000000${index}`);
 
@@ -136,6 +136,39 @@ describe("ServerContent", () => {
     await running;
     await servers.forServer(ids[1] ?? "");
     expect(servers.status().loadedServers).toBe(1);
+  });
+
+  it("gives a server's index the operator's model: hybrid, embedding only the server's own paragraphs", async () => {
+    const fixture = await contentFixture();
+    const embedder = countingEmbedder();
+    const embeddings = {
+      options: { modelId: embedder.modelId, allowRemote: false, quantized: true, loadTimeoutMs: 1000 },
+      cacheFile: fixture.cacheFile,
+      loader: async () => ({ embedder }),
+    };
+    const operator = await QaService.create(lexicalServiceOptions(fixture, { embeddings }));
+    await operator.whenModelSettled();
+    const sharedParagraphs = operator.status().paragraphCount;
+    expect(embedder.passagesEmbedded).toBe(sharedParagraphs);
+    const servers = new ServerContent({
+      operator,
+      serversDir: path.join(fixture.stateDir, "servers"),
+      enabled: true,
+      maxLoaded: 2,
+      logger: silentLogger(),
+      createServer: (serverId, contentDir, shared) =>
+        QaService.create({ contentDir, logger: silentLogger(), embeddings, server: { serverId, maxArticles: 3, maxBytes: 50_000, shared } }),
+    });
+    const folder = path.join(fixture.stateDir, "servers", ids[0] ?? "");
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, "stadtfest-0.txt"), serverArticle(0));
+    const scope = await servers.forServer(ids[0] ?? "");
+    expect(scope.qa.status()).toMatchObject({ mode: "hybrid", modelLoaded: true, model: embedder.modelId });
+    // The shared paragraphs come from the vector cache; only the server's two are new.
+    expect(embedder.passagesEmbedded).toBe(sharedParagraphs + 2);
+    const answer = await scope.qa.ask("Wie viele Bühnen gibt es beim Stadtfest Nummer 0?");
+    expect(answer.mode).toBe("hybrid");
+    expect(answer.citations[0]?.articleId).toBe("stadtfest-0");
   });
 
   it("adds to a server's own folder, created on first use, within its limits, and never over a shared article", async () => {

@@ -377,6 +377,8 @@ const lexicalOverridesSchema = z
     ngramSize: z.number().int(),
     ngramWeight: z.number(),
     coverageWeight: z.number().min(0).max(1),
+    ngramMaxShare: z.number().min(0).max(1),
+    ngramMinPrunedCount: z.number().int().min(0),
     expansion: z.object({
       synonymWeight: z.number(),
       unknownSynonymWeight: z.number(),

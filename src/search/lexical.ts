@@ -37,6 +37,14 @@ export interface LexicalOptions {
    * articles that moves questions to the wrong article.
    */
   coverageWeight: number;
+  /**
+   * Letter grams in more than this share of the paragraphs are left out of
+   * the question's gram query (never below `ngramMinPrunedCount` paragraphs):
+   * such a gram says almost nothing (its IDF is near 0) yet makes every
+   * question score most of the corpus, so query cost would grow with it.
+   */
+  ngramMaxShare: number;
+  ngramMinPrunedCount: number;
 }
 
 export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
@@ -48,6 +56,8 @@ export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
   ngramWeight: 0.3,
   expansion: DEFAULT_EXPANSION_OPTIONS,
   coverageWeight: 1,
+  ngramMaxShare: 0.05,
+  ngramMinPrunedCount: 50,
 };
 
 /** One word of the question, with the index terms it may match under either stemmer. */
@@ -187,6 +197,8 @@ export class LexicalIndex {
   private readonly termsById = new Map<string, Set<string>>();
   /** For each document id, the character n-grams of its body words: partial credit for compound parts and typos. */
   private readonly gramsById = new Map<string, Set<string>>();
+  /** In how many paragraphs each letter gram of the gram channel occurs: grams in most of them are not asked for. */
+  private readonly gramFrequency = new Map<string, number>();
   private readonly documentFrequency = new Map<string, number>();
   /** Like documentFrequency, without titles: a title word is in every paragraph of its article without being what each is about. */
   private readonly textFrequency = new Map<string, number>();
@@ -216,6 +228,8 @@ export class LexicalIndex {
       this.gramsById.set(document.id, new Set(body.flatMap((token) => charNgrams(token.folded, COVERAGE_GRAM_SIZE))));
       for (const term of allTerms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       for (const term of new Set([...body, ...heading].map((token) => token.term))) this.textFrequency.set(term, (this.textFrequency.get(term) ?? 0) + 1);
+      const grams = options.ngramSize > 0 ? new Set(body.flatMap((token) => charNgrams(token.folded, options.ngramSize))) : new Set<string>();
+      for (const gram of grams) this.gramFrequency.set(gram, (this.gramFrequency.get(gram) ?? 0) + 1);
       rows.push({
         id: document.id,
         title: title.map((token) => token.term).join(" "),
@@ -370,11 +384,13 @@ export class LexicalIndex {
     }
     if (this.grams) {
       // Letter grams stand for the question's own words only: carried-over words are matched as words.
-      const gramQuery = gramsOf(
-        tokens.filter((token) => tokenWeight(token) >= 1).map((token) => foldToken(token.surface)),
-        this.options.ngramSize,
-      );
-      for (const result of this.grams.search(gramQuery, { bm25 })) {
+      const maxFrequency = Math.max(this.options.ngramMinPrunedCount, this.options.ngramMaxShare * this.size);
+      const gramQuery = tokens
+        .filter((token) => tokenWeight(token) >= 1)
+        .flatMap((token) => charNgrams(foldToken(token.surface), this.options.ngramSize))
+        .filter((gram) => (this.gramFrequency.get(gram) ?? 0) <= maxFrequency)
+        .join(" ");
+      for (const result of gramQuery === "" ? [] : this.grams.search(gramQuery, { bm25 })) {
         const id = String(result.id);
         const entry = scores.get(id) ?? { word: 0, ngram: 0 };
         entry.ngram = result.score;

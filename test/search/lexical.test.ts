@@ -74,3 +74,21 @@ describe("coverage in the ranking", () => {
     expect(followUp.hits.every((hit) => hit.score === hit.bm25)).toBe(true);
   });
 });
+
+describe("LexicalIndex letter-gram pruning", () => {
+  it("leaves grams that most paragraphs share out of the question, so a compound scores only the paragraphs it can match", () => {
+    const documents = Array.from({ length: 120 }, (_, index) => ({
+      id: `p${index}`,
+      title: "Stadt",
+      heading: null,
+      text: `Das Haus Nummer ${index} steht am Fluss.`,
+    }));
+    documents.push({ id: "boot", title: "Stadt", heading: null, text: "Ein Hausboot liegt seit Jahren im Hafen." });
+    const pruned = LexicalIndex.build(documents).search("Hausboot", 200).hits;
+    expect(pruned[0]?.id).toBe("boot");
+    expect(pruned).toHaveLength(1);
+    const unpruned = LexicalIndex.build(documents, { ngramMaxShare: 1 }).search("Hausboot", 200).hits;
+    expect(unpruned[0]?.id).toBe("boot");
+    expect(unpruned.length).toBeGreaterThan(100);
+  });
+});

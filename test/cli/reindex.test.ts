@@ -108,7 +108,8 @@ describe("npm run reindex", () => {
     expect(audit.every((entry) => (entry.actor as { via?: string } | null)?.via === "cli")).toBe(true);
     // The audit line of a plain reindex tells the same story as the printed report.
     expect(String(audit[4]?.detail)).toMatch(/added 0, changed 1, removed 0, unchanged 1/);
-  });
+    // Eight runs of the real CLI: on a loaded two-core machine each start alone can take several seconds.
+  }, 90_000);
 
   it("refuses a file that does not look like an article unless --force is given", async () => {
     const fixture = await contentFixture();

@@ -94,8 +94,8 @@ export function serveLayers(
 
 /** Reuses the persisted index when it was built from exactly the current files; parses them otherwise. */
 export async function loadInitialState(options: ResolvedServiceOptions): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
-  const modelId = configuredModel(options);
   if (options.server) return loadServerState(options);
+  const modelId = configuredModel(options);
   // Hashing the files first only pays off when there is a stored index to compare them with.
   const directory = options.indexFile ? await loadArticles(options.contentDir, { parse: false }) : null;
   if (options.indexFile && directory && directory.errors.length === 0) {

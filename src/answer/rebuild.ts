@@ -58,7 +58,7 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
   });
   const layers = serveLayers(loaded.articles, loaded.hashes, options);
   // A server's folder may be empty: the operator's articles are still answered from.
-  if (layers.served.length === 0 || (options.server === null && loaded.articles.length === 0)) {
+  if (layers.served.length === 0) {
     throw new ReindexFailedError(
       loaded.errors.length > 0
         ? loaded.errors

@@ -169,10 +169,15 @@ export class QaService implements QaApi, ContentAdminApi {
       }
       this.options.logger.info({ event: "dense_ready", model: loaded.embedder.modelId }, "embedding model ready: hybrid retrieval");
     } catch (error) {
-      this.embedder = null;
-      this.modelError = error instanceof Error ? error.message : String(error);
-      this.options.logger.warn({ event: "dense_failed", reason: this.modelError }, "embedding failed; serving lexical retrieval only");
+      this.lexicalAfterFailure(error);
     }
+  }
+
+  /** Embedding failed: answers stay lexical, and /about says why. */
+  private lexicalAfterFailure(error: unknown): void {
+    this.embedder = null;
+    this.modelError = error instanceof Error ? error.message : String(error);
+    this.options.logger.warn({ event: "dense_failed", reason: this.modelError }, "embedding failed; serving lexical retrieval only");
   }
 
   /** A server's index uses the operator's model (already loaded, or not at all): no model of its own. */
@@ -188,9 +193,7 @@ export class QaService implements QaApi, ContentAdminApi {
       const dense = await this.denseChannelFor(current.articles, shared.dense.embedder);
       this.state = buildIndexState(current.articles, current.own, current.files, dense, this.options, current.builtAt);
     } catch (error) {
-      this.embedder = null;
-      this.modelError = error instanceof Error ? error.message : String(error);
-      this.options.logger.warn({ event: "dense_failed", reason: this.modelError }, "embedding failed; serving lexical retrieval only");
+      this.lexicalAfterFailure(error);
     }
   }
 

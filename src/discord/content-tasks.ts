@@ -12,7 +12,7 @@ import { presentAlreadyRunning, presentContentProblem, presentProgress, presentR
 import type { BotContext } from "./context.js";
 import { contentProblemText, messages, reindexProblemsText, type Lang } from "./i18n/index.js";
 import { errorForLog } from "./log-safety.js";
-import { interactionIsFromModerator } from "./permissions.js";
+import { interactionIsFromModerator, isOperator } from "./permissions.js";
 import { presentNotice } from "./presentation/index.js";
 import { LatestValueThrottle } from "./throttle.js";
 import { UploadRefusedError } from "./upload.js";
@@ -67,7 +67,7 @@ function decideAdmin(
   // One article set for every server: its moderators change it, as before there were server layers.
   if (policy === "single") return !moderator ? { refusal: "notModerator" } : (own ?? { refusal: "unavailable" });
   if (wantsShared || policy === "operator-only") {
-    if (!context.config.OPERATOR_USER_IDS.includes(interaction.user.id)) return { refusal: wantsShared ? "notOperator" : "serverArticlesOff" };
+    if (!isOperator(interaction.user.id, context.config.OPERATOR_USER_IDS)) return { refusal: wantsShared ? "notOperator" : "serverArticlesOff" };
     const shared = context.scopes.operator();
     return shared.admin ? { admin: shared.admin, qa: shared.qa, layer: shared.layer } : { refusal: "unavailable" };
   }

@@ -20,6 +20,11 @@ export function isModerator(member: MemberFacts, moderatorRoleIds: readonly stri
   return false;
 }
 
+/** Whether the user is one of the bot's operators (OPERATOR_USER_IDS), who change the articles every server shares. */
+export function isOperator(userId: string, operatorUserIds: readonly string[]): boolean {
+  return operatorUserIds.includes(userId);
+}
+
 /** The shape of `interaction.member` in both of its forms (cached GuildMember or raw API member). */
 type InteractionMember = { roles: readonly string[] | { cache: { keys(): Iterable<string> } } } | null;
 

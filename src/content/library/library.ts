@@ -239,8 +239,8 @@ export class ContentLibrary {
     }
 
     const layer = this.options.serverLayer;
+    const comparable = comparableTitle(article.title);
     if (layer) {
-      const comparable = comparableTitle(article.title);
       for (const shared of layer.sharedArticles()) {
         const clash = shared.id === articleId ? "id" : comparableTitle(shared.title) === comparable ? "title" : null;
         if (clash) throw new ContentError({ kind: "shared-clash", file: given, id: shared.id, title: shared.title, clash });
@@ -249,9 +249,7 @@ export class ContentLibrary {
     const folder = await this.readFolder();
     const sameId = folder.filter((entry) => entry.articleId === articleId);
     if (layer) this.checkServerLimits(layer, folder, articleId, given, bytes.length);
-    const titleClash = folder.find(
-      (entry) => entry.articleId !== articleId && entry.title !== null && comparableTitle(entry.title) === comparableTitle(article.title),
-    );
+    const titleClash = folder.find((entry) => entry.articleId !== articleId && entry.title !== null && comparableTitle(entry.title) === comparable);
     if (titleClash) {
       throw new ContentError({
         kind: "duplicate-title",

@@ -18,6 +18,7 @@ import { commandDisplay } from "../ask-flow.js";
 import { presentAlreadyRunning, presentProgress, presentRemovalPrompt, shownId } from "../content-presentation.js";
 import { discordActor, moderatorAdmin, runContentTask } from "../content-tasks.js";
 import type { BotContext } from "../context.js";
+import { isOperator } from "../permissions.js";
 import { articleKeyFor, removalButtonId, resolveArticleKey, type RemovalDecision } from "../custom-ids.js";
 import { articleProblemText, commandTexts, langFromLocale, localize, messages, type Lang } from "../i18n/index.js";
 import { articleChoices, fitEscapedInline, presentNotice } from "../presentation/index.js";
@@ -88,7 +89,7 @@ export function removableArticles(status: Pick<ServiceStatus, "articles" | "unre
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const lang = langFromLocale(interaction.locale);
   // Offered from the articles the user would change: the shared ones only with shared:True, and only to operators.
-  const shared = interaction.options.getBoolean(SHARED) === true && context.config.OPERATOR_USER_IDS.includes(interaction.user.id);
+  const shared = interaction.options.getBoolean(SHARED) === true && isOperator(interaction.user.id, context.config.OPERATOR_USER_IDS);
   const scope = shared ? context.scopes.operator() : context;
   await interaction.respond(articleChoices(removableArticles(scope.qa.status(), lang, scope.layer), String(interaction.options.getFocused())));
 }

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { analyze, tokenize, type Language } from "../src/search/analyzer.js";
 import { regionNames } from "../src/search/regions.js";
+import { synonymIndexOf } from "../src/search/lexicons.js";
 
 const { values } = parseArgs({
   options: {
@@ -256,6 +257,8 @@ async function main(): Promise<void> {
   }
   const files: [string, string][] = [
     ["de-synonyms.txt", synonyms.join("\n")],
+    // Opening the synonyms then only reads files: the index from members to their synsets is built here.
+    ["de-synonyms-index.tsv", synonymIndexOf(synonyms)],
     ["en-de.tsv", serializeTranslations(enDe, counts.en, regionKeys)],
     ["de-en.tsv", serializeTranslations(deEn, counts.de, regionKeys)],
     ["frequency-de.tsv", serializeCounts(counts.de)],

@@ -1,5 +1,6 @@
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
+import type * as Linkedom from "linkedom";
 import { ArticleParseError, articleFromBlocks, normalizeText, normalizeUrl, parseDate, type ArticleBlock, type ArticleMetadata } from "./parse.js";
 import type { Article } from "./types.js";
 
@@ -59,9 +60,18 @@ function asWholeDocument(html: string): string {
   return `<!doctype html><html><head></head><body>${html}</body></html>`;
 }
 
+const requireModule = createRequire(import.meta.url);
+let linkedom: typeof Linkedom | null = null;
+
+/** linkedom takes about 150 ms to load and only HTML articles need it: it is loaded when the first one is read. */
+function loadLinkedom(): typeof Linkedom {
+  linkedom ??= requireModule("linkedom") as typeof Linkedom;
+  return linkedom;
+}
+
 function parseDocument(html: string): DomDocument {
   // linkedom's typings describe the browser globals; the document is used through the shape above.
-  const window: unknown = parseHTML(asWholeDocument(html));
+  const window: unknown = loadLinkedom().parseHTML(asWholeDocument(html));
   const { document } = window as { document: DomDocument };
   return document;
 }

@@ -1,5 +1,6 @@
 import { stemmer as germanSnowball } from "@orama/stemmers/german";
-import snowball from "snowball-stemmers";
+import { createRequire } from "node:module";
+import type * as Snowball from "snowball-stemmers";
 import stopwordLists from "stopword";
 
 /**
@@ -11,8 +12,14 @@ import stopwordLists from "stopword";
 export type Language = "de" | "en";
 
 // Orama's Snowball German gives the same stems as the reference port, four times faster;
-// snowball-stemmers supplies Snowball English (Porter2), which Orama lacks.
-const englishStemmer = snowball.newStemmer("english");
+// snowball-stemmers supplies Snowball English (Porter2), which Orama lacks. It loads every
+// language's stemmer (about 60 ms), so it is loaded at the first English word.
+const requireModule = createRequire(import.meta.url);
+let englishStemmer: Snowball.SnowballStemmer | null = null;
+function english(): Snowball.SnowballStemmer {
+  englishStemmer ??= (requireModule("snowball-stemmers") as typeof Snowball).newStemmer("english");
+  return englishStemmer;
+}
 
 /** Invisible characters that break tokens apart or glue them together in copied web text. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
@@ -105,7 +112,7 @@ export function stem(foldedToken: string, language: Language): string {
 
 function stemUncached(foldedToken: string, language: Language): string {
   if (/^\p{N}+$/u.test(foldedToken)) return foldedToken;
-  if (language === "en") return englishStemmer.stem(foldedToken);
+  if (language === "en") return english().stem(foldedToken);
   // Snowball keeps a genitive or plural "s" after a vowel ("Nordkoreas", "Chinas", "Autos"); drop it for -as/-os.
   const withoutVowelS = foldedToken.length >= 5 && /[ao]s$/.test(foldedToken) ? foldedToken.slice(0, -1) : foldedToken;
   return germanSnowball(withoutVowelS);
@@ -145,11 +152,19 @@ export function detectLanguage(text: string): Language {
 }
 
 /**
+ * Word characters for the boundary below: digits and the letters of the
+ * Latin (with its accented and extended forms), Greek and Cyrillic scripts.
+ * Explicit ranges, because a pattern with many \p{L} classes takes
+ * milliseconds to compile, and a question's first answer compiles dozens.
+ */
+const WORD_CHARACTER = "[0-9A-Za-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff\\u1e00-\\u1eff]";
+
+/**
  * JavaScript's \b knows ASCII letters only ("\büberhaupt" never matches);
  * the patterns here are written with \b and compiled with this boundary.
  */
 export function unicodeWords(pattern: RegExp): RegExp {
-  const boundary = "(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))";
+  const boundary = `(?:(?<!${WORD_CHARACTER})(?=${WORD_CHARACTER})|(?<=${WORD_CHARACTER})(?!${WORD_CHARACTER}))`;
   return new RegExp(pattern.source.replaceAll("\\b", boundary), pattern.flags.includes("u") ? pattern.flags : `${pattern.flags}u`);
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Language } from "./analyzer.js";
+import { LineFile, SortedLines } from "./sorted-lines.js";
 
 /**
  * The lexical bridges under data/lexicons/ (built by scripts/build-lexicons.ts
@@ -21,6 +22,11 @@ export interface SynonymLookup {
   get(term: string): readonly string[] | undefined;
 }
 
+export interface FrequencyLookup {
+  get(term: string): number | undefined;
+  has(term: string): boolean;
+}
+
 export interface Lexicons {
   /** German term → terms that share a synset with it. */
   synonyms: SynonymLookup;
@@ -29,7 +35,7 @@ export interface Lexicons {
   /** Source-language key (terms joined by one space) → translations, best first. */
   translations: Readonly<Record<"en-de" | "de-en", TranslationLookup>>;
   /** Term → log2 of how often the dictionaries use it; absent terms are rare (or names). */
-  frequency: Readonly<Record<Language, ReadonlyMap<string, number>>>;
+  frequency: Readonly<Record<Language, FrequencyLookup>>;
   /** Longest key of the translation tables, in terms. */
   longestKey: number;
 }
@@ -44,9 +50,13 @@ export const EMPTY_LEXICONS: Lexicons = {
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL("../../data/lexicons/", import.meta.url));
 
-const TERM = /^[^\s\t]+$/u;
-// Checked line by line with one pattern each: a schema per line costs more than the rest of loading together.
-const FREQUENCY_LINE = /^([^\s\t]+)\t(\d{1,2})$/u;
+/** A term of the lexicons: no spaces or tabs. */
+const TERM = "[^\\s\\t]+";
+// Each file is checked whole with one pattern that finds its first bad line: entries are read only when looked up.
+const BAD_SYNSET_LINE = new RegExp(`^(?![NW]\\t${TERM}(?: ${TERM})+$).+$`, "mu");
+const BAD_FREQUENCY_LINE = new RegExp(`^(?!${TERM}\\t\\d{1,2}$).+$`, "mu");
+const BAD_TRANSLATION_LINE = new RegExp(`^(?![^\\t\\n]+(?:\\t[^\\t\\n]+)+$).+$`, "mu");
+const BAD_INDEX_LINE = new RegExp(`^(?!${TERM}\\t\\d+(?: \\d+)*$).+$`, "mu");
 
 export class LexiconFormatError extends Error {
   override readonly name = "LexiconFormatError";
@@ -56,118 +66,122 @@ export class LexiconFormatError extends Error {
   }
 }
 
-function lines(file: string): string[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.length > 0);
+/** Reads a lexicon file, failing with the line number of the first line that `badLine` matches. */
+function readChecked(file: string, badLine: RegExp, reason: string): string {
+  const text = readFileSync(file, "utf8");
+  const bad = badLine.exec(text);
+  if (bad) throw new LexiconFormatError(file, lineNumberAt(text, bad.index), reason);
+  return text;
 }
 
-/** Synsets by member: each term lists the synsets it belongs to, so loading builds no per-term copies of them. */
-export class Synsets {
-  private readonly byTerm = new Map<string, number[]>();
-  private readonly sets: (readonly string[])[] = [];
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let position = text.indexOf("\n"); position !== -1 && position < offset; position = text.indexOf("\n", position + 1)) line += 1;
+  return line;
+}
 
-  add(members: readonly string[]): void {
-    const position = this.sets.push(members) - 1;
-    for (const member of members) {
-      const list = this.byTerm.get(member);
-      if (list) list.push(position);
-      else this.byTerm.set(member, [position]);
-    }
+function sortedLines(file: string, badLine: RegExp, reason: string): SortedLines {
+  return new SortedLines(readChecked(file, badLine, reason), (line, why) => new LexiconFormatError(file, line, why));
+}
+
+/**
+ * Synsets ("N" or "W", a tab, their members) with an index from each member
+ * to the lines of its synsets (built with them by scripts/build-lexicons.ts,
+ * see synonymIndexOf), so that opening them builds nothing.
+ */
+export class Synsets implements SynonymLookup {
+  constructor(
+    private readonly sets: LineFile,
+    private readonly index: SortedLines,
+    /** Only synsets of these kinds count ("W": verbs and other non-nouns). */
+    private readonly kinds: ReadonlySet<string> = new Set(["N", "W"]),
+  ) {}
+
+  /** The same synsets, of some kinds only. */
+  only(kinds: readonly string[]): Synsets {
+    return new Synsets(this.sets, this.index, new Set(kinds));
   }
 
   /** The terms sharing a synset with `term` (without it). */
   get(term: string): string[] | undefined {
-    const positions = this.byTerm.get(term);
-    if (!positions) return undefined;
+    const positions = this.index.get(term);
+    if (positions === undefined) return undefined;
     const related = new Set<string>();
-    for (const position of positions) for (const member of this.sets[position] ?? []) if (member !== term) related.add(member);
-    return [...related];
-  }
-
-  get size(): number {
-    return this.byTerm.size;
-  }
-}
-
-function parseSynonyms(file: string): { all: Synsets; verbs: Synsets } {
-  const all = new Synsets();
-  const verbs = new Synsets();
-  lines(file).forEach((line, index) => {
-    const [kind, list] = line.split("\t");
-    const members = (list ?? "").split(" ");
-    if ((kind !== "N" && kind !== "W") || members.length < 2 || !members.every((member) => TERM.test(member))) {
-      throw new LexiconFormatError(file, index + 1, "expected N or W, a tab, then two or more terms");
+    for (const position of positions.split(" ")) {
+      const line = this.sets.line(Number(position));
+      if (line === undefined || !this.kinds.has(line.slice(0, line.indexOf("\t")))) continue;
+      for (const member of line.slice(line.indexOf("\t") + 1).split(" ")) if (member !== term) related.add(member);
     }
-    all.add(members);
-    if (kind === "W") verbs.add(members);
-  });
-  return { all, verbs };
+    return related.size > 0 ? [...related] : undefined;
+  }
 }
 
-/** A translation table that keeps each entry as read and splits it into phrases only when it is looked up. */
-export class TranslationTable {
-  private readonly raw = new Map<string, string>();
+/** The index Synsets reads: each member, a tab, the (0-based) lines of the synsets it is in; sorted by member. */
+export function synonymIndexOf(synsetLines: readonly string[]): string {
+  const byMember = new Map<string, number[]>();
+  synsetLines.forEach((line, position) => {
+    for (const member of line.slice(line.indexOf("\t") + 1).split(" ")) {
+      const positions = byMember.get(member);
+      if (positions) positions.push(position);
+      else byMember.set(member, [position]);
+    }
+  });
+  return [...byMember.entries()]
+    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    .map(([member, positions]) => `${member}\t${positions.join(" ")}`)
+    .join("\n");
+}
 
-  set(key: string, translations: string): void {
-    this.raw.set(key, translations);
-  }
+/** A translation table: each entry stays as read and is split into phrases only when it is looked up. */
+export class TranslationTable implements TranslationLookup {
+  constructor(private readonly lines: SortedLines) {}
 
   get(key: string): TermPhrase[] | undefined {
-    return this.raw
+    return this.lines
       .get(key)
       ?.split("\t")
       .map((translation) => translation.split(" "));
   }
+}
 
-  get size(): number {
-    return this.raw.size;
+/** Frequency classes by term. */
+export class FrequencyTable implements FrequencyLookup {
+  constructor(private readonly lines: SortedLines) {}
+
+  get(term: string): number | undefined {
+    const value = this.lines.get(term);
+    return value === undefined ? undefined : Number(value);
   }
-}
 
-function parseTranslations(file: string): { table: TranslationTable; longestKey: number } {
-  const table = new TranslationTable();
-  let longestKey = 1;
-  lines(file).forEach((line, index) => {
-    const tab = line.indexOf("\t");
-    if (tab <= 0 || tab === line.length - 1 || line.includes("\t\t") || line.endsWith("\t")) {
-      throw new LexiconFormatError(file, index + 1, "expected a key and at least one translation, separated by tabs");
-    }
-    const key = line.slice(0, tab);
-    let words = 1;
-    for (let position = key.indexOf(" "); position !== -1; position = key.indexOf(" ", position + 1)) words += 1;
-    longestKey = Math.max(longestKey, words);
-    table.set(key, line.slice(tab + 1));
-  });
-  return { table, longestKey };
-}
-
-function parseFrequency(file: string): Map<string, number> {
-  const table = new Map<string, number>();
-  lines(file).forEach((line, index) => {
-    const match = FREQUENCY_LINE.exec(line);
-    if (!match?.[1] || !match[2]) throw new LexiconFormatError(file, index + 1, "expected a term and a frequency class");
-    table.set(match[1], Number(match[2]));
-  });
-  return table;
+  has(term: string): boolean {
+    return this.lines.has(term);
+  }
 }
 
 const loaded = new Map<string, Lexicons>();
 
-/** Reads the lexicons of a folder once per process (they are a few MB and never change while running). */
+/** Opens the lexicons of a folder once per process (they never change while running). */
 export function loadLexicons(directory: string = DEFAULT_LEXICON_DIR): Lexicons {
   const cached = loaded.get(directory);
   if (cached) return cached;
   const path = (name: string): string => `${directory.replace(/\/$/, "")}/${name}`;
-  const enDe = parseTranslations(path("en-de.tsv"));
-  const deEn = parseTranslations(path("de-en.tsv"));
-  const synonyms = parseSynonyms(path("de-synonyms.txt"));
+  const translationReason = "expected a key and at least one translation, separated by tabs";
+  const enDe = sortedLines(path("en-de.tsv"), BAD_TRANSLATION_LINE, translationReason);
+  const deEn = sortedLines(path("de-en.tsv"), BAD_TRANSLATION_LINE, translationReason);
+  const synsets = new Synsets(
+    new LineFile(readChecked(path("de-synonyms.txt"), BAD_SYNSET_LINE, "expected N or W, a tab, then two or more terms")),
+    sortedLines(path("de-synonyms-index.tsv"), BAD_INDEX_LINE, "expected a term, a tab, then line numbers (rebuild with npm run build-lexicons)"),
+  );
+  const frequencyReason = "expected a term and a frequency class";
   const lexicons: Lexicons = {
-    synonyms: synonyms.all,
-    verbSynonyms: synonyms.verbs,
-    translations: { "en-de": enDe.table, "de-en": deEn.table },
-    frequency: { de: parseFrequency(path("frequency-de.tsv")), en: parseFrequency(path("frequency-en.tsv")) },
-    longestKey: Math.max(enDe.longestKey, deEn.longestKey),
+    synonyms: synsets,
+    verbSynonyms: synsets.only(["W"]),
+    translations: { "en-de": new TranslationTable(enDe), "de-en": new TranslationTable(deEn) },
+    frequency: {
+      de: new FrequencyTable(sortedLines(path("frequency-de.tsv"), BAD_FREQUENCY_LINE, frequencyReason)),
+      en: new FrequencyTable(sortedLines(path("frequency-en.tsv"), BAD_FREQUENCY_LINE, frequencyReason)),
+    },
+    longestKey: Math.max(enDe.longestKeyWords, deEn.longestKeyWords),
   };
   loaded.set(directory, lexicons);
   return lexicons;

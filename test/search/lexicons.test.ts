@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/search/analyzer.js";
-import { DEFAULT_LEXICON_DIR, LexiconFormatError, loadLexicons } from "../../src/search/lexicons.js";
+import { readFileSync } from "node:fs";
+import { DEFAULT_LEXICON_DIR, LexiconFormatError, loadLexicons, synonymIndexOf } from "../../src/search/lexicons.js";
 
 const term = (word: string, language: "de" | "en" = "de"): string =>
   analyze(word, language)
@@ -25,6 +26,14 @@ describe("the bundled lexicons", () => {
     expect(lexicons.frequency.de.get(term("bekommen")) ?? 0).toBeGreaterThan(lexicons.frequency.de.get(term("Panzerabwehrrakete")) ?? 0);
   });
 
+  it("index every synset member (rebuild the index with npm run build-lexicons after changing the synsets)", () => {
+    const synsets = readFileSync(path.join(DEFAULT_LEXICON_DIR, "de-synonyms.txt"), "utf8")
+      .split("\n")
+      .filter((line) => line.length > 0);
+    const index = readFileSync(path.join(DEFAULT_LEXICON_DIR, "de-synonyms-index.tsv"), "utf8");
+    expect(index).toBe(`${synonymIndexOf(synsets)}\n`);
+  });
+
   it("stay small, and carry their licences", async () => {
     const files = await readdir(DEFAULT_LEXICON_DIR);
     let bytes = 0;
@@ -34,15 +43,47 @@ describe("the bundled lexicons", () => {
   });
 });
 
+async function lexiconFolder(files: Partial<Record<string, string>>): Promise<string> {
+  const directory = await mkdtemp(path.join(tmpdir(), "lexicons-"));
+  const defaults: Record<string, string> = {
+    "de-synonyms.txt": "N\tgewehr waff\nW\tbenotig brauch\n",
+    "de-synonyms-index.tsv": "benotig\t1\nbrauch\t1\ngewehr\t0\nwaff\t0\n",
+    "en-de.tsv": "need\tbrauch\tbenotig\nweapon\twaff\n",
+    "de-en.tsv": "waff\tweapon\n",
+    "frequency-de.tsv": "brauch\t9\nwaff\t8\n",
+    "frequency-en.tsv": "weapon\t8\n",
+  };
+  for (const [name, text] of Object.entries({ ...defaults, ...files })) if (text !== undefined) await writeFile(path.join(directory, name), text);
+  return directory;
+}
+
 describe("loadLexicons", () => {
+  it("looks entries up in the sorted files", async () => {
+    const lexicons = loadLexicons(await lexiconFolder({}));
+    expect(lexicons.translations["en-de"].get("need")).toEqual([["brauch"], ["benotig"]]);
+    expect(lexicons.translations["en-de"].get("needs")).toBeUndefined();
+    expect(lexicons.synonyms.get("waff")).toEqual(["gewehr"]);
+    expect(lexicons.synonyms.get("brauch")).toEqual(["benotig"]);
+    // Only "W" synsets are verb synsets.
+    expect(lexicons.verbSynonyms.get("brauch")).toEqual(["benotig"]);
+    expect(lexicons.verbSynonyms.get("waff")).toBeUndefined();
+    expect(lexicons.frequency.de.get("waff")).toBe(8);
+    expect(lexicons.frequency.de.has("panzer")).toBe(false);
+  });
+
   it("names the file and line of a malformed entry", async () => {
-    const directory = await mkdtemp(path.join(tmpdir(), "lexicons-"));
-    await writeFile(path.join(directory, "de-synonyms.txt"), "N\twaff rustung\n");
-    await writeFile(path.join(directory, "en-de.tsv"), "weapon\twaff\n");
-    await writeFile(path.join(directory, "de-en.tsv"), "waff\tweapon\n");
-    await writeFile(path.join(directory, "frequency-de.tsv"), "waff\t8\nbroken line\n");
-    await writeFile(path.join(directory, "frequency-en.tsv"), "weapon\t8\n");
+    const directory = await lexiconFolder({ "frequency-de.tsv": "waff\t8\nbroken line\n" });
     expect(() => loadLexicons(directory)).toThrow(LexiconFormatError);
     expect(() => loadLexicons(directory)).toThrow(/frequency-de\.tsv line 2/);
+  });
+
+  it("refuses a table that is not sorted, since its entries could not be found", async () => {
+    const directory = await lexiconFolder({ "en-de.tsv": "weapon\twaff\nneed\tbrauch\n" });
+    expect(() => loadLexicons(directory)).toThrow(/en-de\.tsv line 2: keys must be unique and sorted/);
+  });
+
+  it("refuses a malformed synonym index, with the way to rebuild it", async () => {
+    const directory = await lexiconFolder({ "de-synonyms-index.tsv": "waff\tzero\n" });
+    expect(() => loadLexicons(directory)).toThrow(/de-synonyms-index\.tsv line 1: .*npm run build-lexicons/);
   });
 });

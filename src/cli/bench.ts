@@ -17,13 +17,15 @@ import { answersSuite, type AnswerOverrides, type AnswersBenchArgs } from "./ben
 import { conversationsSuite, type ConversationsBenchArgs } from "./bench-conversations.js";
 import { summariesSuite, type SummariesBenchArgs } from "./bench-summaries.js";
 import { serversSuite, type ServersBenchArgs } from "./bench-servers.js";
+import { printScaleFigures, scaleSuite, type ScaleBenchArgs } from "./bench-scale.js";
 
 const USAGE =
   "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]  |  npm run bench -- article [--questions FILE] [--json] [--lexical]" +
   "  |  npm run bench -- answers [--questions FILE]... [--articles DIR]... [--split calibrate|sealed|all] [--json] [--lexical]" +
   "  |  npm run bench -- conversations [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]" +
   "  |  npm run bench -- summaries [--articles DIR]... [--split calibrate|sealed|all] [--json] [--verbose]" +
-  "  |  npm run bench -- servers [--servers N] [--max-loaded N] [--json]";
+  "  |  npm run bench -- servers [--servers N] [--max-loaded N] [--json]" +
+  "  |  npm run bench -- scale --paragraphs N --data DIR [--json]";
 
 interface BenchFigures extends RankingMetrics {
   passages: number;
@@ -118,6 +120,7 @@ type BenchArgs = {
   verbose?: boolean;
   servers?: string;
   "max-loaded"?: string;
+  paragraphs?: string;
 };
 
 async function germanQuadSuite(args: BenchArgs, config: Config, logger: Logger): Promise<void> {
@@ -368,6 +371,18 @@ function serversArgs(values: BenchArgs, contentDir: string): ServersBenchArgs {
   };
 }
 
+function scaleArgs(values: BenchArgs): ScaleBenchArgs {
+  if (!values.data) throw new CliError(`--data DIR (the GermanQuAD folder) is required. ${USAGE}`, 2);
+  const paragraphs = z.coerce
+    .number()
+    .int()
+    .min(20)
+    .max(200_000)
+    .safeParse(values.paragraphs ?? "");
+  if (!paragraphs.success) throw new CliError(`--paragraphs takes a whole number from 20 to 200000. ${USAGE}`, 2);
+  return { paragraphs: paragraphs.data, dataDir: values.data, json: values.json ?? false, questions: 300 };
+}
+
 const lexicalOverridesSchema = z
   .object({
     k1: z.number(),
@@ -417,6 +432,7 @@ await runCli(async ({ config, logger }) => {
         verbose: { type: "boolean" },
         servers: { type: "string" },
         "max-loaded": { type: "string" },
+        paragraphs: { type: "string" },
       },
       allowPositionals: true,
     });
@@ -430,5 +446,8 @@ await runCli(async ({ config, logger }) => {
   else if (suite === "conversations") await conversationsSuite(conversationsArgs(parsed.values), config, logger);
   else if (suite === "summaries") await summariesSuite(summariesArgs(parsed.values));
   else if (suite === "servers") await serversSuite(serversArgs(parsed.values, config.paths.contentDir), logger);
-  else throw new CliError(`unknown or missing benchmark${suite ? ` "${suite}"` : ""}. ${USAGE}`, 2);
+  else if (suite === "scale") {
+    const args = scaleArgs(parsed.values);
+    printScaleFigures(await scaleSuite(args), args.json);
+  } else throw new CliError(`unknown or missing benchmark${suite ? ` "${suite}"` : ""}. ${USAGE}`, 2);
 });

@@ -4,8 +4,11 @@ import { articleIdFromFileName, loadArticles } from "../content/load.js";
 import { describeArticleProblem } from "../content/problem-text.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { detectLanguage, type Language } from "../search/analyzer.js";
-import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
+import { INDEX_FORMAT_VERSION, readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
 import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/retriever.js";
+import { LexicalIndex } from "../search/lexical.js";
+import { lexicalFileOf, readLexicalIndex, writeLexicalIndex, LEXICAL_FORMAT_VERSION } from "../search/lexical-store.js";
+import type { FileWriteOperations } from "../content/atomic-write.js";
 import { passageId } from "./citation.js";
 import { configuredModel, type ResolvedServiceOptions } from "./service-options.js";
 import { combineLayers, type ArticleOrigin } from "./shared-layer.js";
@@ -64,6 +67,51 @@ export function toPassages(articles: readonly Article[]): RetrievalPassage[] {
   );
 }
 
+/**
+ * The lexical index of `passages`. With `reuse` (the index of the state
+ * being replaced and its passages), that index is brought up to date in
+ * place, paragraph by paragraph: only changed, added and removed paragraphs
+ * are analysed. The replaced state must not be searched afterwards.
+ */
+export function lexicalIndexFor(
+  passages: readonly RetrievalPassage[],
+  options: Pick<ResolvedServiceOptions, "lexical" | "lexicons">,
+  reuse?: { index: LexicalIndex; passages: readonly RetrievalPassage[] },
+): LexicalIndex {
+  if (!reuse) return LexicalIndex.build(passages, options.lexical, options.lexicons);
+  const same = (left: RetrievalPassage, right: RetrievalPassage): boolean =>
+    left.title === right.title && left.heading === right.heading && left.text === right.text && left.language === right.language;
+  const next = new Map(passages.map((passage) => [passage.id, passage]));
+  const before = new Map(reuse.passages.map((passage) => [passage.id, passage]));
+  const removed = reuse.passages.filter((passage) => {
+    const replacement = next.get(passage.id);
+    return !replacement || !same(passage, replacement);
+  });
+  const added = passages.filter((passage) => {
+    const previous = before.get(passage.id);
+    return !previous || !same(previous, passage);
+  });
+  reuse.index.remove(removed);
+  reuse.index.add(added);
+  return reuse.index;
+}
+
+/** What a stored lexical index must have been built from to be used: the files, the lexical options and both formats. */
+export function lexicalFingerprint(files: Readonly<Record<string, string>>, options: Pick<ResolvedServiceOptions, "lexical">): string {
+  const described = JSON.stringify({ files: indexVersionOf(files), lexical: options.lexical, format: LEXICAL_FORMAT_VERSION, articles: INDEX_FORMAT_VERSION });
+  return createHash("sha256").update(described).digest("hex").slice(0, 16);
+}
+
+/** Stores the state's lexical index beside the stored index. */
+export async function storeLexicalIndex(
+  indexFile: string,
+  state: IndexState,
+  options: Pick<ResolvedServiceOptions, "lexical">,
+  operations?: FileWriteOperations,
+): Promise<void> {
+  await writeLexicalIndex(lexicalFileOf(indexFile), state.retriever.lexicalIndex.stored(), lexicalFingerprint(state.files, options), operations);
+}
+
 export function buildIndexState(
   articles: Article[],
   own: Article[],
@@ -71,12 +119,18 @@ export function buildIndexState(
   dense: DenseChannel | null,
   options: Pick<ResolvedServiceOptions, "lexical" | "fusion" | "lexicons">,
   builtAt: Date,
+  lexicalIndex?: LexicalIndex,
 ): IndexState {
   const paragraphById = new Map<string, { article: Article; paragraph: Paragraph }>();
   for (const article of articles) {
     for (const paragraph of article.paragraphs) paragraphById.set(passageId(article.id, paragraph.number), { article, paragraph });
   }
-  const retriever = new Retriever(toPassages(articles), dense, { lexical: options.lexical, fusion: options.fusion, lexicons: options.lexicons });
+  const retriever = new Retriever(toPassages(articles), dense, {
+    lexical: options.lexical,
+    fusion: options.fusion,
+    lexicons: options.lexicons,
+    ...(lexicalIndex ? { lexicalIndex } : {}),
+  });
   const language = detectLanguage(articles.flatMap((article) => article.paragraphs.slice(0, 5).map((paragraph) => paragraph.text)).join(" "));
   return { articles, own, language, files, paragraphById, retriever, builtAt };
 }
@@ -101,12 +155,15 @@ export async function loadInitialState(options: ResolvedServiceOptions): Promise
   if (options.indexFile && directory && directory.errors.length === 0) {
     const stored = await readStoredIndex(options.indexFile, options.logger);
     if (stored && storedIndexMatches(stored, directory.hashes, modelId) && stored.articles.length > 0) {
-      options.logger.info({ event: "index_loaded", articles: stored.articles.length }, "loaded the stored index");
-      return {
-        state: buildIndexState(stored.articles, stored.articles, directory.hashes, null, options, new Date(stored.builtAt)),
-        unreadable: [],
-        parsed: false,
-      };
+      const lexical = await readLexicalIndex(lexicalFileOf(options.indexFile), lexicalFingerprint(directory.hashes, options));
+      const restored = lexical.stored ? LexicalIndex.restore(lexical.stored, options.lexical, options.lexicons) : undefined;
+      const state = buildIndexState(stored.articles, stored.articles, directory.hashes, null, options, new Date(stored.builtAt), restored);
+      options.logger.info(
+        { event: "index_loaded", articles: stored.articles.length, lexical: restored ? "stored" : `built (${lexical.stored ? "" : lexical.reason})` },
+        "loaded the stored index",
+      );
+      if (!restored) await storeLexicalQuietly(options.indexFile, state, options);
+      return { state, unreadable: [], parsed: false };
     }
   }
   const parsed = await loadArticles(options.contentDir, { parse: true });
@@ -124,8 +181,18 @@ export async function loadInitialState(options: ResolvedServiceOptions): Promise
       // The index is a start-up shortcut; failing to store it must not stop the bot.
       options.logger.warn({ event: "index_write_failed", reason: String(error) }, "could not store the index");
     }
+    await storeLexicalQuietly(options.indexFile, state, options);
   }
   return { state, unreadable: parsed.errors, parsed: true };
+}
+
+/** Stores the lexical index; a failure is logged only (the next start builds it again). */
+async function storeLexicalQuietly(indexFile: string, state: IndexState, options: ResolvedServiceOptions): Promise<void> {
+  try {
+    await storeLexicalIndex(indexFile, state, options, options.fileOperations);
+  } catch (error) {
+    options.logger.warn({ event: "index_write_failed", file: lexicalFileOf(indexFile), reason: String(error) }, "could not store the lexical index");
+  }
 }
 
 /**

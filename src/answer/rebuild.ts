@@ -5,7 +5,7 @@ import type { Article } from "../content/types.js";
 import { writeStoredIndex } from "../search/index-store.js";
 import type { DenseChannel } from "../search/retriever.js";
 import { ReindexFailedError } from "./errors.js";
-import { buildIndexState, serveLayers, type IndexState } from "./index-state.js";
+import { buildIndexState, lexicalIndexFor, serveLayers, storeLexicalIndex, toPassages, type IndexState } from "./index-state.js";
 import { diffArticles } from "./reindex-report.js";
 import { configuredModel, type ResolvedServiceOptions } from "./service-options.js";
 import type { ProgressTracker } from "./task-slot.js";
@@ -22,6 +22,12 @@ export interface RebuildInput {
   baseline?: readonly Article[] | undefined;
   /** An upload just parsed and checked, so it is not parsed again. */
   upload?: { fileName: string; article: Article } | null | undefined;
+  /**
+   * Called with the new index as soon as it is built, before it is stored: the
+   * current lexical index was updated in place for it, so it must be served
+   * from then on.
+   */
+  swap: (next: IndexState) => void;
   /** Embeds the articles for the dense channel; null in lexical mode. */
   embed: ((articles: readonly Article[], onProgress: (paragraphsDone: number) => void) => Promise<DenseChannel>) | null;
 }
@@ -33,9 +39,10 @@ export interface RebuildResult {
 }
 
 /**
- * Builds a complete new index beside the current one and stores it. The
- * caller swaps it in; on any failure (`ReindexFailedError` when no article
- * loads) the current index stays as it is.
+ * Builds the new index (the lexical part updated from the current one) and
+ * hands it to `swap`, then stores it. On a failure before the swap
+ * (`ReindexFailedError` when no article loads) the current index stays as it
+ * is; a failure to store is reported, and the new index is served anyway.
  */
 export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> {
   const { current, options, tracker } = input;
@@ -72,7 +79,11 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
   report({ phase: "embedding", paragraphsTotal });
   const dense = input.embed ? await input.embed(layers.served, (done) => report({ paragraphsDone: done })) : null;
   report({ phase: "indexing", paragraphsDone: paragraphsTotal });
-  const next = buildIndexState(layers.served, layers.kept, loaded.hashes, dense, options, new Date());
+  // The current lexical index is brought up to date in place (only what changed is analysed), as the last step
+  // before the swap: nothing after it can fail the rebuild.
+  const lexical = lexicalIndexFor(toPassages(layers.served), options, { index: current.retriever.lexicalIndex, passages: current.retriever.passages });
+  const next = buildIndexState(layers.served, layers.kept, loaded.hashes, dense, options, new Date(), lexical);
+  input.swap(next);
   report({ phase: "saving" });
   let storeFailure: string | undefined;
   if (options.indexFile) {
@@ -82,6 +93,7 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
         { builtAt: next.builtAt, modelId: configuredModel(options), files: next.files, articles: next.own },
         options.fileOperations,
       );
+      await storeLexicalIndex(options.indexFile, next, options, options.fileOperations);
     } catch (error) {
       // The stored index only shortens the next start; the articles on disk are what counts, so the new index is served anyway.
       storeFailure = `the index could not be saved (${error instanceof Error ? error.message : String(error)}); it is served anyway, and the next start rebuilds it from the articles`;

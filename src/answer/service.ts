@@ -161,7 +161,7 @@ export class QaService implements QaApi, ContentAdminApi {
         const current = this.state;
         const dense = await this.denseChannelFor(current.articles, loaded.embedder);
         if (this.state === current) {
-          this.state = buildIndexState(current.articles, current.own, current.files, dense, this.options, current.builtAt);
+          this.state = buildIndexState(current.articles, current.own, current.files, dense, this.options, current.builtAt, current.retriever.lexicalIndex);
           break;
         }
         // A reindex swapped the state while we embedded; it used the model itself once it was set.
@@ -191,7 +191,7 @@ export class QaService implements QaApi, ContentAdminApi {
     try {
       const current = this.state;
       const dense = await this.denseChannelFor(current.articles, shared.dense.embedder);
-      this.state = buildIndexState(current.articles, current.own, current.files, dense, this.options, current.builtAt);
+      this.state = buildIndexState(current.articles, current.own, current.files, dense, this.options, current.builtAt, current.retriever.lexicalIndex);
     } catch (error) {
       this.lexicalAfterFailure(error);
     }
@@ -330,6 +330,9 @@ export class QaService implements QaApi, ContentAdminApi {
       tracker,
       baseline,
       upload,
+      swap: (next) => {
+        this.state = next;
+      },
       embed: embedder ? (articles, onProgress) => this.denseChannelFor(articles, embedder, onProgress) : null,
     });
     this.parsedHere = true;

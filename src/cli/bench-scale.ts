@@ -144,6 +144,30 @@ async function folderBytes(folder: string): Promise<number> {
   return total;
 }
 
+/** Writes the articles (`articles/`), one more article to add, and the questions into `workDir`. */
+export async function writeScaleCorpus(
+  germanQuad: Awaited<ReturnType<typeof loadGermanQuad>>,
+  args: Pick<ScaleBenchArgs, "paragraphs" | "questions">,
+  workDir: string,
+): Promise<{ extraFile: string; questionsFile: string; firstOnly: string }> {
+  const contentDir = path.join(workDir, "articles");
+  await mkdir(contentDir, { recursive: true });
+  const paragraphs = syntheticParagraphs(germanQuad.passages, args.paragraphs + PARAGRAPHS_PER_ARTICLE);
+  const files = articleFiles(paragraphs);
+  const extra = files.pop();
+  if (!extra) throw new CliError("no paragraphs to build articles from");
+  for (const file of files) await writeFile(path.join(contentDir, file.name), file.text);
+  const extraFile = path.join(workDir, "zusatz-artikel.md");
+  await writeFile(extraFile, extra.text);
+  const kept = new Set(germanQuad.passages.slice(0, args.paragraphs).map((passage) => passage.id));
+  const questions = germanQuad.questions.filter((question) => kept.has(question.passage_id)).slice(0, args.questions + 1);
+  const questionsFile = path.join(workDir, "questions.txt");
+  await writeFile(questionsFile, questions.map((question) => question.question.replace(/\s+/g, " ")).join("\n"));
+  const firstOnly = path.join(workDir, "first-question.txt");
+  await writeFile(firstOnly, questions[0]?.question ?? "Was ist das?");
+  return { extraFile, questionsFile, firstOnly };
+}
+
 export async function scaleSuite(args: ScaleBenchArgs): Promise<ScaleFigures> {
   const build = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "tsconfig.build.json")], {
     cwd: root,
@@ -155,20 +179,7 @@ export async function scaleSuite(args: ScaleBenchArgs): Promise<ScaleFigures> {
   try {
     const contentDir = path.join(workDir, "articles");
     const stateDir = path.join(workDir, "state");
-    await mkdir(contentDir, { recursive: true });
-    const paragraphs = syntheticParagraphs(germanQuad.passages, args.paragraphs + PARAGRAPHS_PER_ARTICLE);
-    const files = articleFiles(paragraphs);
-    const extra = files.pop();
-    if (!extra) throw new CliError("no paragraphs to build articles from");
-    for (const file of files) await writeFile(path.join(contentDir, file.name), file.text);
-    const extraFile = path.join(workDir, "zusatz-artikel.md");
-    await writeFile(extraFile, extra.text);
-    const kept = new Set(germanQuad.passages.slice(0, args.paragraphs).map((passage) => passage.id));
-    const questions = germanQuad.questions.filter((question) => kept.has(question.passage_id)).slice(0, args.questions + 1);
-    const questionsFile = path.join(workDir, "questions.txt");
-    await writeFile(questionsFile, questions.map((question) => question.question.replace(/\s+/g, " ")).join("\n"));
-    const firstOnly = path.join(workDir, "first-question.txt");
-    await writeFile(firstOnly, questions[0]?.question ?? "Was ist das?");
+    const { extraFile, questionsFile, firstOnly } = await writeScaleCorpus(germanQuad, args, workDir);
     const env = { ...process.env, CONTENT_DIR: contentDir, STATE_DIR: stateDir, EMBEDDINGS_ENABLED: "false", LOG_LEVEL: "warn", DISCORD_TOKEN: "" };
     const cold = await runProbe(env, ["--questions", firstOnly]);
     const indexBytes = await folderBytes(stateDir);

@@ -1,9 +1,10 @@
-import MiniSearch from "minisearch";
 import { analyze, charNgrams, detectLanguage, foldToken, withoutQuestionFrame, type Language } from "./analyzer.js";
 import { DEFAULT_EXPANSION_OPTIONS, expandTokens, guessQuestionLanguage, type ExpansionOptions, type TermExpansion } from "./expansion.js";
 import { verbStemVariants, Vocabulary } from "./vocabulary.js";
 import { loadLexicons, type Lexicons } from "./lexicons.js";
 import { LruMap } from "../lru-map.js";
+import { FieldedBm25, ScoreBoard, TermIds, type StoredBm25 } from "./bm25.js";
+import { grown, ListPool } from "./list-pool.js";
 
 /** A unit of retrieval: one paragraph, with the title and heading it stands under. */
 export interface LexicalDocument {
@@ -125,14 +126,6 @@ export interface LexicalResult {
   questionLanguage: Language;
 }
 
-interface IndexedFields {
-  id: string;
-  title: string;
-  heading: string;
-  body: string;
-  grams: string;
-}
-
 /** Gram size, minimum share of shared grams and credit for a partial word match in coverage. */
 const COVERAGE_GRAM_SIZE = 3;
 const DOCUMENT_PARTS: PartialMatch = { overlap: 0.6, credit: 0.8 };
@@ -142,6 +135,11 @@ const CERTAIN_BRIDGE_WEIGHT = 0.5;
 const CROSS_LANGUAGE_NGRAM_SHARE = 0.5;
 /** Passages rescored by coverage, at least: enough that the order within any requested limit is the same. */
 const COVERAGE_POOL = 50;
+
+/** What wordMatch asks of a text's terms and grams: a Set, or a paragraph's entry in the index. */
+export interface Membership {
+  has(value: string): boolean;
+}
 
 /** When a word that is only part of a longer one (or misspelt) counts: the share of its letter grams found, and the credit per share. */
 export interface PartialMatch {
@@ -157,8 +155,8 @@ export interface PartialMatch {
  */
 export function wordMatch(
   token: QueryToken,
-  terms: ReadonlySet<string>,
-  grams: ReadonlySet<string>,
+  terms: Membership,
+  grams: Membership,
   tokenGrams: readonly string[],
   partial: PartialMatch,
 ): { strength: number; certain: boolean } {
@@ -177,86 +175,269 @@ export function wordMatch(
   return { strength: overlap >= partial.overlap ? overlap * partial.credit : 0, certain: false };
 }
 
-const splitOnSpace = (text: string): string[] => (text.length === 0 ? [] : text.split(" "));
-const keepTerm = (term: string): string => term;
+/** A document as the index takes it apart: its fields' terms (with repeats), letter grams and coverage sets. */
+interface AnalyzedDocument {
+  language: Language;
+  /** Title, heading and body terms. */
+  fields: [string[], string[], string[]];
+  /** The body words' letter grams, with repeats (the n-gram channel). */
+  grams: string[];
+  /** Every term of the three fields, body first. */
+  allTerms: Set<string>;
+  /** Terms of the body and heading. */
+  textTerms: Set<string>;
+  /** The body words' coverage grams. */
+  coverageGrams: Set<string>;
+}
 
-function gramsOf(foldedTokens: string[], size: number): string {
-  return foldedTokens.flatMap((token) => charNgrams(token, size)).join(" ");
+/** Title, heading and body. */
+const WORD_FIELDS = 3;
+
+/** Whether sorted `values` hold `value`. */
+function sortedHas(values: Uint32Array, value: number): boolean {
+  let low = 0;
+  let high = values.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = values[middle] ?? 0;
+    if (found === value) return true;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/** What a stored lexical index holds (see lexical-store.ts). */
+export interface StoredLexicalIndex {
+  ids: readonly string[];
+  languages: { de: number; en: number };
+  words: StoredBm25;
+  grams: StoredBm25 | null;
+  coverageGrams: readonly string[];
+  documentTerms: ReturnType<ListPool["packed"]>;
+  documentGrams: ReturnType<ListPool["packed"]>;
+  documentFrequency: Uint32Array;
+  textFrequency: Uint32Array;
+  /** Word term ids in the order the vocabulary learnt them. */
+  vocabularyOrder: Uint32Array;
 }
 
 /**
  * BM25 over paragraphs, on two channels: stemmed words (with title and
  * heading as extra fields) and character n-grams of the words, which lets
- * German compounds meet their parts. Analysis happens here, so MiniSearch
- * only sees ready-made terms separated by spaces.
+ * German compounds meet their parts. Paragraphs can be added and removed;
+ * the statistics are then those of the paragraphs present, so an index that
+ * grew article by article ranks as one built at once.
  */
 export class LexicalIndex {
-  private readonly words: MiniSearch<IndexedFields>;
-  private readonly grams: MiniSearch<IndexedFields> | null;
-  /** For each document id, its set of word terms (body, heading, title): used for coverage. */
-  private readonly termsById = new Map<string, Set<string>>();
-  /** For each document id, the character n-grams of its body words: partial credit for compound parts and typos. */
-  private readonly gramsById = new Map<string, Set<string>>();
-  /** In how many paragraphs each letter gram of the gram channel occurs: grams in most of them are not asked for. */
-  private readonly gramFrequency = new Map<string, number>();
-  private readonly documentFrequency = new Map<string, number>();
+  private readonly words: FieldedBm25;
+  private readonly grams: FieldedBm25 | null;
+  /** Paragraph id by slot ("" once removed); slots are never reused. */
+  private readonly slotIds: string[];
+  private readonly slotById = new Map<string, number>();
+  /** For each slot, its word term ids (body, heading, title), sorted: used for coverage. */
+  private readonly documentTerms: ListPool;
+  /** For each slot, the ids of its body words' coverage grams, sorted: partial credit for compound parts and typos. */
+  private readonly documentGrams: ListPool;
+  private readonly coverageGrams: TermIds;
+  /** By word term id: in how many paragraphs it occurs (any field). */
+  private documentFrequency: Uint32Array;
   /** Like documentFrequency, without titles: a title word is in every paragraph of its article without being what each is about. */
-  private readonly textFrequency = new Map<string, number>();
+  private textFrequency: Uint32Array;
   private readonly vocabulary: Vocabulary;
-  private readonly languages = new Set<Language>();
-  /** Recent question analyses: a conversation reads its earlier questions again as context (never mutated). */
+  private readonly vocabularyOrder: number[];
+  private readonly languageCounts: { de: number; en: number };
+  /** Recent question analyses: a conversation reads its earlier questions again as context (never mutated; cleared on change). */
   private readonly analyses = new LruMap<string, { tokens: readonly QueryToken[]; questionLanguage: Language }>(256);
-  readonly size: number;
+  private readonly wordBoard = new ScoreBoard();
+  private readonly gramBoard = new ScoreBoard();
 
   private constructor(
-    documents: LexicalDocument[],
     readonly options: LexicalOptions,
     private readonly lexicons: Lexicons,
+    stored?: StoredLexicalIndex,
   ) {
-    const base = { idField: "id", tokenize: splitOnSpace, processTerm: keepTerm };
-    this.words = new MiniSearch<IndexedFields>({ ...base, fields: ["title", "heading", "body"] });
-    this.grams = options.ngramSize > 0 ? new MiniSearch<IndexedFields>({ ...base, fields: ["grams"] }) : null;
-    const rows: IndexedFields[] = [];
-    for (const document of documents) {
-      const language = document.language ?? detectLanguage(document.text);
-      this.languages.add(language);
-      const body = analyze(document.text, language);
-      const title = analyze(document.title, language);
-      const heading = analyze(document.heading ?? "", language);
-      const allTerms = new Set([...body, ...title, ...heading].map((token) => token.term));
-      this.termsById.set(document.id, allTerms);
-      this.gramsById.set(document.id, new Set(body.flatMap((token) => charNgrams(token.folded, COVERAGE_GRAM_SIZE))));
-      for (const term of allTerms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      for (const term of new Set([...body, ...heading].map((token) => token.term))) this.textFrequency.set(term, (this.textFrequency.get(term) ?? 0) + 1);
-      const grams = options.ngramSize > 0 ? new Set(body.flatMap((token) => charNgrams(token.folded, options.ngramSize))) : new Set<string>();
-      for (const gram of grams) this.gramFrequency.set(gram, (this.gramFrequency.get(gram) ?? 0) + 1);
-      rows.push({
-        id: document.id,
-        title: title.map((token) => token.term).join(" "),
-        heading: heading.map((token) => token.term).join(" "),
-        body: body.map((token) => token.term).join(" "),
-        grams:
-          options.ngramSize > 0
-            ? gramsOf(
-                body.map((token) => token.folded),
-                options.ngramSize,
-              )
-            : "",
+    if (stored) {
+      this.words = new FieldedBm25(WORD_FIELDS, stored.words);
+      this.grams = options.ngramSize > 0 && stored.grams ? new FieldedBm25(1, stored.grams) : options.ngramSize > 0 ? new FieldedBm25(1) : null;
+      this.slotIds = [...stored.ids];
+      stored.ids.forEach((id, slot) => {
+        if (id !== "") this.slotById.set(id, slot);
       });
+      this.documentTerms = new ListPool(stored.documentTerms);
+      this.documentGrams = new ListPool(stored.documentGrams);
+      this.coverageGrams = new TermIds(stored.coverageGrams);
+      this.documentFrequency = stored.documentFrequency;
+      this.textFrequency = stored.textFrequency;
+      this.vocabularyOrder = [...stored.vocabularyOrder];
+      this.vocabulary = new Vocabulary(this.vocabularyOrder.map((id) => this.words.terms.term(id) ?? ""));
+      this.languageCounts = { ...stored.languages };
+      return;
     }
-    this.words.addAll(rows);
-    this.grams?.addAll(rows);
-    this.size = documents.length;
-    this.vocabulary = new Vocabulary(this.documentFrequency.keys());
+    this.words = new FieldedBm25(WORD_FIELDS);
+    this.grams = options.ngramSize > 0 ? new FieldedBm25(1) : null;
+    this.slotIds = [];
+    this.documentTerms = new ListPool();
+    this.documentGrams = new ListPool();
+    this.coverageGrams = new TermIds();
+    this.documentFrequency = new Uint32Array(1024);
+    this.textFrequency = new Uint32Array(1024);
+    this.vocabulary = new Vocabulary([]);
+    this.vocabularyOrder = [];
+    this.languageCounts = { de: 0, en: 0 };
   }
 
-  static build(documents: LexicalDocument[], options: Partial<LexicalOptions> = {}, lexicons: Lexicons = loadLexicons()): LexicalIndex {
-    return new LexicalIndex(documents, { ...DEFAULT_LEXICAL_OPTIONS, ...options }, lexicons);
+  /** Paragraphs indexed. */
+  get size(): number {
+    return this.slotById.size;
+  }
+
+  private get languages(): ReadonlySet<Language> {
+    const present = new Set<Language>();
+    if (this.languageCounts.de > 0) present.add("de");
+    if (this.languageCounts.en > 0) present.add("en");
+    return present;
+  }
+
+  private analyzeDocument(document: LexicalDocument): AnalyzedDocument {
+    const language = document.language ?? detectLanguage(document.text);
+    const body = analyze(document.text, language);
+    const title = analyze(document.title, language).map((token) => token.term);
+    const heading = analyze(document.heading ?? "", language).map((token) => token.term);
+    const bodyTerms = body.map((token) => token.term);
+    const folded = body.map((token) => token.folded);
+    return {
+      language,
+      fields: [title, heading, bodyTerms],
+      grams: this.options.ngramSize > 0 ? folded.flatMap((token) => charNgrams(token, this.options.ngramSize)) : [],
+      allTerms: new Set([...bodyTerms, ...title, ...heading]),
+      textTerms: new Set([...bodyTerms, ...heading]),
+      coverageGrams: new Set(folded.flatMap((token) => charNgrams(token, COVERAGE_GRAM_SIZE))),
+    };
+  }
+
+  /** Adds paragraphs (ids not in the index yet). */
+  add(documents: readonly LexicalDocument[]): void {
+    const newTerms: string[] = [];
+    for (const document of documents) {
+      if (this.slotById.has(document.id)) throw new Error(`paragraph ${document.id} is already indexed`);
+      const analyzed = this.analyzeDocument(document);
+      const slot = this.slotIds.length;
+      this.slotIds.push(document.id);
+      this.slotById.set(document.id, slot);
+      this.languageCounts[analyzed.language] += 1;
+      this.words.add(slot, analyzed.fields);
+      this.grams?.add(slot, [analyzed.grams]);
+      const allTerms = [...analyzed.allTerms];
+      const termIds = allTerms.map((term) => this.words.terms.intern(term));
+      this.ensureFrequencies();
+      for (const [position, id] of termIds.entries()) {
+        const before = this.documentFrequency[id] ?? 0;
+        this.documentFrequency[id] = before + 1;
+        if (before === 0) {
+          newTerms.push(allTerms[position] ?? "");
+          this.vocabularyOrder.push(id);
+        }
+      }
+      for (const term of analyzed.textTerms) {
+        const id = this.words.terms.intern(term);
+        this.textFrequency[id] = (this.textFrequency[id] ?? 0) + 1;
+      }
+      this.documentTerms.set(slot, Uint32Array.from(termIds).sort());
+      this.documentGrams.set(slot, Uint32Array.from(analyzed.coverageGrams, (gram) => this.coverageGrams.intern(gram)).sort());
+    }
+    this.vocabulary.add(newTerms);
+    this.analyses.clear();
+  }
+
+  /** Removes paragraphs; each must be given as it was added (same id, title, heading and text). */
+  remove(documents: readonly LexicalDocument[]): void {
+    for (const document of documents) {
+      const slot = this.slotById.get(document.id);
+      if (slot === undefined) continue;
+      const analyzed = this.analyzeDocument(document);
+      this.words.remove(slot, analyzed.fields);
+      this.grams?.remove(slot, [analyzed.grams]);
+      this.languageCounts[analyzed.language] -= 1;
+      for (const term of analyzed.allTerms) {
+        const id = this.words.terms.id(term);
+        if (id === undefined) continue;
+        const after = (this.documentFrequency[id] ?? 1) - 1;
+        this.documentFrequency[id] = after;
+        if (after === 0) this.vocabulary.delete(term);
+      }
+      for (const term of analyzed.textTerms) {
+        const id = this.words.terms.id(term);
+        if (id !== undefined) this.textFrequency[id] = Math.max(0, (this.textFrequency[id] ?? 0) - 1);
+      }
+      this.documentTerms.set(slot, []);
+      this.documentGrams.set(slot, []);
+      this.slotIds[slot] = "";
+      this.slotById.delete(document.id);
+    }
+    const present = this.vocabularyOrder.filter((id) => (this.documentFrequency[id] ?? 0) > 0);
+    this.vocabularyOrder.splice(0, this.vocabularyOrder.length, ...present);
+    this.analyses.clear();
+  }
+
+  private ensureFrequencies(): void {
+    const needed = this.words.terms.size;
+    if (needed > this.documentFrequency.length) this.documentFrequency = grown(this.documentFrequency, Math.max(needed, this.documentFrequency.length * 2));
+    if (needed > this.textFrequency.length) this.textFrequency = grown(this.textFrequency, Math.max(needed, this.textFrequency.length * 2));
+  }
+
+  private frequencyOf(term: string): number {
+    const id = this.words.terms.id(term);
+    return id === undefined ? 0 : (this.documentFrequency[id] ?? 0);
+  }
+
+  private textFrequencyOf(term: string): number {
+    const id = this.words.terms.id(term);
+    return id === undefined ? 0 : (this.textFrequency[id] ?? 0);
+  }
+
+  /** A paragraph's terms and coverage grams, as wordMatch asks for them. */
+  private membership(slot: number): { terms: Membership; grams: Membership } {
+    return {
+      terms: { has: (term) => this.hasId(this.documentTerms, slot, this.words.terms.id(term)) },
+      grams: { has: (gram) => this.hasId(this.documentGrams, slot, this.coverageGrams.id(gram)) },
+    };
+  }
+
+  private hasId(pool: ListPool, slot: number, id: number | undefined): boolean {
+    return id !== undefined && sortedHas(pool.view(slot), id);
+  }
+
+  /** Everything needed to open the index again without analysing a paragraph. */
+  stored(): StoredLexicalIndex {
+    return {
+      ids: [...this.slotIds],
+      languages: { ...this.languageCounts },
+      words: this.words.stored(),
+      grams: this.grams?.stored() ?? null,
+      coverageGrams: this.coverageGrams.terms,
+      documentTerms: this.documentTerms.packed(),
+      documentGrams: this.documentGrams.packed(),
+      documentFrequency: this.documentFrequency.slice(0, this.words.terms.size),
+      textFrequency: this.textFrequency.slice(0, this.words.terms.size),
+      vocabularyOrder: Uint32Array.from(this.vocabularyOrder),
+    };
+  }
+
+  /** Opens a stored index (see stored()); the options and lexicons must be those it was built with. */
+  static restore(stored: StoredLexicalIndex, options: Partial<LexicalOptions> = {}, lexicons: Lexicons = loadLexicons()): LexicalIndex {
+    return new LexicalIndex({ ...DEFAULT_LEXICAL_OPTIONS, ...options }, lexicons, stored);
+  }
+
+  static build(documents: readonly LexicalDocument[], options: Partial<LexicalOptions> = {}, lexicons: Lexicons = loadLexicons()): LexicalIndex {
+    const index = new LexicalIndex({ ...DEFAULT_LEXICAL_OPTIONS, ...options }, lexicons);
+    index.add(documents);
+    return index;
   }
 
   /** Inverse document frequency over the paragraphs' own text (titles left out: they would make their words weigh nothing). */
   private idf(term: string): number {
-    const frequency = this.textFrequency.get(term) ?? 0;
+    const frequency = this.textFrequencyOf(term);
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
@@ -287,7 +468,7 @@ export class LexicalIndex {
       .map((token): QueryToken => ({
         ...token,
         weight: context.weight,
-        terms: token.known ? token.terms.filter((term) => this.documentFrequency.has(term)) : token.terms,
+        terms: token.known ? token.terms.filter((term) => this.frequencyOf(term) > 0) : token.terms,
         expansions: token.known ? [] : token.expansions,
       }));
     return { tokens: [...own.tokens, ...carried], questionLanguage: own.questionLanguage };
@@ -311,7 +492,7 @@ export class LexicalIndex {
       const own = [token.term, englishAnalysis?.[position]?.term ?? token.term, token.folded, ...verbStemVariants(token.term)];
       return [...new Set([...own, ...own.flatMap((term) => this.vocabulary.lookup(term))])];
     });
-    const known = variantsOf.map((variants) => variants.some((term) => this.documentFrequency.has(term)));
+    const known = variantsOf.map((variants) => variants.some((term) => this.frequencyOf(term) > 0));
     const expansions = expandTokens(
       { german, english: englishAnalysis, questionLanguage, indexLanguages: this.languages, known },
       this.lexicons,
@@ -324,7 +505,7 @@ export class LexicalIndex {
       const terms = variantsOf[position] ?? [token.term];
       const own = new Set(terms);
       const bridged = (expansions[position] ?? []).filter((expansion) => !own.has(expansion.term));
-      const present = terms.filter((term) => this.documentFrequency.has(term));
+      const present = terms.filter((term) => this.frequencyOf(term) > 0);
       const idf =
         present.length > 0
           ? Math.max(...present.map((term) => this.idf(term)))
@@ -332,7 +513,7 @@ export class LexicalIndex {
       // expandTokens lists each word's expansions strongest first.
       const strongest = bridged[0];
       const spreadTerms = present.length > 0 ? present : strongest ? [strongest.term] : [];
-      const spread = this.size === 0 ? 0 : Math.max(0, ...spreadTerms.map((term) => this.textFrequency.get(term) ?? 0)) / this.size;
+      const spread = this.size === 0 ? 0 : Math.max(0, ...spreadTerms.map((term) => this.textFrequencyOf(term))) / this.size;
       // A word known only through a bridge is as common as the indexed word it reaches.
       const commonness =
         present.length === 0 && strongest
@@ -373,58 +554,39 @@ export class LexicalIndex {
     // Letter n-grams of words in another language than the articles meet mostly by chance (names aside).
     const crossLanguage = !this.languages.has(questionLanguage);
     const ngramWeight = this.options.ngramWeight * (crossLanguage ? CROSS_LANGUAGE_NGRAM_SHARE : 1);
-    const wordQuery = [...weights.keys()].join(" ");
-    const scores = new Map<string, { word: number; ngram: number }>();
-    for (const result of this.words.search(wordQuery, {
+    const slots = this.slotIds.length;
+    this.wordBoard.reset(slots);
+    this.gramBoard.reset(slots);
+    this.words.score(
+      [...weights].map(([term, weight]) => ({ term, boost: weight })),
+      [this.options.titleBoost, this.options.headingBoost, 1],
       bm25,
-      boost: { title: this.options.titleBoost, heading: this.options.headingBoost, body: 1 },
-      boostTerm: (term) => weights.get(term) ?? 1,
-    })) {
-      scores.set(String(result.id), { word: result.score, ngram: 0 });
-    }
+      this.wordBoard,
+    );
     if (this.grams) {
       // Letter grams stand for the question's own words only: carried-over words are matched as words.
       const maxFrequency = Math.max(this.options.ngramMinPrunedCount, this.options.ngramMaxShare * this.size);
+      const grams = this.grams;
       const gramQuery = tokens
         .filter((token) => tokenWeight(token) >= 1)
         .flatMap((token) => charNgrams(foldToken(token.surface), this.options.ngramSize))
-        .filter((gram) => (this.gramFrequency.get(gram) ?? 0) <= maxFrequency)
-        .join(" ");
-      for (const result of gramQuery === "" ? [] : this.grams.search(gramQuery, { bm25 })) {
-        const id = String(result.id);
-        const entry = scores.get(id) ?? { word: 0, ngram: 0 };
-        entry.ngram = result.score;
-        scores.set(id, entry);
-      }
+        .filter((gram) => grams.frequency(gram, 0) <= maxFrequency)
+        .map((gram) => ({ term: gram, boost: 1 }));
+      grams.score(gramQuery, [1], bm25, this.gramBoard);
     }
-    const totalIdf = tokens.reduce((sum, token) => sum + token.idf * tokenWeight(token), 0);
-    const hits: LexicalHit[] = [];
-    for (const [id, entry] of scores) {
-      hits.push({
-        id,
-        score: entry.word + ngramWeight * entry.ngram,
-        bm25: entry.word + ngramWeight * entry.ngram,
-        wordScore: entry.word,
-        ngramScore: entry.ngram,
-        tokenStrength: [],
-        tokenCertain: [],
-        coverage: 0,
-      });
-    }
-    const byScore = (left: LexicalHit, right: LexicalHit): number => right.score - left.score || (left.id < right.id ? -1 : 1);
-    hits.sort(byScore);
     const coverageWeight = this.options.coverageWeight;
     // A follow-up is ranked by BM25 alone: its few own words and the carried-over ones were weighed
     // against each other on the BM25 order (see conversation/follow-up.ts), which coverage would upset.
     const rescale = coverageWeight > 0 && !(context && context.weight > 0);
-    const pool = hits.slice(0, rescale ? Math.max(limit, COVERAGE_POOL) : limit);
+    const pool = this.bestHits(rescale ? Math.max(limit, COVERAGE_POOL) : limit, ngramWeight);
+    const byScore = (left: LexicalHit, right: LexicalHit): number => right.score - left.score || (left.id < right.id ? -1 : 1);
+    const totalIdf = tokens.reduce((sum, token) => sum + token.idf * tokenWeight(token), 0);
     const tokenGrams = tokens.map((token) => charNgrams(foldToken(token.surface), COVERAGE_GRAM_SIZE));
     for (const hit of pool) {
-      const documentTerms = this.termsById.get(hit.id) ?? new Set<string>();
-      const documentGrams = this.gramsById.get(hit.id) ?? new Set<string>();
+      const { terms, grams } = this.membership(this.slotById.get(hit.id) ?? -1);
       let matchedIdf = 0;
       tokens.forEach((token, index) => {
-        const match = wordMatch(token, documentTerms, documentGrams, tokenGrams[index] ?? [], DOCUMENT_PARTS);
+        const match = wordMatch(token, terms, grams, tokenGrams[index] ?? [], DOCUMENT_PARTS);
         hit.tokenStrength.push(match.strength);
         hit.tokenCertain.push(match.certain);
         matchedIdf += token.idf * tokenWeight(token) * match.strength;
@@ -434,5 +596,119 @@ export class LexicalIndex {
     }
     if (rescale) pool.sort(byScore);
     return { tokens, hits: pool.slice(0, limit), questionLanguage };
+  }
+
+  /**
+   * The `count` best paragraphs of the question just scored (score, then id),
+   * chosen with a bounded heap: a question may match most of the corpus, and
+   * only the best ones become hits.
+   */
+  private bestHits(count: number, ngramWeight: number): LexicalHit[] {
+    const heap = new BoundedHeap(count, (left: ScoredSlot, right: ScoredSlot) => left.score - right.score || (left.id > right.id ? -1 : 1));
+    const visit = (slot: number): void => {
+      const word = this.wordBoard.final(slot);
+      const ngram = this.gramBoard.final(slot);
+      const score = word + ngramWeight * ngram;
+      if (heap.full && score < heap.worstScore) return;
+      heap.offer({ slot, id: this.slotIds[slot] ?? "", score, word, ngram });
+    };
+    for (let index = 0; index < this.wordBoard.touchedCount; index += 1) visit(this.wordBoard.touched[index] ?? 0);
+    // Paragraphs matched by grams alone (those matched by words too were visited above).
+    for (let index = 0; index < this.gramBoard.touchedCount; index += 1) {
+      const slot = this.gramBoard.touched[index] ?? 0;
+      if (this.wordBoard.matched[slot] === 0) visit(slot);
+    }
+    return heap.sortedBestFirst().map((entry) => ({
+      id: entry.id,
+      score: entry.score,
+      bm25: entry.score,
+      wordScore: entry.word,
+      ngramScore: entry.ngram,
+      tokenStrength: [],
+      tokenCertain: [],
+      coverage: 0,
+    }));
+  }
+}
+
+interface ScoredSlot {
+  slot: number;
+  id: string;
+  score: number;
+  word: number;
+  ngram: number;
+}
+
+/** The best `capacity` entries seen, by `compare` (positive: left is better); the worst sits at the root. */
+class BoundedHeap {
+  private readonly entries: ScoredSlot[] = [];
+
+  constructor(
+    private readonly capacity: number,
+    private readonly compare: (left: ScoredSlot, right: ScoredSlot) => number,
+  ) {}
+
+  get full(): boolean {
+    return this.entries.length >= this.capacity;
+  }
+
+  get worstScore(): number {
+    return this.entries[0]?.score ?? -Infinity;
+  }
+
+  offer(entry: ScoredSlot): void {
+    if (this.capacity <= 0) return;
+    if (!this.full) {
+      this.entries.push(entry);
+      this.siftUp(this.entries.length - 1);
+      return;
+    }
+    const worst = this.entries[0];
+    if (!worst || this.compare(entry, worst) <= 0) return;
+    this.entries[0] = entry;
+    this.siftDown(0);
+  }
+
+  sortedBestFirst(): ScoredSlot[] {
+    return [...this.entries].sort((left, right) => this.compare(right, left));
+  }
+
+  /** Whether the entry at `left` is worse than the one at `right`. */
+  private worse(left: number, right: number): boolean {
+    const a = this.entries[left];
+    const b = this.entries[right];
+    return a !== undefined && b !== undefined && this.compare(a, b) < 0;
+  }
+
+  private swap(left: number, right: number): void {
+    const a = this.entries[left];
+    const b = this.entries[right];
+    if (a === undefined || b === undefined) return;
+    this.entries[left] = b;
+    this.entries[right] = a;
+  }
+
+  private siftUp(position: number): void {
+    let child = position;
+    while (child > 0) {
+      const parent = (child - 1) >> 1;
+      if (!this.worse(child, parent)) return;
+      this.swap(child, parent);
+      child = parent;
+    }
+  }
+
+  private siftDown(position: number): void {
+    let parent = position;
+    for (;;) {
+      const left = 2 * parent + 1;
+      const right = left + 1;
+      let worst = parent;
+      if (left < this.entries.length && this.worse(left, worst)) worst = left;
+      if (right < this.entries.length && this.worse(right, worst)) worst = right;
+      if (worst === parent) return;
+      this.swap(parent, worst);
+      parent = worst;
+    }
   }
 }

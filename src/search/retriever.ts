@@ -62,6 +62,8 @@ export interface RetrieverOptions {
   candidates?: number;
   /** Synonyms, translations and word frequencies (default: data/lexicons/). */
   lexicons?: Lexicons;
+  /** A lexical index that holds exactly these passages already (opened from disk, or updated from the last one). */
+  lexicalIndex?: LexicalIndex;
 }
 
 export class Retriever {
@@ -79,7 +81,8 @@ export class Retriever {
       throw new Error(`dense channel has ${dense.passageVectors.length} vectors for ${passages.length} passages`);
     }
     this.settings = { candidates: options.candidates ?? DEFAULT_CANDIDATES, fusion: { ...DEFAULT_FUSION, ...options.fusion } };
-    this.lexical = LexicalIndex.build([...passages], options.lexical, options.lexicons);
+    this.lexical = options.lexicalIndex ?? LexicalIndex.build(passages, options.lexical, options.lexicons);
+    if (this.lexical.size !== passages.length) throw new Error(`the lexical index holds ${this.lexical.size} paragraphs for ${passages.length} passages`);
     this.positionById = new Map(passages.map((passage, position) => [passage.id, position]));
   }
 

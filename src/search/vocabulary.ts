@@ -36,21 +36,62 @@ export const COMPOUND_SHARE = 0.6;
 /** The index's own terms, reachable also through the reduced forms of its verbs and as parts of compounds. */
 export class Vocabulary {
   private readonly byKey = new Map<string, string[]>();
-  /** Index terms sorted, and sorted by their reversed spelling: prefix and suffix lookups by binary search. */
-  private readonly sorted: string[];
-  private readonly reversedSorted: string[];
+  /**
+   * Index terms sorted, and sorted by their reversed spelling: prefix and
+   * suffix lookups by binary search. Sorted when first needed (only compound
+   * and typo lookups need them), with the terms added since merged in then.
+   */
+  private readonly sorted: string[] = [];
+  private readonly reversedSorted: string[] = [];
+  private pending: string[] = [];
 
   constructor(terms: Iterable<string>) {
-    const all = [...terms];
-    for (const term of all) {
-      for (const key of [term, ...verbStemVariants(term)]) {
-        const list = this.byKey.get(key);
-        if (!list) this.byKey.set(key, [term]);
-        else if (!list.includes(term)) list.push(term);
+    this.add(terms);
+  }
+
+  private settled(): { sorted: readonly string[]; reversedSorted: readonly string[] } {
+    if (this.pending.length > 0) {
+      for (const term of this.pending) {
+        this.sorted.push(term);
+        this.reversedSorted.push(reverse(term));
       }
+      this.pending = [];
+      // Sorting an appended run into the sorted rest takes about linear time (TimSort).
+      this.sorted.sort();
+      this.reversedSorted.sort();
     }
-    this.sorted = all.filter((term) => !/\d/.test(term)).sort();
-    this.reversedSorted = this.sorted.map(reverse).sort();
+    return { sorted: this.sorted, reversedSorted: this.reversedSorted };
+  }
+
+  /** Terms the index now has (an article was added): found from then on like the others. */
+  add(terms: Iterable<string>): void {
+    for (const term of terms) {
+      if (this.byKey.get(term)?.includes(term)) continue;
+      this.addKeys(term);
+      if (!/\d/.test(term)) this.pending.push(term);
+    }
+  }
+
+  /** A term the index no longer has (its last paragraph was removed). */
+  delete(term: string): void {
+    if (!this.byKey.get(term)?.includes(term)) return;
+    for (const key of [term, ...verbStemVariants(term)]) {
+      const list = this.byKey.get(key)?.filter((indexed) => indexed !== term) ?? [];
+      if (list.length > 0) this.byKey.set(key, list);
+      else this.byKey.delete(key);
+    }
+    if (/\d/.test(term)) return;
+    this.settled();
+    removeSorted(this.sorted, term);
+    removeSorted(this.reversedSorted, reverse(term));
+  }
+
+  private addKeys(term: string): void {
+    for (const key of [term, ...verbStemVariants(term)]) {
+      const list = this.byKey.get(key);
+      if (!list) this.byKey.set(key, [term]);
+      else if (!list.includes(term)) list.push(term);
+    }
   }
 
   /** Index terms a stem stands for: itself when indexed, and verb forms that reduce to it. */
@@ -74,9 +115,9 @@ export class Vocabulary {
     if (term.length < MIN_COMPOUND_HEAD || /\d/.test(term)) return [];
     const found = new Set<string>();
     if (term.length >= MIN_COMPOUND_MODIFIER) {
-      for (const candidate of withPrefix(this.sorted, term)) if (candidate.length >= term.length + 3) found.add(candidate);
+      for (const candidate of withPrefix(this.settled().sorted, term)) if (candidate.length >= term.length + 3) found.add(candidate);
     }
-    for (const candidate of withPrefix(this.reversedSorted, reverse(term))) if (candidate.length >= term.length + 3) found.add(reverse(candidate));
+    for (const candidate of withPrefix(this.settled().reversedSorted, reverse(term))) if (candidate.length >= term.length + 3) found.add(reverse(candidate));
     return [...found];
   }
 
@@ -89,7 +130,7 @@ export class Vocabulary {
     if (term.length < MIN_TYPO_LENGTH || /\d/.test(term)) return [];
     const limit = term.length >= 8 ? 2 : 1;
     const found: string[] = [];
-    for (const candidate of withPrefix(this.sorted, term.slice(0, 1))) {
+    for (const candidate of withPrefix(this.settled().sorted, term.slice(0, 1))) {
       if (Math.abs(candidate.length - term.length) > limit || candidate === term) continue;
       if (editDistance(term, candidate, limit) <= limit) found.push(candidate);
     }
@@ -154,14 +195,25 @@ function reverse(text: string): string {
   return [...text].reverse().join("");
 }
 
-function withPrefix(sorted: readonly string[], prefix: string): string[] {
+/** Where `value` is or would go in `sorted`. */
+function lowerBound(sorted: readonly string[], value: string): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((sorted[middle] ?? "") < prefix) low = middle + 1;
+    if ((sorted[middle] ?? "") < value) low = middle + 1;
     else high = middle;
   }
+  return low;
+}
+
+function removeSorted(sorted: string[], value: string): void {
+  const position = lowerBound(sorted, value);
+  if (sorted[position] === value) sorted.splice(position, 1);
+}
+
+function withPrefix(sorted: readonly string[], prefix: string): string[] {
+  const low = lowerBound(sorted, prefix);
   const result: string[] = [];
   for (let index = low; index < sorted.length && (sorted[index] ?? "").startsWith(prefix); index += 1) result.push(sorted[index] ?? "");
   return result;

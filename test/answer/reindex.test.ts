@@ -282,6 +282,38 @@ describe("the stored index", () => {
     expect((await readStoredIndex(fixture.indexFile, silentLogger()))?.modelId).toBe(embedder.modelId);
   });
 
+  it("opens its lexical index from disk, kept up to date by every change, and rebuilds it when it is damaged", async () => {
+    const fixture = await contentFixture();
+    const first = await QaService.create(lexicalServiceOptions(fixture));
+    const question = "Welche Waffen will Russland von Nordkorea?";
+    const coldRanking = (await first.search(question)).hits.map((hit) => [hit.id, hit.fused]);
+    const lexicalFile = path.join(fixture.stateDir, "index.lexical.bin");
+    const opened = async (): Promise<{ service: QaService; lexical: unknown }> => {
+      const capture = capturingLogger();
+      const service = await QaService.create(lexicalServiceOptions(fixture, { logger: capture.logger }));
+      return { service, lexical: capture.records.find((record) => record.event === "index_loaded")?.lexical };
+    };
+    const warm = await opened();
+    expect(warm.lexical).toBe("stored");
+    expect((await warm.service.search(question)).hits.map((hit) => [hit.id, hit.fused])).toEqual(coldRanking);
+
+    // An upload updates the index in place and stores it: the next start opens it and answers from the new article.
+    await warm.service.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
+    const afterUpload = await opened();
+    expect(afterUpload.lexical).toBe("stored");
+    const trains = await afterUpload.service.search("Wie viele Züge fahren nach Moskau?");
+    expect(trains.hits[0]?.id.startsWith("zuege#")).toBe(true);
+    expect((await afterUpload.service.search(question)).hits[0]?.id).toBe(coldRanking[0]?.[0]);
+
+    // A damaged file is rebuilt from the articles, and stored again.
+    const bytes = await readFile(lexicalFile);
+    await writeFile(lexicalFile, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const repaired = await opened();
+    expect(String(repaired.lexical)).toMatch(/^built \(.*truncated/);
+    expect((await repaired.service.search("Wie viele Züge fahren nach Moskau?")).hits[0]?.id).toBe(trains.hits[0]?.id);
+    expect((await opened()).lexical).toBe("stored");
+  });
+
   it("detects a corrupt or truncated index file, logs it, rebuilds it and keeps working", async () => {
     const fixture = await contentFixture();
     await QaService.create(lexicalServiceOptions(fixture));
@@ -336,13 +368,16 @@ describe("a disk failing halfway through a write", () => {
 
   it("while saving the index: the new index is served, the previous file stays whole, and the next change tries again", async () => {
     const { fixture, service, disk, index } = await serviceOverStoredIndex();
+    const lexicalFile = path.join(fixture.stateDir, "index.lexical.bin");
+    const lexical = await readFile(lexicalFile);
     await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
     const report = await service.reindex();
     expect(report.storeFailure).toMatch(/ENOSPC/);
     expect(disk.failures).toBe(1);
-    // The stored file is the old one, whole (no half-written index, no temp file left).
+    // The stored files are the old ones, whole (no half-written index, no temp file left).
     expect(await readFile(fixture.indexFile, "utf8")).toBe(index);
-    expect(await readdir(fixture.stateDir)).toEqual(["index.json"]);
+    expect((await readFile(lexicalFile)).equals(lexical)).toBe(true);
+    expect(await readdir(fixture.stateDir)).toEqual(["index.json", "index.lexical.bin"]);
     expect(service.status().articles).toHaveLength(2);
     expect((await service.ask("Welche Waffen will Russland von Nordkorea?")).answered).toBe(true);
     expect(service.reindexProgress()).toBeNull();

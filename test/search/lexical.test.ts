@@ -92,3 +92,37 @@ describe("LexicalIndex letter-gram pruning", () => {
     expect(unpruned.length).toBeGreaterThan(100);
   });
 });
+
+describe("LexicalIndex, changed paragraph by paragraph", () => {
+  const extra: LexicalDocument[] = [
+    { id: "e", title: "Bahn", heading: null, text: "Der Panzerzug fährt langsam durch die Nacht nach Wladiwostok." },
+    { id: "f", title: "Bahn", heading: "Fahrplan", text: "Züge nach Moskau fahren zweimal am Tag, im Winter seltener." },
+  ];
+  const questions = ["Wie reist Kim nach Wladiwostok?", "Munitionsmangel", "Wann fahren Züge nach Moskau?", "Brot backen", "Atomprogramm Sowjetunion"];
+  const ranking = (index: LexicalIndex, question: string): [string, number][] => index.search(question, 10).hits.map((hit) => [hit.id, hit.score]);
+
+  it("ranks exactly as an index built at once from the paragraphs it holds", () => {
+    const grown = LexicalIndex.build(documents.slice(0, 2));
+    grown.add([...documents.slice(2), ...extra]);
+    grown.remove([documents[1] as LexicalDocument, extra[0] as LexicalDocument]);
+    const fresh = LexicalIndex.build([documents[0], ...documents.slice(2), extra[1]] as LexicalDocument[]);
+    expect(grown.size).toBe(fresh.size);
+    for (const question of questions) {
+      const expected = ranking(fresh, question);
+      const actual = ranking(grown, question);
+      expect(actual.map(([id]) => id)).toEqual(expected.map(([id]) => id));
+      actual.forEach(([, score], position) => expect(score).toBeCloseTo(expected[position]?.[1] ?? NaN, 9));
+    }
+    // A removed paragraph's words are gone from the vocabulary: "Atomprogramm" is unknown now.
+    expect(grown.search("Atomprogramm").tokens[0]?.known).toBe(false);
+  });
+
+  it("opens from its stored form and ranks the same, and keeps changing", () => {
+    const built = LexicalIndex.build([...documents, ...extra]);
+    const restored = LexicalIndex.restore(built.stored());
+    for (const question of questions) expect(ranking(restored, question)).toEqual(ranking(built, question));
+    restored.remove([extra[1] as LexicalDocument]);
+    expect(restored.search("Wann fahren Züge nach Moskau?").hits.map((hit) => hit.id)).not.toContain("f");
+    expect(() => restored.add([documents[0] as LexicalDocument])).toThrow(/already indexed/);
+  });
+});

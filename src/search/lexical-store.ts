@@ -1,0 +1,187 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../content/atomic-write.js";
+import type { StoredBm25 } from "./bm25.js";
+import type { StoredLexicalIndex } from "./lexical.js";
+
+/**
+ * The lexical index on disk, so that a start opens it instead of analysing
+ * every paragraph again. One file: "QALX", the byte length of a JSON header,
+ * the header (term lists, counts, and where each typed array lies), then the
+ * arrays themselves as 32-bit words, which are used in place after reading.
+ * The header is checked with zod, every array's place against the file's
+ * size; anything off and the index is built from the articles instead.
+ */
+
+/** Bump when the layout or what the lexical index holds changes. */
+export const LEXICAL_FORMAT_VERSION = 1;
+const MAGIC = "QALX";
+
+const arrayRef = z.object({ offset: z.number().int().min(0), length: z.number().int().min(0) });
+type ArrayRef = z.infer<typeof arrayRef>;
+const listsRef = z.object({ data: arrayRef, offsets: arrayRef, lengths: arrayRef });
+const bm25Ref = z.object({
+  terms: z.array(z.string()),
+  documents: z.number().int().min(0),
+  totalLengths: z.array(z.number().min(0)),
+  fields: z.array(z.object({ postings: listsRef, lengths: arrayRef })),
+});
+const headerSchema = z.object({
+  version: z.literal(LEXICAL_FORMAT_VERSION),
+  /** What the index was built from (articles, options, analyser): it is used only when this matches. */
+  fingerprint: z.string().min(1),
+  ids: z.array(z.string()),
+  languages: z.object({ de: z.number().int().min(0), en: z.number().int().min(0) }),
+  words: bm25Ref,
+  grams: bm25Ref.nullable(),
+  coverageGrams: z.array(z.string()),
+  documentTerms: listsRef,
+  documentGrams: listsRef,
+  documentFrequency: arrayRef,
+  textFrequency: arrayRef,
+  vocabularyOrder: arrayRef,
+});
+
+/** Collects typed arrays into one body, handing out where each one lies. */
+class BodyWriter {
+  readonly chunks: Uint32Array[] = [];
+  private words = 0;
+
+  put(array: Uint32Array): ArrayRef {
+    const ref = { offset: this.words, length: array.length };
+    this.chunks.push(array);
+    this.words += array.length;
+    return ref;
+  }
+
+  lists(lists: { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array }): z.infer<typeof listsRef> {
+    return { data: this.put(lists.data), offsets: this.put(lists.offsets), lengths: this.put(lists.lengths) };
+  }
+
+  bm25(stored: StoredBm25): z.infer<typeof bm25Ref> {
+    return {
+      terms: [...stored.terms],
+      documents: stored.documents,
+      totalLengths: [...stored.totalLengths],
+      fields: stored.fields.map((field) => ({ postings: this.lists(field.postings), lengths: this.put(field.lengths) })),
+    };
+  }
+}
+
+export function encodeLexicalIndex(stored: StoredLexicalIndex, fingerprint: string): Uint8Array[] {
+  const body = new BodyWriter();
+  const header: z.infer<typeof headerSchema> = {
+    version: LEXICAL_FORMAT_VERSION,
+    fingerprint,
+    ids: [...stored.ids],
+    languages: stored.languages,
+    words: body.bm25(stored.words),
+    grams: stored.grams ? body.bm25(stored.grams) : null,
+    coverageGrams: [...stored.coverageGrams],
+    documentTerms: body.lists(stored.documentTerms),
+    documentGrams: body.lists(stored.documentGrams),
+    documentFrequency: body.put(stored.documentFrequency),
+    textFrequency: body.put(stored.textFrequency),
+    vocabularyOrder: body.put(stored.vocabularyOrder),
+  };
+  const json = Buffer.from(JSON.stringify(header), "utf8");
+  // The body starts on a multiple of four bytes, so its arrays can be viewed in place.
+  const padding = (4 - ((8 + json.length) % 4)) % 4;
+  const prefix = Buffer.alloc(8);
+  prefix.write(MAGIC, 0, "latin1");
+  prefix.writeUInt32LE(json.length + padding, 4);
+  return [prefix, json, Buffer.alloc(padding, 0x20), ...body.chunks.map((chunk) => new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))];
+}
+
+export class LexicalStoreError extends Error {
+  override readonly name = "LexicalStoreError";
+}
+
+export function decodeLexicalIndex(bytes: Uint8Array): { fingerprint: string; stored: StoredLexicalIndex } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < 8 || buffer.toString("latin1", 0, 4) !== MAGIC) throw new LexicalStoreError("not a stored lexical index");
+  const headerBytes = buffer.readUInt32LE(4);
+  if (8 + headerBytes > buffer.length) throw new LexicalStoreError("the header runs past the end of the file (truncated?)");
+  let json: unknown;
+  try {
+    json = JSON.parse(buffer.toString("utf8", 8, 8 + headerBytes));
+  } catch {
+    throw new LexicalStoreError("the header is not valid JSON");
+  }
+  const parsed = headerSchema.safeParse(json);
+  if (!parsed.success) throw new LexicalStoreError(`the header does not match the expected format: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  const header = parsed.data;
+  const bodyStart = buffer.byteOffset + 8 + headerBytes;
+  const bodyWords = Math.floor((buffer.length - 8 - headerBytes) / 4);
+  // Typed arrays need an aligned start: copy the body once when the read buffer does not give one.
+  const words =
+    bodyStart % 4 === 0
+      ? new Uint32Array(buffer.buffer, bodyStart, bodyWords)
+      : new Uint32Array(Uint8Array.prototype.slice.call(buffer, 8 + headerBytes, 8 + headerBytes + bodyWords * 4).buffer);
+  const array = (ref: ArrayRef): Uint32Array => {
+    if (ref.offset + ref.length > words.length) throw new LexicalStoreError("an array runs past the end of the file (truncated?)");
+    return words.subarray(ref.offset, ref.offset + ref.length);
+  };
+  const lists = (ref: z.infer<typeof listsRef>): { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array } => {
+    const data = array(ref.data);
+    const offsets = array(ref.offsets);
+    const lengths = array(ref.lengths);
+    if (offsets.length !== lengths.length) throw new LexicalStoreError("list offsets and lengths differ in count");
+    for (let list = 0; list < offsets.length; list += 1) {
+      if ((offsets[list] ?? 0) + (lengths[list] ?? 0) > data.length) throw new LexicalStoreError("a list runs past its data");
+    }
+    return { data, offsets, lengths };
+  };
+  const bm25 = (ref: z.infer<typeof bm25Ref>): StoredBm25 => ({
+    terms: ref.terms,
+    documents: ref.documents,
+    totalLengths: ref.totalLengths,
+    fields: ref.fields.map((field) => ({ postings: lists(field.postings), lengths: array(field.lengths) })),
+  });
+  return {
+    fingerprint: header.fingerprint,
+    stored: {
+      ids: header.ids,
+      languages: header.languages,
+      words: bm25(header.words),
+      grams: header.grams ? bm25(header.grams) : null,
+      coverageGrams: header.coverageGrams,
+      documentTerms: lists(header.documentTerms),
+      documentGrams: lists(header.documentGrams),
+      documentFrequency: array(header.documentFrequency),
+      textFrequency: array(header.textFrequency),
+      vocabularyOrder: array(header.vocabularyOrder),
+    },
+  };
+}
+
+/** Where the lexical index of a stored index lives: beside it. */
+export function lexicalFileOf(indexFile: string): string {
+  return indexFile.replace(/\.json$/u, "") + ".lexical.bin";
+}
+
+export async function writeLexicalIndex(
+  file: string,
+  stored: StoredLexicalIndex,
+  fingerprint: string,
+  operations: FileWriteOperations = diskFileOperations,
+): Promise<void> {
+  await writeFileAtomic(file, Buffer.concat(encodeLexicalIndex(stored, fingerprint)), operations);
+}
+
+/** The stored lexical index when it exists, reads and matches `fingerprint`; null otherwise (the caller builds one). */
+export async function readLexicalIndex(file: string, fingerprint: string): Promise<{ stored: StoredLexicalIndex } | { stored: null; reason: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { stored: null, reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "none stored" : String(error) };
+  }
+  try {
+    const decoded = decodeLexicalIndex(bytes);
+    if (decoded.fingerprint !== fingerprint) return { stored: null, reason: "built from other articles or settings" };
+    return { stored: decoded.stored };
+  } catch (error) {
+    return { stored: null, reason: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Many growable lists of unsigned 32-bit integers kept in one typed array:
+ * the postings of every term, or the terms of every paragraph, without an
+ * object per list. A list that outgrows its room moves to the end of the
+ * pool with twice the room; `packed()` writes all lists back to back, which
+ * is also the stored form.
+ */
+export class ListPool {
+  private data: Uint32Array;
+  private used: number;
+  private offsets: Uint32Array;
+  private lengths: Uint32Array;
+  private capacities: Uint32Array;
+  private count: number;
+  /** Values held in all lists. */
+  private total: number;
+
+  constructor(packed?: { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array }) {
+    if (packed) {
+      this.data = packed.data;
+      this.used = packed.data.length;
+      this.offsets = packed.offsets;
+      this.lengths = packed.lengths;
+      this.capacities = packed.lengths.slice();
+      this.count = packed.offsets.length;
+      this.total = packed.data.length;
+      return;
+    }
+    this.data = new Uint32Array(1024);
+    this.used = 0;
+    this.offsets = new Uint32Array(64);
+    this.lengths = new Uint32Array(64);
+    this.capacities = new Uint32Array(64);
+    this.count = 0;
+    this.total = 0;
+  }
+
+  /** Number of lists (ids 0 … size − 1; a list never pushed to is empty). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Values held, not counting the room left in lists. */
+  get values(): number {
+    return this.total;
+  }
+
+  length(list: number): number {
+    return list < this.count ? (this.lengths[list] ?? 0) : 0;
+  }
+
+  /** The list's values, valid until the next change of the pool. */
+  view(list: number): Uint32Array {
+    if (list >= this.count) return EMPTY;
+    const offset = this.offsets[list] ?? 0;
+    return this.data.subarray(offset, offset + (this.lengths[list] ?? 0));
+  }
+
+  push(list: number, value: number): void {
+    this.ensureList(list);
+    const length = this.lengths[list] ?? 0;
+    if (length === (this.capacities[list] ?? 0)) this.move(list, Math.max(4, length * 2));
+    this.data[(this.offsets[list] ?? 0) + length] = value;
+    this.lengths[list] = length + 1;
+    this.total += 1;
+  }
+
+  /** Replaces a list's values (the given values are copied). */
+  set(list: number, values: ArrayLike<number>): void {
+    this.ensureList(list);
+    if (values.length > (this.capacities[list] ?? 0)) this.move(list, values.length);
+    this.data.set(values, this.offsets[list] ?? 0);
+    this.total += values.length - (this.lengths[list] ?? 0);
+    this.lengths[list] = values.length;
+  }
+
+  /** Keeps the values for which `keep` is true, in their order. */
+  filter(list: number, keep: (value: number) => boolean): void {
+    if (list >= this.count) return;
+    const offset = this.offsets[list] ?? 0;
+    const length = this.lengths[list] ?? 0;
+    let kept = 0;
+    for (let index = 0; index < length; index += 1) {
+      const value = this.data[offset + index] ?? 0;
+      if (keep(value)) {
+        this.data[offset + kept] = value;
+        kept += 1;
+      }
+    }
+    this.total -= length - kept;
+    this.lengths[list] = kept;
+  }
+
+  /** All lists back to back, without spare room. */
+  packed(): { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array } {
+    const lengths = this.lengths.slice(0, this.count);
+    const offsets = new Uint32Array(this.count);
+    let total = 0;
+    for (let list = 0; list < this.count; list += 1) {
+      offsets[list] = total;
+      total += lengths[list] ?? 0;
+    }
+    const data = new Uint32Array(total);
+    for (let list = 0; list < this.count; list += 1) data.set(this.view(list), offsets[list] ?? 0);
+    return { data, offsets, lengths };
+  }
+
+  private ensureList(list: number): void {
+    if (list < this.count) return;
+    if (list >= this.offsets.length) {
+      const size = Math.max(list + 1, this.offsets.length * 2);
+      this.offsets = grown(this.offsets, size);
+      this.lengths = grown(this.lengths, size);
+      this.capacities = grown(this.capacities, size);
+    }
+    this.count = list + 1;
+  }
+
+  /** Gives a list room for `capacity` values at the end of the pool. */
+  private move(list: number, capacity: number): void {
+    // Much room lost to moved lists: pack them again first.
+    if (this.used > 1 << 16 && this.used > 3 * this.total) this.repack();
+    if (this.used + capacity > this.data.length) {
+      this.data = grown(this.data, Math.max(this.used + capacity, this.data.length * 2));
+    }
+    const offset = this.offsets[list] ?? 0;
+    const length = this.lengths[list] ?? 0;
+    this.data.copyWithin(this.used, offset, offset + length);
+    this.offsets[list] = this.used;
+    this.capacities[list] = capacity;
+    this.used += capacity;
+  }
+
+  private repack(): void {
+    const { data, offsets, lengths } = this.packed();
+    const room = new Uint32Array(Math.max(1024, data.length * 2));
+    room.set(data);
+    this.data = room;
+    this.used = data.length;
+    this.offsets = grown(offsets, this.offsets.length);
+    this.lengths = grown(lengths, this.lengths.length);
+    this.capacities = grown(lengths, this.capacities.length);
+  }
+}
+
+const EMPTY = new Uint32Array(0);
+
+/** A copy of `array` with room for `size` values. */
+export function grown<T extends Uint32Array | Float64Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(size);
+  bigger.set(array.subarray(0, Math.min(array.length, size)));
+  return bigger;
+}

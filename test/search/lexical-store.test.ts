@@ -1,0 +1,58 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { LexicalIndex, type LexicalDocument } from "../../src/search/lexical.js";
+import { decodeLexicalIndex, encodeLexicalIndex, LexicalStoreError, readLexicalIndex, writeLexicalIndex } from "../../src/search/lexical-store.js";
+
+const documents: LexicalDocument[] = [
+  { id: "a#1", title: "Waffen für Russland", heading: null, text: "Russland braucht Artilleriemunition und Raketen aus Nordkorea." },
+  { id: "a#2", title: "Waffen für Russland", heading: "Gegenleistung", text: "Nordkorea hofft auf Lebensmittel, Öl und Technik für Satelliten." },
+  { id: "b#1", title: "Wetter", heading: null, text: "In Wladiwostok bleibt es im September mild, mit Regen am Wochenende." },
+];
+
+describe("the stored lexical index", () => {
+  const index = LexicalIndex.build(documents);
+
+  it("reads back what was written, and answers as the index it came from", async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "lexical-store-")), "index.lexical.bin");
+    await writeLexicalIndex(file, index.stored(), "fp-1");
+    const read = await readLexicalIndex(file, "fp-1");
+    expect(read.stored).not.toBeNull();
+    const restored = LexicalIndex.restore(read.stored ?? index.stored());
+    for (const question of ["Was braucht Russland?", "Wie wird das Wetter in Wladiwostok?", "Satelliten"]) {
+      expect(restored.search(question).hits).toEqual(index.search(question).hits);
+    }
+  });
+
+  it("is not used when built from something else", async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "lexical-store-")), "index.lexical.bin");
+    await writeLexicalIndex(file, index.stored(), "fp-1");
+    expect(await readLexicalIndex(file, "fp-2")).toEqual({ stored: null, reason: "built from other articles or settings" });
+    expect((await readLexicalIndex(path.join(path.dirname(file), "missing.bin"), "fp-1")).stored).toBeNull();
+  });
+
+  it("refuses a truncated, foreign or tampered file instead of serving from it", async () => {
+    const bytes = Buffer.concat(encodeLexicalIndex(index.stored(), "fp"));
+    expect(() => decodeLexicalIndex(bytes.subarray(0, bytes.length - 16))).toThrow(LexicalStoreError);
+    expect(() => decodeLexicalIndex(bytes.subarray(0, 20))).toThrow(/truncated/);
+    expect(() => decodeLexicalIndex(Buffer.from("PK\u0003\u0004 not an index at all"))).toThrow(/not a stored lexical index/);
+    const tampered = Buffer.from(bytes);
+    tampered.write("{", 8, "latin1");
+    tampered.write("X", 9, "latin1");
+    expect(() => decodeLexicalIndex(tampered)).toThrow(/not valid JSON/);
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "lexical-store-")), "index.lexical.bin");
+    await writeFile(file, bytes.subarray(0, bytes.length - 16));
+    const read = await readLexicalIndex(file, "fp");
+    expect(read.stored).toBeNull();
+    expect(await readFile(file)).toHaveLength(bytes.length - 16);
+  });
+
+  it("decodes from a buffer that does not start on a word boundary", () => {
+    const bytes = Buffer.concat(encodeLexicalIndex(index.stored(), "fp"));
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    const decoded = decodeLexicalIndex(shifted.subarray(1));
+    expect(LexicalIndex.restore(decoded.stored).search("Satelliten").hits[0]?.id).toBe("a#2");
+  });
+});

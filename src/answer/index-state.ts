@@ -131,8 +131,25 @@ export function buildIndexState(
     lexicons: options.lexicons,
     ...(lexicalIndex ? { lexicalIndex } : {}),
   });
-  const language = detectLanguage(articles.flatMap((article) => article.paragraphs.slice(0, 5).map((paragraph) => paragraph.text)).join(" "));
+  const language = detectLanguage(languageSample(articles));
   return { articles, own, language, files, paragraphById, retriever, builtAt };
+}
+
+/** Enough of the articles' opening paragraphs to tell their main language (all of them would take long on a large collection). */
+const LANGUAGE_SAMPLE_CHARACTERS = 20_000;
+function languageSample(articles: readonly Article[]): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let position = 0; position < 5 && length < LANGUAGE_SAMPLE_CHARACTERS; position += 1) {
+    for (const article of articles) {
+      const text = article.paragraphs[position]?.text;
+      if (text === undefined) continue;
+      parts.push(text);
+      length += text.length;
+      if (length >= LANGUAGE_SAMPLE_CHARACTERS) break;
+    }
+  }
+  return parts.join(" ");
 }
 
 /** The articles served from a folder's own ones: for a server, the operator's come first (see combineLayers). */

@@ -70,10 +70,13 @@ export class QaService implements QaApi, ContentAdminApi {
   private unreadable: ArticleLoadProblem[] = [];
   /**
    * Whether the current articles were parsed by this process (not read from
-   * the stored index, which an older parser may have written): only then are
-   * they reused for unchanged files, so /reindex after an update re-parses all.
+   * the stored index, which an older parser may have written): only then does
+   * /reindex reuse them for unchanged files, so /reindex after an update
+   * re-parses all. Uploads and removals always reuse them.
    */
   private parsedHere = false;
+  /** The own articles by id, for the state they were taken from. */
+  private ownIndex: { own: readonly Article[]; byId: Map<string, Article> } | null = null;
   private sharedSnapshot: { state: IndexState; embedder: Embedder | null; layer: SharedLayer } | null = null;
 
   private constructor(
@@ -96,6 +99,10 @@ export class QaService implements QaApi, ContentAdminApi {
       logger: options.logger,
       maxUploadBytes: options.maxUploadBytes,
       fileOperations: options.fileOperations,
+      knownTitle: (fileName, contentHash) => {
+        const article = this.ownById().get(articleIdFromFileName(fileName));
+        return article && article.contentHash === contentHash ? article.title : undefined;
+      },
       ...(server
         ? {
             serverLayer: {
@@ -291,7 +298,7 @@ export class QaService implements QaApi, ContentAdminApi {
       let report: ReindexReport | undefined;
       const change = await apply(async (_change, parsed) => {
         try {
-          report = await this.rebuild(tracker, undefined, parsed);
+          report = await this.rebuild(tracker, undefined, parsed, true);
         } catch (error) {
           // The library undoes the change; it words the files that did not load for the moderator.
           if (error instanceof ReindexFailedError) throw new FollowUpError({ kind: "reindex-failed", problems: error.problems }, { cause: error });
@@ -317,15 +324,21 @@ export class QaService implements QaApi, ContentAdminApi {
   }
 
   /** Builds a complete new index beside the current one, persists it, then swaps it in. */
+  /**
+   * `contentChange`: after an upload or removal, the other articles are reused
+   * as served even when they came from the stored index (written by this
+   * version's reader, see INDEX_FORMAT_VERSION); only /reindex parses them all.
+   */
   private async rebuild(
     tracker: ProgressTracker,
     baseline?: readonly Article[],
     upload?: { fileName: string; article: Article } | null,
+    contentChange = false,
   ): Promise<ReindexReport> {
     const embedder = this.embedder;
     const result = await rebuildIndex({
       current: this.state,
-      reuseParsed: this.parsedHere,
+      reuseParsed: this.parsedHere || contentChange,
       options: this.options,
       tracker,
       baseline,
@@ -340,6 +353,12 @@ export class QaService implements QaApi, ContentAdminApi {
     this.unreadable = result.unreadable;
     this.options.logger.info({ event: "reindexed", ...result.report }, "index rebuilt");
     return result.report;
+  }
+
+  private ownById(): Map<string, Article> {
+    const own = this.state.own;
+    if (this.ownIndex?.own !== own) this.ownIndex = { own, byId: new Map(own.map((article) => [article.id, article])) };
+    return this.ownIndex.byId;
   }
 
   /** `history`: the earlier turns of the conversation the question belongs to, oldest first (see conversation/turns.ts). */

@@ -8,7 +8,7 @@ import { describeReindexProgress } from "../answer/reindex-report.js";
 import { ContentError, type ContentActor } from "../content/library/index.js";
 import { readStoredIndex } from "../search/index-store.js";
 import { articleShape, notAnArticleReason } from "../content/article-check.js";
-import { parseArticleBytes } from "../content/load.js";
+import { parseArticleBytes, prepareToParse } from "../content/load.js";
 import { ArticleParseError } from "../content/parse.js";
 import type { DroppedLine } from "../content/parse/furniture.js";
 import { describeContentProblem } from "../content/problem-text.js";
@@ -113,6 +113,7 @@ async function readUpload(file: string): Promise<Buffer> {
 async function checkArticle(file: string): Promise<void> {
   const bytes = await readUpload(file);
   const dropped: DroppedLine[] = [];
+  await prepareToParse(file);
   try {
     const article = parseArticleBytes(bytes, path.basename(file), { dropped });
     process.stdout.write(`${formatArticleCheck(file, article, dropped)}\n`);

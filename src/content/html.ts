@@ -63,6 +63,15 @@ function asWholeDocument(html: string): string {
 const requireModule = createRequire(import.meta.url);
 let linkedom: typeof Linkedom | null = null;
 
+/**
+ * Loads linkedom ahead of a parse (see prepareToParse): its modules are read
+ * and compiled between other work, where a synchronous load would hold up
+ * every answer for the 150 ms it takes.
+ */
+export async function prepareHtmlReader(): Promise<void> {
+  linkedom ??= await import("linkedom");
+}
+
 /** linkedom takes about 150 ms to load and only HTML articles need it: it is loaded when the first one is read. */
 function loadLinkedom(): typeof Linkedom {
   linkedom ??= requireModule("linkedom") as typeof Linkedom;

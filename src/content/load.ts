@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { TextDecoder } from "node:util";
-import { parseHtmlArticle } from "./html.js";
+import { parseHtmlArticle, prepareHtmlReader } from "./html.js";
 import { ArticleParseError, parseArticle } from "./parse.js";
 import type { DroppedLine } from "./parse/furniture.js";
 import { systemDetail, type ArticleLoadProblem } from "./problems.js";
@@ -147,6 +147,11 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** Readies what parsing `fileName` needs without blocking (the HTML reader), before a synchronous parseArticleBytes. */
+export async function prepareToParse(fileName: string): Promise<void> {
+  if (articleFormatOf(path.basename(fileName)) === "html") await prepareHtmlReader();
+}
+
 /**
  * Checks, decodes and parses the bytes of one article file; `fileName`
  * gives the id and the format. Every failure is an `ArticleParseError`
@@ -181,6 +186,7 @@ export async function loadArticleFile(filePath: string): Promise<Article> {
   } catch (error) {
     throw new ArticleParseError({ kind: "read-failed", detail: systemDetail(error) }, fileName);
   }
+  await prepareToParse(fileName);
   return parseArticleBytes(bytes, fileName);
 }
 
@@ -193,7 +199,10 @@ async function loadKnownOrParse(filePath: string, known: LoadArticlesOptions["kn
   } catch {
     return loadArticleFile(filePath);
   }
-  return known(fileName, sha256Hex(bytes)) ?? parseArticleBytes(bytes, fileName);
+  const article = known(fileName, sha256Hex(bytes));
+  if (article) return article;
+  await prepareToParse(fileName);
+  return parseArticleBytes(bytes, fileName);
 }
 
 /** What a content folder holds: parsed articles, per-file problems, and a hash of every article file. */

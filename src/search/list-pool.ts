@@ -1,13 +1,18 @@
 /**
- * Many growable lists of unsigned 32-bit integers kept in one typed array:
- * the postings of every term, or the terms of every paragraph, without an
- * object per list. A list that outgrows its room moves to the end of the
- * pool with twice the room; `packed()` writes all lists back to back, which
- * is also the stored form.
+ * Many growable lists of unsigned 32-bit integers kept in typed arrays: the
+ * postings of every term, or the terms of every paragraph, without an object
+ * per list. An opened pool reads its lists where they were loaded (`base`,
+ * typically a view of the stored file) and never copies that: a list that
+ * outgrows its room moves to a second array with twice the room. `packed()`
+ * writes all lists back to back, which is also the stored form.
  */
 export class ListPool {
+  /** Lists as loaded; they shrink in place, and move out when they grow. */
+  private readonly base: Uint32Array;
+  /** Lists created or grown since; abandoned room is reclaimed when the pool is packed. */
   private data: Uint32Array;
-  private used: number;
+  private used = 0;
+  /** Where each list starts; with OVERFLOW set, in `data` rather than `base`. */
   private offsets: Uint32Array;
   private lengths: Uint32Array;
   private capacities: Uint32Array;
@@ -16,9 +21,10 @@ export class ListPool {
   private total: number;
 
   constructor(packed?: { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array }) {
+    this.data = new Uint32Array(1024);
     if (packed) {
-      this.data = packed.data;
-      this.used = packed.data.length;
+      if (packed.data.length >= OVERFLOW) throw new Error("a list pool holds fewer than 2^31 values");
+      this.base = packed.data;
       this.offsets = packed.offsets;
       this.lengths = packed.lengths;
       this.capacities = packed.lengths.slice();
@@ -26,8 +32,7 @@ export class ListPool {
       this.total = packed.data.length;
       return;
     }
-    this.data = new Uint32Array(1024);
-    this.used = 0;
+    this.base = new Uint32Array(0);
     this.offsets = new Uint32Array(64);
     this.lengths = new Uint32Array(64);
     this.capacities = new Uint32Array(64);
@@ -46,21 +51,22 @@ export class ListPool {
   }
 
   length(list: number): number {
-    return list < this.count ? (this.lengths[list] ?? 0) : 0;
+    return list >= 0 && list < this.count ? (this.lengths[list] ?? 0) : 0;
   }
 
   /** The list's values, valid until the next change of the pool. */
   view(list: number): Uint32Array {
-    if (list >= this.count) return EMPTY;
+    if (list < 0 || list >= this.count) return EMPTY;
     const offset = this.offsets[list] ?? 0;
-    return this.data.subarray(offset, offset + (this.lengths[list] ?? 0));
+    const length = this.lengths[list] ?? 0;
+    return offset >= OVERFLOW ? this.data.subarray(offset - OVERFLOW, offset - OVERFLOW + length) : this.base.subarray(offset, offset + length);
   }
 
   push(list: number, value: number): void {
     this.ensureList(list);
     const length = this.lengths[list] ?? 0;
     if (length === (this.capacities[list] ?? 0)) this.move(list, Math.max(4, length * 2));
-    this.data[(this.offsets[list] ?? 0) + length] = value;
+    this.data[(this.offsets[list] ?? 0) - OVERFLOW + length] = value;
     this.lengths[list] = length + 1;
     this.total += 1;
   }
@@ -69,25 +75,24 @@ export class ListPool {
   set(list: number, values: ArrayLike<number>): void {
     this.ensureList(list);
     if (values.length > (this.capacities[list] ?? 0)) this.move(list, values.length);
-    this.data.set(values, this.offsets[list] ?? 0);
+    const offset = this.offsets[list] ?? 0;
+    if (offset >= OVERFLOW) this.data.set(values, offset - OVERFLOW);
+    else this.base.set(values, offset);
     this.total += values.length - (this.lengths[list] ?? 0);
     this.lengths[list] = values.length;
   }
 
   /** Keeps the values for which `keep` is true, in their order. */
   filter(list: number, keep: (value: number) => boolean): void {
-    if (list >= this.count) return;
-    const offset = this.offsets[list] ?? 0;
-    const length = this.lengths[list] ?? 0;
+    if (list < 0 || list >= this.count) return;
+    const values = this.view(list);
     let kept = 0;
-    for (let index = 0; index < length; index += 1) {
-      const value = this.data[offset + index] ?? 0;
-      if (keep(value)) {
-        this.data[offset + kept] = value;
-        kept += 1;
-      }
+    for (const value of values) {
+      if (!keep(value)) continue;
+      values[kept] = value;
+      kept += 1;
     }
-    this.total -= length - kept;
+    this.total -= values.length - kept;
     this.lengths[list] = kept;
   }
 
@@ -113,36 +118,29 @@ export class ListPool {
       this.lengths = grown(this.lengths, size);
       this.capacities = grown(this.capacities, size);
     }
+    for (let added = this.count; added <= list; added += 1) {
+      this.offsets[added] = OVERFLOW;
+      this.lengths[added] = 0;
+      this.capacities[added] = 0;
+    }
     this.count = list + 1;
   }
 
-  /** Gives a list room for `capacity` values at the end of the pool. */
+  /** Gives a list room for `capacity` values at the end of the overflow array. */
   private move(list: number, capacity: number): void {
-    // Much room lost to moved lists: pack them again first.
-    if (this.used > 1 << 16 && this.used > 3 * this.total) this.repack();
     if (this.used + capacity > this.data.length) {
       this.data = grown(this.data, Math.max(this.used + capacity, this.data.length * 2));
     }
-    const offset = this.offsets[list] ?? 0;
-    const length = this.lengths[list] ?? 0;
-    this.data.copyWithin(this.used, offset, offset + length);
-    this.offsets[list] = this.used;
+    const values = this.view(list);
+    this.data.set(values, this.used);
+    this.offsets[list] = OVERFLOW + this.used;
     this.capacities[list] = capacity;
     this.used += capacity;
   }
-
-  private repack(): void {
-    const { data, offsets, lengths } = this.packed();
-    const room = new Uint32Array(Math.max(1024, data.length * 2));
-    room.set(data);
-    this.data = room;
-    this.used = data.length;
-    this.offsets = grown(offsets, this.offsets.length);
-    this.lengths = grown(lengths, this.lengths.length);
-    this.capacities = grown(lengths, this.capacities.length);
-  }
 }
 
+/** Offsets at or above this point into the overflow array. */
+const OVERFLOW = 2 ** 31;
 const EMPTY = new Uint32Array(0);
 
 /** A copy of `array` with room for `size` values. */

@@ -50,9 +50,12 @@ describe("end to end: npm run reindex on the host reaches the running bot", () =
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/Reindexed: 2 article/u);
 
+    // The new index is served as soon as it is built and logged once it is stored too: wait for both.
+    const reloaded = (): boolean => harness.logs.lines.some((line) => line.event === "index_reloaded" && line.origin === "stored index");
     const deadline = Date.now() + 10_000;
-    while (service.status().indexVersion === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(harness.logs.lines.some((line) => line.event === "index_reloaded" && line.origin === "stored index")).toBe(true);
+    while ((service.status().indexVersion === before || !reloaded()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(service.status().indexVersion).not.toBe(before);
+    expect(reloaded()).toBe(true);
 
     const interaction = dispatchInteraction(
       harness.fake,

@@ -5,7 +5,7 @@ import { articleShape, notAnArticleReason } from "../article-check.js";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../atomic-write.js";
 import { clearIntent, newIntentId, writeIntent, type AffectedFile } from "../change-intent.js";
 import { tryLockFolder, type FolderLock } from "../folder-lock.js";
-import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes } from "../load.js";
+import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes, prepareToParse, sha256Hex } from "../load.js";
 import { ArticleParseError } from "../parse.js";
 import { systemDetail, type FollowUpFailure, type SystemDetail } from "../problems.js";
 import type { DroppedLine } from "../parse/furniture.js";
@@ -42,6 +42,12 @@ export interface ContentLibraryOptions {
   now?: () => Date;
   /** Set when the folder is one server's own articles, answered beside the operator's (see ServerLayerRules). */
   serverLayer?: ServerLayerRules;
+  /**
+   * The title of a file already parsed (by its name and content hash), so
+   * that checking an upload against the folder does not parse every article
+   * again; undefined when unknown.
+   */
+  knownTitle?: (fileName: string, contentHash: string) => string | undefined;
 }
 
 /** What a server's own folder must respect: the operator's articles it is answered beside, and its limits. */
@@ -225,6 +231,7 @@ export class ContentLibrary {
       throw new ContentError({ kind: "too-large", file: given, bytes: bytes.length, limit: this.maxUploadBytes });
     }
     const dropped: DroppedLine[] = [];
+    await prepareToParse(safeName);
     let article: Article;
     try {
       article = parseArticleBytes(bytes, safeName, { dropped });
@@ -443,9 +450,10 @@ export class ContentLibrary {
         continue;
       }
       const bytes = await readFile(file);
-      let title: string | null = null;
+      let title: string | null = this.options.knownTitle?.(fileName, sha256Hex(bytes)) ?? null;
+      if (title === null) await prepareToParse(fileName);
       try {
-        title = parseArticleBytes(bytes, fileName).title;
+        title ??= parseArticleBytes(bytes, fileName).title;
       } catch {
         // A broken file still occupies its id; it just has no title to compare.
       }

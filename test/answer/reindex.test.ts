@@ -370,6 +370,7 @@ describe("a disk failing halfway through a write", () => {
     const { fixture, service, disk, index } = await serviceOverStoredIndex();
     const lexicalFile = path.join(fixture.stateDir, "index.lexical.bin");
     const lexical = await readFile(lexicalFile);
+    const storedFiles = await readdir(fixture.stateDir);
     await writeFile(path.join(fixture.contentDir, "zuege.txt"), SECOND_ARTICLE);
     const report = await service.reindex();
     expect(report.storeFailure).toMatch(/ENOSPC/);
@@ -377,7 +378,8 @@ describe("a disk failing halfway through a write", () => {
     // The stored files are the old ones, whole (no half-written index, no temp file left).
     expect(await readFile(fixture.indexFile, "utf8")).toBe(index);
     expect((await readFile(lexicalFile)).equals(lexical)).toBe(true);
-    expect(await readdir(fixture.stateDir)).toEqual(["index.json", "index.lexical.bin"]);
+    expect(await readdir(fixture.stateDir)).toEqual(storedFiles);
+    expect(storedFiles.filter((name) => /^index\.pack-[0-9a-f]{16}\.json$/u.test(name))).toHaveLength(1);
     expect(service.status().articles).toHaveLength(2);
     expect((await service.ask("Welche Waffen will Russland von Nordkorea?")).answered).toBe(true);
     expect(service.reindexProgress()).toBeNull();

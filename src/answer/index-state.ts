@@ -4,11 +4,11 @@ import { articleIdFromFileName, loadArticles } from "../content/load.js";
 import { describeArticleProblem } from "../content/problem-text.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { detectLanguage, type Language } from "../search/analyzer.js";
-import { INDEX_FORMAT_VERSION, readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
+import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
 import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/retriever.js";
 import { LexicalIndex } from "../search/lexical.js";
-import { lexicalFileOf, readLexicalIndex, writeLexicalIndex, LEXICAL_FORMAT_VERSION } from "../search/lexical-store.js";
-import type { FileWriteOperations } from "../content/atomic-write.js";
+import { lexicalFileOf } from "../search/lexical-store.js";
+import { openStoredLexical, storeLexical, type StoredLexicalBase } from "./lexical-persistence.js";
 import { passageId } from "./citation.js";
 import { configuredModel, type ResolvedServiceOptions } from "./service-options.js";
 import { combineLayers, type ArticleOrigin } from "./shared-layer.js";
@@ -27,6 +27,8 @@ export interface IndexState {
   paragraphById: Map<string, { article: Article; paragraph: Paragraph }>;
   retriever: Retriever;
   builtAt: Date;
+  /** What this process knows of the lexical index stored on disk (null: nothing, so the next store writes it whole). */
+  lexicalBase: StoredLexicalBase | null;
 }
 
 /**
@@ -71,14 +73,15 @@ export function toPassages(articles: readonly Article[]): RetrievalPassage[] {
  * The lexical index of `passages`. With `reuse` (the index of the state
  * being replaced and its passages), that index is brought up to date in
  * place, paragraph by paragraph: only changed, added and removed paragraphs
- * are analysed. The replaced state must not be searched afterwards.
+ * are analysed, and those taken out are returned. The replaced state must
+ * not be searched afterwards.
  */
 export function lexicalIndexFor(
   passages: readonly RetrievalPassage[],
   options: Pick<ResolvedServiceOptions, "lexical" | "lexicons">,
   reuse?: { index: LexicalIndex; passages: readonly RetrievalPassage[] },
-): LexicalIndex {
-  if (!reuse) return LexicalIndex.build(passages, options.lexical, options.lexicons);
+): { index: LexicalIndex; removed: RetrievalPassage[] } {
+  if (!reuse) return { index: LexicalIndex.build(passages, options.lexical, options.lexicons), removed: [] };
   const same = (left: RetrievalPassage, right: RetrievalPassage): boolean =>
     left.title === right.title && left.heading === right.heading && left.text === right.text && left.language === right.language;
   const next = new Map(passages.map((passage) => [passage.id, passage]));
@@ -93,23 +96,7 @@ export function lexicalIndexFor(
   });
   reuse.index.remove(removed);
   reuse.index.add(added);
-  return reuse.index;
-}
-
-/** What a stored lexical index must have been built from to be used: the files, the lexical options and both formats. */
-export function lexicalFingerprint(files: Readonly<Record<string, string>>, options: Pick<ResolvedServiceOptions, "lexical">): string {
-  const described = JSON.stringify({ files: indexVersionOf(files), lexical: options.lexical, format: LEXICAL_FORMAT_VERSION, articles: INDEX_FORMAT_VERSION });
-  return createHash("sha256").update(described).digest("hex").slice(0, 16);
-}
-
-/** Stores the state's lexical index beside the stored index. */
-export async function storeLexicalIndex(
-  indexFile: string,
-  state: IndexState,
-  options: Pick<ResolvedServiceOptions, "lexical">,
-  operations?: FileWriteOperations,
-): Promise<void> {
-  await writeLexicalIndex(lexicalFileOf(indexFile), state.retriever.lexicalIndex.stored(), lexicalFingerprint(state.files, options), operations);
+  return { index: reuse.index, removed };
 }
 
 export function buildIndexState(
@@ -120,6 +107,7 @@ export function buildIndexState(
   options: Pick<ResolvedServiceOptions, "lexical" | "fusion" | "lexicons">,
   builtAt: Date,
   lexicalIndex?: LexicalIndex,
+  lexicalBase: StoredLexicalBase | null = null,
 ): IndexState {
   const paragraphById = new Map<string, { article: Article; paragraph: Paragraph }>();
   for (const article of articles) {
@@ -132,7 +120,7 @@ export function buildIndexState(
     ...(lexicalIndex ? { lexicalIndex } : {}),
   });
   const language = detectLanguage(languageSample(articles));
-  return { articles, own, language, files, paragraphById, retriever, builtAt };
+  return { articles, own, language, files, paragraphById, retriever, builtAt, lexicalBase };
 }
 
 /** Enough of the articles' opening paragraphs to tell their main language (all of them would take long on a large collection). */
@@ -172,14 +160,26 @@ export async function loadInitialState(options: ResolvedServiceOptions): Promise
   if (options.indexFile && directory && directory.errors.length === 0) {
     const stored = await readStoredIndex(options.indexFile, options.logger);
     if (stored && storedIndexMatches(stored, directory.hashes, modelId) && stored.articles.length > 0) {
-      const lexical = await readLexicalIndex(lexicalFileOf(options.indexFile), lexicalFingerprint(directory.hashes, options));
-      const restored = lexical.stored ? LexicalIndex.restore(lexical.stored, options.lexical, options.lexicons) : undefined;
-      const state = buildIndexState(stored.articles, stored.articles, directory.hashes, null, options, new Date(stored.builtAt), restored);
+      const lexical = await openStoredLexical(options.indexFile, directory.hashes, toPassages(stored.articles), options);
+      const state = buildIndexState(
+        stored.articles,
+        stored.articles,
+        directory.hashes,
+        null,
+        options,
+        new Date(stored.builtAt),
+        lexical.index ?? undefined,
+        lexical.index ? lexical.base : null,
+      );
       options.logger.info(
-        { event: "index_loaded", articles: stored.articles.length, lexical: restored ? "stored" : `built (${lexical.stored ? "" : lexical.reason})` },
+        {
+          event: "index_loaded",
+          articles: stored.articles.length,
+          lexical: lexical.index ? `stored (${lexical.patched} paragraphs brought up to date)` : `built (${lexical.reason})`,
+        },
         "loaded the stored index",
       );
-      if (!restored) await storeLexicalQuietly(options.indexFile, state, options);
+      if (!lexical.index) await storeLexicalQuietly(options.indexFile, state, options);
       return { state, unreadable: [], parsed: false };
     }
   }
@@ -203,10 +203,17 @@ export async function loadInitialState(options: ResolvedServiceOptions): Promise
   return { state, unreadable: parsed.errors, parsed: true };
 }
 
-/** Stores the lexical index; a failure is logged only (the next start builds it again). */
+/** Stores the lexical index whole; a failure is logged only (the next start builds it again). */
 async function storeLexicalQuietly(indexFile: string, state: IndexState, options: ResolvedServiceOptions): Promise<void> {
   try {
-    await storeLexicalIndex(indexFile, state, options, options.fileOperations);
+    state.lexicalBase = await storeLexical(
+      indexFile,
+      { index: state.retriever.lexicalIndex, files: state.files, articles: state.own },
+      null,
+      null,
+      options,
+      options.fileOperations,
+    );
   } catch (error) {
     options.logger.warn({ event: "index_write_failed", file: lexicalFileOf(indexFile), reason: String(error) }, "could not store the lexical index");
   }

@@ -5,7 +5,8 @@ import type { Article } from "../content/types.js";
 import { writeStoredIndex } from "../search/index-store.js";
 import type { DenseChannel } from "../search/retriever.js";
 import { ReindexFailedError } from "./errors.js";
-import { buildIndexState, lexicalIndexFor, serveLayers, storeLexicalIndex, toPassages, type IndexState } from "./index-state.js";
+import { buildIndexState, lexicalIndexFor, serveLayers, toPassages, type IndexState } from "./index-state.js";
+import { storeLexical } from "./lexical-persistence.js";
 import { diffArticles } from "./reindex-report.js";
 import { configuredModel, type ResolvedServiceOptions } from "./service-options.js";
 import type { ProgressTracker } from "./task-slot.js";
@@ -22,6 +23,12 @@ export interface RebuildInput {
   baseline?: readonly Article[] | undefined;
   /** An upload just parsed and checked, so it is not parsed again. */
   upload?: { fileName: string; article: Article } | null | undefined;
+  /**
+   * The files a change of this process just wrote or removed: the others are
+   * taken as the current index has them, without reading them again. A file
+   * edited by hand meanwhile is then seen by the next reindex or start.
+   */
+  touched?: readonly string[] | undefined;
   /**
    * Called with the new index as soon as it is built, before it is stored: the
    * current lexical index was updated in place for it, so it must be served
@@ -58,10 +65,16 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
     if (article && article.contentHash === hash) parsedBefore.set(`${fileName}\u0000${hash}`, article);
   }
   if (input.upload) parsedBefore.set(`${input.upload.fileName}\u0000${input.upload.article.contentHash}`, input.upload.article);
+  const touched = input.touched ? new Set(input.touched) : null;
+  const unchanged = (fileName: string): Article | undefined => {
+    const hash = current.files[fileName];
+    return touched && !touched.has(fileName) && hash !== undefined ? parsedBefore.get(`${fileName}\u0000${hash}`) : undefined;
+  };
   const loaded = await loadArticles(options.contentDir, {
     parse: true,
     onArticle: (done, total) => report({ articlesDone: done, articlesTotal: total }),
     known: (fileName, contentHash) => parsedBefore.get(`${fileName}\u0000${contentHash}`),
+    unchanged,
   });
   const layers = serveLayers(loaded.articles, loaded.hashes, options);
   // A server's folder may be empty: the operator's articles are still answered from.
@@ -82,19 +95,29 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
   // The current lexical index is brought up to date in place (only what changed is analysed), as the last step
   // before the swap: nothing after it can fail the rebuild.
   const lexical = lexicalIndexFor(toPassages(layers.served), options, { index: current.retriever.lexicalIndex, passages: current.retriever.passages });
-  const next = buildIndexState(layers.served, layers.kept, loaded.hashes, dense, options, new Date(), lexical);
+  const next = buildIndexState(layers.served, layers.kept, loaded.hashes, dense, options, new Date(), lexical.index, current.lexicalBase);
   input.swap(next);
   report({ phase: "saving" });
   let storeFailure: string | undefined;
   if (options.indexFile) {
     try {
+      // The lexical journal first: a crash before the articles are stored then leaves a journal with more than it needs, never less.
+      next.lexicalBase = await storeLexical(
+        options.indexFile,
+        { index: lexical.index, files: next.files, articles: next.own },
+        { removed: lexical.removed },
+        current.lexicalBase,
+        options,
+        options.fileOperations,
+      );
       await writeStoredIndex(
         options.indexFile,
         { builtAt: next.builtAt, modelId: configuredModel(options), files: next.files, articles: next.own },
         options.fileOperations,
       );
-      await storeLexicalIndex(options.indexFile, next, options, options.fileOperations);
     } catch (error) {
+      // What is on disk of the lexical index is not known now: the next store writes it whole.
+      next.lexicalBase = null;
       // The stored index only shortens the next start; the articles on disk are what counts, so the new index is served anyway.
       storeFailure = `the index could not be saved (${error instanceof Error ? error.message : String(error)}); it is served anyway, and the next start rebuilds it from the articles`;
       options.logger.warn({ event: "index_write_failed", reason: String(error) }, "could not store the index; serving it anyway");

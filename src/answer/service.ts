@@ -296,9 +296,9 @@ export class QaService implements QaApi, ContentAdminApi {
     const tracker = await this.claimTask(task, onProgress, audit);
     try {
       let report: ReindexReport | undefined;
-      const change = await apply(async (_change, parsed) => {
+      const change = await apply(async (_change, parsed, touched) => {
         try {
-          report = await this.rebuild(tracker, undefined, parsed, true);
+          report = await this.rebuild(tracker, undefined, parsed, touched);
         } catch (error) {
           // The library undoes the change; it words the files that did not load for the moderator.
           if (error instanceof ReindexFailedError) throw new FollowUpError({ kind: "reindex-failed", problems: error.problems }, { cause: error });
@@ -323,26 +323,29 @@ export class QaService implements QaApi, ContentAdminApi {
     });
   }
 
-  /** Builds a complete new index beside the current one, persists it, then swaps it in. */
   /**
-   * `contentChange`: after an upload or removal, the other articles are reused
-   * as served even when they came from the stored index (written by this
-   * version's reader, see INDEX_FORMAT_VERSION); only /reindex parses them all.
+   * Builds a complete new index beside the current one, swaps it in, then
+   * persists it. `touched`: after an upload or removal, the files it wrote or
+   * removed; the other articles are then reused as served, even when they came
+   * from the stored index (written by this version's reader, see
+   * INDEX_FORMAT_VERSION), without reading their files. Only /reindex reads
+   * and, where changed, parses them all.
    */
   private async rebuild(
     tracker: ProgressTracker,
     baseline?: readonly Article[],
     upload?: { fileName: string; article: Article } | null,
-    contentChange = false,
+    touched?: readonly string[],
   ): Promise<ReindexReport> {
     const embedder = this.embedder;
     const result = await rebuildIndex({
       current: this.state,
-      reuseParsed: this.parsedHere || contentChange,
+      reuseParsed: this.parsedHere || touched !== undefined,
       options: this.options,
       tracker,
       baseline,
       upload,
+      touched,
       swap: (next) => {
         this.state = next;
       },

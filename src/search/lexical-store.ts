@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import { z } from "zod";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../content/atomic-write.js";
 import type { StoredBm25 } from "./bm25.js";
@@ -7,6 +7,7 @@ import type { StoredLexicalIndex } from "./lexical.js";
 /**
  * The lexical index on disk, so that a start opens it instead of analysing
  * every paragraph again. One file: "QALX", the byte length of a JSON header,
+ * an id of what it was built from (readable without reading the rest),
  * the header (term lists, counts, and where each typed array lies), then the
  * arrays themselves as 32-bit words, which are used in place after reading.
  * The header is checked with zod, every array's place against the file's
@@ -14,8 +15,11 @@ import type { StoredLexicalIndex } from "./lexical.js";
  */
 
 /** Bump when the layout or what the lexical index holds changes. */
-export const LEXICAL_FORMAT_VERSION = 1;
+export const LEXICAL_FORMAT_VERSION = 2;
 const MAGIC = "QALX";
+/** "QALX", the header's byte length, then the 16-character base id (see `readLexicalBase`). */
+const PREFIX_BYTES = 24;
+const BASE_ID = /^[0-9a-f]{16}$/u;
 
 const arrayRef = z.object({ offset: z.number().int().min(0), length: z.number().int().min(0) });
 type ArrayRef = z.infer<typeof arrayRef>;
@@ -30,6 +34,8 @@ const headerSchema = z.object({
   version: z.literal(LEXICAL_FORMAT_VERSION),
   /** What the index was built from (articles, options, analyser): it is used only when this matches. */
   fingerprint: z.string().min(1),
+  /** File name → content hash of the article files it was built from; a start adds and removes what changed since. */
+  files: z.record(z.string(), z.string()),
   ids: z.array(z.string()),
   languages: z.object({ de: z.number().int().min(0), en: z.number().int().min(0) }),
   words: bm25Ref,
@@ -68,11 +74,13 @@ class BodyWriter {
   }
 }
 
-export function encodeLexicalIndex(stored: StoredLexicalIndex, fingerprint: string): Uint8Array[] {
+export function encodeLexicalIndex(stored: StoredLexicalIndex, fingerprint: string, files: Readonly<Record<string, string>>, base: string): Uint8Array[] {
+  if (!BASE_ID.test(base)) throw new Error(`a base id is 16 hex digits, not ${base}`);
   const body = new BodyWriter();
   const header: z.infer<typeof headerSchema> = {
     version: LEXICAL_FORMAT_VERSION,
     fingerprint,
+    files: { ...files },
     ids: [...stored.ids],
     languages: stored.languages,
     words: body.bm25(stored.words),
@@ -86,10 +94,11 @@ export function encodeLexicalIndex(stored: StoredLexicalIndex, fingerprint: stri
   };
   const json = Buffer.from(JSON.stringify(header), "utf8");
   // The body starts on a multiple of four bytes, so its arrays can be viewed in place.
-  const padding = (4 - ((8 + json.length) % 4)) % 4;
-  const prefix = Buffer.alloc(8);
+  const padding = (4 - ((PREFIX_BYTES + json.length) % 4)) % 4;
+  const prefix = Buffer.alloc(PREFIX_BYTES);
   prefix.write(MAGIC, 0, "latin1");
   prefix.writeUInt32LE(json.length + padding, 4);
+  prefix.write(base, 8, "latin1");
   return [prefix, json, Buffer.alloc(padding, 0x20), ...body.chunks.map((chunk) => new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))];
 }
 
@@ -97,27 +106,27 @@ export class LexicalStoreError extends Error {
   override readonly name = "LexicalStoreError";
 }
 
-export function decodeLexicalIndex(bytes: Uint8Array): { fingerprint: string; stored: StoredLexicalIndex } {
+export function decodeLexicalIndex(bytes: Uint8Array): { fingerprint: string; base: string; files: Record<string, string>; stored: StoredLexicalIndex } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.length < 8 || buffer.toString("latin1", 0, 4) !== MAGIC) throw new LexicalStoreError("not a stored lexical index");
+  if (buffer.length < PREFIX_BYTES || buffer.toString("latin1", 0, 4) !== MAGIC) throw new LexicalStoreError("not a stored lexical index");
   const headerBytes = buffer.readUInt32LE(4);
-  if (8 + headerBytes > buffer.length) throw new LexicalStoreError("the header runs past the end of the file (truncated?)");
+  if (PREFIX_BYTES + headerBytes > buffer.length) throw new LexicalStoreError("the header runs past the end of the file (truncated?)");
   let json: unknown;
   try {
-    json = JSON.parse(buffer.toString("utf8", 8, 8 + headerBytes));
+    json = JSON.parse(buffer.toString("utf8", PREFIX_BYTES, PREFIX_BYTES + headerBytes));
   } catch {
     throw new LexicalStoreError("the header is not valid JSON");
   }
   const parsed = headerSchema.safeParse(json);
   if (!parsed.success) throw new LexicalStoreError(`the header does not match the expected format: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   const header = parsed.data;
-  const bodyStart = buffer.byteOffset + 8 + headerBytes;
-  const bodyWords = Math.floor((buffer.length - 8 - headerBytes) / 4);
+  const bodyStart = buffer.byteOffset + PREFIX_BYTES + headerBytes;
+  const bodyWords = Math.floor((buffer.length - PREFIX_BYTES - headerBytes) / 4);
   // Typed arrays need an aligned start: copy the body once when the read buffer does not give one.
   const words =
     bodyStart % 4 === 0
       ? new Uint32Array(buffer.buffer, bodyStart, bodyWords)
-      : new Uint32Array(Uint8Array.prototype.slice.call(buffer, 8 + headerBytes, 8 + headerBytes + bodyWords * 4).buffer);
+      : new Uint32Array(Uint8Array.prototype.slice.call(buffer, PREFIX_BYTES + headerBytes, PREFIX_BYTES + headerBytes + bodyWords * 4).buffer);
   const array = (ref: ArrayRef): Uint32Array => {
     if (ref.offset + ref.length > words.length) throw new LexicalStoreError("an array runs past the end of the file (truncated?)");
     return words.subarray(ref.offset, ref.offset + ref.length);
@@ -140,6 +149,8 @@ export function decodeLexicalIndex(bytes: Uint8Array): { fingerprint: string; st
   });
   return {
     fingerprint: header.fingerprint,
+    base: buffer.toString("latin1", 8, PREFIX_BYTES),
+    files: header.files,
     stored: {
       ids: header.ids,
       languages: header.languages,
@@ -164,13 +175,34 @@ export async function writeLexicalIndex(
   file: string,
   stored: StoredLexicalIndex,
   fingerprint: string,
+  files: Readonly<Record<string, string>>,
+  base: string,
   operations: FileWriteOperations = diskFileOperations,
 ): Promise<void> {
-  await writeFileAtomic(file, Buffer.concat(encodeLexicalIndex(stored, fingerprint)), operations);
+  await writeFileAtomic(file, Buffer.concat(encodeLexicalIndex(stored, fingerprint, files, base)), operations);
 }
 
-/** The stored lexical index when it exists, reads and matches `fingerprint`; null otherwise (the caller builds one). */
-export async function readLexicalIndex(file: string, fingerprint: string): Promise<{ stored: StoredLexicalIndex } | { stored: null; reason: string }> {
+/** The base id of the stored lexical index (what it was built from), reading only the file's first bytes; null when there is none. */
+export async function readLexicalBase(file: string): Promise<string | null> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(file, "r");
+    const prefix = Buffer.alloc(PREFIX_BYTES);
+    const { bytesRead } = await handle.read(prefix, 0, PREFIX_BYTES, 0);
+    if (bytesRead < PREFIX_BYTES || prefix.toString("latin1", 0, 4) !== MAGIC) return null;
+    const base = prefix.toString("latin1", 8, PREFIX_BYTES);
+    return BASE_ID.test(base) ? base : null;
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
+}
+
+export type ReadLexicalIndex = { stored: StoredLexicalIndex; base: string; files: Record<string, string> } | { stored: null; reason: string };
+
+/** The stored lexical index when it exists, reads and was built with the settings `fingerprint` names; null otherwise (the caller builds one). */
+export async function readLexicalIndex(file: string, fingerprint: string): Promise<ReadLexicalIndex> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -179,8 +211,8 @@ export async function readLexicalIndex(file: string, fingerprint: string): Promi
   }
   try {
     const decoded = decodeLexicalIndex(bytes);
-    if (decoded.fingerprint !== fingerprint) return { stored: null, reason: "built from other articles or settings" };
-    return { stored: decoded.stored };
+    if (decoded.fingerprint !== fingerprint) return { stored: null, reason: "built with other settings" };
+    return { stored: decoded.stored, base: decoded.base, files: decoded.files };
   } catch (error) {
     return { stored: null, reason: error instanceof Error ? error.message : String(error) };
   }

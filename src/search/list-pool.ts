@@ -66,7 +66,10 @@ export class ListPool {
     this.ensureList(list);
     const length = this.lengths[list] ?? 0;
     if (length === (this.capacities[list] ?? 0)) this.move(list, Math.max(4, length * 2));
-    this.data[(this.offsets[list] ?? 0) - OVERFLOW + length] = value;
+    const offset = this.offsets[list] ?? 0;
+    // A loaded list that shrank has room where it was loaded.
+    if (offset >= OVERFLOW) this.data[offset - OVERFLOW + length] = value;
+    else this.base[offset + length] = value;
     this.lengths[list] = length + 1;
     this.total += 1;
   }

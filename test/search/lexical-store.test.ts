@@ -3,7 +3,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LexicalIndex, type LexicalDocument } from "../../src/search/lexical.js";
-import { decodeLexicalIndex, encodeLexicalIndex, LexicalStoreError, readLexicalIndex, writeLexicalIndex } from "../../src/search/lexical-store.js";
+import {
+  decodeLexicalIndex,
+  encodeLexicalIndex,
+  LexicalStoreError,
+  readLexicalBase,
+  readLexicalIndex,
+  writeLexicalIndex,
+} from "../../src/search/lexical-store.js";
+
+const FILES = { "a.txt": "hash-a", "b.txt": "hash-b" };
+const BASE = "0123456789abcdef";
 
 const documents: LexicalDocument[] = [
   { id: "a#1", title: "Waffen für Russland", heading: null, text: "Russland braucht Artilleriemunition und Raketen aus Nordkorea." },
@@ -16,9 +26,10 @@ describe("the stored lexical index", () => {
 
   it("reads back what was written, and answers as the index it came from", async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), "lexical-store-")), "index.lexical.bin");
-    await writeLexicalIndex(file, index.stored(), "fp-1");
+    await writeLexicalIndex(file, index.stored(), "fp-1", FILES, BASE);
     const read = await readLexicalIndex(file, "fp-1");
-    expect(read.stored).not.toBeNull();
+    expect(read).toMatchObject({ base: BASE, files: FILES });
+    expect(await readLexicalBase(file)).toBe(BASE);
     const restored = LexicalIndex.restore(read.stored ?? index.stored());
     for (const question of ["Was braucht Russland?", "Wie wird das Wetter in Wladiwostok?", "Satelliten"]) {
       expect(restored.search(question).hits).toEqual(index.search(question).hits);
@@ -27,19 +38,20 @@ describe("the stored lexical index", () => {
 
   it("is not used when built from something else", async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), "lexical-store-")), "index.lexical.bin");
-    await writeLexicalIndex(file, index.stored(), "fp-1");
-    expect(await readLexicalIndex(file, "fp-2")).toEqual({ stored: null, reason: "built from other articles or settings" });
+    await writeLexicalIndex(file, index.stored(), "fp-1", FILES, BASE);
+    expect(await readLexicalIndex(file, "fp-2")).toEqual({ stored: null, reason: "built with other settings" });
     expect((await readLexicalIndex(path.join(path.dirname(file), "missing.bin"), "fp-1")).stored).toBeNull();
+    expect(await readLexicalBase(path.join(path.dirname(file), "missing.bin"))).toBeNull();
   });
 
   it("refuses a truncated, foreign or tampered file instead of serving from it", async () => {
-    const bytes = Buffer.concat(encodeLexicalIndex(index.stored(), "fp"));
+    const bytes = Buffer.concat(encodeLexicalIndex(index.stored(), "fp", FILES, BASE));
     expect(() => decodeLexicalIndex(bytes.subarray(0, bytes.length - 16))).toThrow(LexicalStoreError);
-    expect(() => decodeLexicalIndex(bytes.subarray(0, 20))).toThrow(/truncated/);
+    expect(() => decodeLexicalIndex(bytes.subarray(0, 40))).toThrow(/truncated/);
     expect(() => decodeLexicalIndex(Buffer.from("PK\u0003\u0004 not an index at all"))).toThrow(/not a stored lexical index/);
     const tampered = Buffer.from(bytes);
-    tampered.write("{", 8, "latin1");
-    tampered.write("X", 9, "latin1");
+    tampered.write("{", 24, "latin1");
+    tampered.write("X", 25, "latin1");
     expect(() => decodeLexicalIndex(tampered)).toThrow(/not valid JSON/);
     const file = path.join(await mkdtemp(path.join(tmpdir(), "lexical-store-")), "index.lexical.bin");
     await writeFile(file, bytes.subarray(0, bytes.length - 16));
@@ -49,7 +61,7 @@ describe("the stored lexical index", () => {
   });
 
   it("decodes from a buffer that does not start on a word boundary", () => {
-    const bytes = Buffer.concat(encodeLexicalIndex(index.stored(), "fp"));
+    const bytes = Buffer.concat(encodeLexicalIndex(index.stored(), "fp", FILES, BASE));
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
     const decoded = decodeLexicalIndex(shifted.subarray(1));

@@ -66,7 +66,7 @@ export interface ContentChangeHooks {
    * Runs once the change is on disk (the service rebuilds its index here).
    * If it throws, the change is undone and the error becomes a "not-applied" ContentError.
    */
-  afterWrite?: (change: ArticleChange, parsed: { fileName: string; article: Article } | null) => Promise<void>;
+  afterWrite?: (change: ArticleChange, parsed: { fileName: string; article: Article } | null, touched: readonly string[]) => Promise<void>;
 }
 
 interface FolderEntry {
@@ -395,7 +395,11 @@ export class ContentLibrary {
     try {
       await write(undo);
       written = true;
-      await hooks.afterWrite?.(change, affected.parsed ?? null);
+      await hooks.afterWrite?.(
+        change,
+        affected.parsed ?? null,
+        affected.files.map((file) => file.name),
+      );
       return change;
     } catch (error) {
       const undoFailures: SystemDetail[] = [];

@@ -1,16 +1,12 @@
 import { createHash } from "node:crypto";
-import type { ArticleLoadProblem } from "../content/problems.js";
-import { articleIdFromFileName, loadArticles } from "../content/load.js";
-import { describeArticleProblem } from "../content/problem-text.js";
+import { articleIdFromFileName } from "../content/load.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { detectLanguage, type Language } from "../search/analyzer.js";
-import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
 import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/retriever.js";
 import { LexicalIndex } from "../search/lexical.js";
-import { lexicalFileOf } from "../search/lexical-store.js";
-import { openStoredLexical, storeLexical, type StoredLexicalBase } from "./lexical-persistence.js";
+import type { StoredLexicalBase } from "./lexical-persistence.js";
 import { passageId } from "./citation.js";
-import { configuredModel, type ResolvedServiceOptions } from "./service-options.js";
+import type { ResolvedServiceOptions } from "./service-options.js";
 import { combineLayers, type ArticleOrigin } from "./shared-layer.js";
 import type { ArticleInfo } from "./types.js";
 
@@ -149,88 +145,4 @@ export function serveLayers(
   const names = Object.keys(files);
   const fileOf = (article: Article): string => names.find((name) => articleIdFromFileName(name) === article.id) ?? article.id;
   return combineLayers(own, options.server?.shared.articles ?? null, fileOf);
-}
-
-/** Reuses the persisted index when it was built from exactly the current files; parses them otherwise. */
-export async function loadInitialState(options: ResolvedServiceOptions): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
-  if (options.server) return loadServerState(options);
-  const modelId = configuredModel(options);
-  // Hashing the files first only pays off when there is a stored index to compare them with.
-  const directory = options.indexFile ? await loadArticles(options.contentDir, { parse: false }) : null;
-  if (options.indexFile && directory && directory.errors.length === 0) {
-    const stored = await readStoredIndex(options.indexFile, options.logger);
-    if (stored && storedIndexMatches(stored, directory.hashes, modelId) && stored.articles.length > 0) {
-      const lexical = await openStoredLexical(options.indexFile, directory.hashes, toPassages(stored.articles), options);
-      const state = buildIndexState(
-        stored.articles,
-        stored.articles,
-        directory.hashes,
-        null,
-        options,
-        new Date(stored.builtAt),
-        lexical.index ?? undefined,
-        lexical.index ? lexical.base : null,
-      );
-      options.logger.info(
-        {
-          event: "index_loaded",
-          articles: stored.articles.length,
-          lexical: lexical.index ? `stored (${lexical.patched} paragraphs brought up to date)` : `built (${lexical.reason})`,
-        },
-        "loaded the stored index",
-      );
-      if (!lexical.index) await storeLexicalQuietly(options.indexFile, state, options);
-      return { state, unreadable: [], parsed: false };
-    }
-  }
-  const parsed = await loadArticles(options.contentDir, { parse: true });
-  for (const error of parsed.errors) {
-    options.logger.warn({ event: "article_skipped", file: error.file, reason: describeArticleProblem(error.problem) }, "article skipped");
-  }
-  if (parsed.articles.length === 0) {
-    throw new Error(`No readable articles in ${options.contentDir} (.txt, .md or .html files expected).`);
-  }
-  const state = buildIndexState(parsed.articles, parsed.articles, parsed.hashes, null, options, new Date());
-  if (options.indexFile && parsed.errors.length === 0) {
-    try {
-      await writeStoredIndex(options.indexFile, { builtAt: state.builtAt, modelId, files: state.files, articles: state.articles }, options.fileOperations);
-    } catch (error) {
-      // The index is a start-up shortcut; failing to store it must not stop the bot.
-      options.logger.warn({ event: "index_write_failed", reason: String(error) }, "could not store the index");
-    }
-    await storeLexicalQuietly(options.indexFile, state, options);
-  }
-  return { state, unreadable: parsed.errors, parsed: true };
-}
-
-/** Stores the lexical index whole; a failure is logged only (the next start builds it again). */
-async function storeLexicalQuietly(indexFile: string, state: IndexState, options: ResolvedServiceOptions): Promise<void> {
-  try {
-    state.lexicalBase = await storeLexical(
-      indexFile,
-      { index: state.retriever.lexicalIndex, files: state.files, articles: state.own },
-      null,
-      null,
-      options,
-      options.fileOperations,
-    );
-  } catch (error) {
-    options.logger.warn({ event: "index_write_failed", file: lexicalFileOf(indexFile), reason: String(error) }, "could not store the lexical index");
-  }
-}
-
-/**
- * A server's own folder, read beside the operator's articles: it may be empty
- * (the server is then answered from the operator's alone) and is not stored,
- * since a server's few articles parse in milliseconds.
- */
-async function loadServerState(options: ResolvedServiceOptions): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
-  const parsed = await loadArticles(options.contentDir, { parse: true });
-  const layers = serveLayers(parsed.articles, parsed.hashes, options);
-  const unreadable = [...parsed.errors, ...layers.shadowed];
-  for (const error of unreadable) {
-    options.logger.warn({ event: "article_skipped", file: error.file, reason: describeArticleProblem(error.problem) }, "article skipped");
-  }
-  if (layers.served.length === 0) throw new Error(`No readable articles in ${options.contentDir} and none shared.`);
-  return { state: buildIndexState(layers.served, layers.kept, parsed.hashes, null, options, new Date()), unreadable, parsed: true };
 }

@@ -1,7 +1,7 @@
 import type { ArticleLoadProblem } from "../content/problems.js";
 import { loadArticles } from "../content/load.js";
 import { describeArticleProblem } from "../content/problem-text.js";
-import { readStoredIndex, storedIndexMatches, writeStoredIndex } from "../search/index-store.js";
+import { readStoredIndex, storedIndexMatches, writeStoredIndex, type StoredIndex } from "../search/index-store.js";
 import { lexicalFileOf } from "../search/lexical-store.js";
 import { buildIndexState, serveLayers, toPassages, type IndexState } from "./index-state.js";
 import { openStoredLexical, storeLexical } from "./lexical-persistence.js";
@@ -18,35 +18,26 @@ export async function loadInitialState(options: ResolvedServiceOptions): Promise
   const directory = options.indexFile ? await loadArticles(options.contentDir, { parse: false }) : null;
   if (options.indexFile && directory && directory.errors.length === 0) {
     const stored = await readStoredIndex(options.indexFile, options.logger);
-    if (stored && storedIndexMatches(stored, directory.hashes, modelId) && stored.articles.length > 0) {
-      const lexical = await openStoredLexical(options.indexFile, directory.hashes, toPassages(stored.articles), options);
-      const state = buildIndexState(
-        stored.articles,
-        stored.articles,
-        directory.hashes,
-        null,
-        options,
-        new Date(stored.builtAt),
-        lexical.index ?? undefined,
-        lexical.index ? lexical.base : null,
-      );
-      options.logger.info(
-        {
-          event: "index_loaded",
-          articles: stored.articles.length,
-          lexical: lexical.index ? `stored (${lexical.patched} paragraphs brought up to date)` : `built (${lexical.reason})`,
-        },
-        "loaded the stored index",
-      );
-      if (!lexical.index) await storeLexicalQuietly(options.indexFile, state, options);
-      return { state, unreadable: [], parsed: false };
-    }
     if (stored && stored.modelId === modelId && stored.articles.length > 0) {
-      try {
-        return await updateStoredState(options, options.indexFile, stored, directory.hashes);
-      } catch (error) {
-        // No article loads: the full read below says so the way a start always has.
-        if (!(error instanceof ReindexFailedError)) throw error;
+      if (!storedIndexMatches(stored, directory.hashes, modelId)) {
+        try {
+          return await updateStoredState(options, options.indexFile, stored, directory.hashes);
+        } catch (error) {
+          // No article loads: the full read below says so the way a start always has.
+          if (!(error instanceof ReindexFailedError)) throw error;
+        }
+      } else {
+        const { state, lexical } = await openStoredState(options, options.indexFile, stored);
+        options.logger.info(
+          {
+            event: "index_loaded",
+            articles: stored.articles.length,
+            lexical: lexical.index ? `stored (${lexical.patched} paragraphs brought up to date)` : `built (${lexical.reason})`,
+          },
+          "loaded the stored index",
+        );
+        if (!lexical.index) await storeLexicalQuietly(options.indexFile, state, options);
+        return { state, unreadable: [], parsed: false };
       }
     }
   }
@@ -102,6 +93,26 @@ async function loadServerState(options: ResolvedServiceOptions): Promise<{ state
   return { state: buildIndexState(layers.served, layers.kept, parsed.hashes, null, options, new Date()), unreadable, parsed: true };
 }
 
+/** The stored articles served as they were stored, with the stored lexical index (or one built when it cannot be used). */
+async function openStoredState(
+  options: ResolvedServiceOptions,
+  indexFile: string,
+  stored: StoredIndex,
+): Promise<{ state: IndexState; lexical: Awaited<ReturnType<typeof openStoredLexical>> }> {
+  const lexical = await openStoredLexical(indexFile, stored.files, toPassages(stored.articles), options);
+  const state = buildIndexState(
+    stored.articles,
+    stored.articles,
+    stored.files,
+    null,
+    options,
+    new Date(stored.builtAt),
+    lexical.index ?? undefined,
+    lexical.index ? lexical.base : null,
+  );
+  return { state, lexical };
+}
+
 /** Progress of a change made while starting: nobody is waiting on it. */
 function silentTracker(): ProgressTracker {
   const progress = { task: "reindex", phase: "reading", articlesDone: 0, articlesTotal: 0, paragraphsDone: 0, paragraphsTotal: 0 } as const;
@@ -116,20 +127,10 @@ function silentTracker(): ProgressTracker {
 async function updateStoredState(
   options: ResolvedServiceOptions,
   indexFile: string,
-  stored: NonNullable<Awaited<ReturnType<typeof readStoredIndex>>>,
+  stored: StoredIndex,
   hashes: Readonly<Record<string, string>>,
 ): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
-  const lexical = await openStoredLexical(indexFile, stored.files, toPassages(stored.articles), options);
-  const current = buildIndexState(
-    stored.articles,
-    stored.articles,
-    stored.files,
-    null,
-    options,
-    new Date(stored.builtAt),
-    lexical.index ?? undefined,
-    lexical.index ? lexical.base : null,
-  );
+  const { state: current, lexical } = await openStoredState(options, indexFile, stored);
   const names = new Set([...Object.keys(hashes), ...Object.keys(stored.files)]);
   const touched = [...names].filter((name) => hashes[name] !== stored.files[name]);
   const result = await rebuildIndex({

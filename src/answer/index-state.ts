@@ -20,7 +20,7 @@ export interface IndexState {
   language: Language;
   /** File name → content hash of the files the articles came from. */
   files: Record<string, string>;
-  paragraphById: Map<string, { article: Article; paragraph: Paragraph }>;
+  paragraphById: Map<string, ParagraphEntry>;
   retriever: Retriever;
   builtAt: Date;
   /** What this process knows of the lexical index stored on disk (null: nothing, so the next store writes it whole). */
@@ -54,15 +54,38 @@ export function articleInfo(article: Article, origin: ArticleOrigin = "operator"
   };
 }
 
+type ParagraphEntry = { article: Article; paragraph: Paragraph };
+
+/**
+ * Each article's passages and paragraph entries, made once per article
+ * object: a state built after a change shares them for every article that did
+ * not change, so a change costs what it touched, not a walk that allocates
+ * for every paragraph of the collection.
+ */
+const derivedByArticle = new WeakMap<Article, { passages: RetrievalPassage[]; entries: ParagraphEntry[] }>();
+
+function derivedOf(article: Article): { passages: RetrievalPassage[]; entries: ParagraphEntry[] } {
+  let derived = derivedByArticle.get(article);
+  if (!derived) {
+    derived = {
+      passages: article.paragraphs.map((paragraph) => ({
+        id: passageId(article.id, paragraph.number),
+        title: article.title,
+        heading: paragraph.heading,
+        text: paragraph.text,
+      })),
+      entries: article.paragraphs.map((paragraph) => ({ article, paragraph })),
+    };
+    derivedByArticle.set(article, derived);
+  }
+  return derived;
+}
+
+/** The articles' paragraphs as the retriever sees them (the same objects for the same article). */
 export function toPassages(articles: readonly Article[]): RetrievalPassage[] {
-  return articles.flatMap((article) =>
-    article.paragraphs.map((paragraph) => ({
-      id: passageId(article.id, paragraph.number),
-      title: article.title,
-      heading: paragraph.heading,
-      text: paragraph.text,
-    })),
-  );
+  const passages: RetrievalPassage[] = [];
+  for (const article of articles) for (const passage of derivedOf(article).passages) passages.push(passage);
+  return passages;
 }
 
 /**
@@ -80,13 +103,18 @@ export function lexicalIndexFor(
   if (!reuse) return { index: LexicalIndex.build(passages, options.lexical, options.lexicons), removed: [] };
   const same = (left: RetrievalPassage, right: RetrievalPassage): boolean =>
     left.title === right.title && left.heading === right.heading && left.text === right.text && left.language === right.language;
-  const next = new Map(passages.map((passage) => [passage.id, passage]));
-  const before = new Map(reuse.passages.map((passage) => [passage.id, passage]));
-  const removed = reuse.passages.filter((passage) => {
+  // Passages of unchanged articles are the very same objects (see toPassages): only the others are compared by id and text.
+  const nextObjects = new Set(passages);
+  const beforeObjects = new Set(reuse.passages);
+  const leaving = reuse.passages.filter((passage) => !nextObjects.has(passage));
+  const arriving = passages.filter((passage) => !beforeObjects.has(passage));
+  const next = new Map(arriving.map((passage) => [passage.id, passage]));
+  const before = new Map(leaving.map((passage) => [passage.id, passage]));
+  const removed = leaving.filter((passage) => {
     const replacement = next.get(passage.id);
     return !replacement || !same(passage, replacement);
   });
-  const added = passages.filter((passage) => {
+  const added = arriving.filter((passage) => {
     const previous = before.get(passage.id);
     return !previous || !same(previous, passage);
   });
@@ -105,9 +133,10 @@ export function buildIndexState(
   lexicalIndex?: LexicalIndex,
   lexicalBase: StoredLexicalBase | null = null,
 ): IndexState {
-  const paragraphById = new Map<string, { article: Article; paragraph: Paragraph }>();
+  const paragraphById = new Map<string, ParagraphEntry>();
   for (const article of articles) {
-    for (const paragraph of article.paragraphs) paragraphById.set(passageId(article.id, paragraph.number), { article, paragraph });
+    const { passages, entries } = derivedOf(article);
+    for (const [position, passage] of passages.entries()) paragraphById.set(passage.id, entries[position] as ParagraphEntry);
   }
   const retriever = new Retriever(toPassages(articles), dense, {
     lexical: options.lexical,

@@ -100,10 +100,7 @@ export class QaService implements QaApi, ContentAdminApi {
       logger: options.logger,
       maxUploadBytes: options.maxUploadBytes,
       fileOperations: options.fileOperations,
-      knownTitle: (fileName, contentHash) => {
-        const article = this.ownById().get(articleIdFromFileName(fileName));
-        return article && article.contentHash === contentHash ? article.title : undefined;
-      },
+      knownTitle: (fileName) => (this.state.files[fileName] === undefined ? undefined : this.ownById().get(articleIdFromFileName(fileName))?.title),
       ...(server
         ? {
             serverLayer: {
@@ -355,7 +352,8 @@ export class QaService implements QaApi, ContentAdminApi {
     this.parsedHere = true;
     this.state = result.state;
     this.unreadable = result.unreadable;
-    this.options.logger.info({ event: "reindexed", ...result.report }, "index rebuilt");
+    // The unchanged articles are counted, not listed: on a large collection the list would be most of the line.
+    this.options.logger.info({ event: "reindexed", ...result.report, unchanged: result.report.unchanged.length }, "index rebuilt");
     return result.report;
   }
 

@@ -109,6 +109,14 @@ export interface StoredBm25 {
   fields: { postings: { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array }; lengths: Uint32Array }[];
 }
 
+/**
+ * Room left after each stored postings list, as a share of its length: an
+ * opened index takes added paragraphs into long lists in place (a term in
+ * 8,000 paragraphs can gain 1,000 before its list moves), for about 12 % more
+ * file.
+ */
+const STORED_POSTINGS_ROOM = 1 / 8;
+
 export class FieldedBm25 {
   readonly terms: TermIds;
   private readonly postings: ListPool[];
@@ -228,7 +236,7 @@ export class FieldedBm25 {
       terms: this.terms.terms,
       documents: this.documents,
       totalLengths: [...this.totalLengths],
-      fields: this.postings.map((postings, field) => ({ postings: postings.packed(), lengths: this.lengths[field] ?? new Uint32Array(0) })),
+      fields: this.postings.map((postings, field) => ({ postings: postings.packed(STORED_POSTINGS_ROOM), lengths: this.lengths[field] ?? new Uint32Array(0) })),
     };
   }
 }

@@ -4,7 +4,10 @@
  * per list. An opened pool reads its lists where they were loaded (`base`,
  * typically a view of the stored file) and never copies that: a list that
  * outgrows its room moves to a second array with twice the room. `packed()`
- * writes all lists back to back, which is also the stored form.
+ * writes all lists in list order, which is also the stored form; it can leave
+ * room after each list, so that a list opened in place takes a few more values
+ * without moving (moving a long postings list on every added paragraph is
+ * what made adding one article cost as much as a fraction of a rebuild).
  */
 export class ListPool {
   /** Lists as loaded; they shrink in place, and move out when they grow. */
@@ -27,9 +30,9 @@ export class ListPool {
       this.base = packed.data;
       this.offsets = packed.offsets;
       this.lengths = packed.lengths;
-      this.capacities = packed.lengths.slice();
+      this.capacities = roomOf(packed);
       this.count = packed.offsets.length;
-      this.total = packed.data.length;
+      this.total = packed.lengths.reduce((sum, length) => sum + length, 0);
       return;
     }
     this.base = new Uint32Array(0);
@@ -99,14 +102,19 @@ export class ListPool {
     this.lengths[list] = kept;
   }
 
-  /** All lists back to back, without spare room. */
-  packed(): { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array } {
+  /**
+   * All lists in list order. `roomShare` leaves that share of each list's
+   * length free after it (rounded down, so short lists get none): the room
+   * a list opened from this form can grow into in place.
+   */
+  packed(roomShare = 0): { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array } {
     const lengths = this.lengths.slice(0, this.count);
     const offsets = new Uint32Array(this.count);
     let total = 0;
     for (let list = 0; list < this.count; list += 1) {
       offsets[list] = total;
-      total += lengths[list] ?? 0;
+      const length = lengths[list] ?? 0;
+      total += length + Math.floor(length * roomShare);
     }
     const data = new Uint32Array(total);
     for (let list = 0; list < this.count; list += 1) data.set(this.view(list), offsets[list] ?? 0);
@@ -140,6 +148,24 @@ export class ListPool {
     this.capacities[list] = capacity;
     this.used += capacity;
   }
+}
+
+/**
+ * How many values each loaded list may hold in place: up to where the next
+ * list starts. Only when the lists lie in list order without overlapping (as
+ * `packed` writes them); otherwise no list gets more room than its length.
+ */
+function roomOf(packed: { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array }): Uint32Array {
+  const { offsets, lengths } = packed;
+  const room = new Uint32Array(offsets.length);
+  for (let list = 0; list < offsets.length; list += 1) {
+    const end = list + 1 < offsets.length ? (offsets[list + 1] ?? 0) : packed.data.length;
+    const start = offsets[list] ?? 0;
+    const length = lengths[list] ?? 0;
+    if (end < start + length) return lengths.slice();
+    room[list] = end - start;
+  }
+  return room;
 }
 
 /** Offsets at or above this point into the overflow array. */

@@ -3,7 +3,7 @@ import { ListPool } from "../../src/search/list-pool.js";
 import { LexicalIndex, type LexicalDocument } from "../../src/search/lexical.js";
 
 describe("a list pool", () => {
-  it("keeps every list right through pushes, filters and sets, built or opened from its packed form", () => {
+  it.each([0, 1 / 8, 1])("keeps every list right through pushes, filters and sets, built or opened from its packed form (room %s)", (room) => {
     const built = new ListPool();
     const model: number[][] = [];
     let seed = 7;
@@ -31,9 +31,29 @@ describe("a list pool", () => {
     };
     for (let count = 0; count < 500; count += 1) step(built);
     // An opened pool reads its lists in place: a list that shrank there and grows again must stay whole.
-    const opened = new ListPool(built.packed());
+    const opened = new ListPool(built.packed(room));
     for (let count = 0; count < 2000; count += 1) step(opened);
     for (let list = 0; list < 12; list += 1) expect([...opened.view(list)], `list ${list}`).toEqual(model[list] ?? []);
+    expect(opened.values).toBe(model.reduce((sum, values) => sum + values.length, 0));
+  });
+
+  it("gives a list opened in place the room left after it, and no more", () => {
+    const built = new ListPool();
+    for (let value = 0; value < 16; value += 1) built.push(0, value);
+    built.push(1, 99);
+    const packed = built.packed(1 / 4);
+    // 16 values and 4 of room, then list 1 (one value, no room).
+    expect([...packed.offsets]).toEqual([0, 20]);
+    const opened = new ListPool(packed);
+    for (let value = 16; value < 24; value += 1) opened.push(0, value);
+    expect([...opened.view(0)]).toEqual(Array.from({ length: 24 }, (_, value) => value));
+    expect([...opened.view(1)]).toEqual([99]);
+    // Lists out of order get no room beyond their length: writing there would overwrite another list.
+    const shuffled = new ListPool({ data: Uint32Array.from([7, 8, 9, 1]), offsets: Uint32Array.from([3, 0]), lengths: Uint32Array.from([1, 3]) });
+    shuffled.push(1, 10);
+    shuffled.push(0, 2);
+    expect([...shuffled.view(0)]).toEqual([1, 2]);
+    expect([...shuffled.view(1)]).toEqual([7, 8, 9, 10]);
   });
 });
 

@@ -5,7 +5,7 @@ import { articleShape, notAnArticleReason } from "../article-check.js";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../atomic-write.js";
 import { clearIntent, newIntentId, writeIntent, type AffectedFile } from "../change-intent.js";
 import { tryLockFolder, type FolderLock } from "../folder-lock.js";
-import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes, prepareToParse, sha256Hex } from "../load.js";
+import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes, prepareToParse } from "../load.js";
 import { ArticleParseError } from "../parse.js";
 import { systemDetail, type FollowUpFailure, type SystemDetail } from "../problems.js";
 import type { DroppedLine } from "../parse/furniture.js";
@@ -43,11 +43,13 @@ export interface ContentLibraryOptions {
   /** Set when the folder is one server's own articles, answered beside the operator's (see ServerLayerRules). */
   serverLayer?: ServerLayerRules;
   /**
-   * The title of a file already parsed (by its name and content hash), so
-   * that checking an upload against the folder does not parse every article
-   * again; undefined when unknown.
+   * The title the served index holds for a file, so that checking an upload
+   * against the folder neither reads nor parses every article again (the
+   * index is trusted for the files it holds, as a change trusts the files it
+   * did not touch: a hand edit is seen at the next reindex); undefined when
+   * the file is not in it, and then the file is read.
    */
-  knownTitle?: (fileName: string, contentHash: string) => string | undefined;
+  knownTitle?: (fileName: string) => string | undefined;
 }
 
 /** What a server's own folder must respect: the operator's articles it is answered beside, and its limits. */
@@ -74,8 +76,11 @@ interface FolderEntry {
   articleId: string;
   /** Null when the file does not parse. */
   title: string | null;
-  bytes: Buffer;
+  /** Null until needed: files whose title the index knows are not read. */
+  bytes: Buffer | null;
 }
+
+type ReadFolderEntry = FolderEntry & { bytes: Buffer };
 
 type UndoStep = () => Promise<void>;
 
@@ -254,8 +259,8 @@ export class ContentLibrary {
       }
     }
     const folder = await this.readFolder();
-    const sameId = folder.filter((entry) => entry.articleId === articleId);
-    if (layer) this.checkServerLimits(layer, folder, articleId, given, bytes.length);
+    const sameId = await this.withBytes(folder.filter((entry) => entry.articleId === articleId));
+    if (layer) this.checkServerLimits(layer, await this.withBytes(folder), articleId, given, bytes.length);
     const titleClash = folder.find((entry) => entry.articleId !== articleId && entry.title !== null && comparableTitle(entry.title) === comparable);
     if (titleClash) {
       throw new ContentError({
@@ -337,7 +342,7 @@ export class ContentLibrary {
     const articleId = parsed.data.articleId;
     attempt.article = articleId;
     const folder = await this.readFolder();
-    const matching = folder.filter((entry) => entry.articleId === articleId);
+    const matching = await this.withBytes(folder.filter((entry) => entry.articleId === articleId));
     const first = matching[0];
     const shared = this.options.serverLayer?.sharedArticles().find((article) => article.id === articleId);
     if (first === undefined && shared) throw new ContentError({ kind: "shared-not-removable", id: shared.id, title: shared.title });
@@ -429,7 +434,7 @@ export class ContentLibrary {
   }
 
   /** Refuses an upload that would take a server past its number of articles or bytes (a replaced file's old bytes do not count). */
-  private checkServerLimits(layer: ServerLayerRules, folder: readonly FolderEntry[], articleId: string, given: string, uploadBytes: number): void {
+  private checkServerLimits(layer: ServerLayerRules, folder: readonly ReadFolderEntry[], articleId: string, given: string, uploadBytes: number): void {
     const others = folder.filter((entry) => entry.articleId !== articleId);
     const articles = new Set(others.map((entry) => entry.articleId)).size + 1;
     if (articles > layer.maxArticles) throw new ContentError({ kind: "server-limit", limit: "articles", file: given, total: articles, max: layer.maxArticles });
@@ -437,7 +442,14 @@ export class ContentLibrary {
     if (bytes > layer.maxBytes) throw new ContentError({ kind: "server-limit", limit: "bytes", file: given, total: bytes, max: layer.maxBytes });
   }
 
-  /** Every article file with its id, title (when it parses) and bytes (for undo). */
+  /** The entries with their bytes (for undo and limits), reading those not read yet. */
+  private async withBytes(entries: readonly FolderEntry[]): Promise<ReadFolderEntry[]> {
+    const read: ReadFolderEntry[] = [];
+    for (const entry of entries) read.push({ ...entry, bytes: entry.bytes ?? (await readFile(path.join(this.contentDir, entry.fileName))) });
+    return read;
+  }
+
+  /** Every article file with its id and title (when it parses); only files the served index does not know are read. */
   private async readFolder(): Promise<FolderEntry[]> {
     let names: string[];
     try {
@@ -447,6 +459,12 @@ export class ContentLibrary {
     }
     const entries: FolderEntry[] = [];
     for (const fileName of names) {
+      const articleId = articleIdFromFileName(fileName);
+      const known = this.options.knownTitle?.(fileName);
+      if (known !== undefined) {
+        entries.push({ fileName, articleId, title: known, bytes: null });
+        continue;
+      }
       const file = path.join(this.contentDir, fileName);
       try {
         if (!(await stat(file)).isFile()) continue;
@@ -454,14 +472,14 @@ export class ContentLibrary {
         continue;
       }
       const bytes = await readFile(file);
-      let title: string | null = this.options.knownTitle?.(fileName, sha256Hex(bytes)) ?? null;
-      if (title === null) await prepareToParse(fileName);
+      let title: string | null = null;
+      await prepareToParse(fileName);
       try {
         title ??= parseArticleBytes(bytes, fileName).title;
       } catch {
         // A broken file still occupies its id; it just has no title to compare.
       }
-      entries.push({ fileName, articleId: articleIdFromFileName(fileName), title, bytes });
+      entries.push({ fileName, articleId, title, bytes });
     }
     return entries;
   }

@@ -1,4 +1,5 @@
 import type { ArticleLoadProblem } from "../content/problems.js";
+import { hashArticleFiles, hashCacheFileOf } from "../content/file-hashes.js";
 import { loadArticles } from "../content/load.js";
 import { describeArticleProblem } from "../content/problem-text.js";
 import { readStoredIndex, storedIndexMatches, writeStoredIndex, type StoredIndex } from "../search/index-store.js";
@@ -15,7 +16,9 @@ export async function loadInitialState(options: ResolvedServiceOptions): Promise
   if (options.server) return loadServerState(options);
   const modelId = configuredModel(options);
   // Hashing the files first only pays off when there is a stored index to compare them with.
-  const directory = options.indexFile ? await loadArticles(options.contentDir, { parse: false }) : null;
+  const directory = options.indexFile
+    ? await hashArticleFiles(options.contentDir, hashCacheFileOf(options.indexFile), { operations: options.fileOperations })
+    : null;
   if (options.indexFile && directory && directory.errors.length === 0) {
     const stored = await readStoredIndex(options.indexFile, options.logger);
     if (stored && stored.modelId === modelId && stored.articles.length > 0) {
@@ -41,7 +44,7 @@ export async function loadInitialState(options: ResolvedServiceOptions): Promise
       }
     }
   }
-  const parsed = await loadArticles(options.contentDir, { parse: true });
+  const parsed = await loadArticles(options.contentDir);
   for (const error of parsed.errors) {
     options.logger.warn({ event: "article_skipped", file: error.file, reason: describeArticleProblem(error.problem) }, "article skipped");
   }
@@ -83,7 +86,7 @@ async function storeLexicalQuietly(indexFile: string, state: IndexState, options
  * since a server's few articles parse in milliseconds.
  */
 async function loadServerState(options: ResolvedServiceOptions): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
-  const parsed = await loadArticles(options.contentDir, { parse: true });
+  const parsed = await loadArticles(options.contentDir);
   const layers = serveLayers(parsed.articles, parsed.hashes, options);
   const unreadable = [...parsed.errors, ...layers.shadowed];
   for (const error of unreadable) {

@@ -71,7 +71,6 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
     return touched && !touched.has(fileName) && hash !== undefined ? parsedBefore.get(`${fileName}\u0000${hash}`) : undefined;
   };
   const loaded = await loadArticles(options.contentDir, {
-    parse: true,
     onArticle: (done, total) => report({ articlesDone: done, articlesTotal: total }),
     known: (fileName, contentHash) => parsedBefore.get(`${fileName}\u0000${contentHash}`),
     unchanged,

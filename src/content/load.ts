@@ -231,8 +231,6 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
 }
 
 export interface LoadArticlesOptions {
-  /** false: only hash the files (enough to tell whether a stored index is current). Default true. */
-  parse?: boolean;
   /** Called after each file, for progress reports. */
   onArticle?: (done: number, total: number) => void;
   /**
@@ -263,7 +261,7 @@ export async function loadArticles(dir: string, options: LoadArticlesOptions = {
   for (const [position, name] of articleFiles.entries()) {
     const filePath = path.join(dir, name);
     try {
-      const trusted = options.parse === false ? undefined : options.unchanged?.(name);
+      const trusted = options.unchanged?.(name);
       if (trusted) {
         result.hashes[name] = trusted.contentHash;
         fileById.set(trusted.id, name);
@@ -273,18 +271,14 @@ export async function loadArticles(dir: string, options: LoadArticlesOptions = {
       }
       const info = await stat(filePath);
       if (info.isFile()) {
-        if (options.parse === false) {
-          result.hashes[name] = sha256Hex(await readFile(filePath));
-        } else {
-          const article = await loadKnownOrParse(filePath, options.known);
-          result.hashes[name] = article.contentHash;
-          const clash = fileById.get(article.id);
-          if (clash !== undefined) {
-            throw new ArticleParseError({ kind: "duplicate-id", id: article.id, clash }, name);
-          }
-          fileById.set(article.id, name);
-          result.articles.push(article);
+        const article = await loadKnownOrParse(filePath, options.known);
+        result.hashes[name] = article.contentHash;
+        const clash = fileById.get(article.id);
+        if (clash !== undefined) {
+          throw new ArticleParseError({ kind: "duplicate-id", id: article.id, clash }, name);
         }
+        fileById.set(article.id, name);
+        result.articles.push(article);
       }
     } catch (error) {
       result.errors.push({ file: name, problem: error instanceof ArticleParseError ? error.problem : { kind: "read-failed", detail: systemDetail(error) } });

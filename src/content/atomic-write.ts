@@ -7,9 +7,12 @@ import path from "node:path";
  * file in place (articles, the stored index). Tests pass operations that fail
  * halfway to prove the old file survives.
  */
+/** What a file is written from: its text, its bytes, or its bytes in pieces (written one after another, never joined in memory). */
+export type FileData = Uint8Array | string | readonly Uint8Array[];
+
 export interface FileWriteOperations {
   /** Creates `file` (which must not exist) with `data` and flushes it to disk. */
-  writeNewFile(file: string, data: Uint8Array | string): Promise<void>;
+  writeNewFile(file: string, data: FileData): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   /** Removes `file`; a missing file is not an error. */
   removeFile(file: string): Promise<void>;
@@ -19,7 +22,8 @@ export const diskFileOperations: FileWriteOperations = {
   async writeNewFile(file, data) {
     const handle = await open(file, "wx");
     try {
-      await handle.writeFile(data);
+      if (typeof data === "string" || data instanceof Uint8Array) await handle.writeFile(data);
+      else for (const piece of data) await handle.write(piece);
       // Without the flush a crash right after the rename can leave an empty file under the final name.
       await handle.sync();
     } finally {
@@ -36,7 +40,7 @@ export const diskFileOperations: FileWriteOperations = {
  * Readers see the old content or the new one, never a mix; on failure the
  * temporary file is removed and the target is untouched.
  */
-export async function writeFileAtomic(target: string, data: Uint8Array | string, operations: FileWriteOperations = diskFileOperations): Promise<void> {
+export async function writeFileAtomic(target: string, data: FileData, operations: FileWriteOperations = diskFileOperations): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await operations.writeNewFile(temporary, data);

@@ -179,7 +179,8 @@ export async function writeLexicalIndex(
   base: string,
   operations: FileWriteOperations = diskFileOperations,
 ): Promise<void> {
-  await writeFileAtomic(file, Buffer.concat(encodeLexicalIndex(stored, fingerprint, files, base)), operations);
+  // Written in its pieces: joining them first would hold the whole file twice (140 MB more at 50,000 paragraphs).
+  await writeFileAtomic(file, encodeLexicalIndex(stored, fingerprint, files, base), operations);
 }
 
 /** The base id of the stored lexical index (what it was built from), reading only the file's first bytes; null when there is none. */

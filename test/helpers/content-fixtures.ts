@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { pino, type Logger } from "pino";
-import { diskFileOperations, type FileWriteOperations } from "../../src/content/atomic-write.js";
+import { diskFileOperations, type FileData, type FileWriteOperations } from "../../src/content/atomic-write.js";
 import type { Embedder } from "../../src/search/embeddings.js";
 import type { QaServiceOptions } from "../../src/answer/service.js";
 import { silentLogger } from "../../src/log.js";
@@ -102,9 +102,9 @@ export function capturingLogger(): { logger: Logger; records: Array<Record<strin
 export function failingHalfway(matches: (file: string) => boolean): FileWriteOperations & { failures: number } {
   const operations = {
     failures: 0,
-    async writeNewFile(file: string, data: Uint8Array | string) {
+    async writeNewFile(file: string, data: FileData) {
       if (!matches(file)) return diskFileOperations.writeNewFile(file, data);
-      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data);
+      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data instanceof Uint8Array ? Buffer.from(data) : Buffer.concat(data);
       await diskFileOperations.writeNewFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
       operations.failures += 1;
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });

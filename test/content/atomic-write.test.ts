@@ -25,7 +25,13 @@ describe("writing a file atomically", () => {
   it("leaves the old file whole when writing the pieces fails", async () => {
     const target = path.join(dir, "index.bin");
     await writeFileAtomic(target, "alt");
-    await expect(writeFileAtomic(target, [Buffer.from("neu"), Buffer.from("er Inhalt")], failingHalfway(() => true))).rejects.toThrow(/ENOSPC/u);
+    await expect(
+      writeFileAtomic(
+        target,
+        [Buffer.from("neu"), Buffer.from("er Inhalt")],
+        failingHalfway(() => true),
+      ),
+    ).rejects.toThrow(/ENOSPC/u);
     expect(await readFile(target, "utf8")).toBe("alt");
     expect(await readdir(dir)).toEqual(["index.bin"]);
   });

@@ -18,7 +18,7 @@ import { systemDetail } from "./problems.js";
  */
 
 /** Stamps taken less than this before the cache was written may hide a later change of the same size. */
-const RACY_WINDOW_MS = 2_000;
+export const RACY_WINDOW_MS = 2_000;
 /** Files stat'ed at once: enough to keep the disk's queue full, few enough for the thread pool. */
 const STAT_BATCH = 64;
 

@@ -89,25 +89,26 @@ export function toPassages(articles: readonly Article[]): RetrievalPassage[] {
 }
 
 /**
- * The lexical index of `passages`. With `reuse` (the index of the state
- * being replaced and its passages), that index is brought up to date in
- * place, paragraph by paragraph: only changed, added and removed paragraphs
- * are analysed, and those taken out are returned. The replaced state must
- * not be searched afterwards.
+ * The lexical index of `articles`' paragraphs. With `reuse` (the index of
+ * the state being replaced and its articles), that index is brought up to
+ * date in place, paragraph by paragraph: only the paragraphs of changed,
+ * added and removed articles are compared and analysed (an unchanged article
+ * is the same object in both), and those taken out are returned. The
+ * replaced state must not be searched afterwards.
  */
 export function lexicalIndexFor(
-  passages: readonly RetrievalPassage[],
+  articles: readonly Article[],
   options: Pick<ResolvedServiceOptions, "lexical" | "lexicons">,
-  reuse?: { index: LexicalIndex; passages: readonly RetrievalPassage[] },
+  reuse?: { index: LexicalIndex; articles: readonly Article[] },
 ): { index: LexicalIndex; removed: RetrievalPassage[] } {
-  if (!reuse) return { index: LexicalIndex.build(passages, options.lexical, options.lexicons), removed: [] };
+  if (!reuse) return { index: LexicalIndex.build(toPassages(articles), options.lexical, options.lexicons), removed: [] };
   const same = (left: RetrievalPassage, right: RetrievalPassage): boolean =>
     left.title === right.title && left.heading === right.heading && left.text === right.text && left.language === right.language;
-  // Passages of unchanged articles are the very same objects (see toPassages): only the others are compared by id and text.
-  const nextObjects = new Set(passages);
-  const beforeObjects = new Set(reuse.passages);
-  const leaving = reuse.passages.filter((passage) => !nextObjects.has(passage));
-  const arriving = passages.filter((passage) => !beforeObjects.has(passage));
+  const nextArticles = new Set(articles);
+  const beforeArticles = new Set(reuse.articles);
+  const leaving = toPassages(reuse.articles.filter((article) => !nextArticles.has(article)));
+  const arriving = toPassages(articles.filter((article) => !beforeArticles.has(article)));
+  // A replaced article may keep paragraphs as they were: those stay in the index.
   const next = new Map(arriving.map((passage) => [passage.id, passage]));
   const before = new Map(leaving.map((passage) => [passage.id, passage]));
   const removed = leaving.filter((passage) => {

@@ -5,7 +5,7 @@ import type { Article } from "../content/types.js";
 import { writeStoredIndex } from "../search/index-store.js";
 import type { DenseChannel } from "../search/retriever.js";
 import { ReindexFailedError } from "./errors.js";
-import { buildIndexState, lexicalIndexFor, serveLayers, toPassages, type IndexState } from "./index-state.js";
+import { buildIndexState, lexicalIndexFor, serveLayers, type IndexState } from "./index-state.js";
 import { storeLexical } from "./lexical-persistence.js";
 import { diffArticles } from "./reindex-report.js";
 import { configuredModel, type ResolvedServiceOptions } from "./service-options.js";
@@ -93,7 +93,7 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
   report({ phase: "indexing", paragraphsDone: paragraphsTotal });
   // The current lexical index is brought up to date in place (only what changed is analysed), as the last step
   // before the swap: nothing after it can fail the rebuild.
-  const lexical = lexicalIndexFor(toPassages(layers.served), options, { index: current.retriever.lexicalIndex, passages: current.retriever.passages });
+  const lexical = lexicalIndexFor(layers.served, options, { index: current.retriever.lexicalIndex, articles: current.articles });
   const next = buildIndexState(layers.served, layers.kept, loaded.hashes, dense, options, new Date(), lexical.index, current.lexicalBase);
   input.swap(next);
   report({ phase: "saving" });

@@ -68,7 +68,8 @@ export interface RetrieverOptions {
 
 export class Retriever {
   private readonly lexical: LexicalIndex;
-  private readonly positionById: Map<string, number>;
+  /** Built when first needed: only the dense channel and `passage` look passages up by id. */
+  private positions: Map<string, number> | null = null;
   /** Every default resolved once, when the retriever is built. */
   private readonly settings: { candidates: number; fusion: FusionOptions };
 
@@ -83,7 +84,11 @@ export class Retriever {
     this.settings = { candidates: options.candidates ?? DEFAULT_CANDIDATES, fusion: { ...DEFAULT_FUSION, ...options.fusion } };
     this.lexical = options.lexicalIndex ?? LexicalIndex.build(passages, options.lexical, options.lexicons);
     if (this.lexical.size !== passages.length) throw new Error(`the lexical index holds ${this.lexical.size} paragraphs for ${passages.length} passages`);
-    this.positionById = new Map(passages.map((passage, position) => [passage.id, position]));
+  }
+
+  private get positionById(): Map<string, number> {
+    this.positions ??= new Map(this.passages.map((passage, position) => [passage.id, position]));
+    return this.positions;
   }
 
   get mode(): "hybrid" | "lexical" {

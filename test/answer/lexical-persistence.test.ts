@@ -73,8 +73,7 @@ describe("the lexical index kept on disk across changes", () => {
     const options = resolveServiceOptions({ contentDir: folder, logger: silentLogger(), embeddings: "off" });
     const indexFile = path.join(folder, "index.json");
     let articles = Array.from({ length: 6 }, (_, number) => article(`a${number}`, 1, random));
-    let passages = toPassages(articles);
-    let index = LexicalIndex.build(passages, options.lexical, options.lexicons);
+    let index = LexicalIndex.build(toPassages(articles), options.lexical, options.lexicons);
     let base: StoredLexicalBase = await storeLexical(indexFile, { index, files: filesOf(articles), articles }, null, null, options);
     let wholeWrites = 0;
     let version = 2;
@@ -83,14 +82,13 @@ describe("the lexical index kept on disk across changes", () => {
       const target = Math.floor(random() * 9);
       const id = `a${target}`;
       const present = articles.some((item) => item.id === id);
+      const previous = articles;
       if (choice < 0.3 && present && articles.length > 1) articles = articles.filter((item) => item.id !== id);
       else if (present) articles = articles.map((item) => (item.id === id ? article(id, version, random) : item));
       else articles = [...articles, article(id, version, random)];
       version += 1;
-      const next = toPassages(articles);
-      const updated = lexicalIndexFor(next, options, { index, passages });
+      const updated = lexicalIndexFor(articles, options, { index, articles: previous });
       index = updated.index;
-      passages = next;
       const before = await readFile(path.join(folder, "index.lexical.bin"));
       base = await storeLexical(indexFile, { index, files: filesOf(articles), articles }, { removed: updated.removed }, base, options);
       if (!(await readFile(path.join(folder, "index.lexical.bin"))).equals(before)) wholeWrites += 1;

@@ -13,6 +13,7 @@ import { loadEmbedder } from "../src/search/embeddings.js";
 import { rankingMetrics, rankOf } from "../src/search/evaluation.js";
 import { chooseDenseWeight } from "../src/search/fusion.js";
 import { loadGermanQuad } from "../src/search/germanquad.js";
+import { PassageVectors } from "../src/search/passage-vectors.js";
 import { Retriever } from "../src/search/retriever.js";
 
 const devQuestion = z.object({ question: z.string(), passage_id: z.string() });
@@ -48,7 +49,7 @@ await runCli(async ({ config, logger }) => {
   const vectorByQuestion = new Map(questions.map((question, index) => [question.question, queryVectors[index] ?? new Float32Array()]));
   const dense = {
     modelId: embedder.modelId,
-    passageVectors,
+    vectors: PassageVectors.fromRows(passageVectors, embedder.dimension),
     embedQuery: async (question: string) => vectorByQuestion.get(question) ?? new Float32Array(),
   };
 

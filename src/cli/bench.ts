@@ -6,6 +6,7 @@ import { EmbeddingCache, embedPassagesCached } from "../search/embedding-cache.j
 import { loadEmbedder } from "../search/embeddings.js";
 import { percentile, rankingMetrics, rankOf, type RankingMetrics } from "../search/evaluation.js";
 import { loadGermanQuad, type BenchmarkQuestion } from "../search/germanquad.js";
+import { PassageVectors } from "../search/passage-vectors.js";
 import { Retriever, type DenseChannel, type RetrievalPassage } from "../search/retriever.js";
 import { argumentError, CliError, runCli } from "./run.js";
 import type { Config } from "../config.js";
@@ -142,7 +143,7 @@ async function germanQuadSuite(args: BenchArgs, config: Config, logger: Logger):
       );
       dense = {
         modelId: embedder.modelId,
-        passageVectors,
+        vectors: PassageVectors.fromRows(passageVectors, embedder.dimension),
         embedQuery: async (question) => (await embedder.embedQueries([question]))[0] ?? new Float32Array(),
       };
     }

@@ -1,4 +1,5 @@
-import { dot, fuseScores, DEFAULT_FUSION, type FusionOptions } from "./fusion.js";
+import { fuseScores, DEFAULT_FUSION, type FusionOptions } from "./fusion.js";
+import { topPositions, type PassageVectors } from "./passage-vectors.js";
 import { LexicalIndex, type LexicalHit, type LexicalOptions, type QueryContext, type QueryToken } from "./lexical.js";
 import type { Language } from "./analyzer.js";
 import type { Lexicons } from "./lexicons.js";
@@ -16,7 +17,7 @@ export interface RetrievalPassage {
 /** What the dense channel needs: one vector per passage (same order) and a way to embed a question. */
 export interface DenseChannel {
   modelId: string;
-  passageVectors: Float32Array[];
+  vectors: PassageVectors;
   embedQuery(question: string): Promise<Float32Array>;
 }
 
@@ -78,8 +79,8 @@ export class Retriever {
     private readonly dense: DenseChannel | null,
     options: RetrieverOptions = {},
   ) {
-    if (dense && dense.passageVectors.length !== passages.length) {
-      throw new Error(`dense channel has ${dense.passageVectors.length} vectors for ${passages.length} passages`);
+    if (dense && dense.vectors.count !== passages.length) {
+      throw new Error(`dense channel has ${dense.vectors.count} vectors for ${passages.length} passages`);
     }
     this.settings = { candidates: options.candidates ?? DEFAULT_CANDIDATES, fusion: { ...DEFAULT_FUSION, ...options.fusion } };
     this.lexical = options.lexicalIndex ?? LexicalIndex.build(passages, options.lexical, options.lexicons);
@@ -116,22 +117,21 @@ export class Retriever {
     if (this.dense) {
       // The model reads the earlier question before the follow-up, as a person would.
       const queryVector = await this.dense.embedQuery(context ? `${context.text} ${question}` : question);
-      const all = this.passages.map((passage, position) => ({
-        id: passage.id,
-        cosine: dot(queryVector, this.dense?.passageVectors[position] ?? new Float32Array()),
-      }));
-      all.sort((left, right) => right.cosine - left.cosine);
-      topCosine = all[0]?.cosine ?? null;
-      const mean = all.reduce((sum, entry) => sum + entry.cosine, 0) / Math.max(1, all.length);
-      const variance = all.reduce((sum, entry) => sum + (entry.cosine - mean) ** 2, 0) / Math.max(1, all.length);
-      cosineSpread = { mean, deviation: Math.sqrt(variance) };
-      denseScores = new Map(all.slice(0, candidates).map((entry) => [entry.id, entry.cosine]));
+      // Cosines in one typed array and only the best few kept in order: no object per passage, no full sort.
+      const cosines = this.dense.vectors.scores(queryVector);
+      let sum = 0;
+      for (const cosine of cosines) sum += cosine;
+      const mean = sum / Math.max(1, cosines.length);
+      let squares = 0;
+      for (const cosine of cosines) squares += (cosine - mean) ** 2;
+      cosineSpread = { mean, deviation: Math.sqrt(squares / Math.max(1, cosines.length)) };
+      const best = topPositions(cosines, candidates);
+      topCosine = best[0] === undefined ? null : (cosines[best[0]] ?? null);
+      denseScores = new Map(best.map((position) => [this.passages[position]?.id ?? "", cosines[position] ?? 0]));
       // Lexical candidates outside the dense top-k still get their true cosine.
       for (const hit of lexicalResult.hits) {
         const position = this.positionById.get(hit.id);
-        if (!denseScores.has(hit.id) && position !== undefined) {
-          denseScores.set(hit.id, dot(queryVector, this.dense.passageVectors[position] ?? new Float32Array()));
-        }
+        if (!denseScores.has(hit.id) && position !== undefined) denseScores.set(hit.id, cosines[position] ?? 0);
       }
     }
     const fused = fuseScores({ lexical: lexicalScores, dense: denseScores }, this.settings.fusion);

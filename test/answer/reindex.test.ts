@@ -193,7 +193,10 @@ describe("reindex", () => {
     expect(second).toBeInstanceOf(ReindexBusyError);
     const busy = second as ReindexBusyError;
     expect(busy.progress).toMatchObject({ task: "reindex", phase: "embedding", articlesDone: 2, articlesTotal: 2, paragraphsTotal: BUNDLED_PARAGRAPHS + 3 });
-    expect(busy.message).toBe(`A reindex is already running (reindexing: embedding paragraphs 0/${BUNDLED_PARAGRAPHS + 3}). Try again when it has finished.`);
+    // The unchanged bundled article's vectors are reused: only the new article's three paragraphs are left to embed.
+    expect(busy.message).toBe(
+      `A reindex is already running (reindexing: embedding paragraphs ${BUNDLED_PARAGRAPHS}/${BUNDLED_PARAGRAPHS + 3}). Try again when it has finished.`,
+    );
     await expect(service.addArticle({ fileName: "neu.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR })).rejects.toBeInstanceOf(ReindexBusyError);
     await expect(service.removeArticle({ articleId: "zuege", actor: MODERATOR })).rejects.toBeInstanceOf(ReindexBusyError);
 

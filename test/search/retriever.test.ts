@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_LEXICONS } from "../../src/search/lexicons.js";
+import { PassageVectors } from "../../src/search/passage-vectors.js";
 import { cosineStandout, Retriever, type DenseChannel, type RetrievalPassage } from "../../src/search/retriever.js";
 
 /**
@@ -19,7 +20,17 @@ const VECTORS: Record<string, [number, number, number]> = { "a#1": [1, 0, 0], "a
 function denseChannel(queryVector: (question: string) => [number, number, number], seen: string[] = []): DenseChannel {
   return {
     modelId: "fake",
-    passageVectors: PASSAGES.map((passage) => Float32Array.from(VECTORS[passage.id] ?? [0, 0, 0])),
+    // Two blocks, as two articles would give: positions run through both.
+    vectors: new PassageVectors(3, [
+      PassageVectors.block(
+        PASSAGES.slice(0, 1).map((passage) => Float32Array.from(VECTORS[passage.id] ?? [0, 0, 0])),
+        3,
+      ),
+      PassageVectors.block(
+        PASSAGES.slice(1).map((passage) => Float32Array.from(VECTORS[passage.id] ?? [0, 0, 0])),
+        3,
+      ),
+    ]),
     embedQuery: async (question) => {
       seen.push(question);
       return Float32Array.from(queryVector(question));
@@ -94,7 +105,7 @@ describe("Retriever", () => {
       { ...options, candidates: 1 },
     ).search("Munition für Russland", 4);
     expect(result.hits.find((hit) => hit.id === "a#1")?.cosine).toBeCloseTo(0);
-    const broken: DenseChannel = { ...denseChannel(() => [1, 0, 0]), passageVectors: [Float32Array.from([1, 0, 0])] };
+    const broken: DenseChannel = { ...denseChannel(() => [1, 0, 0]), vectors: PassageVectors.fromRows([Float32Array.from([1, 0, 0])]) };
     expect(() => new Retriever(PASSAGES, broken, options)).toThrow(/1 vectors for 4 passages/);
   });
 });

@@ -19,6 +19,7 @@ import { conversationsSuite, type ConversationsBenchArgs } from "./bench-convers
 import { summariesSuite, type SummariesBenchArgs } from "./bench-summaries.js";
 import { serversSuite, type ServersBenchArgs } from "./bench-servers.js";
 import { printScaleFigures, scaleSuite, type ScaleBenchArgs } from "./bench-scale.js";
+import { denseSuite, printDenseFigures, type DenseBenchArgs } from "./bench-dense.js";
 
 const USAGE =
   "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]  |  npm run bench -- article [--questions FILE] [--json] [--lexical]" +
@@ -26,7 +27,7 @@ const USAGE =
   "  |  npm run bench -- conversations [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]" +
   "  |  npm run bench -- summaries [--articles DIR]... [--split calibrate|sealed|all] [--json] [--verbose]" +
   "  |  npm run bench -- servers [--servers N] [--max-loaded N] [--json]" +
-  "  |  npm run bench -- scale --paragraphs N --data DIR [--json]";
+  "  |  npm run bench -- scale --paragraphs N --data DIR [--json]  |  npm run bench -- dense [--paragraphs N] [--json]";
 
 interface BenchFigures extends RankingMetrics {
   passages: number;
@@ -384,6 +385,17 @@ function scaleArgs(values: BenchArgs): ScaleBenchArgs {
   return { paragraphs: paragraphs.data, dataDir: values.data, json: values.json ?? false, questions: 300 };
 }
 
+function denseArgs(values: BenchArgs): DenseBenchArgs {
+  const paragraphs = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200_000)
+    .safeParse(values.paragraphs ?? "50000");
+  if (!paragraphs.success) throw new CliError(`--paragraphs takes a whole number from 1 to 200000. ${USAGE}`, 2);
+  return { paragraphs: paragraphs.data, json: values.json ?? false };
+}
+
 const lexicalOverridesSchema = z
   .object({
     k1: z.number(),
@@ -450,5 +462,8 @@ await runCli(async ({ config, logger }) => {
   else if (suite === "scale") {
     const args = scaleArgs(parsed.values);
     printScaleFigures(await scaleSuite(args), args.json);
+  } else if (suite === "dense") {
+    const args = denseArgs(parsed.values);
+    printDenseFigures(denseSuite(args), args.json);
   } else throw new CliError(`unknown or missing benchmark${suite ? ` "${suite}"` : ""}. ${USAGE}`, 2);
 });

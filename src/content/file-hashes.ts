@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "./atomic-write.js";
@@ -101,7 +101,10 @@ export async function hashArticleFiles(
   const unchanged = cache !== null && result.read === 0 && Object.keys(cache.files).length === Object.keys(stamps).length;
   if (cacheFile && !unchanged) {
     const next: HashCache = { version: 1, writtenAtMs: stampedAt, files: stamps };
-    await writeFileAtomic(cacheFile, JSON.stringify(next), operations).catch(() => undefined);
+    // The state folder does not exist yet at a first start.
+    await mkdir(path.dirname(cacheFile), { recursive: true })
+      .then(() => writeFileAtomic(cacheFile, JSON.stringify(next), operations))
+      .catch(() => undefined);
   }
   return result;
 }

@@ -61,6 +61,12 @@ describe("hashing the article files at a start", () => {
     expect((await hashArticleFiles(path.join(dir, "articles"), cacheFile)).read).toBe(0);
   });
 
+  it("creates the state folder for its cache at a first start", async () => {
+    const fresh = path.join(dir, "neu", "state", "index.file-hashes.json");
+    await hashArticleFiles(path.join(dir, "articles"), fresh, { now: later });
+    expect((await hashArticleFiles(path.join(dir, "articles"), fresh)).read).toBe(0);
+  });
+
   it("sees files added and removed since the cache was written", async () => {
     await hashArticleFiles(path.join(dir, "articles"), cacheFile, { now: later });
     await rm(path.join(dir, "articles", "a.md"));

@@ -14,7 +14,7 @@ import type { Answer, Citation } from "./types.js";
 /** What answering needs of the current index. */
 export interface AskIndex {
   retriever: Retriever;
-  paragraphById: ReadonlyMap<string, { article: Article; paragraph: Paragraph }>;
+  paragraphById: Pick<ReadonlyMap<string, { article: Article; paragraph: Paragraph }>, "get">;
   /** The articles' main language. */
   language: Language;
 }

@@ -20,7 +20,7 @@ export interface IndexState {
   language: Language;
   /** File name → content hash of the files the articles came from. */
   files: Record<string, string>;
-  paragraphById: Map<string, ParagraphEntry>;
+  paragraphById: ParagraphLookup;
   retriever: Retriever;
   builtAt: Date;
   /** What this process knows of the lexical index stored on disk (null: nothing, so the next store writes it whole). */
@@ -62,9 +62,15 @@ type ParagraphEntry = { article: Article; paragraph: Paragraph };
  * not change, so a change costs what it touched, not a walk that allocates
  * for every paragraph of the collection.
  */
-const derivedByArticle = new WeakMap<Article, { passages: RetrievalPassage[]; entries: ParagraphEntry[] }>();
+interface DerivedArticle {
+  passages: RetrievalPassage[];
+  /** Paragraph entries by the number part of their passage id. */
+  byNumber: Map<string, ParagraphEntry>;
+}
 
-function derivedOf(article: Article): { passages: RetrievalPassage[]; entries: ParagraphEntry[] } {
+const derivedByArticle = new WeakMap<Article, DerivedArticle>();
+
+function derivedOf(article: Article): DerivedArticle {
   let derived = derivedByArticle.get(article);
   if (!derived) {
     derived = {
@@ -74,11 +80,29 @@ function derivedOf(article: Article): { passages: RetrievalPassage[]; entries: P
         heading: paragraph.heading,
         text: paragraph.text,
       })),
-      entries: article.paragraphs.map((paragraph) => ({ article, paragraph })),
+      byNumber: new Map(article.paragraphs.map((paragraph) => [String(paragraph.number), { article, paragraph }])),
     };
     derivedByArticle.set(article, derived);
   }
   return derived;
+}
+
+/**
+ * Paragraphs by passage id (`article#number`), through their article: made
+ * per state in the number of articles, not of paragraphs. A later article
+ * with the same id takes the place of an earlier one.
+ */
+export class ParagraphLookup {
+  private readonly byArticle: Map<string, Map<string, ParagraphEntry>>;
+
+  constructor(articles: readonly Article[]) {
+    this.byArticle = new Map(articles.map((article) => [article.id, derivedOf(article).byNumber]));
+  }
+
+  get(id: string): ParagraphEntry | undefined {
+    const cut = id.lastIndexOf("#");
+    return cut < 0 ? undefined : this.byArticle.get(id.slice(0, cut))?.get(id.slice(cut + 1));
+  }
 }
 
 /** The articles' paragraphs as the retriever sees them (the same objects for the same article). */
@@ -134,11 +158,7 @@ export function buildIndexState(
   lexicalIndex?: LexicalIndex,
   lexicalBase: StoredLexicalBase | null = null,
 ): IndexState {
-  const paragraphById = new Map<string, ParagraphEntry>();
-  for (const article of articles) {
-    const { passages, entries } = derivedOf(article);
-    for (const [position, passage] of passages.entries()) paragraphById.set(passage.id, entries[position] as ParagraphEntry);
-  }
+  const paragraphById = new ParagraphLookup(articles);
   const retriever = new Retriever(toPassages(articles), dense, {
     lexical: options.lexical,
     fusion: options.fusion,

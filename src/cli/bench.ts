@@ -373,27 +373,25 @@ function serversArgs(values: BenchArgs, contentDir: string): ServersBenchArgs {
   };
 }
 
-function scaleArgs(values: BenchArgs): ScaleBenchArgs {
-  if (!values.data) throw new CliError(`--data DIR (the GermanQuAD folder) is required. ${USAGE}`, 2);
+/** `--paragraphs`: a whole number from `min` to 200,000 (`fallback` when not given). */
+function paragraphsArg(values: BenchArgs, min: number, fallback = ""): number {
   const paragraphs = z.coerce
     .number()
     .int()
-    .min(20)
+    .min(min)
     .max(200_000)
-    .safeParse(values.paragraphs ?? "");
-  if (!paragraphs.success) throw new CliError(`--paragraphs takes a whole number from 20 to 200000. ${USAGE}`, 2);
-  return { paragraphs: paragraphs.data, dataDir: values.data, json: values.json ?? false, questions: 300 };
+    .safeParse(values.paragraphs ?? fallback);
+  if (!paragraphs.success) throw new CliError(`--paragraphs takes a whole number from ${min} to 200000. ${USAGE}`, 2);
+  return paragraphs.data;
+}
+
+function scaleArgs(values: BenchArgs): ScaleBenchArgs {
+  if (!values.data) throw new CliError(`--data DIR (the GermanQuAD folder) is required. ${USAGE}`, 2);
+  return { paragraphs: paragraphsArg(values, 20), dataDir: values.data, json: values.json ?? false, questions: 300 };
 }
 
 function denseArgs(values: BenchArgs): DenseBenchArgs {
-  const paragraphs = z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(200_000)
-    .safeParse(values.paragraphs ?? "50000");
-  if (!paragraphs.success) throw new CliError(`--paragraphs takes a whole number from 1 to 200000. ${USAGE}`, 2);
-  return { paragraphs: paragraphs.data, json: values.json ?? false };
+  return { paragraphs: paragraphsArg(values, 1, "50000"), json: values.json ?? false };
 }
 
 const lexicalOverridesSchema = z

@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { open, readdir, rename, rm } from "node:fs/promises";
+import { open, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+
+/** What a file is written from: its text, its bytes, or its bytes in pieces (written one after another, never joined in memory). */
+export type FileData = Uint8Array | string | readonly Uint8Array[];
 
 /**
  * The file operations behind every write that must never leave a half-written
  * file in place (articles, the stored index). Tests pass operations that fail
  * halfway to prove the old file survives.
  */
-/** What a file is written from: its text, its bytes, or its bytes in pieces (written one after another, never joined in memory). */
-export type FileData = Uint8Array | string | readonly Uint8Array[];
-
 export interface FileWriteOperations {
   /** Creates `file` (which must not exist) with `data` and flushes it to disk. */
   writeNewFile(file: string, data: FileData): Promise<void>;
@@ -22,8 +22,8 @@ export const diskFileOperations: FileWriteOperations = {
   async writeNewFile(file, data) {
     const handle = await open(file, "wx");
     try {
-      if (typeof data === "string" || data instanceof Uint8Array) await handle.writeFile(data);
-      else for (const piece of data) await handle.write(piece);
+      // fs's writeFile takes the pieces too (an iterable), and writes each one whole.
+      await writeFile(handle, data);
       // Without the flush a crash right after the rename can leave an empty file under the final name.
       await handle.sync();
     } finally {

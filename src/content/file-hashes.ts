@@ -3,8 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "./atomic-write.js";
 import { listArticleFiles, sha256Hex } from "./load.js";
-import type { ArticleLoadProblem } from "./problems.js";
-import { systemDetail } from "./problems.js";
+import { systemDetail, type ArticleLoadProblem } from "./problems.js";
 
 /**
  * The content hash of every article file, as a start needs them to tell

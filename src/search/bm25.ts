@@ -112,8 +112,8 @@ export interface StoredBm25 {
 /**
  * Room left after each stored postings list, as a share of its length: an
  * opened index takes added paragraphs into long lists in place (a term in
- * 8,000 paragraphs can gain 1,000 before its list moves), for about 12 % more
- * file.
+ * 8,000 paragraphs can gain 1,000 before its list moves). Short lists get
+ * none; at 50,000 paragraphs the stored file is about 6 % larger for it.
  */
 const STORED_POSTINGS_ROOM = 1 / 8;
 

@@ -475,7 +475,7 @@ export class ContentLibrary {
       let title: string | null = null;
       await prepareToParse(fileName);
       try {
-        title ??= parseArticleBytes(bytes, fileName).title;
+        title = parseArticleBytes(bytes, fileName).title;
       } catch {
         // A broken file still occupies its id; it just has no title to compare.
       }

@@ -66,10 +66,3 @@ export function chooseDenseWeight(
   for (const entry of byWeight) if (entry.score > best.score) best = entry;
   return { ...best, byWeight };
 }
-
-export function dot(left: Float32Array, right: Float32Array): number {
-  let sum = 0;
-  const length = Math.min(left.length, right.length);
-  for (let index = 0; index < length; index += 1) sum += (left[index] ?? 0) * (right[index] ?? 0);
-  return sum;
-}

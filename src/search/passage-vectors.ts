@@ -7,9 +7,6 @@
  */
 export class PassageVectors {
   readonly count: number;
-  /** For each position, its block and where its vector starts there. */
-  private readonly blockOf: Uint32Array;
-  private readonly offsetOf: Uint32Array;
 
   /** `blocks`: each holds whole vectors of `dimension` values, back to back. */
   constructor(
@@ -23,16 +20,6 @@ export class PassageVectors {
       count += block.length / dimension;
     }
     this.count = count;
-    this.blockOf = new Uint32Array(count);
-    this.offsetOf = new Uint32Array(count);
-    let position = 0;
-    for (const [index, block] of blocks.entries()) {
-      for (let offset = 0; offset < block.length; offset += dimension) {
-        this.blockOf[position] = index;
-        this.offsetOf[position] = offset;
-        position += 1;
-      }
-    }
   }
 
   /** One block of the given vectors (each of `dimension` values), e.g. an article's paragraphs. */
@@ -50,19 +37,7 @@ export class PassageVectors {
     return new PassageVectors(dimension, [PassageVectors.block(rows, dimension)]);
   }
 
-  /** The dot product of `query` with the vector at `position` (the cosine, for normalised vectors); 0 outside. */
-  dot(query: Float32Array, position: number): number {
-    if (position < 0 || position >= this.count) return 0;
-    const block = this.blocks[this.blockOf[position] ?? 0];
-    if (!block) return 0;
-    const start = this.offsetOf[position] ?? 0;
-    const length = Math.min(this.dimension, query.length);
-    let sum = 0;
-    for (let index = 0; index < length; index += 1) sum += (query[index] ?? 0) * (block[start + index] ?? 0);
-    return sum;
-  }
-
-  /** The dot product of `query` with every vector, by position (in doubles, as `dot` gives them). */
+  /** The dot product of `query` with every vector, by position (the cosines, for normalised vectors), in doubles. */
   scores(query: Float32Array): Float64Array {
     const scores = new Float64Array(this.count);
     const length = Math.min(this.dimension, query.length);

@@ -53,15 +53,18 @@ function memoryNow(): number {
   return usage.heapUsed + usage.arrayBuffers;
 }
 
-function time(queries: readonly Float32Array[], search: (query: Float32Array) => number[]): { p50Ms: number; p95Ms: number; checksum: number } {
+/** What the dense channel takes from a question's cosines: the best positions and the spread. */
+type DenseOutcome = { best: number[]; deviation: number };
+
+function time(queries: readonly Float32Array[], search: (query: Float32Array) => DenseOutcome): { p50Ms: number; p95Ms: number; outcomes: DenseOutcome[] } {
   const latencies: number[] = [];
-  let checksum = 0;
+  const outcomes: DenseOutcome[] = [];
   for (const query of queries) {
     const started = performance.now();
-    checksum += search(query)[0] ?? 0;
+    outcomes.push(search(query));
     latencies.push(performance.now() - started);
   }
-  return { p50Ms: percentile(latencies, 0.5), p95Ms: percentile(latencies, 0.95), checksum };
+  return { p50Ms: percentile(latencies, 0.5), p95Ms: percentile(latencies, 0.95), outcomes };
 }
 
 export function denseSuite(args: DenseBenchArgs): { paragraphs: number; plain: Timed; blocks: Timed } {
@@ -84,8 +87,8 @@ export function denseSuite(args: DenseBenchArgs): { paragraphs: number; plain: T
     });
     all.sort((left, right) => right.cosine - left.cosine);
     const mean = all.reduce((sum, entry) => sum + entry.cosine, 0) / all.length;
-    all.reduce((sum, entry) => sum + (entry.cosine - mean) ** 2, 0);
-    return all.slice(0, CANDIDATES).map((entry) => entry.position);
+    const variance = all.reduce((sum, entry) => sum + (entry.cosine - mean) ** 2, 0) / all.length;
+    return { best: all.slice(0, CANDIDATES).map((entry) => entry.position), deviation: Math.sqrt(variance) };
   });
 
   const beforeBlocks = memoryNow();
@@ -101,9 +104,13 @@ export function denseSuite(args: DenseBenchArgs): { paragraphs: number; plain: T
     const mean = sum / cosines.length;
     let squares = 0;
     for (const cosine of cosines) squares += (cosine - mean) ** 2;
-    return squares >= 0 ? topPositions(cosines, CANDIDATES) : [];
+    return { best: topPositions(cosines, CANDIDATES), deviation: Math.sqrt(squares / cosines.length) };
   });
-  if (plain.checksum !== blocked.checksum) throw new Error("the two ways ranked the vectors differently");
+  const agree = plain.outcomes.every((outcome, index) => {
+    const other = blocked.outcomes[index];
+    return other !== undefined && outcome.best.join() === other.best.join() && Math.abs(outcome.deviation - other.deviation) < 1e-9;
+  });
+  if (!agree) throw new Error("the two ways ranked the vectors differently");
   const megabytes = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
   return {
     paragraphs: args.paragraphs,

@@ -36,8 +36,8 @@ export function createService(config: Config, logger: Logger): Promise<QaService
  * ServerContent): what the bot and the CLI with --server answer from.
  */
 export async function createContent(config: Config, logger: Logger): Promise<{ operator: QaService; servers: ServerContent }> {
-  const lexicons = loadLexicons();
   const operator = await createService(config, logger);
+  const lexicons = loadLexicons();
   const embeddings = embeddingSettingsFrom(config);
   const servers = new ServerContent({
     operator,

@@ -3,7 +3,7 @@ import { hashArticleFiles, hashCacheFileOf } from "../content/file-hashes.js";
 import { loadArticles } from "../content/load.js";
 import { describeArticleProblem } from "../content/problem-text.js";
 import { readStoredIndex, storedIndexMatches, writeStoredIndex, type StoredIndex } from "../search/index-store.js";
-import { lexicalFileOf } from "../search/lexical-store.js";
+import { lexicalFileOf, type LexicalFileRead } from "../search/lexical-store.js";
 import { buildIndexState, serveLayers, toPassages, type IndexState } from "./index-state.js";
 import { openStoredLexical, storeLexical } from "./lexical-persistence.js";
 import { ReindexFailedError } from "./errors.js";
@@ -11,8 +11,15 @@ import { rebuildIndex } from "./rebuild.js";
 import { configuredModel, type ResolvedServiceOptions } from "./service-options.js";
 import type { ProgressTracker } from "./task-slot.js";
 
-/** Reuses the persisted index when it was built from exactly the current files; parses them otherwise. */
-export async function loadInitialState(options: ResolvedServiceOptions): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
+/**
+ * Reuses the persisted index when it was built from exactly the current
+ * files; parses them otherwise. `lexicalRead` is the read of the stored
+ * lexical file when one was begun early (see QaService.create).
+ */
+export async function loadInitialState(
+  options: ResolvedServiceOptions,
+  lexicalRead?: LexicalFileRead,
+): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
   if (options.server) return loadServerState(options);
   const modelId = configuredModel(options);
   // Hashing the files first only pays off when there is a stored index to compare them with.
@@ -24,13 +31,13 @@ export async function loadInitialState(options: ResolvedServiceOptions): Promise
     if (stored && stored.modelId === modelId && stored.articles.length > 0) {
       if (!storedIndexMatches(stored, directory.hashes, modelId)) {
         try {
-          return await updateStoredState(options, options.indexFile, stored, directory.hashes);
+          return await updateStoredState(options, options.indexFile, stored, directory.hashes, lexicalRead);
         } catch (error) {
           // No article loads: the full read below says so the way a start always has.
           if (!(error instanceof ReindexFailedError)) throw error;
         }
       } else {
-        const { state, lexical } = await openStoredState(options, options.indexFile, stored);
+        const { state, lexical } = await openStoredState(options, options.indexFile, stored, lexicalRead);
         options.logger.info(
           {
             event: "index_loaded",
@@ -101,8 +108,9 @@ async function openStoredState(
   options: ResolvedServiceOptions,
   indexFile: string,
   stored: StoredIndex,
+  lexicalRead: LexicalFileRead | undefined,
 ): Promise<{ state: IndexState; lexical: Awaited<ReturnType<typeof openStoredLexical>> }> {
-  const lexical = await openStoredLexical(indexFile, stored.files, toPassages(stored.articles), options);
+  const lexical = await openStoredLexical(indexFile, stored.files, toPassages(stored.articles), options, lexicalRead);
   const state = buildIndexState(
     stored.articles,
     stored.articles,
@@ -132,8 +140,9 @@ async function updateStoredState(
   indexFile: string,
   stored: StoredIndex,
   hashes: Readonly<Record<string, string>>,
+  lexicalRead: LexicalFileRead | undefined,
 ): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
-  const { state: current, lexical } = await openStoredState(options, indexFile, stored);
+  const { state: current, lexical } = await openStoredState(options, indexFile, stored, lexicalRead);
   const names = new Set([...Object.keys(hashes), ...Object.keys(stored.files)]);
   const touched = [...names].filter((name) => hashes[name] !== stored.files[name]);
   const result = await rebuildIndex({

@@ -5,7 +5,14 @@ import type { Article } from "../content/types.js";
 import { INDEX_FORMAT_VERSION } from "../search/index-store.js";
 import { LexicalIndex, type LexicalDocument } from "../search/lexical.js";
 import { lexicalJournalFileOf, readLexicalJournal, writeLexicalJournal } from "../search/lexical-journal.js";
-import { lexicalFileOf, LEXICAL_FORMAT_VERSION, readLexicalBase, readLexicalIndex, writeLexicalIndex } from "../search/lexical-store.js";
+import {
+  lexicalFileOf,
+  LEXICAL_FORMAT_VERSION,
+  readLexicalBase,
+  readLexicalIndex,
+  writeLexicalIndex,
+  type LexicalFileRead,
+} from "../search/lexical-store.js";
 import type { RetrievalPassage } from "../search/retriever.js";
 import { passageId } from "./citation.js";
 import type { ResolvedServiceOptions } from "./service-options.js";
@@ -70,8 +77,9 @@ export async function openStoredLexical(
   files: Readonly<Record<string, string>>,
   passages: readonly RetrievalPassage[],
   options: LexicalSettings,
+  begun?: LexicalFileRead,
 ): Promise<{ index: LexicalIndex; base: StoredLexicalBase; patched: number } | { index: null; reason: string }> {
-  const read = await readLexicalIndex(lexicalFileOf(indexFile), settingsFingerprint(options));
+  const read = await readLexicalIndex(lexicalFileOf(indexFile), settingsFingerprint(options), begun);
   if (!read.stored) return { index: null, reason: read.reason };
   if (read.base !== baseIdOf(read.files, options)) return { index: null, reason: "its id does not match what it says it was built from" };
   const gone = changedArticleIds(read.files, files);

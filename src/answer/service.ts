@@ -23,6 +23,7 @@ import { buildDenseChannel } from "./dense-channel.js";
 import { ReindexFailedError } from "./errors.js";
 import { articleInfo, buildIndexState, indexVersionOf, type IndexState } from "./index-state.js";
 import { loadInitialState } from "./initial-state.js";
+import { beginLexicalRead, lexicalFileOf } from "../search/lexical-store.js";
 import { rebuildIndex } from "./rebuild.js";
 import { summarizeReindex } from "./reindex-report.js";
 import type { ArticleOrigin, SharedLayer } from "./shared-layer.js";
@@ -121,6 +122,8 @@ export class QaService implements QaApi, ContentAdminApi {
    * resolved here, once (see service-options.ts).
    */
   static async create(given: QaServiceOptions): Promise<QaService> {
+    // Begun first: reading the largest stored file then overlaps loading the lexicons and the articles.
+    const lexicalRead = !given.server && given.indexFile ? beginLexicalRead(lexicalFileOf(given.indexFile)) : undefined;
     const options = resolveServiceOptions(given);
     // A process killed mid-write leaves its temporary files behind; they are never read, only cleaned up here.
     for (const folder of new Set([options.contentDir, ...(options.indexFile ? [path.dirname(options.indexFile)] : [])])) {
@@ -134,7 +137,7 @@ export class QaService implements QaApi, ContentAdminApi {
       logger: options.logger,
       fileOperations: options.fileOperations,
     });
-    const initial = await loadInitialState(options);
+    const initial = await loadInitialState(options, lexicalRead);
     const service = new QaService(options, initial.state);
     service.unreadable = initial.unreadable;
     service.parsedHere = initial.parsed;

@@ -200,18 +200,35 @@ export async function readLexicalBase(file: string): Promise<string | null> {
   }
 }
 
+/**
+ * A read of the stored lexical file, begun early: at 50,000 paragraphs the
+ * file is over 100 MB, and reading it while a start loads the lexicons and
+ * the articles hides most of its cost.
+ */
+export type LexicalFileRead = Promise<{ bytes: Buffer } | { error: unknown }>;
+
+export function beginLexicalRead(file: string): LexicalFileRead {
+  return readFile(file).then(
+    (bytes) => ({ bytes }),
+    (error: unknown) => ({ error }),
+  );
+}
+
 export type ReadLexicalIndex = { stored: StoredLexicalIndex; base: string; files: Record<string, string> } | { stored: null; reason: string };
 
-/** The stored lexical index when it exists, reads and was built with the settings `fingerprint` names; null otherwise (the caller builds one). */
-export async function readLexicalIndex(file: string, fingerprint: string): Promise<ReadLexicalIndex> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
+/**
+ * The stored lexical index when it exists, reads and was built with the
+ * settings `fingerprint` names; null otherwise (the caller builds one).
+ * `begun` is a read of `file` begun earlier.
+ */
+export async function readLexicalIndex(file: string, fingerprint: string, begun: LexicalFileRead = beginLexicalRead(file)): Promise<ReadLexicalIndex> {
+  const read = await begun;
+  if ("error" in read) {
+    const { error } = read;
     return { stored: null, reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "none stored" : String(error) };
   }
   try {
-    const decoded = decodeLexicalIndex(bytes);
+    const decoded = decodeLexicalIndex(read.bytes);
     if (decoded.fingerprint !== fingerprint) return { stored: null, reason: "built with other settings" };
     return { stored: decoded.stored, base: decoded.base, files: decoded.files };
   } catch (error) {

@@ -35,6 +35,13 @@ export const COMPOUND_SHARE = 0.6;
 
 /** The index's own terms, reachable also through the reduced forms of its verbs and as parts of compounds. */
 export class Vocabulary {
+  private readonly terms = new Set<string>();
+  /**
+   * Keys that verb forms reduce to, with the index terms they stand for in
+   * the order they were learnt (the key itself among them when indexed). A
+   * term that is no such key stands for itself alone, without an entry: most
+   * terms are none, and a start opening a stored index adds every term.
+   */
   private readonly byKey = new Map<string, string[]>();
   /**
    * Index terms sorted, and sorted by their reversed spelling: prefix and
@@ -66,7 +73,8 @@ export class Vocabulary {
   /** Terms the index now has (an article was added): found from then on like the others. */
   add(terms: Iterable<string>): void {
     for (const term of terms) {
-      if (this.byKey.get(term)?.includes(term)) continue;
+      if (this.terms.has(term)) continue;
+      this.terms.add(term);
       this.addKeys(term);
       if (!/\d/.test(term)) this.pending.push(term);
     }
@@ -74,10 +82,11 @@ export class Vocabulary {
 
   /** A term the index no longer has (its last paragraph was removed). */
   delete(term: string): void {
-    if (!this.byKey.get(term)?.includes(term)) return;
+    if (!this.terms.delete(term)) return;
     for (const key of [term, ...verbStemVariants(term)]) {
       const list = this.byKey.get(key)?.filter((indexed) => indexed !== term) ?? [];
-      if (list.length > 0) this.byKey.set(key, list);
+      // A key left standing for itself alone needs no entry.
+      if (list.length > 1 || (list.length === 1 && list[0] !== key)) this.byKey.set(key, list);
       else this.byKey.delete(key);
     }
     if (/\d/.test(term)) return;
@@ -87,16 +96,17 @@ export class Vocabulary {
   }
 
   private addKeys(term: string): void {
-    for (const key of [term, ...verbStemVariants(term)]) {
+    this.byKey.get(term)?.push(term);
+    for (const key of verbStemVariants(term)) {
       const list = this.byKey.get(key);
-      if (!list) this.byKey.set(key, [term]);
+      if (!list) this.byKey.set(key, this.terms.has(key) ? [key, term] : [term]);
       else if (!list.includes(term)) list.push(term);
     }
   }
 
   /** Index terms a stem stands for: itself when indexed, and verb forms that reduce to it. */
   lookup(term: string): readonly string[] {
-    return this.byKey.get(term) ?? [];
+    return this.byKey.get(term) ?? (this.terms.has(term) ? [term] : []);
   }
 
   /** Like lookup, also trying the stem's own reduced forms. */
@@ -191,8 +201,17 @@ export function compoundParts(folded: string, vocabulary: Vocabulary): string[] 
   return [];
 }
 
+/** The text's UTF-16 units in reverse order: only ever compared with texts reversed the same way, and reversed back. */
 function reverse(text: string): string {
-  return [...text].reverse().join("");
+  // Index terms are words: one call with their units as arguments is the fastest way; a freak long one goes unit by unit.
+  if (text.length > 256) {
+    let reversed = "";
+    for (let position = text.length - 1; position >= 0; position -= 1) reversed += text[position];
+    return reversed;
+  }
+  const units = new Array<number>(text.length);
+  for (let position = 0; position < text.length; position += 1) units[text.length - 1 - position] = text.charCodeAt(position);
+  return String.fromCharCode(...units);
 }
 
 /** Where `value` is or would go in `sorted`. */

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LexicalIndex, type LexicalDocument } from "../../src/search/lexical.js";
 import {
+  beginLexicalRead,
   decodeLexicalIndex,
   encodeLexicalIndex,
   LexicalStoreError,
@@ -34,6 +35,20 @@ describe("the stored lexical index", () => {
     for (const question of ["Was braucht Russland?", "Wie wird das Wetter in Wladiwostok?", "Satelliten"]) {
       expect(restored.search(question).hits).toEqual(index.search(question).hits);
     }
+  });
+
+  it("decodes a read begun before the file is asked for, and says when there was nothing to read", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "lexical-store-"));
+    const file = path.join(folder, "index.lexical.bin");
+    const other = path.join(folder, "other.lexical.bin");
+    await writeLexicalIndex(file, index.stored(), "fp-1", FILES, BASE);
+    await writeLexicalIndex(other, LexicalIndex.build(documents.slice(0, 1)).stored(), "fp-1", { "a.txt": "hash-a" }, BASE);
+    // What was read is decoded, not the file read again.
+    const read = await readLexicalIndex(other, "fp-1", beginLexicalRead(file));
+    expect(read).toMatchObject({ files: FILES });
+    expect(read.stored?.ids).toHaveLength(documents.length);
+    const missing = path.join(path.dirname(file), "missing.bin");
+    expect(await readLexicalIndex(missing, "fp-1", beginLexicalRead(missing))).toEqual({ stored: null, reason: "none stored" });
   });
 
   it("is not used when built from something else", async () => {

@@ -31,6 +31,32 @@ describe("Vocabulary", () => {
     expect(editDistance("abc", "xyz", 1)).toBe(2);
   });
 
+  it("looks up as a list of every term learnt, in the order learnt, through added and deleted terms", () => {
+    // Verb forms whose reduced forms meet: "braucht" and "brauchst" both reduce to "brauch", itself a term here.
+    const words = ["braucht", "brauch", "brauchst", "benotigt", "benot", "benotig", "fehlt", "fehl", "kostet", "kost", "waff", "2023"];
+    const keys = [...new Set(words.flatMap((word) => [word, ...verbStemVariants(word)]))];
+    let seed = 7;
+    const random = (below: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % below;
+    };
+    const learning = new Vocabulary([]);
+    let learnt: string[] = [];
+    for (let step = 0; step < 400; step += 1) {
+      const word = words[random(words.length)] ?? "";
+      if (random(3) === 0) {
+        learning.delete(word);
+        learnt = learnt.filter((known) => known !== word);
+      } else {
+        learning.add([word]);
+        if (!learnt.includes(word)) learnt.push(word);
+      }
+      for (const key of keys) {
+        expect(learning.lookup(key)).toEqual(learnt.filter((known) => known === key || verbStemVariants(known).includes(key)));
+      }
+    }
+  });
+
   it("splits a compound the articles lack into parts they have", () => {
     const parts = new Vocabulary(["korea", "krieg", "mangel"]);
     expect(compoundParts("koreakrieg", parts).sort()).toEqual(["korea", "krieg"]);

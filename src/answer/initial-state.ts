@@ -12,14 +12,24 @@ import { configuredModel, type ResolvedServiceOptions } from "./service-options.
 import type { ProgressTracker } from "./task-slot.js";
 
 /**
+ * Reads of the stored index begun before they are needed (see
+ * QaService.create): reading it takes hundreds of milliseconds at 50,000
+ * paragraphs, which then overlap loading the lexicons and hashing the files.
+ */
+export interface EarlyReads {
+  lexical?: LexicalFileRead;
+  stored?: Promise<StoredIndex | null>;
+}
+
+/**
  * Reuses the persisted index when it was built from exactly the current
- * files; parses them otherwise. `lexicalRead` is the read of the stored
- * lexical file when one was begun early (see QaService.create).
+ * files; parses them otherwise.
  */
 export async function loadInitialState(
   options: ResolvedServiceOptions,
-  lexicalRead?: LexicalFileRead,
+  early: EarlyReads = {},
 ): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
+  const lexicalRead = early.lexical;
   if (options.server) return loadServerState(options);
   const modelId = configuredModel(options);
   // Hashing the files first only pays off when there is a stored index to compare them with.
@@ -27,7 +37,7 @@ export async function loadInitialState(
     ? await hashArticleFiles(options.contentDir, hashCacheFileOf(options.indexFile), { operations: options.fileOperations })
     : null;
   if (options.indexFile && directory && directory.errors.length === 0) {
-    const stored = await readStoredIndex(options.indexFile, options.logger);
+    const stored = await (early.stored ?? readStoredIndex(options.indexFile, options.logger));
     if (stored && stored.modelId === modelId && stored.articles.length > 0) {
       if (!storedIndexMatches(stored, directory.hashes, modelId)) {
         try {

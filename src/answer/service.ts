@@ -23,6 +23,7 @@ import { buildDenseChannel } from "./dense-channel.js";
 import { ReindexFailedError } from "./errors.js";
 import { articleInfo, buildIndexState, indexVersionOf, type IndexState } from "./index-state.js";
 import { loadInitialState } from "./initial-state.js";
+import { readStoredIndex } from "../search/index-store.js";
 import { beginLexicalRead, lexicalFileOf } from "../search/lexical-store.js";
 import { rebuildIndex } from "./rebuild.js";
 import { summarizeReindex } from "./reindex-report.js";
@@ -122,9 +123,10 @@ export class QaService implements QaApi, ContentAdminApi {
    * resolved here, once (see service-options.ts).
    */
   static async create(given: QaServiceOptions): Promise<QaService> {
-    // Begun first: reading the largest stored file then overlaps loading the lexicons and the articles.
+    // Begun first: reading the stored index then overlaps loading the lexicons and hashing the files (see EarlyReads).
     const lexicalRead = !given.server && given.indexFile ? beginLexicalRead(lexicalFileOf(given.indexFile)) : undefined;
     const options = resolveServiceOptions(given);
+    const storedRead = lexicalRead && options.indexFile ? readStoredIndex(options.indexFile, options.logger) : undefined;
     // A process killed mid-write leaves its temporary files behind; they are never read, only cleaned up here.
     for (const folder of new Set([options.contentDir, ...(options.indexFile ? [path.dirname(options.indexFile)] : [])])) {
       const removed = await removeStaleTemporaries(folder);
@@ -137,7 +139,7 @@ export class QaService implements QaApi, ContentAdminApi {
       logger: options.logger,
       fileOperations: options.fileOperations,
     });
-    const initial = await loadInitialState(options, lexicalRead);
+    const initial = await loadInitialState(options, { lexical: lexicalRead, stored: storedRead });
     const service = new QaService(options, initial.state);
     service.unreadable = initial.unreadable;
     service.parsedHere = initial.parsed;

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../content/atomic-write.js";
 import { articleIdFromFileName } from "../content/load.js";
+import { readWholeFile } from "../content/read-whole.js";
 import type { Article } from "../content/types.js";
 import { fromStoredArticle, storedArticleSchema, toStoredArticle } from "./stored-article.js";
 
@@ -72,7 +73,7 @@ class StoredIndexError extends Error {
 
 /** Reads a JSON file as bytes, then decodes them (reading it as text decodes it in small pieces, several times slower). */
 async function readJson(file: string): Promise<unknown> {
-  const bytes = await readFile(file);
+  const bytes = await readWholeFile(file);
   return JSON.parse(bytes.toString("utf8"));
 }
 

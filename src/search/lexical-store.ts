@@ -1,4 +1,5 @@
-import { open, readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
+import { readWholeFile } from "../content/read-whole.js";
 import { z } from "zod";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../content/atomic-write.js";
 import type { StoredBm25 } from "./bm25.js";
@@ -208,7 +209,7 @@ export async function readLexicalBase(file: string): Promise<string | null> {
 export type LexicalFileRead = Promise<{ bytes: Buffer } | { error: unknown }>;
 
 export function beginLexicalRead(file: string): LexicalFileRead {
-  return readFile(file).then(
+  return readWholeFile(file).then(
     (bytes) => ({ bytes }),
     (error: unknown) => ({ error }),
   );

@@ -3,6 +3,10 @@
  *
  *   apt-get update && apt-get install openthesaurus-de-text dict-freedict-eng-deu dict-freedict-deu-eng
  *   npm run build-lexicons [-- --thesaurus FILE --dict-dir DIR --out DIR]
+ *   npm run build-lexicons -- --checksums-only [--out DIR]
+ *
+ * Both write checksums.json beside the files (see lexicons.ts): the second
+ * only that, after checking the files as they are.
  *
  * The bot never reads the packages: it reads only the files written here,
  * which hold analysed terms (folded, stemmed with the project's analyser) so
@@ -15,13 +19,14 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { analyze, tokenize, type Language } from "../src/search/analyzer.js";
 import { regionNames } from "../src/search/regions.js";
-import { synonymIndexOf } from "../src/search/lexicons.js";
+import { LEXICON_CHECKSUM_FILE, lexiconChecksums, synonymIndexOf } from "../src/search/lexicons.js";
 
 const { values } = parseArgs({
   options: {
     thesaurus: { type: "string", default: "/usr/share/openthesaurus-de/openthesaurus.txt" },
     "dict-dir": { type: "string", default: "/usr/share/dictd" },
     out: { type: "string", default: "data/lexicons" },
+    "checksums-only": { type: "boolean", default: false },
   },
 });
 const thesaurusFile = values.thesaurus ?? "";
@@ -268,6 +273,14 @@ async function main(): Promise<void> {
     await writeFile(join(outDir, name), `${text}\n`);
     console.log(`${name}: ${text.split("\n").length} lines, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`);
   }
+  await writeChecksums();
 }
 
-await main();
+/** Checks the files whole once more and records their digests, so that the bot's start-up does not check them again. */
+async function writeChecksums(): Promise<void> {
+  await writeFile(join(outDir, LEXICON_CHECKSUM_FILE), `${JSON.stringify(lexiconChecksums(outDir), null, 2)}\n`);
+  console.log(`${LEXICON_CHECKSUM_FILE}: written`);
+}
+
+if (values["checksums-only"]) await writeChecksums();
+else await main();

@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
 import type { Language } from "./analyzer.js";
 import { LineFile, SortedLines } from "./sorted-lines.js";
 
@@ -66,12 +68,46 @@ export class LexiconFormatError extends Error {
   }
 }
 
-/** Reads a lexicon file, failing with the line number of the first line that `badLine` matches. */
-function readChecked(file: string, badLine: RegExp, reason: string): string {
-  const text = readFileSync(file, "utf8");
+/**
+ * `checksums.json` beside the lexicons (written by scripts/build-lexicons.ts):
+ * the digest of each file when it was last checked whole, and the most words
+ * a key of a sorted file has. A file with that digest is not checked again at
+ * start-up (the checks read every line, most of the time it takes to open
+ * them); an edited one is.
+ */
+export const LEXICON_CHECKSUM_FILE = "checksums.json";
+const checksumsSchema = z.object({
+  files: z.record(z.string(), z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/u), longestKeyWords: z.number().int().positive().optional() })),
+});
+export type LexiconChecksums = z.infer<typeof checksumsSchema>;
+type CheckedFile = LexiconChecksums["files"][string];
+
+/** The checksums of a lexicon folder; none when the file is missing or malformed (every file is then checked). */
+function readChecksums(directory: string): LexiconChecksums["files"] {
+  try {
+    const parsed = checksumsSchema.safeParse(JSON.parse(readFileSync(`${directory}/${LEXICON_CHECKSUM_FILE}`, "utf8")));
+    return parsed.success ? parsed.data.files : {};
+  } catch {
+    return {};
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Reads a lexicon file, failing with the line number of the first line that
+ * `badLine` matches, unless `checked` (its entry in the checksums) has its
+ * digest: it is then returned as `checked`.
+ */
+function readChecked(file: string, badLine: RegExp, reason: string, checked?: CheckedFile): { text: string; checked: CheckedFile | null } {
+  const bytes = readFileSync(file);
+  const text = bytes.toString("utf8");
+  if (checked && sha256(bytes) === checked.sha256) return { text, checked };
   const bad = badLine.exec(text);
   if (bad) throw new LexiconFormatError(file, lineNumberAt(text, bad.index), reason);
-  return text;
+  return { text, checked: null };
 }
 
 function lineNumberAt(text: string, offset: number): number {
@@ -80,8 +116,38 @@ function lineNumberAt(text: string, offset: number): number {
   return line;
 }
 
-function sortedLines(file: string, badLine: RegExp, reason: string): SortedLines {
-  return new SortedLines(readChecked(file, badLine, reason), (line, why) => new LexiconFormatError(file, line, why));
+function sortedLines(file: string, badLine: RegExp, reason: string, checked?: CheckedFile): SortedLines {
+  const read = readChecked(file, badLine, reason, checked?.longestKeyWords === undefined ? undefined : checked);
+  const longestKeyWords = read.checked?.longestKeyWords;
+  return new SortedLines(read.text, (line, why) => new LexiconFormatError(file, line, why), longestKeyWords === undefined ? undefined : { longestKeyWords });
+}
+
+/** What each file of the lexicons has: the files in the order they are opened, with their checks. */
+const LEXICON_FILES = {
+  "en-de.tsv": { sorted: true, badLine: BAD_TRANSLATION_LINE, reason: "expected a key and at least one translation, separated by tabs" },
+  "de-en.tsv": { sorted: true, badLine: BAD_TRANSLATION_LINE, reason: "expected a key and at least one translation, separated by tabs" },
+  "de-synonyms.txt": { sorted: false, badLine: BAD_SYNSET_LINE, reason: "expected N or W, a tab, then two or more terms" },
+  "de-synonyms-index.tsv": {
+    sorted: true,
+    badLine: BAD_INDEX_LINE,
+    reason: "expected a term, a tab, then line numbers (rebuild with npm run build-lexicons)",
+  },
+  "frequency-de.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: "expected a term and a frequency class" },
+  "frequency-en.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: "expected a term and a frequency class" },
+} as const;
+type LexiconFile = keyof typeof LEXICON_FILES;
+
+/** Checks every file of a lexicon folder whole (throwing LexiconFormatError on the first bad line) and returns what `checksums.json` should hold. */
+export function lexiconChecksums(directory: string = DEFAULT_LEXICON_DIR): LexiconChecksums {
+  const files: LexiconChecksums["files"] = {};
+  for (const [name, kind] of Object.entries(LEXICON_FILES)) {
+    const file = `${directory.replace(/\/$/, "")}/${name}`;
+    const { text } = readChecked(file, kind.badLine, kind.reason);
+    files[name] = kind.sorted
+      ? { sha256: sha256(readFileSync(file)), longestKeyWords: new SortedLines(text, (line, why) => new LexiconFormatError(file, line, why)).longestKeyWords }
+      : { sha256: sha256(readFileSync(file)) };
+  }
+  return { files };
 }
 
 /**
@@ -164,23 +230,24 @@ const loaded = new Map<string, Lexicons>();
 export function loadLexicons(directory: string = DEFAULT_LEXICON_DIR): Lexicons {
   const cached = loaded.get(directory);
   if (cached) return cached;
-  const path = (name: string): string => `${directory.replace(/\/$/, "")}/${name}`;
-  const translationReason = "expected a key and at least one translation, separated by tabs";
-  const enDe = sortedLines(path("en-de.tsv"), BAD_TRANSLATION_LINE, translationReason);
-  const deEn = sortedLines(path("de-en.tsv"), BAD_TRANSLATION_LINE, translationReason);
+  const folder = directory.replace(/\/$/, "");
+  const checksums = readChecksums(folder);
+  const sorted = (name: LexiconFile): SortedLines => {
+    const kind = LEXICON_FILES[name];
+    return sortedLines(`${folder}/${name}`, kind.badLine, kind.reason, checksums[name]);
+  };
+  const enDe = sorted("en-de.tsv");
+  const deEn = sorted("de-en.tsv");
+  const synsetKind = LEXICON_FILES["de-synonyms.txt"];
   const synsets = new Synsets(
-    new LineFile(readChecked(path("de-synonyms.txt"), BAD_SYNSET_LINE, "expected N or W, a tab, then two or more terms")),
-    sortedLines(path("de-synonyms-index.tsv"), BAD_INDEX_LINE, "expected a term, a tab, then line numbers (rebuild with npm run build-lexicons)"),
+    new LineFile(readChecked(`${folder}/de-synonyms.txt`, synsetKind.badLine, synsetKind.reason, checksums["de-synonyms.txt"]).text),
+    sorted("de-synonyms-index.tsv"),
   );
-  const frequencyReason = "expected a term and a frequency class";
   const lexicons: Lexicons = {
     synonyms: synsets,
     verbSynonyms: synsets.only(["W"]),
     translations: { "en-de": new TranslationTable(enDe), "de-en": new TranslationTable(deEn) },
-    frequency: {
-      de: new FrequencyTable(sortedLines(path("frequency-de.tsv"), BAD_FREQUENCY_LINE, frequencyReason)),
-      en: new FrequencyTable(sortedLines(path("frequency-en.tsv"), BAD_FREQUENCY_LINE, frequencyReason)),
-    },
+    frequency: { de: new FrequencyTable(sorted("frequency-de.tsv")), en: new FrequencyTable(sorted("frequency-en.tsv")) },
     longestKey: Math.max(enDe.longestKeyWords, deEn.longestKeyWords),
   };
   loaded.set(directory, lexicons);

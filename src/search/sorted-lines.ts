@@ -65,9 +65,17 @@ export class SortedLines extends LineFile {
   /** Most space-separated words in a key. */
   readonly longestKeyWords: number;
 
-  /** Throws with the first line out of order or without a key, so that a bad file is found when it is opened. */
-  constructor(text: string, onFormatError: (line: number, reason: string) => Error) {
+  /**
+   * Throws with the first line out of order or without a key, so that a bad
+   * file is found when it is opened; unless `checked` says what a check of
+   * this very text found (see lexicons.ts, checksums).
+   */
+  constructor(text: string, onFormatError: (line: number, reason: string) => Error, checked?: { longestKeyWords: number }) {
     super(text);
+    if (checked) {
+      this.longestKeyWords = checked.longestKeyWords;
+      return;
+    }
     let previous: string | null = null;
     let longest = 1;
     for (let position = 0; position < this.length; position += 1) {

@@ -4,7 +4,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/search/analyzer.js";
 import { readFileSync } from "node:fs";
-import { DEFAULT_LEXICON_DIR, LexiconFormatError, loadLexicons, synonymIndexOf } from "../../src/search/lexicons.js";
+import { createHash } from "node:crypto";
+import {
+  DEFAULT_LEXICON_DIR,
+  LEXICON_CHECKSUM_FILE,
+  LexiconFormatError,
+  lexiconChecksums,
+  loadLexicons,
+  synonymIndexOf,
+} from "../../src/search/lexicons.js";
 
 const term = (word: string, language: "de" | "en" = "de"): string =>
   analyze(word, language)
@@ -40,6 +48,11 @@ describe("the bundled lexicons", () => {
     for (const file of files) bytes += (await stat(path.join(DEFAULT_LEXICON_DIR, file))).size;
     expect(bytes).toBeLessThan(8 * 1024 * 1024);
     expect(files).toEqual(expect.arrayContaining(["README.md", "LICENSE-LGPL-2.1.txt", "LICENSE-GPL-3.0.txt"]));
+  });
+
+  it("come with the checksums of their files as checked (write them with npm run build-lexicons -- --checksums-only)", () => {
+    const committed: unknown = JSON.parse(readFileSync(path.join(DEFAULT_LEXICON_DIR, LEXICON_CHECKSUM_FILE), "utf8"));
+    expect(committed).toEqual(lexiconChecksums());
   });
 });
 
@@ -80,6 +93,22 @@ describe("loadLexicons", () => {
   it("refuses a table that is not sorted, since its entries could not be found", async () => {
     const directory = await lexiconFolder({ "en-de.tsv": "weapon\twaff\nneed\tbrauch\n" });
     expect(() => loadLexicons(directory)).toThrow(/en-de\.tsv line 2: keys must be unique and sorted/);
+  });
+
+  it("checks a file again only when its digest is not the one its checksums record", async () => {
+    const unsorted = "weapon\twaff\nneed\tbrauch\n";
+    const checksums = (text: string): string =>
+      JSON.stringify({ files: { "en-de.tsv": { sha256: createHash("sha256").update(text).digest("hex"), longestKeyWords: 1 } } });
+    // Recorded as checked: opened without checking its lines again (a bad one then simply finds nothing).
+    const recorded = await lexiconFolder({ "en-de.tsv": unsorted, [LEXICON_CHECKSUM_FILE]: checksums(unsorted) });
+    expect(loadLexicons(recorded).translations["en-de"].get("weapon")).toEqual([["waff"]]);
+    // Edited since, or recorded by a damaged checksum file: checked, and refused.
+    const edited = await lexiconFolder({ "en-de.tsv": unsorted, [LEXICON_CHECKSUM_FILE]: checksums("need\tbrauch\nweapon\twaff\n") });
+    expect(() => loadLexicons(edited)).toThrow(/en-de\.tsv line 2: keys must be unique and sorted/);
+    const damaged = await lexiconFolder({ "en-de.tsv": unsorted, [LEXICON_CHECKSUM_FILE]: "{ not json" });
+    expect(() => loadLexicons(damaged)).toThrow(/en-de\.tsv line 2/);
+    const checked = await lexiconFolder({});
+    expect(lexiconChecksums(checked).files["en-de.tsv"]).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/u), longestKeyWords: 1 });
   });
 
   it("refuses a malformed synonym index, with the way to rebuild it", async () => {

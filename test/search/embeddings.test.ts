@@ -261,12 +261,12 @@ describe("EmbeddingCache", () => {
   it("misses, then hits for the same model and text only", async () => {
     const cache = await EmbeddingCache.open(nextCacheFile(), capturingLogger().logger);
     expect(cache.size).toBe(0);
-    expect(cache.get("m1", "alpha")).toBeUndefined();
+    expect(await cache.get("m1", "alpha")).toBeUndefined();
     await cache.putMany("m1", [{ text: "alpha", vector: vectorOf(0.6, 0.8) }]);
-    expect(Array.from(cache.get("m1", "alpha") ?? [])).toEqual(Array.from(vectorOf(0.6, 0.8)));
-    expect(cache.get("m2", "alpha")).toBeUndefined();
-    expect(cache.get("m1", "alpha ")).toBeUndefined();
-    expect(cache.get("m1", "alpha", 3)).toBeUndefined(); // wrong dimension counts as a miss
+    expect(Array.from((await cache.get("m1", "alpha")) ?? [])).toEqual(Array.from(vectorOf(0.6, 0.8)));
+    expect(await cache.get("m2", "alpha")).toBeUndefined();
+    expect(await cache.get("m1", "alpha ")).toBeUndefined();
+    expect(await cache.get("m1", "alpha", 3)).toBeUndefined(); // wrong dimension counts as a miss
     expect(cache.size).toBe(1);
   });
 
@@ -280,7 +280,7 @@ describe("EmbeddingCache", () => {
     ]);
     const reopened = await EmbeddingCache.open(file, capturingLogger().logger);
     expect(reopened.size).toBe(2);
-    expect(reopened.get("m", "one")).toEqual(vector);
+    expect(await reopened.get("m", "one")).toEqual(vector);
     const [line] = (await readFile(file, "utf8")).split("\n");
     expect(JSON.parse(line ?? "")).toEqual({ model: "m", hash: passageHash("one"), dim: 4, vector: encodeVector(vector) });
   });
@@ -303,14 +303,14 @@ describe("EmbeddingCache", () => {
     const { logger, warnings } = capturingLogger();
     const cache = await EmbeddingCache.open(file, logger);
     expect(cache.size).toBe(2);
-    expect(cache.get("m", "kept")).toEqual(vectorOf(1, 0));
-    expect(cache.get("m", "wrong-dim")).toBeUndefined();
+    expect(await cache.get("m", "kept")).toEqual(vectorOf(1, 0));
+    expect(await cache.get("m", "wrong-dim")).toBeUndefined();
     expect(warnings()).toHaveLength(1);
     expect(warnings()[0]).toMatchObject({ event: "embedding_cache_corrupt_lines", count: 4, lines: [2, 3, 4, 7] });
 
     await cache.putMany("m", [{ text: "after tear", vector: vectorOf(0.25, 0.75) }]);
     const reopened = await EmbeddingCache.open(file, capturingLogger().logger);
-    expect(reopened.get("m", "after tear")).toEqual(vectorOf(0.25, 0.75));
+    expect(await reopened.get("m", "after tear")).toEqual(vectorOf(0.25, 0.75));
     expect(reopened.size).toBe(3);
   });
 
@@ -321,8 +321,30 @@ describe("EmbeddingCache", () => {
     const cache = await EmbeddingCache.open(directoryInsteadOfFile, logger);
     expect(cache.size).toBe(0);
     await expect(cache.putMany("m", [{ text: "x", vector: vectorOf(1) }])).resolves.toBeUndefined();
-    expect(cache.get("m", "x")).toEqual(vectorOf(1)); // still served from memory
+    expect(await cache.get("m", "x")).toEqual(vectorOf(1)); // still served from memory
     expect(warnings().map((record) => record.event)).toEqual(["embedding_cache_unreadable", "embedding_cache_write_failed"]);
+  });
+
+  it("reads vectors back from lines across the file's read chunks, and never a vector another line now holds", async () => {
+    const file = nextCacheFile();
+    const cache = await EmbeddingCache.open(file, capturingLogger().logger);
+    // 300 vectors of 384 dimensions: about 600 KB, read at open in several chunks.
+    const texts = Array.from({ length: 300 }, (_, index) => `passage ${index}`);
+    const vectorFor = (index: number): Float32Array => Float32Array.from({ length: 384 }, (_, position) => Math.fround(Math.sin(index * 384 + position)));
+    await cache.putMany("m", texts.slice(0, 150).map((text, index) => ({ text, vector: vectorFor(index) })));
+    await cache.putMany("m", texts.slice(150).map((text, index) => ({ text, vector: vectorFor(150 + index) })));
+    const reopened = await EmbeddingCache.open(file, capturingLogger().logger);
+    expect(reopened.size).toBe(300);
+    const vectors = await reopened.getMany("m", [...texts].reverse(), 384);
+    vectors.forEach((vector, position) => expect(vector).toEqual(vectorFor(299 - position)));
+    // Another process rewrote the file meanwhile (its lines in another order): what no longer lies where it did is missing, not wrong.
+    const lines = (await readFile(file, "utf8")).trim().split("\n");
+    await writeFile(file, `${[...lines].reverse().join("\n")}\n`);
+    const afterRewrite = await reopened.getMany("m", texts, 384);
+    expect(afterRewrite.filter((vector) => vector !== undefined).length).toBeLessThan(300);
+    afterRewrite.forEach((vector, index) => {
+      if (vector !== undefined) expect(vector).toEqual(vectorFor(index));
+    });
   });
 
   it("compacts atomically, dropping superseded lines and, on request, passages no longer wanted", async () => {
@@ -338,13 +360,13 @@ describe("EmbeddingCache", () => {
 
     expect(await cache.compact()).toBe(1);
     expect((await readFile(file, "utf8")).trim().split("\n")).toHaveLength(3);
-    expect(cache.get("m", "a")).toEqual(vectorOf(0.6, 0.8));
+    expect(await cache.get("m", "a")).toEqual(vectorOf(0.6, 0.8));
 
     expect(await cache.compact({ modelId: "m", texts: ["a"] })).toBe(2);
     const reopened = await EmbeddingCache.open(file, capturingLogger().logger);
     expect(reopened.size).toBe(1);
-    expect(reopened.get("m", "a")).toEqual(vectorOf(0.6, 0.8));
-    expect(reopened.get("m", "b")).toBeUndefined();
+    expect(await reopened.get("m", "a")).toEqual(vectorOf(0.6, 0.8));
+    expect(await reopened.get("m", "b")).toBeUndefined();
     expect(reopened.staleLineCount).toBe(0);
   });
 });
@@ -397,6 +419,6 @@ describe("embedPassagesCached", () => {
     const [vector] = await embedPassagesCached(embedder, cache, ["stale"]);
     expect(embedder.passageCalls).toEqual([["stale"]]);
     expect(vector?.length).toBe(2);
-    expect(cache.get("fake/e5", "stale")?.length).toBe(2);
+    expect((await cache.get("fake/e5", "stale"))?.length).toBe(2);
   });
 });

@@ -226,9 +226,15 @@ export async function writeStoredIndex(file: string, index: IndexToStore, operat
   const newPack = new Map<number, number>();
   if (plan.fresh.length > 0) {
     const name = `${path.basename(file).replace(/\.json$/u, "")}.pack-${randomBytes(8).toString("hex")}.json`;
-    const articles = plan.fresh.map((position) => ({ file: fileOf[position] ?? "", article: toStoredArticle(index.articles[position] as Article) }));
-    await writeFileAtomic(path.join(folder, name), asciiJson({ version: INDEX_FORMAT_VERSION, articles }), operations);
-    packs.push({ name, entries: articles.length });
+    // Written article by article: the whole collection as one JSON text would be held twice over (70 MB more at 50,000 paragraphs).
+    const pieces = [Buffer.from(`{"version":${JSON.stringify(INDEX_FORMAT_VERSION)},"articles":[`, "latin1")];
+    plan.fresh.forEach((position, order) => {
+      const entry = { file: fileOf[position] ?? "", article: toStoredArticle(index.articles[position] as Article) };
+      pieces.push(Buffer.from(`${order > 0 ? "," : ""}${asciiJson(entry)}`, "latin1"));
+    });
+    pieces.push(Buffer.from("]}", "latin1"));
+    await writeFileAtomic(path.join(folder, name), pieces, operations);
+    packs.push({ name, entries: plan.fresh.length });
     for (const position of plan.fresh) newPack.set(position, packs.length - 1);
   }
   const keptAt = new Map(plan.kept.map((oldPosition, newPosition) => [oldPosition, newPosition]));

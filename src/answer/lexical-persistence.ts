@@ -5,14 +5,7 @@ import type { Article } from "../content/types.js";
 import { INDEX_FORMAT_VERSION } from "../search/index-store.js";
 import { LexicalIndex, type LexicalDocument } from "../search/lexical.js";
 import { lexicalJournalFileOf, readLexicalJournal, writeLexicalJournal } from "../search/lexical-journal.js";
-import {
-  lexicalFileOf,
-  LEXICAL_FORMAT_VERSION,
-  readLexicalBase,
-  readLexicalIndex,
-  writeLexicalIndex,
-  type LexicalFileRead,
-} from "../search/lexical-store.js";
+import { lexicalFileOf, LEXICAL_FORMAT_VERSION, readLexicalBase, readLexicalIndex, writeLexicalIndex, type LexicalFileRead } from "../search/lexical-store.js";
 import type { RetrievalPassage } from "../search/retriever.js";
 import { passageId } from "./citation.js";
 import type { ResolvedServiceOptions } from "./service-options.js";

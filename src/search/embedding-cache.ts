@@ -278,11 +278,15 @@ export class EmbeddingCache {
       handle = await open(this.file, "r");
       const sorted = [...wanted].sort((left, right) => left.ref.offset - right.ref.offset);
       // Lines close together are read in one request: a start reads every line, and one request per line took seconds.
-      for (let first = 0; first < sorted.length; ) {
+      for (let first = 0; first < sorted.length;) {
         const start = sorted[first]?.ref.offset ?? 0;
         let last = first;
         let end = start + (sorted[first]?.ref.length ?? 0);
-        for (let next = sorted[last + 1]; next && next.ref.offset - end <= MAX_READ_GAP && next.ref.offset + next.ref.length - start <= MAX_READ_BYTES; next = sorted[last + 1]) {
+        for (
+          let next = sorted[last + 1];
+          next && next.ref.offset - end <= MAX_READ_GAP && next.ref.offset + next.ref.length - start <= MAX_READ_BYTES;
+          next = sorted[last + 1]
+        ) {
           last += 1;
           end = Math.max(end, next.ref.offset + next.ref.length);
         }
@@ -298,7 +302,10 @@ export class EmbeddingCache {
         first = last + 1;
       }
     } catch (error) {
-      this.logger.warn({ event: "embedding_cache_unreadable", file: this.file, reason: errorMessage(error) }, "could not read vectors from the embedding cache");
+      this.logger.warn(
+        { event: "embedding_cache_unreadable", file: this.file, reason: errorMessage(error) },
+        "could not read vectors from the embedding cache",
+      );
     } finally {
       await handle?.close().catch(() => undefined);
     }

@@ -331,8 +331,14 @@ describe("EmbeddingCache", () => {
     // 300 vectors of 384 dimensions: about 600 KB, read at open in several chunks.
     const texts = Array.from({ length: 300 }, (_, index) => `passage ${index}`);
     const vectorFor = (index: number): Float32Array => Float32Array.from({ length: 384 }, (_, position) => Math.fround(Math.sin(index * 384 + position)));
-    await cache.putMany("m", texts.slice(0, 150).map((text, index) => ({ text, vector: vectorFor(index) })));
-    await cache.putMany("m", texts.slice(150).map((text, index) => ({ text, vector: vectorFor(150 + index) })));
+    await cache.putMany(
+      "m",
+      texts.slice(0, 150).map((text, index) => ({ text, vector: vectorFor(index) })),
+    );
+    await cache.putMany(
+      "m",
+      texts.slice(150).map((text, index) => ({ text, vector: vectorFor(150 + index) })),
+    );
     const reopened = await EmbeddingCache.open(file, capturingLogger().logger);
     expect(reopened.size).toBe(300);
     const vectors = await reopened.getMany("m", [...texts].reverse(), 384);

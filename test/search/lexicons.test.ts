@@ -5,14 +5,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/search/analyzer.js";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import {
-  DEFAULT_LEXICON_DIR,
-  LEXICON_CHECKSUM_FILE,
-  LexiconFormatError,
-  lexiconChecksums,
-  loadLexicons,
-  synonymIndexOf,
-} from "../../src/search/lexicons.js";
+import { DEFAULT_LEXICON_DIR, LEXICON_CHECKSUM_FILE, LexiconFormatError, lexiconChecksums, loadLexicons, synonymIndexOf } from "../../src/search/lexicons.js";
 
 const term = (word: string, language: "de" | "en" = "de"): string =>
   analyze(word, language)

@@ -70,7 +70,8 @@ function serialize(entry: CacheEntry): string {
   return JSON.stringify({ model: entry.model, hash: entry.hash, dim: entry.vector.length, vector: encodeVector(entry.vector) });
 }
 
-function parseLine(line: string): CacheEntry | null {
+/** A line's fields, or null when it is no JSON object of the line's form. */
+function parseFields(line: string): z.infer<typeof cacheLineSchema> | null {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -78,9 +79,13 @@ function parseLine(line: string): CacheEntry | null {
     return null;
   }
   const parsed = cacheLineSchema.safeParse(json);
-  if (!parsed.success) return null;
-  const vector = decodeVector(parsed.data.vector, parsed.data.dim);
-  return vector ? { model: parsed.data.model, hash: parsed.data.hash, vector } : null;
+  return parsed.success ? parsed.data : null;
+}
+
+function parseLine(line: string): CacheEntry | null {
+  const fields = parseFields(line);
+  const vector = fields ? decodeVector(fields.vector, fields.dim) : null;
+  return fields && vector ? { model: fields.model, hash: fields.hash, vector } : null;
 }
 
 function isMissingFile(error: unknown): boolean {
@@ -99,17 +104,10 @@ interface LineRef {
 
 /** A line's key, read without decoding its vector: the vector is checked when it is read. */
 function parseLineKey(line: string): { model: string; hash: string } | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  const parsed = cacheLineSchema.safeParse(json);
-  if (!parsed.success) return null;
+  const fields = parseFields(line);
   // The base64 of exactly `dim` floats, padding included.
-  if (parsed.data.vector.length !== Math.ceil((parsed.data.dim * 4) / 3) * 4) return null;
-  return { model: parsed.data.model, hash: parsed.data.hash };
+  if (!fields || fields.vector.length !== Math.ceil((fields.dim * 4) / 3) * 4) return null;
+  return { model: fields.model, hash: fields.hash };
 }
 
 const NEWLINE = 0x0a;

@@ -29,7 +29,6 @@ export async function loadInitialState(
   options: ResolvedServiceOptions,
   early: EarlyReads = {},
 ): Promise<{ state: IndexState; unreadable: ArticleLoadProblem[]; parsed: boolean }> {
-  const lexicalRead = early.lexical;
   if (options.server) return loadServerState(options);
   const modelId = configuredModel(options);
   // Hashing the files first only pays off when there is a stored index to compare them with.
@@ -41,13 +40,13 @@ export async function loadInitialState(
     if (stored && stored.modelId === modelId && stored.articles.length > 0) {
       if (!storedIndexMatches(stored, directory.hashes, modelId)) {
         try {
-          return await updateStoredState(options, options.indexFile, stored, directory.hashes, lexicalRead);
+          return await updateStoredState(options, options.indexFile, stored, directory.hashes, early.lexical);
         } catch (error) {
           // No article loads: the full read below says so the way a start always has.
           if (!(error instanceof ReindexFailedError)) throw error;
         }
       } else {
-        const { state, lexical } = await openStoredState(options, options.indexFile, stored, lexicalRead);
+        const { state, lexical } = await openStoredState(options, options.indexFile, stored, early.lexical);
         options.logger.info(
           {
             event: "index_loaded",

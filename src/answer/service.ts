@@ -126,7 +126,7 @@ export class QaService implements QaApi, ContentAdminApi {
     // Begun first: reading the stored index then overlaps loading the lexicons and hashing the files (see EarlyReads).
     const lexicalRead = !given.server && given.indexFile ? beginLexicalRead(lexicalFileOf(given.indexFile)) : undefined;
     const options = resolveServiceOptions(given);
-    const storedRead = lexicalRead && options.indexFile ? readStoredIndex(options.indexFile, options.logger) : undefined;
+    const storedRead = options.indexFile ? readStoredIndex(options.indexFile, options.logger) : undefined;
     // A process killed mid-write leaves its temporary files behind; they are never read, only cleaned up here.
     for (const folder of new Set([options.contentDir, ...(options.indexFile ? [path.dirname(options.indexFile)] : [])])) {
       const removed = await removeStaleTemporaries(folder);

@@ -1,7 +1,8 @@
 import { stemmer as germanSnowball } from "@orama/stemmers/german";
 import { createRequire } from "node:module";
 import type * as Snowball from "snowball-stemmers";
-import stopwordLists from "stopword";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
 
 /**
  * Text analysis shared by indexing and querying: Unicode and case
@@ -66,9 +67,24 @@ export function tokenize(text: string): string[] {
   return text.replace(INVISIBLE, "").match(TOKEN) ?? [];
 }
 
+/**
+ * The German and English lists of the `stopword` package, copied by
+ * scripts/build-stopwords.ts: importing the package would load every
+ * language's list at each start.
+ */
+const STOP_WORD_FILE = new URL("../../data/stopwords/lists.json", import.meta.url);
+const stopWordListsSchema = z.object({ deu: z.array(z.string()).min(1), eng: z.array(z.string()).min(1) });
+
+function readStopWordLists(): z.infer<typeof stopWordListsSchema> {
+  const parsed = stopWordListsSchema.safeParse(JSON.parse(readFileSync(STOP_WORD_FILE, "utf8")));
+  if (!parsed.success) throw new Error(`${STOP_WORD_FILE.pathname}: expected {"deu": [...], "eng": [...]} (rebuild it with npm run build-stopwords)`);
+  return parsed.data;
+}
+
 function buildStopWords(): Set<string> {
   const words = new Set<string>();
-  for (const word of [...stopwordLists.deu, ...stopwordLists.eng, ...ENGLISH_FUNCTION_WORDS]) {
+  const lists = readStopWordLists();
+  for (const word of [...lists.deu, ...lists.eng, ...ENGLISH_FUNCTION_WORDS]) {
     for (const token of tokenize(word)) words.add(foldToken(token));
   }
   // The packaged lists count some content words as stop words; questions about

@@ -101,13 +101,13 @@ function sha256(bytes: Uint8Array): string {
  * `badLine` matches, unless `checked` (its entry in the checksums) has its
  * digest: it is then returned as `checked`.
  */
-function readChecked(file: string, badLine: RegExp, reason: string, checked?: CheckedFile): { text: string; checked: CheckedFile | null } {
+function readChecked(file: string, badLine: RegExp, reason: string, checked?: CheckedFile): { text: string; bytes: Buffer; checked: CheckedFile | null } {
   const bytes = readFileSync(file);
   const text = bytes.toString("utf8");
-  if (checked && sha256(bytes) === checked.sha256) return { text, checked };
+  if (checked && sha256(bytes) === checked.sha256) return { text, bytes, checked };
   const bad = badLine.exec(text);
   if (bad) throw new LexiconFormatError(file, lineNumberAt(text, bad.index), reason);
-  return { text, checked: null };
+  return { text, bytes, checked: null };
 }
 
 function lineNumberAt(text: string, offset: number): number {
@@ -122,18 +122,21 @@ function sortedLines(file: string, badLine: RegExp, reason: string, checked?: Ch
   return new SortedLines(read.text, (line, why) => new LexiconFormatError(file, line, why), longestKeyWords === undefined ? undefined : { longestKeyWords });
 }
 
+const TRANSLATION_REASON = "expected a key and at least one translation, separated by tabs";
+const FREQUENCY_REASON = "expected a term and a frequency class";
+
 /** What each file of the lexicons has: the files in the order they are opened, with their checks. */
 const LEXICON_FILES = {
-  "en-de.tsv": { sorted: true, badLine: BAD_TRANSLATION_LINE, reason: "expected a key and at least one translation, separated by tabs" },
-  "de-en.tsv": { sorted: true, badLine: BAD_TRANSLATION_LINE, reason: "expected a key and at least one translation, separated by tabs" },
+  "en-de.tsv": { sorted: true, badLine: BAD_TRANSLATION_LINE, reason: TRANSLATION_REASON },
+  "de-en.tsv": { sorted: true, badLine: BAD_TRANSLATION_LINE, reason: TRANSLATION_REASON },
   "de-synonyms.txt": { sorted: false, badLine: BAD_SYNSET_LINE, reason: "expected N or W, a tab, then two or more terms" },
   "de-synonyms-index.tsv": {
     sorted: true,
     badLine: BAD_INDEX_LINE,
     reason: "expected a term, a tab, then line numbers (rebuild with npm run build-lexicons)",
   },
-  "frequency-de.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: "expected a term and a frequency class" },
-  "frequency-en.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: "expected a term and a frequency class" },
+  "frequency-de.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: FREQUENCY_REASON },
+  "frequency-en.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: FREQUENCY_REASON },
 } as const;
 type LexiconFile = keyof typeof LEXICON_FILES;
 
@@ -142,10 +145,11 @@ export function lexiconChecksums(directory: string = DEFAULT_LEXICON_DIR): Lexic
   const files: LexiconChecksums["files"] = {};
   for (const [name, kind] of Object.entries(LEXICON_FILES)) {
     const file = `${directory.replace(/\/$/, "")}/${name}`;
-    const { text } = readChecked(file, kind.badLine, kind.reason);
+    const read = readChecked(file, kind.badLine, kind.reason);
+    const digest = sha256(read.bytes);
     files[name] = kind.sorted
-      ? { sha256: sha256(readFileSync(file)), longestKeyWords: new SortedLines(text, (line, why) => new LexiconFormatError(file, line, why)).longestKeyWords }
-      : { sha256: sha256(readFileSync(file)) };
+      ? { sha256: digest, longestKeyWords: new SortedLines(read.text, (line, why) => new LexiconFormatError(file, line, why)).longestKeyWords }
+      : { sha256: digest };
   }
   return { files };
 }

@@ -1,13 +1,14 @@
 # The bot as a container: Node 20 on Debian slim, run as an unprivileged user.
 #   docker build -t article-qa-bot .
 #   docker run -d --name qa-bot --env-file .env -v qa-state:/app/var -v "$PWD/data/articles:/app/data/articles" article-qa-bot
-# Build stage: compile src/ into dist/ with the full toolchain.
+# Build stage: compile src/ into dist/ and bundle it (dist/bundle/) with the full toolchain.
 FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY scripts/bundle.mjs ./scripts/
 RUN npm run build
 
 FROM node:20-slim
@@ -36,5 +37,5 @@ VOLUME ["/app/var"]
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "--import", "tsx", "scripts/healthcheck.ts"]
 
-# The compiled bot, run by plain Node.
-CMD ["node", "--enable-source-maps", "dist/main.js"]
+# The compiled, bundled bot, run by plain Node.
+CMD ["node", "--enable-source-maps", "dist/bundle/main.mjs"]

@@ -20,6 +20,7 @@ import { parseArgs } from "node:util";
 import { analyze, tokenize, type Language } from "../src/search/analyzer.js";
 import { regionNames } from "../src/search/regions.js";
 import { LEXICON_CHECKSUM_FILE, lexiconChecksums, synonymIndexOf } from "../src/search/lexicons.js";
+import { compareKeys } from "../src/search/sorted-lines.js";
 
 const { values } = parseArgs({
   options: {
@@ -219,7 +220,7 @@ function serializeTranslations(table: Translations, frequent: Counts, keepPhrase
   return [...table.entries()]
     .map(([key, list]) => [key, bestTranslations(list)] as const)
     .filter(([key, list]) => keep(key) && list.some((translation) => translation !== key))
-    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    .sort(([left], [right]) => compareKeys(left, right))
     .map(([key, list]) => [key, ...list].join("\t"))
     .join("\n");
 }
@@ -239,7 +240,7 @@ function serializeCounts(counts: Counts): string {
   for (const count of counts.values()) total += count;
   return [...counts.entries()]
     .filter(([, count]) => count >= MIN_COUNT)
-    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    .sort(([left], [right]) => compareKeys(left, right))
     .map(([term, count]) => `${term}\t${Math.max(0, Math.floor(Math.log2((count * PER_TERMS) / total)))}`)
     .join("\n");
 }

@@ -1,5 +1,5 @@
-// `npm start`: runs the compiled bot (dist/), compiling it first when dist/ is
-// missing or older than src/. Plain JavaScript, so starting needs neither tsx
+// `npm start`: runs the compiled, bundled bot (dist/bundle/main.mjs), building
+// it first when it is missing or older than src/. Plain JavaScript, so starting needs neither tsx
 // nor a TypeScript loader; a production install (`npm ci --omit=dev`) ships a
 // built dist/ and never compiles.
 import { spawnSync } from "node:child_process";
@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sourceDir = path.join(root, "src");
-const entry = path.join(root, "dist", "main.js");
+const entry = path.join(root, "dist", "bundle", "main.mjs");
 
 /** Newest modification time of any file below `folder` (0 when it does not exist). */
 function newestChange(folder) {
@@ -24,14 +24,17 @@ function newestChange(folder) {
 const stale = !existsSync(entry) || (existsSync(sourceDir) && newestChange(sourceDir) > statSync(entry).mtimeMs);
 if (stale) {
   const compiler = path.join(root, "node_modules", "typescript", "bin", "tsc");
-  if (!existsSync(compiler)) {
-    process.stderr.write("dist/ is missing or out of date and TypeScript is not installed: run `npm install && npm run build`.\n");
+  if (!existsSync(compiler) || !existsSync(path.join(root, "node_modules", "esbuild"))) {
+    process.stderr.write("dist/ is missing or out of date and TypeScript or esbuild is not installed: run `npm install && npm run build`.\n");
     process.exit(1);
   }
-  const build = spawnSync(process.execPath, [compiler, "-p", path.join(root, "tsconfig.build.json")], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
-  if (build.status !== 0) {
-    process.stderr.write("the build failed (see above); nothing was started.\n");
-    process.exit(build.status ?? 1);
+  // The same two steps as `npm run build`: compile, then bundle.
+  for (const step of [[compiler, "-p", path.join(root, "tsconfig.build.json")], [path.join(root, "scripts", "bundle.mjs")]]) {
+    const build = spawnSync(process.execPath, step, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+    if (build.status !== 0) {
+      process.stderr.write("the build failed (see above); nothing was started.\n");
+      process.exit(build.status ?? 1);
+    }
   }
 }
 await import(pathToFileURL(entry).href);

@@ -74,10 +74,15 @@ const SENTENCE_PATTERNS = Object.fromEntries(Object.entries(SENTENCE_PATTERN_SOU
   RegExp
 >;
 
-/** Country and region names in German and English, folded ("russland", "north korea" as "north", "korea"). */
-const REGION_NAMES: ReadonlySet<string> = new Set(
-  regionNames().flatMap((region) => [region.de, region.en].flatMap((name) => (name ? tokenize(name).map((word) => foldToken(word)) : []))),
-);
+let regionWords: ReadonlySet<string> | null = null;
+
+/** Country and region names in German and English, folded ("russland", "north korea" as "north", "korea"); built when first needed (ICU takes a while). */
+function isRegionWord(folded: string): boolean {
+  regionWords ??= new Set(
+    regionNames().flatMap((region) => [region.de, region.en].flatMap((name) => (name ? tokenize(name).map((word) => foldToken(word)) : []))),
+  );
+  return regionWords.has(folded);
+}
 
 /** Dictionary frequency class from which a capitalised word counts as an ordinary noun, not a name. */
 const COMMON_WORD_CLASS = 7;
@@ -89,7 +94,7 @@ const NOUN_ENDING = /(?:ung|ungen|heit|keit|schaft|tion|ionen|ität|ismus|nis|tu
 function isName(word: string, lexicons: Lexicons): boolean {
   if (!/^\p{Lu}[\p{L}-]+$/u.test(word)) return false;
   const folded = foldToken(word);
-  if (REGION_NAMES.has(folded)) return true;
+  if (isRegionWord(folded)) return true;
   if (isStopWord(folded) || NOUN_ENDING.test(folded)) return false;
   const german = lexicons.frequency.de.get(stem(folded, "de")) ?? 0;
   const english = lexicons.frequency.en.get(stem(folded, "en")) ?? 0;
@@ -101,7 +106,7 @@ function hasPersonName(words: readonly string[], lexicons: Lexicons): boolean {
   for (let index = 1; index < words.length; index += 1) {
     const previous = words[index - 1] ?? "";
     const current = words[index] ?? "";
-    if (isName(previous, lexicons) && isName(current, lexicons) && !REGION_NAMES.has(foldToken(current))) return true;
+    if (isName(previous, lexicons) && isName(current, lexicons) && !isRegionWord(foldToken(current))) return true;
   }
   return false;
 }

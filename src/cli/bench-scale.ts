@@ -102,7 +102,11 @@ type ProbeFigures = Extract<z.infer<typeof probeLine>, { event: "figures" }>;
 function runProbe(env: NodeJS.ProcessEnv, args: string[]): Promise<{ firstAnswerMs: number; figures: ProbeFigures }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(root, "dist", "cli", "scale-probe.js"), ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(root, "dist", "bundle", "scale-probe.mjs"), ...args], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let firstAnswerMs: number | null = null;
     let figures: ProbeFigures | null = null;
     let buffered = "";
@@ -170,11 +174,14 @@ export async function writeScaleCorpus(
 }
 
 export async function scaleSuite(args: ScaleBenchArgs): Promise<ScaleFigures> {
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "tsconfig.build.json")], {
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  if (build.status !== 0) throw new CliError("the build failed (see above)");
+  // The same build as `npm run build`: compile, then bundle (the probe runs the bundle, as `npm start` does).
+  for (const step of [
+    [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "tsconfig.build.json")],
+    [path.join(root, "scripts", "bundle.mjs")],
+  ]) {
+    const build = spawnSync(process.execPath, step, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+    if (build.status !== 0) throw new CliError("the build failed (see above)");
+  }
   const germanQuad = await loadGermanQuad(args.dataDir);
   const workDir = await mkdtemp(path.join(tmpdir(), "qa-bench-scale-"));
   try {

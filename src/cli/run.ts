@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ConfigError, loadConfig, type Config } from "../config.js";
 import { createLogger, type Logger } from "../log.js";
+import { config as loadDotenv } from "dotenv";
 
 /** An error meant for the person at the terminal: printed as one line, exit code 1 (2 for usage). */
 export class CliError extends Error {
@@ -43,7 +44,6 @@ export function argumentError(error: unknown, usage: string): CliError {
 /** Loads `.env` and the configuration, then runs a command; every failure ends as one readable line on stderr. */
 export async function runCli(main: (context: { config: Config; logger: Logger }) => Promise<void>): Promise<void> {
   try {
-    const { config: loadDotenv } = await import("dotenv");
     loadDotenv({ quiet: true });
     const config = loadConfig();
     const logger = createLogger(config.LOG_LEVEL);

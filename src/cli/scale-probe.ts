@@ -14,7 +14,7 @@ import { argumentError, CliError, runCli } from "./run.js";
  * one JSON line.
  */
 
-const USAGE = "usage: node dist/cli/scale-probe.js --questions FILE [--add FILE]";
+const USAGE = "usage: node dist/bundle/scale-probe.mjs --questions FILE [--add FILE]";
 
 await runCli(async ({ config, logger }) => {
   let values: { questions?: string | undefined; add?: string | undefined };

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Language } from "./analyzer.js";
-import { LineFile, SortedLines } from "./sorted-lines.js";
+import { compareKeys, LineFile, SortedLines } from "./sorted-lines.js";
 
 /**
  * The lexical bridges under data/lexicons/ (built by scripts/build-lexicons.ts
@@ -99,15 +99,15 @@ function sha256(bytes: Uint8Array): string {
 /**
  * Reads a lexicon file, failing with the line number of the first line that
  * `badLine` matches, unless `checked` (its entry in the checksums) has its
- * digest: it is then returned as `checked`.
+ * digest: it is then returned as `checked`, without being decoded.
  */
-function readChecked(file: string, badLine: RegExp, reason: string, checked?: CheckedFile): { text: string; bytes: Buffer; checked: CheckedFile | null } {
+function readChecked(file: string, badLine: RegExp, reason: string, checked?: CheckedFile): { bytes: Buffer; checked: CheckedFile | null } {
   const bytes = readFileSync(file);
+  if (checked && sha256(bytes) === checked.sha256) return { bytes, checked };
   const text = bytes.toString("utf8");
-  if (checked && sha256(bytes) === checked.sha256) return { text, bytes, checked };
   const bad = badLine.exec(text);
   if (bad) throw new LexiconFormatError(file, lineNumberAt(text, bad.index), reason);
-  return { text, bytes, checked: null };
+  return { bytes, checked: null };
 }
 
 function lineNumberAt(text: string, offset: number): number {
@@ -119,7 +119,7 @@ function lineNumberAt(text: string, offset: number): number {
 function sortedLines(file: string, badLine: RegExp, reason: string, checked?: CheckedFile): SortedLines {
   const read = readChecked(file, badLine, reason, checked?.longestKeyWords === undefined ? undefined : checked);
   const longestKeyWords = read.checked?.longestKeyWords;
-  return new SortedLines(read.text, (line, why) => new LexiconFormatError(file, line, why), longestKeyWords === undefined ? undefined : { longestKeyWords });
+  return new SortedLines(read.bytes, (line, why) => new LexiconFormatError(file, line, why), longestKeyWords === undefined ? undefined : { longestKeyWords });
 }
 
 const TRANSLATION_REASON = "expected a key and at least one translation, separated by tabs";
@@ -148,7 +148,7 @@ export function lexiconChecksums(directory: string = DEFAULT_LEXICON_DIR): Lexic
     const read = readChecked(file, kind.badLine, kind.reason);
     const digest = sha256(read.bytes);
     files[name] = kind.sorted
-      ? { sha256: digest, longestKeyWords: new SortedLines(read.text, (line, why) => new LexiconFormatError(file, line, why)).longestKeyWords }
+      ? { sha256: digest, longestKeyWords: new SortedLines(read.bytes, (line, why) => new LexiconFormatError(file, line, why)).longestKeyWords }
       : { sha256: digest };
   }
   return { files };
@@ -197,7 +197,7 @@ export function synonymIndexOf(synsetLines: readonly string[]): string {
     }
   });
   return [...byMember.entries()]
-    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    .sort(([left], [right]) => compareKeys(left, right))
     .map(([member, positions]) => `${member}\t${positions.join(" ")}`)
     .join("\n");
 }
@@ -244,7 +244,7 @@ export function loadLexicons(directory: string = DEFAULT_LEXICON_DIR): Lexicons 
   const deEn = sorted("de-en.tsv");
   const synsetKind = LEXICON_FILES["de-synonyms.txt"];
   const synsets = new Synsets(
-    new LineFile(readChecked(`${folder}/de-synonyms.txt`, synsetKind.badLine, synsetKind.reason, checksums["de-synonyms.txt"]).text),
+    new LineFile(readChecked(`${folder}/de-synonyms.txt`, synsetKind.badLine, synsetKind.reason, checksums["de-synonyms.txt"]).bytes),
     sorted("de-synonyms-index.tsv"),
   );
   const lexicons: Lexicons = {

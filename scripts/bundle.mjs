@@ -27,6 +27,9 @@ await build({
   external: EXTERNAL_PACKAGES,
   // Bundled CommonJS packages (pino, dotenv) call require() for Node's own modules.
   banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
+  // Smaller files parse faster (about 10 % of a start); names are kept for error messages and stack traces.
+  minify: true,
+  keepNames: true,
   sourcemap: "linked",
   logLevel: "warning",
 });

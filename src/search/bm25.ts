@@ -1,4 +1,5 @@
 import { grown, ListPool } from "./list-pool.js";
+import { TermIds } from "./term-ids.js";
 
 /**
  * BM25 over documents with several fields, kept in typed arrays: per field,
@@ -22,40 +23,6 @@ export interface Bm25Parameters {
 const FREQUENCY_BITS = 8;
 const MAX_FREQUENCY = (1 << FREQUENCY_BITS) - 1;
 export const MAX_SLOTS = 2 ** (32 - FREQUENCY_BITS);
-
-/** Terms numbered in the order they were first seen. */
-export class TermIds {
-  private readonly ids = new Map<string, number>();
-  private readonly list: string[] = [];
-
-  constructor(terms: readonly string[] = []) {
-    for (const term of terms) this.intern(term);
-  }
-
-  id(term: string): number | undefined {
-    return this.ids.get(term);
-  }
-
-  intern(term: string): number {
-    const known = this.ids.get(term);
-    if (known !== undefined) return known;
-    this.ids.set(term, this.list.length);
-    this.list.push(term);
-    return this.list.length - 1;
-  }
-
-  term(id: number): string | undefined {
-    return this.list[id];
-  }
-
-  get size(): number {
-    return this.list.length;
-  }
-
-  get terms(): readonly string[] {
-    return this.list;
-  }
-}
 
 /** Per-document sums while a question is scored; reset touches only the documents scored. */
 export class ScoreBoard {
@@ -104,6 +71,8 @@ export class ScoreBoard {
 
 export interface StoredBm25 {
   terms: readonly string[];
+  /** The terms' hash table (see TermIds). */
+  termTable: Uint32Array;
   documents: number;
   totalLengths: readonly number[];
   fields: { postings: { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array }; lengths: Uint32Array }[];
@@ -132,7 +101,7 @@ export class FieldedBm25 {
   ) {
     if (stored) {
       if (stored.fields.length !== fieldCount) throw new Error(`stored index has ${stored.fields.length} fields, expected ${fieldCount}`);
-      this.terms = new TermIds(stored.terms);
+      this.terms = new TermIds(stored.terms, stored.termTable);
       this.postings = stored.fields.map((field) => new ListPool(field.postings));
       this.lengths = stored.fields.map((field) => field.lengths);
       this.totalLengths = [...stored.totalLengths];
@@ -234,6 +203,7 @@ export class FieldedBm25 {
   stored(): StoredBm25 {
     return {
       terms: this.terms.terms,
+      termTable: this.terms.hashTable(),
       documents: this.documents,
       totalLengths: [...this.totalLengths],
       fields: this.postings.map((postings, field) => ({ postings: postings.packed(STORED_POSTINGS_ROOM), lengths: this.lengths[field] ?? new Uint32Array(0) })),

@@ -16,17 +16,20 @@ import type { StoredLexicalIndex } from "./lexical.js";
  */
 
 /** Bump when the layout or what the lexical index holds changes. */
-export const LEXICAL_FORMAT_VERSION = 2;
+export const LEXICAL_FORMAT_VERSION = 3;
 const MAGIC = "QALX";
 /** "QALX", the header's byte length, then the 16-character base id (see `readLexicalBase`). */
 const PREFIX_BYTES = 24;
 const BASE_ID = /^[0-9a-f]{16}$/u;
 
+/** A long list of strings, checked in one pass: zod's check of each element took most of the decoding of a header. */
+const stringList = z.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === "string"), "expected a list of strings");
 const arrayRef = z.object({ offset: z.number().int().min(0), length: z.number().int().min(0) });
 type ArrayRef = z.infer<typeof arrayRef>;
 const listsRef = z.object({ data: arrayRef, offsets: arrayRef, lengths: arrayRef });
 const bm25Ref = z.object({
-  terms: z.array(z.string()),
+  terms: stringList,
+  termTable: arrayRef,
   documents: z.number().int().min(0),
   totalLengths: z.array(z.number().min(0)),
   fields: z.array(z.object({ postings: listsRef, lengths: arrayRef })),
@@ -37,16 +40,19 @@ const headerSchema = z.object({
   fingerprint: z.string().min(1),
   /** File name → content hash of the article files it was built from; a start adds and removes what changed since. */
   files: z.record(z.string(), z.string()),
-  ids: z.array(z.string()),
+  ids: stringList,
   languages: z.object({ de: z.number().int().min(0), en: z.number().int().min(0) }),
   words: bm25Ref,
   grams: bm25Ref.nullable(),
-  coverageGrams: z.array(z.string()),
+  coverageGrams: stringList,
+  coverageGramTable: arrayRef,
   documentTerms: listsRef,
   documentGrams: listsRef,
   documentFrequency: arrayRef,
   textFrequency: arrayRef,
   vocabularyOrder: arrayRef,
+  /** The vocabulary's keys, and for each the ids of the terms it stands for (one list per key, in keyTerms). */
+  vocabulary: z.object({ keys: stringList, keyTerms: listsRef, sorted: arrayRef, sortedBackwards: arrayRef }).nullable(),
 });
 
 /** Collects typed arrays into one body, handing out where each one lies. */
@@ -68,11 +74,43 @@ class BodyWriter {
   bm25(stored: StoredBm25): z.infer<typeof bm25Ref> {
     return {
       terms: [...stored.terms],
+      termTable: this.put(stored.termTable),
       documents: stored.documents,
       totalLengths: [...stored.totalLengths],
       fields: stored.fields.map((field) => ({ postings: this.lists(field.postings), lengths: this.put(field.lengths) })),
     };
   }
+}
+
+/** Lists of numbers as one array, with where each starts and how long it is. */
+function packLists(lists: readonly ArrayLike<number>[]): { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array } {
+  const offsets = new Uint32Array(lists.length);
+  const lengths = new Uint32Array(lists.length);
+  let total = 0;
+  lists.forEach((list, position) => {
+    offsets[position] = total;
+    lengths[position] = list.length;
+    total += list.length;
+  });
+  const data = new Uint32Array(total);
+  lists.forEach((list, position) => data.set(Array.from(list), offsets[position]));
+  return { data, offsets, lengths };
+}
+
+function vocabularyOf(
+  header: NonNullable<z.infer<typeof headerSchema>["vocabulary"]>,
+  keyTerms: { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array },
+  array: (ref: ArrayRef) => Uint32Array,
+): NonNullable<StoredLexicalIndex["vocabulary"]> {
+  if (keyTerms.offsets.length !== header.keys.length) throw new LexicalStoreError("the vocabulary's keys and their term lists differ in count");
+  return {
+    keys: header.keys.map((key, position) => {
+      const offset = keyTerms.offsets[position] ?? 0;
+      return [key, keyTerms.data.subarray(offset, offset + (keyTerms.lengths[position] ?? 0))] as const;
+    }),
+    sorted: array(header.sorted),
+    sortedBackwards: array(header.sortedBackwards),
+  };
 }
 
 export function encodeLexicalIndex(stored: StoredLexicalIndex, fingerprint: string, files: Readonly<Record<string, string>>, base: string): Uint8Array[] {
@@ -87,11 +125,20 @@ export function encodeLexicalIndex(stored: StoredLexicalIndex, fingerprint: stri
     words: body.bm25(stored.words),
     grams: stored.grams ? body.bm25(stored.grams) : null,
     coverageGrams: [...stored.coverageGrams],
+    coverageGramTable: body.put(stored.coverageGramTable),
     documentTerms: body.lists(stored.documentTerms),
     documentGrams: body.lists(stored.documentGrams),
     documentFrequency: body.put(stored.documentFrequency),
     textFrequency: body.put(stored.textFrequency),
     vocabularyOrder: body.put(stored.vocabularyOrder),
+    vocabulary: stored.vocabulary
+      ? {
+          keys: stored.vocabulary.keys.map(([key]) => key),
+          keyTerms: body.lists(packLists(stored.vocabulary.keys.map(([, ids]) => ids))),
+          sorted: body.put(stored.vocabulary.sorted),
+          sortedBackwards: body.put(stored.vocabulary.sortedBackwards),
+        }
+      : null,
   };
   const json = Buffer.from(JSON.stringify(header), "utf8");
   // The body starts on a multiple of four bytes, so its arrays can be viewed in place.
@@ -144,6 +191,7 @@ export function decodeLexicalIndex(bytes: Uint8Array): { fingerprint: string; ba
   };
   const bm25 = (ref: z.infer<typeof bm25Ref>): StoredBm25 => ({
     terms: ref.terms,
+    termTable: array(ref.termTable),
     documents: ref.documents,
     totalLengths: ref.totalLengths,
     fields: ref.fields.map((field) => ({ postings: lists(field.postings), lengths: array(field.lengths) })),
@@ -158,11 +206,13 @@ export function decodeLexicalIndex(bytes: Uint8Array): { fingerprint: string; ba
       words: bm25(header.words),
       grams: header.grams ? bm25(header.grams) : null,
       coverageGrams: header.coverageGrams,
+      coverageGramTable: array(header.coverageGramTable),
       documentTerms: lists(header.documentTerms),
       documentGrams: lists(header.documentGrams),
       documentFrequency: array(header.documentFrequency),
       textFrequency: array(header.textFrequency),
       vocabularyOrder: array(header.vocabularyOrder),
+      vocabulary: header.vocabulary ? vocabularyOf(header.vocabulary, lists(header.vocabulary.keyTerms), array) : null,
     },
   };
 }

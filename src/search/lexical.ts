@@ -3,7 +3,8 @@ import { DEFAULT_EXPANSION_OPTIONS, expandTokens, guessQuestionLanguage, type Ex
 import { verbStemVariants, Vocabulary } from "./vocabulary.js";
 import { loadLexicons, type Lexicons } from "./lexicons.js";
 import { LruMap } from "../lru-map.js";
-import { FieldedBm25, ScoreBoard, TermIds, type StoredBm25 } from "./bm25.js";
+import { FieldedBm25, ScoreBoard, type StoredBm25 } from "./bm25.js";
+import { TermIds } from "./term-ids.js";
 import { grown, ListPool } from "./list-pool.js";
 
 /** A unit of retrieval: one paragraph, with the title and heading it stands under. */
@@ -214,12 +215,16 @@ export interface StoredLexicalIndex {
   words: StoredBm25;
   grams: StoredBm25 | null;
   coverageGrams: readonly string[];
+  /** The coverage grams' hash table (see TermIds). */
+  coverageGramTable: Uint32Array;
   documentTerms: ReturnType<ListPool["packed"]>;
   documentGrams: ReturnType<ListPool["packed"]>;
   documentFrequency: Uint32Array;
   textFrequency: Uint32Array;
   /** Word term ids in the order the vocabulary learnt them. */
   vocabularyOrder: Uint32Array;
+  /** The vocabulary's lookups (see Vocabulary.stored), by word term id; null in indexes stored without them. */
+  vocabulary: { keys: readonly (readonly [string, ArrayLike<number>])[]; sorted: Uint32Array; sortedBackwards: Uint32Array } | null;
 }
 
 /**
@@ -266,11 +271,19 @@ export class LexicalIndex {
       });
       this.documentTerms = new ListPool(stored.documentTerms);
       this.documentGrams = new ListPool(stored.documentGrams);
-      this.coverageGrams = new TermIds(stored.coverageGrams);
+      this.coverageGrams = new TermIds(stored.coverageGrams, stored.coverageGramTable);
       this.documentFrequency = stored.documentFrequency;
       this.textFrequency = stored.textFrequency;
       this.vocabularyOrder = [...stored.vocabularyOrder];
-      this.vocabulary = new Vocabulary(this.vocabularyOrder.map((id) => this.words.terms.term(id) ?? ""));
+      const termOf = (id: number): string => this.words.terms.term(id) ?? "";
+      const learnt = this.vocabularyOrder.map(termOf);
+      this.vocabulary = stored.vocabulary
+        ? Vocabulary.restore(learnt, {
+            keys: stored.vocabulary.keys.map(([key, ids]) => [key, Array.from(ids, termOf)] as const),
+            sorted: Array.from(stored.vocabulary.sorted, termOf),
+            sortedBackwards: Array.from(stored.vocabulary.sortedBackwards, termOf),
+          })
+        : new Vocabulary(learnt);
       this.languageCounts = { ...stored.languages };
       return;
     }
@@ -416,11 +429,24 @@ export class LexicalIndex {
       words: this.words.stored(),
       grams: this.grams?.stored() ?? null,
       coverageGrams: this.coverageGrams.terms,
+      coverageGramTable: this.coverageGrams.hashTable(),
       documentTerms: this.documentTerms.packed(),
       documentGrams: this.documentGrams.packed(),
       documentFrequency: this.documentFrequency.slice(0, this.words.terms.size),
       textFrequency: this.textFrequency.slice(0, this.words.terms.size),
       vocabularyOrder: Uint32Array.from(this.vocabularyOrder),
+      vocabulary: this.storedVocabulary(),
+    };
+  }
+
+  private storedVocabulary(): NonNullable<StoredLexicalIndex["vocabulary"]> {
+    const vocabulary = this.vocabulary.stored();
+    // Every vocabulary term is a word term; a missing one (never expected) makes the stored orders fail their check on restore.
+    const idOf = (term: string): number => this.words.terms.id(term) ?? 0;
+    return {
+      keys: vocabulary.keys.map(([key, terms]) => [key, terms.map(idOf)] as const),
+      sorted: Uint32Array.from(vocabulary.sorted, idOf),
+      sortedBackwards: Uint32Array.from(vocabulary.sortedBackwards, idOf),
     };
   }
 

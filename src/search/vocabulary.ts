@@ -33,41 +33,85 @@ const MIN_COMPOUND_MODIFIER = 5;
 /** A compound that holds the word weighs this much of the word itself. */
 export const COMPOUND_SHARE = 0.6;
 
+/** A Vocabulary as stored with the lexical index (see Vocabulary.stored). */
+export interface StoredVocabulary {
+  /** Keys that verb forms reduce to, with the terms they stand for in the order learnt. */
+  keys: readonly (readonly [string, readonly string[]])[];
+  /** The terms without digits, sorted. */
+  sorted: readonly string[];
+  /** The same terms, sorted by their spelling read backwards. */
+  sortedBackwards: readonly string[];
+}
+
 /** The index's own terms, reachable also through the reduced forms of its verbs and as parts of compounds. */
 export class Vocabulary {
-  private readonly terms = new Set<string>();
+  private readonly terms: Set<string>;
   /**
    * Keys that verb forms reduce to, with the index terms they stand for in
    * the order they were learnt (the key itself among them when indexed). A
    * term that is no such key stands for itself alone, without an entry: most
    * terms are none, and a start opening a stored index adds every term.
    */
-  private readonly byKey = new Map<string, string[]>();
+  private readonly byKey: Map<string, string[]>;
   /**
-   * Index terms sorted, and sorted by their reversed spelling: prefix and
+   * Index terms sorted, and sorted by their spelling read backwards: prefix and
    * suffix lookups by binary search. Sorted when first needed (only compound
    * and typo lookups need them), with the terms added since merged in then.
    */
-  private readonly sorted: string[] = [];
-  private readonly reversedSorted: string[] = [];
+  private readonly sorted: string[];
+  private readonly sortedBackwards: string[];
   private pending: string[] = [];
 
-  constructor(terms: Iterable<string>) {
+  constructor(terms: Iterable<string>, restored?: StoredVocabulary) {
+    if (restored) {
+      // Built-in constructors and copies only: a start opens a vocabulary of hundreds of thousands of terms.
+      this.terms = new Set(terms);
+      this.byKey = new Map(restored.keys.map(([key, list]) => [key, [...list]]));
+      this.sorted = [...restored.sorted];
+      this.sortedBackwards = [...restored.sortedBackwards];
+      return;
+    }
+    this.terms = new Set();
+    this.byKey = new Map();
+    this.sorted = [];
+    this.sortedBackwards = [];
     this.add(terms);
   }
 
-  private settled(): { sorted: readonly string[]; reversedSorted: readonly string[] } {
+  /**
+   * What `restore` needs to open this vocabulary again without stemming or
+   * sorting its terms (most of a start's work on a stored index otherwise).
+   */
+  stored(): StoredVocabulary {
+    const { sorted, sortedBackwards } = this.settled();
+    return { keys: [...this.byKey], sorted: [...sorted], sortedBackwards: [...sortedBackwards] };
+  }
+
+  /**
+   * A vocabulary of `terms` (in the order learnt) as `stored()` gave it. The
+   * stored orders are taken as they are (they come from a file whose shape
+   * was checked); orders of another length than the terms' are not theirs, and
+   * the vocabulary is then built from the terms.
+   */
+  static restore(terms: readonly string[], stored: StoredVocabulary): Vocabulary {
+    const ordered = stored.sorted.length;
+    if (stored.sortedBackwards.length !== ordered || ordered > terms.length) return new Vocabulary(terms);
+    return new Vocabulary(terms, stored);
+  }
+
+  private settled(): { sorted: readonly string[]; sortedBackwards: readonly string[] } {
     if (this.pending.length > 0) {
+      // One by one: spreading hundreds of thousands of arguments overflows the stack.
       for (const term of this.pending) {
         this.sorted.push(term);
-        this.reversedSorted.push(reverse(term));
+        this.sortedBackwards.push(term);
       }
       this.pending = [];
       // Sorting an appended run into the sorted rest takes about linear time (TimSort).
       this.sorted.sort();
-      this.reversedSorted.sort();
+      this.sortedBackwards.sort(compareBackwards);
     }
-    return { sorted: this.sorted, reversedSorted: this.reversedSorted };
+    return { sorted: this.sorted, sortedBackwards: this.sortedBackwards };
   }
 
   /** Terms the index now has (an article was added): found from then on like the others. */
@@ -91,8 +135,8 @@ export class Vocabulary {
     }
     if (/\d/.test(term)) return;
     this.settled();
-    removeSorted(this.sorted, term);
-    removeSorted(this.reversedSorted, reverse(term));
+    removeSorted(this.sorted, term, compareForwards);
+    removeSorted(this.sortedBackwards, term, compareBackwards);
   }
 
   private addKeys(term: string): void {
@@ -127,7 +171,7 @@ export class Vocabulary {
     if (term.length >= MIN_COMPOUND_MODIFIER) {
       for (const candidate of withPrefix(this.settled().sorted, term)) if (candidate.length >= term.length + 3) found.add(candidate);
     }
-    for (const candidate of withPrefix(this.settled().reversedSorted, reverse(term))) if (candidate.length >= term.length + 3) found.add(reverse(candidate));
+    for (const candidate of withSuffix(this.settled().sortedBackwards, term)) if (candidate.length >= term.length + 3) found.add(candidate);
     return [...found];
   }
 
@@ -201,39 +245,54 @@ export function compoundParts(folded: string, vocabulary: Vocabulary): string[] 
   return [];
 }
 
-/** The text's UTF-16 units in reverse order: only ever compared with texts reversed the same way, and reversed back. */
-function reverse(text: string): string {
-  // Index terms are words: one call with their units as arguments is the fastest way; a freak long one goes unit by unit.
-  if (text.length > 256) {
-    let reversed = "";
-    for (let position = text.length - 1; position >= 0; position -= 1) reversed += text[position];
-    return reversed;
-  }
-  const units = new Array<number>(text.length);
-  for (let position = 0; position < text.length; position += 1) units[text.length - 1 - position] = text.charCodeAt(position);
-  return String.fromCharCode(...units);
+function compareForwards(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** Where `value` is or would go in `sorted`. */
-function lowerBound(sorted: readonly string[], value: string): number {
+/** Order by spelling read backwards (UTF-16 units from the end), so that words with the same ending lie together. */
+function compareBackwards(left: string, right: string): number {
+  const shorter = Math.min(left.length, right.length);
+  for (let back = 1; back <= shorter; back += 1) {
+    const difference = left.charCodeAt(left.length - back) - right.charCodeAt(right.length - back);
+    if (difference !== 0) return difference;
+  }
+  return left.length - right.length;
+}
+
+/** Where `value` is or would go in `sorted` (ordered by `compare`). */
+function lowerBound(sorted: readonly string[], value: string, compare: (left: string, right: string) => number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((sorted[middle] ?? "") < value) low = middle + 1;
+    if (compare(sorted[middle] ?? "", value) < 0) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
-function removeSorted(sorted: string[], value: string): void {
-  const position = lowerBound(sorted, value);
+function removeSorted(sorted: string[], value: string, compare: (left: string, right: string) => number): void {
+  const position = lowerBound(sorted, value, compare);
   if (sorted[position] === value) sorted.splice(position, 1);
 }
 
 function withPrefix(sorted: readonly string[], prefix: string): string[] {
-  const low = lowerBound(sorted, prefix);
   const result: string[] = [];
-  for (let index = low; index < sorted.length && (sorted[index] ?? "").startsWith(prefix); index += 1) result.push(sorted[index] ?? "");
+  for (let index = lowerBound(sorted, prefix, compareForwards); index < sorted.length && (sorted[index] ?? "").startsWith(prefix); index += 1) {
+    result.push(sorted[index] ?? "");
+  }
+  return result;
+}
+
+/** In terms ordered backwards (compareBackwards), those ending with `suffix` lie together from where it would go. */
+function withSuffix(sortedBackwards: readonly string[], suffix: string): string[] {
+  const result: string[] = [];
+  for (
+    let index = lowerBound(sortedBackwards, suffix, compareBackwards);
+    index < sortedBackwards.length && (sortedBackwards[index] ?? "").endsWith(suffix);
+    index += 1
+  ) {
+    result.push(sortedBackwards[index] ?? "");
+  }
   return result;
 }

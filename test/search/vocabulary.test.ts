@@ -57,6 +57,30 @@ describe("Vocabulary", () => {
     }
   });
 
+  it("opens again from what it stored as it was, and rebuilds when the stored orders are not its terms'", () => {
+    const learnt = ["braucht", "munitionsmangel", "lebensmittelknapp", "waff", "2023", "putin", "brauchst", "zugmangel", "benotigt"];
+    const original = new Vocabulary(learnt);
+    original.delete("zugmangel");
+    original.add(["mangelware", "kostet"]);
+    const terms = [...learnt.filter((term) => term !== "zugmangel"), "mangelware", "kostet"];
+    const stored = original.stored();
+    const restored = Vocabulary.restore(terms, stored);
+    const probes = ["brauch", "brauchst", "benot", "kost", "mangel", "lebensmittel", "putn", "waff", "2023", "zugmangel", "mangelw"];
+    const answers = (vocabulary: Vocabulary): unknown[] =>
+      probes.map((probe) => [vocabulary.lookup(probe), vocabulary.resolve(probe), vocabulary.compounds(probe), vocabulary.nearSpellings(probe)]);
+    expect(answers(restored)).toEqual(answers(original));
+    // It goes on learning like the original.
+    restored.add(["waffenmangel"]);
+    original.add(["waffenmangel"]);
+    expect(answers(restored)).toEqual(answers(original));
+    // Orders of another length than the terms': not theirs, so rebuilt from the terms, with the same answers.
+    const short = Vocabulary.restore(terms, { ...stored, sorted: stored.sorted.slice(1) });
+    const long = Vocabulary.restore(terms, { ...stored, sortedBackwards: [...stored.sortedBackwards, "fremd"] });
+    const fresh = new Vocabulary(terms);
+    expect(answers(short)).toEqual(answers(fresh));
+    expect(answers(long)).toEqual(answers(fresh));
+  });
+
   it("splits a compound the articles lack into parts they have", () => {
     const parts = new Vocabulary(["korea", "krieg", "mangel"]);
     expect(compoundParts("koreakrieg", parts).sort()).toEqual(["korea", "krieg"]);

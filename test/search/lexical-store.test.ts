@@ -37,6 +37,21 @@ describe("the stored lexical index", () => {
     }
   });
 
+  it("keeps terms and ids as they were, ASCII or not, and refuses to store one holding NUL", () => {
+    const mixed = LexicalIndex.build([
+      ...documents,
+      { id: "c#1 (Größe)", title: "Café", heading: "Åland", text: "Crème brûlée in Århus, 東京 und 🎉 am Straßenrand." },
+    ]);
+    const stored = mixed.stored();
+    const decoded = decodeLexicalIndex(Buffer.concat(encodeLexicalIndex(stored, "fp-1", FILES, BASE))).stored;
+    expect(decoded.ids).toEqual(stored.ids);
+    expect(decoded.words.terms).toEqual(stored.words.terms);
+    expect(decoded.words.terms.some((term) => /[^\p{ASCII}]/u.test(term))).toBe(true);
+    expect(decoded.coverageGrams).toEqual(stored.coverageGrams);
+    expect(decoded.vocabulary?.keys.map(([key]) => key)).toEqual(stored.vocabulary?.keys.map(([key]) => key));
+    expect(() => encodeLexicalIndex({ ...stored, ids: [...stored.ids, "bad\u0000id"] }, "fp-1", FILES, BASE)).toThrow(/NUL/u);
+  });
+
   it("decodes a read begun before the file is asked for, and says when there was nothing to read", async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "lexical-store-"));
     const file = path.join(folder, "index.lexical.bin");

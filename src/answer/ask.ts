@@ -8,7 +8,7 @@ import { cosineStandout, type RetrievalHit, type RetrievalResult, type Retriever
 import { abstentionFeatures, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
 import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";
 import { makeCitation } from "./citation.js";
-import { chooseExcerpt, sentenceScore } from "./excerpt.js";
+import { chooseExcerpt, sentenceScore, type SentenceLanguages } from "./excerpt.js";
 import type { Answer, Citation } from "./types.js";
 
 /** What answering needs of the current index. */
@@ -57,8 +57,8 @@ interface Candidate {
 }
 
 /** Whether a paragraph holds the asked-for kind of thing in a sentence that carries a question word, or next to one. */
-function holdsAnswerType(paragraph: Paragraph, type: AnswerType, tokens: readonly QueryToken[], lexicons: Lexicons): boolean {
-  const carries = paragraph.sentences.map((sentence) => sentenceScore(sentence.text, tokens) > 0);
+function holdsAnswerType(paragraph: Paragraph, type: AnswerType, tokens: readonly QueryToken[], lexicons: Lexicons, languages: SentenceLanguages): boolean {
+  const carries = paragraph.sentences.map((sentence) => sentenceScore(sentence.text, tokens, languages) > 0);
   return paragraph.sentences.some(
     (sentence, position) =>
       (carries[position] || carries[position - 1] === true || carries[position + 1] === true) && sentenceHasAnswerType(sentence.text, type, lexicons),
@@ -70,7 +70,7 @@ function candidatesOf(result: RetrievalResult, index: AskIndex, type: AnswerType
   for (const hit of result.hits) {
     const entry = index.paragraphById.get(hit.id);
     if (!entry) continue;
-    const typeMatched = type !== null && holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons);
+    const typeMatched = type !== null && holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph));
     const prior = focus?.priorIds.has(hit.id) ? 1 + focus.priorBoost : 1;
     candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1) * prior, typeMatched });
   }
@@ -87,10 +87,20 @@ function supportsQuestion(hit: RetrievalHit, result: RetrievalResult, thresholds
 const isTeaser = memoized(8_192, isTeaserSentence);
 const paragraphLanguage = memoized(4_096, detectLanguage);
 
-function citationOf(candidate: Candidate, tokens: readonly QueryToken[], type: AnswerType | null, settings: AskSettings): Citation {
+/** The stems a paragraph's sentences are matched on for this question (see SentenceLanguages). */
+function sentenceLanguages(result: RetrievalResult, paragraph: Paragraph): SentenceLanguages {
+  return { english: result.questionLanguage === "en" || paragraphLanguage(paragraph.text) === "en" };
+}
+
+function citationOf(candidate: Candidate, result: RetrievalResult, type: AnswerType | null, settings: AskSettings): Citation {
   // Preferring raises a sentence's score for the question's words, so only sentences that carry some gain.
   const prefer = type ? (text: string): boolean => sentenceHasAnswerType(text, type, settings.lexicons) : undefined;
-  const excerpt = chooseExcerpt(candidate.paragraph, tokens, { maxSentences: 2, skipSentence: isTeaser, ...(prefer ? { preferSentence: prefer } : {}) });
+  const excerpt = chooseExcerpt(candidate.paragraph, result.tokens, {
+    maxSentences: 2,
+    skipSentence: isTeaser,
+    languages: sentenceLanguages(result, candidate.paragraph),
+    ...(prefer ? { preferSentence: prefer } : {}),
+  });
   return makeCitation(candidate.article, candidate.paragraph, excerpt.text, Number(candidate.score.toFixed(4)));
 }
 
@@ -118,7 +128,7 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
 function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSettings): Answer {
   const { question, result, type, candidates, decision, focus } = ranked;
   const best = candidates[0];
-  const ranking = candidates.slice(0, settings.rankingSize).map((candidate) => citationOf(candidate, result.tokens, type, settings));
+  const ranking = candidates.slice(0, settings.rankingSize).map((candidate) => citationOf(candidate, result, type, settings));
   const citations: Citation[] = [];
   if (decision.outcome !== "refused" && best) {
     const shown = decision.outcome === "hedged" ? 1 : settings.maxCitations;
@@ -126,7 +136,7 @@ function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSet
       if (citations.length >= shown) return;
       // Runners-up far behind the best passage, or covering little of the question, add noise, not evidence.
       if (position > 0 && (candidate.score < best.score * 0.5 || !supportsQuestion(candidate.hit, result, settings.thresholds))) return;
-      const cited = ranking[position] ?? citationOf(candidate, result.tokens, type, settings);
+      const cited = ranking[position] ?? citationOf(candidate, result, type, settings);
       citations.push(cited);
     });
   }

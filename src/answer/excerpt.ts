@@ -18,6 +18,8 @@ export interface ExcerptOptions {
   skipSentence?: (text: string) => boolean;
   /** Sentences to prefer among those that carry the question's words (e.g. the one with a date for "wann"). */
   preferSentence?: (text: string) => boolean;
+  /** The stems the paragraph's sentences are matched on (see SentenceLanguages). */
+  languages: SentenceLanguages;
 }
 
 /** How much a preferred sentence's score is raised. */
@@ -37,16 +39,35 @@ interface SentenceTerms {
 
 /**
  * A sentence's analysis depends on its text alone, and the same sentences of
- * the top passages are scored for question after question: keep them (the oldest go first).
+ * the top passages are scored for question after question: keep them (the
+ * oldest go first). German stems always; English stems as well where a
+ * question word can be in English (see `english` below), since stemming
+ * every sentence twice was most of the work of a first answer.
  */
-const sentenceTerms = memoized(4_096, (sentence: string): SentenceTerms => {
+function analyzeSentence(sentence: string, english: boolean): SentenceTerms {
   const analyzedGerman = analyze(sentence, "de");
-  const analyzedEnglish = analyze(sentence, "en");
+  const analyzedEnglish = english ? analyze(sentence, "en") : [];
   return {
     terms: new Set([...analyzedGerman.map((token) => token.term), ...analyzedEnglish.map((token) => token.term)]),
     grams: new Set(analyzedGerman.flatMap((token) => [...gramSet(token.folded)])),
   };
-});
+}
+const germanSentenceTerms = memoized(4_096, (sentence: string) => analyzeSentence(sentence, false));
+const bilingualSentenceTerms = memoized(4_096, (sentence: string) => analyzeSentence(sentence, true));
+
+/**
+ * Whether a sentence is matched on its English stems too: when the question
+ * is English (its words carry English stems) or the sentence's paragraph is
+ * (translations reach it with English terms). A German question's words on a
+ * German paragraph are German stems and expansions only.
+ */
+export interface SentenceLanguages {
+  english: boolean;
+}
+
+function sentenceTerms(sentence: string, languages: SentenceLanguages): SentenceTerms {
+  return languages.english ? bilingualSentenceTerms(sentence) : germanSentenceTerms(sentence);
+}
 
 /** A question word's letter grams, worked out once per question rather than once per sentence. */
 const tokenGramCache = new WeakMap<QueryToken, string[]>();
@@ -61,14 +82,14 @@ function tokenGrams(token: QueryToken): string[] {
 }
 
 /** Each question word's credit in a sentence: its IDF, times how far the sentence holds it (see wordMatch). */
-function tokenCredits(sentence: string, tokens: readonly QueryToken[]): number[] {
-  const { terms, grams } = sentenceTerms(sentence);
+function tokenCredits(sentence: string, tokens: readonly QueryToken[], languages: SentenceLanguages): number[] {
+  const { terms, grams } = sentenceTerms(sentence, languages);
   return tokens.map((token) => token.idf * tokenWeight(token) * wordMatch(token, terms, grams, tokenGrams(token), SENTENCE_PARTS).strength);
 }
 
 /** Score of one sentence: full credit per question word present, partial credit for bridges and shared compound parts. */
-export function sentenceScore(sentence: string, tokens: readonly QueryToken[]): number {
-  return tokenCredits(sentence, tokens).reduce((sum, credit) => sum + credit, 0);
+export function sentenceScore(sentence: string, tokens: readonly QueryToken[], languages: SentenceLanguages): number {
+  return tokenCredits(sentence, tokens, languages).reduce((sum, credit) => sum + credit, 0);
 }
 
 export interface Excerpt {
@@ -86,7 +107,7 @@ export function chooseExcerpt(paragraph: Paragraph, tokens: readonly QueryToken[
   const candidates = paragraph.sentences.filter((sentence) => !(options.skipSentence?.(sentence.text) ?? false));
   const pool = candidates.length > 0 ? candidates : paragraph.sentences;
   const scored = pool.map((sentence) => {
-    const credits = tokenCredits(sentence.text, tokens);
+    const credits = tokenCredits(sentence.text, tokens, options.languages);
     const score = credits.reduce((sum, credit) => sum + credit, 0);
     return { sentence, credits, score: options.preferSentence?.(sentence.text) ? score * (1 + PREFERRED_SENTENCE_BOOST) : score };
   });

@@ -6,6 +6,8 @@ import type { Paragraph } from "../../src/content/types.js";
 import { LexicalIndex } from "../../src/search/lexical.js";
 import { EMPTY_LEXICONS } from "../../src/search/lexicons.js";
 
+const GERMAN = { english: false };
+
 /** Which sentences of a paragraph are quoted for a question, case by case. */
 
 const TEXT = `# Ein Wärmespeicher für Lindau
@@ -54,7 +56,7 @@ describe("chooseExcerpt", () => {
     },
     { question: "Wie hoch sind die Kosten?", number: 2, quoted: ["Die Kosten liegen bei rund zwölf Millionen Euro."], max: 1 },
   ])("$question → ¶$number", ({ question, number, quoted, max }) => {
-    const excerpt = chooseExcerpt(paragraph(number), tokens(question), { maxSentences: max });
+    const excerpt = chooseExcerpt(paragraph(number), tokens(question), { maxSentences: max, languages: GERMAN });
     expect(excerpt.sentences.map((sentence) => sentence.text)).toEqual(quoted);
     // Verbatim: the quoted text is a slice of the paragraph.
     expect(paragraph(number).text).toContain(excerpt.text);
@@ -63,17 +65,24 @@ describe("chooseExcerpt", () => {
 
   it("never quotes a skipped sentence, and a preferred one wins among matching sentences", () => {
     const teaser = /lesen Sie hier/;
-    const excerpt = chooseExcerpt(paragraph(3), tokens("Fernwärmenetz"), { maxSentences: 1, skipSentence: (text) => teaser.test(text) });
+    const excerpt = chooseExcerpt(paragraph(3), tokens("Fernwärmenetz"), { maxSentences: 1, skipSentence: (text) => teaser.test(text), languages: GERMAN });
     expect(excerpt.text).toBe("Das Fernwärmenetz versorgt 9000 Haushalte.");
-    const preferred = chooseExcerpt(paragraph(1), tokens("Wärmespeicher Turm Meter"), { maxSentences: 1, preferSentence: (text) => /\d/.test(text) });
+    const preferred = chooseExcerpt(paragraph(1), tokens("Wärmespeicher Turm Meter"), { maxSentences: 1, preferSentence: (text) => /\d/.test(text), languages: GERMAN });
     expect(preferred.text).toBe("Der Turm soll 42 Meter hoch werden.");
   });
 
   it("scores a sentence by the question words it holds", () => {
     const words = tokens("Kosten Millionen Euro");
-    expect(sentenceScore("Die Kosten liegen bei rund zwölf Millionen Euro.", words)).toBeGreaterThan(
-      sentenceScore("Der Bau beginnt im März am Nordufer.", words),
+    expect(sentenceScore("Die Kosten liegen bei rund zwölf Millionen Euro.", words, GERMAN)).toBeGreaterThan(
+      sentenceScore("Der Bau beginnt im März am Nordufer.", words, GERMAN),
     );
-    expect(sentenceScore("Der Bau beginnt im März am Nordufer.", words)).toBe(0);
+    expect(sentenceScore("Der Bau beginnt im März am Nordufer.", words, GERMAN)).toBe(0);
+  });
+
+  it("matches English stems only when asked to (an English question, or an English paragraph)", () => {
+    // Snowball's English stemmer makes "rising" "rise"; the German one leaves it (and no letter gram of "rise" is in it).
+    const english = [{ surface: "rise", terms: ["rise"], idf: 1, known: true, expansions: [], commonness: 0, spread: 0.1 }];
+    expect(sentenceScore("Housing costs are rising.", english, { english: true })).toBeGreaterThan(0);
+    expect(sentenceScore("Housing costs are rising.", english, GERMAN)).toBe(0);
   });
 });

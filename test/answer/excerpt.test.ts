@@ -67,7 +67,11 @@ describe("chooseExcerpt", () => {
     const teaser = /lesen Sie hier/;
     const excerpt = chooseExcerpt(paragraph(3), tokens("Fernwärmenetz"), { maxSentences: 1, skipSentence: (text) => teaser.test(text), languages: GERMAN });
     expect(excerpt.text).toBe("Das Fernwärmenetz versorgt 9000 Haushalte.");
-    const preferred = chooseExcerpt(paragraph(1), tokens("Wärmespeicher Turm Meter"), { maxSentences: 1, preferSentence: (text) => /\d/.test(text), languages: GERMAN });
+    const preferred = chooseExcerpt(paragraph(1), tokens("Wärmespeicher Turm Meter"), {
+      maxSentences: 1,
+      preferSentence: (text) => /\d/.test(text),
+      languages: GERMAN,
+    });
     expect(preferred.text).toBe("Der Turm soll 42 Meter hoch werden.");
   });
 

@@ -113,6 +113,26 @@ describe("the stored index", () => {
     expect(await readStoredIndex(indexFile, silentLogger())).toBeNull();
   });
 
+  it("checks every field of a pack whose bytes are not those its manifest recorded, and serves one whose are", async () => {
+    await writeStoredIndex(indexFile, indexOf([variant(1)]));
+    const manifest = JSON.parse(await readFile(indexFile, "utf8")) as { packs: Array<{ name: string; entries: number; sha256?: string }> };
+    expect(manifest.packs[0]?.sha256).toMatch(/^[0-9a-f]{64}$/u);
+    const packFile = path.join(folder, manifest.packs[0]?.name ?? "");
+    const pack = await readFile(packFile, "utf8");
+    expect((await readStoredIndex(indexFile, silentLogger()))?.articles).toEqual([variant(1)]);
+
+    // Edited after writing (a paragraph number made a string): the digest differs, so zod checks it, and refuses it.
+    await writeFile(packFile, pack.replace(/"number":1,/u, '"number":"1",'));
+    const edited = capturingLogger();
+    expect(await readStoredIndex(indexFile, edited.logger)).toBeNull();
+    expect(edited.records.find((record) => record.event === "index_corrupt")?.issue).toMatch(/does not match the expected format/u);
+
+    // A manifest of an older writer (no digests): checked with zod, and served when sound.
+    await writeFile(packFile, pack);
+    await writeFile(indexFile, JSON.stringify({ ...manifest, packs: manifest.packs.map(({ name, entries }) => ({ name, entries })) }));
+    expect((await readStoredIndex(indexFile, silentLogger()))?.articles).toEqual([variant(1)]);
+  });
+
   it("keeps the previous index whole when the manifest cannot be written, without a pack left over", async () => {
     await writeStoredIndex(indexFile, indexOf([variant(1)]));
     const before = await readdir(folder);

@@ -8,7 +8,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY scripts/bundle.mjs ./scripts/
+COPY scripts/bundle.mjs scripts/bundle-loader.cjs ./scripts/
 RUN npm run build
 
 FROM node:20-slim
@@ -38,4 +38,4 @@ VOLUME ["/app/var"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "--import", "tsx", "scripts/healthcheck.ts"]
 
 # The compiled, bundled bot, run by plain Node.
-CMD ["node", "--enable-source-maps", "dist/bundle/main.mjs"]
+CMD ["node", "--enable-source-maps", "dist/bundle/main.cjs"]

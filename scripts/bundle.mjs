@@ -1,35 +1,49 @@
 // The second half of `npm run build`: bundles the compiled entry points
 // (dist/main.js, dist/cli/scale-probe.js) with esbuild into dist/bundle/, so a
-// start loads a few files instead of some hundred modules (Node 20 has no
-// compile cache: every module is read, resolved and compiled at each start).
+// start loads one file instead of some hundred modules, and runs it through
+// V8's code cache (see bundle-loader.cjs): Node 20 has no compile cache, so
+// every start otherwise resolves, reads and compiles everything again.
 // Packages that load files of their own at run time (native add-ons, model
-// runtimes, dynamic requires) stay outside and are imported from node_modules.
+// runtimes, dynamic requires) stay outside and are loaded from node_modules.
 import { build } from "esbuild";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const outdir = path.join(root, "dist", "bundle");
 
-/** Packages the bundle imports from node_modules instead of holding them. */
+/** Packages the bundle loads from node_modules instead of holding them. */
 export const EXTERNAL_PACKAGES = ["@xenova/transformers", "discord.js", "linkedom", "snowball-stemmers"];
+/** Entry points: dist/bundle/<name>.cjs runs <name>.code.cjs through the code cache. */
+const ENTRIES = { main: "dist/main.js", "scale-probe": "dist/cli/scale-probe.js" };
 
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { main: "dist/main.js", "scale-probe": "dist/cli/scale-probe.js" },
-  outdir: "dist/bundle",
-  outExtension: { ".js": ".mjs" },
+  entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [`${name}.code`, file])),
+  outdir,
+  outExtension: { ".js": ".cjs" },
   bundle: true,
-  // Code reached only through import() (the Discord client, sharding) goes to chunks of its own, loaded when used.
-  splitting: true,
-  format: "esm",
+  // CommonJS, since only a script (not an ES module) can be compiled with a code cache on Node 20.
+  format: "cjs",
   platform: "node",
   target: "node20",
   external: EXTERNAL_PACKAGES,
-  // Bundled CommonJS packages (pino, dotenv) call require() for Node's own modules.
-  banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
-  // Smaller files parse faster (about 10 % of a start); names are kept for error messages and stack traces.
+  // The modules find their data files (lexicons, stop words) relative to their own URL: the bundle's.
+  define: { "import.meta.url": "__bundleUrl" },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Smaller files parse faster; names are kept for error messages and stack traces.
   minify: true,
   keepNames: true,
   sourcemap: "linked",
   logLevel: "warning",
 });
+copyFileSync(path.join(root, "scripts", "bundle-loader.cjs"), path.join(outdir, "loader.cjs"));
+const loader = createRequire(import.meta.url)(path.join(outdir, "loader.cjs"));
+for (const name of Object.keys(ENTRIES)) {
+  writeFileSync(path.join(outdir, `${name}.cjs`), `"use strict";\n// Built by scripts/bundle.mjs.\nrequire("./loader.cjs").run(${JSON.stringify(name)});\n`);
+  loader.compiledCache(path.join(outdir, `${name}.code.cjs`));
+}

@@ -1,4 +1,4 @@
-// `npm start`: runs the compiled, bundled bot (dist/bundle/main.mjs), building
+// `npm start`: runs the compiled, bundled bot (dist/bundle/main.cjs), building
 // it first when it is missing or older than src/. Plain JavaScript, so starting needs neither tsx
 // nor a TypeScript loader; a production install (`npm ci --omit=dev`) ships a
 // built dist/ and never compiles.
@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sourceDir = path.join(root, "src");
-const entry = path.join(root, "dist", "bundle", "main.mjs");
+const entry = path.join(root, "dist", "bundle", "main.cjs");
 
 /** Newest modification time of any file below `folder` (0 when it does not exist). */
 function newestChange(folder) {

@@ -20,7 +20,8 @@ function firstShardId(): number | null {
  * session. With SHARD_COUNT other than 1, this process is the shard manager and
  * starts this same program once per shard.
  */
-await runCli(async ({ config, logger: botLogger }) => {
+// Not awaited at the top level: the bundle is CommonJS (see scripts/bundle.mjs); runCli reports every failure itself.
+void runCli(async ({ config, logger: botLogger }) => {
   const shardId = firstShardId();
   if (config.DISCORD_TOKEN && config.SHARD_COUNT !== 1 && shardId === null) {
     const { startShardManager } = await import("./discord/sharding.js");

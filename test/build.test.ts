@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 /**
  * `npm start` runs the compiled build: scripts/start.mjs compiles src/ into
  * dist/ and bundles it when the bundle is missing or older than the sources,
- * then runs dist/bundle/main.mjs with plain Node (no tsx). Here it answers a question in terminal mode.
+ * then runs dist/bundle/main.cjs with plain Node (no tsx). Here it answers a question in terminal mode.
  */
 
 const run = promisify(execFile);
-const ENTRY = path.resolve("dist/bundle/main.mjs");
+const ENTRY = path.resolve("dist/bundle/main.cjs");
 
 async function start(stateDir: string, input: string): Promise<{ stdout: string; stderr: string }> {
   const child = run(process.execPath, [path.resolve("scripts/start.mjs")], {

@@ -16,8 +16,9 @@ describe("Dockerfile and systemd unit", () => {
     expect(existsSync(healthcheck[0]?.[3] ?? "")).toBe(true);
     // The bot itself runs compiled and bundled, from the build stage's dist/ (compiled from src/, as tsconfig.build.json says).
     const command = [...dockerfile.matchAll(/^CMD \[(.*)\]$/gm)].map((match) => JSON.parse(`[${match[1] ?? ""}]`) as string[]);
-    expect(command).toEqual([["node", "--enable-source-maps", "dist/bundle/main.mjs"]]);
-    expect(readFileSync("scripts/bundle.mjs", "utf8")).toMatch(/outdir: "dist\/bundle"/u);
+    expect(command).toEqual([["node", "--enable-source-maps", "dist/bundle/main.cjs"]]);
+    expect(readFileSync("scripts/bundle.mjs", "utf8")).toMatch(/path\.join\(root, "dist", "bundle"\)/u);
+    expect(dockerfile).toMatch(/^COPY scripts\/bundle\.mjs scripts\/bundle-loader\.cjs \.\/scripts\/$/mu);
     expect(dockerfile).toMatch(/^RUN npm run build$/m);
     expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
     const build = JSON.parse(readFileSync("tsconfig.build.json", "utf8")) as { compilerOptions: { rootDir: string; outDir: string } };

@@ -124,9 +124,11 @@ export class QaService implements QaApi, ContentAdminApi {
    */
   static async create(given: QaServiceOptions): Promise<QaService> {
     // Begun first: reading the stored index then overlaps loading the lexicons and hashing the files (see EarlyReads).
-    const lexicalRead = !given.server && given.indexFile ? beginLexicalRead(lexicalFileOf(given.indexFile)) : undefined;
+    // A server's state has no stored index of its own (resolveServiceOptions gives it none either).
+    const indexFile = !given.server && given.indexFile ? given.indexFile : null;
+    const lexicalRead = indexFile ? beginLexicalRead(lexicalFileOf(indexFile)) : undefined;
+    const storedRead = indexFile ? readStoredIndex(indexFile, given.logger) : undefined;
     const options = resolveServiceOptions(given);
-    const storedRead = options.indexFile ? readStoredIndex(options.indexFile, options.logger) : undefined;
     // A process killed mid-write leaves its temporary files behind; they are never read, only cleaned up here.
     for (const folder of new Set([options.contentDir, ...(options.indexFile ? [path.dirname(options.indexFile)] : [])])) {
       const removed = await removeStaleTemporaries(folder);

@@ -102,7 +102,7 @@ type ProbeFigures = Extract<z.infer<typeof probeLine>, { event: "figures" }>;
 function runProbe(env: NodeJS.ProcessEnv, args: string[]): Promise<{ firstAnswerMs: number; figures: ProbeFigures }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(root, "dist", "bundle", "scale-probe.mjs"), ...args], {
+    const child = spawn(process.execPath, [path.join(root, "dist", "bundle", "scale-probe.cjs"), ...args], {
       cwd: root,
       env,
       stdio: ["ignore", "pipe", "pipe"],

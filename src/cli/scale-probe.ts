@@ -14,9 +14,10 @@ import { argumentError, CliError, runCli } from "./run.js";
  * one JSON line.
  */
 
-const USAGE = "usage: node dist/bundle/scale-probe.mjs --questions FILE [--add FILE]";
+const USAGE = "usage: node dist/bundle/scale-probe.cjs --questions FILE [--add FILE]";
 
-await runCli(async ({ config, logger }) => {
+// Not awaited at the top level: the bundle is CommonJS (see scripts/bundle.mjs); runCli reports every failure itself.
+void runCli(async ({ config, logger }) => {
   let values: { questions?: string | undefined; add?: string | undefined };
   try {
     values = parseArgs({ args: process.argv.slice(2), options: { questions: { type: "string" }, add: { type: "string" } } }).values;

@@ -52,8 +52,22 @@ function compile(bundle, source, cachedData) {
   return { script, accepted: cachedData !== undefined && script.cachedDataRejected === false };
 }
 
+/**
+ * Node 20 marks the main context's loader for vm scripts experimental and
+ * says so on stderr at the first import() (when transformers.js or linkedom
+ * load). That one notice is not for operators; every other warning passes.
+ */
+function quietLoaderNotice() {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function (warning, ...rest) {
+    if (String(typeof warning === "string" ? warning : warning?.message).includes("USE_MAIN_CONTEXT_DEFAULT_LOADER")) return;
+    return emitWarning.call(process, warning, ...rest);
+  };
+}
+
 /** Runs `dist/bundle/<name>.code.cjs` as a CommonJS module. */
 function run(name) {
+  quietLoaderNotice();
   const bundle = path.join(__dirname, `${name}.code.cjs`);
   const source = readFileSync(bundle, "utf8");
   const files = cacheFiles(bundle, source);

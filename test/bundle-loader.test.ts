@@ -49,4 +49,16 @@ describe("the bundle loader", () => {
     for (const name of await readdir(path.join(folder, "cache"))) await writeFile(path.join(folder, "cache", name), "not a code cache");
     expect(await start()).toBe("omega true");
   });
+
+  it("lets the bundle import ES modules, without the loader's experimental notice but with every other warning", async () => {
+    await writeFile(path.join(folder, "esm.mjs"), "export const value = 42;\n");
+    await writeFile(
+      path.join(folder, "demo.code.cjs"),
+      '"use strict";\nprocess.emitWarning("a warning of the bundle");\nimport("./esm.mjs").then((module) => process.stdout.write(String(module.value)));\n',
+    );
+    const { stdout, stderr } = await run(process.execPath, [path.join(folder, "entry.cjs")], { encoding: "utf8" });
+    expect(stdout).toBe("42");
+    expect(stderr).toMatch(/a warning of the bundle/u);
+    expect(stderr).not.toMatch(/USE_MAIN_CONTEXT_DEFAULT_LOADER|ExperimentalWarning/u);
+  });
 });

@@ -90,4 +90,12 @@ function compiledCache(bundle) {
   writeAtomically(cacheFiles(bundle, source).compiled, script.createCachedData());
 }
 
-module.exports = { run, compiledCache };
+/**
+ * import() for the bundle (see src/import-package.ts): in a module of its own,
+ * so that it runs with Node's module loader, not from the code cache.
+ */
+function importPackage(specifier) {
+  return import(specifier);
+}
+
+module.exports = { run, compiledCache, importPackage };

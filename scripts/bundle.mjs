@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = path.join(root, "dist", "bundle");
 
 /** Packages the bundle loads from node_modules instead of holding them. */
-export const EXTERNAL_PACKAGES = ["@xenova/transformers", "discord.js", "linkedom", "snowball-stemmers"];
+const EXTERNAL_PACKAGES = ["@xenova/transformers", "discord.js", "linkedom", "snowball-stemmers"];
 /** Entry points: dist/bundle/<name>.cjs runs <name>.code.cjs through the code cache. */
 const ENTRIES = { main: "dist/main.js", "scale-probe": "dist/cli/scale-probe.js" };
 
@@ -34,12 +34,27 @@ await build({
   external: EXTERNAL_PACKAGES,
   // The modules find their data files (lexicons, stop words) relative to their own URL: the bundle's.
   define: { "import.meta.url": "__bundleUrl" },
-  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // The loader beside the bundle (dist/bundle/loader.cjs) imports ES module packages for it (see the plugin below).
+  banner: {
+    js: '"use strict";\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;\nconst __loaderImport = (specifier) => require("./loader.cjs").importPackage(specifier);',
+  },
   // Smaller files parse faster; names are kept for error messages and stack traces.
   minify: true,
   keepNames: true,
   sourcemap: "linked",
   logLevel: "warning",
+  plugins: [
+    {
+      // Run-time imports of ES module packages go through the loader (see src/import-package.ts).
+      name: "import-package-through-loader",
+      setup(build) {
+        build.onLoad({ filter: /[\\/]dist[\\/]import-package\.js$/ }, () => ({
+          contents: "export const importPackage = (specifier) => __loaderImport(specifier);\n",
+          loader: "js",
+        }));
+      },
+    },
+  ],
 });
 copyFileSync(path.join(root, "scripts", "bundle-loader.cjs"), path.join(outdir, "loader.cjs"));
 const loader = createRequire(import.meta.url)(path.join(outdir, "loader.cjs"));

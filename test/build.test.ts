@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, stat, utimes } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -44,6 +44,11 @@ describe("the compiled build", () => {
     expect(first.stdout).toMatch(/— ¶\d+ · Waffen aus Nordkorea/);
     const built = await stat(ENTRY);
     expect(built.mtimeMs).toBeGreaterThan(past.getTime() + 1000);
+    // Strict code, whose imports of ES module packages go through the loader (an import() from the code cache would fail).
+    const bundled = await readFile(path.resolve("dist/bundle/main.code.cjs"), "utf8");
+    expect(bundled.startsWith('"use strict";\n')).toBe(true);
+    expect(bundled).not.toMatch(/\bimport\("/u);
+    expect(bundled).toMatch(/__loaderImport\(/u);
 
     // A fresh dist/ is used as it is: the second start compiles nothing.
     const second = await start(stateDir, "Wann reist Kim nach Russland?\n/quit\n");

@@ -50,15 +50,27 @@ describe("the bundle loader", () => {
     expect(await start()).toBe("omega true");
   });
 
-  it("lets the bundle import ES modules, without the loader's experimental notice but with every other warning", async () => {
+  it("lets the bundle import ES modules, also from the run cache, without the loader's experimental notice but with every other warning", async () => {
     await writeFile(path.join(folder, "esm.mjs"), "export const value = 42;\n");
+    // An import() restored from the code cache finds no module loader on Node 20: imports through the loader's importPackage do.
     await writeFile(
       path.join(folder, "demo.code.cjs"),
-      '"use strict";\nprocess.emitWarning("a warning of the bundle");\nimport("./esm.mjs").then((module) => process.stdout.write(String(module.value)));\n',
+      [
+        '"use strict";',
+        'process.emitWarning("a warning of the bundle");',
+        'async function later(loader) { return loader === "own" ? import("./esm.mjs") : require("./loader.cjs").importPackage("./esm.mjs"); }',
+        "later(process.env.IMPORT_WITH).then((module) => process.stdout.write(String(module.value)), (error) => process.stdout.write(error.message));",
+        "",
+      ].join("\n"),
     );
-    const { stdout, stderr } = await run(process.execPath, [path.join(folder, "entry.cjs")], { encoding: "utf8" });
-    expect(stdout).toBe("42");
-    expect(stderr).toMatch(/a warning of the bundle/u);
-    expect(stderr).not.toMatch(/USE_MAIN_CONTEXT_DEFAULT_LOADER|ExperimentalWarning/u);
+    const started = (how: string): Promise<{ stdout: string; stderr: string }> =>
+      run(process.execPath, [path.join(folder, "entry.cjs")], { encoding: "utf8", env: { ...process.env, IMPORT_WITH: how } });
+    const first = await started("loader");
+    expect(first.stdout).toBe("42");
+    expect(first.stderr).toMatch(/a warning of the bundle/u);
+    expect(first.stderr).not.toMatch(/USE_MAIN_CONTEXT_DEFAULT_LOADER|ExperimentalWarning/u);
+    // Now from the run cache the first start wrote.
+    expect((await readdir(path.join(folder, "cache"))).filter((name) => name.endsWith(".run"))).toHaveLength(1);
+    expect((await started("loader")).stdout).toBe("42");
   });
 });

@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { createRequire } from "node:module";
 import type * as Linkedom from "linkedom";
+import { importPackage } from "../import-package.js";
 import { ArticleParseError, articleFromBlocks, normalizeText, normalizeUrl, parseDate, type ArticleBlock, type ArticleMetadata } from "./parse.js";
 import type { Article } from "./types.js";
 
@@ -69,7 +70,7 @@ let linkedom: typeof Linkedom | null = null;
  * every answer for the 150 ms it takes.
  */
 export async function prepareHtmlReader(): Promise<void> {
-  linkedom ??= await import("linkedom");
+  linkedom ??= await importPackage<typeof Linkedom>("linkedom");
 }
 
 /** linkedom takes about 150 ms to load and only HTML articles need it: it is loaded when the first one is read. */

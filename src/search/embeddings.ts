@@ -7,6 +7,8 @@
  */
 import path from "node:path";
 import type { Logger } from "pino";
+import type * as Transformers from "@xenova/transformers";
+import { importPackage } from "../import-package.js";
 
 export interface Embedder {
   readonly modelId: string;
@@ -293,7 +295,7 @@ let transformersDefaults: { localModelPath: string; cacheDir: string | null } | 
  * Imported lazily so that a disabled or broken embedding setup costs nothing at start-up.
  */
 export async function createTransformersExtractor(options: EmbedderOptions): Promise<FeatureExtractor> {
-  const transformers = await import("@xenova/transformers");
+  const transformers = await importPackage<typeof Transformers>("@xenova/transformers");
   const env: unknown = transformers.env;
   if (!isTransformersEnv(env)) throw new Error("unexpected @xenova/transformers version: its env settings are missing");
   transformersDefaults ??= { localModelPath: env.localModelPath, cacheDir: env.cacheDir };

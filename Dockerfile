@@ -8,7 +8,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY scripts/bundle.mjs scripts/bundle-loader.cjs ./scripts/
+COPY scripts/build.mjs scripts/bundle.mjs scripts/bundle-loader.cjs ./scripts/
 RUN npm run build
 
 FROM node:20-slim

@@ -23,18 +23,10 @@ function newestChange(folder) {
 
 const stale = !existsSync(entry) || (existsSync(sourceDir) && newestChange(sourceDir) > statSync(entry).mtimeMs);
 if (stale) {
-  const compiler = path.join(root, "node_modules", "typescript", "bin", "tsc");
-  if (!existsSync(compiler) || !existsSync(path.join(root, "node_modules", "esbuild"))) {
-    process.stderr.write("dist/ is missing or out of date and TypeScript or esbuild is not installed: run `npm install && npm run build`.\n");
-    process.exit(1);
-  }
-  // The same two steps as `npm run build`: compile, then bundle.
-  for (const step of [[compiler, "-p", path.join(root, "tsconfig.build.json")], [path.join(root, "scripts", "bundle.mjs")]]) {
-    const build = spawnSync(process.execPath, step, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
-    if (build.status !== 0) {
-      process.stderr.write("the build failed (see above); nothing was started.\n");
-      process.exit(build.status ?? 1);
-    }
+  const build = spawnSync(process.execPath, [path.join(root, "scripts", "build.mjs")], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  if (build.status !== 0) {
+    process.stderr.write("dist/ is missing or out of date and could not be built (see above); nothing was started.\n");
+    process.exit(build.status ?? 1);
   }
 }
 await import(pathToFileURL(entry).href);

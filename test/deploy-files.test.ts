@@ -18,7 +18,7 @@ describe("Dockerfile and systemd unit", () => {
     const command = [...dockerfile.matchAll(/^CMD \[(.*)\]$/gm)].map((match) => JSON.parse(`[${match[1] ?? ""}]`) as string[]);
     expect(command).toEqual([["node", "--enable-source-maps", "dist/bundle/main.cjs"]]);
     expect(readFileSync("scripts/bundle.mjs", "utf8")).toMatch(/path\.join\(root, "dist", "bundle"\)/u);
-    expect(dockerfile).toMatch(/^COPY scripts\/bundle\.mjs scripts\/bundle-loader\.cjs \.\/scripts\/$/mu);
+    expect(dockerfile).toMatch(/^COPY scripts\/build\.mjs scripts\/bundle\.mjs scripts\/bundle-loader\.cjs \.\/scripts\/$/mu);
     expect(dockerfile).toMatch(/^RUN npm run build$/m);
     expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
     const build = JSON.parse(readFileSync("tsconfig.build.json", "utf8")) as { compilerOptions: { rootDir: string; outDir: string } };

@@ -174,14 +174,9 @@ export async function writeScaleCorpus(
 }
 
 export async function scaleSuite(args: ScaleBenchArgs): Promise<ScaleFigures> {
-  // The same build as `npm run build`: compile, then bundle (the probe runs the bundle, as `npm start` does).
-  for (const step of [
-    [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "tsconfig.build.json")],
-    [path.join(root, "scripts", "bundle.mjs")],
-  ]) {
-    const build = spawnSync(process.execPath, step, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
-    if (build.status !== 0) throw new CliError("the build failed (see above)");
-  }
+  // `npm run build`: the probe runs the bundle, as `npm start` does.
+  const build = spawnSync(process.execPath, [path.join(root, "scripts", "build.mjs")], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  if (build.status !== 0) throw new CliError("the build failed (see above)");
   const germanQuad = await loadGermanQuad(args.dataDir);
   const workDir = await mkdtemp(path.join(tmpdir(), "qa-bench-scale-"));
   try {

@@ -108,7 +108,7 @@ function packLists(lists: readonly ArrayLike<number>[]): { data: Uint32Array; of
     total += list.length;
   });
   const data = new Uint32Array(total);
-  lists.forEach((list, position) => data.set(Array.from(list), offsets[position]));
+  lists.forEach((list, position) => data.set(list, offsets[position]));
   return { data, offsets, lengths };
 }
 

@@ -59,7 +59,7 @@ const headerSchema = z.object({
   textFrequency: arrayRef,
   vocabularyOrder: arrayRef,
   /** The vocabulary's keys, and for each the ids of the terms it stands for (one list per key, in keyTerms). */
-  vocabulary: z.object({ keys: stringsRef, keyTerms: listsRef, sorted: arrayRef, sortedBackwards: arrayRef }).nullable(),
+  vocabulary: z.object({ keys: stringsRef, keyTerms: listsRef, sorted: arrayRef, sortedBackwards: arrayRef }),
 });
 
 /** Collects typed arrays into one body, handing out where each one lies. */
@@ -116,8 +116,8 @@ function vocabularyOf(
   keys: readonly string[],
   keyTerms: { data: Uint32Array; offsets: Uint32Array; lengths: Uint32Array },
   array: (ref: ArrayRef) => Uint32Array,
-  header: NonNullable<z.infer<typeof headerSchema>["vocabulary"]>,
-): NonNullable<StoredLexicalIndex["vocabulary"]> {
+  header: z.infer<typeof headerSchema>["vocabulary"],
+): StoredLexicalIndex["vocabulary"] {
   if (keyTerms.offsets.length !== keys.length) throw new LexicalStoreError("the vocabulary's keys and their term lists differ in count");
   return {
     keys: keys.map((key, position) => {
@@ -147,14 +147,12 @@ export function encodeLexicalIndex(stored: StoredLexicalIndex, fingerprint: stri
     documentFrequency: body.put(stored.documentFrequency),
     textFrequency: body.put(stored.textFrequency),
     vocabularyOrder: body.put(stored.vocabularyOrder),
-    vocabulary: stored.vocabulary
-      ? {
-          keys: body.strings(stored.vocabulary.keys.map(([key]) => key)),
-          keyTerms: body.lists(packLists(stored.vocabulary.keys.map(([, ids]) => ids))),
-          sorted: body.put(stored.vocabulary.sorted),
-          sortedBackwards: body.put(stored.vocabulary.sortedBackwards),
-        }
-      : null,
+    vocabulary: {
+      keys: body.strings(stored.vocabulary.keys.map(([key]) => key)),
+      keyTerms: body.lists(packLists(stored.vocabulary.keys.map(([, ids]) => ids))),
+      sorted: body.put(stored.vocabulary.sorted),
+      sortedBackwards: body.put(stored.vocabulary.sortedBackwards),
+    },
   };
   const json = Buffer.from(JSON.stringify(header), "utf8");
   // The body starts on a multiple of four bytes, so its arrays can be viewed in place.
@@ -237,7 +235,7 @@ export function decodeLexicalIndex(bytes: Uint8Array): { fingerprint: string; ba
       documentFrequency: array(header.documentFrequency),
       textFrequency: array(header.textFrequency),
       vocabularyOrder: array(header.vocabularyOrder),
-      vocabulary: header.vocabulary ? vocabularyOf(strings(header.vocabulary.keys), lists(header.vocabulary.keyTerms), array, header.vocabulary) : null,
+      vocabulary: vocabularyOf(strings(header.vocabulary.keys), lists(header.vocabulary.keyTerms), array, header.vocabulary),
     },
   };
 }

@@ -223,8 +223,8 @@ export interface StoredLexicalIndex {
   textFrequency: Uint32Array;
   /** Word term ids in the order the vocabulary learnt them. */
   vocabularyOrder: Uint32Array;
-  /** The vocabulary's lookups (see Vocabulary.stored), by word term id; null in indexes stored without them. */
-  vocabulary: { keys: readonly (readonly [string, ArrayLike<number>])[]; sorted: Uint32Array; sortedBackwards: Uint32Array } | null;
+  /** The vocabulary's lookups (see Vocabulary.stored), by word term id. */
+  vocabulary: { keys: readonly (readonly [string, ArrayLike<number>])[]; sorted: Uint32Array; sortedBackwards: Uint32Array };
 }
 
 /**
@@ -277,13 +277,11 @@ export class LexicalIndex {
       this.vocabularyOrder = [...stored.vocabularyOrder];
       const termOf = (id: number): string => this.words.terms.term(id) ?? "";
       const learnt = this.vocabularyOrder.map(termOf);
-      this.vocabulary = stored.vocabulary
-        ? Vocabulary.restore(learnt, {
-            keys: stored.vocabulary.keys.map(([key, ids]) => [key, Array.from(ids, termOf)] as const),
-            sorted: Array.from(stored.vocabulary.sorted, termOf),
-            sortedBackwards: Array.from(stored.vocabulary.sortedBackwards, termOf),
-          })
-        : new Vocabulary(learnt);
+      this.vocabulary = Vocabulary.restore(learnt, {
+        keys: stored.vocabulary.keys.map(([key, ids]) => [key, Array.from(ids, termOf)] as const),
+        sorted: Array.from(stored.vocabulary.sorted, termOf),
+        sortedBackwards: Array.from(stored.vocabulary.sortedBackwards, termOf),
+      });
       this.languageCounts = { ...stored.languages };
       return;
     }
@@ -439,7 +437,7 @@ export class LexicalIndex {
     };
   }
 
-  private storedVocabulary(): NonNullable<StoredLexicalIndex["vocabulary"]> {
+  private storedVocabulary(): StoredLexicalIndex["vocabulary"] {
     const vocabulary = this.vocabulary.stored();
     // Every vocabulary term is a word term; a missing one (never expected) makes the stored orders fail their check on restore.
     const idOf = (term: string): number => this.words.terms.id(term) ?? 0;

@@ -38,9 +38,8 @@ await build({
   banner: {
     js: '"use strict";\nconst __bundleUrl = require("node:url").pathToFileURL(__filename).href;\nconst __loaderImport = (specifier) => require("./loader.cjs").importPackage(specifier);',
   },
-  // Smaller files parse faster; names are kept for error messages and stack traces.
-  minify: true,
-  keepNames: true,
+  // Not minified: with the code cache, minifying saved 2 % of a start, and a stack trace is read in the bundle itself
+  // (Node 20 applies source maps to modules it loads, not to code run through vm as the loader does).
   sourcemap: "linked",
   logLevel: "warning",
   plugins: [

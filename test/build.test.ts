@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, stat, utimes } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -22,6 +22,18 @@ async function start(stateDir: string, input: string): Promise<{ stdout: string;
   });
   child.child.stdin?.end(input);
   return child;
+}
+
+/** The newest modification time among what the bundle is made from (as scripts/start.mjs reads them). */
+async function newestSource(): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(path.resolve("src"), { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, (await stat(path.join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  for (const file of ["scripts/build.mjs", "scripts/bundle.mjs", "scripts/bundle-loader.cjs", "tsconfig.json", "tsconfig.build.json"]) {
+    newest = Math.max(newest, (await stat(path.resolve(file))).mtimeMs);
+  }
+  return newest;
 }
 
 describe("the compiled build", () => {
@@ -54,5 +66,23 @@ describe("the compiled build", () => {
     const second = await start(stateDir, "Wann reist Kim nach Russland?\n/quit\n");
     expect(second.stdout).toMatch(/— ¶\d+ · /);
     expect((await stat(ENTRY)).mtimeMs).toBe(built.mtimeMs);
+
+    // Packages installed after the build (the bundle holds some of them): built again, though no source changed.
+    const installed = path.resolve("node_modules/.package-lock.json");
+    const before = await stat(installed);
+    const bundledAt = new Date(built.mtimeMs - 2000);
+    try {
+      await utimes(ENTRY, bundledAt, bundledAt);
+      const sourcesNewest = await newestSource();
+      // Only when no source is newer than the bundle's new stamp can the packages alone be what calls for the build.
+      if (sourcesNewest < bundledAt.getTime()) {
+        await utimes(installed, before.atime, new Date(built.mtimeMs - 1000));
+        const third = await start(stateDir, "Wann reist Kim nach Russland?\n/quit\n");
+        expect(third.stdout).toMatch(/— ¶\d+ · /);
+        expect((await stat(ENTRY)).mtimeMs).toBeGreaterThan(built.mtimeMs - 1000);
+      }
+    } finally {
+      await utimes(installed, before.atime, before.mtime);
+    }
   });
 });

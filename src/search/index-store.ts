@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../content/atomic-write.js";
-import { articleIdFromFileName } from "../content/load.js";
+import { articleIdFromFileName, sha256Hex } from "../content/load.js";
 import { readWholeFile } from "../content/read-whole.js";
 import type { Article } from "../content/types.js";
 import { fromStoredArticle, storedArticleSchema, toStoredArticle } from "./stored-article.js";
@@ -82,7 +82,7 @@ const trustedPackSchema = z.object({
 async function readPack(file: string, sha256: string | undefined): Promise<Pack> {
   const bytes = await readWholeFile(file);
   const json: unknown = JSON.parse(bytes.toString("utf8"));
-  const trusted = sha256 !== undefined && createHash("sha256").update(bytes).digest("hex") === sha256;
+  const trusted = sha256 !== undefined && sha256Hex(bytes) === sha256;
   const parsed = (trusted ? trustedPackSchema : packSchema).safeParse(json);
   if (!parsed.success)
     throw new StoredIndexError(`pack ${path.basename(file)} does not match the expected format: ${parsed.error.issues[0]?.message ?? "invalid"}`);

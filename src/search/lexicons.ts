@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { sha256Hex } from "../content/load.js";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Language } from "./analyzer.js";
@@ -92,10 +92,6 @@ function readChecksums(directory: string): LexiconChecksums["files"] {
   }
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
 /**
  * Reads a lexicon file, failing with the line number of the first line that
  * `badLine` matches, unless `checked` (its entry in the checksums) has its
@@ -103,7 +99,7 @@ function sha256(bytes: Uint8Array): string {
  */
 function readChecked(file: string, badLine: RegExp, reason: string, checked?: CheckedFile): { bytes: Buffer; checked: CheckedFile | null } {
   const bytes = readFileSync(file);
-  if (checked && sha256(bytes) === checked.sha256) return { bytes, checked };
+  if (checked && sha256Hex(bytes) === checked.sha256) return { bytes, checked };
   const text = bytes.toString("utf8");
   const bad = badLine.exec(text);
   if (bad) throw new LexiconFormatError(file, lineNumberAt(text, bad.index), reason);
@@ -146,7 +142,7 @@ export function lexiconChecksums(directory: string = DEFAULT_LEXICON_DIR): Lexic
   for (const [name, kind] of Object.entries(LEXICON_FILES)) {
     const file = `${directory.replace(/\/$/, "")}/${name}`;
     const read = readChecked(file, kind.badLine, kind.reason);
-    const digest = sha256(read.bytes);
+    const digest = sha256Hex(read.bytes);
     files[name] = kind.sorted
       ? { sha256: digest, longestKeyWords: new SortedLines(read.bytes, (line, why) => new LexiconFormatError(file, line, why)).longestKeyWords }
       : { sha256: digest };

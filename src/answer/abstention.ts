@@ -1,3 +1,4 @@
+import { articleOfPassage } from "../search/article-scope.js";
 import type { QueryToken } from "../search/lexical.js";
 import { cosineStandout, type RetrievalHit, type RetrievalResult } from "../search/retriever.js";
 
@@ -80,8 +81,13 @@ const isKnown = (token: QueryToken): boolean => token.known || token.expansions.
 export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit | null, answerTypeMatched: boolean | null): AbstentionFeatures {
   const top = best?.lexicalHit ?? null;
   // The margin is over raw match strength: a passage ranked first for covering more of the question must
-  // still match clearly more strongly than the others to be answered without a hedge.
-  const competitors = result.hits.filter((hit) => hit.lexicalHit !== null && hit.lexicalHit !== top).map((hit) => hit.lexicalHit?.bm25 ?? 0);
+  // still match clearly more strongly than the others to be answered without a hedge. The others are its
+  // article's paragraphs, scored on that article's statistics (see Retriever.search); other articles' scores
+  // are on another scale.
+  const article = best ? articleOfPassage(best.id) : null;
+  const competitors = result.hits
+    .filter((hit) => hit.lexicalHit !== null && hit.lexicalHit !== top && articleOfPassage(hit.id) === article)
+    .map((hit) => hit.lexicalHit?.bm25 ?? 0);
   const runnerUp = Math.max(0, ...competitors.filter((score) => top === null || score !== top.bm25));
   const certain = (index: number): boolean => top?.tokenCertain[index] ?? false;
   const topCosine = best?.cosine ?? null;

@@ -74,7 +74,9 @@ function candidatesOf(result: RetrievalResult, index: AskIndex, type: AnswerType
     const prior = focus?.priorIds.has(hit.id) ? 1 + focus.priorBoost : 1;
     candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1) * prior, typeMatched });
   }
-  return candidates.sort((left, right) => right.score - left.score);
+  // Article, then paragraph (see Retriever.search): the article the question is about keeps its passages first.
+  const outside = (candidate: Candidate): number => (result.article !== null && candidate.article.id !== result.article ? 1 : 0);
+  return candidates.sort((left, right) => outside(left) - outside(right) || right.score - left.score);
 }
 
 /** Whether a runner-up passage on its own carries the question's words (or, with embeddings, stands out). */
@@ -136,6 +138,8 @@ function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSet
       if (citations.length >= shown) return;
       // Runners-up far behind the best passage, or covering little of the question, add noise, not evidence.
       if (position > 0 && (candidate.score < best.score * 0.5 || !supportsQuestion(candidate.hit, result, settings.thresholds))) return;
+      // An answer quotes the article it is from; other articles' passages stay in the ranking.
+      if (candidate.article.id !== best.article.id) return;
       const cited = ranking[position] ?? citationOf(candidate, result, type, settings);
       citations.push(cited);
     });

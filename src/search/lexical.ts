@@ -453,6 +453,11 @@ export class LexicalIndex {
     return new LexicalIndex({ ...DEFAULT_LEXICAL_OPTIONS, ...options }, lexicons, stored);
   }
 
+  /** A new index of `documents` with this one's options and lexicons. */
+  alike(documents: readonly LexicalDocument[]): LexicalIndex {
+    return LexicalIndex.build(documents, this.options, this.lexicons);
+  }
+
   static build(documents: readonly LexicalDocument[], options: Partial<LexicalOptions> = {}, lexicons: Lexicons = loadLexicons()): LexicalIndex {
     const index = new LexicalIndex({ ...DEFAULT_LEXICAL_OPTIONS, ...options }, lexicons);
     index.add(documents);

@@ -1,6 +1,7 @@
 import { fuseScores, DEFAULT_FUSION, type FusionOptions } from "./fusion.js";
 import { topPositions, type PassageVectors } from "./passage-vectors.js";
-import { LexicalIndex, type LexicalHit, type LexicalOptions, type QueryContext, type QueryToken } from "./lexical.js";
+import { ArticleScopes, articleOfPassage } from "./article-scope.js";
+import { LexicalIndex, type LexicalHit, type LexicalResult, type LexicalOptions, type QueryContext, type QueryToken } from "./lexical.js";
 import type { Language } from "./analyzer.js";
 import type { Lexicons } from "./lexicons.js";
 
@@ -50,6 +51,18 @@ export interface RetrievalResult {
   cosineSpread: { mean: number; deviation: number } | null;
   /** Raw lexical statistics of the best lexical passage. */
   topLexical: LexicalHit | null;
+  /**
+   * The article the question was answered from (that of the best passage):
+   * `hits` lists its passages first, ranked as if it stood alone, then other
+   * articles' passages. Null when nothing matched.
+   */
+  article: string | null;
+}
+
+interface FusedHits {
+  hits: RetrievalHit[];
+  topCosine: number | null;
+  cosineSpread: RetrievalResult["cosineSpread"];
 }
 
 /** How many candidates each channel contributes before fusion, unless told otherwise. */
@@ -71,6 +84,8 @@ export class Retriever {
   private readonly lexical: LexicalIndex;
   /** Built when first needed: only the dense channel and `passage` look passages up by id. */
   private positions: Map<string, number> | null = null;
+  /** Passages by article, and the indexes of single articles: built at the first search. */
+  private scopes: ArticleScopes | null = null;
   /** Every default resolved once, when the retriever is built. */
   private readonly settings: { candidates: number; fusion: FusionOptions };
 
@@ -105,51 +120,86 @@ export class Retriever {
     return position === undefined ? undefined : this.passages[position];
   }
 
-  /** `context`: words of earlier questions in a conversation, weighted below the question's own. */
+  private get articleScopes(): ArticleScopes {
+    this.scopes ??= new ArticleScopes(this.passages, (passages) => this.lexical.alike(passages));
+    return this.scopes;
+  }
+
+  /**
+   * Article, then paragraph: the whole collection says which article the
+   * question is about (the article of the best passage), then that article's
+   * paragraphs are ranked as if it stood alone (see ArticleScopes), so other
+   * articles cannot move a question to another paragraph of it. Passages of
+   * other articles follow, best first, when the article has fewer matches
+   * than `limit`. `context`: words of earlier questions in a conversation,
+   * weighted below the question's own.
+   */
   async search(question: string, limit = 10, context?: QueryContext): Promise<RetrievalResult> {
     const candidates = Math.max(limit, this.settings.candidates);
-    const lexicalResult = this.lexical.search(question, candidates, context);
-    const lexicalScores = new Map(lexicalResult.hits.map((hit) => [hit.id, hit.score]));
-    const lexicalById = new Map(lexicalResult.hits.map((hit) => [hit.id, hit]));
+    const everywhere = this.lexical.search(question, candidates, context);
+    // The model reads the earlier question before the follow-up, as a person would.
+    const cosines = this.dense ? this.dense.vectors.scores(await this.dense.embedQuery(context ? `${context.text} ${question}` : question)) : null;
+    const all = this.fused(everywhere.hits, cosines, null, candidates);
+    const article = all.hits[0] ? articleOfPassage(all.hits[0].id) : null;
+    const scopes = this.articleScopes;
+    const members = article === null ? [] : scopes.positionsOf(article);
+    // Alone, or a one-paragraph article (a single order; its own statistics would say nothing): the collection's ranking stands.
+    if (article === null || members.length === this.passages.length || members.length === 1) return this.result(everywhere, all, article, limit);
+    const alone = scopes.indexOf(article).search(question, candidates, context);
+    const within = this.fused(alone.hits, cosines, members, candidates);
+    const others = all.hits.filter((hit) => articleOfPassage(hit.id) !== article);
+    return this.result(alone, { ...within, hits: [...within.hits, ...others] }, article, limit);
+  }
+
+  private result(lexical: LexicalResult, ranked: FusedHits, article: string | null, limit: number): RetrievalResult {
+    return {
+      mode: this.mode,
+      tokens: lexical.tokens,
+      questionLanguage: lexical.questionLanguage,
+      hits: ranked.hits.slice(0, limit),
+      article,
+      topCosine: ranked.topCosine,
+      cosineSpread: ranked.cosineSpread,
+      topLexical: lexical.hits[0] ?? null,
+    };
+  }
+
+  /**
+   * Lexical hits fused with the cosines of the passages at `positions` (all
+   * passages when null): the cosine statistics are those of the same passages.
+   */
+  private fused(lexicalHits: readonly LexicalHit[], cosines: Float64Array | null, positions: readonly number[] | null, candidates: number): FusedHits {
+    const lexicalScores = new Map(lexicalHits.map((hit) => [hit.id, hit.score]));
+    const lexicalById = new Map(lexicalHits.map((hit) => [hit.id, hit]));
     let denseScores: Map<string, number> | null = null;
     let topCosine: number | null = null;
     let cosineSpread: RetrievalResult["cosineSpread"] = null;
-    if (this.dense) {
-      // The model reads the earlier question before the follow-up, as a person would.
-      const queryVector = await this.dense.embedQuery(context ? `${context.text} ${question}` : question);
+    if (cosines) {
       // Cosines in one typed array and only the best few kept in order: no object per passage, no full sort.
-      const cosines = this.dense.vectors.scores(queryVector);
+      const scope = positions ? Float64Array.from(positions, (position) => cosines[position] ?? 0) : cosines;
+      const positionOf = (index: number): number => (positions ? (positions[index] ?? 0) : index);
       let sum = 0;
-      for (const cosine of cosines) sum += cosine;
-      const mean = sum / Math.max(1, cosines.length);
+      for (const cosine of scope) sum += cosine;
+      const mean = sum / Math.max(1, scope.length);
       let squares = 0;
-      for (const cosine of cosines) squares += (cosine - mean) ** 2;
-      cosineSpread = { mean, deviation: Math.sqrt(squares / Math.max(1, cosines.length)) };
-      const best = topPositions(cosines, candidates);
-      topCosine = best[0] === undefined ? null : (cosines[best[0]] ?? null);
-      denseScores = new Map(best.map((position) => [this.passages[position]?.id ?? "", cosines[position] ?? 0]));
+      for (const cosine of scope) squares += (cosine - mean) ** 2;
+      cosineSpread = { mean, deviation: Math.sqrt(squares / Math.max(1, scope.length)) };
+      const best = topPositions(scope, candidates);
+      topCosine = best[0] === undefined ? null : (scope[best[0]] ?? null);
+      denseScores = new Map(best.map((index) => [this.passages[positionOf(index)]?.id ?? "", scope[index] ?? 0]));
       // Lexical candidates outside the dense top-k still get their true cosine.
-      for (const hit of lexicalResult.hits) {
+      for (const hit of lexicalHits) {
         const position = this.positionById.get(hit.id);
         if (!denseScores.has(hit.id) && position !== undefined) denseScores.set(hit.id, cosines[position] ?? 0);
       }
     }
-    const fused = fuseScores({ lexical: lexicalScores, dense: denseScores }, this.settings.fusion);
-    const hits: RetrievalHit[] = fused.slice(0, limit).map((entry) => ({
+    const hits = fuseScores({ lexical: lexicalScores, dense: denseScores }, this.settings.fusion).map((entry): RetrievalHit => ({
       id: entry.id,
       fused: entry.fused,
       lexical: entry.lexical,
       cosine: entry.cosine,
       lexicalHit: lexicalById.get(entry.id) ?? null,
     }));
-    return {
-      mode: this.mode,
-      tokens: lexicalResult.tokens,
-      questionLanguage: lexicalResult.questionLanguage,
-      hits,
-      topCosine,
-      cosineSpread,
-      topLexical: lexicalResult.hits[0] ?? null,
-    };
+    return { hits, topCosine, cosineSpread };
   }
 }

@@ -1,14 +1,17 @@
 /**
- * A question about one article should find the same paragraph whether the
- * article stands alone or beside others. Not reached for every question yet
- * (see the README, "Several articles side by side"); this keeps the share
- * that does from slipping back.
+ * A question about one article should be answered the same whether the
+ * article stands alone or beside others: once the question is taken to be
+ * about it, its paragraphs are ranked on its own statistics. Which article a
+ * question is about is still decided on the whole collection, and some
+ * English questions are drawn to English articles (see the README, "Several
+ * articles side by side"); this keeps that share from slipping back.
  */
 import { copyFile, mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
+import type { Answer } from "../../src/answer/types.js";
 import { silentLogger } from "../../src/log.js";
 import { devQuestionSplit, loadDevQuestions, type DevQuestion } from "../../src/search/dev-questions.js";
 
@@ -33,21 +36,26 @@ describe("the bundled article beside eleven others", () => {
     expect(beside.articles()).toHaveLength(12);
   });
 
-  it("keeps the first passage of most of the bundled article's questions", async () => {
-    let same = 0;
+  it("answers the bundled article's questions as when it stands alone, whenever they are taken for questions about it", async () => {
+    const bundled = alone.articles()[0]?.id;
+    let aboutIt = 0;
     let german = 0;
-    let germanSame = 0;
+    let germanAboutIt = 0;
+    const shown = (answer: Answer) => ({
+      answered: answer.answered,
+      hedged: answer.hedged,
+      citations: answer.citations.map((citation) => `${citation.articleId}#${citation.paragraph}: ${citation.excerpt}`),
+    });
     for (const question of questions) {
-      const first = async (service: QaService) => (await service.search(question.question, 1)).hits[0]?.id;
-      const kept = (await first(alone)) === (await first(beside));
-      if (kept) same += 1;
-      if (question.lang === "de") {
-        german += 1;
-        if (kept) germanSame += 1;
-      }
+      const chosen = (await beside.search(question.question, 1)).article;
+      if (question.lang === "de") german += 1;
+      if (chosen !== bundled) continue;
+      aboutIt += 1;
+      if (question.lang === "de") germanAboutIt += 1;
+      expect(shown(await beside.ask(question.question)), question.question).toEqual(shown(await alone.ask(question.question)));
     }
-    // Measured: 209 of 246 (German 150 of 164); English questions move more, towards the English articles.
-    expect(same / questions.length).toBeGreaterThanOrEqual(0.82);
-    expect(germanSame / german).toBeGreaterThanOrEqual(0.88);
+    // Measured: 221 of 246 (German 158 of 164); the others are mostly English questions drawn to the English articles.
+    expect(aboutIt / questions.length).toBeGreaterThanOrEqual(0.88);
+    expect(germanAboutIt / german).toBeGreaterThanOrEqual(0.94);
   });
 });

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { ArticleScopes, articleOfPassage } from "../../src/search/article-scope.js";
+import { LexicalIndex } from "../../src/search/lexical.js";
+import { EMPTY_LEXICONS } from "../../src/search/lexicons.js";
+import { PassageVectors } from "../../src/search/passage-vectors.js";
+import { Retriever, type DenseChannel, type RetrievalPassage } from "../../src/search/retriever.js";
+
+/** A small deterministic generator (mulberry32), so the random collections are the same on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ["ka", "lor", "men", "tis", "bru", "vel", "dan", "quo", "ser", "mib", "zut", "pol"];
+
+/** Made-up words that no stemmer shortens differently: two or three syllables, and a consonant at the end. */
+function vocabulary(size: number, next: () => number): string[] {
+  const words = new Set<string>();
+  while (words.size < size) {
+    const parts = Array.from({ length: 2 + Math.floor(next() * 2) }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)] ?? "ka");
+    words.add(`${parts.join("")}t`);
+  }
+  return [...words];
+}
+
+/** An article's paragraphs: words drawn from `words`, the first `favoured` of them far more often (they set other articles' statistics apart). */
+function article(id: string, paragraphs: number, words: readonly string[], favoured: number, next: () => number): RetrievalPassage[] {
+  return Array.from({ length: paragraphs }, (_, index) => {
+    const length = 8 + Math.floor(next() * 20);
+    const text = Array.from({ length }, () => {
+      const pool = next() < 0.5 ? favoured : words.length;
+      return words[Math.floor(next() * pool)] ?? "";
+    }).join(" ");
+    return { id: `${id}#${index + 1}`, title: `Titel ${id}`, heading: null, text: `${text}.`, language: "de" };
+  });
+}
+
+describe("articleOfPassage", () => {
+  it.each([
+    ["nordkorea-russland-waffen#12", "nordkorea-russland-waffen"],
+    ["a#b#3", "a#b"],
+    ["germanquad-17", "germanquad-17"],
+  ])("%s is of %s", (id, expected) => {
+    expect(articleOfPassage(id)).toBe(expected);
+  });
+});
+
+describe("ArticleScopes", () => {
+  it("groups passages by article and builds each article's index once", () => {
+    const passages: RetrievalPassage[] = [
+      { id: "a#1", title: "A", heading: null, text: "erster Absatz" },
+      { id: "b#1", title: "B", heading: null, text: "anderer Absatz" },
+      { id: "a#2", title: "A", heading: null, text: "zweiter Absatz" },
+    ];
+    let built = 0;
+    const scopes = new ArticleScopes(passages, (documents) => {
+      built += 1;
+      return LexicalIndex.build(documents, {}, EMPTY_LEXICONS);
+    });
+    expect(scopes.articleCount).toBe(2);
+    expect(scopes.positionsOf("a")).toEqual([0, 2]);
+    expect(scopes.indexOf("a").size).toBe(2);
+    expect(scopes.indexOf("a")).toBe(scopes.indexOf("a"));
+    expect(built).toBe(1);
+    expect(scopes.positionsOf("c")).toEqual([]);
+  });
+});
+
+describe("article, then paragraph", () => {
+  const next = random(20261204);
+  const words = vocabulary(60, next);
+  // Article "a" uses all words evenly; the others lean hard on a few of them, which moves their document frequencies.
+  const own = article("a", 12, words, words.length, next);
+  const others = [
+    ...article("b", 30, words.slice(0, 30), 4, next),
+    ...article("c", 6, words.slice(20), 3, next),
+    ...article("d", 40, words.slice(10, 50), 6, next),
+  ];
+  const together = [...others.slice(0, 20), ...own, ...others.slice(20)];
+  const questions = own.flatMap((passage) => {
+    const terms = passage.text.replace(".", "").split(" ");
+    return [0, 1, 2].map((offset) => [terms[offset], terms[offset + 3], terms[offset + 6]].join(" "));
+  });
+
+  it("ranks an article's paragraphs as if it stood alone whenever the question is about that article", async () => {
+    const alone = new Retriever(own, null, { lexicons: EMPTY_LEXICONS });
+    const beside = new Retriever(together, null, { lexicons: EMPTY_LEXICONS });
+    let aboutOwn = 0;
+    for (const question of questions) {
+      const expected = await alone.search(question, 10);
+      const result = await beside.search(question, 10);
+      if (result.article !== "a") continue;
+      aboutOwn += 1;
+      const ownHits = result.hits.filter((hit) => articleOfPassage(hit.id) === "a");
+      expect(ownHits.map((hit) => hit.id)).toEqual(expected.hits.map((hit) => hit.id));
+      expect(result.hits.slice(0, ownHits.length)).toEqual(ownHits);
+      expect(result.tokens).toEqual(expected.tokens);
+      expect(result.topLexical).toEqual(expected.topLexical);
+    }
+    expect(aboutOwn).toBeGreaterThan(questions.length / 2);
+  });
+
+  it("is needed: ranked on the collection's statistics, the article's paragraphs come in another order", async () => {
+    const alone = LexicalIndex.build(own, {}, EMPTY_LEXICONS);
+    const everything = LexicalIndex.build(together, {}, EMPTY_LEXICONS);
+    const reordered = questions.filter((question) => {
+      const ownOrder = alone.search(question, 10).hits.map((hit) => hit.id);
+      const sharedOrder = everything
+        .search(question, 100)
+        .hits.map((hit) => hit.id)
+        .filter((id) => articleOfPassage(id) === "a")
+        .slice(0, 10);
+      return ownOrder.join() !== sharedOrder.join();
+    });
+    expect(reordered.length).toBeGreaterThan(0);
+  });
+
+  it("judges cosines against the chosen article's passages, as when it stands alone", async () => {
+    const dense = (passages: readonly RetrievalPassage[]): DenseChannel => ({
+      modelId: "fake",
+      vectors: new PassageVectors(2, [
+        PassageVectors.block(
+          passages.map((passage) => {
+            const number = Number(passage.id.split("#")[1]);
+            return Float32Array.from(passage.id.startsWith("a#") ? [Math.cos(number), Math.sin(number)] : [1, 0]);
+          }),
+          2,
+        ),
+      ]),
+      embedQuery: async () => Float32Array.from([0.6, 0.8]),
+    });
+    const question = questions[0] ?? "";
+    const alone = await new Retriever(own, dense(own), { lexicons: EMPTY_LEXICONS }).search(question, 5);
+    const beside = await new Retriever(together, dense(together), { lexicons: EMPTY_LEXICONS }).search(question, 5);
+    expect(beside.article).toBe("a");
+    expect(beside.cosineSpread).toEqual(alone.cosineSpread);
+    expect(beside.topCosine).toEqual(alone.topCosine);
+    expect(beside.hits.slice(0, 5).map((hit) => hit.id)).toEqual(alone.hits.map((hit) => hit.id));
+  });
+});

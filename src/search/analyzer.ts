@@ -98,6 +98,15 @@ function buildStopWords(): Set<string> {
 const ENGLISH_FUNCTION_WORDS = [
   "does", "doing", "done", "when", "why", "whom", "whose", "will", "shall", "its", "am", "an", "the", "which",
   "let", "tell", "please", "know", "anything", "something", "there", "going", "gonna", "want", "wants",
+  // Prepositions, pronouns, conjunctions and hedging adverbs: in an English article they match nearly any
+  // question ("who is russia fighting against"). Words questions ask about stay ("often", "once", "until").
+  "above", "across", "against", "along", "although", "among", "amongst", "anybody", "anyone", "anyway",
+  "anywhere", "around", "beneath", "beside", "besides", "beyond", "cannot", "either", "everyone", "everything",
+  "except", "having", "herself", "however", "inside", "instead", "itself", "just", "myself", "neither",
+  "nevertheless", "nobody", "nor", "nothing", "onto", "otherwise", "ourselves", "outside", "perhaps",
+  "quite", "rather", "really", "she", "somebody", "someone", "somewhere", "themselves", "therefore", "though",
+  "throughout", "thus", "toward", "towards", "unless", "upon", "via", "whatever", "whenever", "whereas",
+  "wherever", "whether", "whoever", "within", "without", "yourself", "actually", "currently", "basically", "exactly",
 ];
 
 // prettier-ignore

@@ -54,6 +54,11 @@ export class LruMap<K, V> {
     return [...this.entries.keys()];
   }
 
+  /** Every entry, least recently used first (recency unchanged). */
+  pairs(): [K, V][] {
+    return [...this.entries];
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -157,6 +157,7 @@ export function buildIndexState(
   builtAt: Date,
   lexicalIndex?: LexicalIndex,
   lexicalBase: StoredLexicalBase | null = null,
+  previous?: Retriever,
 ): IndexState {
   const paragraphById = new ParagraphLookup(articles);
   const retriever = new Retriever(toPassages(articles), dense, {
@@ -164,6 +165,7 @@ export function buildIndexState(
     fusion: options.fusion,
     lexicons: options.lexicons,
     ...(lexicalIndex ? { lexicalIndex } : {}),
+    ...(previous ? { previous } : {}),
   });
   const language = detectLanguage(languageSample(articles));
   return { articles, own, language, files, paragraphById, retriever, builtAt, lexicalBase };

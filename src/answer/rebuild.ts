@@ -94,7 +94,7 @@ export async function rebuildIndex(input: RebuildInput): Promise<RebuildResult> 
   // The current lexical index is brought up to date in place (only what changed is analysed), as the last step
   // before the swap: nothing after it can fail the rebuild.
   const lexical = lexicalIndexFor(layers.served, options, { index: current.retriever.lexicalIndex, articles: current.articles });
-  const next = buildIndexState(layers.served, layers.kept, loaded.hashes, dense, options, new Date(), lexical.index, current.lexicalBase);
+  const next = buildIndexState(layers.served, layers.kept, loaded.hashes, dense, options, new Date(), lexical.index, current.lexicalBase, current.retriever);
   input.swap(next);
   report({ phase: "saving" });
   let storeFailure: string | undefined;

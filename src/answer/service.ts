@@ -173,7 +173,17 @@ export class QaService implements QaApi, ContentAdminApi {
         const current = this.state;
         const dense = await this.denseChannelFor(current.articles, loaded.embedder);
         if (this.state === current) {
-          this.state = buildIndexState(current.articles, current.own, current.files, dense, this.options, current.builtAt, current.retriever.lexicalIndex);
+          this.state = buildIndexState(
+            current.articles,
+            current.own,
+            current.files,
+            dense,
+            this.options,
+            current.builtAt,
+            current.retriever.lexicalIndex,
+            null,
+            current.retriever,
+          );
           break;
         }
         // A reindex swapped the state while we embedded; it used the model itself once it was set.
@@ -203,7 +213,17 @@ export class QaService implements QaApi, ContentAdminApi {
     try {
       const current = this.state;
       const dense = await this.denseChannelFor(current.articles, shared.dense.embedder);
-      this.state = buildIndexState(current.articles, current.own, current.files, dense, this.options, current.builtAt, current.retriever.lexicalIndex);
+      this.state = buildIndexState(
+        current.articles,
+        current.own,
+        current.files,
+        dense,
+        this.options,
+        current.builtAt,
+        current.retriever.lexicalIndex,
+        null,
+        current.retriever,
+      );
     } catch (error) {
       this.lexicalAfterFailure(error);
     }

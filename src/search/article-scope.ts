@@ -7,6 +7,12 @@ export function articleOfPassage(id: string): string {
   return cut < 0 ? id : id.slice(0, cut);
 }
 
+/** An article's index, with the passages it was built from. */
+export interface ArticleIndex {
+  documents: readonly LexicalDocument[];
+  index: LexicalIndex;
+}
+
 /**
  * Each article's passages and, built when first asked for, a lexical index
  * of that article alone. Ranking a question's paragraphs within the article
@@ -18,11 +24,18 @@ export function articleOfPassage(id: string): string {
 export class ArticleScopes {
   private readonly positions = new Map<string, number[]>();
   /** Built on demand and bounded: a question touches one article, a busy server a few dozen. */
-  private readonly indexes: LruMap<string, LexicalIndex>;
+  private readonly indexes: LruMap<string, ArticleIndex>;
 
+  /**
+   * `inherited`: article indexes of the collection this one replaces (see
+   * `built`); each is kept when its article's passages are the very same
+   * objects, in the same order, so a change to one article does not make
+   * every other article build its index again.
+   */
   constructor(
     private readonly passages: readonly LexicalDocument[],
     private readonly buildIndex: (passages: readonly LexicalDocument[]) => LexicalIndex,
+    inherited: readonly (readonly [string, ArticleIndex])[] = [],
     capacity = 64,
   ) {
     passages.forEach((passage, position) => {
@@ -32,6 +45,21 @@ export class ArticleScopes {
       else this.positions.set(article, [position]);
     });
     this.indexes = new LruMap(capacity);
+    for (const [article, entry] of inherited) {
+      const documents = this.documentsOf(article);
+      if (documents.length === entry.documents.length && documents.every((document, position) => document === entry.documents[position])) {
+        this.indexes.set(article, entry);
+      }
+    }
+  }
+
+  /** The article indexes built so far, least recently used first. */
+  built(): [string, ArticleIndex][] {
+    return this.indexes.pairs();
+  }
+
+  private documentsOf(article: string): LexicalDocument[] {
+    return this.positionsOf(article).flatMap((position) => this.passages[position] ?? []);
   }
 
   get articleCount(): number {
@@ -46,9 +74,10 @@ export class ArticleScopes {
   /** The lexical index of the article's passages alone. */
   indexOf(article: string): LexicalIndex {
     const cached = this.indexes.get(article);
-    if (cached) return cached;
-    const built = this.buildIndex(this.positionsOf(article).flatMap((position) => this.passages[position] ?? []));
-    this.indexes.set(article, built);
-    return built;
+    if (cached) return cached.index;
+    const documents = this.documentsOf(article);
+    const index = this.buildIndex(documents);
+    this.indexes.set(article, { documents, index });
+    return index;
   }
 }

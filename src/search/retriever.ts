@@ -1,6 +1,6 @@
 import { fuseScores, DEFAULT_FUSION, type FusionOptions } from "./fusion.js";
 import { topPositions, type PassageVectors } from "./passage-vectors.js";
-import { ArticleScopes, articleOfPassage } from "./article-scope.js";
+import { ArticleScopes, articleOfPassage, type ArticleIndex } from "./article-scope.js";
 import { LexicalIndex, type LexicalHit, type LexicalResult, type LexicalOptions, type QueryContext, type QueryToken } from "./lexical.js";
 import type { Language } from "./analyzer.js";
 import type { Lexicons } from "./lexicons.js";
@@ -78,6 +78,8 @@ export interface RetrieverOptions {
   lexicons?: Lexicons;
   /** A lexical index that holds exactly these passages already (opened from disk, or updated from the last one). */
   lexicalIndex?: LexicalIndex;
+  /** The retriever this one replaces: the indexes it built of single articles are kept for articles whose passages are the same objects. */
+  previous?: Retriever;
 }
 
 export class Retriever {
@@ -86,6 +88,8 @@ export class Retriever {
   private positions: Map<string, number> | null = null;
   /** Passages by article, and the indexes of single articles: built at the first search. */
   private scopes: ArticleScopes | null = null;
+  /** Article indexes taken over from the retriever this one replaces, until the scopes are built. */
+  private inherited: readonly (readonly [string, ArticleIndex])[];
   /** Every default resolved once, when the retriever is built. */
   private readonly settings: { candidates: number; fusion: FusionOptions };
 
@@ -99,6 +103,7 @@ export class Retriever {
     }
     this.settings = { candidates: options.candidates ?? DEFAULT_CANDIDATES, fusion: { ...DEFAULT_FUSION, ...options.fusion } };
     this.lexical = options.lexicalIndex ?? LexicalIndex.build(passages, options.lexical, options.lexicons);
+    this.inherited = options.previous?.articleIndexes() ?? [];
     if (this.lexical.size !== passages.length) throw new Error(`the lexical index holds ${this.lexical.size} paragraphs for ${passages.length} passages`);
   }
 
@@ -121,8 +126,16 @@ export class Retriever {
   }
 
   private get articleScopes(): ArticleScopes {
-    this.scopes ??= new ArticleScopes(this.passages, (passages) => this.lexical.alike(passages));
+    if (!this.scopes) {
+      this.scopes = new ArticleScopes(this.passages, (passages) => this.lexical.alike(passages), this.inherited);
+      this.inherited = [];
+    }
     return this.scopes;
+  }
+
+  /** The indexes of single articles built (or taken over) so far. */
+  articleIndexes(): readonly (readonly [string, ArticleIndex])[] {
+    return this.scopes?.built() ?? this.inherited;
   }
 
   /**

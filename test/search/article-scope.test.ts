@@ -70,6 +70,30 @@ describe("ArticleScopes", () => {
     expect(built).toBe(1);
     expect(scopes.positionsOf("c")).toEqual([]);
   });
+
+  it("takes over the indexes of articles whose passages are the same objects, and builds the changed ones again", async () => {
+    const first: RetrievalPassage[] = [
+      { id: "a#1", title: "A", heading: null, text: "Kim reist nach Moskau" },
+      { id: "a#2", title: "A", heading: null, text: "Putin empfängt ihn" },
+      { id: "b#1", title: "B", heading: null, text: "Der Hafen ist gesperrt" },
+      { id: "b#2", title: "B", heading: null, text: "Die Brücke wird saniert" },
+    ];
+    const before = new Retriever(first, null, { lexicons: EMPTY_LEXICONS });
+    await before.search("Kim Moskau");
+    await before.search("Hafen Brücke");
+    const [a1, a2, b1] = first as [RetrievalPassage, RetrievalPassage, RetrievalPassage, RetrievalPassage];
+    // Article b changed (its second paragraph is a new object), article a did not.
+    const second = [a1, a2, b1, { id: "b#2", title: "B", heading: null, text: "Die Brücke bleibt offen" }];
+    const after = new Retriever(second, null, { lexicons: EMPTY_LEXICONS, previous: before });
+    const built = new Map(before.articleIndexes());
+    expect([...built.keys()].sort()).toEqual(["a", "b"]);
+    await after.search("Kim Moskau");
+    await after.search("Brücke offen");
+    const now = new Map(after.articleIndexes());
+    expect(now.get("a")?.index).toBe(built.get("a")?.index);
+    expect(now.get("b")?.index).not.toBe(built.get("b")?.index);
+    expect(now.get("b")?.documents[1]?.text).toBe("Die Brücke bleibt offen");
+  });
 });
 
 describe("article, then paragraph", () => {

@@ -42,6 +42,8 @@ export interface FollowUpFocus {
   inheritedType: AnswerType | null;
   /** The earlier question the follow-up continues. */
   previousQuestion: string;
+  /** The article the previous answer quoted: the follow-up is ranked within it. Null when the previous question was not answered. */
+  article: string | null;
 }
 
 /** Passages looked at before the answer type re-orders them. */
@@ -118,7 +120,7 @@ interface RankedQuestion {
 
 /** Retrieval, answer type and outcome of one (normalised, non-empty) question; with a `focus`, read as a follow-up. */
 async function rankQuestion(question: string, analyzed: string, index: AskIndex, settings: AskSettings, focus?: FollowUpFocus): Promise<RankedQuestion> {
-  const result = await index.retriever.search(analyzed, Math.max(CANDIDATES, settings.rankingSize), focus?.context);
+  const result = await index.retriever.search(analyzed, Math.max(CANDIDATES, settings.rankingSize), focus?.context, focus?.article ?? undefined);
   const type = questionAnswerType(analyzed) ?? focus?.inheritedType ?? null;
   const candidates = candidatesOf(result, index, type, settings, focus);
   const best = candidates[0];

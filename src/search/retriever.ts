@@ -68,12 +68,23 @@ interface FusedHits {
 /** How many candidates each channel contributes before fusion, unless told otherwise. */
 export const DEFAULT_CANDIDATES = 50;
 
+/** See RetrieverOptions.articleRankingMaxPassages. */
+export const DEFAULT_ARTICLE_RANKING_MAX_PASSAGES = 20_000;
+
 export interface RetrieverOptions {
   lexical?: Partial<LexicalOptions>;
   /** Overrides of the fusion weights; the rest keep their defaults. */
   fusion?: Partial<FusionOptions>;
   /** How many candidates each channel contributes before fusion. */
   candidates?: number;
+  /**
+   * Up to this many passages, the article a question is about is ranked on
+   * an index of it alone (see `search`). Beyond, building that index at an
+   * article's first question costs more than it changes: at 50,000
+   * paragraphs it doubled the median answer time, while one article more
+   * moves the collection's statistics by a fraction of a percent.
+   */
+  articleRankingMaxPassages?: number;
   /** Synonyms, translations and word frequencies (default: data/lexicons/). */
   lexicons?: Lexicons;
   /** A lexical index that holds exactly these passages already (opened from disk, or updated from the last one). */
@@ -91,7 +102,7 @@ export class Retriever {
   /** Article indexes taken over from the retriever this one replaces, until the scopes are built. */
   private inherited: readonly (readonly [string, ArticleIndex])[];
   /** Every default resolved once, when the retriever is built. */
-  private readonly settings: { candidates: number; fusion: FusionOptions };
+  private readonly settings: { candidates: number; fusion: FusionOptions; articleRankingMaxPassages: number };
 
   constructor(
     readonly passages: readonly RetrievalPassage[],
@@ -101,7 +112,11 @@ export class Retriever {
     if (dense && dense.vectors.count !== passages.length) {
       throw new Error(`dense channel has ${dense.vectors.count} vectors for ${passages.length} passages`);
     }
-    this.settings = { candidates: options.candidates ?? DEFAULT_CANDIDATES, fusion: { ...DEFAULT_FUSION, ...options.fusion } };
+    this.settings = {
+      candidates: options.candidates ?? DEFAULT_CANDIDATES,
+      fusion: { ...DEFAULT_FUSION, ...options.fusion },
+      articleRankingMaxPassages: options.articleRankingMaxPassages ?? DEFAULT_ARTICLE_RANKING_MAX_PASSAGES,
+    };
     this.lexical = options.lexicalIndex ?? LexicalIndex.build(passages, options.lexical, options.lexicons);
     this.inherited = options.previous?.articleIndexes() ?? [];
     if (this.lexical.size !== passages.length) throw new Error(`the lexical index holds ${this.lexical.size} paragraphs for ${passages.length} passages`);
@@ -145,23 +160,30 @@ export class Retriever {
    * articles cannot move a question to another paragraph of it. Passages of
    * other articles follow, best first, when the article has fewer matches
    * than `limit`. `context`: words of earlier questions in a conversation,
-   * weighted below the question's own.
+   * weighted below the question's own; `article`: the article to rank in
+   * (a follow-up stays with the article of the answer it follows), when the
+   * index holds it.
    */
-  async search(question: string, limit = 10, context?: QueryContext): Promise<RetrievalResult> {
+  async search(question: string, limit = 10, context?: QueryContext, article?: string): Promise<RetrievalResult> {
     const candidates = Math.max(limit, this.settings.candidates);
     const everywhere = this.lexical.search(question, candidates, context);
     // The model reads the earlier question before the follow-up, as a person would.
     const cosines = this.dense ? this.dense.vectors.scores(await this.dense.embedQuery(context ? `${context.text} ${question}` : question)) : null;
     const all = this.fused(everywhere.hits, cosines, null, candidates);
-    const article = all.hits[0] ? articleOfPassage(all.hits[0].id) : null;
     const scopes = this.articleScopes;
-    const members = article === null ? [] : scopes.positionsOf(article);
-    // Alone, or a one-paragraph article (a single order; its own statistics would say nothing): the collection's ranking stands.
-    if (article === null || members.length === this.passages.length || members.length === 1) return this.result(everywhere, all, article, limit);
-    const alone = scopes.indexOf(article).search(question, candidates, context);
+    const chosen = article !== undefined && scopes.positionsOf(article).length > 0 ? article : all.hits[0] ? articleOfPassage(all.hits[0].id) : null;
+    const members = chosen === null ? [] : scopes.positionsOf(chosen);
+    if (chosen === null) return this.result(everywhere, all, chosen, limit);
+    const others = all.hits.filter((hit) => articleOfPassage(hit.id) !== chosen);
+    // Alone, a one-paragraph article (a single order; its own statistics would say nothing) or a collection so large
+    // that one article more barely moves its statistics: the article's passages keep the collection's ranking.
+    if (members.length === this.passages.length || members.length === 1 || this.passages.length > this.settings.articleRankingMaxPassages) {
+      const ownHits = all.hits.filter((hit) => articleOfPassage(hit.id) === chosen);
+      return this.result(everywhere, { ...all, hits: [...ownHits, ...others] }, chosen, limit);
+    }
+    const alone = scopes.indexOf(chosen).search(question, candidates, context);
     const within = this.fused(alone.hits, cosines, members, candidates);
-    const others = all.hits.filter((hit) => articleOfPassage(hit.id) !== article);
-    return this.result(alone, { ...within, hits: [...within.hits, ...others] }, article, limit);
+    return this.result(alone, { ...within, hits: [...within.hits, ...others] }, chosen, limit);
   }
 
   private result(lexical: LexicalResult, ranked: FusedHits, article: string | null, limit: number): RetrievalResult {

@@ -145,6 +145,31 @@ describe("article, then paragraph", () => {
     expect(reordered.length).toBeGreaterThan(0);
   });
 
+  it("ranks within the article it is told to (a follow-up's), as that article alone would, when the index holds it", async () => {
+    const beside = new Retriever(together, null, { lexicons: EMPTY_LEXICONS });
+    const alone = new Retriever(own, null, { lexicons: EMPTY_LEXICONS });
+    const bQuestion = others[0]?.text.split(" ").slice(0, 3).join(" ") ?? "";
+    expect((await beside.search(bQuestion, 10)).article).toBe("b");
+    const told = await beside.search(bQuestion, 10, undefined, "a");
+    expect(told.article).toBe("a");
+    const expected = (await alone.search(bQuestion, 10)).hits.map((hit) => hit.id);
+    expect(told.hits.slice(0, expected.length).map((hit) => hit.id)).toEqual(expected);
+    expect((await beside.search(bQuestion, 10, undefined, "gone")).article).toBe("b");
+  });
+
+  it("in a collection beyond articleRankingMaxPassages, keeps the collection's order within the article, still article first", async () => {
+    const large = new Retriever(together, null, { lexicons: EMPTY_LEXICONS, articleRankingMaxPassages: together.length - 1 });
+    const everything = LexicalIndex.build(together, {}, EMPTY_LEXICONS);
+    for (const question of questions.slice(0, 6)) {
+      const result = await large.search(question, 10);
+      const collectionOrder = everything.search(question, 50).hits.map((hit) => hit.id);
+      const article = articleOfPassage(collectionOrder[0] ?? "");
+      expect(result.article).toBe(article);
+      const own = collectionOrder.filter((id) => articleOfPassage(id) === article);
+      expect(result.hits.slice(0, own.length).map((hit) => hit.id)).toEqual(own.slice(0, 10));
+    }
+  });
+
   it("judges cosines against the chosen article's passages, as when it stands alone", async () => {
     const dense = (passages: readonly RetrievalPassage[]): DenseChannel => ({
       modelId: "fake",

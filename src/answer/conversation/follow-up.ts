@@ -1,3 +1,4 @@
+import { articleOfPassage } from "../../search/article-scope.js";
 import { isSpecific } from "../abstention.js";
 import { answerQuestion, type AskIndex, type AskSettings, type FollowUpFocus } from "../ask.js";
 import type { Answer } from "../types.js";
@@ -29,6 +30,7 @@ function focusOn(previous: ConversationTurn, conversation: ConversationSettings,
     priorBoost: conversation.priorBoost,
     inheritedType: elliptic ? previous.answerType : null,
     previousQuestion: previous.question,
+    article: previous.answered && previous.citedIds[0] !== undefined ? articleOfPassage(previous.citedIds[0]) : null,
   };
 }
 

@@ -82,8 +82,8 @@ export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit |
   const top = best?.lexicalHit ?? null;
   // The margin is over raw match strength: a passage ranked first for covering more of the question must
   // still match clearly more strongly than the others to be answered without a hedge. The others are its
-  // article's paragraphs, scored on that article's statistics (see Retriever.search); other articles' scores
-  // are on another scale.
+  // article's paragraphs: those of other articles come from another ranking (see Retriever.search), on
+  // another scale.
   const article = best ? articleOfPassage(best.id) : null;
   const competitors = result.hits
     .filter((hit) => hit.lexicalHit !== null && hit.lexicalHit !== top && articleOfPassage(hit.id) === article)

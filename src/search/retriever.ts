@@ -52,9 +52,10 @@ export interface RetrievalResult {
   /** Raw lexical statistics of the best lexical passage. */
   topLexical: LexicalHit | null;
   /**
-   * The article the question was answered from (that of the best passage):
-   * `hits` lists its passages first, ranked as if it stood alone, then other
-   * articles' passages. Null when nothing matched.
+   * The article the question was answered from (that of the best passage,
+   * or the one asked for): `hits` lists its passages first (ranked as if it
+   * stood alone, see `search`), then other articles' passages. Null when
+   * nothing matched.
    */
   article: string | null;
 }

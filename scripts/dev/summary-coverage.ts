@@ -22,6 +22,7 @@ import { summarizeArticle, type SummaryLength } from "../../src/answer/summary/i
 import { splitSentences } from "../../src/content/sentences.js";
 import type { Article, Paragraph } from "../../src/content/types.js";
 import { analyze, tokenize } from "../../src/search/analyzer.js";
+import { seededRandom } from "../../src/seeded-random.js";
 
 const passageLine = z.object({ id: z.string().min(1), text: z.string() });
 
@@ -105,18 +106,6 @@ function score(article: Article, selected: readonly string[]): Scores {
   const recurring = [...sentenceFrequency].filter(([, frequency]) => frequency >= 2).map(([term]) => term);
   const topic = recurring.length === 0 ? 1 : recurring.filter((term) => selection.has(term)).length / recurring.length;
   return { rouge1: total === 0 ? 0 : overlap / total, topic, words: selected.reduce((sum, text) => sum + tokenize(text).length, 0) };
-}
-
-/** Deterministic pseudo-random generator (mulberry32), so Random-k is reproducible. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function randomSelection(sentences: readonly string[], count: number, random: () => number): string[] {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { RACY_WINDOW_MS } from "../content/file-hashes.js";
 import { loadGermanQuad } from "../search/germanquad.js";
 import type { RetrievalPassage } from "../search/retriever.js";
+import { seededRandom } from "../seeded-random.js";
 import { CliError } from "./run.js";
 
 /**
@@ -43,17 +44,6 @@ const PARAGRAPHS_PER_ARTICLE = 20;
 const PARAGRAPHS_PER_SECTION = 5;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** A small deterministic generator (mulberry32), so every run builds the same corpus. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9"„])/u).filter((sentence) => sentence.length > 20);
 
 /** The real passages, then mixed paragraphs of 3–5 of their sentences, until there are `count`. */
@@ -61,7 +51,7 @@ export function syntheticParagraphs(passages: readonly RetrievalPassage[], count
   const paragraphs = passages.slice(0, count).map((passage) => ({ heading: passage.heading ?? passage.title, text: passage.text }));
   const sentences = passages.flatMap((passage) => sentencesOf(passage.text));
   const headings = passages.map((passage) => passage.title);
-  const random = randomSource(20_260_601);
+  const random = seededRandom(20_260_601);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   while (paragraphs.length < count && sentences.length > 0) {
     const length = 3 + Math.floor(random() * 3);

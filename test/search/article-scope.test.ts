@@ -4,18 +4,7 @@ import { LexicalIndex } from "../../src/search/lexical.js";
 import { EMPTY_LEXICONS } from "../../src/search/lexicons.js";
 import { PassageVectors } from "../../src/search/passage-vectors.js";
 import { Retriever, type DenseChannel, type RetrievalPassage } from "../../src/search/retriever.js";
-
-/** A small deterministic generator (mulberry32), so the random collections are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../src/seeded-random.js";
 
 const SYLLABLES = ["ka", "lor", "men", "tis", "bru", "vel", "dan", "quo", "ser", "mib", "zut", "pol"];
 
@@ -97,7 +86,7 @@ describe("ArticleScopes", () => {
 });
 
 describe("article, then paragraph", () => {
-  const next = random(20261204);
+  const next = seededRandom(20261204);
   const words = vocabulary(60, next);
   // Article "a" uses all words evenly; the others lean hard on a few of them, which moves their document frequencies.
   const own = article("a", 12, words, words.length, next);

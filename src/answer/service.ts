@@ -16,7 +16,7 @@ import type { ArticleLoadProblem } from "../content/problems.js";
 import type { Article } from "../content/types.js";
 import { EmbeddingCache } from "../search/embedding-cache.js";
 import { loadEmbedder, type Embedder } from "../search/embeddings.js";
-import type { RetrievalResult } from "../search/retriever.js";
+import type { DenseChannel, RetrievalResult } from "../search/retriever.js";
 import { answerInConversation } from "./conversation/follow-up.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
 import { buildDenseChannel } from "./dense-channel.js";
@@ -173,17 +173,7 @@ export class QaService implements QaApi, ContentAdminApi {
         const current = this.state;
         const dense = await this.denseChannelFor(current.articles, loaded.embedder);
         if (this.state === current) {
-          this.state = buildIndexState(
-            current.articles,
-            current.own,
-            current.files,
-            dense,
-            this.options,
-            current.builtAt,
-            current.retriever.lexicalIndex,
-            null,
-            current.retriever,
-          );
+          this.state = this.withDenseChannel(current, dense);
           break;
         }
         // A reindex swapped the state while we embedded; it used the model itself once it was set.
@@ -193,6 +183,21 @@ export class QaService implements QaApi, ContentAdminApi {
     } catch (error) {
       this.lexicalAfterFailure(error);
     }
+  }
+
+  /** The same articles and lexical index as `current`, served with `dense` (the stored lexical base is not carried over: the next store writes it whole). */
+  private withDenseChannel(current: IndexState, dense: DenseChannel | null): IndexState {
+    return buildIndexState(
+      current.articles,
+      current.own,
+      current.files,
+      dense,
+      this.options,
+      current.builtAt,
+      current.retriever.lexicalIndex,
+      null,
+      current.retriever,
+    );
   }
 
   /** Embedding failed: answers stay lexical, and /about says why. */
@@ -213,17 +218,7 @@ export class QaService implements QaApi, ContentAdminApi {
     try {
       const current = this.state;
       const dense = await this.denseChannelFor(current.articles, shared.dense.embedder);
-      this.state = buildIndexState(
-        current.articles,
-        current.own,
-        current.files,
-        dense,
-        this.options,
-        current.builtAt,
-        current.retriever.lexicalIndex,
-        null,
-        current.retriever,
-      );
+      this.state = this.withDenseChannel(current, dense);
     } catch (error) {
       this.lexicalAfterFailure(error);
     }

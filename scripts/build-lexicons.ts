@@ -1,8 +1,8 @@
 /**
  * Builds the compact lexicons under data/lexicons/ from Debian's packages:
  *
- *   apt-get update && apt-get install openthesaurus-de-text dict-freedict-eng-deu dict-freedict-deu-eng
- *   npm run build-lexicons [-- --thesaurus FILE --dict-dir DIR --out DIR]
+ *   apt-get update && apt-get install openthesaurus-de-text dict-freedict-eng-deu dict-freedict-deu-eng trans-de-en
+ *   npm run build-lexicons [-- --thesaurus FILE --dict-dir DIR --ding FILE --out DIR]
  *   npm run build-lexicons -- --checksums-only [--out DIR]
  *
  * Both write checksums.json beside the files (see lexicons.ts): the second
@@ -13,262 +13,186 @@
  * loading them costs no stemming. Rebuild them when the analyser changes
  * (a test checks a sample of them against the analyser).
  */
-import { readFile, writeFile, mkdir } from "node:fs/promises";
-import { gunzipSync } from "node:zlib";
+import { writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { analyze, tokenize, type Language } from "../src/search/analyzer.js";
+import type { Language } from "../src/search/analyzer.js";
 import { regionNames } from "../src/search/regions.js";
 import { LEXICON_CHECKSUM_FILE, lexiconChecksums, synonymIndexOf } from "../src/search/lexicons.js";
 import { compareKeys } from "../src/search/sorted-lines.js";
+import { dictEntries, examplesOf, translationsOf } from "./lexicons/freedict.js";
+import { dingLines, englishVerbForms, germanVerbForms, sensesOf, type DingLine } from "./lexicons/ding.js";
+import { openThesaurusSynsets } from "./lexicons/openthesaurus.js";
+import { cleanEntry, phraseTerms } from "./lexicons/phrases.js";
+import { countTerms, senseWeight, serializeCounts, serializeTranslations, TranslationTable, type Counts } from "./lexicons/translations.js";
 
 const { values } = parseArgs({
   options: {
     thesaurus: { type: "string", default: "/usr/share/openthesaurus-de/openthesaurus.txt" },
     "dict-dir": { type: "string", default: "/usr/share/dictd" },
+    ding: { type: "string", default: "/usr/share/trans/de-en" },
     out: { type: "string", default: "data/lexicons" },
     "checksums-only": { type: "boolean", default: false },
   },
 });
-const thesaurusFile = values.thesaurus ?? "";
-const dictDir = values["dict-dir"] ?? "";
 const outDir = values.out ?? "";
 
-/** Longest phrase kept on either side: longer entries are idioms that a question rarely repeats word for word. */
-const MAX_PHRASE_TERMS = 3;
-/** Translations kept per headword, in the dictionary's order (its first senses are the common ones). */
-const MAX_TRANSLATIONS = 10;
-/** Synsets larger than this are mostly loose associations. */
-const MAX_SYNSET = 16;
-
-/** Leading words a headword may carry without changing what it names ("sich treffen", "the Hague"). */
-const LEADING_FUNCTION_WORDS = new Set(["sich", "der", "die", "das", "ein", "eine", "the", "a", "an", "to"]);
-
+/** Headwords of the translation tables must be used this often by a dictionary (see keepHeadword). */
+const MIN_HEADWORD_COUNT = 4;
 /**
- * Terms of a phrase, joined by spaces; null when it is empty, too long, or
- * loses a word to the stop list ("to get going" is not "get").
+ * How much an entry of the other direction counts: "Rennruderboot" → "shell"
+ * is that word's main sense, not the English word's.
  */
-function phraseTerms(phrase: string, language: Language): string | null {
-  const words = tokenize(phrase);
-  while (words.length > 1 && LEADING_FUNCTION_WORDS.has((words[0] ?? "").toLowerCase())) words.shift();
-  const terms = analyze(words.join(" "), language).map((token) => token.term);
-  if (terms.length === 0 || terms.length > MAX_PHRASE_TERMS || terms.length !== words.length) return null;
-  return terms.join(" ");
+const BACKWARD_WEIGHT = 0.5;
+/** How much a translation from a later part of a Ding line (a compound, a plural, an example) counts against its headword's sense. */
+const DING_LATER_PART_WEIGHT = 0.5;
+
+interface Bilingual {
+  enDe: TranslationTable;
+  deEn: TranslationTable;
+  /** Word counts of FreeDict's headwords and examples: the background frequency list. */
+  counts: Record<Language, Counts>;
+  /** Word counts of Ding's alternatives: a headword either dictionary uses often enough is kept. */
+  dingCounts: Record<Language, Counts>;
+  /** Keys of names (cities, peoples, nationalities: "Moscow", "Chinese"), kept however rare: questions name places. */
+  names: Set<string>;
 }
 
-/** Drops register labels and glosses: "(ugs.)", "[mil.]", "<fem>", "{…}", "etw.", "jdm.". */
-function cleanEntry(text: string): string {
-  return text
-    .replace(/\([^)]*\)/g, " ")
-    .replace(/\[[^\]]*\]/g, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\{[^}]*\}/g, " ")
-    .replace(/\/[^/]*\//g, " ")
-    .replace(/\b(?:etw|jdm|jdn|jds|jd|sth|sb|sb's)\b\.?/g, " ")
-    .replace(/^\s*to\s+/, "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-/**
- * One line per synset: "N" (nouns: the members are capitalized) or "W" (verbs
- * and other words), a tab, then the members' terms. The kind matters at query
- * time: a verb form's reduced stem ("stammt" → "stamm") must meet verbs
- * ("stammen"), not a noun that stems alike ("Stamm").
- */
-async function buildSynonyms(): Promise<string[]> {
-  const lines = (await readFile(thesaurusFile, "utf8")).split("\n");
-  const synsets = new Set<string>();
-  for (const line of lines) {
-    if (line.startsWith("#") || line.trim().length === 0) continue;
-    const members = new Set<string>();
-    let capitalized = 0;
-    for (const raw of line.split(";")) {
-      const cleaned = cleanEntry(raw);
-      // Single words only: a phrase from the thesaurus rarely stands in a question as such.
-      if (cleaned.length === 0 || cleaned.includes(" ") || cleaned.includes("...")) continue;
-      const terms = phraseTerms(cleaned, "de");
-      if (!terms || terms.includes(" ")) continue;
-      members.add(terms);
-      if (/^\p{Lu}/u.test(cleaned)) capitalized += 1;
-    }
-    if (members.size < 2 || members.size > MAX_SYNSET) continue;
-    const kind = capitalized * 2 > members.size ? "N" : "W";
-    synsets.add(`${kind}\t${[...members].sort().join(" ")}`);
-  }
-  return [...synsets].sort();
-}
-
-interface DictEntry {
-  headword: string;
-  body: string[];
-}
-
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-function decodeDictNumber(text: string): number {
-  let value = 0;
-  for (const character of text) value = value * 64 + BASE64.indexOf(character);
-  return value;
-}
-
-/** Reads a dictd dictionary through its index: one entry per index line. */
-async function* dictEntries(name: string): AsyncGenerator<DictEntry> {
-  const index = (await readFile(join(dictDir, `${name}.index`), "utf8")).split("\n");
-  const data = gunzipSync(await readFile(join(dictDir, `${name}.dict.dz`)));
-  for (const line of index) {
-    const [headword, offset, length] = line.split("\t");
-    if (!headword || !offset || !length || headword.startsWith("00-database")) continue;
-    const start = decodeDictNumber(offset);
-    const text = data.subarray(start, start + decodeDictNumber(length)).toString("utf8");
-    const [, ...body] = text.split("\n");
-    yield { headword, body };
-  }
-}
-
-/** The translations of an entry: the lines that are neither notes, cross-references nor examples. */
-function translationsOf(entry: DictEntry): string[] {
-  const result: string[] = [];
-  for (const line of entry.body) {
-    const trimmed = line.trim();
-    if (trimmed.length === 0 || trimmed.startsWith('"') || /^(?:Note|see|Synonyms?|Antonyms?):/.test(trimmed)) continue;
-    for (const part of cleanEntry(trimmed).split(/[,;]/)) {
-      const translation = part.trim();
-      if (translation.length > 0) result.push(translation);
-    }
-  }
-  return result;
-}
-
-/** Candidate translations per headword key, with the length of the headword they came from. */
-type Translations = Map<string, { translation: string; rank: number }[]>;
-
-/**
- * Keys are stems, so "receivable" and "receive" share one: the shortest
- * headword (the base form) ranks first, then the dictionary's order.
- */
-function addTranslation(table: Translations, key: string, translation: string, headword: string): void {
-  const list = table.get(key) ?? [];
-  list.push({ translation, rank: headword.length });
-  table.set(key, list);
-}
-
-function bestTranslations(list: readonly { translation: string; rank: number }[]): string[] {
-  const ordered = [...list].sort((left, right) => left.rank - right.rank).map((item) => item.translation);
-  return [...new Set(ordered)].slice(0, MAX_TRANSLATIONS);
-}
-
-/**
- * word counts of the dictionary's own examples and headwords, as a stand-in
- * for a background frequency list: common words recur in many of them.
- */
-type Counts = Map<string, number>;
-function countTerms(counts: Counts, text: string, language: Language): void {
-  for (const token of analyze(text, language)) counts.set(token.term, (counts.get(token.term) ?? 0) + 1);
-}
-
-/** The German or English side of the example lines: `"German phrase"  - English phrase`. */
-function examples(entry: DictEntry): { quoted: string; gloss: string }[] {
-  const found: { quoted: string; gloss: string }[] = [];
-  for (const line of entry.body) {
-    const match = /^\s*"([^"]*)"\s+-\s+(.*)$/.exec(line);
-    if (match?.[1] !== undefined && match[2] !== undefined) found.push({ quoted: match[1], gloss: match[2] });
-  }
-  return found;
-}
-
-async function buildTranslations(): Promise<{ enDe: Translations; deEn: Translations; counts: Record<Language, Counts>; names: Set<string> }> {
-  const enDe: Translations = new Map();
-  const deEn: Translations = new Map();
-  // Keys of names (cities, peoples, nationalities: "Moscow", "Chinese"), kept however rare: questions name places.
-  const names = new Set<string>();
-  const counts: Record<Language, Counts> = { de: new Map(), en: new Map() };
-  const directions: { name: string; from: Language; to: Language; forward: Translations; backward: Translations }[] = [
-    { name: "freedict-eng-deu", from: "en", to: "de", forward: enDe, backward: deEn },
-    { name: "freedict-deu-eng", from: "de", to: "en", forward: deEn, backward: enDe },
+async function readFreeDict(into: Bilingual, dictDir: string): Promise<void> {
+  const directions: { name: string; from: Language; to: Language; forward: TranslationTable; backward: TranslationTable }[] = [
+    { name: "freedict-eng-deu", from: "en", to: "de", forward: into.enDe, backward: into.deEn },
+    { name: "freedict-deu-eng", from: "de", to: "en", forward: into.deEn, backward: into.enDe },
   ];
   for (const direction of directions) {
-    for await (const entry of dictEntries(direction.name)) {
-      countTerms(counts[direction.from], entry.headword, direction.from);
-      for (const example of examples(entry)) {
-        countTerms(counts[direction.from], example.quoted, direction.from);
-        countTerms(counts[direction.to], example.gloss, direction.to);
+    const sensesSeen = new Map<string, number>();
+    for await (const entry of dictEntries(dictDir, direction.name)) {
+      countTerms(into.counts[direction.from], entry.headword, direction.from);
+      for (const example of examplesOf(entry)) {
+        countTerms(into.counts[direction.from], example.quoted, direction.from);
+        countTerms(into.counts[direction.to], example.gloss, direction.to);
       }
       const headword = cleanEntry(entry.headword);
       const key = phraseTerms(headword, direction.from);
       if (!key) continue;
-      for (const translation of translationsOf(entry)) {
+      // A headword's entries (homonyms, "shell" the shell and "shell" the boat) and the headwords sharing its key
+      // ("shells", "shelling") go on numbering its senses: the dictionary lists the common ones first.
+      const first = sensesSeen.get(key) ?? 0;
+      const translations = translationsOf(entry);
+      sensesSeen.set(key, first + translations.length);
+      translations.forEach((translation, index) => {
+        const position = first + index;
+        const weight = senseWeight(position) * baseFormWeight(headword, key);
         const target = phraseTerms(translation, direction.to);
-        if (!target) continue;
+        if (!target) return;
         const english = direction.from === "en" ? headword : translation;
-        if (/^\p{Lu}\p{Ll}+$/u.test(english)) names.add(key).add(target);
-        addTranslation(direction.forward, key, target, entry.headword);
-        addTranslation(direction.backward, target, key, translation);
-      }
+        if (/^\p{Lu}\p{Ll}+$/u.test(english)) into.names.add(key).add(target);
+        // A pair counts in both directions: "treffen" → "meet" is also evidence for "meet" → "treffen".
+        direction.forward.add(key, target, weight, "freedict");
+        direction.backward.add(target, key, BACKWARD_WEIGHT * weight, "freedict");
+      });
     }
   }
-  return { enDe, deEn, counts, names };
+}
+
+function readDing(into: Bilingual, lines: readonly DingLine[]): void {
+  for (const line of lines) {
+    for (const sense of sensesOf(line)) {
+      for (const german of sense.german) countTerms(into.dingCounts.de, german, "de");
+      for (const english of sense.english) countTerms(into.dingCounts.en, english, "en");
+      const scale = sense.part === 0 ? 1 : DING_LATER_PART_WEIGHT;
+      sense.german.forEach((german, germanPosition) => {
+        const key = phraseTerms(german, "de");
+        if (!key) return;
+        sense.english.forEach((english, englishPosition) => {
+          const target = phraseTerms(english, "en");
+          if (!target) return;
+          // Ding's lines are German headwords: their English side is evidence for the English word too, but weaker.
+          into.deEn.add(key, target, scale * senseWeight(englishPosition) * baseFormWeight(german, key), "ding");
+          into.enDe.add(target, key, BACKWARD_WEIGHT * scale * senseWeight(germanPosition) * baseFormWeight(english, target), "ding");
+        });
+      });
+    }
+  }
 }
 
 /**
- * Keeps headwords made of words the dictionaries use often enough to be in
- * the frequency list: rare compounds and technical terms are mostly
- * spelled the same in questions and articles, and they make up most of the size.
+ * Keys are stems, so "badly" and "bad", "shelling" and "shell" share one:
+ * a headword longer than its key counts less (its senses are the derived
+ * word's: "badly" → "dringend").
  */
-function serializeTranslations(table: Translations, frequent: Counts, keepPhrases: ReadonlySet<string>): string {
-  // Phrase headwords stay only for names (regions): other phrases are idioms that questions rarely repeat.
-  const keep = (key: string): boolean => keepPhrases.has(key) || (!key.includes(" ") && (frequent.get(key) ?? 0) >= MIN_HEADWORD_COUNT);
-  return [...table.entries()]
-    .map(([key, list]) => [key, bestTranslations(list)] as const)
-    .filter(([key, list]) => keep(key) && list.some((translation) => translation !== key))
-    .sort(([left], [right]) => compareKeys(left, right))
-    .map(([key, list]) => [key, ...list].join("\t"))
-    .join("\n");
+function baseFormWeight(headword: string, key: string): number {
+  return 1 / (1 + Math.max(0, headword.replace(/\s+/gu, "").length - key.replace(/\s+/gu, "").length) / 3);
 }
 
-/**
- * Frequency classes: log2 of a term's occurrences per ten million terms of
- * its language's side of the dictionaries, so that both languages share one
- * scale (the English side, made of glosses, is larger). Kept for terms seen
- * at least MIN_COUNT times.
- */
-const MIN_COUNT = 4;
-const PER_TERMS = 10_000_000;
-/** Headwords of the translation tables must be this common (see serializeTranslations). */
-const MIN_HEADWORD_COUNT = 4;
-function serializeCounts(counts: Counts): string {
-  let total = 0;
-  for (const count of counts.values()) total += count;
-  return [...counts.entries()]
-    .filter(([, count]) => count >= MIN_COUNT)
-    .sort(([left], [right]) => compareKeys(left, right))
-    .map(([term, count]) => `${term}\t${Math.max(0, Math.floor(Math.log2((count * PER_TERMS) / total)))}`)
-    .join("\n");
+function newBilingual(): Bilingual {
+  return {
+    enDe: new TranslationTable(),
+    deEn: new TranslationTable(),
+    counts: { de: new Map(), en: new Map() },
+    dingCounts: { de: new Map(), en: new Map() },
+    names: new Set(),
+  };
 }
 
-async function main(): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  const synonyms = await buildSynonyms();
-  const { enDe, deEn, counts, names } = await buildTranslations();
-  const regionKeys = new Set<string>(names);
+/** ICU's region names (Intl.DisplayNames) first: they are exact, where a dictionary may list a region's other senses. */
+function addRegions(bilingual: Bilingual): Set<string> {
+  const regionKeys = new Set<string>(bilingual.names);
   for (const { code, de, en } of regionNames()) {
     if (!de || !en || de === code) continue;
     const german = phraseTerms(de, "de");
     const english = phraseTerms(en, "en");
     if (!german || !english) continue;
-    // ICU's names go first: they are exact, where the dictionary may list a region's other senses.
-    // ICU's names go first (rank -1): they are exact, where the dictionary may list a region's other senses.
-    enDe.set(english, [{ translation: german, rank: -1 }, ...(enDe.get(english) ?? [])]);
-    deEn.set(german, [{ translation: english, rank: -1 }, ...(deEn.get(german) ?? [])]);
+    bilingual.enDe.pin(english, german);
+    bilingual.deEn.pin(german, english);
     regionKeys.add(english).add(german);
   }
+  return regionKeys;
+}
+
+function keepHeadword(language: Language, bilingual: Bilingual, names: ReadonlySet<string>): (key: string) => boolean {
+  // Phrase headwords stay only for names (regions): other phrases are idioms that questions rarely repeat.
+  return (key) =>
+    names.has(key) ||
+    (!key.includes(" ") && Math.max(bilingual.counts[language].get(key) ?? 0, bilingual.dingCounts[language].get(key) ?? 0) >= MIN_HEADWORD_COUNT);
+}
+
+/** Verb forms: German groups (every form ↔ every other), English irregular form → infinitive. */
+function verbForms(lines: readonly DingLine[]): { german: string[]; english: string } {
+  const german = new Set<string>();
+  const english = new Map<string, Set<string>>();
+  for (const line of lines) {
+    for (const group of germanVerbForms(line)) german.add(`W\t${group.join(" ")}`);
+    for (const [form, infinitive] of englishVerbForms(line)) english.set(form, (english.get(form) ?? new Set()).add(infinitive));
+  }
+  const englishLines = [...english.entries()]
+    .sort(([left], [right]) => compareKeys(left, right))
+    .map(([form, infinitives]) => [form, ...infinitives].join("\t"))
+    .join("\n");
+  return { german: [...german].sort(), english: englishLines };
+}
+
+async function main(): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const ding = await dingLines(values.ding ?? "");
+  // Ding's German alternatives of one sense ("Kriegsgerät; Waffen") would make synsets too, but they added noise
+  // (more off-topic questions hedged than paraphrases gained) at three times the size: OpenThesaurus alone.
+  const synsetLines = [...new Set(await openThesaurusSynsets(values.thesaurus ?? ""))].sort();
+  const bilingual = newBilingual();
+  await readFreeDict(bilingual, values["dict-dir"] ?? "");
+  readDing(bilingual, ding);
+  const names = addRegions(bilingual);
+  const forms = verbForms(ding);
   const files: [string, string][] = [
-    ["de-synonyms.txt", synonyms.join("\n")],
+    ["de-synonyms.txt", synsetLines.join("\n")],
     // Opening the synonyms then only reads files: the index from members to their synsets is built here.
-    ["de-synonyms-index.tsv", synonymIndexOf(synonyms)],
-    ["en-de.tsv", serializeTranslations(enDe, counts.en, regionKeys)],
-    ["de-en.tsv", serializeTranslations(deEn, counts.de, regionKeys)],
-    ["frequency-de.tsv", serializeCounts(counts.de)],
-    ["frequency-en.tsv", serializeCounts(counts.en)],
+    ["de-synonyms-index.tsv", synonymIndexOf(synsetLines)],
+    ["de-verb-forms.txt", forms.german.join("\n")],
+    ["de-verb-forms-index.tsv", synonymIndexOf(forms.german)],
+    ["en-verb-forms.tsv", forms.english],
+    ["en-de.tsv", serializeTranslations(bilingual.enDe, keepHeadword("en", bilingual, names))],
+    ["de-en.tsv", serializeTranslations(bilingual.deEn, keepHeadword("de", bilingual, names))],
+    ["frequency-de.tsv", serializeCounts(bilingual.counts.de)],
+    ["frequency-en.tsv", serializeCounts(bilingual.counts.en)],
   ];
   for (const [name, text] of files) {
     await writeFile(join(outDir, name), `${text}\n`);

@@ -88,7 +88,15 @@ function reach(stems: Iterable<string>, vocabulary: Vocabulary): { exact: string
   return { exact: [...exact], compounds: [...compounds] };
 }
 
-const phraseStems = (phrases: readonly TermPhrase[]): string[] => phrases.flatMap((phrase) => [...phrase]);
+/**
+ * The stems a list of translations reaches. A phrase stands for its words
+ * only when no translation is a single word: "agree" is "zustimmen", and
+ * "einverstanden erklären" must not bring in "erklären" on its own.
+ */
+function phraseStems(phrases: readonly TermPhrase[]): string[] {
+  const words = phrases.filter((phrase) => phrase.length === 1);
+  return (words.length > 0 ? words : phrases).flatMap((phrase) => [...phrase]);
+}
 
 /**
  * Translations of each token from the longest phrase key that covers it:
@@ -136,11 +144,10 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
   };
   const english = input.english;
   if (input.questionLanguage === "en" && english && input.indexLanguages.has("de")) {
-    const translations = translationsByPosition(
-      english.map((token) => token.term),
-      lexicons.translations["en-de"],
-      lexicons.longestKey,
-    );
+    const table = lexicons.translations["en-de"];
+    // An irregular form is looked up as its infinitive ("met" as "meet", not the Metropolitan Police).
+    const keys = english.map((token) => lexicons.verbForms.en.get(token.term)?.find((infinitive) => table.get(infinitive) !== undefined) ?? token.term);
+    const translations = translationsByPosition(keys, table, lexicons.longestKey);
     translations.forEach((phrases, position) => add(position, reach(phraseStems(phrases), vocabulary), options.translationWeight, "translation"));
   }
   if (input.questionLanguage === "de" && input.indexLanguages.has("en")) {
@@ -153,7 +160,8 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
   }
   if (input.questionLanguage === "de") {
     input.german.forEach((token, position) => {
-      const ofVerbForms = verbStemVariants(token.term).flatMap((variant) => lexicons.verbSynonyms.get(variant) ?? []);
+      const variants = [...verbStemVariants(token.term), ...(lexicons.verbForms.de.get(token.term) ?? [])];
+      const ofVerbForms = variants.flatMap((variant) => lexicons.verbSynonyms.get(variant) ?? []);
       const synonyms = [...new Set([...(lexicons.synonyms.get(token.term) ?? []), ...ofVerbForms])];
       const weight = input.known[position] ? options.synonymWeight : options.unknownSynonymWeight;
       add(position, reach(synonyms, vocabulary), weight, "synonym");

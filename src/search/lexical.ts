@@ -518,9 +518,16 @@ export class LexicalIndex {
     const questionLanguage = guessQuestionLanguage(question, this.lexicons);
     // English stems only for English questions: on German words they add accidental matches.
     const englishAnalysis = questionLanguage === "en" ? analyze(framed, "en") : null;
+    const withIndexedForms = (terms: readonly string[]): string[] => [...new Set([...terms, ...terms.flatMap((term) => this.vocabulary.lookup(term))])];
     const variantsOf = german.map((token, position) => {
-      const own = [token.term, englishAnalysis?.[position]?.term ?? token.term, token.folded, ...verbStemVariants(token.term)];
-      return [...new Set([...own, ...own.flatMap((term) => this.vocabulary.lookup(term))])];
+      const englishTerm = englishAnalysis?.[position]?.term;
+      const own = [token.term, englishTerm ?? token.term, token.folded, ...verbStemVariants(token.term)];
+      const variants = withIndexedForms(own);
+      if (variants.some((term) => this.frequencyOf(term) > 0)) return variants;
+      // Forms of one verb that stem apart ("getroffen" / "traf", "met" / "meet") stand in for a word the articles lack
+      // as written; for a word they have, other forms would only widen the match (and meet homographs: "gab", "Gabe").
+      const forms = englishTerm !== undefined ? this.lexicons.verbForms.en.get(englishTerm) : this.lexicons.verbForms.de.get(token.term);
+      return forms && forms.length > 0 ? withIndexedForms([...own, ...forms]) : variants;
     });
     const known = variantsOf.map((variants) => variants.some((term) => this.frequencyOf(term) > 0));
     const expansions = expandTokens(

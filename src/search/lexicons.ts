@@ -36,6 +36,12 @@ export interface Lexicons {
   verbSynonyms: SynonymLookup;
   /** Source-language key (terms joined by one space) → translations, best first. */
   translations: Readonly<Record<"en-de" | "de-en", TranslationLookup>>;
+  /**
+   * Forms of one verb that Snowball stems apart, German ("traf", "getroffen",
+   * "treffen"; each form → the others) and English (an irregular form → its
+   * infinitive: "met" → "meet").
+   */
+  verbForms: Readonly<Record<Language, SynonymLookup>>;
   /** Term → log2 of how often the dictionaries use it; absent terms are rare (or names). */
   frequency: Readonly<Record<Language, FrequencyLookup>>;
   /** Longest key of the translation tables, in terms. */
@@ -46,6 +52,7 @@ export const EMPTY_LEXICONS: Lexicons = {
   synonyms: new Map(),
   verbSynonyms: new Map(),
   translations: { "en-de": new Map(), "de-en": new Map() },
+  verbForms: { de: new Map(), en: new Map() },
   frequency: { de: new Map(), en: new Map() },
   longestKey: 1,
 };
@@ -131,6 +138,13 @@ const LEXICON_FILES = {
     badLine: BAD_INDEX_LINE,
     reason: "expected a term, a tab, then line numbers (rebuild with npm run build-lexicons)",
   },
+  "de-verb-forms.txt": { sorted: false, badLine: BAD_SYNSET_LINE, reason: "expected W, a tab, then two or more terms" },
+  "de-verb-forms-index.tsv": {
+    sorted: true,
+    badLine: BAD_INDEX_LINE,
+    reason: "expected a term, a tab, then line numbers (rebuild with npm run build-lexicons)",
+  },
+  "en-verb-forms.tsv": { sorted: true, badLine: BAD_TRANSLATION_LINE, reason: "expected a verb form and its infinitives, separated by tabs" },
   "frequency-de.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: FREQUENCY_REASON },
   "frequency-en.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: FREQUENCY_REASON },
 } as const;
@@ -238,15 +252,20 @@ export function loadLexicons(directory: string = DEFAULT_LEXICON_DIR): Lexicons 
   };
   const enDe = sorted("en-de.tsv");
   const deEn = sorted("de-en.tsv");
-  const synsetKind = LEXICON_FILES["de-synonyms.txt"];
-  const synsets = new Synsets(
-    new LineFile(readChecked(`${folder}/de-synonyms.txt`, synsetKind.badLine, synsetKind.reason, checksums["de-synonyms.txt"]).bytes),
-    sorted("de-synonyms-index.tsv"),
-  );
+  const lineFile = (name: "de-synonyms.txt" | "de-verb-forms.txt"): LineFile => {
+    const kind = LEXICON_FILES[name];
+    return new LineFile(readChecked(`${folder}/${name}`, kind.badLine, kind.reason, checksums[name]).bytes);
+  };
+  const synsets = new Synsets(lineFile("de-synonyms.txt"), sorted("de-synonyms-index.tsv"));
+  const infinitives = sorted("en-verb-forms.tsv");
   const lexicons: Lexicons = {
     synonyms: synsets,
     verbSynonyms: synsets.only(["W"]),
     translations: { "en-de": new TranslationTable(enDe), "de-en": new TranslationTable(deEn) },
+    verbForms: {
+      de: new Synsets(lineFile("de-verb-forms.txt"), sorted("de-verb-forms-index.tsv")),
+      en: { get: (term) => infinitives.get(term)?.split("\t") },
+    },
     frequency: { de: new FrequencyTable(sorted("frequency-de.tsv")), en: new FrequencyTable(sorted("frequency-en.tsv")) },
     longestKey: Math.max(enDe.longestKeyWords, deEn.longestKeyWords),
   };

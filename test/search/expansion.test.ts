@@ -17,6 +17,10 @@ function lexicon(): Lexicons {
     [term("korea", "en"), [[term("Korea")]]],
     [term("north", "en"), [[term("Norden")]]],
     [term("bread", "en"), [[term("Brot")]]],
+    [term("met", "en"), [[term("Polizei"), term("London")]]],
+    [term("meet", "en"), [[term("treffen")], [term("zusammenkommen")]]],
+    [term("agree", "en"), [[term("zustimmen")], [term("einverstanden"), term("erklären")]]],
+    [term("explain", "en"), [[term("einverstanden"), term("erklären")]]],
   ]);
   const synonyms = new Map<string, string[]>([
     [term("Geschosse"), [term("Munition"), term("Projektil")]],
@@ -26,6 +30,13 @@ function lexicon(): Lexicons {
     synonyms,
     verbSynonyms: new Map([[term("brauchen"), [term("benötigen")]]]),
     translations: { "en-de": translations, "de-en": new Map() },
+    verbForms: {
+      de: new Map([
+        [term("getroffen"), [term("treffen"), term("traf")]],
+        [term("traf"), [term("treffen"), term("getroffen")]],
+      ]),
+      en: new Map([[term("met", "en"), [term("meet", "en")]]]),
+    },
     frequency: {
       de: new Map([[term("Waffe"), 8]]),
       en: new Map([
@@ -120,7 +131,48 @@ describe("expandTokens", () => {
   });
 });
 
+describe("verb forms and phrases", () => {
+  const vocabulary = new Vocabulary(["treff", "polizei", "erklart", "zustimm"]);
+  const english = (question: string): string[] => {
+    const german = analyze(question, "de");
+    return expandTokens(
+      { german, english: analyze(question, "en"), questionLanguage: "en", indexLanguages: new Set(["de"]), known: german.map(() => false) },
+      lexicon(),
+      vocabulary,
+      DEFAULT_EXPANSION_OPTIONS,
+    )
+      .flat()
+      .map((expansion) => expansion.term);
+  };
+
+  it("translates an irregular English form as its infinitive", () => {
+    expect(english("met")).toEqual(["treff"]);
+  });
+
+  it("lets a phrase translation stand for its words only when the word has no one-word translation", () => {
+    expect(english("agree")).toEqual(["zustimm"]);
+    expect(english("explain")).toEqual(["erklart"]);
+  });
+});
+
 describe("LexicalIndex with lexicons", () => {
+  it("matches a German verb form that stems apart from the one in the text (getroffen / traf)", () => {
+    const index = LexicalIndex.build(
+      [
+        { id: "traf", title: "", heading: null, text: "Im Jahr 2019 traf er Putin in Wladiwostok.", language: "de" },
+        { id: "reise", title: "", heading: null, text: "Im Jahr 2018 reiste er nach Singapur.", language: "de" },
+      ],
+      {},
+      lexicon(),
+    );
+    const hit = index.search("Hat er Putin schon getroffen?").hits[0];
+    expect(hit?.id).toBe("traf");
+    expect(hit?.tokenCertain).toEqual([true, true]);
+    expect(
+      LexicalIndex.build([{ id: "traf", title: "", heading: null, text: "Er traf ihn.", language: "de" }], {}, EMPTY_LEXICONS).search("getroffen").hits,
+    ).toHaveLength(0);
+  });
+
   it("answers an English question from German paragraphs through the translations", () => {
     const withLexicons = LexicalIndex.build(documents, {}, lexicon());
     const without = LexicalIndex.build(documents, {}, EMPTY_LEXICONS);

@@ -25,14 +25,20 @@ describe("the bundled lexicons", () => {
     // A verb form's reduced stem meets verbs only: "stammt" → "stamm" must not reach the noun "Stamm" and its "Haus".
     expect(lexicons.verbSynonyms.get(term("stammen"))).not.toContain(term("Haus"));
     expect(lexicons.frequency.de.get(term("bekommen")) ?? 0).toBeGreaterThan(lexicons.frequency.de.get(term("Panzerabwehrrakete")) ?? 0);
+    // Verb forms that stem apart: "getroffen" and "traf" are "treffen"; "met" is "meet".
+    expect(lexicons.verbForms.de.get(term("getroffen"))).toEqual(expect.arrayContaining([term("treffen"), term("traf")]));
+    expect(lexicons.verbForms.en.get(term("met", "en"))).toEqual([term("meet", "en")]);
+    expect(lexicons.translations["en-de"].get(term("meet", "en"))?.map((phrase) => phrase.join(" "))).toContain(term("treffen"));
   });
 
   it("index every synset member (rebuild the index with npm run build-lexicons after changing the synsets)", () => {
-    const synsets = readFileSync(path.join(DEFAULT_LEXICON_DIR, "de-synonyms.txt"), "utf8")
-      .split("\n")
-      .filter((line) => line.length > 0);
-    const index = readFileSync(path.join(DEFAULT_LEXICON_DIR, "de-synonyms-index.tsv"), "utf8");
-    expect(index).toBe(`${synonymIndexOf(synsets)}\n`);
+    for (const name of ["de-synonyms", "de-verb-forms"]) {
+      const synsets = readFileSync(path.join(DEFAULT_LEXICON_DIR, `${name}.txt`), "utf8")
+        .split("\n")
+        .filter((line) => line.length > 0);
+      const index = readFileSync(path.join(DEFAULT_LEXICON_DIR, `${name}-index.tsv`), "utf8");
+      expect(index).toBe(`${synonymIndexOf(synsets)}\n`);
+    }
   });
 
   it("stay small, and carry their licences", async () => {
@@ -56,6 +62,9 @@ async function lexiconFolder(files: Partial<Record<string, string>>): Promise<st
     "de-synonyms-index.tsv": "benotig\t1\nbrauch\t1\ngewehr\t0\nwaff\t0\n",
     "en-de.tsv": "need\tbrauch\tbenotig\nweapon\twaff\n",
     "de-en.tsv": "waff\tweapon\n",
+    "de-verb-forms.txt": "W\tgetroff traf treff\n",
+    "de-verb-forms-index.tsv": "getroff\t0\ntraf\t0\ntreff\t0\n",
+    "en-verb-forms.tsv": "met\tmeet\n",
     "frequency-de.tsv": "brauch\t9\nwaff\t8\n",
     "frequency-en.tsv": "weapon\t8\n",
   };
@@ -75,6 +84,9 @@ describe("loadLexicons", () => {
     expect(lexicons.verbSynonyms.get("waff")).toBeUndefined();
     expect(lexicons.frequency.de.get("waff")).toBe(8);
     expect(lexicons.frequency.de.has("panzer")).toBe(false);
+    expect(lexicons.verbForms.de.get("traf")).toEqual(["getroff", "treff"]);
+    expect(lexicons.verbForms.en.get("met")).toEqual(["meet"]);
+    expect(lexicons.verbForms.en.get("meet")).toBeUndefined();
   });
 
   it("names the file and line of a malformed entry", async () => {

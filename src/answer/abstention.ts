@@ -27,6 +27,13 @@ export interface AbstentionFeatures {
   specificStrong: number;
   /** Question words that are neither everyday language nor anywhere in the articles (not even through a bridge). */
   unknownSpecific: number;
+  /**
+   * Question words the articles hold that tie the question to them: one of
+   * their topics (in a quarter of the passages or more) or a rare word or
+   * name. A question whose shared words are all ordinary ("läuft", "won")
+   * shares no topic with them.
+   */
+  anchors: number;
   /** Best lexical score divided by the runner-up's (1 when there is none). */
   lexicalMargin: number;
   /** Whether the best passage holds the kind of thing the question asks for; null when it asks for no kind. */
@@ -70,6 +77,11 @@ export const EVERYDAY_WORD_CLASS = 11;
 /** Words in more than this share of the passages are the articles' subject, not a question's specifics. */
 export const SUBJECT_SPREAD = 0.5;
 
+/** A dictionary frequency class up to which a word is rare (names have none: class 0). */
+export const RARE_WORD_CLASS = 8;
+/** Words in at least this share of the passages are one of the articles' topics ("library" in a report on a library fire). */
+export const TOPIC_SPREAD = 0.25;
+
 /** A word that narrows the question down: not everyday language, and not in most passages. */
 export function isSpecific(token: QueryToken): boolean {
   return token.commonness < EVERYDAY_WORD_CLASS && token.spread <= SUBJECT_SPREAD;
@@ -98,6 +110,7 @@ export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit |
     coverage: top?.coverage ?? 0,
     specificStrong: result.tokens.filter((token, index) => isSpecific(token) && certain(index)).length,
     unknownSpecific: result.tokens.filter((token) => !isKnown(token) && token.commonness < EVERYDAY_WORD_CLASS).length,
+    anchors: result.tokens.filter((token) => isKnown(token) && (token.spread >= TOPIC_SPREAD || token.commonness <= RARE_WORD_CLASS)).length,
     lexicalMargin: top && runnerUp > 0 ? top.bm25 / runnerUp : 1,
     answerTypeMatched,
     cosineStandout: topCosine !== null && result.cosineSpread ? cosineStandout(topCosine, result.cosineSpread) : null,
@@ -127,6 +140,10 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
   // More of the question's own words missing from the articles than matched for sure: it is about something else.
   if (!standsOut && features.unknownSpecific > features.specificStrong && features.coverage < thresholds.unknownWordsCoverage) {
     return decide("refused", `the question's own words are not in the articles (${described})`);
+  }
+  // Ordinary words in common and something the articles never mention ("Was läuft heute im Kino?"): about something else.
+  if (!standsOut && features.anchors === 0 && features.unknownSpecific > 0) {
+    return decide("refused", `the question shares no subject or rare word with the articles and names something they do not mention (${described})`);
   }
   const clear = features.coverage >= thresholds.clearCoverage && features.specificStrong >= thresholds.clearSpecific;
   const lexicalAnswer = features.coverage >= thresholds.answerCoverage && (features.lexicalMargin >= thresholds.answerMargin || clear);

@@ -9,6 +9,7 @@ function features(overrides: Partial<AbstentionFeatures> = {}): AbstentionFeatur
     coverage: 0.9,
     specificStrong: 2,
     unknownSpecific: 0,
+    anchors: 1,
     lexicalMargin: 2,
     answerTypeMatched: null,
     cosineStandout: null,
@@ -46,6 +47,20 @@ describe("decideOutcome", () => {
     // "wann fährt der nächste ICE nach Hamburg": one everyday verb matched, two of its own words unknown.
     expect(decideOutcome(features({ specificStrong: 1, unknownSpecific: 2, coverage: 0.35, lexicalMargin: 1.2 })).outcome).toBe("refused");
     expect(decideOutcome(features({ specificStrong: 2, unknownSpecific: 1, coverage: 0.35, lexicalMargin: 1.2 })).outcome).toBe("hedged");
+  });
+
+  it("refuses a question whose shared words are all ordinary when it names something the articles never mention", () => {
+    // "was läuft heute im Kino": one ordinary verb in common, "Kino" nowhere, neither the articles' subject nor a rare word.
+    const ordinary = features({ specificStrong: 1, specificKnown: 1, unknownSpecific: 1, coverage: 0.45, anchors: 0 });
+    const refused = decideOutcome(ordinary);
+    expect(refused.outcome).toBe("refused");
+    expect(refused.reason).toMatch(/no subject or rare word/);
+    // The same with a name or the articles' subject in common is about them.
+    expect(decideOutcome({ ...ordinary, anchors: 1 }).outcome).toBe("hedged");
+    // Nothing it lacks: ordinary words alone still make the closest passage worth showing.
+    expect(decideOutcome({ ...ordinary, unknownSpecific: 0, lexicalMargin: 1.1 }).outcome).toBe("hedged");
+    // A passage that stands out in meaning is not refused on words alone.
+    expect(decideOutcome({ ...ordinary, cosineStandout: DEFAULT_THRESHOLDS.answerStandout + 0.1 }).outcome).not.toBe("refused");
   });
 
   it("lets embeddings rescue weaker lexical evidence only by how far the passage stands out from the question's others", () => {

@@ -263,7 +263,12 @@ async function articleSuite(args: BenchArgs, config: Config, logger: Logger): Pr
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
-const DEFAULT_ANSWER_QUESTIONS = ["test/fixtures/dev-questions.jsonl", "test/fixtures/dev-questions-2.jsonl", "test/fixtures/dev-questions-3.jsonl"];
+const DEFAULT_ANSWER_QUESTIONS = [
+  "test/fixtures/dev-questions.jsonl",
+  "test/fixtures/dev-questions-2.jsonl",
+  "test/fixtures/dev-questions-3.jsonl",
+  "test/fixtures/dev-questions-4.jsonl",
+];
 
 /** `--options`: settings to try instead of the defaults, for calibration. */
 function parseOverrides(text: string | undefined): AnswerOverrides | undefined {

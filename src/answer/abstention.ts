@@ -1,5 +1,5 @@
 import { articleOfPassage } from "../search/article-scope.js";
-import type { QueryToken } from "../search/lexical.js";
+import type { QueryToken } from "../search/query-analysis.js";
 import { cosineStandout, type RetrievalHit, type RetrievalResult } from "../search/retriever.js";
 
 /**

@@ -3,7 +3,7 @@ import { memoized } from "../lru-map.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { detectLanguage, type Language } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
-import { tokenWeight, type QueryContext, type QueryToken } from "../search/lexical.js";
+import { tokenWeight, type QueryContext, type QueryToken } from "../search/query-analysis.js";
 import { cosineStandout, type RetrievalHit, type RetrievalResult, type Retriever } from "../search/retriever.js";
 import { abstentionFeatures, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
 import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";

@@ -1,6 +1,7 @@
 import type { Paragraph, Sentence } from "../content/types.js";
 import { analyze, charNgrams, foldToken } from "../search/analyzer.js";
-import { tokenWeight, wordMatch, type PartialMatch, type QueryToken } from "../search/lexical.js";
+import { wordMatch, type PartialMatch } from "../search/word-match.js";
+import { tokenWeight, type QueryToken } from "../search/query-analysis.js";
 import { memoized } from "../lru-map.js";
 import { needsPredecessor } from "./summary/index.js";
 

@@ -1,8 +1,9 @@
-import { analyze, charNgrams, detectLanguage, foldToken, withoutQuestionFrame, type Language } from "./analyzer.js";
-import { DEFAULT_EXPANSION_OPTIONS, expandTokens, guessQuestionLanguage, type ExpansionOptions, type TermExpansion } from "./expansion.js";
-import { verbStemVariants, Vocabulary } from "./vocabulary.js";
+import { analyze, charNgrams, detectLanguage, foldToken, type Language } from "./analyzer.js";
+import { DEFAULT_EXPANSION_OPTIONS, type ExpansionOptions } from "./expansion.js";
+import { Vocabulary } from "./vocabulary.js";
 import { loadLexicons, type Lexicons } from "./lexicons.js";
-import { LruMap } from "../lru-map.js";
+import { QueryAnalyzer, tokenWeight, type QueryContext, type QueryToken } from "./query-analysis.js";
+import { wordMatch, type Membership, type PartialMatch } from "./word-match.js";
 import { FieldedBm25, ScoreBoard, type StoredBm25 } from "./bm25.js";
 import { TermIds } from "./term-ids.js";
 import { grown, ListPool } from "./list-pool.js";
@@ -63,40 +64,6 @@ export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
   ngramMinPrunedCount: 50,
 };
 
-/** One word of the question, with the index terms it may match under either stemmer. */
-export interface QueryToken {
-  surface: string;
-  terms: string[];
-  /** Inverse document frequency of the best-known variant (0 when no document has it). */
-  idf: number;
-  /** Whether any document contains the word (in any variant). */
-  known: boolean;
-  /** Synonyms and translations of the word that the index has, weighted below the word itself. */
-  expansions: TermExpansion[];
-  /** How common the word is in general language (log2 of its dictionary frequency; 0 when rare or a name). */
-  commonness: number;
-  /** Share of passages that contain the word, or (when it is not indexed as such) its strongest bridge. */
-  spread: number;
-  /**
-   * How much the word counts (1 when absent): below 1 for words carried over
-   * from earlier questions of a conversation, which guide the search without
-   * outweighing the follow-up's own words.
-   */
-  weight?: number;
-}
-
-/** Words of earlier questions that a follow-up leaves out ("Und wo treffen sie sich?" after a question about Kim and Putin). */
-export interface QueryContext {
-  text: string;
-  /** Weight of the carried-over words against the question's own (0..1). */
-  weight: number;
-  /** The carried-over words kept, at most: the most distinctive ones. */
-  maxWords: number;
-}
-
-/** A token's weight in scores and coverage. */
-export const tokenWeight = (token: QueryToken): number => token.weight ?? 1;
-
 export interface LexicalHit {
   id: string;
   /** The ranking score: `bm25` scaled by coverage (see LexicalOptions.coverageWeight); not normalised. */
@@ -131,51 +98,10 @@ export interface LexicalResult {
 /** Gram size, minimum share of shared grams and credit for a partial word match in coverage. */
 const COVERAGE_GRAM_SIZE = 3;
 const DOCUMENT_PARTS: PartialMatch = { overlap: 0.6, credit: 0.8 };
-/** A translation or typo correction this heavy (a word's first or only sense in the articles) holds the word for sure. */
-const CERTAIN_BRIDGE_WEIGHT = 0.5;
 /** Share of the n-gram channel's weight kept for questions in another language than the articles. */
 const CROSS_LANGUAGE_NGRAM_SHARE = 0.5;
 /** Passages rescored by coverage, at least: enough that the order within any requested limit is the same. */
 const COVERAGE_POOL = 50;
-
-/** What wordMatch asks of a text's terms and grams: a Set, or a paragraph's entry in the index. */
-export interface Membership {
-  has(value: string): boolean;
-}
-
-/** When a word that is only part of a longer one (or misspelt) counts: the share of its letter grams found, and the credit per share. */
-export interface PartialMatch {
-  overlap: number;
-  credit: number;
-}
-
-/**
- * How far a text (its analyzed terms and letter grams) holds a question word:
- * 1 as written, a bridge's weight for a synonym or translation, a share of
- * its grams for a compound part or misspelling; `certain` when it is the word
- * itself, a translation or a corrected typo of some weight.
- */
-export function wordMatch(
-  token: QueryToken,
-  terms: Membership,
-  grams: Membership,
-  tokenGrams: readonly string[],
-  partial: PartialMatch,
-): { strength: number; certain: boolean } {
-  if (token.terms.some((term) => terms.has(term))) return { strength: 1, certain: true };
-  let bridge = 0;
-  let certain = false;
-  for (const expansion of token.expansions) {
-    if (!terms.has(expansion.term)) continue;
-    bridge = Math.max(bridge, expansion.weight);
-    if ((expansion.via === "translation" || expansion.via === "spelling") && expansion.weight >= CERTAIN_BRIDGE_WEIGHT) certain = true;
-  }
-  if (bridge > 0) return { strength: Math.min(1, bridge), certain };
-  const shared = tokenGrams.filter((gram) => grams.has(gram)).length;
-  const overlap = tokenGrams.length > 0 ? shared / tokenGrams.length : 0;
-  // Only a substantial overlap is a compound part; a stray shared gram is noise.
-  return { strength: overlap >= partial.overlap ? overlap * partial.credit : 0, certain: false };
-}
 
 /** A document as the index takes it apart: its fields' terms (with repeats), letter grams and coverage sets. */
 interface AnalyzedDocument {
@@ -253,8 +179,8 @@ export class LexicalIndex {
   private readonly vocabulary: Vocabulary;
   private readonly vocabularyOrder: number[];
   private readonly languageCounts: { de: number; en: number };
-  /** Recent question analyses: a conversation reads its earlier questions again as context (never mutated; cleared on change). */
-  private readonly analyses = new LruMap<string, { tokens: readonly QueryToken[]; questionLanguage: Language }>(256);
+  /** Reads questions against this index (its analyses are forgotten on every change). */
+  private readonly queries: QueryAnalyzer;
   private readonly wordBoard = new ScoreBoard();
   private readonly gramBoard = new ScoreBoard();
 
@@ -263,6 +189,18 @@ export class LexicalIndex {
     private readonly lexicons: Lexicons,
     stored?: StoredLexicalIndex,
   ) {
+    this.queries = new QueryAnalyzer(
+      {
+        size: () => this.size,
+        languages: () => this.languages,
+        vocabulary: () => this.vocabulary,
+        frequencyOf: (term) => this.frequencyOf(term),
+        textFrequencyOf: (term) => this.textFrequencyOf(term),
+        idf: (term) => this.idf(term),
+      },
+      lexicons,
+      options.expansion,
+    );
     if (stored) {
       this.words = new FieldedBm25(WORD_FIELDS, stored.words);
       this.grams = options.ngramSize > 0 && stored.grams ? new FieldedBm25(1, stored.grams) : options.ngramSize > 0 ? new FieldedBm25(1) : null;
@@ -359,7 +297,7 @@ export class LexicalIndex {
       this.documentGrams.set(slot, Uint32Array.from(analyzed.coverageGrams, (gram) => this.coverageGrams.intern(gram)).sort());
     }
     this.vocabulary.add(newTerms);
-    this.analyses.clear();
+    this.queries.forget();
   }
 
   /** Removes paragraphs; each must be given as it was added (same id, title, heading and text). */
@@ -389,7 +327,7 @@ export class LexicalIndex {
     }
     const present = this.vocabularyOrder.filter((id) => (this.documentFrequency[id] ?? 0) > 0);
     this.vocabularyOrder.splice(0, this.vocabularyOrder.length, ...present);
-    this.analyses.clear();
+    this.queries.forget();
   }
 
   private ensureFrequencies(): void {
@@ -471,102 +409,9 @@ export class LexicalIndex {
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
-  /**
-   * Analyses a question: each word keeps its German stem and, for English
-   * questions, its English stem too, plus the verb forms of the index that
-   * reduce to the same stem; then synonyms and translations are added.
-   */
+  /** A question's words as this index reads them (see QueryAnalyzer). */
   analyzeQuery(question: string, context?: QueryContext): QueryToken[] {
-    return this.analyzeWithContext(question, context).tokens;
-  }
-
-  /** The question's own tokens, then the most distinctive context words it does not already have, at the context's weight. */
-  private analyzeWithContext(question: string, context: QueryContext | undefined): { tokens: QueryToken[]; questionLanguage: Language } {
-    const own = this.analyze(question);
-    if (!context || context.weight <= 0 || context.maxWords <= 0) return { tokens: [...own.tokens], questionLanguage: own.questionLanguage };
-    const ownSurfaces = new Set(own.tokens.map((token) => foldToken(token.surface)));
-    const ownTerms = new Set(own.tokens.flatMap((token) => token.terms));
-    const carried = this.analyze(context.text)
-      .tokens.filter(
-        (token) =>
-          (token.known || token.expansions.length > 0) && !ownSurfaces.has(foldToken(token.surface)) && !token.terms.some((term) => ownTerms.has(term)),
-      )
-      .sort((left, right) => right.idf - left.idf)
-      .slice(0, context.maxWords)
-      // A carried word that the articles have as written is matched as such (its synonyms would only widen the
-      // search), and only by the forms the index has: the others cost lookups and can match nothing.
-      .map((token): QueryToken => ({
-        ...token,
-        weight: context.weight,
-        terms: token.known ? token.terms.filter((term) => this.frequencyOf(term) > 0) : token.terms,
-        expansions: token.known ? [] : token.expansions,
-      }));
-    return { tokens: [...own.tokens, ...carried], questionLanguage: own.questionLanguage };
-  }
-
-  private analyze(question: string): { tokens: readonly QueryToken[]; questionLanguage: Language } {
-    const cached = this.analyses.get(question);
-    if (cached) return cached;
-    const analyzed = this.analyzeAfresh(question);
-    this.analyses.set(question, analyzed);
-    return analyzed;
-  }
-
-  private analyzeAfresh(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
-    const framed = withoutQuestionFrame(question);
-    const german = analyze(framed, "de");
-    const questionLanguage = guessQuestionLanguage(question, this.lexicons);
-    // English stems only for English questions: on German words they add accidental matches.
-    const englishAnalysis = questionLanguage === "en" ? analyze(framed, "en") : null;
-    const withIndexedForms = (terms: readonly string[]): string[] => [...new Set([...terms, ...terms.flatMap((term) => this.vocabulary.lookup(term))])];
-    const variantsOf = german.map((token, position) => {
-      const englishTerm = englishAnalysis?.[position]?.term;
-      const own = [token.term, englishTerm ?? token.term, token.folded, ...verbStemVariants(token.term)];
-      const variants = withIndexedForms(own);
-      if (variants.some((term) => this.frequencyOf(term) > 0)) return variants;
-      // Forms of one verb that stem apart ("getroffen" / "traf", "met" / "meet") stand in for a word the articles lack
-      // as written; for a word they have, other forms would only widen the match (and meet homographs: "gab", "Gabe").
-      const forms = englishTerm !== undefined ? this.lexicons.verbForms.en.get(englishTerm) : this.lexicons.verbForms.de.get(token.term);
-      return forms && forms.length > 0 ? withIndexedForms([...own, ...forms]) : variants;
-    });
-    const known = variantsOf.map((variants) => variants.some((term) => this.frequencyOf(term) > 0));
-    const expansions = expandTokens(
-      { german, english: englishAnalysis, questionLanguage, indexLanguages: this.languages, known },
-      this.lexicons,
-      this.vocabulary,
-      this.options.expansion,
-    );
-    const byFolded = new Map<string, QueryToken>();
-    german.forEach((token, position) => {
-      if (byFolded.has(token.folded)) return;
-      const terms = variantsOf[position] ?? [token.term];
-      const own = new Set(terms);
-      const bridged = (expansions[position] ?? []).filter((expansion) => !own.has(expansion.term));
-      const present = terms.filter((term) => this.frequencyOf(term) > 0);
-      const idf =
-        present.length > 0
-          ? Math.max(...present.map((term) => this.idf(term)))
-          : Math.max(this.idf("\u0000"), ...bridged.map((expansion) => this.idf(expansion.term)));
-      // expandTokens lists each word's expansions strongest first.
-      const strongest = bridged[0];
-      const spreadTerms = present.length > 0 ? present : strongest ? [strongest.term] : [];
-      const spread = this.size === 0 ? 0 : Math.max(0, ...spreadTerms.map((term) => this.textFrequencyOf(term))) / this.size;
-      // A word known only through a bridge is as common as the indexed word it reaches.
-      const commonness =
-        present.length === 0 && strongest
-          ? this.commonness(strongest.term)
-          : questionLanguage === "en"
-            ? (this.lexicons.frequency.en.get(englishAnalysis?.[position]?.term ?? token.term) ?? 0)
-            : (this.lexicons.frequency.de.get(token.term) ?? 0);
-      byFolded.set(token.folded, { surface: token.surface, terms, idf, known: present.length > 0, expansions: bridged, commonness, spread });
-    });
-    return { tokens: [...byFolded.values()], questionLanguage };
-  }
-
-  /** Dictionary frequency class of an index term, in the index's main language. */
-  private commonness(term: string): number {
-    const language: Language = this.languages.has("de") || !this.languages.has("en") ? "de" : "en";
-    return this.lexicons.frequency[language].get(term) ?? 0;
+    return this.queries.analyze(question, context).tokens;
   }
 
   /** The weight of each query term: 1 for the question's own words, less for expansions. */
@@ -584,7 +429,7 @@ export class LexicalIndex {
   }
 
   search(question: string, limit = 10, context?: QueryContext): LexicalResult {
-    const { tokens, questionLanguage } = this.analyzeWithContext(question, context);
+    const { tokens, questionLanguage } = this.queries.analyze(question, context);
     if (tokens.length === 0) return { tokens, hits: [], questionLanguage };
     const bm25 = { k: this.options.k1, b: this.options.b, d: 0 };
     const weights = this.termWeights(tokens);

@@ -1,7 +1,8 @@
 import { fuseScores, DEFAULT_FUSION, type FusionOptions } from "./fusion.js";
 import { topPositions, type PassageVectors } from "./passage-vectors.js";
 import { ArticleScopes, articleOfPassage, type ArticleIndex } from "./article-scope.js";
-import { LexicalIndex, type LexicalHit, type LexicalResult, type LexicalOptions, type QueryContext, type QueryToken } from "./lexical.js";
+import { LexicalIndex, type LexicalHit, type LexicalResult, type LexicalOptions } from "./lexical.js";
+import type { QueryContext, QueryToken } from "./query-analysis.js";
 import type { Language } from "./analyzer.js";
 import type { Lexicons } from "./lexicons.js";
 

@@ -88,6 +88,50 @@ describe("whole-page copies", () => {
     expect(article.paragraphs).toHaveLength(16);
   });
 
+  describe("a third set: four war reports pasted whole from t-online, written after the rules", () => {
+    const folder = path.resolve("test/fixtures/ukraine-pages");
+    const reports = readdirSync(folder)
+      .filter((name) => name.endsWith(".txt"))
+      .map((name) => ({
+        name,
+        text: readFileSync(path.join(folder, name), "utf8"),
+        expected: expectedSchema.parse(JSON.parse(readFileSync(path.join(folder, name.replace(/\.txt$/u, ".expected.json")), "utf8"))),
+      }));
+
+    it("has the four reports", () => {
+      expect(reports).toHaveLength(4);
+    });
+
+    for (const report of reports) {
+      it(`${report.name}: headline, kicker, date and exactly the article's paragraphs, no furniture`, () => {
+        const article = parseArticleBytes(Buffer.from(report.text), report.name);
+        expect(article.title).toBe(report.expected.headline);
+        expect(article.kicker).toBe(report.expected.kicker);
+        expect(article.date).toBe(report.expected.date);
+        expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 5))).toEqual(report.expected.paragraphs.map((start) => firstWords(start, 5)));
+        // The sources are the article's; the author box below them (name, role, "Mehr von …") and the footer are the site's.
+        const author = report.expected.furniture.find((line) => line.startsWith("Mehr von "))?.slice("Mehr von ".length);
+        expect(article.sources.length).toBeGreaterThan(0);
+        for (const source of article.sources) {
+          expect(source.text).not.toBe(author);
+          expect(source.text).not.toMatch(/^(?:Redakteur|Mehr von|Artikel teilen)|Meinung ist gefragt|Kommentare|Meistgelesen|Impressum/u);
+        }
+      });
+    }
+
+    it("drops the site's calls to follow, its video links and the author box, each with its reason", () => {
+      const report = reports.find((candidate) => candidate.name === "ukraine-munition.txt");
+      if (!report) throw new Error("fixture missing");
+      const dropped: DroppedLine[] = [];
+      parseArticle(report.text, { id: "x", format: "txt", contentHash: "0", dropped });
+      const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+      expect(reasonOf("Folgen Sie unserem WhatsApp-Kanal")).toBe("prompt");
+      expect(reasonOf("Video | Haubitzen")).toBe("teaser");
+      expect(reasonOf("Redakteur Politik")).toBe("author line");
+      expect(reasonOf("Mehr von Jonas Reichwald")).toBe("author line");
+    });
+  });
+
   it("a second set of layouts (Welt, n-tv, CNN, Al Jazeera), written after the rules: most headlines, and far less furniture than lines", () => {
     const folder = path.resolve("test/fixtures/page-copies-2");
     let headlines = 0;

@@ -71,11 +71,14 @@ const MAX_FURNITURE_WORDS = 12;
 /** Calls to follow, write in, comment or support, which sites put around every article. */
 const PROMPTS: readonly RegExp[] = [
   /^(?:Follow|Folgen Sie)\b.{0,60}\b(?:on|auf|bei)\s+(?:X|Facebook|Instagram|YouTube|WhatsApp|TikTok|Threads|Bluesky|Telegram|Google News)\b/iu,
+  // The site speaking to its reader about its own channels: "Folgen Sie unserem Newsletter …", "Subscribe to our podcast".
+  /^(?:Folgen Sie|Abonnieren Sie|Follow|Subscribe to|Sign up (?:for|to))\s+(?:uns|unserem|unserer|unseren|unsere|us|our)\b/iu,
   /^(?:Got a story|Have a story|Haben Sie (?:Hinweise|eine Geschichte))\b/iu,
   /^(?:Bitte melden Sie sich an|Melden Sie sich an|Log in|Sign in)\b.{0,60}\b(?:kommentieren|comment)\b/iu,
   /^(?:Support|Unterstützen Sie)\b.{0,80}\b(?:journalism|Journalismus|from just|ab)\b/iu,
   /^(?:skip|after) (?:past )?newsletter promotion$/iu,
   /^(?:Thank you for reading|Danke(?:,| fürs?) (?:dass Sie|Lesen))\b/iu,
+  /^(?:Ihre Meinung ist gefragt|Diskutieren Sie mit|Join the (?:conversation|discussion)|Have your say)\b/iu,
   /\b(?:straight to your inbox|to your inbox every|direkt in Ihr(?: E-Mail-)?Postfach|in Ihr Postfach)\b/iu,
   /\b(?:vorlesen lassen|Artikel (?:anhören|vorlesen)|listen to (?:this|the) (?:article|story))\b/iu,
 ];
@@ -103,10 +106,15 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
   if (words <= 8 && BYLINE.test(line)) return "author line";
   // Above the article a glued kicker and headline is the article's own.
   if (position === "body" && isGluedTeaser(line)) return "teaser";
+  if (words <= MAX_MEDIA_TEASER_WORDS && MEDIA_TEASER.test(line) && !endsWithSentencePunctuation(line)) return "teaser";
   if (words <= 60 && PROMPTS.some((pattern) => pattern.test(line))) return "prompt";
   if (isInlineBoilerplate(line) || isBoilerplateLine(line, "tail")) return "prompt";
   return null;
 }
+
+/** A link to a video, podcast or gallery set in the text: "Video | Haubitzen im Dauerfeuer: Aufnahmen …". */
+const MEDIA_TEASER = /^(?:Video|Videos|Audio|Podcast|Bildergalerie|Bilderstrecke|Fotostrecke|Fotos|Galerie|Gallery|Watch|Listen)\s*[|:–—-]\s*\p{Lu}/u;
+const MAX_MEDIA_TEASER_WORDS = 20;
 
 const BYLINE = /^(?:Von|By|Autor(?:in)?:|Author:)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*|\s+(?:von|van|de|der|und|and)|,)*(?:\s+\p{Lu}[\p{L}.'’-]*)?$/u;
 /** "Krise der SolarbrancheWarum deutsche Modulhersteller …": a related article's kicker glued to its headline, a link to another page. */

@@ -34,8 +34,8 @@ const MIN_HEADLINE_WORDS = 4;
 const MIN_STANDFIRST_WORDS = 16;
 /** Longer title-like lines are standfirsts or captions printed without a final period. */
 const MAX_HEADLINE_WORDS = 18;
-/** "Hochwasser in SüdbadenStadt evakuiert drei Dörfer": a short kicker glued to the headline. */
-const GLUED_KICKER = /(?<=[\p{Ll}\d)])(?=\p{Lu}\p{Ll})/gu;
+/** "Hochwasser in SüdbadenStadt evakuiert drei Dörfer", "14. SanktionspaketEU will …": a short kicker glued to the headline. */
+const GLUED_KICKER = /(?<=[\p{Ll}\d)])(?=\p{Lu}\p{Ll}|\p{Lu}{2,5}\s)/gu;
 
 /** The page copy's article, or null when the text does not look like a whole page (then nothing is changed). */
 export function readPageCopy(input: readonly Block[]): PageCopy | null {
@@ -119,7 +119,14 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   if (standfirst) kept.push(standfirst);
   kept.push(...leads);
   let chromeBelow = false;
+  // The source list ends where the site's box about the author (and everything of the site below it) begins.
+  const authorBox = sourcesAt < 0 ? new Set<number>() : authorBoxLines(rest.slice(sourcesAt + 1), sourcesAt + 1);
+  const sourcesEnd = authorBox.size > 0 ? Math.min(...authorBox) : rest.length;
   rest.forEach((block, index) => {
+    if (index >= sourcesEnd) {
+      dropped.push({ text: block.text, reason: authorBox.has(index) ? "author line" : (furnitureReason(block.text, repeated) ?? "page chrome") });
+      return;
+    }
     const inTail = index > lastProse && (sourcesAt < 0 || index < sourcesAt);
     const previous = index > 0 ? rest[index - 1] : undefined;
     const reason =
@@ -143,6 +150,37 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   });
   const publisher = dropped.map((line) => publisherFromBoilerplate(line.text)).find((name) => name !== null) ?? null;
   return { headline, kicker, date, publisher, blocks: kept, dropped };
+}
+
+/** The author's role under their name in the box below an article ("Redakteurin Politik", "Senior Correspondent"). */
+const AUTHOR_ROLE =
+  /^(?:(?:Senior|Chief|Leitende[r]?|Stellvertretende[r]?)\s+)?(?:Redakteur(?:in)?|Autor(?:in)?|Korrespondent(?:in)?|Reporter(?:in)?|Ressortleiter(?:in)?|Editor|Correspondent|Reporter|Writer)\b[^.!?]{0,40}$/u;
+/** Links to more of the author's articles ("Mehr von Jonas Reichwald", "More from Jane Doe"). */
+const MORE_FROM_AUTHOR = /^(?:Mehr von|Alle Artikel von|Weitere Artikel von|More from|More by|All articles by)\s+\p{Lu}[^.!?]{0,40}$/u;
+/** A person's name on a line of its own: two or three capitalised words. */
+const NAME_LINE = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*){1,2}$/u;
+
+/**
+ * Positions (offset by `first`) of the author box and the site's prompts
+ * after a source list: the author's name and role, links to more of their
+ * articles, "share" and "comment" prompts. The source list is the article's
+ * own; this box is the site's, the same under every article, and so is what
+ * follows it.
+ */
+function authorBoxLines(blocks: readonly Block[], first: number): Set<number> {
+  const found = new Set<number>();
+  blocks.forEach((block, index) => {
+    const text = block.text;
+    const name = blocks[index - 1];
+    // A role counts under a name only: "Reporter ohne Grenzen" may be a source.
+    if (AUTHOR_ROLE.test(text) && name && NAME_LINE.test(name.text)) found.add(first + index).add(first + index - 1);
+    else if (MORE_FROM_AUTHOR.test(text)) found.add(first + index);
+    else {
+      const reason = furnitureReason(text);
+      if (reason === "prompt" || reason === "site interface" || reason === "author line") found.add(first + index);
+    }
+  });
+  return found;
 }
 
 /** Where a copy joined a headline and the date line below it into one block ("… Verletzte Stand: 12.09.2024 16:47 Uhr"). */

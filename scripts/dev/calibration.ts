@@ -15,7 +15,9 @@ const json = process.argv.includes("--json");
 const showAll = process.argv.includes("--all");
 
 const service = await QaService.create({ contentDir: path.resolve("data/articles"), logger: silentLogger(), embeddings: "off" });
-for (const file of files.length > 0 ? files : ["test/fixtures/dev-questions.jsonl", "test/fixtures/dev-questions-2.jsonl", "test/fixtures/dev-questions-3.jsonl"]) {
+for (const file of files.length > 0
+  ? files
+  : ["test/fixtures/dev-questions.jsonl", "test/fixtures/dev-questions-2.jsonl", "test/fixtures/dev-questions-3.jsonl"]) {
   for (const question of await loadDevQuestions(file)) {
     if ((split !== "all" && devQuestionSplit(question) !== split) || (language && question.lang !== language)) continue;
     const answer = await service.ask(question.question);

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { analyzerFingerprint } from "../search/analyzer.js";
 import { diskFileOperations, type FileWriteOperations } from "../content/atomic-write.js";
 import { articleIdFromFileName } from "../content/load.js";
 import type { Article } from "../content/types.js";
@@ -40,9 +41,12 @@ type LexicalSettings = Pick<ResolvedServiceOptions, "lexical" | "lexicons">;
 
 /** What a stored lexical index must have been built with to be used: the lexical options and both formats. */
 function settingsFingerprint(options: Pick<ResolvedServiceOptions, "lexical">): string {
-  const described = JSON.stringify({ lexical: options.lexical, format: LEXICAL_FORMAT_VERSION, articles: INDEX_FORMAT_VERSION });
+  const described = JSON.stringify({ lexical: options.lexical, format: LEXICAL_FORMAT_VERSION, articles: INDEX_FORMAT_VERSION, analyzer: ANALYZER });
   return createHash("sha256").update(described).digest("hex").slice(0, 16);
 }
+
+/** The analyser's part of the fingerprint: an index built with other stop words or stems holds other terms. */
+const ANALYZER = createHash("sha256").update(analyzerFingerprint()).digest("hex");
 
 function baseIdOf(files: Readonly<Record<string, string>>, options: Pick<ResolvedServiceOptions, "lexical">): string {
   const lines = Object.entries(files)

@@ -24,6 +24,8 @@ function english(): Snowball.SnowballStemmer {
 
 /** Invisible characters that break tokens apart or glue them together in copied web text. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
+/** A type designation, "F-16", "MiG-29", "S-400": one token, written as questions often write it ("F16"). */
+const DESIGNATION = /(?<![\p{L}\p{N}])(\p{L}{1,3})-(\p{N}+)(?![\p{L}\p{N}])/gu;
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /**
@@ -62,9 +64,20 @@ function foldUncached(token: string): string {
     .normalize("NFC");
 }
 
-/** Splits text into raw word tokens (letters and digits; hyphenated compounds become their parts). */
+/** Splits text into raw word tokens (letters and digits; hyphenated compounds become their parts, type designations one word). */
 export function tokenize(text: string): string[] {
-  return text.replace(INVISIBLE, "").match(TOKEN) ?? [];
+  return text.replace(INVISIBLE, "").replace(DESIGNATION, "$1$2").match(TOKEN) ?? [];
+}
+
+/**
+ * Bump when tokens or terms change for the same text (the tokenizer, folding,
+ * stemming): a stored index built by another version is then built afresh.
+ */
+export const ANALYZER_VERSION = 2;
+
+/** What an index's terms depend on besides the text: the analyser's version and its stop words. */
+export function analyzerFingerprint(): string {
+  return `${ANALYZER_VERSION}:${[...STOP_WORDS].sort().join(" ")}`;
 }
 
 /**
@@ -84,7 +97,7 @@ function readStopWordLists(): z.infer<typeof stopWordListsSchema> {
 function buildStopWords(): Set<string> {
   const words = new Set<string>();
   const lists = readStopWordLists();
-  for (const word of [...lists.deu, ...lists.eng, ...ENGLISH_FUNCTION_WORDS]) {
+  for (const word of [...lists.deu, ...lists.eng, ...ENGLISH_FUNCTION_WORDS, ...GERMAN_FUNCTION_WORDS]) {
     for (const token of tokenize(word)) words.add(foldToken(token));
   }
   // The packaged lists count some content words as stop words; questions about
@@ -107,6 +120,16 @@ const ENGLISH_FUNCTION_WORDS = [
   "quite", "rather", "really", "she", "somebody", "someone", "somewhere", "themselves", "therefore", "though",
   "throughout", "thus", "toward", "towards", "unless", "upon", "via", "whatever", "whenever", "whereas",
   "wherever", "whether", "whoever", "within", "without", "yourself", "actually", "currently", "basically", "exactly",
+  // Questions as typed in a chat.
+  "what's", "whats", "who's", "whos", "where's", "wheres", "how's", "hows", "wanna", "gotta", "kinda",
+];
+
+/** Question words and chat contractions the packaged German list lacks ("wieviel", "worum", "gibts"). */
+// prettier-ignore
+const GERMAN_FUNCTION_WORDS = [
+  "wieviel", "wieviele", "worum", "worüber", "worauf", "wofür", "woran", "womit", "wodurch", "wozu", "wovon", "wobei",
+  "woraus", "worin", "wogegen", "wonach", "weswegen", "inwiefern", "inwieweit", "gibts", "gibt's", "gehts", "geht's", "hats",
+  "hat's", "ists", "ist's", "eh",
 ];
 
 // prettier-ignore

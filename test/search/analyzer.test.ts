@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { analyze, charNgrams, detectLanguage, foldToken, isStopWord, tokenize, unicodeWords, withoutQuestionFrame } from "../../src/search/analyzer.js";
+import {
+  analyze,
+  analyzerFingerprint,
+  ANALYZER_VERSION,
+  charNgrams,
+  detectLanguage,
+  foldToken,
+  isStopWord,
+  tokenize,
+  unicodeWords,
+  withoutQuestionFrame,
+} from "../../src/search/analyzer.js";
 
 const terms = (text: string, language: "de" | "en" = "de"): string[] => analyze(text, language).map((token) => token.term);
 
@@ -21,12 +32,31 @@ describe("tokenize", () => {
     expect(tokenize("Atom-U-Boote")).toEqual(["Atom", "U", "Boote"]);
     expect(tokenize("Muni\u00adtion und Zero\u200bWidth")).toEqual(["Munition", "und", "ZeroWidth"]);
   });
+
+  it("keeps a type designation one word, written either way ('F-16' is 'F16')", () => {
+    expect(tokenize("F-16-Kampfjets, MiG-29 und S-400")).toEqual(["F16", "Kampfjets", "MiG29", "und", "S400"]);
+    expect(terms("Wann kommen die F-16?")).toEqual(terms("wann kommen die f16"));
+    // Longer first parts are words of their own: "Covid-19" is "Covid" and "19".
+    expect(tokenize("Covid-19")).toEqual(["Covid", "19"]);
+  });
 });
 
 describe("analyze", () => {
   it("removes stop words in both languages and stems German inflections together", () => {
     expect(terms("Wann kommen die Waffen des Diktators nach Russland?")).toEqual(terms("kommt Waffe Diktator Russlands"));
     expect(terms("What does the weapon cost?", "en")).toEqual(["weapon", "cost"]);
+  });
+
+  it("drops question words and chat contractions the packaged lists lack", () => {
+    expect(terms("wieviel kohle gibts worum geht's")).toEqual(terms("kohle"));
+    expect(terms("whats the deal who's going", "en")).toEqual(["deal"]);
+  });
+
+  it("names what an index's terms depend on, so that an index stored by another analyser is built afresh", () => {
+    const fingerprint = analyzerFingerprint();
+    expect(fingerprint.startsWith(`${ANALYZER_VERSION}:`)).toBe(true);
+    expect(fingerprint.split(" ")).toContain("wieviel");
+    expect(fingerprint.split(" ")).not.toContain("munition");
   });
 
   it("keeps numbers and content words that packaged stop lists wrongly contain", () => {

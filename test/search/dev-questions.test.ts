@@ -8,12 +8,20 @@ describe("development question sets", () => {
     expect(devQuestionSplit({ id: "dev2-017" })).toBe("calibrate");
     expect(devQuestionSplit({ id: "multi-003" })).toBe("sealed");
     expect(devQuestionSplit({ id: "multi-004" })).toBe("calibrate");
+    expect(devQuestionSplit({ id: "ukr-004" })).toBe("calibrate");
   });
 
   it("every answerable question names its article, every unanswerable one none", async () => {
-    for (const file of ["dev-questions.jsonl", "dev-questions-2.jsonl", "dev-questions-3.jsonl", "dev-questions-4.jsonl", "dev-questions-multi.jsonl"]) {
+    for (const file of [
+      "dev-questions.jsonl",
+      "dev-questions-2.jsonl",
+      "dev-questions-3.jsonl",
+      "dev-questions-4.jsonl",
+      "dev-questions-multi.jsonl",
+      "dev-questions-ukraine.jsonl",
+    ]) {
       const questions = await loadDevQuestions(`test/fixtures/${file}`);
-      expect(questions.length, file).toBeGreaterThan(90);
+      expect(questions.length, file).toBeGreaterThanOrEqual(60);
       for (const question of questions) {
         expect(question.article !== null, `${file} ${question.id}`).toBe(question.answerable);
         expect(question.paragraphs.length > 0, `${file} ${question.id}`).toBe(question.answerable);

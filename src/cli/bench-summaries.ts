@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import {
   CENTROID_MMR_TUNING,
+  PREVIOUS_SELECTION_TUNING,
   SENTENCES_PER_LENGTH,
   SUMMARY_LENGTHS,
   summarizeArticle,
@@ -11,6 +12,7 @@ import {
 } from "../answer/summary/index.js";
 import {
   coveredPoints,
+  isSealedSummaryArticle,
   leadByWords,
   leadSentences,
   mainPointsFileSchema,
@@ -26,8 +28,9 @@ import { CliError } from "./run.js";
 /**
  * `npm run bench -- summaries`: how many of each article's hand-written main
  * points the summaries mention, against Lead-k (same sentence count), a lead of
- * the same length in words, and the previous centroid-MMR selection.
- * Articles whose id starts with "sealed-" form the sealed split.
+ * the same length in words, the previous selection and the older centroid-MMR
+ * one. Articles whose id starts with "sealed-" form the sealed split: they are
+ * only ever reported in aggregate, never article by article.
  */
 
 export interface SummariesBenchArgs {
@@ -44,7 +47,7 @@ interface Evaluated {
   points: MainPointsFile;
 }
 
-const METHODS = ["summary", "centroid-mmr", "lead-k", "lead≈words"] as const;
+const METHODS = ["summary", "previous", "centroid-mmr", "lead-k", "lead≈words"] as const;
 type Method = (typeof METHODS)[number];
 
 interface MethodFigures {
@@ -63,11 +66,9 @@ export interface SummariesBenchResult {
   split: DevSplit | "all";
   articles: string[];
   byLength: Record<SummaryLength, Record<Method, MethodFigures>>;
-  /** Per article, medium length: points mentioned by each method. */
+  /** Per calibration article, medium length: points mentioned by each method (sealed articles count in the totals only). */
   perArticle: { article: string; points: number; covered: Record<Method, number> }[];
 }
-
-const isSealed = (id: string): boolean => id.startsWith("sealed-");
 
 export async function loadEvaluated(folders: readonly string[], split: DevSplit | "all"): Promise<Evaluated[]> {
   const articleFiles = new Map<string, string>();
@@ -90,7 +91,7 @@ export async function loadEvaluated(folders: readonly string[], split: DevSplit 
     const parsed = mainPointsFileSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
     if (!parsed.success) throw new CliError(`${file}: not a main-points file (${z.prettifyError(parsed.error).split("\n")[0] ?? ""})`, 1);
     const points = parsed.data;
-    if (split !== "all" && isSealed(points.article) !== (split === "sealed")) continue;
+    if (split !== "all" && isSealedSummaryArticle(points.article) !== (split === "sealed")) continue;
     const articleFile = articleFiles.get(points.article);
     if (!articleFile) throw new CliError(`${file}: no article "${points.article}" in ${folders.join(", ")}`, 1);
     evaluated.push({ article: await loadArticleFile(articleFile), points });
@@ -105,6 +106,7 @@ function selections(article: Article, length: SummaryLength, tuning: Partial<Sel
   const summary = texts(tuning);
   return {
     summary,
+    previous: texts(PREVIOUS_SELECTION_TUNING),
     "centroid-mmr": texts(CENTROID_MMR_TUNING),
     "lead-k": leadSentences(article, SENTENCES_PER_LENGTH[length]),
     "lead≈words": leadByWords(
@@ -116,11 +118,12 @@ function selections(article: Article, length: SummaryLength, tuning: Partial<Sel
 
 export function evaluateSummaries(evaluated: readonly Evaluated[], split: DevSplit | "all", tuning?: Partial<SelectionTuning>): SummariesBenchResult {
   const byLength = {} as Record<SummaryLength, Record<Method, MethodFigures>>;
-  const perArticle: SummariesBenchResult["perArticle"] = evaluated.map(({ article, points }) => ({
-    article: article.id,
-    points: points.points.length,
-    covered: { summary: 0, "centroid-mmr": 0, "lead-k": 0, "lead≈words": 0 },
-  }));
+  const perArticle = new Map<number, SummariesBenchResult["perArticle"][number]>();
+  evaluated.forEach(({ article, points }, index) => {
+    if (isSealedSummaryArticle(article.id)) return;
+    const covered = { summary: 0, previous: 0, "centroid-mmr": 0, "lead-k": 0, "lead≈words": 0 };
+    perArticle.set(index, { article: article.id, points: points.points.length, covered });
+  });
   for (const length of SUMMARY_LENGTHS) {
     const figures = {} as Record<Method, MethodFigures>;
     for (const method of METHODS) figures[method] = { covered: 0, points: 0, meanShare: 0, repeatedPairs: 0, meanWords: 0, meanSentences: 0 };
@@ -136,18 +139,19 @@ export function evaluateSummaries(evaluated: readonly Evaluated[], split: DevSpl
         entry.repeatedPairs += repeatedPointPairs(points.points, texts);
         entry.meanWords += texts.reduce((sum, text) => sum + wordCount(text), 0) / evaluated.length;
         entry.meanSentences += texts.length / evaluated.length;
-        const row = perArticle[index];
+        const row = perArticle.get(index);
         if (length === "medium" && row) row.covered[method] = covered;
       }
     });
     byLength[length] = figures;
   }
-  return { split, articles: evaluated.map(({ article }) => article.id), byLength, perArticle };
+  return { split, articles: evaluated.map(({ article }) => article.id), byLength, perArticle: [...perArticle.values()] };
 }
 
 function describe(evaluated: readonly Evaluated[], tuning: Partial<SelectionTuning> | undefined): string {
   const lines: string[] = [];
   for (const { article, points } of evaluated) {
+    if (isSealedSummaryArticle(article.id)) continue;
     const summary = summarizeArticle(article, { length: "medium", ...(tuning ? { tuning } : {}) });
     const covered = new Set(
       coveredPoints(
@@ -183,10 +187,12 @@ export async function summariesSuite(args: SummariesBenchArgs): Promise<void> {
       );
     }
   }
+  const sealed = evaluated.filter(({ article }) => isSealedSummaryArticle(article.id)).length;
   lines.push("", `medium, per article: ${pad("article", 34)}${METHODS.map((method) => pad(method, 14)).join("")}`);
   for (const row of result.perArticle) {
     lines.push(`${pad("", 21)}${pad(row.article, 34)}${METHODS.map((method) => pad(`${row.covered[method]}/${row.points}`, 14)).join("")}`);
   }
+  if (sealed > 0) lines.push(`${pad("", 21)}(${sealed} sealed articles: in the totals only)`);
   if (args.verbose) lines.push(describe(evaluated, args.tuning));
   process.stdout.write(`${lines.join("\n")}\n`);
 }

@@ -17,6 +17,7 @@ import { z } from "zod";
 import { answersSuite, type AnswerOverrides, type AnswersBenchArgs } from "./bench-answers.js";
 import { conversationsSuite, type ConversationsBenchArgs } from "./bench-conversations.js";
 import { summariesSuite, type SummariesBenchArgs } from "./bench-summaries.js";
+import { selectionTuningSchema } from "../answer/summary/index.js";
 import { serversSuite, type ServersBenchArgs } from "./bench-servers.js";
 import { printScaleFigures, scaleSuite, type ScaleBenchArgs } from "./bench-scale.js";
 import { denseSuite, printDenseFigures, type DenseBenchArgs } from "./bench-dense.js";
@@ -328,28 +329,11 @@ function conversationsArgs(values: BenchArgs): ConversationsBenchArgs {
 
 const DEFAULT_SUMMARY_FOLDERS = ["test/fixtures/summary-articles", "data/articles"];
 
-const summaryTuningSchema = z
-  .object({
-    leadWeight: z.number(),
-    leadHalfLife: z.number().positive(),
-    lambda: z.number(),
-    nearDuplicate: z.number(),
-    nearDuplicateSimilarity: z.number(),
-    sectionCoverage: z.number(),
-    conceptWeight: z.number(),
-    standfirstApart: z.boolean(),
-    standfirstShare: z.number(),
-    topicMaxShare: z.number(),
-    lexicalRedundancy: z.enum(["term-overlap", "similarity"]),
-  })
-  .partial()
-  .strict();
-
 function summariesArgs(values: BenchArgs): SummariesBenchArgs {
   let tuning: SummariesBenchArgs["tuning"];
   if (values.options !== undefined) {
     try {
-      tuning = summaryTuningSchema.parse(JSON.parse(values.options));
+      tuning = selectionTuningSchema.parse(JSON.parse(values.options));
     } catch {
       throw new CliError(`--options takes a JSON object such as '{"sectionCoverage":0.3,"nearDuplicate":0.6}'. ${USAGE}`, 2);
     }

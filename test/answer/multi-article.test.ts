@@ -15,15 +15,20 @@ import type { Answer } from "../../src/answer/types.js";
 import { silentLogger } from "../../src/log.js";
 import { devQuestionSplit, loadDevQuestions, type DevQuestion } from "../../src/search/dev-questions.js";
 
-describe("the bundled article beside eleven others", () => {
+describe("the bundled article beside the summary articles", () => {
   let alone: QaService;
   let beside: QaService;
   let questions: DevQuestion[];
+  let copied = 0;
 
   beforeAll(async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "qa-multi-"));
     for (const source of ["data/articles", "test/fixtures/summary-articles"]) {
-      for (const name of await readdir(source)) if (/\.(?:txt|md)$/u.test(name)) await copyFile(path.join(source, name), path.join(folder, name));
+      for (const name of await readdir(source)) {
+        if (!/\.(?:txt|md)$/u.test(name)) continue;
+        await copyFile(path.join(source, name), path.join(folder, name));
+        copied += 1;
+      }
     }
     alone = await QaService.create({ contentDir: path.resolve("data/articles"), logger: silentLogger(), embeddings: "off" });
     beside = await QaService.create({ contentDir: folder, logger: silentLogger(), embeddings: "off" });
@@ -32,8 +37,9 @@ describe("the bundled article beside eleven others", () => {
     );
   });
 
-  it("holds twelve articles", () => {
-    expect(beside.articles()).toHaveLength(12);
+  it("holds every article copied (the bundled one and seventeen others)", () => {
+    expect(copied).toBeGreaterThanOrEqual(12);
+    expect(beside.articles()).toHaveLength(copied);
   });
 
   it("answers the bundled article's questions as when it stands alone, whenever they are taken for questions about it", async () => {
@@ -54,7 +60,7 @@ describe("the bundled article beside eleven others", () => {
       if (question.lang === "de") germanAboutIt += 1;
       expect(shown(await beside.ask(question.question)), question.question).toEqual(shown(await alone.ask(question.question)));
     }
-    // Measured: 222 of 246 (German 158 of 164); the others are mostly English questions drawn to the English articles.
+    // Measured beside 17 others: 219 of 246 (German 157 of 164; beside eleven, 222 and 158); the others are mostly English questions drawn to the English articles.
     expect(aboutIt / questions.length).toBeGreaterThanOrEqual(0.88);
     expect(germanAboutIt / german).toBeGreaterThanOrEqual(0.94);
   });

@@ -10,6 +10,15 @@ import { foldToken, tokenize } from "../../search/analyzer.js";
  * from the summariser, and say what a reader would want a summary to tell.
  */
 
+/**
+ * The sealed split: articles written, with their points, by a writer who never
+ * saw the summariser; they are scored only in aggregate and nothing is tuned
+ * or tested on them (see test/fixtures/README.md).
+ */
+export function isSealedSummaryArticle(articleId: string): boolean {
+  return articleId.startsWith("sealed-");
+}
+
 export const mainPointSchema = z.object({
   point: z.string().min(1),
   groups: z.array(z.array(z.string().min(2)).min(1)).min(1),

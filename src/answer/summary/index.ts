@@ -1,14 +1,15 @@
 /**
  * Extractive summaries: the article's own sentences, verbatim, in order, cited.
- * The pipeline: `candidates` (what may be quoted) → `vectors` (centrality and
- * redundancy) → `select` (MMR with section coverage) → `summarize` (the entry
- * points and the cached `Summarizer`); `sections`, `request` and `format` are
- * the edges the Discord layer and the CLI use.
+ * The pipeline: `candidates` (what may be quoted) → `vectors` and `facts`
+ * (centrality, topics, redundancy, the facts a sentence states) → `select`
+ * (MMR with section coverage; its settings in `tuning`) → `summarize` (the
+ * entry points and the cached `Summarizer`); `sections`, `request` and
+ * `format` are the edges the Discord layer and the CLI use.
  */
 export * from "./types.js";
 export { needsPredecessor } from "./openers.js";
 export { sentenceKey } from "./candidates.js";
-export { CENTROID_MMR_TUNING, DEFAULT_SELECTION_TUNING, type SelectionTuning } from "./select.js";
+export { CENTROID_MMR_TUNING, DEFAULT_SELECTION_TUNING, PREVIOUS_SELECTION_TUNING, selectionTuningSchema, type SelectionTuning } from "./tuning.js";
 export { findArticle, resolveSection, sectionLabels, sectionsMatching, UnknownArticleError, UnknownSectionError, type SectionSelector } from "./sections.js";
 export {
   parseSummaryCommand,

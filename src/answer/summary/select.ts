@@ -1,66 +1,18 @@
 import { maxOf, minOf } from "../../extremes.js";
 import type { Candidate } from "./candidates.js";
+import { WeightedCoverage } from "./coverage.js";
+import { DEFAULT_SELECTION_TUNING, type SelectionTuning } from "./tuning.js";
 
 /**
  * Picks a summary's sentences: greedy maximal marginal relevance over units
- * (a sentence plus the predecessors it must be quoted with), with a bonus for
- * sections the summary has not yet drawn on as much as their size deserves,
- * so a medium summary covers the body and not only the lead.
+ * (a sentence plus the predecessors it must be quoted with). A unit gains
+ * for being relevant (central, early, the opening of its paragraph), for the
+ * topics and facts it adds that nothing quoted states yet, and for a part of
+ * the article (the standfirst, each section) that has had less than its share
+ * of the summary; it pays for what it repeats. So a sentence that restates a
+ * quoted fact loses to one that makes a new point, and a medium summary
+ * covers the body and not only the lead.
  */
-
-export interface SelectionTuning {
-  /** Share of relevance that comes from position rather than centrality. */
-  leadWeight: number;
-  /** The position prior halves every this many paragraphs. */
-  leadHalfLife: number;
-  /** MMR trade-off: 1 = relevance only, 0 = novelty only. */
-  lambda: number;
-  /** Term overlap from which two sentences count as saying the same thing: never quote both. */
-  nearDuplicate: number;
-  /** The same for similarity relative to the scope (embeddings, or `lexicalRedundancy: "similarity"`). */
-  nearDuplicateSimilarity: number;
-  /** Bonus for a sentence from a section below its share of the summary; 0 ignores sections. */
-  sectionCoverage: number;
-  /** Count the opening paragraph (the standfirst) as a part of its own, so it stands for the lead and the rest of the opening competes with the body. */
-  standfirstApart: boolean;
-  /** With `standfirstApart`: the least share of the summary the standfirst earns, in sentences. */
-  standfirstShare: number;
-  /** Weight of the recurring terms a sentence adds that the summary does not mention yet (the article's topics, each counted once). */
-  conceptWeight: number;
-  /** A term in more than this share of the sentences is the article's subject itself, not one of its topics. */
-  topicMaxShare: number;
-  /** Lexical mode: redundancy as shared terms ("term-overlap") or as TF-IDF cosine relative to the scope ("similarity", as embeddings always do). */
-  lexicalRedundancy: "term-overlap" | "similarity";
-}
-
-export const DEFAULT_SELECTION_TUNING: Readonly<SelectionTuning> = {
-  leadWeight: 0.15,
-  leadHalfLife: 3,
-  lambda: 0.6,
-  nearDuplicate: 0.6,
-  nearDuplicateSimilarity: 0.8,
-  sectionCoverage: 0.3,
-  standfirstApart: true,
-  standfirstShare: 1,
-  conceptWeight: 0.6,
-  topicMaxShare: 0.25,
-  lexicalRedundancy: "term-overlap",
-};
-
-/** The selection before section coverage and term-overlap redundancy, kept as a benchmark baseline. */
-export const CENTROID_MMR_TUNING: Readonly<SelectionTuning> = {
-  leadWeight: 0.3,
-  leadHalfLife: 3,
-  lambda: 0.6,
-  nearDuplicate: 0.8,
-  nearDuplicateSimilarity: 0.8,
-  sectionCoverage: 0,
-  standfirstApart: false,
-  standfirstShare: 0,
-  conceptWeight: 0,
-  topicMaxShare: 0.25,
-  lexicalRedundancy: "similarity",
-};
 
 export interface SelectionInput {
   candidates: readonly Candidate[];
@@ -68,11 +20,15 @@ export interface SelectionInput {
   centrality: readonly number[];
   /** How far candidates a and b state the same thing, in [0, 1]. */
   redundancy: (a: number, b: number) => number;
-  /** Whether `redundancy` is term overlap or relative similarity: they have their own near-duplicate thresholds. */
-  redundancyKind: "term-overlap" | "similarity";
+  /** Whether `redundancy` is an overlap (of facts or terms) or a relative similarity: they have their own near-duplicate thresholds. */
+  redundancyKind: "overlap" | "similarity";
   /** Each candidate's topic terms with their weight (terms recurring in the scope), for `conceptWeight`. */
   concepts?: readonly ReadonlyMap<string, number>[];
+  /** Each candidate's weighted facts (content words and figures, facts.ts), for `factWeight` and `factRedundancy`. */
+  facts?: readonly ReadonlyMap<string, number>[];
   budget: number;
+  /** Candidates already chosen (a shorter summary's sentences): kept, and counted in the budget. */
+  chosenBefore?: ReadonlySet<number>;
 }
 
 const STANDFIRST_PART = -1;
@@ -84,59 +40,85 @@ function rescaled(values: readonly number[]): number[] {
   return values.map((value) => (high > low ? (value - low) / (high - low) : 1));
 }
 
-/** Indexes of the chosen candidates. */
-export function selectSentences(input: SelectionInput, tuning: Readonly<SelectionTuning> = DEFAULT_SELECTION_TUNING): Set<number> {
-  const { candidates, redundancy, budget } = input;
-  const nearDuplicate = input.redundancyKind === "term-overlap" ? tuning.nearDuplicate : tuning.nearDuplicateSimilarity;
-  const count = candidates.length;
-  const centrality = rescaled(input.centrality);
-  const relevance = candidates.map(
-    (candidate, i) => (1 - tuning.leadWeight) * (centrality[i] ?? 0) + tuning.leadWeight * 0.5 ** (candidate.paragraphRank / tuning.leadHalfLife),
+/** Relevance before novelty: centrality, the paragraph's place in the scope and the sentence's place in its paragraph. */
+function relevanceOf(candidates: readonly Candidate[], centralities: readonly number[], tuning: Readonly<SelectionTuning>): number[] {
+  const centrality = rescaled(centralities);
+  return candidates.map(
+    (candidate, i) =>
+      (1 - tuning.leadWeight - tuning.openingWeight) * (centrality[i] ?? 0) +
+      tuning.leadWeight * 0.5 ** (candidate.paragraphRank / tuning.leadHalfLife) +
+      tuning.openingWeight * 0.5 ** candidate.sentence.index,
   );
+}
 
-  // Each part's fair share of the summary, by its number of candidate sentences. Parts are the sections,
-  // and optionally the standfirst (the scope's first paragraph) apart from the rest of its section.
+/**
+ * The parts a summary should draw on and each part's fair share of it, by its
+ * number of candidate sentences: the sections, and optionally the standfirst
+ * (the scope's first paragraph) apart from the rest of its section. The
+ * standfirst is written as the article's summary: it earns at least
+ * `standfirstShare` sentences, however short it is.
+ */
+function partsOf(candidates: readonly Candidate[], budget: number, tuning: Readonly<SelectionTuning>): { partOf: number[]; shareOf: (part: number) => number } {
   const firstParagraph = minOf(candidates.map((candidate) => candidate.paragraph.number));
-  const partOfCandidate = candidates.map((candidate) =>
+  const partOf = candidates.map((candidate) =>
     tuning.standfirstApart && candidate.paragraph.number === firstParagraph ? STANDFIRST_PART : candidate.paragraph.sectionIndex,
   );
   const sizeByPart = new Map<number, number>();
-  for (const part of partOfCandidate) sizeByPart.set(part, (sizeByPart.get(part) ?? 0) + 1);
-  // The standfirst is written as the article's summary: it earns at least one sentence, however short it is.
-  const shareOf = (part: number): number => {
-    const share = (budget * (sizeByPart.get(part) ?? 0)) / Math.max(1, count);
-    return part === STANDFIRST_PART ? Math.max(share, tuning.standfirstShare) : share;
+  for (const part of partOf) sizeByPart.set(part, (sizeByPart.get(part) ?? 0) + 1);
+  const single = sizeByPart.size <= 1;
+  return {
+    partOf,
+    shareOf: (part) => {
+      if (single) return 0;
+      const share = (budget * (sizeByPart.get(part) ?? 0)) / Math.max(1, candidates.length);
+      return part === STANDFIRST_PART ? Math.max(share, tuning.standfirstShare) : share;
+    },
   };
-  const chosenByPart = new Map<number, number>();
-  const coverageBonus = sizeByPart.size > 1 ? tuning.sectionCoverage : 0;
+}
 
-  const concepts = input.concepts ?? [];
-  const conceptMass = (terms: ReadonlyMap<string, number>): number => [...terms.values()].reduce((sum, weight) => sum + weight, 0);
-  const largestConceptMass = Math.max(1e-9, maxOf(concepts.map(conceptMass)));
-  const mentioned = new Set<string>();
-  const newConceptMass = (members: readonly number[]): number => {
-    const seen = new Set<string>();
-    let mass = 0;
-    for (const member of members) {
-      for (const [term, weight] of concepts[member] ?? []) {
-        if (mentioned.has(term) || seen.has(term)) continue;
-        seen.add(term);
-        mass += weight;
-      }
-    }
-    return mass / largestConceptMass;
-  };
+/** Indexes of the chosen candidates. */
+export function selectSentences(input: SelectionInput, tuning: Readonly<SelectionTuning> = DEFAULT_SELECTION_TUNING): Set<number> {
+  const { candidates, redundancy, budget } = input;
+  const count = candidates.length;
+  const nearDuplicate = input.redundancyKind === "overlap" ? tuning.nearDuplicate : tuning.nearDuplicateSimilarity;
+  const relevance = relevanceOf(candidates, input.centrality, tuning);
+  const { partOf, shareOf } = partsOf(candidates, budget, tuning);
+  const topics = new WeightedCoverage(input.concepts ?? []);
+  const facts = new WeightedCoverage(input.facts ?? []);
 
   const indexByOrder = new Map(candidates.map((candidate, i) => [candidate.order, i]));
   const chosen = new Set<number>();
-  const maxRedundancy = new Array<number>(count).fill(0);
+  const chosenByPart = new Map<number, number>();
+  const quotedParagraphs = new Set<number>();
+  /** Each candidate's largest pairwise redundancy with a chosen sentence. */
+  const pairRedundancy = new Array<number>(count).fill(0);
+  const redundancyOf = (i: number): number => (tuning.factRedundancy ? Math.max(pairRedundancy[i] ?? 0, facts.coveredShare(i)) : (pairRedundancy[i] ?? 0));
+  const repeats = (i: number): boolean => (pairRedundancy[i] ?? 0) >= nearDuplicate || facts.coveredShare(i) > tuning.quotedFactsLimit;
+
   const choose = (i: number): void => {
     chosen.add(i);
-    const part = partOfCandidate[i] ?? STANDFIRST_PART;
+    const part = partOf[i] ?? STANDFIRST_PART;
     chosenByPart.set(part, (chosenByPart.get(part) ?? 0) + 1);
-    for (const term of concepts[i]?.keys() ?? []) mentioned.add(term);
-    for (let j = 0; j < count; j += 1) maxRedundancy[j] = Math.max(maxRedundancy[j] ?? 0, redundancy(i, j));
+    const paragraph = candidates[i]?.paragraph.number;
+    if (paragraph !== undefined && part !== STANDFIRST_PART) quotedParagraphs.add(paragraph);
+    topics.add(i);
+    facts.add(i);
+    for (let j = 0; j < count; j += 1) pairRedundancy[j] = Math.max(pairRedundancy[j] ?? 0, redundancy(i, j));
   };
+
+  /** What quoting these members (a unit's sentences not yet chosen) is worth per slot they take. */
+  const gainOf = (members: readonly number[], part: number): number => {
+    let perSentence = 0;
+    for (const member of members) {
+      perSentence += tuning.lambda * (relevance[member] ?? 0) - (1 - tuning.lambda) * redundancyOf(member);
+      if (quotedParagraphs.has(candidates[member]?.paragraph.number ?? -1)) perSentence -= tuning.paragraphRepeatPenalty;
+    }
+    const novelty = tuning.conceptWeight * topics.gain(members) + tuning.factWeight * facts.gain(members);
+    const deficit = Math.max(0, Math.min(1, shareOf(part) - (chosenByPart.get(part) ?? 0)));
+    return (perSentence + novelty) / members.length + tuning.sectionCoverage * deficit;
+  };
+
+  for (const i of input.chosenBefore ?? []) if (i >= 0 && i < count && !chosen.has(i)) choose(i);
   while (chosen.size < budget) {
     let best: { members: number[]; gain: number } | null = null;
     for (let i = 0; i < count; i += 1) {
@@ -146,16 +128,8 @@ export function selectSentences(input: SelectionInput, tuning: Readonly<Selectio
       // Every predecessor is a candidate by construction; skip defensively if not.
       if (!unit.every((member): member is number => member !== undefined)) continue;
       const members = unit.filter((member) => !chosen.has(member));
-      if (members.length === 0 || chosen.size + members.length > budget) continue;
-      if (members.some((member) => (maxRedundancy[member] ?? 0) >= nearDuplicate)) continue;
-      const part = partOfCandidate[i] ?? STANDFIRST_PART;
-      const deficit = Math.max(0, Math.min(1, shareOf(part) - (chosenByPart.get(part) ?? 0)));
-      // A unit spends one slot per new sentence, so it is judged by its average value per slot.
-      const gain =
-        members.reduce((sum, member) => sum + tuning.lambda * (relevance[member] ?? 0) - (1 - tuning.lambda) * (maxRedundancy[member] ?? 0), 0) /
-          members.length +
-        (tuning.conceptWeight * newConceptMass(members)) / members.length +
-        coverageBonus * deficit;
+      if (members.length === 0 || chosen.size + members.length > budget || members.some(repeats)) continue;
+      const gain = gainOf(members, partOf[i] ?? STANDFIRST_PART);
       if (best === null || gain > best.gain + 1e-12) best = { members, gain };
     }
     if (best === null) break;

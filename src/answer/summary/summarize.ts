@@ -2,10 +2,12 @@ import type { Article } from "../../content/types.js";
 import type { Embedder } from "../../search/embeddings.js";
 import { SummaryCache } from "./cache.js";
 import { collectCandidates, scopeOf, type Candidate, type Scope } from "./candidates.js";
+import { factOverlap, sentenceFacts } from "./facts.js";
 import type { SummarizeRequest } from "./request.js";
 import { findArticle, resolveSection, type SectionSelector } from "./sections.js";
-import { DEFAULT_SELECTION_TUNING, selectSentences, type SelectionTuning } from "./select.js";
-import type { Summary, SummaryLength, SummaryScoring, SummarySentence } from "./types.js";
+import { selectSentences } from "./select.js";
+import { DEFAULT_SELECTION_TUNING, type SelectionTuning } from "./tuning.js";
+import { SUMMARY_LENGTHS, type Summary, type SummaryLength, type SummaryScoring, type SummarySentence } from "./types.js";
 import { denseSpace, embeddingVectors, relativeSimilarity, sentenceTerms, sparseSpace, termOverlap, tfIdfVectors, topicConcepts } from "./vectors.js";
 
 /**
@@ -65,22 +67,24 @@ export function summarizeArticle(article: Article, options: SummaryOptions = {})
   const scoring: SummaryScoring = embedded ? "embeddings" : "lexical";
   if (candidates.length === 0) return summaryShell(article, length, scope, scoring, []);
   const tuning: SelectionTuning = { ...DEFAULT_SELECTION_TUNING, ...options.tuning };
-  // Terms serve both modes: topics to cover always, and lexically the vectors and redundancy too.
+  // Terms serve both modes: topics to cover always, and lexically the TF-IDF vectors too.
   const terms = sentenceTerms(article, candidates);
   const space = embedded ? denseSpace(embedded) : sparseSpace(tfIdfVectors(terms));
-  const chosen = selectSentences(
-    {
-      candidates,
-      centrality: space.centralities(),
-      // Lexically, shared terms say best whether a fact repeats; embeddings judge by similarity relative to the scope.
-      ...(!embedded && tuning.lexicalRedundancy === "term-overlap"
-        ? { redundancy: termOverlap(terms), redundancyKind: "term-overlap" as const }
-        : { redundancy: relativeSimilarity(space, candidates.length), redundancyKind: "similarity" as const }),
-      concepts: topicConcepts(terms, tuning.topicMaxShare),
-      budget: SENTENCES_PER_LENGTH[length],
-    },
-    tuning,
-  );
+  const facts = sentenceFacts(article, candidates, tuning.topicMaxShare);
+  const input = {
+    candidates,
+    centrality: space.centralities(),
+    // Lexically, shared facts say best whether a sentence repeats another; embeddings judge by similarity relative to the scope.
+    ...(embedded || tuning.lexicalRedundancy === "similarity"
+      ? { redundancy: relativeSimilarity(space, candidates.length), redundancyKind: "similarity" as const }
+      : { redundancy: tuning.lexicalRedundancy === "facts" ? factOverlap(facts) : termOverlap(terms), redundancyKind: "overlap" as const }),
+    concepts: topicConcepts(terms, tuning.topicMaxShare),
+    facts,
+  };
+  // A longer summary starts from the shorter ones' sentences, so the three lengths never disagree.
+  const steps = tuning.extendShorter ? SUMMARY_LENGTHS.slice(0, SUMMARY_LENGTHS.indexOf(length) + 1) : [length];
+  let chosen = new Set<number>();
+  for (const step of steps) chosen = selectSentences({ ...input, budget: SENTENCES_PER_LENGTH[step], chosenBefore: chosen }, tuning);
   const sentences = [...chosen]
     .map((i) => candidates[i])
     .filter((candidate): candidate is Candidate => candidate !== undefined)

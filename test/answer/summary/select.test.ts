@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { CENTROID_MMR_TUNING, summarizeArticle } from "../../../src/answer/summary/index.js";
+import { collectCandidates, scopeOf } from "../../../src/answer/summary/candidates.js";
+import { factOverlap, sentenceFacts } from "../../../src/answer/summary/facts.js";
+import { CENTROID_MMR_TUNING, DEFAULT_SELECTION_TUNING, PREVIOUS_SELECTION_TUNING, summarizeArticle } from "../../../src/answer/summary/index.js";
+import { selectSentences } from "../../../src/answer/summary/select.js";
 import { parseArticle } from "../../../src/content/parse.js";
 import { analyze } from "../../../src/search/analyzer.js";
 
@@ -77,5 +80,60 @@ describe("summary selection", () => {
     const kept = (from: Set<string>, into: Set<string>): number => [...from].filter((key) => into.has(key)).length / from.size;
     expect(kept(short, medium)).toBeGreaterThanOrEqual(2 / 3);
     expect(kept(medium, long)).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("short, medium and long are nested: a longer summary adds to the shorter one", () => {
+    const keys = (length: "short" | "medium" | "long"): string[] =>
+      summarizeArticle(ferry, { length }).sentences.map((sentence) => `${sentence.paragraph}:${sentence.sentenceIndex}`);
+    expect(keys("medium")).toEqual(expect.arrayContaining(keys("short")));
+    expect(keys("long")).toEqual(expect.arrayContaining(keys("medium")));
+  });
+});
+
+/** Four statements about a bridge: two quoted already, a third that restates them together, a fourth with a new point. */
+const BRIDGE = `# Lindenbrücke gesperrt
+
+Die Lindenbrücke in Ostwald ist seit Montag für Lastwagen über 7,5 Tonnen gesperrt.
+
+Ein Gutachten hatte Risse in zwei Stahlträgern der Lindenbrücke gefunden.
+
+Wegen der Risse in zwei Stahlträgern ist die Brücke in Ostwald seit Montag für Lastwagen gesperrt.
+
+Für Autos, Busse und Radfahrer bleibt die Brücke vorerst offen.
+`;
+
+describe("fact-level redundancy", () => {
+  const bridge = parseArticle(BRIDGE, { id: "bruecke", format: "md", contentHash: createHash("sha256").update(BRIDGE).digest("hex") });
+  const candidates = collectCandidates(bridge, scopeOf(bridge, undefined));
+  // No article-wide subject here: every word counts as a fact.
+  const facts = sentenceFacts(bridge, candidates, 1);
+  const [closure, cause, restatement, newPoint] = [0, 1, 2, 3];
+  const select = (tuning: typeof DEFAULT_SELECTION_TUNING): Set<number> =>
+    selectSentences(
+      {
+        candidates,
+        // The restatement is the most central sentence, as a summary of the two before it would be.
+        centrality: [0.8, 0.8, 1, 0.4],
+        redundancy: factOverlap(facts),
+        redundancyKind: "overlap",
+        facts,
+        budget: 3,
+        chosenBefore: new Set([closure, cause]),
+      },
+      { ...tuning, sectionCoverage: 0, openingWeight: 0, leadWeight: 0 },
+    );
+
+  it("reads the four statements as candidates", () => {
+    expect(candidates.map((candidate) => candidate.paragraph.number)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("a sentence whose facts are already quoted loses to one that adds a new point", () => {
+    // Pair by pair the restatement is no near-duplicate of either quoted sentence; together they already say all of it.
+    const overlap = factOverlap(facts);
+    expect(overlap(restatement, closure)).toBeLessThan(DEFAULT_SELECTION_TUNING.nearDuplicate);
+    expect(overlap(restatement, cause)).toBeLessThan(DEFAULT_SELECTION_TUNING.nearDuplicate);
+    expect([...select(DEFAULT_SELECTION_TUNING)].sort()).toEqual([closure, cause, newPoint]);
+    // Judged pair by pair, as the previous selection did, the restatement wins for being central.
+    expect([...select({ ...PREVIOUS_SELECTION_TUNING, lexicalRedundancy: "facts" })].sort()).toEqual([closure, cause, restatement]);
   });
 });

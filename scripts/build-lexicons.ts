@@ -40,6 +40,13 @@ const outDir = values.out ?? "";
 /** Headwords of the translation tables must be used this often by a dictionary (see keepHeadword). */
 const MIN_HEADWORD_COUNT = 4;
 /**
+ * Every English headword is kept: an English question reaches a German
+ * article only through them ("ammo", "howitzer", "Kremlin"), while German ones
+ * serve German questions about English articles, and keeping the rare German
+ * ones too would double their file.
+ */
+const MIN_ENGLISH_HEADWORD_COUNT = 1;
+/**
  * How much an entry of the other direction counts: "Rennruderboot" → "shell"
  * is that word's main sense, not the English word's.
  */
@@ -150,10 +157,10 @@ function addRegions(bilingual: Bilingual): Set<string> {
 }
 
 function keepHeadword(language: Language, bilingual: Bilingual, names: ReadonlySet<string>): (key: string) => boolean {
+  const least = language === "en" ? MIN_ENGLISH_HEADWORD_COUNT : MIN_HEADWORD_COUNT;
   // Phrase headwords stay only for names (regions): other phrases are idioms that questions rarely repeat.
   return (key) =>
-    names.has(key) ||
-    (!key.includes(" ") && Math.max(bilingual.counts[language].get(key) ?? 0, bilingual.dingCounts[language].get(key) ?? 0) >= MIN_HEADWORD_COUNT);
+    names.has(key) || (!key.includes(" ") && Math.max(bilingual.counts[language].get(key) ?? 0, bilingual.dingCounts[language].get(key) ?? 0) >= least);
 }
 
 /** Verb forms: German groups (every form ↔ every other), English irregular form → infinitive. */

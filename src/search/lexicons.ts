@@ -127,23 +127,16 @@ function sortedLines(file: string, badLine: RegExp, reason: string, checked?: Ch
 
 const TRANSLATION_REASON = "expected a key and at least one translation, separated by tabs";
 const FREQUENCY_REASON = "expected a term and a frequency class";
+const INDEX_REASON = "expected a term, a tab, then line numbers (rebuild with npm run build-lexicons)";
 
 /** What each file of the lexicons has: the files in the order they are opened, with their checks. */
 const LEXICON_FILES = {
   "en-de.tsv": { sorted: true, badLine: BAD_TRANSLATION_LINE, reason: TRANSLATION_REASON },
   "de-en.tsv": { sorted: true, badLine: BAD_TRANSLATION_LINE, reason: TRANSLATION_REASON },
   "de-synonyms.txt": { sorted: false, badLine: BAD_SYNSET_LINE, reason: "expected N or W, a tab, then two or more terms" },
-  "de-synonyms-index.tsv": {
-    sorted: true,
-    badLine: BAD_INDEX_LINE,
-    reason: "expected a term, a tab, then line numbers (rebuild with npm run build-lexicons)",
-  },
+  "de-synonyms-index.tsv": { sorted: true, badLine: BAD_INDEX_LINE, reason: INDEX_REASON },
   "de-verb-forms.txt": { sorted: false, badLine: BAD_SYNSET_LINE, reason: "expected W, a tab, then two or more terms" },
-  "de-verb-forms-index.tsv": {
-    sorted: true,
-    badLine: BAD_INDEX_LINE,
-    reason: "expected a term, a tab, then line numbers (rebuild with npm run build-lexicons)",
-  },
+  "de-verb-forms-index.tsv": { sorted: true, badLine: BAD_INDEX_LINE, reason: INDEX_REASON },
   "en-verb-forms.tsv": { sorted: true, badLine: BAD_TRANSLATION_LINE, reason: "expected a verb form and its infinitives, separated by tabs" },
   "frequency-de.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: FREQUENCY_REASON },
   "frequency-en.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: FREQUENCY_REASON },

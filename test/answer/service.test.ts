@@ -87,6 +87,15 @@ describe("QaService on the bundled article (lexical mode)", () => {
     expect(refused.ranking.length).toBeLessThanOrEqual(5);
   });
 
+  it("refuses a question that shares only ordinary words with the article and names what it never mentions, and answers through verb forms and translations", async () => {
+    // "läuft" is in the article ("derzeit laufenden Gegenoffensive"), "Kino" is not.
+    expect(await service.ask("was läuft heute im kino")).toMatchObject({ answered: false });
+    // "getroffen" meets "traf" (¶16), "eingeladen" meets "lud … ein" (¶13), "meet" is "treffen" ("traf", ¶16).
+    expect((await service.ask("hat kim putin schon mal getroffen"))?.citations[0]?.paragraph).toBe(16);
+    expect((await service.ask("wer hat kim nach russland eingeladen"))?.citations[0]?.paragraph).toBe(13);
+    expect((await service.ask("when did kim meet trump"))?.citations[0]?.paragraph).toBe(16);
+  });
+
   it("flags unanswered questions in another language than the article in lexical mode", async () => {
     const english = await service.ask("Who won the world cup in 2014?");
     expect(english.answered).toBe(false);

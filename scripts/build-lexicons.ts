@@ -94,8 +94,8 @@ async function readFreeDict(into: Bilingual, dictDir: string): Promise<void> {
         const english = direction.from === "en" ? headword : translation;
         if (/^\p{Lu}\p{Ll}+$/u.test(english)) into.names.add(key).add(target);
         // A pair counts in both directions: "treffen" → "meet" is also evidence for "meet" → "treffen".
-        direction.forward.add(key, target, weight, "freedict");
-        direction.backward.add(target, key, BACKWARD_WEIGHT * weight, "freedict");
+        direction.forward.add(key, target, weight);
+        direction.backward.add(target, key, BACKWARD_WEIGHT * weight);
       });
     }
   }
@@ -114,8 +114,8 @@ function readDing(into: Bilingual, lines: readonly DingLine[]): void {
           const target = phraseTerms(english, "en");
           if (!target) return;
           // Ding's lines are German headwords: their English side is evidence for the English word too, but weaker.
-          into.deEn.add(key, target, scale * senseWeight(englishPosition) * baseFormWeight(german, key), "ding");
-          into.enDe.add(target, key, BACKWARD_WEIGHT * scale * senseWeight(germanPosition) * baseFormWeight(english, target), "ding");
+          into.deEn.add(key, target, scale * senseWeight(englishPosition) * baseFormWeight(german, key));
+          into.enDe.add(target, key, BACKWARD_WEIGHT * scale * senseWeight(germanPosition) * baseFormWeight(english, target));
         });
       });
     }

@@ -35,7 +35,7 @@ export async function dingLines(file: string): Promise<DingLine[]> {
 }
 
 /** Alternatives of one part, cleaned: "Hunger {m}; Hungersnot {f}" → ["Hunger", "Hungersnot"]; examples with "…" are dropped. */
-export function alternatives(part: string): string[] {
+function alternatives(part: string): string[] {
   return part
     .split(/;\s+/)
     .filter((alternative) => !alternative.includes("…") && !alternative.includes("..."))
@@ -58,32 +58,11 @@ const VERB_MARK = /\{v[itr]?\}/u;
 const PRONOUNS =
   /^(?:(?:ich|du|er|sie|es|wir|ihr|man)(?:\/(?:ich|du|er|sie|es|wir|ihr|man))*\s+)?(?:(?:hat|hatte|ist|war|habe|hast|haben|bin|sind)(?:\/(?:hat|hatte|ist|war|habe|hast|haben|bin|sind))*\s+)?/u;
 /** Separable verb particles: "lud ein" is a form of "einladen". */
-const PARTICLES = new Set(
-  [
-    "ab",
-    "an",
-    "auf",
-    "aus",
-    "bei",
-    "ein",
-    "fest",
-    "fort",
-    "her",
-    "heraus",
-    "herein",
-    "hin",
-    "hinaus",
-    "los",
-    "mit",
-    "nach",
-    "vor",
-    "weg",
-    "weiter",
-    "zu",
-    "zurück",
-    "zusammen",
-  ].map((particle) => particle),
-);
+// prettier-ignore
+const PARTICLES = new Set([
+  "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "heraus", "herein", "hin", "hinaus", "los", "mit", "nach",
+  "vor", "weg", "weiter", "zu", "zurück", "zusammen",
+]);
 
 /** The words of a conjugated form ("lud ein", "<einlädt>"): the finite verb, and with a particle also the joined form. */
 function formWords(alternative: string): string[] | null {

@@ -5,10 +5,8 @@ import { compareKeys } from "../../src/search/sorted-lines.js";
 export const MAX_TRANSLATIONS = 10;
 
 interface Attestation {
-  /** Sum of the weights of every entry that gives this translation. */
+  /** Sum of the weights of every entry, in either direction and dictionary, that gives this translation. */
   weight: number;
-  /** Dictionaries that give it (a translation two of them agree on is a common sense). */
-  sources: Set<string>;
   /** When first seen: ties keep the dictionaries' own order. */
   order: number;
   /** Put first whatever the rest (see pin). */
@@ -26,7 +24,7 @@ export class TranslationTable {
   private readonly entries = new Map<string, Map<string, Attestation>>();
   private seen = 0;
 
-  add(key: string, translation: string, weight: number, source: string, pinned = false): void {
+  add(key: string, translation: string, weight: number, pinned = false): void {
     let candidates = this.entries.get(key);
     if (!candidates) {
       candidates = new Map();
@@ -35,14 +33,13 @@ export class TranslationTable {
     const known = candidates.get(translation);
     if (known) {
       known.weight += weight;
-      known.sources.add(source);
       known.pinned ||= pinned;
-    } else candidates.set(translation, { weight, sources: new Set([source]), order: (this.seen += 1), pinned });
+    } else candidates.set(translation, { weight, order: (this.seen += 1), pinned });
   }
 
   /** Puts a translation first whatever its attestation (exact names from ICU). */
   pin(key: string, translation: string): void {
-    this.add(key, translation, 0, "icu", true);
+    this.add(key, translation, 0, true);
   }
 
   /** The best translations of a key, best first. */
@@ -64,9 +61,8 @@ export class TranslationTable {
 export const senseWeight = (position: number): number => 1 / (1 + position);
 
 /**
- * Keeps headwords the dictionaries use often enough (`frequent`) or names
- * (`keepPhrases`): rare compounds and technical terms are mostly spelled the
- * same in questions and articles, and they would make up most of the size.
+ * The table's lines: each kept headword (see `keep`), a tab, its best
+ * translations; headwords that translate only to themselves are left out.
  */
 export function serializeTranslations(table: TranslationTable, keep: (key: string) => boolean): string {
   return [...table.keys()]

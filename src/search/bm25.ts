@@ -165,6 +165,19 @@ export class FieldedBm25 {
     return id === undefined ? 0 : (this.postings[field]?.length(id) ?? 0);
   }
 
+  /** Calls `visit` with each document (slot) holding the term in this field, and how often it does. */
+  forEachPosting(term: string, field: number, visit: (slot: number, frequency: number) => void): void {
+    const id = this.terms.id(term);
+    const postings = id === undefined ? undefined : this.postings[field]?.view(id);
+    if (!postings) return;
+    for (const posting of postings) visit(posting >>> FREQUENCY_BITS, posting & MAX_FREQUENCY);
+  }
+
+  /** The document's length in this field (its distinct terms). */
+  lengthOf(slot: number, field: number): number {
+    return this.lengths[field]?.[slot] ?? 0;
+  }
+
   /**
    * Adds each query term's BM25 score to the board: the term's boost times
    * the field's boost times BM25 of the field. A term listed twice counts

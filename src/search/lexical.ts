@@ -120,6 +120,8 @@ interface AnalyzedDocument {
 
 /** Title, heading and body. */
 const WORD_FIELDS = 3;
+/** The body's position among the word fields. */
+const BODY_FIELD = 2;
 
 /** Whether sorted `values` hold `value`. */
 function sortedHas(values: Uint32Array, value: number): boolean {
@@ -407,6 +409,17 @@ export class LexicalIndex {
   private idf(term: string): number {
     const frequency = this.textFrequencyOf(term);
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
+  }
+
+  /** Calls `visit` with each paragraph whose text holds the term, and how often it does (counts over groups of paragraphs, see ArticleChooser). */
+  textOccurrences(term: string, visit: (id: string, count: number) => void): void {
+    this.words.forEachPosting(term, BODY_FIELD, (slot, count) => visit(this.slotIds[slot] ?? "", count));
+  }
+
+  /** The paragraph's length (distinct terms of its text), 0 when the index does not hold it. */
+  textLength(id: string): number {
+    const slot = this.slotById.get(id);
+    return slot === undefined ? 0 : this.words.lengthOf(slot, BODY_FIELD);
   }
 
   /** A question's words as this index reads them (see QueryAnalyzer). */

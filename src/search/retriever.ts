@@ -1,6 +1,7 @@
 import { fuseScores, DEFAULT_FUSION, type FusionOptions } from "./fusion.js";
 import { topPositions, type PassageVectors } from "./passage-vectors.js";
 import { ArticleScopes, articleOfPassage, type ArticleIndex } from "./article-scope.js";
+import { ArticleChooser } from "./article-choice.js";
 import { LexicalIndex, type LexicalHit, type LexicalResult, type LexicalOptions } from "./lexical.js";
 import type { QueryContext, QueryToken } from "./query-analysis.js";
 import type { Language } from "./analyzer.js";
@@ -101,6 +102,8 @@ export class Retriever {
   private positions: Map<string, number> | null = null;
   /** Passages by article, and the indexes of single articles: built at the first search. */
   private scopes: ArticleScopes | null = null;
+  /** Whole-article word counts for choosing the article a question is about: built at the first search. */
+  private chooser: ArticleChooser | null = null;
   /** Article indexes taken over from the retriever this one replaces, until the scopes are built. */
   private inherited: readonly (readonly [string, ArticleIndex])[];
   /** Every default resolved once, when the retriever is built. */
@@ -150,6 +153,14 @@ export class Retriever {
     return this.scopes;
   }
 
+  private get articleChooser(): ArticleChooser {
+    this.chooser ??= new ArticleChooser(
+      this.passages.map((passage) => passage.id),
+      this.lexical,
+    );
+    return this.chooser;
+  }
+
   /** The indexes of single articles built (or taken over) so far. */
   articleIndexes(): readonly (readonly [string, ArticleIndex])[] {
     return this.scopes?.built() ?? this.inherited;
@@ -157,7 +168,7 @@ export class Retriever {
 
   /**
    * Article, then paragraph: the whole collection says which article the
-   * question is about (the article of the best passage), then that article's
+   * question is about (see ArticleChooser), then that article's
    * paragraphs are ranked as if it stood alone (see ArticleScopes), so other
    * articles cannot move a question to another paragraph of it. Passages of
    * other articles follow, best first, when the article has fewer matches
@@ -173,7 +184,7 @@ export class Retriever {
     const cosines = this.dense ? this.dense.vectors.scores(await this.dense.embedQuery(context ? `${context.text} ${question}` : question)) : null;
     const all = this.fused(everywhere.hits, cosines, null, candidates);
     const scopes = this.articleScopes;
-    const chosen = article !== undefined && scopes.positionsOf(article).length > 0 ? article : all.hits[0] ? articleOfPassage(all.hits[0].id) : null;
+    const chosen = article !== undefined && scopes.positionsOf(article).length > 0 ? article : this.articleChooser.choose(everywhere.tokens, all.hits);
     const members = chosen === null ? [] : scopes.positionsOf(chosen);
     if (chosen === null) return this.result(everywhere, all, chosen, limit);
     const others = all.hits.filter((hit) => articleOfPassage(hit.id) !== chosen);

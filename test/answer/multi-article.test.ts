@@ -2,9 +2,10 @@
  * A question about one article should be answered the same whether the
  * article stands alone or beside others: once the question is taken to be
  * about it, its paragraphs are ranked on its own statistics. Which article a
- * question is about is still decided on the whole collection, and some
- * English questions are drawn to English articles (see the README, "Several
- * articles side by side"); this keeps that share from slipping back.
+ * question is about is decided on the whole collection (see ArticleChooser),
+ * and a few English questions are still drawn to English articles (see the
+ * README, "Several articles side by side"); this keeps that share from
+ * slipping back.
  */
 import { copyFile, mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -60,8 +61,9 @@ describe("the bundled article beside the summary articles", () => {
       if (question.lang === "de") germanAboutIt += 1;
       expect(shown(await beside.ask(question.question)), question.question).toEqual(shown(await alone.ask(question.question)));
     }
-    // Measured beside 17 others: 220 of 246 (German 157 of 164; beside eleven, 222 and 158); the others are mostly English questions drawn to the English articles.
-    expect(aboutIt / questions.length).toBeGreaterThanOrEqual(0.88);
-    expect(germanAboutIt / german).toBeGreaterThanOrEqual(0.94);
+    // Measured beside 17 others: 234 of 246 (German 159 of 164). Before the article was chosen on whole articles
+    // (see ArticleChooser), by its best paragraph alone: 220 of 246 (German 157).
+    expect(aboutIt / questions.length).toBeGreaterThanOrEqual(0.93);
+    expect(germanAboutIt / german).toBeGreaterThanOrEqual(0.95);
   });
 });

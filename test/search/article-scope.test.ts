@@ -152,8 +152,9 @@ describe("article, then paragraph", () => {
     for (const question of questions.slice(0, 6)) {
       const result = await large.search(question, 10);
       const collectionOrder = everything.search(question, 50).hits.map((hit) => hit.id);
-      const article = articleOfPassage(collectionOrder[0] ?? "");
-      expect(result.article).toBe(article);
+      // Which article is the chooser's (see article-choice.test.ts); it is one the collection ranked.
+      const article = result.article ?? "";
+      expect(collectionOrder.map(articleOfPassage)).toContain(article);
       const own = collectionOrder.filter((id) => articleOfPassage(id) === article);
       expect(result.hits.slice(0, own.length).map((hit) => hit.id)).toEqual(own.slice(0, 10));
     }

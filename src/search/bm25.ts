@@ -173,11 +173,6 @@ export class FieldedBm25 {
     for (const posting of postings) visit(posting >>> FREQUENCY_BITS, posting & MAX_FREQUENCY);
   }
 
-  /** The document's length in this field (its distinct terms). */
-  lengthOf(slot: number, field: number): number {
-    return this.lengths[field]?.[slot] ?? 0;
-  }
-
   /**
    * Adds each query term's BM25 score to the board: the term's boost times
    * the field's boost times BM25 of the field. A term listed twice counts

@@ -416,12 +416,6 @@ export class LexicalIndex {
     this.words.forEachPosting(term, BODY_FIELD, (slot, count) => visit(this.slotIds[slot] ?? "", count));
   }
 
-  /** The paragraph's length (distinct terms of its text), 0 when the index does not hold it. */
-  textLength(id: string): number {
-    const slot = this.slotById.get(id);
-    return slot === undefined ? 0 : this.words.lengthOf(slot, BODY_FIELD);
-  }
-
   /** A question's words as this index reads them (see QueryAnalyzer). */
   analyzeQuery(question: string, context?: QueryContext): QueryToken[] {
     return this.queries.analyze(question, context).tokens;

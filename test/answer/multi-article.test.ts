@@ -2,10 +2,10 @@
  * A question about one article should be answered the same whether the
  * article stands alone or beside others: once the question is taken to be
  * about it, its paragraphs are ranked on its own statistics. Which article a
- * question is about is decided on the whole collection (see ArticleChooser),
- * and a few English questions are still drawn to English articles (see the
- * README, "Several articles side by side"); this keeps that share from
- * slipping back.
+ * question is about is decided on the whole collection (see ArticleChooser):
+ * a few English questions are still drawn to English articles (see the
+ * README, "Several articles side by side"), and a few German ones to reports
+ * on the same war; this keeps those shares from slipping back.
  */
 import { copyFile, mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,7 +16,14 @@ import type { Answer } from "../../src/answer/types.js";
 import { silentLogger } from "../../src/log.js";
 import { devQuestionSplit, loadDevQuestions, type DevQuestion } from "../../src/search/dev-questions.js";
 
-describe("the bundled article beside the summary articles", () => {
+describe.each([
+  // Articles on other subjects, German and English, and four reports on the same war, whose words the bundled
+  // article shares ("Russland", "Munition", "Waffen").
+  // Measured: 237 of 246 (German 160 of 164) beside the summary articles, 222 (151) beside the reports. When the
+  // article was taken to be that of the single best passage: 220 (157) and 214 (145).
+  { extra: "test/fixtures/summary-articles", label: "the summary articles", minimumArticles: 12, share: 0.95, germanShare: 0.96 },
+  { extra: "test/fixtures/ukraine-pages", label: "four reports on the war in Ukraine", minimumArticles: 5, share: 0.88, germanShare: 0.9 },
+])("the bundled article beside $label", ({ extra, minimumArticles, share, germanShare }) => {
   let alone: QaService;
   let beside: QaService;
   let questions: DevQuestion[];
@@ -24,7 +31,7 @@ describe("the bundled article beside the summary articles", () => {
 
   beforeAll(async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "qa-multi-"));
-    for (const source of ["data/articles", "test/fixtures/summary-articles"]) {
+    for (const source of ["data/articles", extra]) {
       for (const name of await readdir(source)) {
         if (!/\.(?:txt|md)$/u.test(name)) continue;
         await copyFile(path.join(source, name), path.join(folder, name));
@@ -38,8 +45,8 @@ describe("the bundled article beside the summary articles", () => {
     );
   });
 
-  it("holds every article copied (the bundled one and seventeen others)", () => {
-    expect(copied).toBeGreaterThanOrEqual(12);
+  it("holds every article copied", () => {
+    expect(copied).toBeGreaterThanOrEqual(minimumArticles);
     expect(beside.articles()).toHaveLength(copied);
   });
 
@@ -61,9 +68,7 @@ describe("the bundled article beside the summary articles", () => {
       if (question.lang === "de") germanAboutIt += 1;
       expect(shown(await beside.ask(question.question)), question.question).toEqual(shown(await alone.ask(question.question)));
     }
-    // Measured beside 17 others: 234 of 246 (German 159 of 164). Before the article was chosen on whole articles
-    // (see ArticleChooser), by its best paragraph alone: 220 of 246 (German 157).
-    expect(aboutIt / questions.length).toBeGreaterThanOrEqual(0.93);
-    expect(germanAboutIt / german).toBeGreaterThanOrEqual(0.95);
+    expect(aboutIt / questions.length).toBeGreaterThanOrEqual(share);
+    expect(germanAboutIt / german).toBeGreaterThanOrEqual(germanShare);
   });
 });

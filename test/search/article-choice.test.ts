@@ -40,8 +40,8 @@ describe("ArticleChooser", () => {
     const ranked = result.hits.map((hit, position) => ({ id: hit.id, fused: hit.score / (result.hits[0]?.score ?? 1) - position * 1e-9 }));
     // The premise: the best single paragraph is the harbour's.
     expect(ranked[0]?.id).toBe("hafen#1");
-    const likelihoods = chooser.likelihoods(result.tokens);
-    expect(likelihoods.get("zoo")).toBeGreaterThan(likelihoods.get("hafen") ?? 0);
+    const shares = chooser.wordShares(result.tokens);
+    expect(shares.get("zoo")).toBeGreaterThan(shares.get("hafen") ?? 0);
     expect(chooser.choose(result.tokens, ranked)).toBe("zoo");
   });
 

@@ -222,7 +222,7 @@ export function unicodeWords(pattern: RegExp): RegExp {
  * to use them ("Im Gegenzug soll … eine Delegation …"). Questions only.
  */
 const QUESTION_FRAME = unicodeWords(
-  /\b(?:im\s+gegenzug|als\s+gegenleistung|dafür|stattdessen|überhaupt|eigentlich|genau|ausgerechnet|konkret|in\s+return|in\s+exchange|exactly|actually)\b/giu,
+  /\b(?:wie\s+oft|wie\s+häufig|how\s+often|how\s+frequently|im\s+gegenzug|als\s+gegenleistung|dafür|stattdessen|überhaupt|eigentlich|genau|ausgerechnet|konkret|in\s+return|in\s+exchange|exactly|actually)\b/giu,
 );
 
 export function withoutQuestionFrame(question: string): string {

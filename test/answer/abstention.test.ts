@@ -34,8 +34,12 @@ describe("decideOutcome", () => {
     expect(unmentioned.reason).toMatch(/do not mention/);
   });
 
-  it("hedges a question made only of the articles' subject and everyday words", () => {
+  it("hedges a question made only of the articles' subject and everyday words, and refuses everyday words alone", () => {
     expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, coverage: 0.8 })).outcome).toBe("hedged");
+    // "What's the weather tomorrow?": "weather" and "tomorrow" are in a report on a harbour strike, but neither is one of its topics.
+    const everyday = decideOutcome(features({ specificKnown: 0, specificStrong: 0, anchors: 0, coverage: 0.85 }));
+    expect(everyday.outcome).toBe("refused");
+    expect(everyday.reason).toMatch(/everyday words/);
   });
 
   it("refuses what does not relate to the articles", () => {

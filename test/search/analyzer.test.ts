@@ -101,4 +101,11 @@ describe("unicodeWords and question frames", () => {
     expect(withoutQuestionFrame("Was bietet Russland im Gegenzug überhaupt?").trim()).toMatch(/^Was bietet Russland\s+\?$/);
     expect(withoutQuestionFrame("What does Kim get in return?")).not.toMatch(/return/);
   });
+
+  it("leaves out the words that ask how often: the answer type stands for them, and articles rarely say 'oft'", () => {
+    expect(terms(withoutQuestionFrame("Wie oft hat Kim Trump getroffen?"))).toEqual(terms("Kim Trump getroffen"));
+    expect(terms(withoutQuestionFrame("how often does kim travel abroad"), "en")).toEqual(terms("kim travel abroad", "en"));
+    // Outside the question frame "oft" is a word like any other.
+    expect(terms("Reist Kim oft ins Ausland?")).toContain(terms("oft")[0]);
+  });
 });

@@ -119,6 +119,38 @@ describe("whole-page copies", () => {
       });
     }
 
+    it("keeps a paragraph whole where its prose says 'Stand' before a number ('nach heutigem Stand etwa 130 Milliarden')", () => {
+      const report = reports.find((candidate) => candidate.name === "ukraine-munition.txt");
+      if (!report) throw new Error("fixture missing");
+      const second = report.expected.paragraphs[1] ?? "";
+      const start = firstWords(second, 3);
+      const text = report.text.replace(start, `Fachleute schätzen nach heutigem Stand etwa 130 Milliarden Euro. ${start}`);
+      expect(text).not.toBe(report.text);
+      const article = parseArticleBytes(Buffer.from(text), report.name);
+      expect(article.paragraphs).toHaveLength(report.expected.paragraphs.length);
+      expect(article.paragraphs[1]?.text).toMatch(/^Fachleute schätzen nach heutigem Stand etwa 130 Milliarden Euro\. /u);
+    });
+
+    it("drops an author box whose role is a compound ('Auslandskorrespondent'), that repeats the name and opens lines with it", () => {
+      const report = reports.find((candidate) => candidate.name === "ukraine-munition.txt");
+      if (!report) throw new Error("fixture missing");
+      const box = "Jonas Reichwald\nRedakteur Politik\nMehr von Jonas Reichwald";
+      expect(report.text).toContain(box);
+      const text = report.text.replace(
+        box,
+        "Jonas Reichwald\nJonas Reichwald\nAuslandskorrespondent\nJonas Reichwald schreibt für das Politikressort über Sicherheitspolitik.\nJonas Reichwald folgen",
+      );
+      const dropped: DroppedLine[] = [];
+      const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+      expect(article.sources.map((source) => source.text)).toEqual([
+        "Gespräch mit Prof. Dr. Carsten Thielmann",
+        "Nachrichtenagenturen dpa und Reuters",
+        "Eigene Recherche",
+      ]);
+      expect(dropped.filter((line) => line.text.startsWith("Jonas Reichwald")).length).toBeGreaterThanOrEqual(4);
+      expect(dropped.find((line) => line.text === "Auslandskorrespondent")?.reason).toBeDefined();
+    });
+
     it("drops the site's calls to follow, its video links and the author box, each with its reason", () => {
       const report = reports.find((candidate) => candidate.name === "ukraine-munition.txt");
       if (!report) throw new Error("fixture missing");

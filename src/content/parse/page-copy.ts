@@ -152,9 +152,9 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   return { headline, kicker, date, publisher, blocks: kept, dropped };
 }
 
-/** The author's role under their name in the box below an article ("Redakteurin Politik", "Senior Correspondent"). */
+/** The author's role under their name in the box below an article ("Redakteurin Politik", "Wirtschaftsredakteur", "Senior Correspondent"). */
 const AUTHOR_ROLE =
-  /^(?:(?:Senior|Chief|Leitende[r]?|Stellvertretende[r]?)\s+)?(?:Redakteur(?:in)?|Autor(?:in)?|Korrespondent(?:in)?|Reporter(?:in)?|Ressortleiter(?:in)?|Editor|Correspondent|Reporter|Writer)\b[^.!?]{0,40}$/u;
+  /^(?:(?:Senior|Chief|Leitende[r]?|Stellvertretende[r]?)\s+)?(?:(?:\p{Lu}\p{Ll}+(?:redakteur|autor|korrespondent|reporter|ressortleiter))(?:in)?|(?:Redakteur|Autor|Korrespondent|Reporter|Ressortleiter)(?:in)?|Editor|Correspondent|Reporter|Writer)\b[^.!?]{0,40}$/u;
 /** Links to more of the author's articles ("Mehr von Jonas Reichwald", "More from Jane Doe"). */
 const MORE_FROM_AUTHOR = /^(?:Mehr von|Alle Artikel von|Weitere Artikel von|More from|More by|All articles by)\s+\p{Lu}[^.!?]{0,40}$/u;
 /** A person's name on a line of its own: two or three capitalised words. */
@@ -169,22 +169,37 @@ const NAME_LINE = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*){1,2}$/u;
  */
 function authorBoxLines(blocks: readonly Block[], first: number): Set<number> {
   const found = new Set<number>();
+  const authors = new Set<string>();
   blocks.forEach((block, index) => {
     const text = block.text;
     const name = blocks[index - 1];
     // A role counts under a name only: "Reporter ohne Grenzen" may be a source.
-    if (AUTHOR_ROLE.test(text) && name && NAME_LINE.test(name.text)) found.add(first + index).add(first + index - 1);
-    else if (MORE_FROM_AUTHOR.test(text)) found.add(first + index);
+    if (AUTHOR_ROLE.test(text) && name && NAME_LINE.test(name.text)) {
+      found.add(first + index).add(first + index - 1);
+      authors.add(name.text);
+    } else if (MORE_FROM_AUTHOR.test(text)) found.add(first + index);
     else {
       const reason = furnitureReason(text);
       if (reason === "prompt" || reason === "site interface" || reason === "author line") found.add(first + index);
     }
   });
+  // The box repeats the author's name (over the photo, then as its heading) and may open a line with it
+  // ("Daniel Kruse schreibt über …", "Hanna Reuter folgen"): the author is no source of their own article.
+  blocks.forEach((block, index) => {
+    for (const author of authors) if (block.text === author || block.text.startsWith(`${author} `)) found.add(first + index);
+  });
   return found;
 }
 
-/** Where a copy joined a headline and the date line below it into one block ("… Verletzte Stand: 12.09.2024 16:47 Uhr"). */
-const DATE_SUFFIX = /\s(?=(?:Stand|Aktualisiert am|Veröffentlicht am|Updated|Published):?\s.{0,40}\d)/u;
+/**
+ * Where a copy joined a headline and the date line below it into one block
+ * ("… Verletzte Stand: 12.09.2024 16:47 Uhr"): the date must follow the word
+ * ("nach heutigem Stand etwa 130 Milliarden" is prose), and the date line
+ * ends the block (MAX_DATE_SUFFIX_WORDS).
+ */
+const DATE_SUFFIX =
+  /\s(?=(?:Stand|Aktualisiert am|Veröffentlicht am|Updated|Published):?\s+(?:\d{1,2}\.\s?(?:\d{1,2}\.|\p{Lu})|\d{4}-\d{2}|\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}|\p{Lu}\p{Ll}+\s+\d{1,2},?\s+\d{4}))/u;
+const MAX_DATE_SUFFIX_WORDS = 8;
 
 /** A short line just above an image credit ("Foto: dpa") is the image's caption. */
 const MAX_CAPTION_WORDS = 30;
@@ -208,7 +223,7 @@ function captionIndexes(blocks: readonly Block[], repeated: ReadonlySet<string>)
 function splitDateSuffix(block: Block): Block[] {
   if (block.kind !== "text") return [block];
   const match = DATE_SUFFIX.exec(block.text);
-  if (!match || wordCount(block.text.slice(0, match.index)) < 3) return [block];
+  if (!match || wordCount(block.text.slice(0, match.index)) < 3 || wordCount(block.text.slice(match.index)) > MAX_DATE_SUFFIX_WORDS) return [block];
   return [
     { ...block, text: block.text.slice(0, match.index).trim() },
     { ...block, text: block.text.slice(match.index).trim() },

@@ -20,9 +20,10 @@ export const LENGTH_DISCOUNT = 0.5;
 /** Weight of the passage evidence: the log of an article's best passage score against the question's best. */
 export const PASSAGE_EVIDENCE_WEIGHT = 0.5;
 
-/** What the chooser reads of the lexical index: word counts of paragraph texts. */
+/** What the chooser reads of the lexical index: word counts of paragraph texts, by the index's slots. */
 export interface ArticleTextSource {
-  textOccurrences(term: string, visit: (id: string, count: number) => void): void;
+  textOccurrences(term: string, visit: (slot: number, count: number) => void): void;
+  idOfSlot(slot: number): string;
 }
 
 /** A ranked passage: its id and its score relative to the question's best (0..1). */
@@ -42,23 +43,43 @@ export interface RankedPassage {
  * with a passage among the ranked ones compete.
  */
 export class ArticleChooser {
-  private readonly articleByPassage = new Map<string, string>();
-  private readonly passageCounts = new Map<string, number>();
+  private readonly articleIndexes = new Map<string, number>();
+  private readonly passageCounts: number[] = [];
   /** Per article, what each question word's score is lowered by for the article's length (see LENGTH_DISCOUNT). */
-  private readonly lengthDiscount = new Map<string, number>();
+  private readonly lengthDiscount: number[] = [];
+  /** The article (its index) of each index slot, learnt as postings name them: -1 not yet known, -2 none. */
+  private slotArticles = new Int32Array(0);
 
+  /** `passageCounts`: how many passages each article has (articles are told apart by passage ids, see articleOfPassage). */
   constructor(
-    passageIds: readonly string[],
+    passageCounts: ReadonlyMap<string, number>,
     private readonly source: ArticleTextSource,
   ) {
-    for (const id of passageIds) {
-      const article = articleOfPassage(id);
-      this.articleByPassage.set(id, article);
-      this.passageCounts.set(article, (this.passageCounts.get(article) ?? 0) + 1);
+    let total = 0;
+    for (const [article, count] of passageCounts) {
+      this.articleIndexes.set(article, this.passageCounts.length);
+      this.passageCounts.push(count);
+      total += count;
     }
-    for (const [article, count] of this.passageCounts) {
-      this.lengthDiscount.set(article, LENGTH_DISCOUNT * Math.log(1 + count / passageIds.length / WORD_SHARE_SCALE));
+    this.passageCounts.forEach((count, index) => {
+      this.lengthDiscount[index] = LENGTH_DISCOUNT * Math.log(1 + count / Math.max(1, total) / WORD_SHARE_SCALE);
+    });
+  }
+
+  /** The article (index) of a slot of the lexical index; postings are many, so a slot is looked up once. */
+  private articleOfSlot(slot: number): number {
+    if (slot >= this.slotArticles.length) {
+      const grown = new Int32Array(Math.max(slot + 1, this.slotArticles.length * 2, 64)).fill(-1);
+      grown.set(this.slotArticles);
+      this.slotArticles = grown;
     }
+    let article = this.slotArticles[slot] ?? -1;
+    if (article === -1) {
+      const id = this.source.idOfSlot(slot);
+      article = id === "" ? -2 : (this.articleIndexes.get(articleOfPassage(id)) ?? -2);
+      this.slotArticles[slot] = article;
+    }
+    return article;
   }
 
   /**
@@ -66,29 +87,36 @@ export class ArticleChooser {
    * question's words, weighted as the words weigh in the ranking (expansions
    * by their own weights); a word the collection lacks counts for none.
    */
-  wordShares(tokens: readonly QueryToken[], articles: Iterable<string> = this.passageCounts.keys()): Map<string, number> {
-    const scores = new Map<string, number>([...articles].map((article) => [article, 0]));
+  wordShares(tokens: readonly QueryToken[], articles: Iterable<string> = this.articleIndexes.keys()): Map<string, number> {
+    const names = [...articles].filter((article) => this.articleIndexes.has(article));
+    const position = new Int32Array(this.articleIndexes.size).fill(-1);
+    names.forEach((article, index) => {
+      position[this.articleIndexes.get(article) ?? 0] = index;
+    });
+    const scores = new Float64Array(names.length);
+    const counts = new Float64Array(names.length);
     for (const token of tokens) {
-      const counts = new Map<string, number>();
+      counts.fill(0);
       let collectionCount = 0;
       const gather = (term: string, weight: number): void => {
-        this.source.textOccurrences(term, (id, count) => {
-          const article = this.articleByPassage.get(id);
-          if (article === undefined) return;
+        this.source.textOccurrences(term, (slot, count) => {
+          const article = this.articleOfSlot(slot);
+          if (article < 0) return;
           collectionCount += weight * count;
-          if (scores.has(article)) counts.set(article, (counts.get(article) ?? 0) + weight * count);
+          const at = position[article] ?? -1;
+          if (at >= 0) counts[at] = (counts[at] ?? 0) + weight * count;
         });
       };
       for (const term of new Set(token.terms)) gather(term, 1);
       for (const expansion of token.expansions) gather(expansion.term, expansion.weight);
       if (collectionCount <= 0) continue;
-      for (const article of scores.keys()) {
-        const share = (counts.get(article) ?? 0) / collectionCount;
-        const lengthPart = this.lengthDiscount.get(article) ?? 0;
-        scores.set(article, (scores.get(article) ?? 0) + tokenWeight(token) * (Math.log(1 + share / WORD_SHARE_SCALE) - lengthPart));
-      }
+      names.forEach((article, at) => {
+        const share = (counts[at] ?? 0) / collectionCount;
+        const lengthPart = this.lengthDiscount[this.articleIndexes.get(article) ?? 0] ?? 0;
+        scores[at] = (scores[at] ?? 0) + tokenWeight(token) * (Math.log(1 + share / WORD_SHARE_SCALE) - lengthPart);
+      });
     }
-    return scores;
+    return new Map(names.map((article, at) => [article, scores[at] ?? 0]));
   }
 
   /** The article the question is about among those of `ranked` (best first), or null when nothing was ranked. */
@@ -97,12 +125,12 @@ export class ArticleChooser {
     if (!top) return null;
     const bestPassage = new Map<string, number>();
     for (const passage of ranked) {
-      const article = this.articleByPassage.get(passage.id) ?? articleOfPassage(passage.id);
+      const article = articleOfPassage(passage.id);
       if (!bestPassage.has(article)) bestPassage.set(article, passage.fused);
     }
-    const fallback = this.articleByPassage.get(top.id) ?? articleOfPassage(top.id);
+    const fallback = articleOfPassage(top.id);
     // Articles of one passage each are passages: the ranking, tuned for passages, already chose among them.
-    const wholeArticles = [...bestPassage.keys()].some((article) => (this.passageCounts.get(article) ?? 0) > 1);
+    const wholeArticles = [...bestPassage.keys()].some((article) => (this.passageCounts[this.articleIndexes.get(article) ?? -1] ?? 0) > 1);
     if (bestPassage.size === 1 || !wholeArticles || top.fused <= 0) return fallback;
     const shares = this.wordShares(tokens, bestPassage.keys());
     let chosen = fallback;

@@ -66,6 +66,11 @@ export class ArticleScopes {
     return this.positions.size;
   }
 
+  /** How many passages each article has. */
+  passageCounts(): Map<string, number> {
+    return new Map([...this.positions].map(([article, positions]) => [article, positions.length]));
+  }
+
   /** Positions (in the retriever's passage list) of the article's passages. */
   positionsOf(article: string): readonly number[] {
     return this.positions.get(article) ?? [];

@@ -40,12 +40,13 @@ export function loadDevQuestions(file: string): Promise<DevQuestion[]> {
  * before; once it had been scored in aggregate after many changes it joined
  * the calibration part, and the fourth was written in its place.) Of the
  * multi-article set (dev-questions-multi.jsonl), every third question
- * (multi-003, multi-006, …) is sealed the same way.
+ * (multi-003, multi-006, …) is sealed the same way, and so is the whole set
+ * about the whole-page copies in sealed-pages/ (sealedpg-…).
  */
 export type DevSplit = "calibrate" | "sealed";
 
 export function devQuestionSplit(question: Pick<DevQuestion, "id">): DevSplit {
-  if (question.id.startsWith("dev4-")) return "sealed";
+  if (question.id.startsWith("dev4-") || question.id.startsWith("sealedpg-")) return "sealed";
   const multi = /^multi-(\d+)$/u.exec(question.id);
   return multi && Number(multi[1]) % 3 === 0 ? "sealed" : "calibrate";
 }

@@ -411,9 +411,14 @@ export class LexicalIndex {
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
-  /** Calls `visit` with each paragraph whose text holds the term, and how often it does (counts over groups of paragraphs, see ArticleChooser). */
-  textOccurrences(term: string, visit: (id: string, count: number) => void): void {
-    this.words.forEachPosting(term, BODY_FIELD, (slot, count) => visit(this.slotIds[slot] ?? "", count));
+  /** Calls `visit` with the slot of each paragraph whose text holds the term, and how often it does (counts over groups of paragraphs, see ArticleChooser). */
+  textOccurrences(term: string, visit: (slot: number, count: number) => void): void {
+    this.words.forEachPosting(term, BODY_FIELD, visit);
+  }
+
+  /** The id of the paragraph in a slot ("" once removed); slots are never reused. */
+  idOfSlot(slot: number): string {
+    return this.slotIds[slot] ?? "";
   }
 
   /** A question's words as this index reads them (see QueryAnalyzer). */

@@ -154,10 +154,7 @@ export class Retriever {
   }
 
   private get articleChooser(): ArticleChooser {
-    this.chooser ??= new ArticleChooser(
-      this.passages.map((passage) => passage.id),
-      this.lexical,
-    );
+    this.chooser ??= new ArticleChooser(this.articleScopes.passageCounts(), this.lexical);
     return this.chooser;
   }
 

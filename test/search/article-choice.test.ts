@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { ArticleChooser } from "../../src/search/article-choice.js";
+import { articleOfPassage } from "../../src/search/article-scope.js";
 import { LexicalIndex } from "../../src/search/lexical.js";
 import { EMPTY_LEXICONS } from "../../src/search/lexicons.js";
 import { Retriever, type RetrievalPassage } from "../../src/search/retriever.js";
+
+/** How many passages each article has, as ArticleScopes counts them. */
+const passageCounts = (passages: readonly RetrievalPassage[]): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const entry of passages) counts.set(articleOfPassage(entry.id), (counts.get(articleOfPassage(entry.id)) ?? 0) + 1);
+  return counts;
+};
 
 const passage = (id: string, text: string): RetrievalPassage => ({ id, title: id.split("#")[0] ?? id, heading: null, text, language: "de" });
 
@@ -32,10 +40,7 @@ describe("ArticleChooser", () => {
   it("takes the article that holds all the question's words over another's paragraph that holds more of some", () => {
     const passages = [...HARBOUR, ...ZOO];
     const index = LexicalIndex.build(passages, {}, EMPTY_LEXICONS);
-    const chooser = new ArticleChooser(
-      passages.map((entry) => entry.id),
-      index,
-    );
+    const chooser = new ArticleChooser(passageCounts(passages), index);
     const result = index.search(QUESTION, 10);
     const ranked = result.hits.map((hit, position) => ({ id: hit.id, fused: hit.score / (result.hits[0]?.score ?? 1) - position * 1e-9 }));
     // The premise: the best single paragraph is the harbour's.
@@ -48,10 +53,7 @@ describe("ArticleChooser", () => {
   it("keeps the ranking's article when the question's words tell the articles apart no better than its best passage", () => {
     const passages = [...HARBOUR, ...ZOO];
     const index = LexicalIndex.build(passages, {}, EMPTY_LEXICONS);
-    const chooser = new ArticleChooser(
-      passages.map((entry) => entry.id),
-      index,
-    );
+    const chooser = new ArticleChooser(passageCounts(passages), index);
     const result = index.search("Wo liegt der Hafen?", 10);
     const ranked = result.hits.map((hit) => ({ id: hit.id, fused: hit.score / (result.hits[0]?.score ?? 1) }));
     expect(chooser.choose(result.tokens, ranked)).toBe("hafen");
@@ -60,10 +62,7 @@ describe("ArticleChooser", () => {
   it("leaves passages that are articles of their own to the ranking, and chooses nothing when nothing was ranked", () => {
     const passages = [passage("a", "Das Zebra frisst Heu."), passage("b", "Das Zebra Zebra Zebra schläft."), passage("c", "Der Hafen liegt am Fluss.")];
     const index = LexicalIndex.build(passages, {}, EMPTY_LEXICONS);
-    const chooser = new ArticleChooser(
-      passages.map((entry) => entry.id),
-      index,
-    );
+    const chooser = new ArticleChooser(passageCounts(passages), index);
     const tokens = index.analyzeQuery("Was frisst das Zebra?");
     expect(
       chooser.choose(tokens, [

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { devQuestionSplit, loadDevQuestions } from "../../src/search/dev-questions.js";
 
 describe("development question sets", () => {
-  it("seals the fourth set and every third multi-article question, nothing else", () => {
+  it("seals the fourth set, the page-copy set and every third multi-article question, nothing else", () => {
     expect(devQuestionSplit({ id: "dev4-017" })).toBe("sealed");
+    expect(devQuestionSplit({ id: "sealedpg-017" })).toBe("sealed");
     expect(devQuestionSplit({ id: "dev3-017" })).toBe("calibrate");
     expect(devQuestionSplit({ id: "dev2-017" })).toBe("calibrate");
     expect(devQuestionSplit({ id: "multi-003" })).toBe("sealed");
@@ -19,6 +20,7 @@ describe("development question sets", () => {
       "dev-questions-4.jsonl",
       "dev-questions-multi.jsonl",
       "dev-questions-ukraine.jsonl",
+      "dev-questions-sealed-pages.jsonl",
     ]) {
       const questions = await loadDevQuestions(`test/fixtures/${file}`);
       expect(questions.length, file).toBeGreaterThanOrEqual(60);

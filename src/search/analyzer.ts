@@ -139,6 +139,8 @@ const CONTENT_WORDS_IN_STOP_LISTS = [
   "ernst", "gross", "grosse", "grossen", "grosser", "klein", "kleine", "kleinen", "lang", "lange", "hoch",
   "erst", "erste", "ersten", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
   "elf", "zwölf", "zweite", "dritte", "vierte", "neue", "neuen", "neu", "alt", "alte", "alten",
+  // Nouns the German list counts as stop words ("Wie lange muss ein Ei kochen?" is about an egg).
+  "ei", "ordnung", "mittel", "sache",
   // Adverbs of time and direction that questions ask about ("Wohin fährt er zurück?", "War er früher schon dort?").
   "zurück", "zuerst", "früher", "später", "damals", "oft", "einmal", "bekannt", "möglich", "uhr", "weg", "kurz",
 ];

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { rankingMetrics, rankOf } from "../../src/search/evaluation.js";
 import { passageFromContext } from "../../src/search/germanquad.js";
-import { LexicalIndex, type LexicalOptions } from "../../src/search/lexical.js";
+import { LexicalIndex } from "../../src/search/lexical.js";
+import type { LexicalOptions } from "../../src/search/lexical-options.js";
 
 const [passagesFile, questionsFile] = process.argv.slice(2);
 if (!passagesFile || !questionsFile) throw new Error("usage: tune-lexical PASSAGES QUESTIONS");

@@ -3,7 +3,7 @@ import { diskFileOperations, type FileWriteOperations } from "../content/atomic-
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../content/library/index.js";
 import type { EmbedderOptions, loadEmbedder } from "../search/embeddings.js";
 import { DEFAULT_FUSION, type FusionOptions } from "../search/fusion.js";
-import { DEFAULT_LEXICAL_OPTIONS, type LexicalOptions } from "../search/lexical.js";
+import { DEFAULT_LEXICAL_OPTIONS, type LexicalOptions } from "../search/lexical-options.js";
 import { loadLexicons, type Lexicons } from "../search/lexicons.js";
 import { DEFAULT_THRESHOLDS, type AbstentionThresholds } from "./abstention.js";
 import { DEFAULT_CONVERSATION_SETTINGS, type ConversationSettings } from "./conversation/follow-up.js";

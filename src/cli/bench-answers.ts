@@ -10,7 +10,7 @@ import { devQuestionSplit, loadDevQuestions, type DevQuestion, type DevSplit } f
 import { percentile } from "../search/evaluation.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
-import type { LexicalOptions } from "../search/lexical.js";
+import type { LexicalOptions } from "../search/lexical-options.js";
 import type { AbstentionThresholds } from "../answer/abstention.js";
 
 export interface AnswerOverrides {

@@ -4,7 +4,7 @@ import { readWholeFile } from "../content/read-whole.js";
 import { z } from "zod";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../content/atomic-write.js";
 import type { StoredBm25 } from "./bm25.js";
-import type { StoredLexicalIndex } from "./lexical.js";
+import type { ListPool } from "./list-pool.js";
 
 /**
  * The lexical index on disk, so that a start opens it instead of analysing
@@ -19,6 +19,25 @@ import type { StoredLexicalIndex } from "./lexical.js";
 /** Bump when the layout or what the lexical index holds changes. */
 export const LEXICAL_FORMAT_VERSION = 4;
 const MAGIC = "QALX";
+
+/** What a stored lexical index holds (see LexicalIndex.stored and .restore). */
+export interface StoredLexicalIndex {
+  ids: readonly string[];
+  languages: { de: number; en: number };
+  words: StoredBm25;
+  grams: StoredBm25 | null;
+  coverageGrams: readonly string[];
+  /** The coverage grams' hash table (see TermIds). */
+  coverageGramTable: Uint32Array;
+  documentTerms: ReturnType<ListPool["packed"]>;
+  documentGrams: ReturnType<ListPool["packed"]>;
+  documentFrequency: Uint32Array;
+  textFrequency: Uint32Array;
+  /** Word term ids in the order the vocabulary learnt them. */
+  vocabularyOrder: Uint32Array;
+  /** The vocabulary's lookups (see Vocabulary.stored), by word term id. */
+  vocabulary: { keys: readonly (readonly [string, ArrayLike<number>])[]; sorted: Uint32Array; sortedBackwards: Uint32Array };
+}
 /** "QALX", the header's byte length, then the 16-character base id (see `readLexicalBase`). */
 const PREFIX_BYTES = 24;
 const BASE_ID = /^[0-9a-f]{16}$/u;

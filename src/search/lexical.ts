@@ -1,10 +1,11 @@
 import { analyze, charNgrams, detectLanguage, foldToken, type Language } from "./analyzer.js";
-import { DEFAULT_EXPANSION_OPTIONS, type ExpansionOptions } from "./expansion.js";
 import { Vocabulary } from "./vocabulary.js";
 import { loadLexicons, type Lexicons } from "./lexicons.js";
 import { QueryAnalyzer, tokenWeight, type QueryContext, type QueryToken } from "./query-analysis.js";
 import { wordMatch, type Membership, type PartialMatch } from "./word-match.js";
-import { FieldedBm25, ScoreBoard, type StoredBm25 } from "./bm25.js";
+import { FieldedBm25, ScoreBoard } from "./bm25.js";
+import { DEFAULT_LEXICAL_OPTIONS, type LexicalOptions } from "./lexical-options.js";
+import type { StoredLexicalIndex } from "./lexical-store.js";
 import { TermIds } from "./term-ids.js";
 import { grown, ListPool } from "./list-pool.js";
 import { BoundedHeap, type ScoredSlot } from "./bounded-heap.js";
@@ -18,51 +19,6 @@ export interface LexicalDocument {
   /** Language of the text; detected when omitted. */
   language?: Language;
 }
-
-export interface LexicalOptions {
-  /** BM25 term-frequency saturation. */
-  k1: number;
-  /** BM25 length normalisation. */
-  b: number;
-  /** Weight of title and heading matches relative to body matches. */
-  titleBoost: number;
-  headingBoost: number;
-  /** Character n-gram size for compound matching; 0 turns the n-gram channel off. */
-  ngramSize: number;
-  /** Weight of the n-gram channel in the combined score. */
-  ngramWeight: number;
-  /** Synonym and translation weights. */
-  expansion: ExpansionOptions;
-  /**
-   * How far the share of the question's words a passage holds (IDF-weighted
-   * coverage) scales its score: 0 keeps the BM25 order, 1 multiplies by the
-   * coverage. BM25 adds up whatever matches, so a passage with two everyday
-   * words of the question beats the one with its rarest word; with several
-   * articles that moves questions to the wrong article.
-   */
-  coverageWeight: number;
-  /**
-   * Letter grams in more than this share of the paragraphs are left out of
-   * the question's gram query (never below `ngramMinPrunedCount` paragraphs):
-   * such a gram says almost nothing (its IDF is near 0) yet makes every
-   * question score most of the corpus, so query cost would grow with it.
-   */
-  ngramMaxShare: number;
-  ngramMinPrunedCount: number;
-}
-
-export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
-  k1: 1.5,
-  b: 0.9,
-  titleBoost: 0.5,
-  headingBoost: 0.5,
-  ngramSize: 4,
-  ngramWeight: 0.3,
-  expansion: DEFAULT_EXPANSION_OPTIONS,
-  coverageWeight: 1,
-  ngramMaxShare: 0.05,
-  ngramMinPrunedCount: 50,
-};
 
 export interface LexicalHit {
   id: string;
@@ -135,25 +91,6 @@ function sortedHas(values: Uint32Array, value: number): boolean {
     else high = middle - 1;
   }
   return false;
-}
-
-/** What a stored lexical index holds (see lexical-store.ts). */
-export interface StoredLexicalIndex {
-  ids: readonly string[];
-  languages: { de: number; en: number };
-  words: StoredBm25;
-  grams: StoredBm25 | null;
-  coverageGrams: readonly string[];
-  /** The coverage grams' hash table (see TermIds). */
-  coverageGramTable: Uint32Array;
-  documentTerms: ReturnType<ListPool["packed"]>;
-  documentGrams: ReturnType<ListPool["packed"]>;
-  documentFrequency: Uint32Array;
-  textFrequency: Uint32Array;
-  /** Word term ids in the order the vocabulary learnt them. */
-  vocabularyOrder: Uint32Array;
-  /** The vocabulary's lookups (see Vocabulary.stored), by word term id. */
-  vocabulary: { keys: readonly (readonly [string, ArrayLike<number>])[]; sorted: Uint32Array; sortedBackwards: Uint32Array };
 }
 
 /**

@@ -5,7 +5,7 @@ import { ANSWER_TYPE_BOOST, DEFAULT_MAX_CITATIONS, resolveServiceOptions } from 
 import { diskFileOperations } from "../../src/content/atomic-write.js";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../../src/content/library/index.js";
 import { DEFAULT_FUSION } from "../../src/search/fusion.js";
-import { DEFAULT_LEXICAL_OPTIONS } from "../../src/search/lexical.js";
+import { DEFAULT_LEXICAL_OPTIONS } from "../../src/search/lexical-options.js";
 import { capturingLogger } from "../helpers/content-fixtures.js";
 
 describe("resolveServiceOptions", () => {

@@ -1,16 +1,16 @@
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import { articleShape, notAnArticleReason } from "../article-check.js";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../atomic-write.js";
 import { clearIntent, newIntentId, writeIntent, type AffectedFile } from "../change-intent.js";
 import { tryLockFolder, type FolderLock } from "../folder-lock.js";
-import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, listArticleFiles, parseArticleBytes, prepareToParse } from "../load.js";
+import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, parseArticleBytes, prepareToParse } from "../load.js";
 import { ArticleParseError } from "../parse.js";
 import { systemDetail, type FollowUpFailure, type SystemDetail } from "../problems.js";
 import type { DroppedLine } from "../parse/furniture.js";
 import type { Article } from "../types.js";
 import { appendAuditLine, type AuditAction, type AuditEntry } from "./audit.js";
+import { checkServerLimits, comparableTitle, readFolder, withBytes } from "./folder.js";
 import { ContentError, FollowUpError } from "./errors.js";
 import {
   DEFAULT_MAX_UPLOAD_BYTES,
@@ -71,17 +71,6 @@ export interface ContentChangeHooks {
   afterWrite?: (change: ArticleChange, parsed: { fileName: string; article: Article } | null, touched: readonly string[]) => Promise<void>;
 }
 
-interface FolderEntry {
-  fileName: string;
-  articleId: string;
-  /** Null when the file does not parse. */
-  title: string | null;
-  /** Null until needed: files whose title the index knows are not read. */
-  bytes: Buffer | null;
-}
-
-type ReadFolderEntry = FolderEntry & { bytes: Buffer };
-
 type UndoStep = () => Promise<void>;
 
 /** The mutable facts of one attempt, filled in as they become known, for the audit line. */
@@ -102,15 +91,6 @@ function shownName(name: string): string {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const cleaned = name.replace(/[\u0000-\u001f\u007f]/gu, "?");
   return cleaned.length > 80 ? `${cleaned.slice(0, 77)}…` : cleaned;
-}
-
-function comparableTitle(title: string): string {
-  return title
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[\s"'„“”«»‚‘’]+/gu, " ")
-    .replace(/[.!?:;,\s]+$/u, "")
-    .trim();
 }
 
 function actorFrom(request: unknown): ContentActor | null {
@@ -258,9 +238,12 @@ export class ContentLibrary {
         if (clash) throw new ContentError({ kind: "shared-clash", file: given, id: shared.id, title: shared.title, clash });
       }
     }
-    const folder = await this.readFolder();
-    const sameId = await this.withBytes(folder.filter((entry) => entry.articleId === articleId));
-    if (layer) this.checkServerLimits(layer, await this.withBytes(folder), articleId, given, bytes.length);
+    const folder = await readFolder(this.contentDir, this.options.knownTitle);
+    const sameId = await withBytes(
+      this.contentDir,
+      folder.filter((entry) => entry.articleId === articleId),
+    );
+    if (layer) checkServerLimits(layer, await withBytes(this.contentDir, folder), articleId, given, bytes.length);
     const titleClash = folder.find((entry) => entry.articleId !== articleId && entry.title !== null && comparableTitle(entry.title) === comparable);
     if (titleClash) {
       throw new ContentError({
@@ -341,8 +324,11 @@ export class ContentLibrary {
     }
     const articleId = parsed.data.articleId;
     attempt.article = articleId;
-    const folder = await this.readFolder();
-    const matching = await this.withBytes(folder.filter((entry) => entry.articleId === articleId));
+    const folder = await readFolder(this.contentDir, this.options.knownTitle);
+    const matching = await withBytes(
+      this.contentDir,
+      folder.filter((entry) => entry.articleId === articleId),
+    );
     const first = matching[0];
     const shared = this.options.serverLayer?.sharedArticles().find((article) => article.id === articleId);
     if (first === undefined && shared) throw new ContentError({ kind: "shared-not-removable", id: shared.id, title: shared.title });
@@ -431,56 +417,5 @@ export class ContentLibrary {
       const cause: FollowUpFailure = error instanceof FollowUpError ? error.failure : { kind: "error", detail: systemDetail(error) };
       throw new ContentError({ kind: "not-applied", subject, verb, cause }, { cause: error });
     }
-  }
-
-  /** Refuses an upload that would take a server past its number of articles or bytes (a replaced file's old bytes do not count). */
-  private checkServerLimits(layer: ServerLayerRules, folder: readonly ReadFolderEntry[], articleId: string, given: string, uploadBytes: number): void {
-    const others = folder.filter((entry) => entry.articleId !== articleId);
-    const articles = new Set(others.map((entry) => entry.articleId)).size + 1;
-    if (articles > layer.maxArticles) throw new ContentError({ kind: "server-limit", limit: "articles", file: given, total: articles, max: layer.maxArticles });
-    const bytes = others.reduce((sum, entry) => sum + entry.bytes.length, uploadBytes);
-    if (bytes > layer.maxBytes) throw new ContentError({ kind: "server-limit", limit: "bytes", file: given, total: bytes, max: layer.maxBytes });
-  }
-
-  /** The entries with their bytes (for undo and limits), reading those not read yet. */
-  private async withBytes(entries: readonly FolderEntry[]): Promise<ReadFolderEntry[]> {
-    const read: ReadFolderEntry[] = [];
-    for (const entry of entries) read.push({ ...entry, bytes: entry.bytes ?? (await readFile(path.join(this.contentDir, entry.fileName))) });
-    return read;
-  }
-
-  /** Every article file with its id and title (when it parses); only files the served index does not know are read. */
-  private async readFolder(): Promise<FolderEntry[]> {
-    let names: string[];
-    try {
-      names = await listArticleFiles(this.contentDir);
-    } catch (error) {
-      throw new ContentError({ kind: "folder-unreadable", detail: systemDetail(error) }, { cause: error });
-    }
-    const entries: FolderEntry[] = [];
-    for (const fileName of names) {
-      const articleId = articleIdFromFileName(fileName);
-      const known = this.options.knownTitle?.(fileName);
-      if (known !== undefined) {
-        entries.push({ fileName, articleId, title: known, bytes: null });
-        continue;
-      }
-      const file = path.join(this.contentDir, fileName);
-      try {
-        if (!(await stat(file)).isFile()) continue;
-      } catch {
-        continue;
-      }
-      const bytes = await readFile(file);
-      let title: string | null = null;
-      await prepareToParse(fileName);
-      try {
-        title = parseArticleBytes(bytes, fileName).title;
-      } catch {
-        // A broken file still occupies its id; it just has no title to compare.
-      }
-      entries.push({ fileName, articleId, title, bytes });
-    }
-    return entries;
   }
 }

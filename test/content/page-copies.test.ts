@@ -164,6 +164,74 @@ describe("whole-page copies", () => {
     });
   });
 
+  describe("a fourth set: four more t-online pages (Panorama, Wirtschaft, Sport, Digital), written after the rules, then used to refine them", () => {
+    const folder = path.resolve("test/fixtures/page-copies-3");
+    const pages3 = readdirSync(folder)
+      .filter((name) => name.endsWith(".txt"))
+      .map((name) => ({
+        name,
+        text: readFileSync(path.join(folder, name), "utf8"),
+        expected: expectedSchema.parse(JSON.parse(readFileSync(path.join(folder, name.replace(/\.txt$/u, ".expected.json")), "utf8"))),
+      }));
+    const read = (name: string): { article: ReturnType<typeof parseArticle>; dropped: DroppedLine[] } => {
+      const page = pages3.find((candidate) => candidate.name === name);
+      if (!page) throw new Error(`fixture ${name} missing`);
+      const dropped: DroppedLine[] = [];
+      return { article: parseArticle(page.text, { id: "x", format: "txt", contentHash: "0", dropped }), dropped };
+    };
+
+    it("reads every headline, kicker and date, nearly every paragraph, and no furniture", () => {
+      expect(pages3).toHaveLength(4);
+      // A numbered step keeps its words without its number; a list of figures under a sentence ending in ':' stays in that paragraph.
+      const opening = (text: string): string => firstWords(text.replace(/^\d+\.\s+/u, ""), 5);
+      let kept = 0;
+      let expected = 0;
+      for (const page of pages3) {
+        const article = parseArticleBytes(Buffer.from(page.text), page.name);
+        expect(article.title, page.name).toBe(page.expected.headline);
+        expect(article.kicker, page.name).toBe(page.expected.kicker);
+        expect(article.date, page.name).toBe(page.expected.date);
+        const starts = article.paragraphs.map((paragraph) => opening(paragraph.text));
+        kept += page.expected.paragraphs.filter((start) => starts.includes(opening(start))).length;
+        expected += page.expected.paragraphs.length;
+        const distinctive = page.expected.furniture.filter((line) => line.split(/\s+/u).length >= 4);
+        for (const paragraph of article.paragraphs) for (const line of distinctive) expect(paragraph.text, `${page.name}: ${line}`).not.toContain(line);
+      }
+      // Measured: 44 of 49 (the five lines of bank figures are read into the sentence that introduces them).
+      expect(kept).toBeGreaterThanOrEqual(44);
+      expect(expected).toBe(49);
+    });
+
+    it("ends the article at an author box that no source list precedes, whose role may be a compound ('Sportredakteur')", () => {
+      const { article, dropped } = read("tonline-sport.txt");
+      expect(article.sources).toEqual([]);
+      expect(dropped.find((line) => line.text === "Sportredakteur")?.reason).toBe("author line");
+      expect(article.sections.map((section) => section.heading)).not.toContain("Sportredakteur");
+      // The matchday's other results below the article are the site's.
+      expect(article.paragraphs.some((paragraph) => paragraph.text.startsWith("SC Mühlbach"))).toBe(false);
+    });
+
+    it("takes the last source list for the sources even when the author's biography below it is a sentence", () => {
+      const { article } = read("tonline-panorama.txt");
+      expect(article.sources.map((source) => source.text)).toEqual([
+        "Polizeipräsidium Osthessen: Pressemitteilung vom 18. September 2024",
+        "Gespräche mit Anwohnern vor Ort",
+        "Deutscher Wetterdienst: Unwetterwarnungen für Hessen",
+      ]);
+    });
+
+    it("drops the teasers under 'Mehr zum Thema' and the line an 'Anzeige' or 'Newsletter' label stands over, but keeps a subheading under a lone label", () => {
+      const panorama = read("tonline-panorama.txt");
+      expect(panorama.dropped.find((line) => line.text.startsWith("Starkregen und Hagel:"))?.reason).toBe("teaser");
+      expect(panorama.dropped.find((line) => line.text.startsWith("Wetter in Deutschland:"))).toBeDefined();
+      const digital = read("tonline-digital.txt");
+      expect(digital.dropped.find((line) => line.text.startsWith("Smartphone-Deals:"))?.reason).toBe("teaser");
+      expect(digital.dropped.find((line) => line.text.startsWith("Digital-Newsletter:"))).toBeDefined();
+      expect(digital.article.sections.map((section) => section.heading)).toContain("Welche Geräte betroffen sind");
+      expect(digital.article.sections.map((section) => section.heading)).not.toContain("Info");
+    });
+  });
+
   it("a second set of layouts (Welt, n-tv, CNN, Al Jazeera), written after the rules: most headlines, and far less furniture than lines", () => {
     const folder = path.resolve("test/fixtures/page-copies-2");
     let headlines = 0;

@@ -43,7 +43,7 @@ const INTERFACE_LABELS = new Set([
   "flipboard", "messenger", "mehr", "more", "mehr anzeigen", "show more", "alle artikel", "zur startseite", "top stories", "live", "ticker",
   "merken", "save", "gift article", "artikel verschenken", "zum inhalt springen", "skip to content", "skip to main content", "jump to content",
   "accessibility help", "barrierefreiheit", "mein konto", "my account", "account", "notifications", "benachrichtigungen", "image", "bild", "foto",
-  "alle akzeptieren", "accept all", "reject all", "alle ablehnen", "einstellungen verwalten", "manage settings", "manage preferences", "show purposes",
+  "info", "alle akzeptieren", "accept all", "reject all", "alle ablehnen", "einstellungen verwalten", "manage settings", "manage preferences", "show purposes",
   "play video", "video abspielen", "play", "abspielen", "pause", "x.com", "bluesky", "threads", "mastodon", "reddit", "free weekly newsletter", "free daily newsletter", "zusammenfassen", "summarize", "artikel zusammenfassen", "zur merkliste hinzufügen", "merkliste", "vorlesen", "hören", "artikel zum hören",
 ]);
 

@@ -112,15 +112,24 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   });
 
   const rest = blocks.slice(firstProse);
-  const lastProse = rest.findLastIndex(isArticleProse);
-  const sourcesAt = rest.findIndex((block, index) => index > lastProse && block.kind !== "list-item" && SOURCES_HEADING.test(block.text));
+  // The source list is the last one headed so: the author's biography below it may be a sentence, which is no
+  // reason to take the heading for the article's. Without a source list, the author box ends the article.
+  const sourcesAt = rest.findLastIndex((block) => block.kind !== "list-item" && SOURCES_HEADING.test(block.text));
+  const boxWithoutSources = sourcesAt < 0 ? authorBoxStart(rest) : -1;
+  const articleEnd = sourcesAt >= 0 ? sourcesAt : boxWithoutSources >= 0 ? boxWithoutSources : rest.length;
+  const lastProse = rest.slice(0, articleEnd).findLastIndex(isArticleProse);
   const kept: Block[] = headline === null ? [] : [{ kind: "heading", text: headline, level: 1 }];
   const standfirst = standfirstIndex >= 0 ? head[standfirstIndex] : undefined;
   if (standfirst) kept.push(standfirst);
   kept.push(...leads);
   let chromeBelow = false;
   // The source list ends where the site's box about the author (and everything of the site below it) begins.
-  const authorBox = sourcesAt < 0 ? new Set<number>() : authorBoxLines(rest.slice(sourcesAt + 1), sourcesAt + 1);
+  const authorBox =
+    sourcesAt >= 0
+      ? authorBoxLines(rest.slice(sourcesAt + 1), sourcesAt + 1)
+      : boxWithoutSources >= 0
+        ? authorBoxLines(rest.slice(boxWithoutSources), boxWithoutSources)
+        : new Set<number>();
   const sourcesEnd = authorBox.size > 0 ? Math.min(...authorBox) : rest.length;
   rest.forEach((block, index) => {
     if (index >= sourcesEnd) {
@@ -129,14 +138,19 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
     }
     const inTail = index > lastProse && (sourcesAt < 0 || index < sourcesAt);
     const previous = index > 0 ? rest[index - 1] : undefined;
+    // Under "Mehr zum Thema" the next headline is a teaser; under an "Anzeige" or "Newsletter" label, the line it
+    // labels, unless a sentence follows it: then it is that paragraph's subheading, and the label stood for an
+    // advertisement the copy did not take along.
+    const next = rest[index + 1];
+    const beforeSentence = next !== undefined && next.kind === "text" && isProse(next.text);
+    const underRelated = previous !== undefined && RELATED_HEADER.test(previous.text);
+    // An advertisement's teaser is a headline; a newsletter's pitch may be a sentence.
+    const underLabel =
+      previous !== undefined &&
+      ((AD_LABEL.test(previous.text.trim()) && !endsWithSentencePunctuation(block.text)) || NEWSLETTER_LABEL.test(previous.text.trim()));
+    const teaser = block.kind === "text" && !isProse(block.text) && (underRelated || (underLabel && !beforeSentence));
     const reason =
-      block.kind === "heading"
-        ? null
-        : captions.has(firstProse + index)
-          ? "image caption"
-          : previous && RELATED_HEADER.test(previous.text) && !isProse(block.text)
-            ? "teaser"
-            : furnitureReason(block.text, repeated);
+      block.kind === "heading" ? null : captions.has(firstProse + index) ? "image caption" : teaser ? "teaser" : furnitureReason(block.text, repeated);
     if (reason === "date line") date ??= parseDate(block.text);
     // Below the article, sentences right after the last paragraph stay; from the first line without a
     // sentence end on, the rest is the site's (related articles, footer).
@@ -150,6 +164,30 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   });
   const publisher = dropped.map((line) => publisherFromBoilerplate(line.text)).find((name) => name !== null) ?? null;
   return { headline, kicker, date, publisher, blocks: kept, dropped };
+}
+
+/** Labels whose next line is the site's: an advertisement's teaser, a newsletter's pitch. */
+const AD_LABEL = /^(?:Anzeige|Werbung|Advertisement|Sponsored)$/iu;
+const NEWSLETTER_LABEL = /^Newsletter$/iu;
+
+/**
+ * Where the box about the author begins when no source list precedes it: a
+ * name over a role ("Timo Brandl" / "Sportredakteur"), with the name
+ * repeated above it as the photo's label; -1 when there is none. Only the
+ * last such pair counts, and a sentence of the article after it means it
+ * was none.
+ */
+function authorBoxStart(blocks: readonly Block[]): number {
+  for (let index = blocks.length - 1; index >= 1; index -= 1) {
+    const name = blocks[index - 1]?.text ?? "";
+    if (!AUTHOR_ROLE.test(blocks[index]?.text ?? "") || !NAME_LINE.test(name)) continue;
+    const laterProse = blocks.slice(index + 1).some((block) => block.kind === "text" && isProse(block.text) && !block.text.startsWith(`${name} `));
+    if (laterProse) return -1;
+    let start = index - 1;
+    while (start > 0 && blocks[start - 1]?.text === name) start -= 1;
+    return start;
+  }
+  return -1;
 }
 
 /** The author's role under their name in the box below an article ("Redakteurin Politik", "Wirtschaftsredakteur", "Senior Correspondent"). */

@@ -30,6 +30,17 @@ const pages = readdirSync(FOLDER)
     expected: expectedSchema.parse(JSON.parse(readFileSync(path.join(FOLDER, name.replace(/\.txt$/u, ".expected.json")), "utf8"))),
   }));
 
+/** The pages of a fixture folder, each with its expected reading. */
+function pageFiles(folder: string): { name: string; text: string; expected: z.infer<typeof expectedSchema> }[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(".txt"))
+    .map((name) => ({
+      name,
+      text: readFileSync(path.join(folder, name), "utf8"),
+      expected: expectedSchema.parse(JSON.parse(readFileSync(path.join(folder, name.replace(/\.txt$/u, ".expected.json")), "utf8"))),
+    }));
+}
+
 const firstWords = (text: string, count: number): string => text.split(/\s+/u).slice(0, count).join(" ");
 
 describe("whole-page copies", () => {
@@ -89,14 +100,7 @@ describe("whole-page copies", () => {
   });
 
   describe("a third set: four war reports pasted whole from t-online, written after the rules", () => {
-    const folder = path.resolve("test/fixtures/ukraine-pages");
-    const reports = readdirSync(folder)
-      .filter((name) => name.endsWith(".txt"))
-      .map((name) => ({
-        name,
-        text: readFileSync(path.join(folder, name), "utf8"),
-        expected: expectedSchema.parse(JSON.parse(readFileSync(path.join(folder, name.replace(/\.txt$/u, ".expected.json")), "utf8"))),
-      }));
+    const reports = pageFiles("test/fixtures/ukraine-pages");
 
     it("has the four reports", () => {
       expect(reports).toHaveLength(4);
@@ -165,14 +169,7 @@ describe("whole-page copies", () => {
   });
 
   describe("a fourth set: four more t-online pages (Panorama, Wirtschaft, Sport, Digital), written after the rules, then used to refine them", () => {
-    const folder = path.resolve("test/fixtures/page-copies-3");
-    const pages3 = readdirSync(folder)
-      .filter((name) => name.endsWith(".txt"))
-      .map((name) => ({
-        name,
-        text: readFileSync(path.join(folder, name), "utf8"),
-        expected: expectedSchema.parse(JSON.parse(readFileSync(path.join(folder, name.replace(/\.txt$/u, ".expected.json")), "utf8"))),
-      }));
+    const pages3 = pageFiles("test/fixtures/page-copies-3");
     const read = (name: string): { article: ReturnType<typeof parseArticle>; dropped: DroppedLine[] } => {
       const page = pages3.find((candidate) => candidate.name === name);
       if (!page) throw new Error(`fixture ${name} missing`);

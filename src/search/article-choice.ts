@@ -93,6 +93,7 @@ export class ArticleChooser {
     names.forEach((article, index) => {
       position[this.articleIndexes.get(article) ?? 0] = index;
     });
+    const lengthParts = names.map((article) => this.lengthDiscount[this.articleIndexes.get(article) ?? 0] ?? 0);
     const scores = new Float64Array(names.length);
     const counts = new Float64Array(names.length);
     for (const token of tokens) {
@@ -110,9 +111,8 @@ export class ArticleChooser {
       for (const term of new Set(token.terms)) gather(term, 1);
       for (const expansion of token.expansions) gather(expansion.term, expansion.weight);
       if (collectionCount <= 0) continue;
-      names.forEach((article, at) => {
+      lengthParts.forEach((lengthPart, at) => {
         const share = (counts[at] ?? 0) / collectionCount;
-        const lengthPart = this.lengthDiscount[this.articleIndexes.get(article) ?? 0] ?? 0;
         scores[at] = (scores[at] ?? 0) + tokenWeight(token) * (Math.log(1 + share / WORD_SHARE_SCALE) - lengthPart);
       });
     }

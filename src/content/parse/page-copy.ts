@@ -179,8 +179,8 @@ const NEWSLETTER_LABEL = /^Newsletter$/iu;
  */
 function authorBoxStart(blocks: readonly Block[]): number {
   for (let index = blocks.length - 1; index >= 1; index -= 1) {
-    const name = blocks[index - 1]?.text ?? "";
-    if (!AUTHOR_ROLE.test(blocks[index]?.text ?? "") || !NAME_LINE.test(name)) continue;
+    const name = authorAbove(blocks, index);
+    if (name === null) continue;
     const laterProse = blocks.slice(index + 1).some((block) => block.kind === "text" && isProse(block.text) && !block.text.startsWith(`${name} `));
     if (laterProse) return -1;
     let start = index - 1;
@@ -199,6 +199,16 @@ const MORE_FROM_AUTHOR = /^(?:Mehr von|Alle Artikel von|Weitere Artikel von|More
 const NAME_LINE = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*){1,2}$/u;
 
 /**
+ * The author's name when the block at `index` is their role under it ("Jonas
+ * Reichwald" / "Redakteur Politik"), else null. A role counts under a name
+ * only: "Reporter ohne Grenzen" may be a source.
+ */
+function authorAbove(blocks: readonly Block[], index: number): string | null {
+  const name = blocks[index - 1]?.text;
+  return name !== undefined && AUTHOR_ROLE.test(blocks[index]?.text ?? "") && NAME_LINE.test(name) ? name : null;
+}
+
+/**
  * Positions (offset by `first`) of the author box and the site's prompts
  * after a source list: the author's name and role, links to more of their
  * articles, "share" and "comment" prompts. The source list is the article's
@@ -210,11 +220,10 @@ function authorBoxLines(blocks: readonly Block[], first: number): Set<number> {
   const authors = new Set<string>();
   blocks.forEach((block, index) => {
     const text = block.text;
-    const name = blocks[index - 1];
-    // A role counts under a name only: "Reporter ohne Grenzen" may be a source.
-    if (AUTHOR_ROLE.test(text) && name && NAME_LINE.test(name.text)) {
+    const name = authorAbove(blocks, index);
+    if (name !== null) {
       found.add(first + index).add(first + index - 1);
-      authors.add(name.text);
+      authors.add(name);
     } else if (MORE_FROM_AUTHOR.test(text)) found.add(first + index);
     else {
       const reason = furnitureReason(text);

@@ -31,7 +31,10 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /**
  * Lowercases and folds spelling variants so that "Südkorea", "Suedkorea" and
  * "Sudkorea", or "Straße" and "Strasse", become one form. Digraphs are folded
- * the way Snowball's german2 variant treats them ("ue" after "q" is a real "ue").
+ * the way Snowball's german2 variant treats them ("ue" after "q" is a real
+ * "ue"), except "ue" after a vowel: there it ends a diphthong ("neue",
+ * "Frauen", "teuer"), and folding it would part a word's forms ("neue",
+ * "neues") and make "neuen" read as "neun".
  */
 export function foldToken(token: string): string {
   const cached = foldCache.get(token);
@@ -56,7 +59,7 @@ function foldUncached(token: string): string {
     .normalize("NFKC")
     .toLowerCase()
     .replace(/ß/g, "ss")
-    .replace(/(?<!q)ue/g, "u")
+    .replace(/(?<![qaeä])ue/g, "u")
     .replace(/ae/g, "a")
     .replace(/oe/g, "o")
     .normalize("NFD")
@@ -73,7 +76,7 @@ export function tokenize(text: string): string[] {
  * Bump when tokens or terms change for the same text (the tokenizer, folding,
  * stemming): a stored index built by another version is then built afresh.
  */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 /** What an index's terms depend on besides the text: the analyser's version and its stop words. */
 export function analyzerFingerprint(): string {

@@ -25,6 +25,15 @@ describe("foldToken", () => {
   it("keeps a real 'ue' after q", () => {
     expect(foldToken("Quelle")).toBe("quelle");
   });
+
+  it("keeps 'ue' after a diphthong's vowel, so a word's forms stem alike and 'neuen' is not 'neun'", () => {
+    const termsOf = (text: string): string[] => analyze(text, "de").map((token) => token.term);
+    expect(new Set(termsOf("neue neuen neues neuer"))).toEqual(new Set(termsOf("neu")));
+    expect(termsOf("neuen")).not.toEqual(termsOf("neun"));
+    expect(termsOf("Frauen")).toEqual(termsOf("Frau"));
+    expect(termsOf("Steuern")).toEqual(termsOf("Steuer"));
+    expect(foldToken("Gruene")).toBe(foldToken("Grüne"));
+  });
 });
 
 describe("tokenize", () => {

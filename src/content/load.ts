@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { TextDecoder } from "node:util";
-import { parseHtmlArticle, prepareHtmlReader } from "./html.js";
+import { parseHtmlArticle, prepareHtmlReader } from "./html/index.js";
 import { ArticleParseError, parseArticle } from "./parse.js";
 import type { DroppedLine } from "./parse/furniture.js";
 import { systemDetail, type ArticleLoadProblem } from "./problems.js";

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { markupShape, MAX_HTML_DEPTH, parseHtmlArticle, withoutSiteName } from "../../src/content/html.js";
+import { markupShape, MAX_HTML_DEPTH, parseHtmlArticle, withoutSiteName } from "../../src/content/html/index.js";
 import { ARTICLE_FILE_FORMATS, loadArticleFile, loadArticles, parseArticleBytes } from "../../src/content/load.js";
 import { ArticleParseError } from "../../src/content/parse.js";
 import type { Article } from "../../src/content/types.js";

@@ -14,12 +14,10 @@ import {
 import { articleIdFromFileName } from "../content/load.js";
 import type { ArticleLoadProblem } from "../content/problems.js";
 import type { Article } from "../content/types.js";
-import { EmbeddingCache } from "../search/embedding-cache.js";
-import { loadEmbedder, type Embedder } from "../search/embeddings.js";
 import type { DenseChannel, RetrievalResult } from "../search/retriever.js";
 import { answerInConversation } from "./conversation/follow-up.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
-import { buildDenseChannel } from "./dense-channel.js";
+import { DenseModel } from "./dense-model.js";
 import { ReindexFailedError } from "./errors.js";
 import { articleInfo, buildIndexState, indexVersionOf, type IndexState } from "./index-state.js";
 import { loadInitialState } from "./initial-state.js";
@@ -28,7 +26,7 @@ import { beginLexicalRead, lexicalFileOf } from "../search/lexical-store.js";
 import { rebuildIndex } from "./rebuild.js";
 import { summarizeReindex } from "./reindex-report.js";
 import type { ArticleOrigin, SharedLayer } from "./shared-layer.js";
-import { resolveServiceOptions, type EmbeddingSettings, type QaServiceOptions, type ResolvedServiceOptions } from "./service-options.js";
+import { resolveServiceOptions, type QaServiceOptions, type ResolvedServiceOptions } from "./service-options.js";
 import { Summarizer, summaryEmbeddingFrom, type SummarizeRequest, type Summary } from "./summary/index.js";
 import { ContentTaskSlot, type ProgressTracker } from "./task-slot.js";
 import type {
@@ -57,11 +55,7 @@ export const MAX_ANALYZED_QUESTION_CHARS = 2_000;
  */
 export class QaService implements QaApi, ContentAdminApi {
   private state: IndexState;
-  private embedder: Embedder | null = null;
-  private modelError: string | null = null;
-  private modelReady: Promise<void> = Promise.resolve();
-  private modelLoading = false;
-  private embeddingCache: EmbeddingCache | null = null;
+  private readonly model: DenseModel;
   private readonly summarizer = new Summarizer(undefined, (error) =>
     this.options.logger.warn({ event: "summary_embedding_failed", reason: String(error) }, "embedding the summary failed; serving the lexical summary"),
   );
@@ -80,13 +74,19 @@ export class QaService implements QaApi, ContentAdminApi {
   private parsedHere = false;
   /** The own articles by id, for the state they were taken from. */
   private ownIndex: { own: readonly Article[]; byId: Map<string, Article> } | null = null;
-  private sharedSnapshot: { state: IndexState; embedder: Embedder | null; layer: SharedLayer } | null = null;
+  private sharedSnapshot: { state: IndexState; embedder: DenseModel["embedder"]; layer: SharedLayer } | null = null;
 
   private constructor(
     private readonly options: ResolvedServiceOptions,
     initial: IndexState,
   ) {
     this.state = initial;
+    this.model = new DenseModel(options.logger, {
+      current: () => this.state,
+      serveWith: (current, dense) => {
+        this.state = this.withDenseChannel(current, dense);
+      },
+    });
     this.tasks = new ContentTaskSlot(options.logger);
     this.askSettings = {
       thresholds: options.thresholds,
@@ -145,44 +145,10 @@ export class QaService implements QaApi, ContentAdminApi {
     const service = new QaService(options, initial.state);
     service.unreadable = initial.unreadable;
     service.parsedHere = initial.parsed;
-    if (options.server) {
-      await service.useSharedModel(options.server.shared);
-    } else if (options.embeddings === "off") {
-      service.modelError = "embeddings disabled by configuration";
-    } else {
-      service.modelLoading = true;
-      service.modelReady = service.startDenseChannel(options.embeddings).finally(() => {
-        service.modelLoading = false;
-      });
-    }
+    if (options.server) await service.model.useShared(options.server.shared);
+    else if (options.embeddings === "off") service.model.disable("embeddings disabled by configuration");
+    else service.model.startLoading(options.embeddings);
     return service;
-  }
-
-  private async startDenseChannel(settings: EmbeddingSettings): Promise<void> {
-    const loader = settings.loader ?? loadEmbedder;
-    const loaded = await loader(settings.options, this.options.logger);
-    if (loaded.embedder === null) {
-      // The loader already logged the one warning; remember why for /about and status.
-      this.modelError = loaded.reason;
-      return;
-    }
-    try {
-      this.embeddingCache = await EmbeddingCache.open(settings.cacheFile, this.options.logger);
-      this.embedder = loaded.embedder;
-      for (;;) {
-        const current = this.state;
-        const dense = await this.denseChannelFor(current.articles, loaded.embedder);
-        if (this.state === current) {
-          this.state = this.withDenseChannel(current, dense);
-          break;
-        }
-        // A reindex swapped the state while we embedded; it used the model itself once it was set.
-        if (this.state.retriever.mode === "hybrid") break;
-      }
-      this.options.logger.info({ event: "dense_ready", model: loaded.embedder.modelId }, "embedding model ready: hybrid retrieval");
-    } catch (error) {
-      this.lexicalAfterFailure(error);
-    }
   }
 
   /** The same articles and lexical index as `current`, served with `dense` (the stored lexical base is not carried over: the next store writes it whole). */
@@ -200,30 +166,6 @@ export class QaService implements QaApi, ContentAdminApi {
     );
   }
 
-  /** Embedding failed: answers stay lexical, and /about says why. */
-  private lexicalAfterFailure(error: unknown): void {
-    this.embedder = null;
-    this.modelError = error instanceof Error ? error.message : String(error);
-    this.options.logger.warn({ event: "dense_failed", reason: this.modelError }, "embedding failed; serving lexical retrieval only");
-  }
-
-  /** A server's index uses the operator's model (already loaded, or not at all): no model of its own. */
-  private async useSharedModel(shared: SharedLayer): Promise<void> {
-    if (shared.dense === null) {
-      this.modelError = shared.modelError ?? "the embedding model is not loaded";
-      return;
-    }
-    this.embedder = shared.dense.embedder;
-    this.embeddingCache = shared.dense.cache;
-    try {
-      const current = this.state;
-      const dense = await this.denseChannelFor(current.articles, shared.dense.embedder);
-      this.state = this.withDenseChannel(current, dense);
-    } catch (error) {
-      this.lexicalAfterFailure(error);
-    }
-  }
-
   /**
    * The articles as a server's index builds on them: a new snapshot whenever
    * the articles or the retrieval mode change, so a server's index built on an
@@ -232,24 +174,21 @@ export class QaService implements QaApi, ContentAdminApi {
   sharedLayer(): SharedLayer {
     const state = this.state;
     const cached = this.sharedSnapshot;
-    if (cached && cached.state === state && cached.embedder === this.embedder) return cached.layer;
+    const embedder = this.model.embedder;
+    if (cached && cached.state === state && cached.embedder === embedder) return cached.layer;
     const layer: SharedLayer = {
       articles: state.own,
       version: `${indexVersionOf(state.files)}:${state.retriever.mode}`,
-      dense: this.embedder && state.retriever.mode === "hybrid" ? { embedder: this.embedder, cache: this.embeddingCache } : null,
-      modelError: this.embedder ? null : this.modelError,
+      dense: this.model.shared(state.retriever.mode === "hybrid"),
+      modelError: this.model.error,
     };
-    this.sharedSnapshot = { state, embedder: this.embedder, layer };
+    this.sharedSnapshot = { state, embedder, layer };
     return layer;
-  }
-
-  private denseChannelFor(articles: readonly Article[], embedder: Embedder, onProgress?: (paragraphsDone: number) => void) {
-    return buildDenseChannel(articles, embedder, this.embeddingCache, onProgress);
   }
 
   /** Resolves once the embedding model has loaded or failed; answers work before that too. */
   whenModelSettled(): Promise<void> {
-    return this.modelReady;
+    return this.model.settled();
   }
 
   /** The running reindex's (or upload's, or removal's) progress, or null. */
@@ -357,7 +296,7 @@ export class QaService implements QaApi, ContentAdminApi {
     upload?: { fileName: string; article: Article } | null,
     touched?: readonly string[],
   ): Promise<ReindexReport> {
-    const embedder = this.embedder;
+    const embedder = this.model.embedder;
     const result = await rebuildIndex({
       current: this.state,
       reuseParsed: this.parsedHere || touched !== undefined,
@@ -369,7 +308,7 @@ export class QaService implements QaApi, ContentAdminApi {
       swap: (next) => {
         this.state = next;
       },
-      embed: embedder ? (articles, onProgress) => this.denseChannelFor(articles, embedder, onProgress) : null,
+      embed: embedder ? (articles, onProgress) => this.model.channelFor(articles, embedder, onProgress) : null,
     });
     this.parsedHere = true;
     this.state = result.state;
@@ -413,7 +352,7 @@ export class QaService implements QaApi, ContentAdminApi {
 
   /** Hybrid mode scores summary sentences with the embedding model, lexical mode with TF-IDF. */
   summary(request: SummarizeRequest): Promise<Summary> {
-    return this.summarizer.summarize(this.state.articles, request, summaryEmbeddingFrom(this.embedder));
+    return this.summarizer.summarize(this.state.articles, request, summaryEmbeddingFrom(this.model.embedder));
   }
 
   articles(): Article[] {
@@ -428,10 +367,10 @@ export class QaService implements QaApi, ContentAdminApi {
     const configuredModel = this.options.embeddings === "off" ? "none" : this.options.embeddings.options.modelId;
     return {
       mode: retriever.mode,
-      model: this.embedder?.modelId ?? configuredModel,
-      modelLoaded: this.embedder !== null,
-      modelLoading: this.modelLoading,
-      modelError: this.embedder ? null : this.modelError,
+      model: this.model.embedder?.modelId ?? configuredModel,
+      modelLoaded: this.model.embedder !== null,
+      modelLoading: this.model.loading,
+      modelError: this.model.error,
       articles: info,
       paragraphCount: info.reduce((sum, article) => sum + article.paragraphCount, 0),
       indexBuiltAt: builtAt.toISOString(),

@@ -32,9 +32,10 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
  * Lowercases and folds spelling variants so that "Südkorea", "Suedkorea" and
  * "Sudkorea", or "Straße" and "Strasse", become one form. Digraphs are folded
  * the way Snowball's german2 variant treats them ("ue" after "q" is a real
- * "ue"), except "ue" after a vowel: there it ends a diphthong ("neue",
- * "Frauen", "teuer"), and folding it would part a word's forms ("neue",
- * "neues") and make "neuen" read as "neun".
+ * "ue"), except "ue" after a vowel, where it ends a diphthong ("neue",
+ * "Frauen", "teuer": folding it would part a word's forms and make "neuen"
+ * read as "neun"), and a final "ue", "ues" or "ued", which is English
+ * ("issue", "issues", "values") far more often than a transliterated umlaut.
  */
 export function foldToken(token: string): string {
   const cached = foldCache.get(token);
@@ -59,7 +60,7 @@ function foldUncached(token: string): string {
     .normalize("NFKC")
     .toLowerCase()
     .replace(/ß/g, "ss")
-    .replace(/(?<![qaeä])ue/g, "u")
+    .replace(/(?<![qaeä])ue(?![sd]?$)/g, "u")
     .replace(/ae/g, "a")
     .replace(/oe/g, "o")
     .normalize("NFD")
@@ -76,7 +77,7 @@ export function tokenize(text: string): string[] {
  * Bump when tokens or terms change for the same text (the tokenizer, folding,
  * stemming): a stored index built by another version is then built afresh.
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /** What an index's terms depend on besides the text: the analyser's version and its stop words. */
 export function analyzerFingerprint(): string {

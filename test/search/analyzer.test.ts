@@ -34,6 +34,12 @@ describe("foldToken", () => {
     expect(termsOf("Steuern")).toEqual(termsOf("Steuer"));
     expect(foldToken("Gruene")).toBe(foldToken("Grüne"));
   });
+
+  it("keeps an English final 'ue', so 'issue' and 'issues' stem alike", () => {
+    const termsOf = (text: string): string[] => analyze(text, "en").map((token) => token.term);
+    expect(new Set(termsOf("issue issues issued"))).toEqual(new Set(termsOf("issue")));
+    expect(new Set(termsOf("value values"))).toEqual(new Set(termsOf("value")));
+  });
 });
 
 describe("tokenize", () => {

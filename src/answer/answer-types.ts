@@ -22,7 +22,7 @@ const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
     ],
     [
       "number",
-      /\bwie\s+alt\b|\bhow\s+old\b|\bwie\s*vie(?:le|l)\b|\bwieviele?\b|\bhow\s+(?:many|much)\b|\bwie\s+(?:hoch|groß|gross|lang|lange|weit|schwer|teuer|breit|tief)\b|\bhow\s+(?:high|tall|big|large|long|far|heavy|expensive)\b|\banzahl\b|\bnumber\s+of\b/iu,
+      /\bwie\s+alt\b|\bhow\s+old\b|\bwie\s*vie(?:le|l)\b|\bwieviele?\b|\bhow\s+(?:many|much)\b|\bwie\s+(?:hoch|groß|gross|lang|lange|weit|schwer|teuer|breit|tief|schnell)\b|\bhow\s+(?:high|tall|big|large|long|far|heavy|expensive|fast)\b|\bwas\s+kost(?:et|ete|eten|en)\b|\bwhat\s+(?:does|did|do)\b.{0,40}\bcost\b|\banzahl\b|\bnumber\s+of\b/iu,
     ],
     [
       "organisation",

@@ -76,6 +76,17 @@ export interface ExpansionInput {
   known: readonly boolean[];
 }
 
+/** The form of `term`'s verb that `table` translates, the one sharing the longest start with it ("entlasst" → "entlass", not "entliess"). */
+function ownVerb(term: string, lexicons: Lexicons, table: TranslationLookup): string | undefined {
+  const shared = (form: string): number => {
+    let length = 0;
+    while (length < form.length && form[length] === term[length]) length += 1;
+    return length;
+  };
+  const forms = (lexicons.verbForms.de.get(term) ?? []).filter((form) => table.get(form) !== undefined);
+  return forms.sort((left, right) => shared(right) - shared(left))[0];
+}
+
 /** Index terms that a set of lexicon stems reaches: as such, and (weighing less) as parts of compounds. */
 function reach(stems: Iterable<string>, vocabulary: Vocabulary): { exact: string[]; compounds: string[] } {
   const exact = new Set<string>();
@@ -151,11 +162,10 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     translations.forEach((phrases, position) => add(position, reach(phraseStems(phrases), vocabulary), options.translationWeight, "translation"));
   }
   if (input.questionLanguage === "de" && input.indexLanguages.has("en")) {
-    const translations = translationsByPosition(
-      input.german.map((token) => token.term),
-      lexicons.translations["de-en"],
-      lexicons.longestKey,
-    );
+    const table = lexicons.translations["de-en"];
+    // A conjugated form the dictionary lacks ("entlässt") is looked up as the verb it belongs to ("entlassen").
+    const keys = input.german.map((token) => (table.get(token.term) !== undefined ? token.term : (ownVerb(token.term, lexicons, table) ?? token.term)));
+    const translations = translationsByPosition(keys, table, lexicons.longestKey);
     translations.forEach((phrases, position) => add(position, reach(phraseStems(phrases), vocabulary), options.translationWeight, "translation"));
   }
   if (input.questionLanguage === "de") {

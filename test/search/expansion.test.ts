@@ -153,6 +153,22 @@ describe("verb forms and phrases", () => {
     expect(english("agree")).toEqual(["zustimm"]);
     expect(english("explain")).toEqual(["erklart"]);
   });
+
+  it("translates a German verb form the dictionary lacks as the verb it belongs to", () => {
+    const lexicons: Lexicons = {
+      ...lexicon(),
+      translations: { "en-de": new Map(), "de-en": new Map([[term("entlassen"), [[term("dismiss", "en")]]]]) },
+      verbForms: { de: new Map([[term("entlässt"), [term("entließ"), term("entlassen")]]]), en: new Map() },
+    };
+    const german = analyze("entlässt", "de");
+    const reached = expandTokens(
+      { german, english: null, questionLanguage: "de", indexLanguages: new Set(["en"]), known: [false] },
+      lexicons,
+      new Vocabulary([term("dismiss", "en")]),
+      DEFAULT_EXPANSION_OPTIONS,
+    );
+    expect(reached.flat().map((expansion) => expansion.term)).toEqual([term("dismiss", "en")]);
+  });
 });
 
 describe("LexicalIndex with lexicons", () => {

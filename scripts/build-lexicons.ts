@@ -92,7 +92,7 @@ async function readFreeDict(into: Bilingual, dictDir: string): Promise<void> {
         const target = phraseTerms(translation, direction.to);
         if (!target) return;
         const english = direction.from === "en" ? headword : translation;
-        if (/^\p{Lu}\p{Ll}+$/u.test(english)) into.names.add(key).add(target);
+        if (/^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*$/u.test(english)) into.names.add(key).add(target);
         // A pair counts in both directions: "treffen" → "meet" is also evidence for "meet" → "treffen".
         direction.forward.add(key, target, weight);
         direction.backward.add(target, key, BACKWARD_WEIGHT * weight);

@@ -7,7 +7,9 @@ import {
   type AddArticleRequest,
   type ContentChangeHooks,
   type ArticleChange,
+  type ArticleCheck,
   type AuditAction,
+  type CheckArticleRequest,
   type ContentActor,
   type RemoveArticleRequest,
 } from "../content/library/index.js";
@@ -236,6 +238,11 @@ export class QaService implements QaApi, ContentAdminApi {
     return this.changeContent("add-article", options.onProgress, { actor: request.actor, action, article: null }, (afterWrite) =>
       this.library.addArticle(request, { afterWrite }),
     );
+  }
+
+  /** How an upload would be read (see ContentLibrary.checkArticle); runs beside a reindex, since it changes nothing. */
+  checkArticle(request: CheckArticleRequest): Promise<ArticleCheck> {
+    return this.library.checkArticle(request);
   }
 
   /** Removes an article's file(s) and reindexes; undone if the reindex fails. Rejects like `addArticle`. */

@@ -1,4 +1,4 @@
-import type { AddArticleRequest, ArticleChange, ContentActor, RemoveArticleRequest } from "../content/library/index.js";
+import type { AddArticleRequest, ArticleChange, ArticleCheck, CheckArticleRequest, ContentActor, RemoveArticleRequest } from "../content/library/index.js";
 import type { ArticleLoadProblem, ArticleProblem } from "../content/problems.js";
 import type { Article, Paragraph } from "../content/types.js";
 import type { Language } from "../search/analyzer.js";
@@ -193,4 +193,6 @@ export interface ContentAdminApi {
   reindexProgress(): ReindexProgress | null;
   addArticle(request: AddArticleRequest, options?: ContentChangeOptions): Promise<ContentUpdateReport>;
   removeArticle(request: RemoveArticleRequest, options?: ContentChangeOptions): Promise<ContentUpdateReport>;
+  /** How an upload would be read, and whether adding it would replace an article; changes nothing. */
+  checkArticle(request: CheckArticleRequest): Promise<ArticleCheck>;
 }

@@ -5,12 +5,8 @@ import { parseArgs } from "node:util";
 import type { ReindexProgress, ReindexReport } from "../answer/types.js";
 import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import { describeReindexProgress } from "../answer/reindex-report.js";
-import { ContentError, type ContentActor } from "../content/library/index.js";
+import { ContentError, readArticleUpload, type ContentActor } from "../content/library/index.js";
 import { readStoredIndex } from "../search/index-store.js";
-import { articleShape, notAnArticleReason } from "../content/article-check.js";
-import { parseArticleBytes, prepareToParse } from "../content/load.js";
-import { ArticleParseError } from "../content/parse.js";
-import type { DroppedLine } from "../content/parse/furniture.js";
 import { describeContentProblem } from "../content/problem-text.js";
 import { formatArticleCheck } from "./article-check-format.js";
 import { formatReindexReport } from "./format.js";
@@ -112,18 +108,16 @@ async function readUpload(file: string): Promise<Buffer> {
 /** `--check FILE`: how the file would be read, without starting the service or changing anything. */
 async function checkArticle(file: string): Promise<void> {
   const bytes = await readUpload(file);
-  const dropped: DroppedLine[] = [];
-  await prepareToParse(file);
   try {
-    const article = parseArticleBytes(bytes, path.basename(file), { dropped });
-    process.stdout.write(`${formatArticleCheck(file, article, dropped)}\n`);
-    const shape = article.format === "html" ? null : notAnArticleReason(articleShape(bytes.toString("utf8"), article));
-    if (shape)
+    // No size limit: the file is the operator's own, and --add applies the configured one.
+    const upload = await readArticleUpload(path.basename(file), bytes, Number.POSITIVE_INFINITY);
+    process.stdout.write(`${formatArticleCheck(file, upload.articleId, upload.reading)}\n`);
+    if (upload.notAnArticle)
       process.stdout.write(
-        `Warning: as an upload it would be refused: ${describeContentProblem({ kind: "not-an-article", file: path.basename(file), shape })}\n`,
+        `Warning: as an upload it would be refused: ${describeContentProblem({ kind: "not-an-article", file: upload.given, shape: upload.notAnArticle })}\n`,
       );
   } catch (error) {
-    if (error instanceof ArticleParseError) throw new CliError(`${file} cannot be read as an article: ${error.reason}`);
+    if (error instanceof ContentError) throw new CliError(`${file} cannot be read as an article: ${error.message}`);
     throw error;
   }
 }

@@ -199,6 +199,37 @@ describe("ContentLibrary", () => {
     });
   });
 
+  describe("checking", () => {
+    it("reads an upload as adding it would, and writes nothing, not even an audit line", async () => {
+      const check = await library.checkArticle({ fileName: "Wasserstoff Züge.txt", bytes: Buffer.from(SECOND_ARTICLE) });
+      expect(check).toMatchObject({ articleId: "wasserstoff-zuege", fileName: "wasserstoff-zuege.txt", notAnArticle: null, replaces: null });
+      expect(check.reading.title).toBe("Wasserstoffzüge fahren im Elbe-Weser-Netz");
+      expect(check.reading.paragraphCount).toBe(3);
+      expect(check.reading.sections.flatMap((section) => section.paragraphs.map((paragraph) => paragraph.number))).toEqual([1, 2, 3]);
+      expect(await snapshot(contentDir)).toEqual(before);
+      expect(await readAuditLog(auditLogFile)).toEqual([]);
+      // Adding it then reports the same reading.
+      const change = await library.addArticle({ fileName: "Wasserstoff Züge.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });
+      expect(change.reading).toEqual(check.reading);
+    });
+
+    it("says which article an upload would replace, and why a text would be refused as not an article", async () => {
+      const existing = await readFile(path.join(contentDir, `${BUNDLED_ID}.txt`));
+      const again = await library.checkArticle({ fileName: `${BUNDLED_ID}.txt`, bytes: existing });
+      expect(again.replaces).toEqual({ fileName: `${BUNDLED_ID}.txt`, title: expect.stringContaining("Nordkorea") as unknown });
+      const readme = ["# Tool", "", "```sh", "npm install", "npm start", "npm test", "```", "", "- one", "- two", "- three", "- four"].join("\n");
+      const notArticle = await library.checkArticle({ fileName: "README.md", bytes: Buffer.from(readme) });
+      expect(notArticle.notAnArticle).toEqual({ kind: "mostly-structure", percent: 100 });
+      expect(await snapshot(contentDir)).toEqual(before);
+    });
+
+    it("refuses what adding refuses about the file itself", async () => {
+      await expect(library.checkArticle({ fileName: "foto.pdf", bytes: Buffer.from("%PDF") })).rejects.toMatchObject({ code: "unsupported-type" });
+      await expect(library.checkArticle({ fileName: "leer.txt", bytes: Buffer.alloc(0) })).rejects.toMatchObject({ code: "empty" });
+      expect(await readAuditLog(auditLogFile)).toEqual([]);
+    });
+  });
+
   describe("removing", () => {
     it("removes an article's file and audits it", async () => {
       await library.addArticle({ fileName: "zuege.txt", bytes: Buffer.from(SECOND_ARTICLE), actor: MODERATOR });

@@ -5,7 +5,15 @@
  */
 import type { ContentAdminApi, ContentUpdateReport, ReindexProgress, ReindexReport } from "../../src/answer/types.js";
 import { ReindexBusyError } from "../../src/answer/errors.js";
-import type { AddArticleRequest, ArticleChange, ContentActor, RemoveArticleRequest } from "../../src/content/library/index.js";
+import type {
+  AddArticleRequest,
+  ArticleChange,
+  ArticleCheck,
+  CheckArticleRequest,
+  ContentActor,
+  RemoveArticleRequest,
+} from "../../src/content/library/index.js";
+import type { ArticleReading } from "../../src/content/reading.js";
 
 export interface FakeAdminOptions {
   /** Progress reports per run (embedding 120 paragraphs in equal steps). */
@@ -27,6 +35,7 @@ export interface FakeAdmin extends ContentAdminApi {
   reindexActors: Array<ContentActor | undefined>;
   addCalls: AddCall[];
   removeCalls: Array<{ articleId: string; actor: ContentActor }>;
+  checkCalls: Array<{ fileName: string; byteLength: number }>;
   /** Holds the next run after its first progress report until `release()` is called. */
   hold(): void;
   release(): void;
@@ -36,6 +45,30 @@ export interface FakeAdmin extends ContentAdminApi {
 }
 
 const PARAGRAPHS = 120;
+
+/** How the fake's upload reads: a page copy with one section, two paragraphs and two dropped lines. */
+export const FAKE_READING: ArticleReading = {
+  title: "Ein neuer Artikel",
+  kicker: "Krieg in der Ukraine",
+  date: "2024-05-23",
+  publisher: "t-online",
+  format: "txt",
+  paragraphCount: 2,
+  sections: [
+    {
+      heading: null,
+      paragraphs: [
+        { number: 1, opening: "Die Europäische Union arbeitet an ihrem nächsten Sanktionspaket gegen Russland.", clipped: true },
+        { number: 2, opening: "Ungarn hatte zunächst Bedenken angemeldet.", clipped: false },
+      ],
+    },
+  ],
+  sources: ["Nachrichtenagentur dpa"],
+  dropped: [
+    { text: "Such IconE-Mail IconMenü Icon", reason: "icon labels" },
+    { text: "HomePolitikUkraine", reason: "breadcrumb" },
+  ],
+};
 
 export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
   let running: ReindexProgress | null = null;
@@ -73,6 +106,7 @@ export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
     reindexActors: [],
     addCalls: [],
     removeCalls: [],
+    checkCalls: [],
     async reindex(options = {}) {
       admin.reindexActors.push(options.actor);
       return run("reindex", options.onProgress);
@@ -90,6 +124,7 @@ export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
         requestedFileName: null,
         paragraphs: 4,
         droppedLines: 0,
+        reading: FAKE_READING,
         message: "Added.",
       };
       return { change, reindex: { ...reindex, added: ["neuer-artikel"], articles: 2, paragraphs: 14 } };
@@ -106,9 +141,14 @@ export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
         requestedFileName: null,
         paragraphs: 0,
         droppedLines: 0,
+        reading: null,
         message: "Removed.",
       };
       return { change, reindex: { ...reindex, removed: [request.articleId], unchanged: [] } };
+    },
+    async checkArticle(request: CheckArticleRequest): Promise<ArticleCheck> {
+      admin.checkCalls.push({ fileName: request.fileName, byteLength: request.bytes.length });
+      return { articleId: "neuer-artikel", fileName: "neuer-artikel.txt", reading: FAKE_READING, notAnArticle: null, replaces: null };
     },
     hold() {
       let open = () => undefined as void;

@@ -151,6 +151,7 @@ export class ServerContent implements ContentScopes {
       reindex: (options?: ReindexOptions) => run((service) => service.reindex(options)),
       addArticle: (request, options?: ContentChangeOptions) => run((service) => service.addArticle(request, options)),
       removeArticle: (request, options?: ContentChangeOptions) => run((service) => service.removeArticle(request, options)),
+      checkArticle: (request) => run((service) => service.checkArticle(request)),
       reindexProgress: () => this.loaded.peek(serverId)?.service.reindexProgress() ?? null,
     };
   }

@@ -8,3 +8,4 @@ export * from "./errors.js";
 export * from "./library.js";
 export * from "./recovery.js";
 export * from "./requests.js";
+export * from "./upload-reading.js";

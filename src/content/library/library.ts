@@ -1,24 +1,25 @@
 import path from "node:path";
 import type { Logger } from "pino";
-import { articleShape, notAnArticleReason } from "../article-check.js";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../atomic-write.js";
 import { clearIntent, newIntentId, writeIntent, type AffectedFile } from "../change-intent.js";
 import { tryLockFolder, type FolderLock } from "../folder-lock.js";
-import { ARTICLE_FILE_FORMATS, articleFormatOf, articleIdFromFileName, parseArticleBytes, prepareToParse } from "../load.js";
-import { ArticleParseError } from "../parse.js";
-import { systemDetail, type FollowUpFailure, type SystemDetail } from "../problems.js";
-import type { DroppedLine } from "../parse/furniture.js";
+import { articleFormatOf, articleIdFromFileName } from "../load.js";
 import type { Article } from "../types.js";
+import { systemDetail, type FollowUpFailure, type SystemDetail } from "../problems.js";
 import { appendAuditLine, type AuditAction, type AuditEntry } from "./audit.js";
 import { checkServerLimits, comparableTitle, readFolder, withBytes } from "./folder.js";
 import { ContentError, FollowUpError } from "./errors.js";
+import { readArticleUpload, shownName } from "./upload-reading.js";
 import {
   DEFAULT_MAX_UPLOAD_BYTES,
   addArticleRequestSchema,
+  checkArticleRequestSchema,
   contentActorSchema,
   removeArticleRequestSchema,
   type AddArticleRequest,
   type ArticleChange,
+  type ArticleCheck,
+  type CheckArticleRequest,
   type ContentActor,
   type RemoveArticleRequest,
 } from "./requests.js";
@@ -87,11 +88,6 @@ function describeError(error: unknown): string {
 }
 
 /** A user-supplied name made safe to echo in a message: no control characters, bounded length. */
-function shownName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  const cleaned = name.replace(/[\u0000-\u001f\u007f]/gu, "?");
-  return cleaned.length > 80 ? `${cleaned.slice(0, 77)}…` : cleaned;
-}
 
 function actorFrom(request: unknown): ContentActor | null {
   const actor = typeof request === "object" && request !== null && "actor" in request ? request.actor : undefined;
@@ -122,6 +118,28 @@ export class ContentLibrary {
   addArticle(request: AddArticleRequest, hooks: ContentChangeHooks = {}): Promise<ArticleChange> {
     const attempt: Attempt = { actor: actorFrom(request), action: "add", article: null };
     return this.audited(attempt, () => this.applyAdd(request, attempt, hooks));
+  }
+
+  /**
+   * How an upload would be read and whether adding it would replace an
+   * article. Nothing is written and nothing is attempted, so no audit line:
+   * rejects only as adding would on the file itself (type, size, encoding).
+   */
+  async checkArticle(request: CheckArticleRequest): Promise<ArticleCheck> {
+    const parsed = checkArticleRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ContentError({ kind: "invalid-request", change: "add", field: issue?.path.join(".") || "request" });
+    }
+    const upload = await readArticleUpload(parsed.data.fileName, parsed.data.bytes, this.maxUploadBytes);
+    const existing = (await readFolder(this.contentDir, this.options.knownTitle)).find((entry) => entry.articleId === upload.articleId);
+    return {
+      articleId: upload.articleId,
+      fileName: upload.safeName,
+      reading: upload.reading,
+      notAnArticle: upload.notAnArticle,
+      replaces: existing ? { fileName: existing.fileName, title: existing.title } : null,
+    };
   }
 
   /** Removes the article with `articleId` (all its files). Refuses to remove the last article. */
@@ -202,33 +220,10 @@ export class ContentLibrary {
       throw new ContentError({ kind: "invalid-request", change: "add", field: issue?.path.join(".") || "request" });
     }
     const { fileName, bytes, replace, force } = parsed.data;
-    const given = shownName(fileName);
-    // Only the last path segment counts: "../../x.txt" and "C:\\x.txt" cannot point outside the folder.
     const baseName = fileName.split(/[\\/]/u).pop() ?? "";
-    if (articleFormatOf(baseName) === undefined) {
-      throw new ContentError({ kind: "unsupported-type", file: given, formats: [...ARTICLE_FILE_FORMATS.keys()] });
-    }
-    const articleId = articleIdFromFileName(baseName);
-    // The stored name is made from the id, so odd characters, spaces and hidden-file dots never reach the disk.
-    const safeName = `${articleId}${path.extname(baseName).toLowerCase()}`;
-    attempt.article = articleId;
-    if (bytes.length > this.maxUploadBytes) {
-      throw new ContentError({ kind: "too-large", file: given, bytes: bytes.length, limit: this.maxUploadBytes });
-    }
-    const dropped: DroppedLine[] = [];
-    await prepareToParse(safeName);
-    let article: Article;
-    try {
-      article = parseArticleBytes(bytes, safeName, { dropped });
-    } catch (error) {
-      if (error instanceof ArticleParseError) throw new ContentError({ kind: "unreadable-upload", file: given, problem: error.problem });
-      throw error;
-    }
-    if (!force && article.format !== "html") {
-      // The parser accepted the bytes as UTF-8 text already.
-      const shape = notAnArticleReason(articleShape(new TextDecoder().decode(bytes), article));
-      if (shape) throw new ContentError({ kind: "not-an-article", file: given, shape });
-    }
+    if (articleFormatOf(baseName) !== undefined) attempt.article = articleIdFromFileName(baseName);
+    const { given, articleId, safeName, article, reading, notAnArticle } = await readArticleUpload(fileName, bytes, this.maxUploadBytes);
+    if (!force && notAnArticle) throw new ContentError({ kind: "not-an-article", file: given, shape: notAnArticle });
 
     const layer = this.options.serverLayer;
     const comparable = comparableTitle(article.title);
@@ -263,8 +258,8 @@ export class ContentLibrary {
     const requestedFileName = safeName === fileName ? null : fileName;
     const savedAs = requestedFileName === null ? "" : ` Saved as ${safeName} (file names are made from the article id).`;
     const paragraphs = article.paragraphs.length;
-    const droppedNote =
-      dropped.length === 0 ? "" : ` ${dropped.length} line(s) of the page around the article were left out (npm run reindex -- --check FILE lists them).`;
+    const dropped = reading.dropped.length;
+    const droppedNote = dropped === 0 ? "" : ` ${dropped} line(s) of the page around the article were left out (npm run reindex -- --check FILE lists them).`;
     const change: ArticleChange =
       previous === undefined
         ? {
@@ -275,7 +270,8 @@ export class ContentLibrary {
             fileName: safeName,
             requestedFileName,
             paragraphs,
-            droppedLines: dropped.length,
+            droppedLines: dropped,
+            reading,
             message: `Added "${article.title}" (id ${articleId}, ${paragraphs} paragraphs).${savedAs}${droppedNote}`,
           }
         : {
@@ -286,7 +282,8 @@ export class ContentLibrary {
             fileName: safeName,
             requestedFileName,
             paragraphs,
-            droppedLines: dropped.length,
+            droppedLines: dropped,
+            reading,
             message: `Replaced ${previous.title === null ? `the unreadable ${previous.fileName}` : `"${previous.title}"`} with "${article.title}" (id ${articleId}, ${paragraphs} paragraphs).${savedAs}${droppedNote}`,
           };
 
@@ -349,6 +346,7 @@ export class ContentLibrary {
       requestedFileName: null,
       paragraphs: 0,
       droppedLines: 0,
+      reading: null,
       message: `Removed ${first.title === null ? articleId : `"${first.title}"`} (id ${articleId}, ${matching.map((entry) => entry.fileName).join(", ")}).`,
     };
     const affected: AffectedFile[] = matching.map((entry) => ({ name: entry.fileName, before: entry.bytes }));

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { NotArticleShape } from "../problems.js";
+import type { ArticleReading } from "../reading.js";
 
 /** What moderators ask of the content folder, and what a change did. */
 
@@ -30,6 +32,10 @@ export const addArticleRequestSchema = z.object({
 });
 export type AddArticleRequest = z.input<typeof addArticleRequestSchema>;
 
+/** An upload to read without adding it (`/reindex check`). */
+export const checkArticleRequestSchema = addArticleRequestSchema.pick({ fileName: true, bytes: true });
+export type CheckArticleRequest = z.input<typeof checkArticleRequestSchema>;
+
 export const removeArticleRequestSchema = z.object({
   articleId: z.string().trim().min(1, "no article id given").max(200, "the article id is longer than 200 characters"),
   actor: contentActorSchema,
@@ -38,6 +44,18 @@ export type RemoveArticleRequest = z.input<typeof removeArticleRequestSchema>;
 
 // ---------------------------------------------------------------------------
 // Results
+
+/** How an upload would be read, and what adding it would do; nothing was changed. */
+export interface ArticleCheck {
+  articleId: string;
+  /** The name it would be stored under. */
+  fileName: string;
+  reading: ArticleReading;
+  /** Why adding it would be refused as not an article (text files only); null when it reads as one. */
+  notAnArticle: NotArticleShape | null;
+  /** The article with the same id it would replace (adding it then needs `replace`), or null. */
+  replaces: { fileName: string; title: string | null } | null;
+}
 
 export interface ArticleChange {
   action: "added" | "replaced" | "removed";
@@ -54,6 +72,8 @@ export interface ArticleChange {
   paragraphs: number;
   /** Lines dropped as the site around the article of a page copy (0 for a clean article or a removal). */
   droppedLines: number;
+  /** How the new article was read (null for a removal). */
+  reading: ArticleReading | null;
   /** One or two sentences for the moderator. */
   message: string;
 }

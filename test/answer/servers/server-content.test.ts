@@ -222,5 +222,6 @@ function bind(service: ServerService): ServerService {
     reindexProgress: service.reindexProgress.bind(service),
     addArticle: service.addArticle.bind(service),
     removeArticle: service.removeArticle.bind(service),
+    checkArticle: service.checkArticle.bind(service),
   };
 }

@@ -200,7 +200,7 @@ function contentAdminOf(qa: QaApi): ContentAdminApi | null {
 }
 
 function isContentAdmin(qa: QaApi): qa is QaApi & ContentAdminApi {
-  const methods: ReadonlyArray<keyof ContentAdminApi> = ["reindex", "reindexProgress", "addArticle", "removeArticle"];
+  const methods: ReadonlyArray<keyof ContentAdminApi> = ["reindex", "reindexProgress", "addArticle", "removeArticle", "checkArticle"];
   return methods.every((method) => {
     const value: unknown = Reflect.get(qa, method);
     return typeof value === "function";

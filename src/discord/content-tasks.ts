@@ -9,6 +9,7 @@ import type { ArticleOrigin } from "../answer/shared-layer.js";
 import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import { ContentError, type ArticleChange, type ContentActor } from "../content/library/index.js";
 import { presentAlreadyRunning, presentContentProblem, presentProgress, presentReport, describeUploadProblem } from "./content-presentation.js";
+import { withReading } from "./article-reading.js";
 import type { BotContext } from "./context.js";
 import { contentProblemText, messages, reindexProblemsText, type Lang } from "./i18n/index.js";
 import { errorForLog } from "./log-safety.js";
@@ -144,16 +145,17 @@ export async function runContentTask(
   context.metrics?.contentTask(result.change?.action ?? "reindex", "done", result.report.durationMs / 1000);
   // Other shards serve other servers: only a change of the shared articles concerns them.
   if (scope.layer === "operator") context.contentChanged?.();
-  await finish(presentReport(result.report, result.change, lang));
+  await finish(withReading(presentReport(result.report, result.change, lang), result.change, lang));
 }
 
-interface FailureOutcome {
+export interface FailureOutcome {
   kind: string;
   payload: ReturnType<typeof presentNotice>;
   logReason: string;
 }
 
-function describeFailure(error: unknown, lang: Lang): FailureOutcome | null {
+/** An expected failure of a content command as the moderator's message, or null for anything else. */
+export function describeFailure(error: unknown, lang: Lang): FailureOutcome | null {
   if (error instanceof ReindexBusyError) return { kind: "busy", payload: presentAlreadyRunning(error.progress, lang), logReason: error.message };
   if (error instanceof ReindexFailedError)
     return {

@@ -45,7 +45,7 @@ function reindex(fake: FakeDiscord, base: InteractionBase, options: CommandOptio
 
 /** Waits until the final report (an embed) has replaced the progress. */
 async function finalEdit(fake: FakeDiscord, interaction: DispatchedInteraction, timeoutMs = 8_000) {
-  return messageBody(await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && messageBody(call).embeds?.length === 1, timeoutMs));
+  return messageBody(await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && (messageBody(call).embeds?.length ?? 0) >= 1, timeoutMs));
 }
 
 describe("moderator commands (fake admin)", () => {
@@ -228,6 +228,45 @@ describe("moderator commands (fake admin)", () => {
       });
       expect(report.embeds?.[0]?.description).toBe("Artikel `neuer-artikel` ersetzt durch „Ein neuer Artikel“ (`neuer-artikel`, 4 Absätze).");
       expect(report.embeds?.[0]?.fields?.[0]).toEqual({ name: "Hinzugefügt", value: "1 · `neuer-artikel`", inline: true });
+      // Below the report: how the new article was read, with the lines left out and why.
+      const reading = report.embeds?.[1];
+      expect(reading?.title).toBe("So wurde der neue Artikel gelesen");
+      expect(reading?.description).toContain("Dachzeile: Krieg in der Ukraine");
+      expect(reading?.fields?.at(-1)).toEqual({
+        name: "Als Webseite um den Artikel weggelassen (2 Zeilen)",
+        value: "[Symbolbeschriftungen] Such IconE-Mail IconMenü Icon\n[Navigationspfad] HomePolitikUkraine",
+      });
+    });
+
+    it("check: shows how the file would be read and changes nothing; without a file it says to attach one", async () => {
+      const adds = admin.addCalls.length;
+      const text = "Ein neuer Artikel\n\nDie Europäische Union arbeitet an ihrem nächsten Sanktionspaket gegen Russland.";
+      const upload = fake.serveAttachment("neuer-artikel.txt", text, { contentType: "text/plain; charset=utf-8" });
+      const interaction = reindex(fake, { ...moderator(), locale: "en-US" }, [...file(upload), { name: "check", type: 5, value: true }], [upload]);
+      const shown = await finalEdit(fake, interaction);
+      expect(admin.checkCalls.at(-1)).toEqual({ fileName: "neuer-artikel.txt", byteLength: Buffer.byteLength(text) });
+      expect(admin.addCalls).toHaveLength(adds);
+      const embed = shown.embeds?.[0];
+      expect(embed?.title).toBe('How "neuer-artikel.txt" would be read');
+      expect(embed?.description?.split("\n")).toEqual([
+        "**Ein neuer Artikel**",
+        "Kicker: Krieg in der Ukraine",
+        "Date: 23 May 2024 · Publisher: t-online",
+        "2 paragraphs in 1 section · 1 source listed",
+      ]);
+      expect(embed?.fields?.[0]).toEqual({
+        name: "(no heading)",
+        value: "¶1 Die Europäische Union arbeitet an ihrem nächsten Sanktionspaket gegen Russland. …\n¶2 Ungarn hatte zunächst Bedenken angemeldet.",
+      });
+      expect(embed?.footer?.text).toBe("Nothing was changed. Upload the file again without check to add it.");
+
+      const checks = admin.checkCalls.length;
+      const bare = reindex(fake, moderator(), [{ name: "check", type: 5, value: true }]);
+      expect(callbackBody(await fake.waitForCall(isCallback(bare))).data).toMatchObject({
+        flags: EPHEMERAL,
+        content: "„prüfen“ zeigt, wie eine Datei gelesen würde: bitte eine anhängen.",
+      });
+      expect(admin.checkCalls).toHaveLength(checks);
     });
 
     it("shows the service's reason when it refuses the file, escaped", async () => {

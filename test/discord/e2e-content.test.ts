@@ -13,7 +13,14 @@ import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { unescapeDiscordText } from "../../src/discord/presentation/index.js";
 import { silentLogger } from "../../src/log.js";
 import type { FakeDiscord } from "../helpers/fake-discord.js";
-import { MANAGE_GUILD_PERMISSIONS, MEMBER_PERMISSIONS, dispatchInteraction, fakeUser, slashCommand } from "../helpers/fake-discord-payloads.js";
+import {
+  MANAGE_GUILD_PERMISSIONS,
+  MEMBER_PERMISSIONS,
+  dispatchInteraction,
+  fakeUser,
+  slashCommand,
+  type CommandOption,
+} from "../helpers/fake-discord-payloads.js";
 import { callbackBody, messageBody, isCallback, isOriginalEdit } from "./api-shapes.js";
 import { startHarness, type Harness } from "./harness.js";
 
@@ -105,7 +112,7 @@ describe("end to end: a moderator uploads an article, and it is answered from", 
       slashCommand(fake, "reindex", [{ name: "file", type: 11, value: upload.id }], { user: moderatorUser, permissions: MANAGE_GUILD_PERMISSIONS }, [upload]),
     );
     expect(callbackBody(await fake.waitForCall(isCallback(interaction)))).toEqual({ type: 5, data: { flags: EPHEMERAL } });
-    await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && messageBody(call).embeds?.length === 1, 15_000);
+    await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && (messageBody(call).embeds?.length ?? 0) >= 1, 15_000);
 
     const edits = fake.calls.filter(isOriginalEdit(fake, interaction)).map((call) => messageBody(call));
     const report = edits.at(-1);
@@ -173,12 +180,38 @@ describe("end to end: a moderator uploads an article, and it is answered from", 
       fake,
       slashCommand(fake, "reindex", [{ name: "file", type: 11, value: upload.id }], { user: moderatorUser, permissions: MANAGE_GUILD_PERMISSIONS }, [upload]),
     );
-    await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && messageBody(call).embeds?.length === 1, 15_000);
+    await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && (messageBody(call).embeds?.length ?? 0) >= 1, 15_000);
     const description = messageBody(fake.calls.filter(isOriginalEdit(fake, interaction)).at(-1) ?? fake.calls[0]!).embeds?.[0]?.description ?? "";
     expect(description).toMatch(
       /^„Ebersfurt lässt drei Ortsteile räumen“ hinzugefügt \(`hochwasser-seite`, 9 Absätze\)\. \d+ Zeilen der Webseite um den Artikel/u,
     );
     const added = service.articles().find((article) => article.id === "hochwasser-seite");
     expect(added?.kicker).toBe("Hochwasser in Südbaden");
+    // Below the report, how the page was read: the lines left out are listed with their reasons.
+    const reading = messageBody(fake.calls.filter(isOriginalEdit(fake, interaction)).at(-1) ?? fake.calls[0]!).embeds?.[1];
+    expect(reading?.title).toBe("So wurde der neue Artikel gelesen");
+    expect(reading?.description).toContain("Dachzeile: Hochwasser in Südbaden");
+    expect(reading?.fields?.at(-1)?.value).toMatch(/^\[[^\]]+\] /u);
+  });
+
+  it("check: a moderator sees how a page would be read, and nothing changes", async () => {
+    const before = service.status().indexVersion;
+    const page = await readFile(path.resolve("test/fixtures/page-copies/tonline-style.txt"));
+    const upload = fake.serveAttachment("nur-pruefen.txt", page, { contentType: "text/plain; charset=utf-8" });
+    const options: CommandOption[] = [
+      { name: "file", type: 11, value: upload.id },
+      { name: "check", type: 5, value: true },
+    ];
+    const interaction = dispatchInteraction(
+      fake,
+      slashCommand(fake, "reindex", options, { user: moderatorUser, permissions: MANAGE_GUILD_PERMISSIONS }, [upload]),
+    );
+    const shown = messageBody(await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && (messageBody(call).embeds?.length ?? 0) >= 1, 15_000))
+      .embeds?.[0];
+    expect(shown?.title).toBe("So würde „nur-pruefen.txt“ gelesen");
+    expect(shown?.description?.split("\n")[0]).toBe("**Ebersfurt lässt drei Ortsteile räumen**");
+    expect(shown?.footer?.text).toBe("Nichts wurde geändert. Lade die Datei ohne prüfen erneut hoch, um sie hinzuzufügen.");
+    expect(service.articles().some((article) => article.id === "nur-pruefen")).toBe(false);
+    expect(service.status().indexVersion).toBe(before);
   });
 });

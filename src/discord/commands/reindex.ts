@@ -1,13 +1,16 @@
 /**
- * `/reindex [file:<attachment>] [replace:<bool>]` (moderators): re-reads every
- * article and rebuilds the index; with a file, adds or replaces that article first.
+ * `/reindex [file:<attachment>] [replace:<bool>] [check:<bool>]` (moderators):
+ * re-reads every article and rebuilds the index; with a file, adds or replaces
+ * that article first, or with `check` only shows how it would be read.
  * Progress and the final report go to the moderator only.
  */
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import { presentAlreadyRunning, describeUploadProblem } from "../content-presentation.js";
-import { discordActor, moderatorAdmin, runContentTask } from "../content-tasks.js";
+import { describeFailure, discordActor, moderatorAdmin, runContentTask } from "../content-tasks.js";
+import { presentArticleCheck } from "../article-reading.js";
 import type { BotContext } from "../context.js";
-import { commandTexts, langFromLocale, localize, messages } from "../i18n/index.js";
+import type { ContentAdminApi } from "../../answer/types.js";
+import { commandTexts, langFromLocale, localize, messages, type Lang } from "../i18n/index.js";
 import { presentNotice } from "../presentation/index.js";
 import { checkUpload, downloadUpload, uploadSchema, UploadRefusedError, type Upload } from "../upload.js";
 
@@ -15,6 +18,7 @@ const texts = commandTexts.reindex;
 const FILE = texts.options.file.en.name;
 const REPLACE = texts.options.replace.en.name;
 const SHARED = texts.options.shared.en.name;
+const CHECK = texts.options.check.en.name;
 
 export const data = localize(new SlashCommandBuilder(), texts)
   // Hidden from everyone without Manage Server unless a server admin changes it; checked again on use.
@@ -22,6 +26,7 @@ export const data = localize(new SlashCommandBuilder(), texts)
   .setContexts(InteractionContextType.Guild)
   .addAttachmentOption((option) => localize(option, texts.options.file).setRequired(false))
   .addBooleanOption((option) => localize(option, texts.options.replace).setRequired(false))
+  .addBooleanOption((option) => localize(option, texts.options.check).setRequired(false))
   .addBooleanOption((option) => localize(option, texts.options.shared).setRequired(false));
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
@@ -32,13 +37,18 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const admin = scope.admin;
   const attachment = interaction.options.getAttachment(FILE);
   const replace = interaction.options.getBoolean(REPLACE) ?? false;
+  const check = interaction.options.getBoolean(CHECK) ?? false;
   const refuse = (notice: string) => interaction.reply({ ...presentNotice(notice), flags: MessageFlags.Ephemeral });
 
   if (!attachment && replace) {
     await refuse(text.replaceWithoutFile(lang === "de" ? texts.options.replace.de.name : REPLACE));
     return;
   }
-  const running = admin.reindexProgress();
+  if (!attachment && check) {
+    await refuse(text.checkWithoutFile(texts.options.check[lang].name));
+    return;
+  }
+  const running = check ? null : admin.reindexProgress();
   if (running) {
     await interaction.reply({ ...presentAlreadyRunning(running, lang), flags: MessageFlags.Ephemeral });
     return;
@@ -62,6 +72,11 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   }
 
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  // Only reading the file: it runs beside a reindex and changes nothing.
+  if (check && upload) {
+    await checkOnly(interaction, context, admin, upload, lang);
+    return;
+  }
   const actor = discordActor(interaction);
   await runContentTask(interaction, context, lang, scope, async (onProgress) => {
     if (upload === null) return { report: await admin.reindex({ onProgress, actor }), change: null };
@@ -69,4 +84,18 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     const result = await admin.addArticle({ fileName: upload.name, bytes, actor, replace }, { onProgress });
     return { report: result.reindex, change: result.change };
   });
+}
+
+/** `check`: downloads the file and shows how it would be read; refusals (type, size, encoding) read as they would for adding it. */
+async function checkOnly(interaction: ChatInputCommandInteraction, context: BotContext, admin: ContentAdminApi, upload: Upload, lang: Lang): Promise<void> {
+  try {
+    const bytes = await downloadUpload(upload, { maxBytes: context.config.MAX_UPLOAD_BYTES });
+    const check = await admin.checkArticle({ fileName: upload.name, bytes });
+    await interaction.editReply(presentArticleCheck(check, upload.name, lang));
+  } catch (error) {
+    const failure = describeFailure(error, lang);
+    if (!failure) throw error;
+    context.logger.info({ event: "article_check_refused", guild: interaction.guildId, kind: failure.kind, reason: failure.logReason }, "article check refused");
+    await interaction.editReply(failure.payload);
+  }
 }

@@ -75,8 +75,8 @@ export const commandTexts = {
     options: {},
   },
   reindex: {
-    en: { name: "reindex", description: "Moderators: re-read all articles and rebuild the index, or upload one article" },
-    de: { name: "neu-indizieren", description: "Moderation: alle Artikel neu einlesen und den Index neu aufbauen, oder einen hochladen" },
+    en: { name: "reindex", description: "Moderators: rebuild the index, or upload one article (check: only show how it would be read)" },
+    de: { name: "neu-indizieren", description: "Moderation: Index neu aufbauen, Artikel hochladen (prüfen: nur zeigen, wie er gelesen wird)" },
     options: {
       file: {
         en: { name: "file", description: "An article to add or replace (.txt, .md or .html)" },
@@ -85,6 +85,10 @@ export const commandTexts = {
       replace: {
         en: { name: "replace", description: "Replace an existing article with the same file name (default: no)" },
         de: { name: "ersetzen", description: "Einen vorhandenen Artikel mit gleichem Dateinamen ersetzen (Standard: nein)" },
+      },
+      check: {
+        en: { name: "check", description: "Only show how the file would be read (title, paragraphs, lines left out); change nothing" },
+        de: { name: "prüfen", description: "Nur zeigen, wie die Datei gelesen würde (Titel, Absätze, weggelassene Zeilen); nichts ändern" },
       },
       shared: {
         en: { name: "shared", description: "Bot operators: change the articles every server shares (default: this server's own)" },

@@ -1,4 +1,20 @@
+import type { FurnitureReason } from "../../content/parse/furniture.js";
 import type { Messages } from "./messages.js";
+
+const GERMAN_FURNITURE_REASONS: Record<FurnitureReason, string> = {
+  "icon labels": "Symbolbeschriftungen",
+  breadcrumb: "Navigationspfad",
+  "site interface": "Bedienelement der Seite",
+  "image credit": "Bildnachweis",
+  "image caption": "Bildunterschrift",
+  "consent banner": "Zustimmungsbanner",
+  "date line": "Datumszeile",
+  "author line": "Autorenzeile",
+  prompt: "Aufforderung",
+  teaser: "Anreißer",
+  "repeated line": "wiederholte Zeile",
+  "page chrome": "Seitenrahmen",
+};
 
 /** The German frame. */
 export const de: Messages = {
@@ -101,7 +117,7 @@ export const de: Messages = {
     changeRemoved: (title, id) => `${title === null ? `Artikel ${id}` : `„${title}“ (${id})`} entfernt.`,
     savedAs: (fileName) => `Gespeichert als ${fileName}.`,
     droppedLines: (count) =>
-      `${count === 1 ? "Eine Zeile" : `${count} Zeilen`} der Webseite um den Artikel (Navigation, Bildnachweise, Hinweise …) ${count === 1 ? "wurde" : "wurden"} weggelassen; \`npm run reindex -- --check DATEI\` zeigt, welche.`,
+      `${count === 1 ? "Eine Zeile" : `${count} Zeilen`} der Webseite um den Artikel (Navigation, Bildnachweise, Hinweise …) ${count === 1 ? "wurde" : "wurden"} weggelassen, siehe unten.`,
     reindexFailed: (reason) => `Die Neuindexierung ist fehlgeschlagen; der bisherige Index bleibt in Gebrauch.\nGrund: ${reason}`,
     changeRefused: (reason) => `Nichts wurde geändert. ${reason}`,
     changeFailed: (reason) => `Die Änderung ist fehlgeschlagen. ${reason}`,
@@ -111,6 +127,26 @@ export const de: Messages = {
     uploadTooLarge: (size, max) => `Die Datei ist zu groß (${size}, höchstens ${max}). Nichts wurde geändert.`,
     uploadDownloadFailed: (detail) => `Die Datei ließ sich nicht von Discord laden (${detail}). Nichts wurde geändert; bitte noch einmal versuchen.`,
     replaceWithoutFile: (option) => `„${option}“ gilt nur zusammen mit einer Datei.`,
+    checkWithoutFile: (option) => `„${option}“ zeigt, wie eine Datei gelesen würde: bitte eine anhängen.`,
+    readingTitle: (file) => `So würde „${file}“ gelesen`,
+    readingAddedTitle: "So wurde der neue Artikel gelesen",
+    readingKicker: "Dachzeile",
+    readingDate: "Datum",
+    readingPublisher: "Herausgeber",
+    readingNotFound: "nicht gefunden",
+    readingParagraphs: (paragraphs, sections) =>
+      `${paragraphs} ${paragraphs === 1 ? "Absatz" : "Absätze"} in ${sections} ${sections === 1 ? "Abschnitt" : "Abschnitten"}`,
+    readingSources: (count) => `${count} ${count === 1 ? "Quelle" : "Quellen"} angegeben`,
+    readingNoHeading: "(ohne Zwischentitel)",
+    readingMore: (count) => `… und ${count} weitere`,
+    readingDropped: (count) => `Als Webseite um den Artikel weggelassen (${count} ${count === 1 ? "Zeile" : "Zeilen"})`,
+    readingNothingDropped: "Nichts wurde als Webseite um den Artikel weggelassen.",
+    readingHtmlFurniture: "Eine Webseite: Navigation und Seitenelemente hat der HTML-Leser weggelassen.",
+    furnitureReason: (reason) => GERMAN_FURNITURE_REASONS[reason],
+    readingWouldReplace: (title, id, option) =>
+      `Der Artikel ${id}${title === null ? "" : ` („${title}“)`} existiert schon: Diese Datei hinzuzufügen braucht ${option}: True und ersetzt ihn.`,
+    readingWouldRefuse: (reason) => `Als Upload würde sie abgelehnt: ${reason}`,
+    readingCheckFooter: (option) => `Nichts wurde geändert. Lade die Datei ohne ${option} erneut hoch, um sie hinzuzufügen.`,
     listTitle: (count) => `Indexierte Artikel (${count})`,
     listFooter: (paragraphs, mode) => `${paragraphs} Absätze insgesamt · Suche: ${mode === "hybrid" ? "hybrid" : "lexikalisch"}`,
     sourceUnknown: "Quelle nicht angegeben",

@@ -4,6 +4,7 @@
  */
 import type { SummaryLength, SummaryScoring } from "../../answer/summary/index.js";
 import type { RetrievalMode } from "../../answer/types.js";
+import type { FurnitureReason } from "../../content/parse/furniture.js";
 
 export interface Messages {
   answerFooter(mode: RetrievalMode): string;
@@ -117,6 +118,28 @@ export interface Messages {
     uploadTooLarge(size: string, max: string): string;
     uploadDownloadFailed(detail: string): string;
     replaceWithoutFile(replaceOption: string): string;
+    /** `/reindex check` without a file. */
+    checkWithoutFile(checkOption: string): string;
+    /** How an upload would be read (`/reindex check`) or was read (after adding it). */
+    readingTitle(file: string): string;
+    readingAddedTitle: string;
+    readingKicker: string;
+    readingDate: string;
+    readingPublisher: string;
+    readingNotFound: string;
+    readingParagraphs(paragraphs: number, sections: number): string;
+    readingSources(count: number): string;
+    readingNoHeading: string;
+    readingMore(count: number): string;
+    readingDropped(count: number): string;
+    readingNothingDropped: string;
+    readingHtmlFurniture: string;
+    /** Why a line of a page copy was left out. */
+    furnitureReason(reason: FurnitureReason): string;
+    /** An article with the upload's id exists: adding it needs the replace option. */
+    readingWouldReplace(title: string | null, id: string, replaceOption: string): string;
+    readingWouldRefuse(reason: string): string;
+    readingCheckFooter(checkOption: string): string;
     listTitle(count: number): string;
     listFooter(paragraphs: number, mode: RetrievalMode): string;
     sourceUnknown: string;

@@ -1,7 +1,10 @@
-import { analyze, charNgrams, detectLanguage, foldToken, type Language } from "./analyzer.js";
+import { charNgrams, foldToken, type Language } from "./analyzer.js";
+import { analyzeLexicalDocument, COVERAGE_GRAM_SIZE, type LexicalDocument, type LexicalHit, type LexicalResult } from "./lexical-document.js";
 import { Vocabulary } from "./vocabulary.js";
 import { loadLexicons, type Lexicons } from "./lexicons.js";
 import { QueryAnalyzer, tokenWeight, type QueryContext, type QueryToken } from "./query-analysis.js";
+
+export type { LexicalDocument, LexicalHit, LexicalResult } from "./lexical-document.js";
 import { wordMatch, type Membership, type PartialMatch } from "./word-match.js";
 import { FieldedBm25, ScoreBoard } from "./bm25.js";
 import { DEFAULT_LEXICAL_OPTIONS, type LexicalOptions } from "./lexical-options.js";
@@ -10,69 +13,12 @@ import { TermIds } from "./term-ids.js";
 import { grown, ListPool } from "./list-pool.js";
 import { BoundedHeap, type ScoredSlot } from "./bounded-heap.js";
 
-/** A unit of retrieval: one paragraph, with the title and heading it stands under. */
-export interface LexicalDocument {
-  id: string;
-  title: string;
-  heading: string | null;
-  text: string;
-  /** Language of the text; detected when omitted. */
-  language?: Language;
-}
-
-export interface LexicalHit {
-  id: string;
-  /** The ranking score: `bm25` scaled by coverage (see LexicalOptions.coverageWeight); not normalised. */
-  score: number;
-  /** Combined raw score (word BM25 + weighted n-gram BM25), before the coverage scaling: how strongly the passage matches. */
-  bm25: number;
-  wordScore: number;
-  ngramScore: number;
-  /**
-   * For each question word (same order as `LexicalResult.tokens`): 1 when the
-   * document has it, the bridge's weight when it has a synonym or translation,
-   * a share for a compound part or misspelling, 0 when absent.
-   */
-  tokenStrength: number[];
-  /**
-   * For each question word: whether this document holds it for sure, as
-   * written, translated or with a typo corrected (not a looser synonym,
-   * compound or shared letters).
-   */
-  tokenCertain: boolean[];
-  /** IDF-weighted share of the question words found in this document (0..1). */
-  coverage: number;
-}
-
-export interface LexicalResult {
-  tokens: QueryToken[];
-  hits: LexicalHit[];
-  /** The question's language, as guessed for the analysis. */
-  questionLanguage: Language;
-}
-
-/** Gram size, minimum share of shared grams and credit for a partial word match in coverage. */
-const COVERAGE_GRAM_SIZE = 3;
+/** Minimum share of shared grams and credit for a partial word match in coverage (see COVERAGE_GRAM_SIZE). */
 const DOCUMENT_PARTS: PartialMatch = { overlap: 0.6, credit: 0.8 };
 /** Share of the n-gram channel's weight kept for questions in another language than the articles. */
 const CROSS_LANGUAGE_NGRAM_SHARE = 0.5;
 /** Passages rescored by coverage, at least: enough that the order within any requested limit is the same. */
 const COVERAGE_POOL = 50;
-
-/** A document as the index takes it apart: its fields' terms (with repeats), letter grams and coverage sets. */
-interface AnalyzedDocument {
-  language: Language;
-  /** Title, heading and body terms. */
-  fields: [string[], string[], string[]];
-  /** The body words' letter grams, with repeats (the n-gram channel). */
-  grams: string[];
-  /** Every term of the three fields, body first. */
-  allTerms: Set<string>;
-  /** Terms of the body and heading. */
-  textTerms: Set<string>;
-  /** The body words' coverage grams. */
-  coverageGrams: Set<string>;
-}
 
 /** Title, heading and body. */
 const WORD_FIELDS = 3;
@@ -188,29 +134,12 @@ export class LexicalIndex {
     return present;
   }
 
-  private analyzeDocument(document: LexicalDocument): AnalyzedDocument {
-    const language = document.language ?? detectLanguage(document.text);
-    const body = analyze(document.text, language);
-    const title = analyze(document.title, language).map((token) => token.term);
-    const heading = analyze(document.heading ?? "", language).map((token) => token.term);
-    const bodyTerms = body.map((token) => token.term);
-    const folded = body.map((token) => token.folded);
-    return {
-      language,
-      fields: [title, heading, bodyTerms],
-      grams: this.options.ngramSize > 0 ? folded.flatMap((token) => charNgrams(token, this.options.ngramSize)) : [],
-      allTerms: new Set([...bodyTerms, ...title, ...heading]),
-      textTerms: new Set([...bodyTerms, ...heading]),
-      coverageGrams: new Set(folded.flatMap((token) => charNgrams(token, COVERAGE_GRAM_SIZE))),
-    };
-  }
-
   /** Adds paragraphs (ids not in the index yet). */
   add(documents: readonly LexicalDocument[]): void {
     const newTerms: string[] = [];
     for (const document of documents) {
       if (this.slotById.has(document.id)) throw new Error(`paragraph ${document.id} is already indexed`);
-      const analyzed = this.analyzeDocument(document);
+      const analyzed = analyzeLexicalDocument(document, this.options.ngramSize);
       const slot = this.slotIds.length;
       this.slotIds.push(document.id);
       this.slotById.set(document.id, slot);
@@ -244,7 +173,7 @@ export class LexicalIndex {
     for (const document of documents) {
       const slot = this.slotById.get(document.id);
       if (slot === undefined) continue;
-      const analyzed = this.analyzeDocument(document);
+      const analyzed = analyzeLexicalDocument(document, this.options.ngramSize);
       this.words.remove(slot, analyzed.fields);
       this.grams?.remove(slot, [analyzed.grams]);
       this.languageCounts[analyzed.language] -= 1;

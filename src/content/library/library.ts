@@ -87,8 +87,6 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A user-supplied name made safe to echo in a message: no control characters, bounded length. */
-
 function actorFrom(request: unknown): ContentActor | null {
   const actor = typeof request === "object" && request !== null && "actor" in request ? request.actor : undefined;
   const parsed = contentActorSchema.safeParse(actor);

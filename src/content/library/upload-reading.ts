@@ -21,7 +21,7 @@ export interface UploadReading {
   notAnArticle: NotArticleShape | null;
 }
 
-/** A file name as shown in messages: control characters replaced, long names shortened. */
+/** A user-supplied name made safe to echo in a message: no control characters, bounded length. */
 export function shownName(name: string): string {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const cleaned = name.replace(/[\u0000-\u001f\u007f]/gu, "?");

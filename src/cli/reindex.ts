@@ -7,7 +7,7 @@ import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import { describeReindexProgress } from "../answer/reindex-report.js";
 import { ContentError, readArticleUpload, type ContentActor } from "../content/library/index.js";
 import { readStoredIndex } from "../search/index-store.js";
-import { describeContentProblem } from "../content/problem-text.js";
+import { describeArticleProblem, describeContentProblem } from "../content/problem-text.js";
 import { formatArticleCheck } from "./article-check-format.js";
 import { formatReindexReport } from "./format.js";
 import { argumentError, CliError, runCli } from "./run.js";
@@ -117,7 +117,16 @@ async function checkArticle(file: string): Promise<void> {
         `Warning: as an upload it would be refused: ${describeContentProblem({ kind: "not-an-article", file: upload.given, shape: upload.notAnArticle })}\n`,
       );
   } catch (error) {
-    if (error instanceof ContentError) throw new CliError(`${file} cannot be read as an article: ${error.message}`);
+    if (error instanceof ContentError) {
+      const problem = error.problem;
+      const reason =
+        problem.kind === "unreadable-upload"
+          ? describeArticleProblem(problem.problem)
+          : problem.kind === "unsupported-type"
+            ? `unsupported file type (expected ${problem.formats.join(", ")})`
+            : error.message;
+      throw new CliError(`${file} cannot be read as an article: ${reason}`);
+    }
     throw error;
   }
 }

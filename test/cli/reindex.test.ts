@@ -158,5 +158,16 @@ describe("npm run reindex", () => {
     await writeFile(readme, README_LIKE);
     expect((await reindexCli(["--check", readme], fixture)).stdout).toMatch(/Warning: as an upload it would be refused: "README\.md" was not added/u);
     expect((await reindexCli(["--check", readme, "--force"], fixture)).code).toBe(2);
+    // A file that cannot be an article says why, in the words of a check (nothing was to be added).
+    const empty = path.join(fixture.root, "leer.txt");
+    await writeFile(empty, "");
+    const refused = await reindexCli(["--check", empty], fixture);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toMatch(/^error: .*leer\.txt cannot be read as an article: the file is empty$/u);
+    const pdf = path.join(fixture.root, "README.pdf");
+    await writeFile(pdf, "%PDF-1.7");
+    const other = await reindexCli(["--check", pdf], fixture);
+    expect(other.stderr.trim()).toMatch(/README\.pdf cannot be read as an article: unsupported file type \(expected \.txt, \.md/u);
+    expect(await snapshot(fixture.contentDir)).toEqual(before);
   });
 });

@@ -119,12 +119,15 @@ export function presentArticleCheck(check: ArticleCheck, fileName: string, lang:
   const text = messages(lang).content;
   const options = commandTexts.reindex.options;
   const warnings: string[] = [];
-  if (check.notAnArticle)
-    warnings.push(text.readingWouldRefuse(contentProblemText({ kind: "not-an-article", file: fileName, shape: check.notAnArticle }, lang)));
-  if (check.replaces)
-    warnings.push(
-      text.readingWouldReplace(check.replaces.title === null ? null : singleLine(check.replaces.title), shownId(check.articleId), options.replace[lang].name),
-    );
+  // The reason names the file and the title is the article's: both are escaped before they go into the markdown.
+  if (check.notAnArticle) {
+    const reason = contentProblemText({ kind: "not-an-article", file: fileName, shape: check.notAnArticle }, lang);
+    warnings.push(text.readingWouldRefuse(fitEscaped(reason, 500)));
+  }
+  if (check.replaces) {
+    const title = check.replaces.title === null ? null : fitEscapedInline(singleLine(check.replaces.title), 150);
+    warnings.push(text.readingWouldReplace(title, shownId(check.articleId), options.replace[lang].name));
+  }
   const embed = readingEmbed(check.reading, text.readingTitle(singleLine(fileName)), lang, {
     warnings,
     footer: text.readingCheckFooter(options.check[lang].name),

@@ -47,14 +47,15 @@ describe("how an upload was read, in Discord", () => {
 
   it("warns when adding the file would be refused or would replace an article", () => {
     const embed = presentArticleCheck(
-      check(FAKE_READING, { notAnArticle: { kind: "no-prose" }, replaces: { fileName: "neuer-artikel.txt", title: "Der alte Artikel" } }),
-      "neuer-artikel.txt",
+      check(FAKE_READING, { notAnArticle: { kind: "no-prose" }, replaces: { fileName: "neuer-artikel.txt", title: "Der *alte* Artikel" } }),
+      "neuer_artikel.txt",
       "en",
     ).embeds[0];
     const warnings = (embed?.fields ?? []).filter((field) => field.name === "⚠").map((field) => field.value);
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/^As an upload it would be refused: /u);
-    expect(warnings[1]).toBe('Article `neuer-artikel` ("Der alte Artikel") already exists: adding this file needs replace: True and replaces it.');
+    // The file name and the title are the uploader's text: escaped, so they cannot turn into markdown.
+    expect(warnings[0]).toMatch(/^As an upload it would be refused: .*neuer\\_artikel\.txt/u);
+    expect(warnings[1]).toBe('Article `neuer-artikel` ("Der \\*alte\\* Artikel") already exists: adding this file needs replace: True and replaces it.');
   });
 
   it("shows below an upload's report how it was read, the two embeds within 6,000 characters together", () => {

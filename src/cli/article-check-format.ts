@@ -6,14 +6,13 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 
 /** `npm run reindex -- --check FILE`: how the file would be read (see ArticleReading), as text. */
 export function formatArticleCheck(file: string, articleId: string, reading: ArticleReading): string {
-  const paragraphCount = reading.sections.reduce((sum, section) => sum + section.paragraphs.length, 0);
   const lines = [
     `${file} would be read as the article "${articleId}":`,
     `  title:     ${reading.title}`,
     `  kicker:    ${reading.kicker ?? "none"}`,
     `  date:      ${reading.date ?? "none found"}`,
     `  publisher: ${reading.publisher ?? "none found"}`,
-    `  ${paragraphCount} paragraph(s) in ${reading.sections.length} section(s):`,
+    `  ${reading.paragraphCount} paragraph(s) in ${reading.sections.length} section(s):`,
   ];
   for (const section of reading.sections) {
     lines.push(`  § ${section.heading ?? "(no heading)"}`);

@@ -62,14 +62,13 @@ export function readingEmbed(
 ): APIEmbed {
   const text = messages(lang).content;
   const none = `*${text.readingNotFound}*`;
-  const paragraphCount = reading.sections.reduce((sum, section) => sum + section.paragraphs.length, 0);
   const description = [
     `**${fitEscaped(singleLine(reading.title), 300)}**`,
     `${text.readingKicker}: ${reading.kicker ? fitEscapedInline(singleLine(reading.kicker), 150) : none}`,
     `${text.readingDate}: ${reading.date ? fitEscapedInline(formatDate(reading.date, lang), 60) : none} · ${text.readingPublisher}: ${
       reading.publisher ? fitEscapedInline(singleLine(reading.publisher), 80) : none
     }`,
-    `${text.readingParagraphs(paragraphCount, reading.sections.length)} · ${text.readingSources(reading.sources.length)}`,
+    `${text.readingParagraphs(reading.paragraphCount, reading.sections.length)} · ${text.readingSources(reading.sources.length)}`,
   ].join("\n");
   const more = (count: number): string => text.readingMore(count);
   const sectionFields: APIEmbedField[] = reading.sections.map((section) => ({

@@ -79,7 +79,8 @@ function changeLine(change: ArticleChange, lang: Lang): string {
   else if (change.action === "replaced") line = text.changeReplaced(title(change.title) ?? id, title(change.previousTitle), id, change.paragraphs);
   else line = text.changeRemoved(title(change.previousTitle ?? change.title), id);
   const saved = change.requestedFileName === null ? line : `${line} ${text.savedAs(fitEscapedInline(change.fileName, 120))}`;
-  return change.droppedLines > 0 ? `${saved} ${text.droppedLines(change.droppedLines)}` : saved;
+  const dropped = change.reading?.dropped.length ?? 0;
+  return dropped > 0 ? `${saved} ${text.droppedLines(dropped)}` : saved;
 }
 
 /** The final report: the file change (if any), then added/changed/removed/unchanged, paragraphs, time and retrieval mode. */

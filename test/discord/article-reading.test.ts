@@ -67,7 +67,6 @@ describe("how an upload was read, in Discord", () => {
       fileName: "neuer-artikel.txt",
       requestedFileName: null,
       paragraphs: 600,
-      droppedLines: 200,
       reading: hugeReading(),
       message: "Added.",
     };

@@ -226,7 +226,10 @@ describe("moderator commands (fake admin)", () => {
         replace: true,
         actor: { via: "discord", id: user.id },
       });
-      expect(report.embeds?.[0]?.description).toBe("Artikel `neuer-artikel` ersetzt durch „Ein neuer Artikel“ (`neuer-artikel`, 4 Absätze).");
+      expect(report.embeds?.[0]?.description).toBe(
+        "Artikel `neuer-artikel` ersetzt durch „Ein neuer Artikel“ (`neuer-artikel`, 4 Absätze). " +
+          "2 Zeilen der Webseite um den Artikel (Navigation, Bildnachweise, Hinweise …) wurden weggelassen, siehe unten.",
+      );
       expect(report.embeds?.[0]?.fields?.[0]).toEqual({ name: "Hinzugefügt", value: "1 · `neuer-artikel`", inline: true });
       // Below the report: how the new article was read, with the lines left out and why.
       const reading = report.embeds?.[1];

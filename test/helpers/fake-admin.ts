@@ -123,7 +123,6 @@ export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
         fileName: "neuer-artikel.html",
         requestedFileName: null,
         paragraphs: 4,
-        droppedLines: 0,
         reading: FAKE_READING,
         message: "Added.",
       };
@@ -140,7 +139,6 @@ export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
         fileName: `${request.articleId}.txt`,
         requestedFileName: null,
         paragraphs: 0,
-        droppedLines: 0,
         reading: null,
         message: "Removed.",
       };

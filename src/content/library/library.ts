@@ -268,7 +268,6 @@ export class ContentLibrary {
             fileName: safeName,
             requestedFileName,
             paragraphs,
-            droppedLines: dropped,
             reading,
             message: `Added "${article.title}" (id ${articleId}, ${paragraphs} paragraphs).${savedAs}${droppedNote}`,
           }
@@ -280,7 +279,6 @@ export class ContentLibrary {
             fileName: safeName,
             requestedFileName,
             paragraphs,
-            droppedLines: dropped,
             reading,
             message: `Replaced ${previous.title === null ? `the unreadable ${previous.fileName}` : `"${previous.title}"`} with "${article.title}" (id ${articleId}, ${paragraphs} paragraphs).${savedAs}${droppedNote}`,
           };
@@ -343,7 +341,6 @@ export class ContentLibrary {
       fileName: first.fileName,
       requestedFileName: null,
       paragraphs: 0,
-      droppedLines: 0,
       reading: null,
       message: `Removed ${first.title === null ? articleId : `"${first.title}"`} (id ${articleId}, ${matching.map((entry) => entry.fileName).join(", ")}).`,
     };

@@ -70,9 +70,7 @@ export interface ArticleChange {
   requestedFileName: string | null;
   /** Paragraphs of the new article (0 for a removal). */
   paragraphs: number;
-  /** Lines dropped as the site around the article of a page copy (0 for a clean article or a removal). */
-  droppedLines: number;
-  /** How the new article was read (null for a removal). */
+  /** How the new article was read, with the lines of a page copy left out as the site around it (null for a removal). */
   reading: ArticleReading | null;
   /** One or two sentences for the moderator. */
   message: string;

@@ -3,13 +3,12 @@ import type { Logger } from "pino";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../atomic-write.js";
 import { clearIntent, newIntentId, writeIntent, type AffectedFile } from "../change-intent.js";
 import { tryLockFolder, type FolderLock } from "../folder-lock.js";
-import { articleFormatOf, articleIdFromFileName } from "../load.js";
 import type { Article } from "../types.js";
 import { systemDetail, type FollowUpFailure, type SystemDetail } from "../problems.js";
 import { appendAuditLine, type AuditAction, type AuditEntry } from "./audit.js";
 import { checkServerLimits, comparableTitle, readFolder, withBytes } from "./folder.js";
 import { ContentError, FollowUpError } from "./errors.js";
-import { readArticleUpload, shownName } from "./upload-reading.js";
+import { readArticleUpload, shownName, uploadName } from "./upload-reading.js";
 import {
   DEFAULT_MAX_UPLOAD_BYTES,
   addArticleRequestSchema,
@@ -218,8 +217,8 @@ export class ContentLibrary {
       throw new ContentError({ kind: "invalid-request", change: "add", field: issue?.path.join(".") || "request" });
     }
     const { fileName, bytes, replace, force } = parsed.data;
-    const baseName = fileName.split(/[\\/]/u).pop() ?? "";
-    if (articleFormatOf(baseName) !== undefined) attempt.article = articleIdFromFileName(baseName);
+    // Known before the file is read, so that a refusal of its contents is audited with it.
+    attempt.article = uploadName(fileName)?.articleId ?? null;
     const { given, articleId, safeName, article, reading, notAnArticle } = await readArticleUpload(fileName, bytes, this.maxUploadBytes);
     if (!force && notAnArticle) throw new ContentError({ kind: "not-an-article", file: given, shape: notAnArticle });
 

@@ -29,18 +29,25 @@ export function shownName(name: string): string {
 }
 
 /**
+ * An upload's base name and the id it gives its article, or null when its type
+ * cannot be an article. Only the last path segment counts: "../../x.txt" and
+ * "C:\\x.txt" cannot point outside the folder.
+ */
+export function uploadName(fileName: string): { articleId: string; baseName: string } | null {
+  const baseName = fileName.split(/[\\/]/u).pop() ?? "";
+  return articleFormatOf(baseName) === undefined ? null : { articleId: articleIdFromFileName(baseName), baseName };
+}
+
+/**
  * Reads an upload the way adding it would: type, size and parse are checked
  * (a failure throws ContentError, worded for the moderator), and nothing is
  * written. Adding, `--check` and `/reindex check` all read through here.
  */
 export async function readArticleUpload(fileName: string, bytes: Uint8Array, maxBytes: number): Promise<UploadReading> {
   const given = shownName(fileName);
-  // Only the last path segment counts: "../../x.txt" and "C:\\x.txt" cannot point outside the folder.
-  const baseName = fileName.split(/[\\/]/u).pop() ?? "";
-  if (articleFormatOf(baseName) === undefined) {
-    throw new ContentError({ kind: "unsupported-type", file: given, formats: [...ARTICLE_FILE_FORMATS.keys()] });
-  }
-  const articleId = articleIdFromFileName(baseName);
+  const named = uploadName(fileName);
+  if (named === null) throw new ContentError({ kind: "unsupported-type", file: given, formats: [...ARTICLE_FILE_FORMATS.keys()] });
+  const { articleId, baseName } = named;
   const safeName = `${articleId}${path.extname(baseName).toLowerCase()}`;
   if (bytes.length > maxBytes) throw new ContentError({ kind: "too-large", file: given, bytes: bytes.length, limit: maxBytes });
   const dropped: DroppedLine[] = [];

@@ -124,12 +124,8 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   kept.push(...leads);
   let chromeBelow = false;
   // The source list ends where the site's box about the author (and everything of the site below it) begins.
-  const authorBox =
-    sourcesAt >= 0
-      ? authorBoxLines(rest.slice(sourcesAt + 1), sourcesAt + 1)
-      : boxWithoutSources >= 0
-        ? authorBoxLines(rest.slice(boxWithoutSources), boxWithoutSources)
-        : new Set<number>();
+  const boxFrom = sourcesAt >= 0 ? sourcesAt + 1 : boxWithoutSources;
+  const authorBox = boxFrom >= 0 ? authorBoxLines(rest.slice(boxFrom), boxFrom) : new Set<number>();
   const sourcesEnd = authorBox.size > 0 ? Math.min(...authorBox) : rest.length;
   rest.forEach((block, index) => {
     if (index >= sourcesEnd) {

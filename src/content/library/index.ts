@@ -8,4 +8,5 @@ export * from "./errors.js";
 export * from "./library.js";
 export * from "./recovery.js";
 export * from "./requests.js";
+export * from "./undoable-change.js";
 export * from "./upload-reading.js";

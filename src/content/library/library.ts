@@ -1,13 +1,14 @@
 import path from "node:path";
+import type { z } from "zod";
 import type { Logger } from "pino";
 import { diskFileOperations, writeFileAtomic, type FileWriteOperations } from "../atomic-write.js";
-import { clearIntent, newIntentId, writeIntent, type AffectedFile } from "../change-intent.js";
+import { clearIntent, type AffectedFile } from "../change-intent.js";
 import { tryLockFolder, type FolderLock } from "../folder-lock.js";
-import type { Article } from "../types.js";
-import { systemDetail, type FollowUpFailure, type SystemDetail } from "../problems.js";
-import { appendAuditLine, type AuditAction, type AuditEntry } from "./audit.js";
+import { systemDetail } from "../problems.js";
+import { appendAuditLine, type AuditEntry } from "./audit.js";
 import { checkServerLimits, comparableTitle, readFolder, withBytes } from "./folder.js";
-import { ContentError, FollowUpError } from "./errors.js";
+import { ContentError } from "./errors.js";
+import { applyWithUndo, describeError, type ChangeAttempt, type ContentChangeHooks, type UndoContext } from "./undoable-change.js";
 import { readArticleUpload, shownName, uploadName } from "./upload-reading.js";
 import {
   DEFAULT_MAX_UPLOAD_BYTES,
@@ -63,27 +64,11 @@ export interface ServerLayerRules {
   maxBytes: number;
 }
 
-export interface ContentChangeHooks {
-  /**
-   * Runs once the change is on disk (the service rebuilds its index here).
-   * If it throws, the change is undone and the error becomes a "not-applied" ContentError.
-   */
-  afterWrite?: (change: ArticleChange, parsed: { fileName: string; article: Article } | null, touched: readonly string[]) => Promise<void>;
-}
-
-type UndoStep = () => Promise<void>;
-
-/** The mutable facts of one attempt, filled in as they become known, for the audit line. */
-interface Attempt {
-  actor: ContentActor | null;
-  action: AuditAction;
-  article: string | null;
-  /** Set once the intent record is written, i.e. once the folder may change. */
-  intent?: string;
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** A request as its schema reads it, or the refusal naming the field that is wrong. */
+function validRequest<T>(schema: z.ZodType<T>, request: unknown, change: "add" | "remove"): T {
+  const parsed = schema.safeParse(request);
+  if (parsed.success) return parsed.data;
+  throw new ContentError({ kind: "invalid-request", change, field: parsed.error.issues[0]?.path.join(".") || "request" });
 }
 
 function actorFrom(request: unknown): ContentActor | null {
@@ -107,13 +92,17 @@ export class ContentLibrary {
     this.now = options.now ?? (() => new Date());
   }
 
+  private get undoContext(): UndoContext {
+    return { contentDir: this.contentDir, operations: this.operations, logger: this.options.logger };
+  }
+
   /**
    * Adds (or, with `replace`, replaces) an article from uploaded bytes. The
    * bytes are parsed first; only a valid article that clashes with nothing is
    * written. Resolves with what changed; rejects with a `ContentError`.
    */
   addArticle(request: AddArticleRequest, hooks: ContentChangeHooks = {}): Promise<ArticleChange> {
-    const attempt: Attempt = { actor: actorFrom(request), action: "add", article: null };
+    const attempt: ChangeAttempt = { actor: actorFrom(request), action: "add", article: null };
     return this.audited(attempt, () => this.applyAdd(request, attempt, hooks));
   }
 
@@ -123,12 +112,8 @@ export class ContentLibrary {
    * rejects only as adding would on the file itself (type, size, encoding).
    */
   async checkArticle(request: CheckArticleRequest): Promise<ArticleCheck> {
-    const parsed = checkArticleRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ContentError({ kind: "invalid-request", change: "add", field: issue?.path.join(".") || "request" });
-    }
-    const upload = await readArticleUpload(parsed.data.fileName, parsed.data.bytes, this.maxUploadBytes);
+    const { fileName, bytes } = validRequest(checkArticleRequestSchema, request, "add");
+    const upload = await readArticleUpload(fileName, bytes, this.maxUploadBytes);
     const existing = (await readFolder(this.contentDir, this.options.knownTitle)).find((entry) => entry.articleId === upload.articleId);
     return {
       articleId: upload.articleId,
@@ -141,7 +126,7 @@ export class ContentLibrary {
 
   /** Removes the article with `articleId` (all its files). Refuses to remove the last article. */
   removeArticle(request: RemoveArticleRequest, hooks: ContentChangeHooks = {}): Promise<ArticleChange> {
-    const attempt: Attempt = { actor: actorFrom(request), action: "remove", article: null };
+    const attempt: ChangeAttempt = { actor: actorFrom(request), action: "remove", article: null };
     return this.audited(attempt, () => this.applyRemove(request, attempt, hooks));
   }
 
@@ -163,7 +148,7 @@ export class ContentLibrary {
     }
   }
 
-  private audited(attempt: Attempt, task: () => Promise<ArticleChange>): Promise<ArticleChange> {
+  private audited(attempt: ChangeAttempt, task: () => Promise<ArticleChange>): Promise<ArticleChange> {
     return this.exclusive(async () => {
       let lock: FolderLock | null = null;
       try {
@@ -210,13 +195,8 @@ export class ContentLibrary {
     return run;
   }
 
-  private async applyAdd(request: AddArticleRequest, attempt: Attempt, hooks: ContentChangeHooks): Promise<ArticleChange> {
-    const parsed = addArticleRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ContentError({ kind: "invalid-request", change: "add", field: issue?.path.join(".") || "request" });
-    }
-    const { fileName, bytes, replace, force } = parsed.data;
+  private async applyAdd(request: AddArticleRequest, attempt: ChangeAttempt, hooks: ContentChangeHooks): Promise<ArticleChange> {
+    const { fileName, bytes, replace, force } = validRequest(addArticleRequestSchema, request, "add");
     // Known before the file is read, so that a refusal of its contents is audited with it.
     attempt.article = uploadName(fileName)?.articleId ?? null;
     const { given, articleId, safeName, article, reading, notAnArticle } = await readArticleUpload(fileName, bytes, this.maxUploadBytes);
@@ -290,7 +270,8 @@ export class ContentLibrary {
       { name: safeName, before: overwritten ? overwritten.bytes : null },
       ...superseded.map((entry) => ({ name: entry.fileName, before: entry.bytes })),
     ];
-    return this.applyWithUndo(
+    return applyWithUndo(
+      this.undoContext,
       given,
       change.action === "replaced" ? "replaced" : "added",
       change,
@@ -308,13 +289,8 @@ export class ContentLibrary {
     );
   }
 
-  private async applyRemove(request: RemoveArticleRequest, attempt: Attempt, hooks: ContentChangeHooks): Promise<ArticleChange> {
-    const parsed = removeArticleRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ContentError({ kind: "invalid-request", change: "remove", field: issue?.path.join(".") || "request" });
-    }
-    const articleId = parsed.data.articleId;
+  private async applyRemove(request: RemoveArticleRequest, attempt: ChangeAttempt, hooks: ContentChangeHooks): Promise<ArticleChange> {
+    const { articleId } = validRequest(removeArticleRequestSchema, request, "remove");
     attempt.article = articleId;
     const folder = await readFolder(this.contentDir, this.options.knownTitle);
     const matching = await withBytes(
@@ -344,70 +320,12 @@ export class ContentLibrary {
       message: `Removed ${first.title === null ? articleId : `"${first.title}"`} (id ${articleId}, ${matching.map((entry) => entry.fileName).join(", ")}).`,
     };
     const affected: AffectedFile[] = matching.map((entry) => ({ name: entry.fileName, before: entry.bytes }));
-    return this.applyWithUndo(articleId, "removed", change, hooks, { attempt, files: affected }, async (undo) => {
+    return applyWithUndo(this.undoContext, articleId, "removed", change, hooks, { attempt, files: affected }, async (undo) => {
       for (const entry of matching) {
         const file = path.join(this.contentDir, entry.fileName);
         await this.operations.removeFile(file);
         undo.push(() => writeFileAtomic(file, entry.bytes, this.operations));
       }
     });
-  }
-
-  /**
-   * Runs the disk steps, then the caller's hook. On any failure the steps
-   * done so far are undone in reverse order, so the folder is as before.
-   */
-  private async applyWithUndo(
-    subject: string,
-    verb: "added" | "replaced" | "removed",
-    change: ArticleChange,
-    hooks: ContentChangeHooks,
-    affected: { attempt: Attempt; files: readonly AffectedFile[]; parsed?: { fileName: string; article: Article } },
-    write: (undo: UndoStep[]) => Promise<void>,
-  ): Promise<ArticleChange> {
-    const undo: UndoStep[] = [];
-    let written = false;
-    const intentId = newIntentId();
-    try {
-      const action = verb === "removed" ? "remove" : verb === "replaced" ? "replace" : "add";
-      await writeIntent(this.contentDir, { id: intentId, action, article: change.articleId, files: affected.files }, this.operations);
-    } catch (error) {
-      throw new ContentError({ kind: "write-failed", subject, verb, detail: systemDetail(error) }, { cause: error });
-    }
-    affected.attempt.intent = intentId;
-    try {
-      await write(undo);
-      written = true;
-      await hooks.afterWrite?.(
-        change,
-        affected.parsed ?? null,
-        affected.files.map((file) => file.name),
-      );
-      return change;
-    } catch (error) {
-      const undoFailures: SystemDetail[] = [];
-      for (const step of undo.reverse()) {
-        try {
-          await step();
-        } catch (undoError) {
-          undoFailures.push(systemDetail(undoError));
-        }
-      }
-      if (undoFailures.length > 0) {
-        this.options.logger.error(
-          {
-            event: "content_rollback_failed",
-            article: change.articleId,
-            reason: describeError(error),
-            undoFailures: undoFailures.map((failure) => failure.message),
-          },
-          "a failed content change could not be undone",
-        );
-        throw new ContentError({ kind: "rollback-failed", subject, verb, detail: systemDetail(error), undoFailures }, { cause: error });
-      }
-      if (!written) throw new ContentError({ kind: "write-failed", subject, verb, detail: systemDetail(error) }, { cause: error });
-      const cause: FollowUpFailure = error instanceof FollowUpError ? error.failure : { kind: "error", detail: systemDetail(error) };
-      throw new ContentError({ kind: "not-applied", subject, verb, cause }, { cause: error });
-    }
   }
 }

@@ -113,9 +113,7 @@ async function checkArticle(file: string): Promise<void> {
     const upload = await readArticleUpload(path.basename(file), bytes, Number.POSITIVE_INFINITY);
     process.stdout.write(`${formatArticleCheck(file, upload.articleId, upload.reading)}\n`);
     if (upload.notAnArticle)
-      process.stdout.write(
-        `Warning: as an upload it would be refused: ${describeContentProblem({ kind: "not-an-article", file: upload.given, shape: upload.notAnArticle })}\n`,
-      );
+      process.stdout.write(`Warning: ${describeContentProblem({ kind: "not-an-article", file: upload.given, shape: upload.notAnArticle }, "check")}\n`);
   } catch (error) {
     if (error instanceof ContentError) {
       const problem = error.problem;

@@ -89,30 +89,37 @@ function describeFollowUp(cause: FollowUpFailure): string {
     : systemText(cause.detail);
 }
 
-/** Why a content change did not happen, for the moderator or operator who asked for it. */
-export function describeContentProblem(problem: ContentProblem): string {
+/**
+ * Whether a problem is told of an upload that was refused ("was not added")
+ * or of a file only checked, which nobody tried to add ("cannot be added").
+ */
+export type ProblemOccasion = "change" | "check";
+
+/** Why a content change did not happen (or, on a check, would not), for the moderator or operator who asked for it. */
+export function describeContentProblem(problem: ContentProblem, occasion: ProblemOccasion = "change"): string {
+  const notAdded = (file: string): string => `"${file}" ${occasion === "check" ? "cannot be added" : "was not added"}`;
   switch (problem.kind) {
     case "invalid-request":
       return `${problem.change === "add" ? "The upload was not accepted" : "Nothing was removed"}: ${problem.field} is missing or invalid.`;
     case "unsupported-type":
-      return `"${problem.file}" was not added: only ${problem.formats.join(", ")} files can be articles.`;
+      return `${notAdded(problem.file)}: only ${problem.formats.join(", ")} files can be articles.`;
     case "too-large":
-      return `"${problem.file}" was not added: it is ${formatBytesEnglish(problem.bytes)}, more than the limit of ${formatBytesEnglish(problem.limit)}.`;
+      return `${notAdded(problem.file)}: it is ${formatBytesEnglish(problem.bytes)}, more than the limit of ${formatBytesEnglish(problem.limit)}.`;
     case "unreadable-upload":
-      return `"${problem.file}" was not added: ${describeArticleProblem(problem.problem)}.`;
+      return `${notAdded(problem.file)}: ${describeArticleProblem(problem.problem)}.`;
     case "not-an-article":
       return (
-        `"${problem.file}" was not added: it does not look like a news article (${describeShape(problem.shape)}). ` +
+        `${notAdded(problem.file)}: it does not look like a news article (${describeShape(problem.shape)}). ` +
         `If it is one, the operator can add it with npm run reindex -- --add FILE --force.`
       );
     case "duplicate-title":
       return (
-        `"${problem.file}" was not added: the article "${problem.title}" is already in the library as "${problem.existingId}" (${problem.existingFile}). ` +
+        `${notAdded(problem.file)}: the article "${problem.title}" is already in the library as "${problem.existingId}" (${problem.existingFile}). ` +
         `Remove that one first, or replace it by uploading under the same file name.`
       );
     case "already-exists":
       return (
-        `"${problem.file}" was not added: an article with the id "${problem.id}" already exists (${problem.existingFile}` +
+        `${notAdded(problem.file)}: an article with the id "${problem.id}" already exists (${problem.existingFile}` +
         `${problem.existingTitle === null ? "" : `, "${problem.existingTitle}"`}). Upload it again with replace to overwrite it, or rename the file.`
       );
     case "not-found":
@@ -121,11 +128,11 @@ export function describeContentProblem(problem: ContentProblem): string {
       return `"${problem.title}" is the only article, so it was not removed: the bot would have nothing to answer from. Add another article first.`;
     case "server-limit":
       return problem.limit === "articles"
-        ? `"${problem.file}" was not added: this server would have ${problem.total} articles of its own, more than the limit of ${problem.max}. Remove one first.`
-        : `"${problem.file}" was not added: this server's articles would take ${formatBytesEnglish(problem.total)}, more than the limit of ${formatBytesEnglish(problem.max)}. Remove one first.`;
+        ? `${notAdded(problem.file)}: this server would have ${problem.total} articles of its own, more than the limit of ${problem.max}. Remove one first.`
+        : `${notAdded(problem.file)}: this server's articles would take ${formatBytesEnglish(problem.total)}, more than the limit of ${formatBytesEnglish(problem.max)}. Remove one first.`;
     case "shared-clash":
       return (
-        `"${problem.file}" was not added: ${problem.clash === "id" ? `the id "${problem.id}"` : `the title "${problem.title}"`} belongs to "${problem.title}" (${problem.id}), ` +
+        `${notAdded(problem.file)}: ${problem.clash === "id" ? `the id "${problem.id}"` : `the title "${problem.title}"`} belongs to "${problem.title}" (${problem.id}), ` +
         `one of the articles every server shares. Rename the file, or ask the bot's operator to change the shared article.`
       );
     case "shared-not-removable":

@@ -120,8 +120,8 @@ export function presentArticleCheck(check: ArticleCheck, fileName: string, lang:
   const warnings: string[] = [];
   // The reason names the file and the title is the article's: both are escaped before they go into the markdown.
   if (check.notAnArticle) {
-    const reason = contentProblemText({ kind: "not-an-article", file: fileName, shape: check.notAnArticle }, lang);
-    warnings.push(text.readingWouldRefuse(fitEscaped(reason, 500)));
+    // Told as of a check: "cannot be added", since nobody tried to add it.
+    warnings.push(fitEscaped(contentProblemText({ kind: "not-an-article", file: fileName, shape: check.notAnArticle }, lang, "check"), 500));
   }
   if (check.replaces) {
     const title = check.replaces.title === null ? null : fitEscapedInline(singleLine(check.replaces.title), 150);

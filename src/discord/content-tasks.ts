@@ -3,6 +3,7 @@
  * running a reindex/upload/removal while its progress is shown by editing the
  * (private) reply, ending with the report or the reason it failed.
  */
+import type { ProblemOccasion } from "../content/problem-text.js";
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from "discord.js";
 import type { ContentAdminApi, QaApi, ReindexProgress, ReindexReport } from "../answer/types.js";
 import type { ArticleOrigin } from "../answer/shared-layer.js";
@@ -155,7 +156,7 @@ export interface FailureOutcome {
 }
 
 /** An expected failure of a content command as the moderator's message, or null for anything else. */
-export function describeFailure(error: unknown, lang: Lang): FailureOutcome | null {
+export function describeFailure(error: unknown, lang: Lang, occasion: ProblemOccasion = "change"): FailureOutcome | null {
   if (error instanceof ReindexBusyError) return { kind: "busy", payload: presentAlreadyRunning(error.progress, lang), logReason: error.message };
   if (error instanceof ReindexFailedError)
     return {
@@ -165,7 +166,11 @@ export function describeFailure(error: unknown, lang: Lang): FailureOutcome | nu
     };
   if (error instanceof ContentError) {
     const kind = error.outcome === "refused" ? "change_refused" : "change_failed";
-    return { kind, payload: presentContentProblem(kind, contentProblemText(error.problem, lang), lang), logReason: `${error.code}: ${error.message}` };
+    return {
+      kind,
+      payload: presentContentProblem(kind, contentProblemText(error.problem, lang, occasion), lang),
+      logReason: `${error.code}: ${error.message}`,
+    };
   }
   if (error instanceof UploadRefusedError) {
     return { kind: `upload_${error.problem.kind}`, payload: presentNotice(describeUploadProblem(error.problem, lang)), logReason: error.problem.kind };

@@ -156,7 +156,7 @@ describe("npm run reindex", () => {
     expect(await snapshot(fixture.contentDir)).toEqual(before);
     const readme = path.join(fixture.root, "README.md");
     await writeFile(readme, README_LIKE);
-    expect((await reindexCli(["--check", readme], fixture)).stdout).toMatch(/Warning: as an upload it would be refused: "README\.md" was not added/u);
+    expect((await reindexCli(["--check", readme], fixture)).stdout).toMatch(/Warning: "README\.md" cannot be added: it does not look like a news article/u);
     expect((await reindexCli(["--check", readme, "--force"], fixture)).code).toBe(2);
     // A file that cannot be an article says why, in the words of a check (nothing was to be added).
     const empty = path.join(fixture.root, "leer.txt");

@@ -54,7 +54,7 @@ describe("how an upload was read, in Discord", () => {
     const warnings = (embed?.fields ?? []).filter((field) => field.name === "⚠").map((field) => field.value);
     expect(warnings).toHaveLength(2);
     // The file name and the title are the uploader's text: escaped, so they cannot turn into markdown.
-    expect(warnings[0]).toMatch(/^As an upload it would be refused: .*neuer\\_artikel\.txt/u);
+    expect(warnings[0]).toMatch(/^"neuer\\_artikel\.txt" cannot be added: it does not look like a news article/u);
     expect(warnings[1]).toBe('Article `neuer-artikel` ("Der \\*alte\\* Artikel") already exists: adding this file needs replace: True and replaces it.');
   });
 

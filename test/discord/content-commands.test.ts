@@ -272,6 +272,15 @@ describe("moderator commands (fake admin)", () => {
       expect(admin.checkCalls).toHaveLength(checks);
     });
 
+    it("check: a file adding would refuse is told as one that cannot be added", async () => {
+      admin.setFailure(new ContentError({ kind: "unreadable-upload", file: "leer.txt", problem: { kind: "empty", whitespaceOnly: true } }));
+      const upload = fake.serveAttachment("leer.txt", " ", { contentType: "text/plain" });
+      const interaction = reindex(fake, moderator(), [...file(upload), { name: "check", type: 5, value: true }], [upload]);
+      await fake.waitForCall((call) => isOriginalEdit(fake, interaction)(call) && /Nichts wurde/.test(messageBody(call).content ?? ""));
+      expect(lastEdit(fake, interaction).content).toBe("Nichts wurde geändert. „leer.txt“ kann nicht hinzugefügt werden: die Datei enthält nur Leerraum.");
+      admin.setFailure(null);
+    });
+
     it("shows the service's reason when it refuses the file, escaped", async () => {
       admin.setFailure(new ContentError({ kind: "already-exists", file: "x_y*.txt", id: "x-y", existingFile: "x-y.txt", existingTitle: null }));
       const upload = fake.serveAttachment("x_y*.txt", "Titel\n\nText.", { contentType: "text/plain" });

@@ -146,6 +146,7 @@ export function createFakeAdmin(options: FakeAdminOptions = {}): FakeAdmin {
     },
     async checkArticle(request: CheckArticleRequest): Promise<ArticleCheck> {
       admin.checkCalls.push({ fileName: request.fileName, byteLength: request.bytes.length });
+      if (failure) throw failure;
       return { articleId: "neuer-artikel", fileName: "neuer-artikel.txt", reading: FAKE_READING, notAnArticle: null, replaces: null };
     },
     hold() {

@@ -93,7 +93,7 @@ async function checkOnly(interaction: ChatInputCommandInteraction, context: BotC
     const check = await admin.checkArticle({ fileName: upload.name, bytes });
     await interaction.editReply(presentArticleCheck(check, upload.name, lang));
   } catch (error) {
-    const failure = describeFailure(error, lang);
+    const failure = describeFailure(error, lang, "check");
     if (!failure) throw error;
     context.logger.info({ event: "article_check_refused", guild: interaction.guildId, kind: failure.kind, reason: failure.logReason }, "article check refused");
     await interaction.editReply(failure.payload);

@@ -1,4 +1,4 @@
-import { describeArticleProblem, describeContentProblem } from "../../content/problem-text.js";
+import { describeArticleProblem, describeContentProblem, type ProblemOccasion } from "../../content/problem-text.js";
 import type { ArticleProblem, ChangeVerb, ContentProblem, FollowUpFailure, MetadataRule, NotArticleShape, SystemDetail } from "../../content/problems.js";
 import { commandTexts } from "./commands.js";
 import { formatByteSize, type Lang } from "./locale.js";
@@ -80,30 +80,31 @@ function followUpDe(cause: FollowUpFailure): string {
   return `der Index konnte nicht neu aufgebaut werden, daher bleibt der bisherige in Gebrauch: ${reindexProblemsText(cause.problems, "de")}`;
 }
 
-function contentProblemDe(problem: ContentProblem): string {
+function contentProblemDe(problem: ContentProblem, occasion: ProblemOccasion): string {
+  const notAdded = (file: string): string => `„${file}“ ${occasion === "check" ? "kann nicht hinzugefügt werden" : "wurde nicht hinzugefügt"}`;
   const reindex = `/${commandTexts.reindex.de.name}`;
   switch (problem.kind) {
     case "invalid-request":
       return `${problem.change === "add" ? "Der Upload wurde nicht angenommen" : "Es wurde nichts entfernt"}: „${problem.field}“ fehlt oder ist ungültig.`;
     case "unsupported-type":
-      return `„${problem.file}“ wurde nicht hinzugefügt: nur Dateien vom Typ ${problem.formats.join(", ")} können Artikel sein.`;
+      return `${notAdded(problem.file)}: nur Dateien vom Typ ${problem.formats.join(", ")} können Artikel sein.`;
     case "too-large":
-      return `„${problem.file}“ wurde nicht hinzugefügt: die Datei ist ${formatByteSize(problem.bytes, "de")} groß, mehr als die Grenze von ${formatByteSize(problem.limit, "de")}.`;
+      return `${notAdded(problem.file)}: die Datei ist ${formatByteSize(problem.bytes, "de")} groß, mehr als die Grenze von ${formatByteSize(problem.limit, "de")}.`;
     case "unreadable-upload":
-      return `„${problem.file}“ wurde nicht hinzugefügt: ${articleProblemDe(problem.problem)}.`;
+      return `${notAdded(problem.file)}: ${articleProblemDe(problem.problem)}.`;
     case "not-an-article":
       return (
-        `„${problem.file}“ wurde nicht hinzugefügt: die Datei sieht nicht nach einem Nachrichtenartikel aus (${shapeDe(problem.shape)}). ` +
+        `${notAdded(problem.file)}: die Datei sieht nicht nach einem Nachrichtenartikel aus (${shapeDe(problem.shape)}). ` +
         `Ist sie doch einer, kann der Betreiber sie mit npm run reindex -- --add DATEI --force hinzufügen.`
       );
     case "duplicate-title":
       return (
-        `„${problem.file}“ wurde nicht hinzugefügt: der Artikel „${problem.title}“ ist schon als „${problem.existingId}“ (${problem.existingFile}) vorhanden. ` +
+        `${notAdded(problem.file)}: der Artikel „${problem.title}“ ist schon als „${problem.existingId}“ (${problem.existingFile}) vorhanden. ` +
         `Entferne zuerst diesen, oder ersetze ihn, indem du unter demselben Dateinamen hochlädst.`
       );
     case "already-exists":
       return (
-        `„${problem.file}“ wurde nicht hinzugefügt: es gibt schon einen Artikel mit der ID „${problem.id}“ (${problem.existingFile}` +
+        `${notAdded(problem.file)}: es gibt schon einen Artikel mit der ID „${problem.id}“ (${problem.existingFile}` +
         `${problem.existingTitle === null ? "" : `, „${problem.existingTitle}“`}). ` +
         `Lade ihn mit ${commandTexts.reindex.options.replace.de.name}: True erneut hoch, um ihn zu überschreiben, oder benenne die Datei um.`
       );
@@ -113,11 +114,11 @@ function contentProblemDe(problem: ContentProblem): string {
       return `„${problem.title}“ ist der einzige Artikel und wurde deshalb nicht entfernt: der Bot hätte sonst nichts, woraus er antworten kann. Füge zuerst einen anderen Artikel hinzu.`;
     case "server-limit":
       return problem.limit === "articles"
-        ? `„${problem.file}“ wurde nicht hinzugefügt: dieser Server hätte dann ${problem.total} eigene Artikel, mehr als die Grenze von ${problem.max}. Entferne zuerst einen.`
-        : `„${problem.file}“ wurde nicht hinzugefügt: die Artikel dieses Servers wären dann ${formatByteSize(problem.total, "de")} groß, mehr als die Grenze von ${formatByteSize(problem.max, "de")}. Entferne zuerst einen.`;
+        ? `${notAdded(problem.file)}: dieser Server hätte dann ${problem.total} eigene Artikel, mehr als die Grenze von ${problem.max}. Entferne zuerst einen.`
+        : `${notAdded(problem.file)}: die Artikel dieses Servers wären dann ${formatByteSize(problem.total, "de")} groß, mehr als die Grenze von ${formatByteSize(problem.max, "de")}. Entferne zuerst einen.`;
     case "shared-clash":
       return (
-        `„${problem.file}“ wurde nicht hinzugefügt: ${problem.clash === "id" ? `die ID „${problem.id}“` : `der Titel „${problem.title}“`} gehört zu „${problem.title}“ (${problem.id}), ` +
+        `${notAdded(problem.file)}: ${problem.clash === "id" ? `die ID „${problem.id}“` : `der Titel „${problem.title}“`} gehört zu „${problem.title}“ (${problem.id}), ` +
         `einem der Artikel, die alle Server gemeinsam haben. Benenne die Datei um, oder bitte den Betreiber des Bots, den gemeinsamen Artikel zu ändern.`
       );
     case "shared-not-removable":
@@ -148,9 +149,9 @@ export function articleProblemText(problem: ArticleProblem, lang: Lang): string 
   return lang === "de" ? articleProblemDe(problem) : describeArticleProblem(problem);
 }
 
-/** Why a content change did not happen, in `lang`. */
-export function contentProblemText(problem: ContentProblem, lang: Lang): string {
-  return lang === "de" ? contentProblemDe(problem) : describeContentProblem(problem);
+/** Why a content change did not happen (or, on a check, would not), in `lang`. */
+export function contentProblemText(problem: ContentProblem, lang: Lang, occasion: ProblemOccasion = "change"): string {
+  return lang === "de" ? contentProblemDe(problem, occasion) : describeContentProblem(problem, occasion);
 }
 
 /** Why a reindex failed (every file that did not load), in `lang`. */

@@ -145,7 +145,6 @@ export const de: Messages = {
     furnitureReason: (reason) => GERMAN_FURNITURE_REASONS[reason],
     readingWouldReplace: (title, id, option) =>
       `Der Artikel ${id}${title === null ? "" : ` („${title}“)`} existiert schon: Diese Datei hinzuzufügen braucht ${option}: True und ersetzt ihn.`,
-    readingWouldRefuse: (reason) => `Als Upload würde sie abgelehnt: ${reason}`,
     readingCheckFooter: (option) => `Nichts wurde geändert. Lade die Datei ohne ${option} erneut hoch, um sie hinzuzufügen.`,
     listTitle: (count) => `Indexierte Artikel (${count})`,
     listFooter: (paragraphs, mode) => `${paragraphs} Absätze insgesamt · Suche: ${mode === "hybrid" ? "hybrid" : "lexikalisch"}`,

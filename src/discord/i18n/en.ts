@@ -125,7 +125,6 @@ export const en: Messages = {
     furnitureReason: (reason) => reason,
     readingWouldReplace: (title, id, option) =>
       `Article ${id}${title === null ? "" : ` ("${title}")`} already exists: adding this file needs ${option}: True and replaces it.`,
-    readingWouldRefuse: (reason) => `As an upload it would be refused: ${reason}`,
     readingCheckFooter: (option) => `Nothing was changed. Upload the file again without ${option} to add it.`,
     listTitle: (count) => `Indexed articles (${count})`,
     listFooter: (paragraphs, mode) => `${paragraphs} paragraphs in total · retrieval: ${mode}`,

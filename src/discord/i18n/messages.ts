@@ -138,7 +138,6 @@ export interface Messages {
     furnitureReason(reason: FurnitureReason): string;
     /** An article with the upload's id exists: adding it needs the replace option. */
     readingWouldReplace(title: string | null, id: string, replaceOption: string): string;
-    readingWouldRefuse(reason: string): string;
     readingCheckFooter(checkOption: string): string;
     listTitle(count: number): string;
     listFooter(paragraphs: number, mode: RetrievalMode): string;

@@ -44,6 +44,12 @@ export interface FollowUpFocus {
   previousQuestion: string;
   /** The article the previous answer quoted: the follow-up is ranked within it. Null when the previous question was not answered. */
   article: string | null;
+  /**
+   * Set when none of the follow-up's own words is in the articles ("how old
+   * is he?"): the passage found through the earlier words is then shown as
+   * the closest one at most, never as the answer.
+   */
+  ownWordsUnknown?: boolean;
 }
 
 /** Passages looked at before the answer type re-orders them. */
@@ -125,7 +131,18 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
   const candidates = candidatesOf(result, index, type, settings, focus);
   const best = candidates[0];
   const features = abstentionFeatures(result, best?.hit ?? null, type === null || !best ? null : best.typeMatched);
-  return { question, result, type, candidates, decision: decideOutcome(features, settings.thresholds), focus };
+  const decision = decideOutcome(features, settings.thresholds);
+  if (focus?.ownWordsUnknown && decision.outcome === "answered") {
+    return {
+      question,
+      result,
+      type,
+      candidates,
+      decision: { ...decision, outcome: "hedged", reason: "the articles have none of the follow-up's own words" },
+      focus,
+    };
+  }
+  return { question, result, type, candidates, decision, focus };
 }
 
 /** The answer to a ranked question: excerpts and citations of the passages shown. */

@@ -42,12 +42,25 @@ function namesNewTopic(analyzed: string, previous: ConversationTurn, index: AskI
 }
 
 /**
+ * Whether the question has words of its own and none of them occurs in the
+ * articles, not even through a synonym, translation or spelling. Read with
+ * the conversation's words it would borrow their answer: unless it points
+ * back, it is about something else ("wie ist das wetter morgen"), and if it
+ * does ("how old is he?"), the articles may well not say.
+ */
+function sharesNothing(analyzed: string, index: AskIndex): boolean {
+  const tokens = index.retriever.lexicalIndex.analyzeQuery(analyzed);
+  return tokens.length > 0 && tokens.every((token) => !token.known && token.expansions.length === 0);
+}
+
+/**
  * Answers a question asked after `history` (oldest first). A question that
  * points back ("Und wo treffen sie sich?") is read with the words of the
  * previous turn, whose cited passages are favoured. A question that names
  * something specific the conversation has not been about is a change of
- * topic and is answered on its own, never dragged back to the earlier one;
- * any other stays with the conversation. Either way it is one retrieval,
+ * topic and is answered on its own, never dragged back to the earlier one,
+ * and so is one that does not point back and whose own words the articles
+ * lack altogether; any other stays with the conversation. Either way it is one retrieval,
  * with the same answer types, hedging and abstention as a single question.
  */
 export async function answerInConversation(
@@ -61,7 +74,9 @@ export async function answerInConversation(
   const previous = history.at(-1);
   if (!previous) return answerQuestion(question, analyzed, index, settings);
   const focus = focusOn(previous, conversation, analyzed);
-  if (refersBack(analyzed)) return answerQuestion(question, analyzed, index, settings, focus);
+  const unrelated = sharesNothing(analyzed, index);
+  if (refersBack(analyzed)) return answerQuestion(question, analyzed, index, settings, unrelated ? { ...focus, ownWordsUnknown: true } : focus);
+  if (unrelated) return answerQuestion(question, analyzed, index, settings);
   if (namesNewTopic(analyzed, previous, index)) return answerQuestion(question, analyzed, index, settings);
   return answerQuestion(question, analyzed, index, settings, focus);
 }

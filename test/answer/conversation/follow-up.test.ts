@@ -1,3 +1,4 @@
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { refersBack } from "../../../src/answer/conversation/cues.js";
 import { turnOf } from "../../../src/answer/conversation/turns.js";
@@ -52,6 +53,13 @@ describe("follow-up questions", () => {
     expect(switched?.citations.map((citation) => citation.paragraph)).toEqual(alone.citations.map((citation) => citation.paragraph));
   });
 
+  it("answers a question whose words the articles lack on its own, not from the conversation's words", async () => {
+    const [opening, weather] = await converse(service, ["Wer eröffnet das Hafenfest?", "Wie wird das Wetter morgen?"]);
+    expect(opening?.answered).toBe(true);
+    expect(weather?.followUp).toBeUndefined();
+    expect(weather?.answered).toBe(false);
+  });
+
   it("keeps the follow-up's own words above the carried-over ones", async () => {
     // "Eintrittskarten" is only in ¶4, the carried-over "Hafenfest" in ¶1 and ¶2: the question's own word decides.
     const [, tickets] = await converse(service, ["Wer eröffnet das Hafenfest?", "Und was kosten dort die Eintrittskarten?"]);
@@ -78,6 +86,19 @@ describe("follow-up questions", () => {
     expect(turn.citedIds[0]).toBe("zwei-feste#4");
     expect(turn.topic).toMatch(/^Und wie lange dauert es\? .*Weinfest/i);
     expect(turn.answerType).toBe("number");
+  });
+});
+
+describe("follow-ups the articles may not answer (bundled article)", () => {
+  it("shows a follow-up that points back but whose own words the articles lack as the closest passage at most", async () => {
+    const service = await QaService.create({ contentDir: path.resolve("data/articles"), logger: silentLogger(), embeddings: "off" });
+    for (const followUp of ["how old is he?", "Und wie heißt seine Frau?"]) {
+      const [first, next] = await converse(service, ["Wer ist Sergei Schoigu?", followUp]);
+      expect(first?.answered).toBe(true);
+      // Read with "Schoigu" the paragraph about him comes first, but nothing in it is about his age or his wife.
+      expect(next?.followUp?.previousQuestion).toBe("Wer ist Sergei Schoigu?");
+      expect(next?.answered && !next.hedged).toBe(false);
+    }
   });
 });
 

@@ -182,7 +182,8 @@ function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSet
   if (answered && result.questionLanguage !== quoteLanguage) answer.quoteLanguage = quoteLanguage;
   if (!answered) {
     answer.abstainReason = decision.reason ?? "no passage found";
-    if (result.mode === "lexical" && result.questionLanguage !== index.language) answer.languageMismatch = true;
+    if (decision.features.contentWords === 0) answer.noSearchWords = true;
+    else if (result.mode === "lexical" && result.questionLanguage !== index.language) answer.languageMismatch = true;
   } else if (decision.outcome === "hedged" && decision.reason) answer.hedgeReason = decision.reason;
   return answer;
 }

@@ -58,6 +58,8 @@ export interface Answer {
    * and only the lexical channel ran: it can match names, not translations.
    */
   languageMismatch?: boolean;
+  /** Set when the question has only function words ("was ist das?", "???"): there was nothing to search for. */
+  noSearchWords?: boolean;
 }
 
 export interface ArticleInfo {

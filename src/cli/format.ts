@@ -26,6 +26,12 @@ function quote(text: string): string {
 const LANGUAGE_NAMES: Record<Language, string> = { de: "German", en: "English" };
 
 export function formatAnswer(answer: Answer): string {
+  if (answer.noSearchWords) {
+    return [
+      "This question has nothing to search for: only short words such as „was“, „ist“ or „what“.",
+      "Ask about something the articles cover, or ask for /summary to see what they are about.",
+    ].join("\n");
+  }
   if (!answer.answered) {
     return [
       "The articles do not answer this question, so nothing is quoted.",

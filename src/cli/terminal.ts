@@ -112,7 +112,10 @@ export async function handleTerminalLine(
   }
   const [typed = "", ...rest] = text.slice(1).split(/\s+/);
   const command = GERMAN_COMMANDS[typed.toLowerCase()] ?? typed.toLowerCase();
-  if (command === "ask") return handleTerminalLine(qa, rest.join(" "), maxQuestionLength, conversation);
+  if (command === "ask") {
+    if (rest.length === 0) return `usage: /${typed} QUESTION   (or type the question on its own)`;
+    return handleTerminalLine(qa, rest.join(" "), maxQuestionLength, conversation);
+  }
   switch (command) {
     case "new":
       conversation?.clear();

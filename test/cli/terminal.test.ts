@@ -43,6 +43,16 @@ describe("terminal session", () => {
     }
   });
 
+  it("says so when a question has nothing to search for, and when /ask has no question", async () => {
+    for (const question of ["???", "was ist das?", "what is it"]) {
+      expect(await handleTerminalLine(service, question)).toMatch(/^This question has nothing to search for/u);
+    }
+    // A question the articles do not answer is told apart from one with nothing to search for.
+    expect(await handleTerminalLine(service, "Wie wird das Wetter morgen?")).toMatch(/^The articles do not answer this question/u);
+    expect(await handleTerminalLine(service, "/ask")).toBe("usage: /ask QUESTION   (or type the question on its own)");
+    expect(await handleTerminalLine(service, "/frage")).toBe("usage: /frage QUESTION   (or type the question on its own)");
+  });
+
   it("says what a length or a section may be when a summary selector matches neither", async () => {
     const reply = await handleTerminalLine(service, "/summary huge");
     expect(reply).toMatch(/no such section: "huge"\. A length is short, medium or long/);

@@ -315,6 +315,12 @@ describe("presentAnswer", () => {
     );
   });
 
+  it("tells a question with nothing to search for apart from one the article does not answer", () => {
+    expect(presentAnswer(answer({ answered: false, noSearchWords: true }), { lang: "de", summaryCommand: "/zusammenfassung" }).content).toBe(
+      "In deiner Frage steht nichts, wonach ich suchen kann, nur Wörter wie „was“ oder „ist“. Frag nach etwas aus dem Artikel, oder probiere /zusammenfassung für einen Überblick.",
+    );
+  });
+
   it("adds a hint when the question's language differs from the article's and only words were matched", () => {
     const payload = presentAnswer(answer({ answered: false, languageMismatch: true }), { lang: "en" });
     expect(payload.content).toMatch(/only match words/);

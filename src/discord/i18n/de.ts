@@ -24,6 +24,8 @@ export const de: Messages = {
   feedbackUp: "Hilfreich",
   feedbackDown: "Nicht hilfreich",
   languageMismatchHint: "Ohne das Embedding-Modell vergleiche ich nur Wörter: Fragen in der Sprache des Artikels funktionieren am besten.",
+  noSearchWords: (summary) =>
+    `In deiner Frage steht nichts, wonach ich suchen kann, nur Wörter wie „was“ oder „ist“. Frag nach etwas aus dem Artikel, oder probiere ${summary} für einen Überblick.`,
   notAnswered: (summary) => `Darauf gibt der Artikel keine belastbare Antwort, deshalb zitiere ich lieber nichts. Einen Überblick gibt ${summary}.`,
   hedgedIntro: "Eine sichere Antwort finde ich nicht. Das ist die nächstliegende Stelle – sie beantwortet die Frage vielleicht nicht:",
   quoteLanguageNote: (language) => `Zitat im Original (${language === "de" ? "Deutsch" : "Englisch"}).`,

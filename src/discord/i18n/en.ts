@@ -8,6 +8,8 @@ export const en: Messages = {
   feedbackUp: "Helpful",
   feedbackDown: "Not helpful",
   languageMismatchHint: "Without the embedding model I can only match words: questions in the article's language work best.",
+  noSearchWords: (summary) =>
+    `Your question has nothing I can search for, only words like "what" or "is". Ask about something in the article, or try ${summary} for an overview.`,
   notAnswered: (summary) => `The article doesn't answer that reliably, so I'd rather not quote anything. For an overview, try ${summary}.`,
   hedgedIntro: "I can't find a sure answer. This is the closest passage – it may not answer your question:",
   quoteLanguageNote: (language) => `Quoted in the original ${language === "de" ? "German" : "English"}.`,

@@ -25,6 +25,8 @@ export interface Messages {
   threadFailed: string;
   /** Added when the question's language differs from the articles' and only word matching ran. */
   languageMismatchHint: string;
+  /** The question had only function words: nothing was searched for. */
+  noSearchWords(summaryCommand: string): string;
   mentionHint(askCommand: string): string;
   emptyQuestion(askCommand: string): string;
   questionTooLong(length: number, max: number): string;

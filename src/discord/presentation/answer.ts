@@ -90,7 +90,11 @@ export function presentAnswer(answer: Answer, options: AnswerPresentationOptions
   if (!answer.answered || answer.citations.length === 0) {
     return {
       content: fitPlain(
-        [...lost, text.notAnswered(options.summaryCommand ?? "/summary"), ...(answer.languageMismatch ? [text.languageMismatchHint] : [])].join(" "),
+        [
+          ...lost,
+          answer.noSearchWords ? text.noSearchWords(options.summaryCommand ?? "/summary") : text.notAnswered(options.summaryCommand ?? "/summary"),
+          ...(answer.languageMismatch ? [text.languageMismatchHint] : []),
+        ].join(" "),
         LIMITS.content,
       ),
       embeds: [],

@@ -17,6 +17,7 @@ import { articleIdFromFileName } from "../content/load.js";
 import type { ArticleLoadProblem } from "../content/problems.js";
 import type { Article } from "../content/types.js";
 import type { DenseChannel, RetrievalResult } from "../search/retriever.js";
+import { articleFactQuestion, articleFactsAnswer } from "./article-facts/index.js";
 import { answerInConversation } from "./conversation/follow-up.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
 import { DenseModel } from "./dense-model.js";
@@ -340,6 +341,12 @@ export class QaService implements QaApi, ContentAdminApi {
     }
     const analyzed = question.slice(0, MAX_ANALYZED_QUESTION_CHARS);
     const history = options.history ?? [];
+    const facts = articleFactQuestion(analyzed);
+    if (facts) {
+      const articleOfQuestion = async (): Promise<string | null> =>
+        facts.ownWords.length === 0 ? null : (await state.retriever.search(facts.ownWords.join(" "), 1)).article;
+      return articleFactsAnswer(question, facts.kind, state.articles, state.retriever.mode, { history, articleOfQuestion });
+    }
     if (history.length === 0) return answerQuestion(question, analyzed, state, this.askSettings);
     return answerInConversation(question, analyzed, history, state, this.askSettings, this.options.conversation);
   }

@@ -4,6 +4,7 @@ import type { Article, Paragraph } from "../content/types.js";
 import type { Language } from "../search/analyzer.js";
 import type { AbstentionFeatures } from "./abstention.js";
 import type { AnswerType } from "./answer-types.js";
+import type { ArticleFactKind } from "./article-facts/question.js";
 import type { ArticleOrigin } from "./shared-layer.js";
 import type { SummarizeRequest, Summary } from "./summary/index.js";
 
@@ -60,6 +61,32 @@ export interface Answer {
   languageMismatch?: boolean;
   /** Set when the question has only function words ("was ist das?", "???"): there was nothing to search for. */
   noSearchWords?: boolean;
+  /**
+   * Set when the question asks about an article itself (who wrote it, when it
+   * was published, its sources): answered from the article's details, not
+   * from a paragraph, so `citations` is empty.
+   */
+  articleFacts?: ArticleFacts;
+}
+
+/** An article's own details, as its file states them. */
+export interface ArticleFactSheet {
+  articleId: string;
+  title: string;
+  kicker: string | null;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+  /** The article's list of sources, each line verbatim. */
+  sources: string[];
+}
+
+export interface ArticleFacts {
+  asked: ArticleFactKind;
+  /** The article the question is about; all of them (up to a few) when it did not say which. */
+  articles: ArticleFactSheet[];
+  /** Articles left out of `articles`. */
+  more: number;
 }
 
 export interface ArticleInfo {

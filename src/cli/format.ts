@@ -4,6 +4,7 @@ import type { ReindexReport } from "../answer/types.js";
 import { describeArticleProblem, describeLoadProblems } from "../content/problem-text.js";
 import type { Article } from "../content/types.js";
 import type { Language } from "../search/analyzer.js";
+import { formatArticleFacts } from "./facts-format.js";
 
 /** Plain-text rendering for the terminal: the quote, then where it comes from. */
 
@@ -26,6 +27,7 @@ function quote(text: string): string {
 const LANGUAGE_NAMES: Record<Language, string> = { de: "German", en: "English" };
 
 export function formatAnswer(answer: Answer): string {
+  if (answer.articleFacts) return formatArticleFacts(answer.articleFacts);
   if (answer.noSearchWords) {
     return [
       "This question has nothing to search for: only short words such as „was“, „ist“ or „what“.",
@@ -89,7 +91,9 @@ export function formatStatus(status: ServiceStatus): string {
  * The JSON shape promised to scripts: exactly these keys. `citations` is the
  * ranking, best first (up to five passages, also when refused); whether the
  * first one answers is what `answered` and `hedged` say. `followUp` is there
- * only for a question read with its conversation (`--conversation`).
+ * only for a question read with its conversation (`--conversation`), and
+ * `articleFacts` only for a question about an article itself ("who wrote
+ * it?"), answered from its details with no citations.
  */
 export function answerToJson(answer: Answer): string {
   return JSON.stringify({
@@ -106,6 +110,7 @@ export function answerToJson(answer: Answer): string {
       score: citation.score,
     })),
     ...(answer.followUp ? { followUp: { previousQuestion: answer.followUp.previousQuestion, carriedWords: answer.followUp.carriedWords } } : {}),
+    ...(answer.articleFacts ? { articleFacts: answer.articleFacts } : {}),
   });
 }
 

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
 import { GERMAN_COMMANDS, handleTerminalLine, runTerminal, TerminalConversation } from "../../src/cli/terminal.js";
 import { twoFestivalsDir } from "../helpers/two-festivals.js";
+import { answerToJson } from "../../src/cli/format.js";
 import { commandTexts } from "../../src/discord/i18n/index.js";
 import { silentLogger } from "../../src/log.js";
 
@@ -51,6 +52,25 @@ describe("terminal session", () => {
     expect(await handleTerminalLine(service, "Wie wird das Wetter morgen?")).toMatch(/^The articles do not answer this question/u);
     expect(await handleTerminalLine(service, "/ask")).toBe("usage: /ask QUESTION   (or type the question on its own)");
     expect(await handleTerminalLine(service, "/frage")).toBe("usage: /frage QUESTION   (or type the question on its own)");
+  });
+
+  it("answers a question about the article itself from its details, in the terminal and as JSON", async () => {
+    const reply = await handleTerminalLine(service, "wer hat den artikel geschrieben");
+    expect(reply?.split("\n").slice(0, 4)).toEqual([
+      "„Waffen aus Nordkorea für Russland Putins letzter Ausweg?“ [id: nordkorea-russland-waffen]",
+      "  No author is recorded for this article.",
+      "  published: t-online, 2023-09-05",
+      "  sources (4):",
+    ]);
+    expect(reply).toMatch(/\(from the article's own details, not from its text\)$/u);
+    const json = JSON.parse(answerToJson(await service.ask("when was this published"))) as {
+      answered: boolean;
+      citations: unknown[];
+      articleFacts?: { asked: string };
+    };
+    expect(json.answered).toBe(true);
+    expect(json.citations).toEqual([]);
+    expect(json.articleFacts?.asked).toBe("date");
   });
 
   it("says what a length or a section may be when a summary selector matches neither", async () => {

@@ -321,6 +321,43 @@ describe("presentAnswer", () => {
     );
   });
 
+  it("answers a question about the article itself from its details, the question as the title, within the limits", () => {
+    const sheet = {
+      articleId: "a",
+      title: "Ein *Titel*",
+      kicker: null,
+      publisher: "t-online",
+      date: "2023-09-05",
+      url: "https://www.t-online.de/a",
+      sources: ["Telefonat mit Dr. Eric J. Ballbach", "nytimes.com: **fett**"],
+    };
+    const facts = { asked: "author" as const, articles: [sheet], more: 0 };
+    const payload = presentAnswer(answer({ question: "Wer hat den Artikel geschrieben?", citations: [], ranking: [], articleFacts: facts }), { lang: "de" });
+    const embed = payload.embeds[0];
+    expect(embed?.title).toBe("Wer hat den Artikel geschrieben?");
+    expect(embed?.description?.split("\n")).toEqual([
+      "**Ein \\*Titel\\***",
+      "Für diesen Artikel ist kein Autor erfasst.",
+      "Erschienen am 5. September 2023 bei t-online.",
+      "Link: <https://www.t-online.de/a>",
+      "Im Artikel genannte Quellen (2):",
+      "• Telefonat mit Dr. Eric J. Ballbach",
+      "• nytimes.com: \\*\\*fett\\*\\*",
+    ]);
+    expect(embed?.footer?.text).toBe("Aus den Angaben des Artikels, nicht aus seinem Text");
+    expect(payload.components).toEqual([]);
+    // Five articles with 300 long source lines each stay within Discord's limits, and no source line is cut in half.
+    const many = Array.from({ length: 5 }, (_, index) => ({
+      ...sheet,
+      articleId: `a${index}`,
+      sources: Array.from({ length: 300 }, (_, line) => `Quelle ${line} ${"x".repeat(150)}`),
+    }));
+    const big = presentAnswer(answer({ citations: [], ranking: [], articleFacts: { asked: "sources", articles: many, more: 7 } }), { lang: "en" }).embeds[0];
+    expect(big?.description?.length).toBeLessThanOrEqual(4096);
+    expect(big?.description).toMatch(/… and 7 more article\(s\): name the one you mean in your question\.$/u);
+    for (const line of big?.description?.split("\n").filter((text) => text.startsWith("• ")) ?? []) expect(line).toMatch(/^• Quelle \d+ x{150}$/u);
+  });
+
   it("adds a hint when the question's language differs from the article's and only words were matched", () => {
     const payload = presentAnswer(answer({ answered: false, languageMismatch: true }), { lang: "en" });
     expect(payload.content).toMatch(/only match words/);

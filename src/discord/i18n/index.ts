@@ -11,7 +11,7 @@ import type { Messages } from "./messages.js";
 export * from "./commands.js";
 export * from "./content-problems.js";
 export * from "./locale.js";
-export type { Messages } from "./messages.js";
+export type { FactsMessages, Messages } from "./messages.js";
 
 const messagesByLang: Record<Lang, Messages> = { de, en };
 

@@ -6,6 +6,21 @@ import type { SummaryLength, SummaryScoring } from "../../answer/summary/index.j
 import type { RetrievalMode } from "../../answer/types.js";
 import type { FurnitureReason } from "../../content/parse/furniture.js";
 
+/** The frame of an answer from an article's own details; `date` is already formatted, names are escaped. */
+export interface FactsMessages {
+  noAuthor: string;
+  published(date: string | null, publisher: string | null): string;
+  noDate: string;
+  noPublisher: string;
+  sources(count: number): string;
+  noSources: string;
+  link(url: string): string;
+  noLink: string;
+  kicker(kicker: string): string;
+  more(count: number): string;
+  footer: string;
+}
+
 export interface Messages {
   answerFooter(mode: RetrievalMode): string;
   sourceLabel(count: number): string;
@@ -27,6 +42,8 @@ export interface Messages {
   languageMismatchHint: string;
   /** The question had only function words: nothing was searched for. */
   noSearchWords(summaryCommand: string): string;
+  /** A question about an article itself ("who wrote it?"), answered from its details. */
+  facts: FactsMessages;
   mentionHint(askCommand: string): string;
   emptyQuestion(askCommand: string): string;
   questionTooLong(length: number, max: number): string;

@@ -7,22 +7,11 @@ import { LIMITS, NO_MENTIONS, EMBED_COLOR, HEDGED_COLOR, type MessagePayload } f
 import { escapeDiscordText, unescapeDiscordText, quoteBlock } from "./escaping.js";
 import { truncateText, fitEscaped, fitEscapedInline, fitPlain, singleLine } from "./truncation.js";
 import { fitEmbedTotal } from "./embeds.js";
+import { presentArticleFacts } from "./article-facts.js";
+import { safeLinkUrl } from "./links.js";
 
 // ---------------------------------------------------------------------------
 // Citations
-
-/** Only http(s) URLs become links; a bare domain gets https. Parentheses are encoded so a masked link cannot break. */
-export function safeLinkUrl(url: string | null): string | null {
-  if (!url) return null;
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}`;
-  try {
-    const parsed = new URL(candidate);
-    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
-    return parsed.href.replace(/\(/g, "%28").replace(/\)/g, "%29");
-  } catch {
-    return null;
-  }
-}
 
 interface ArticleReference {
   title: string;
@@ -86,6 +75,7 @@ const EXCERPT_MAX = 700;
  */
 export function presentAnswer(answer: Answer, options: AnswerPresentationOptions): MessagePayload {
   const text = messages(options.lang);
+  if (answer.articleFacts) return presentArticleFacts(answer.question, answer.articleFacts, options.lang);
   const lost = options.conversationLostMinutes === undefined ? [] : [text.conversationLost(options.conversationLostMinutes)];
   if (!answer.answered || answer.citations.length === 0) {
     return {

@@ -8,5 +8,7 @@ export * from "./embeds.js";
 export * from "./escaping.js";
 export * from "./help.js";
 export * from "./limits.js";
+export * from "./links.js";
+export * from "./article-facts.js";
 export * from "./summary.js";
 export * from "./truncation.js";

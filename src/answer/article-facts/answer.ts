@@ -1,0 +1,57 @@
+import { articleOfPassage } from "../../search/article-scope.js";
+import type { Article } from "../../content/types.js";
+import type { Answer, ArticleFactSheet, ConversationTurn, RetrievalMode } from "../types.js";
+import type { ArticleFactKind } from "./question.js";
+
+/** Articles listed, at most, when a question about "the article" does not say which of several it means. */
+export const MAX_LISTED_ARTICLES = 5;
+
+export function factSheetOf(article: Article): ArticleFactSheet {
+  return {
+    articleId: article.id,
+    title: article.title,
+    kicker: article.kicker,
+    publisher: article.publisher,
+    date: article.date,
+    url: article.url,
+    sources: article.sources.map((source) => source.text),
+  };
+}
+
+/** Where the question may say which article it means: the conversation's, or the one its other words point to. */
+export interface FactsContext {
+  history: readonly ConversationTurn[];
+  /** The article a search of the question's own words settles on, if it settles on one (asked only with several articles). */
+  articleOfQuestion: () => Promise<string | null>;
+}
+
+/**
+ * The answer to a question about an article itself, from its details. Which
+ * article: the only one; else the one the conversation is about; else the
+ * one the question's other words point to ("wann ist der Artikel über die
+ * Sanktionen erschienen?"); else every article, up to MAX_LISTED_ARTICLES.
+ */
+export async function articleFactsAnswer(
+  question: string,
+  asked: ArticleFactKind,
+  articles: readonly Article[],
+  mode: RetrievalMode,
+  context: FactsContext,
+): Promise<Answer> {
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const previous = context.history.at(-1)?.citedIds[0];
+  const meant =
+    articles.length === 1
+      ? articles[0]
+      : (byId.get(previous === undefined ? "" : articleOfPassage(previous)) ?? byId.get((await context.articleOfQuestion()) ?? ""));
+  const listed = meant ? [meant] : articles.slice(0, MAX_LISTED_ARTICLES);
+  return {
+    question,
+    answered: listed.length > 0,
+    hedged: false,
+    mode,
+    citations: [],
+    ranking: [],
+    articleFacts: { asked, articles: listed.map(factSheetOf), more: articles.length - listed.length },
+  };
+}

@@ -1,0 +1,81 @@
+import { foldToken, isStopWord, tokenize } from "../../search/analyzer.js";
+
+/**
+ * Questions about an article itself rather than what it reports: who wrote
+ * it, when and by whom it was published, its sources, its link, its title.
+ * Their answer is in the article's metadata, not in a paragraph, so passage
+ * retrieval can only miss them ("Wer hat den Artikel geschrieben?" is not
+ * answered by any paragraph).
+ */
+export type ArticleFactKind = "author" | "date" | "publisher" | "sources" | "link" | "title";
+
+export interface ArticleFactQuestion {
+  kind: ArticleFactKind;
+  /** The question's words that are neither cues nor frame: they may say which article is meant ("… der Artikel über Nordkorea"). */
+  ownWords: string[];
+}
+
+/** Words that name the article itself. "Bericht" and "report" are left out: articles cite reports ("laut US-Berichten"). */
+const ARTICLE_WORDS = /^(?:artikel\w*|article\w*|texte?s?|text|beitrag\w*|story|stories|piece)$/u;
+
+/** Question words, folded, that decide between a date and a person or outlet ("wann … geschrieben" / "wer … geschrieben"). */
+const WHEN = /^(?:wann|when|seit|since)$/u;
+const WHO = /^(?:wer|who|whom|von)$/u;
+
+/**
+ * Cues per kind, on folded tokens (umlauts folded away: "veröffentlicht" is
+ * "veroffentlicht"). Weak cues count only in a question that names the
+ * article: "Wie alt ist er?" asks about a person, "Wie alt ist der Artikel?"
+ * about the article.
+ */
+const CUES: readonly { kind: ArticleFactKind; cue: RegExp; weak?: true }[] = [
+  { kind: "author", cue: /^(?:autor\w*|author\w*|verfasser\w*|writer|journalist\w*|redakteur\w*)$/u },
+  { kind: "publisher", cue: /^(?:zeitung\w*|newspaper\w*|outlet|publisher\w*|herausgeber\w*|verlag\w*)$/u },
+  { kind: "publisher", cue: /^(?:medium|portal|website|webseite|site)$/u, weak: true },
+  { kind: "date", cue: /^(?:datum|veroffentlich\w*|publish\w*|erschien\w*|erschein\w*|publiziert\w*|posted)$/u },
+  { kind: "date", cue: /^(?:dated?|alt|old|aktuell\w*|recent|neu\w*|new)$/u, weak: true },
+  { kind: "sources", cue: /^(?:quelle[n]?|source[s]?|belege?)$/u },
+  { kind: "link", cue: /^(?:link[s]?|url)$/u },
+  { kind: "link", cue: /^(?:adresse|original\w*|online|lesen|lese|read)$/u, weak: true },
+  { kind: "title", cue: /^(?:titel|title|uberschrift\w*|headline|schlagzeile\w*)$/u },
+  { kind: "title", cue: /^(?:heisst|called|named)$/u, weak: true },
+];
+
+/** Writing verbs: "who wrote it" asks for the author, "when was it written" for the date. */
+const WRITTEN = /^(?:geschrieben|verfasst|schrieb|wrote|written|authored)$/u;
+
+/** Words that say what a question is asking for without narrowing it to something the article reports. */
+const FRAME =
+  /^(?:wo|where|kann|can|ich|ganze[nr]?|full|whole|gibt|stammt|kommt|steht|come|comes|from|nutzt|benutzt|verwendet|uses?|used|cite[sd]?|zitiert|genannt|listed|angegeben|wurde|ward)$/u;
+
+/**
+ * What a question asks about the article itself, or null for a question
+ * about its content. It must carry a cue ("Autor", "veröffentlicht",
+ * "sources", …) and either name the article ("der Artikel", "this
+ * article") or have no other words of its own ("Wer hat das geschrieben?"),
+ * so that "Wer hat Faust geschrieben?" or "which newspaper reported on the
+ * delegation" stay questions about content.
+ */
+export function articleFactQuestion(question: string): ArticleFactQuestion | null {
+  const all = tokenize(question)
+    .map(foldToken)
+    .filter((token) => token.length > 0);
+  const asksWhen = all.some((token) => WHEN.test(token));
+  const asksWho = all.some((token) => WHO.test(token));
+  const words = all.filter((token) => !isStopWord(token));
+  const namesArticle = words.some((token) => ARTICLE_WORDS.test(token.replace(/'s$/u, "")));
+  const kinds = new Set<ArticleFactKind>();
+  // All tokens: some cues are stop words ("heißt").
+  for (const word of all) {
+    for (const { kind, cue, weak } of CUES) if (cue.test(word) && (namesArticle || !weak)) kinds.add(kind);
+    if (WRITTEN.test(word)) kinds.add(asksWhen ? "date" : "author");
+  }
+  if (kinds.size === 0) return null;
+  const isCue = (word: string): boolean => WRITTEN.test(word) || CUES.some(({ cue, weak }) => cue.test(word) && (namesArticle || !weak));
+  const ownWords = words.filter((word) => !isCue(word) && !ARTICLE_WORDS.test(word) && !FRAME.test(word));
+  if (!namesArticle && ownWords.length > 0) return null;
+  // "Wer hat den Artikel veröffentlicht?" asks for the outlet, "Wann …?" for the date.
+  if (kinds.has("date") && asksWho && !asksWhen && !kinds.has("author")) return { kind: "publisher", ownWords };
+  const kind = (["sources", "link", "title", "author", "publisher", "date"] as const).find((candidate) => kinds.has(candidate));
+  return kind ? { kind, ownWords } : null;
+}

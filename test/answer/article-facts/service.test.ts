@@ -1,0 +1,51 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { turnOf } from "../../../src/answer/conversation/turns.js";
+import { QaService } from "../../../src/answer/service.js";
+import { silentLogger } from "../../../src/log.js";
+import { BUNDLED_ARTICLE, SECOND_ARTICLE, contentFixture } from "../../helpers/content-fixtures.js";
+
+describe("questions about an article itself", () => {
+  let alone: QaService;
+  let both: QaService;
+  beforeAll(async () => {
+    alone = await QaService.create({ contentDir: path.dirname(BUNDLED_ARTICLE), logger: silentLogger(), embeddings: "off" });
+    const fixture = await contentFixture();
+    await writeFile(path.join(fixture.contentDir, "wasserstoff-zuege.txt"), SECOND_ARTICLE);
+    both = await QaService.create({ contentDir: fixture.contentDir, logger: silentLogger(), embeddings: "off" });
+  });
+
+  it("answers from the article's details: its date, publisher and source lines verbatim, with no passage cited", async () => {
+    const answer = await alone.ask("Wann ist der Artikel erschienen?");
+    const facts = answer.articleFacts;
+    expect(answer.answered).toBe(true);
+    expect(answer.hedged).toBe(false);
+    expect(answer.citations).toEqual([]);
+    expect(facts?.asked).toBe("date");
+    expect(facts?.articles.map((sheet) => [sheet.articleId, sheet.date, sheet.publisher])).toEqual([["nordkorea-russland-waffen", "2023-09-05", "t-online"]]);
+    // Every source line is one of the file's own lines.
+    const file = await readFile(BUNDLED_ARTICLE, "utf8");
+    expect(facts?.articles[0]?.sources.length).toBeGreaterThan(0);
+    for (const source of facts?.articles[0]?.sources ?? []) expect(file).toContain(source);
+  });
+
+  it("leaves a question about what the article reports to the passages", async () => {
+    const answer = await alone.ask("Wer hat Faust geschrieben?");
+    expect(answer.articleFacts).toBeUndefined();
+    expect(answer.answered).toBe(false);
+  });
+
+  it("with several articles: the one the conversation is about, the one the question names, or all of them", async () => {
+    const first = await both.ask("Wo tanken die Wasserstoffzüge?");
+    expect(first.citations[0]?.articleId).toBe("wasserstoff-zuege");
+    const followUp = await both.ask("Wann ist der Artikel erschienen?", { history: [turnOf(first)] });
+    expect(followUp.articleFacts?.articles.map((sheet) => sheet.articleId)).toEqual(["wasserstoff-zuege"]);
+    const named = await both.ask("Wann ist der Artikel über die Wasserstoffzüge erschienen?");
+    expect(named.articleFacts?.articles.map((sheet) => [sheet.articleId, sheet.date])).toEqual([["wasserstoff-zuege", "2023-08-14"]]);
+    const unsaid = await both.ask("Wer hat den Artikel veröffentlicht?");
+    expect(unsaid.articleFacts?.asked).toBe("publisher");
+    expect(unsaid.articleFacts?.articles.map((sheet) => sheet.articleId).sort()).toEqual(["nordkorea-russland-waffen", "wasserstoff-zuege"]);
+    expect(unsaid.articleFacts?.more).toBe(0);
+  });
+});

@@ -117,8 +117,11 @@ export function chooseExcerpt(paragraph: Paragraph, tokens: readonly QueryToken[
   if (!best) return { sentences: [], text: paragraph.text, score: 0 };
   const chosen: Sentence[] = [best.sentence];
   if (options.maxSentences > 1) {
-    const previous = paragraph.sentences[best.sentence.index - 1];
-    const next = paragraph.sentences[best.sentence.index + 1];
+    // A neighbour is quoted for context only if it may be quoted at all: never a "read more here" teaser.
+    const quotable = (sentence: Sentence | undefined): Sentence | undefined =>
+      sentence && (candidates.length === 0 || !(options.skipSentence?.(sentence.text) ?? false)) ? sentence : undefined;
+    const previous = quotable(paragraph.sentences[best.sentence.index - 1]);
+    const next = quotable(paragraph.sentences[best.sentence.index + 1]);
     const nextEntry = scored.find((entry) => entry.sentence === next);
     if (previous && needsPredecessor(best.sentence.text)) {
       // "Dort soll er ..." needs the sentence that says where "dort" is.

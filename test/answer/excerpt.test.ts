@@ -17,6 +17,8 @@ Die Stadtwerke stellten am Montag ihre Pläne für das kommende Jahr vor. Geplan
 Der Bau beginnt im März am Nordufer. Dort stand bis 2019 ein Kohlekraftwerk. Die Kosten liegen bei rund zwölf Millionen Euro.
 
 Mehr über das Fernwärmenetz lesen Sie hier. Das Fernwärmenetz versorgt 9000 Haushalte.
+
+Mehr über den Turm lesen Sie hier. Im Anschluss soll am Hafen ein Café eröffnen.
 `;
 
 const article = parseArticle(TEXT, { id: "speicher", format: "md", contentHash: createHash("sha256").update(TEXT).digest("hex") });
@@ -67,6 +69,9 @@ describe("chooseExcerpt", () => {
     const teaser = /lesen Sie hier/;
     const excerpt = chooseExcerpt(paragraph(3), tokens("Fernwärmenetz"), { maxSentences: 1, skipSentence: (text) => teaser.test(text), languages: GERMAN });
     expect(excerpt.text).toBe("Das Fernwärmenetz versorgt 9000 Haushalte.");
+    // Nor as the context a sentence opening with "Im Anschluss" would otherwise get.
+    const withContext = chooseExcerpt(paragraph(4), tokens("Café Hafen"), { maxSentences: 2, skipSentence: (text) => teaser.test(text), languages: GERMAN });
+    expect(withContext.text).toBe("Im Anschluss soll am Hafen ein Café eröffnen.");
     const preferred = chooseExcerpt(paragraph(1), tokens("Wärmespeicher Turm Meter"), {
       maxSentences: 1,
       preferSentence: (text) => /\d/.test(text),

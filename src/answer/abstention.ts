@@ -153,6 +153,9 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
     if (features.answerTypeMatched === false) return decide("hedged", `the closest passage does not hold the kind of thing asked for (${described})`);
     // A question naming something the articles never mention ("Kims Schwester") is not answered by a passage about the rest of it.
     if (features.unknownSpecific > 0) return decide("hedged", `the articles do not mention all of the question's words (${described})`);
+    // Only ordinary words in common, none a topic of the articles or a rare word: a passage may use them in another
+    // sense altogether ("how many legs does a spider have" meets "Programm", a sense of "spider", beside a school report).
+    if (!standsOut && features.anchors === 0) return decide("hedged", `the question shares no topic or rare word with the articles (${described})`);
     return decide("answered", null);
   }
   if (features.coverage >= thresholds.hedgeCoverage || standsOut) return decide("hedged", `no passage stands clear of the others (${described})`);

@@ -34,6 +34,14 @@ describe("decideOutcome", () => {
     expect(unmentioned.reason).toMatch(/do not mention/);
   });
 
+  it("does not answer outright when the question shares no topic or rare word with the articles, unless a passage stands out", () => {
+    // "how many legs does a spider have" beside a school report: "spider" reaches "Programm" (a web crawler), an ordinary word there.
+    const ordinary = decideOutcome(features({ anchors: 0 }));
+    expect(ordinary.outcome).toBe("hedged");
+    expect(ordinary.reason).toMatch(/no topic or rare word/);
+    expect(decideOutcome(features({ anchors: 0, cosineStandout: 3 })).outcome).toBe("answered");
+  });
+
   it("hedges a question made only of the articles' subject and everyday words, and refuses everyday words alone", () => {
     expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, coverage: 0.8 })).outcome).toBe("hedged");
     // "What's the weather tomorrow?": "weather" and "tomorrow" are in a report on a harbour strike, but neither is one of its topics.

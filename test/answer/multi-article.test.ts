@@ -21,9 +21,18 @@ describe.each([
   // article shares ("Russland", "Munition", "Waffen").
   // Measured: 237 of 246 (German 160 of 164) beside the summary articles, 222 (151) beside the reports. When the
   // article was taken to be that of the single best passage: 220 (157) and 214 (145).
-  { extra: "test/fixtures/summary-articles", label: "the summary articles", minimumArticles: 12, share: 0.95, germanShare: 0.96 },
-  { extra: "test/fixtures/ukraine-pages", label: "four reports on the war in Ukraine", minimumArticles: 5, share: 0.88, germanShare: 0.9 },
-])("the bundled article beside $label", ({ extra, minimumArticles, share, germanShare }) => {
+  // Off-topic questions answered without a hedge: beside the reports, "wie wird das wetter morgen in berlin" is still
+  // answered from "Mehrere Staaten drängten Berlin erneut …" ("Wetter" counts as everyday language, "Berlin" as a name).
+  { extra: "test/fixtures/summary-articles", label: "the summary articles", minimumArticles: 12, share: 0.95, germanShare: 0.96, offTopicAnswered: [] },
+  {
+    extra: "test/fixtures/ukraine-pages",
+    label: "four reports on the war in Ukraine",
+    minimumArticles: 5,
+    share: 0.88,
+    germanShare: 0.9,
+    offTopicAnswered: ["wie wird das wetter morgen in berlin"],
+  },
+])("the bundled article beside $label", ({ extra, minimumArticles, share, germanShare, offTopicAnswered }) => {
   let alone: QaService;
   let beside: QaService;
   let questions: DevQuestion[];
@@ -43,6 +52,23 @@ describe.each([
     questions = [...(await loadDevQuestions("test/fixtures/dev-questions.jsonl")), ...(await loadDevQuestions("test/fixtures/dev-questions-2.jsonl"))].filter(
       (question) => question.answerable && devQuestionSplit(question) === "calibrate",
     );
+  });
+
+  it("answers none of the calibration part's off-topic questions without a hedge (but the known misses)", async () => {
+    const offTopic = (
+      await Promise.all(
+        ["dev-questions.jsonl", "dev-questions-2.jsonl", "dev-questions-3.jsonl"].map((file) => loadDevQuestions(path.join("test/fixtures", file))),
+      )
+    )
+      .flat()
+      .filter((question) => question.kind === "off-topic" && devQuestionSplit(question) === "calibrate");
+    expect(offTopic.length).toBeGreaterThanOrEqual(40);
+    const answered: string[] = [];
+    for (const question of offTopic) {
+      const answer = await beside.ask(question.question);
+      if (answer.answered && !answer.hedged) answered.push(question.question);
+    }
+    expect([...new Set(answered)]).toEqual(offTopicAnswered);
   });
 
   it("holds every article copied", () => {

@@ -25,7 +25,7 @@ export const de: Messages = {
   feedbackDown: "Nicht hilfreich",
   languageMismatchHint: "Ohne das Embedding-Modell vergleiche ich nur Wörter: Fragen in der Sprache des Artikels funktionieren am besten.",
   noSearchWords: (summary) =>
-    `In deiner Frage steht nichts, wonach ich suchen kann, nur Wörter wie „was“ oder „ist“. Frag nach etwas aus dem Artikel, oder probiere ${summary} für einen Überblick.`,
+    `In deiner Frage steht nichts, wonach ich suchen kann: alle ihre Wörter sind zu häufig (wie „was“ oder „ist“). Frag nach etwas aus dem Artikel, oder probiere ${summary} für einen Überblick.`,
   facts: {
     noAuthor: "Für diesen Artikel ist kein Autor erfasst.",
     published: (date, publisher) => `Erschienen${date ? ` am ${date}` : ""}${publisher ? ` bei ${publisher}` : ""}.`,

@@ -9,7 +9,7 @@ export const en: Messages = {
   feedbackDown: "Not helpful",
   languageMismatchHint: "Without the embedding model I can only match words: questions in the article's language work best.",
   noSearchWords: (summary) =>
-    `Your question has nothing I can search for, only words like "what" or "is". Ask about something in the article, or try ${summary} for an overview.`,
+    `Your question has nothing I can search for: all its words are too common (like "what" or "is"). Ask about something in the article, or try ${summary} for an overview.`,
   facts: {
     noAuthor: "No author is recorded for this article.",
     published: (date, publisher) => `Published${date ? ` on ${date}` : ""}${publisher ? ` by ${publisher}` : ""}.`,

@@ -17,7 +17,7 @@ import { articleIdFromFileName } from "../content/load.js";
 import type { ArticleLoadProblem } from "../content/problems.js";
 import type { Article } from "../content/types.js";
 import type { DenseChannel, RetrievalResult } from "../search/retriever.js";
-import { articleFactQuestion, articleFactsAnswer } from "./article-facts/index.js";
+import { articleFactFollowUp, articleFactQuestion, articleFactsAnswer } from "./article-facts/index.js";
 import { answerInConversation } from "./conversation/follow-up.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
 import { DenseModel } from "./dense-model.js";
@@ -341,7 +341,9 @@ export class QaService implements QaApi, ContentAdminApi {
     }
     const analyzed = question.slice(0, MAX_ANALYZED_QUESTION_CHARS);
     const history = options.history ?? [];
-    const facts = articleFactQuestion(analyzed);
+    // "Und wann?" after "Wer hat den Artikel geschrieben?" asks about the same article.
+    const factFollowUp = history.at(-1)?.factArticles ? articleFactFollowUp(analyzed) : null;
+    const facts = factFollowUp ? { kind: factFollowUp, ownWords: [] } : articleFactQuestion(analyzed);
     if (facts) {
       const articleOfQuestion = async (): Promise<string | null> =>
         facts.ownWords.length === 0 ? null : (await state.retriever.search(facts.ownWords.join(" "), 1)).article;

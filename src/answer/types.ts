@@ -141,6 +141,8 @@ export interface ConversationTurn {
   /** Passages (`articleId#paragraph`) the answer showed. */
   citedIds: string[];
   answerType: AnswerType | null;
+  /** Set when the turn asked about articles themselves (see Answer.articleFacts): the ids of the articles it showed. */
+  factArticles?: string[];
 }
 
 export interface AskOptions {

@@ -39,12 +39,15 @@ export async function articleFactsAnswer(
   context: FactsContext,
 ): Promise<Answer> {
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const previous = context.history.at(-1)?.citedIds[0];
+  const last = context.history.at(-1);
+  const previous = last?.citedIds[0];
+  // A follow-up to a question about articles themselves stays with the articles that answer showed.
+  const earlier = (last?.factArticles ?? []).map((id) => byId.get(id)).filter((article): article is Article => article !== undefined);
   const meant =
     articles.length === 1
       ? articles[0]
       : (byId.get(previous === undefined ? "" : articleOfPassage(previous)) ?? byId.get((await context.articleOfQuestion()) ?? ""));
-  const listed = meant ? [meant] : articles.slice(0, MAX_LISTED_ARTICLES);
+  const listed = meant ? [meant] : earlier.length > 0 ? earlier : articles.slice(0, MAX_LISTED_ARTICLES);
   return {
     question,
     answered: listed.length > 0,

@@ -48,6 +48,27 @@ const WRITTEN = /^(?:geschrieben|verfasst|schrieb|wrote|written|authored)$/u;
 const FRAME =
   /^(?:wo|where|kann|can|ich|ganze[nr]?|full|whole|gibt|stammt|kommt|steht|come|comes|from|nutzt|benutzt|verwendet|uses?|used|cite[sd]?|zitiert|genannt|listed|angegeben|wurde|ward)$/u;
 
+/** The question words of an elliptic follow-up ("Und wann?") and what they ask of the same article. */
+const ELLIPTIC: readonly { word: RegExp; kind: ArticleFactKind }[] = [
+  { word: /^(?:wann|when)$/u, kind: "date" },
+  { word: /^(?:wer|who)$/u, kind: "author" },
+  { word: /^(?:wo|where)$/u, kind: "link" },
+  { word: /^(?:woher)$/u, kind: "sources" },
+];
+
+/**
+ * What an elliptic follow-up to a question about an article itself asks
+ * ("Wer hat den Artikel geschrieben?" – "Und wann?"): a question word and no
+ * word of its own. Null for anything else.
+ */
+export function articleFactFollowUp(question: string): ArticleFactKind | null {
+  const all = tokenize(question)
+    .map(foldToken)
+    .filter((token) => token.length > 0);
+  if (all.some((token) => !isStopWord(token))) return null;
+  return ELLIPTIC.find(({ word }) => all.some((token) => word.test(token)))?.kind ?? null;
+}
+
 /**
  * What a question asks about the article itself, or null for a question
  * about its content. It must carry a cue ("Autor", "veröffentlicht",

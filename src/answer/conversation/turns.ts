@@ -10,5 +10,6 @@ export function turnOf(answer: Answer): ConversationTurn {
     answered: answer.answered,
     citedIds: answer.citations.map((citation) => passageId(citation.articleId, citation.paragraph)),
     answerType: answer.answerType ?? null,
+    ...(answer.articleFacts ? { factArticles: answer.articleFacts.articles.map((sheet) => sheet.articleId) } : {}),
   };
 }

@@ -30,6 +30,16 @@ describe("questions about an article itself", () => {
     for (const source of facts?.articles[0]?.sources ?? []) expect(file).toContain(source);
   });
 
+  it("reads an elliptic follow-up to such a question as one about the same article, and only then", async () => {
+    const author = await alone.ask("Wer hat den Artikel geschrieben?");
+    const when = await alone.ask("Und wann?", { history: [turnOf(author)] });
+    expect(when.articleFacts?.asked).toBe("date");
+    expect(when.articleFacts?.articles.map((sheet) => sheet.date)).toEqual(["2023-09-05"]);
+    const person = await alone.ask("Wer ist Eric Ballbach?");
+    expect((await alone.ask("Und wann?", { history: [turnOf(person)] })).articleFacts).toBeUndefined();
+    expect((await alone.ask("Und wann?")).articleFacts).toBeUndefined();
+  });
+
   it("leaves a question about what the article reports to the passages", async () => {
     const answer = await alone.ask("Wer hat Faust geschrieben?");
     expect(answer.articleFacts).toBeUndefined();
@@ -47,5 +57,8 @@ describe("questions about an article itself", () => {
     expect(unsaid.articleFacts?.asked).toBe("publisher");
     expect(unsaid.articleFacts?.articles.map((sheet) => sheet.articleId).sort()).toEqual(["nordkorea-russland-waffen", "wasserstoff-zuege"]);
     expect(unsaid.articleFacts?.more).toBe(0);
+    // Its follow-up stays with the articles it listed.
+    const when = await both.ask("und wann?", { history: [turnOf(named)] });
+    expect(when.articleFacts?.articles.map((sheet) => sheet.articleId)).toEqual(["wasserstoff-zuege"]);
   });
 });

@@ -21,6 +21,11 @@ export interface LanguageQuality {
   wrongHedged: number;
   /** The first passage is a right one, whatever the outcome. */
   rankedFirst: number;
+  /**
+   * Answered from the article's own details (a question about the article
+   * itself, see Answer.articleFacts): neither right nor wrong by a paragraph.
+   */
+  fromDetails: number;
 }
 
 export interface AnswerQuality {
@@ -29,7 +34,7 @@ export interface AnswerQuality {
   nearTopic: { questions: number; refused: number; unhedged: number };
 }
 
-const emptyLanguage = (): LanguageQuality => ({ questions: 0, right: 0, rightUnhedged: 0, wrong: 0, wrongHedged: 0, rankedFirst: 0 });
+const emptyLanguage = (): LanguageQuality => ({ questions: 0, right: 0, rightUnhedged: 0, wrong: 0, wrongHedged: 0, rankedFirst: 0, fromDetails: 0 });
 
 /** Tallies answers to development questions the way the quality goals are stated. */
 export function answerQuality(items: readonly { question: DevQuestion; answer: Answer }[]): AnswerQuality {
@@ -53,6 +58,10 @@ export function answerQuality(items: readonly { question: DevQuestion; answer: A
     // With several articles, paragraph 3 of another article is not the answer.
     const rightFirst = first !== undefined && first.articleId === question.article && question.paragraphs.includes(first.paragraph);
     if (rightFirst) bucket.rankedFirst += 1;
+    if (answer.articleFacts) {
+      bucket.fromDetails += 1;
+      continue;
+    }
     if (outcome === "refused") continue;
     if (rightFirst) {
       bucket.right += 1;
@@ -72,7 +81,8 @@ export function formatAnswerQuality(title: string, quality: AnswerQuality): stri
     lines.push(
       `  ${language === "de" ? "German " : "English"} ${String(bucket.questions).padStart(3)} answerable: right ${bucket.right} (${share(bucket.right, bucket.questions)}), ` +
         `unhedged right ${bucket.rightUnhedged} (${share(bucket.rightUnhedged, bucket.questions)}), wrong ${bucket.wrong}, wrong but hedged ${bucket.wrongHedged}, ` +
-        `ranked first ${bucket.rankedFirst} (${share(bucket.rankedFirst, bucket.questions)})`,
+        `ranked first ${bucket.rankedFirst} (${share(bucket.rankedFirst, bucket.questions)})` +
+        (bucket.fromDetails > 0 ? `, answered from the article's details ${bucket.fromDetails}` : ""),
     );
   }
   for (const [label, bucket] of [

@@ -347,7 +347,8 @@ export class QaService implements QaApi, ContentAdminApi {
     if (facts) {
       const articleOfQuestion = async (): Promise<string | null> =>
         facts.ownWords.length === 0 ? null : (await state.retriever.search(facts.ownWords.join(" "), 1)).article;
-      return articleFactsAnswer(question, facts.kind, state.articles, state.retriever.mode, { history, articleOfQuestion });
+      const { ranking } = await answerQuestion(question, analyzed, state, this.askSettings);
+      return articleFactsAnswer(question, facts.kind, state.articles, state.retriever.mode, { history, ranking, articleOfQuestion });
     }
     if (history.length === 0) return answerQuestion(question, analyzed, state, this.askSettings);
     return answerInConversation(question, analyzed, history, state, this.askSettings, this.options.conversation);

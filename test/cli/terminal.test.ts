@@ -63,13 +63,14 @@ describe("terminal session", () => {
       "  sources (4):",
     ]);
     expect(reply).toMatch(/\(from the article's own details, not from its text\)$/u);
-    const json = JSON.parse(answerToJson(await service.ask("when was this published"))) as {
+    const json = JSON.parse(answerToJson(await service.ask("when was the article about Kim published"))) as {
       answered: boolean;
       citations: unknown[];
       articleFacts?: { asked: string };
     };
     expect(json.answered).toBe(true);
-    expect(json.citations).toEqual([]);
+    // As for any question, the closest passages are listed (none of them is shown as the answer).
+    expect(json.citations.length).toBeGreaterThan(0);
     expect(json.articleFacts?.asked).toBe("date");
   });
 

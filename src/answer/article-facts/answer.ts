@@ -1,6 +1,6 @@
 import { articleOfPassage } from "../../search/article-scope.js";
 import type { Article } from "../../content/types.js";
-import type { Answer, ArticleFactSheet, ConversationTurn, RetrievalMode } from "../types.js";
+import type { Answer, ArticleFactSheet, Citation, ConversationTurn, RetrievalMode } from "../types.js";
 import type { ArticleFactKind } from "./question.js";
 
 /** Articles listed, at most, when a question about "the article" does not say which of several it means. */
@@ -21,6 +21,8 @@ export function factSheetOf(article: Article): ArticleFactSheet {
 /** Where the question may say which article it means: the conversation's, or the one its other words point to. */
 export interface FactsContext {
   history: readonly ConversationTurn[];
+  /** The passages closest to the question, best first: listed as for any question (`--json`, benchmarks), not shown. */
+  ranking: Citation[];
   /** The article a search of the question's own words settles on, if it settles on one (asked only with several articles). */
   articleOfQuestion: () => Promise<string | null>;
 }
@@ -54,7 +56,7 @@ export async function articleFactsAnswer(
     hedged: false,
     mode,
     citations: [],
-    ranking: [],
+    ranking: context.ranking,
     articleFacts: { asked, articles: listed.map(factSheetOf), more: articles.length - listed.length },
   };
 }

@@ -25,21 +25,26 @@ const WHO = /^(?:wer|who|whom|von)$/u;
 /**
  * Cues per kind, on folded tokens (umlauts folded away: "veröffentlicht" is
  * "veroffentlicht"). Weak cues count only in a question that names the
- * article: "Wie alt ist er?" asks about a person, "Wie alt ist der Artikel?"
- * about the article.
+ * article and has no other words of its own: "Wie alt ist er?" asks about a
+ * person and "Wie heißt der Experte im Artikel?" about a name in it, "Wie alt
+ * ist der Artikel?" and "Wie heißt der Artikel?" about the article. Cues
+ * marked `where` count only after "wo"/"where" ("Wo kann ich den ganzen
+ * Artikel lesen?", not "Was kann ich im Artikel lesen?").
  */
-const CUES: readonly { kind: ArticleFactKind; cue: RegExp; weak?: true }[] = [
+const CUES: readonly { kind: ArticleFactKind; cue: RegExp; weak?: true; where?: true }[] = [
   { kind: "author", cue: /^(?:autor\w*|author\w*|verfasser\w*|writer|journalist\w*|redakteur\w*)$/u },
   { kind: "publisher", cue: /^(?:zeitung\w*|newspaper\w*|outlet|publisher\w*|herausgeber\w*|verlag\w*)$/u },
   { kind: "publisher", cue: /^(?:medium|portal|website|webseite|site)$/u, weak: true },
   { kind: "date", cue: /^(?:datum|veroffentlich\w*|publish\w*|erschien\w*|erschein\w*|publiziert\w*|posted)$/u },
-  { kind: "date", cue: /^(?:dated?|alt|old|aktuell\w*|recent|neu\w*|new)$/u, weak: true },
+  { kind: "date", cue: /^(?:dated?|alt|old|aktuell\w*|recent)$/u, weak: true },
   { kind: "sources", cue: /^(?:quelle[n]?|source[s]?|belege?)$/u },
   { kind: "link", cue: /^(?:link[s]?|url)$/u },
-  { kind: "link", cue: /^(?:adresse|original\w*|online|lesen|lese|read)$/u, weak: true },
+  { kind: "link", cue: /^(?:original\w*|online|lesen|lese|read|finde[nt]?|find)$/u, weak: true, where: true },
   { kind: "title", cue: /^(?:titel|title|uberschrift\w*|headline|schlagzeile\w*)$/u },
   { kind: "title", cue: /^(?:heisst|called|named)$/u, weak: true },
 ];
+
+const WHERE = /^(?:wo|where)$/u;
 
 /** Writing verbs: "who wrote it" asks for the author, "when was it written" for the date. */
 const WRITTEN = /^(?:geschrieben|verfasst|schrieb|wrote|written|authored)$/u;
@@ -78,23 +83,25 @@ export function articleFactFollowUp(question: string): ArticleFactKind | null {
  * delegation" stay questions about content.
  */
 export function articleFactQuestion(question: string): ArticleFactQuestion | null {
+  // "article's" is "article".
   const all = tokenize(question)
-    .map(foldToken)
+    .map((token) => foldToken(token).replace(/'s$/u, ""))
     .filter((token) => token.length > 0);
   const asksWhen = all.some((token) => WHEN.test(token));
   const asksWho = all.some((token) => WHO.test(token));
+  const asksWhere = all.some((token) => WHERE.test(token));
   const words = all.filter((token) => !isStopWord(token));
-  const namesArticle = words.some((token) => ARTICLE_WORDS.test(token.replace(/'s$/u, "")));
+  const namesArticle = words.some((token) => ARTICLE_WORDS.test(token));
+  const anyCue = (word: string): boolean => WRITTEN.test(word) || CUES.some(({ cue }) => cue.test(word));
+  const ownWords = words.filter((word) => !anyCue(word) && !ARTICLE_WORDS.test(word) && !FRAME.test(word));
+  if (!namesArticle && ownWords.length > 0) return null;
+  const weakCounts = namesArticle && ownWords.length === 0;
   const kinds = new Set<ArticleFactKind>();
   // All tokens: some cues are stop words ("heißt").
   for (const word of all) {
-    for (const { kind, cue, weak } of CUES) if (cue.test(word) && (namesArticle || !weak)) kinds.add(kind);
+    for (const { kind, cue, weak, where } of CUES) if (cue.test(word) && (!weak || weakCounts) && (!where || asksWhere)) kinds.add(kind);
     if (WRITTEN.test(word)) kinds.add(asksWhen ? "date" : "author");
   }
-  if (kinds.size === 0) return null;
-  const isCue = (word: string): boolean => WRITTEN.test(word) || CUES.some(({ cue, weak }) => cue.test(word) && (namesArticle || !weak));
-  const ownWords = words.filter((word) => !isCue(word) && !ARTICLE_WORDS.test(word) && !FRAME.test(word));
-  if (!namesArticle && ownWords.length > 0) return null;
   // "Wer hat den Artikel veröffentlicht?" asks for the outlet, "Wann …?" for the date.
   if (kinds.has("date") && asksWho && !asksWhen && !kinds.has("author")) return { kind: "publisher", ownWords };
   const kind = (["sources", "link", "title", "author", "publisher", "date"] as const).find((candidate) => kinds.has(candidate));

@@ -16,6 +16,7 @@ describe("articleFactQuestion", () => {
     ["what are the sources?", "sources"],
     ["link zum artikel", "link"],
     ["where can i read the full article", "link"],
+    ["wo finde ich den artikel online", "link"],
     ["wie heißt der artikel", "title"],
     ["what's the article's title", "title"],
   ])("reads %s as a question about the article itself (%s)", (question, kind) => {
@@ -36,6 +37,10 @@ describe("articleFactQuestion", () => {
     "Welche Quellen nennt Kirby?",
     "wann wurde die resolution veröffentlicht",
     "wie heißt der kremlchef",
+    // Words that ask about the article only when nothing else is asked.
+    "was ist neu im artikel",
+    "wie heißt der experte im artikel",
+    "was kann ich im artikel über kim lesen",
   ])("leaves %s to the passages", (question) => {
     expect(articleFactQuestion(question)).toBeNull();
   });
@@ -43,5 +48,6 @@ describe("articleFactQuestion", () => {
   it("keeps the words that may say which article is meant", () => {
     expect(articleFactQuestion("wann ist der artikel über die sanktionen erschienen")?.ownWords).toEqual(["sanktionen"]);
     expect(articleFactQuestion("who wrote this")?.ownWords).toEqual([]);
+    expect(articleFactQuestion("what's the article's title")?.ownWords).toEqual([]);
   });
 });

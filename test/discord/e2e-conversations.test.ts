@@ -93,6 +93,18 @@ describe("end to end: conversations in replies and threads", () => {
     expect(footer(switched.body)).not.toMatch(/Nachfrage/);
   });
 
+  it("a question about the article itself is answered from its details, and a reply asks the same of it", async () => {
+    const author = await exchange(fake, mention("Wer hat den Artikel geschrieben?"));
+    expect(author.body.embeds?.[0]?.title).toBe("Wer hat den Artikel geschrieben?");
+    expect(author.body.embeds?.[0]?.description?.split("\n")).toEqual([
+      "**Zwei Feste im Norden**",
+      "Für diesen Artikel ist kein Autor erfasst.",
+      "Erschienen am 1. Juli 2024 bei Beispielzeitung.",
+    ]);
+    const when = await exchange(fake, replyMessage(fake, { content: "Und wann?", to: author.stored }));
+    expect(when.body.embeds?.[0]?.description?.split("\n")).toEqual(["**Zwei Feste im Norden**", "Erschienen am 1. Juli 2024 bei Beispielzeitung."]);
+  });
+
   it("a follow-up after the conversation expired is answered alone, with a note saying why", async () => {
     const first = await exchange(fake, mention("Woher kommen die Winzer beim Weinfest?"));
     clock += 31 * 60_000;

@@ -90,6 +90,31 @@ describe("whole-page copies", () => {
     expect(dropped.find((line) => line.text.startsWith("Stand:"))?.reason).toBe("date line");
   });
 
+  it("splits a kicker pasted with a space before the headline, and leaves names and genitives together", () => {
+    const page = readFileSync(path.resolve("test/fixtures/ukraine-pages/ukraine-munition.txt"), "utf8");
+    const glued = "Granaten für die FrontRussland fehlt trotz Kriegswirtschaft die Artilleriemunition";
+    expect(page).toContain(glued);
+    const read = (headLine: string) => {
+      const article = parseArticle(page.replace(glued, headLine), { id: "x", format: "txt", contentHash: "0" });
+      return { kicker: article.kicker, title: article.title };
+    };
+    expect(read("Granaten für die Front Russland fehlt trotz Kriegswirtschaft die Artilleriemunition")).toEqual({
+      kicker: "Granaten für die Front",
+      title: "Russland fehlt trotz Kriegswirtschaft die Artilleriemunition",
+    });
+    // "Putins Armee" is one phrase: the cut is before it, not inside it.
+    expect(read("Russische Truppen in der Ukraine Putins Armee hat ein Problem")).toEqual({
+      kicker: "Russische Truppen in der Ukraine",
+      title: "Putins Armee hat ein Problem",
+    });
+    // A title and a name are not a kicker and a headline; neither is a headline with no such place.
+    expect(read("Kanzler Olaf Scholz verspricht der Ukraine neue Munition")).toEqual({
+      kicker: null,
+      title: "Kanzler Olaf Scholz verspricht der Ukraine neue Munition",
+    });
+    expect(read("Verbündete sagen Kiew neue Panzer und Flugabwehr zu")).toEqual({ kicker: null, title: "Verbündete sagen Kiew neue Panzer und Flugabwehr zu" });
+  });
+
   it("leaves a clean article alone: no page copy, nothing dropped", () => {
     const dropped: DroppedLine[] = [];
     const text = readFileSync(path.resolve("data/articles/nordkorea-russland-waffen.txt"), "utf8");

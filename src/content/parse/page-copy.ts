@@ -284,12 +284,41 @@ function isByline(text: string): boolean {
   );
 }
 
-/** A kicker glued to the headline without a space, when one short part stands before a longer one. */
+/** A kicker glued to the headline, with or without a space, when one short part stands before a longer one. */
 function splitKicker(text: string): { kicker: string | null; headline: string } {
   const cuts = [...text.matchAll(GLUED_KICKER)].map((match) => match.index);
   const [cut] = cuts;
-  if (cuts.length !== 1 || cut === undefined) return { kicker: null, headline: text };
+  if (cuts.length !== 1 || cut === undefined) return splitSpacedKicker(text) ?? { kicker: null, headline: text };
   const kicker = text.slice(0, cut).trim();
   const headline = text.slice(cut).trim();
   return wordCount(kicker) <= MAX_KICKER_WORDS && wordCount(headline) >= 3 ? { kicker, headline } : { kicker: null, headline: text };
+}
+
+const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+
+/**
+ * A kicker and headline pasted as one line with a space between them
+ * ("Waffen aus Nordkorea für Russland Putins letzter Ausweg?"): in German
+ * two capitalised words rarely stand side by side, except a name and its
+ * title or first name ("Kanzler Olaf Scholz") or a name in the genitive
+ * before its noun ("Putins Armee"). So the cut is the one place where two
+ * capitalised words meet after a kicker that reads as a phrase (two to
+ * MAX_KICKER_WORDS words, one of them lower case, no punctuation) and does
+ * not end in a genitive; with no such place, or more than one, the line
+ * stays whole.
+ */
+function splitSpacedKicker(text: string): { kicker: string; headline: string } | null {
+  const words = text.split(/\s+/u).filter((word) => word.length > 0);
+  const cuts: number[] = [];
+  for (let at = 2; at <= Math.min(MAX_KICKER_WORDS, words.length - 2); at += 1) {
+    const last = words[at - 1] ?? "";
+    const next = words[at] ?? "";
+    if (!capitalised(last) || !capitalised(next) || /s$/u.test(last)) continue;
+    const kickerWords = words.slice(0, at);
+    if (!kickerWords.some((word) => /^\p{Ll}/u.test(word)) || kickerWords.some((word) => /[.,:;!?–—]/u.test(word))) continue;
+    cuts.push(at);
+  }
+  const [cut] = cuts;
+  if (cuts.length !== 1 || cut === undefined) return null;
+  return { kicker: words.slice(0, cut).join(" "), headline: words.slice(cut).join(" ") };
 }

@@ -49,7 +49,8 @@ export async function articleFactsAnswer(
     articles.length === 1
       ? articles[0]
       : (byId.get(previous === undefined ? "" : articleOfPassage(previous)) ?? byId.get((await context.articleOfQuestion()) ?? ""));
-  const listed = meant ? [meant] : earlier.length > 0 ? earlier : articles.slice(0, MAX_LISTED_ARTICLES);
+  const chosen = meant ? [meant] : earlier.length > 0 ? earlier : null;
+  const listed = chosen ?? articles.slice(0, MAX_LISTED_ARTICLES);
   return {
     question,
     answered: listed.length > 0,
@@ -57,6 +58,7 @@ export async function articleFactsAnswer(
     mode,
     citations: [],
     ranking: context.ranking,
-    articleFacts: { asked, articles: listed.map(factSheetOf), more: articles.length - listed.length },
+    // Only a list of all the articles leaves some out; an article the question or conversation points to is the answer.
+    articleFacts: { asked, articles: listed.map(factSheetOf), more: chosen ? 0 : articles.length - listed.length },
   };
 }

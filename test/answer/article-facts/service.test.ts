@@ -53,6 +53,7 @@ describe("questions about an article itself", () => {
     expect(followUp.articleFacts?.articles.map((sheet) => sheet.articleId)).toEqual(["wasserstoff-zuege"]);
     const named = await both.ask("Wann ist der Artikel über die Wasserstoffzüge erschienen?");
     expect(named.articleFacts?.articles.map((sheet) => [sheet.articleId, sheet.date])).toEqual([["wasserstoff-zuege", "2023-08-14"]]);
+    expect(named.articleFacts?.more).toBe(0);
     const unsaid = await both.ask("Wer hat den Artikel veröffentlicht?");
     expect(unsaid.articleFacts?.asked).toBe("publisher");
     expect(unsaid.articleFacts?.articles.map((sheet) => sheet.articleId).sort()).toEqual(["nordkorea-russland-waffen", "wasserstoff-zuege"]);

@@ -23,6 +23,7 @@ const HELP = [
   "  /new                    start a new conversation (each question otherwise follows up on the previous ones)",
   "  /help                   this help",
   "  /quit                   leave (Ctrl+D works too)",
+  "Questions about an article itself work too: „Wann ist der Artikel erschienen?“, „what are the article's sources?“",
   "The German names work too: /frage, /quelle, /zusammenfassung [kurz|mittel|lang], /artikel, /neu-indizieren, /neu, /info, /hilfe, /ende.",
 ].join("\n");
 

@@ -187,6 +187,6 @@ export const de: Messages = {
       `\`${ask} thread: True\` öffnet einen Thread für das Gespräch${withoutMention ? "; darin lese ich jede Nachricht als Nachfrage" : "; darin erwähne mich oder antworte auf mich"}. ` +
       `Ein Gespräch endet nach ${minutes} Minuten ohne Frage; nach einem Neustart beginne ich von vorn.`,
     tipsLabel: "Tipps",
-    tips: "• Unter jeder Antwort zeigt „¶ ganz lesen“ den vollständigen Absatz (nur für dich).\n• 👍/👎 hilft, die Antworten zu verbessern; gespeichert werden keine Namen.\n• `öffentlich: False` bei /frage zeigt die Antwort nur dir.",
+    tips: "• Unter jeder Antwort zeigt „¶ ganz lesen“ den vollständigen Absatz (nur für dich).\n• 👍/👎 hilft, die Antworten zu verbessern; gespeichert werden keine Namen.\n• `öffentlich: False` bei /frage zeigt die Antwort nur dir.\n• Auch nach dem Artikel selbst kannst du fragen: „Wann ist der Artikel erschienen?“, „Welche Quellen nennt er?“",
   },
 };

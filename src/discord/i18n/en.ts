@@ -167,6 +167,6 @@ export const en: Messages = {
       `\`${ask} thread: True\` opens a thread for the conversation${withoutMention ? "; there I read every message as a follow-up" : "; there, mention me or reply to me"}. ` +
       `A conversation ends after ${minutes} minutes without a question; after a restart I start afresh.`,
     tipsLabel: "Tips",
-    tips: '• Under each answer, "Read ¶" shows the whole paragraph (only to you).\n• 👍/👎 helps improve the answers; no names are stored.\n• `public: False` on /ask shows the answer only to you.',
+    tips: '• Under each answer, "Read ¶" shows the whole paragraph (only to you).\n• 👍/👎 helps improve the answers; no names are stored.\n• `public: False` on /ask shows the answer only to you.\n• You can ask about an article itself too: "When was the article published?", "What are its sources?"',
   },
 };

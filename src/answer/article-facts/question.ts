@@ -36,8 +36,10 @@ const CUES: readonly { kind: ArticleFactKind; cue: RegExp; weak?: true; where?: 
   { kind: "publisher", cue: /^(?:zeitung\w*|newspaper\w*|outlet|publisher\w*|herausgeber\w*|verlag\w*)$/u },
   { kind: "publisher", cue: /^(?:medium|portal|website|webseite|site)$/u, weak: true },
   { kind: "date", cue: /^(?:datum|veroffentlich\w*|publish\w*|erschien\w*|erschein\w*|publiziert\w*|posted)$/u },
-  { kind: "date", cue: /^(?:dated?|alt|old|aktuell\w*|recent)$/u, weak: true },
+  // "aktuell" folds to "aktull" (its "ue" reads like a transliterated "ü").
+  { kind: "date", cue: /^(?:dated?|alt|old|aktu?ll\w*|recent)$/u, weak: true },
   { kind: "sources", cue: /^(?:quelle[n]?|source[s]?|belege?)$/u },
+  { kind: "sources", cue: /^(?:infos?|informationen|information)$/u, weak: true },
   { kind: "link", cue: /^(?:link[s]?|url)$/u },
   { kind: "link", cue: /^(?:original\w*|online|lesen|lese|read|finde[nt]?|find)$/u, weak: true, where: true },
   { kind: "title", cue: /^(?:titel|title|uberschrift\w*|headline|schlagzeile\w*)$/u },
@@ -101,6 +103,12 @@ export function articleFactQuestion(question: string): ArticleFactQuestion | nul
   for (const word of all) {
     for (const { kind, cue, weak, where } of CUES) if (cue.test(word) && (!weak || weakCounts) && (!where || asksWhere)) kinds.add(kind);
     if (WRITTEN.test(word)) kinds.add(asksWhen ? "date" : "author");
+  }
+  // With no cue, a question that names the article and nothing else asks what its question word asks:
+  // "Von wann ist der Artikel?", "Where is this article from?".
+  if (kinds.size === 0 && weakCounts) {
+    if (asksWhen) kinds.add("date");
+    else if (all.some((token) => /^(?:woher|from)$/u.test(token))) kinds.add("publisher");
   }
   // "Wer hat den Artikel veröffentlicht?" asks for the outlet, "Wann …?" for the date.
   if (kinds.has("date") && asksWho && !asksWhen && !kinds.has("author")) return { kind: "publisher", ownWords };

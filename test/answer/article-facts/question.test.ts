@@ -17,6 +17,10 @@ describe("articleFactQuestion", () => {
     ["link zum artikel", "link"],
     ["where can i read the full article", "link"],
     ["wo finde ich den artikel online", "link"],
+    ["ist der artikel aktuell?", "date"],
+    ["von wann ist der artikel", "date"],
+    ["where is this article from", "publisher"],
+    ["woher hat der artikel seine infos", "sources"],
     ["wie heißt der artikel", "title"],
     ["what's the article's title", "title"],
   ])("reads %s as a question about the article itself (%s)", (question, kind) => {

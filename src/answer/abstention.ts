@@ -87,7 +87,8 @@ export function isSpecific(token: QueryToken): boolean {
   return token.commonness < EVERYDAY_WORD_CLASS && token.spread <= SUBJECT_SPREAD;
 }
 
-const isKnown = (token: QueryToken): boolean => token.known || token.expansions.length > 0;
+/** A word the articles have, as written or through a synonym, translation or spelling. */
+export const isKnown = (token: QueryToken): boolean => token.known || token.expansions.length > 0;
 
 /** The features of the passage that would be shown first (`best`), against the question and the other passages. */
 export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit | null, answerTypeMatched: boolean | null): AbstentionFeatures {

@@ -131,16 +131,9 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
   const candidates = candidatesOf(result, index, type, settings, focus);
   const best = candidates[0];
   const features = abstentionFeatures(result, best?.hit ?? null, type === null || !best ? null : best.typeMatched);
-  const decision = decideOutcome(features, settings.thresholds);
+  let decision = decideOutcome(features, settings.thresholds);
   if (focus?.ownWordsUnknown && decision.outcome === "answered") {
-    return {
-      question,
-      result,
-      type,
-      candidates,
-      decision: { ...decision, outcome: "hedged", reason: "the articles have none of the follow-up's own words" },
-      focus,
-    };
+    decision = { ...decision, outcome: "hedged", reason: "the articles have none of the follow-up's own words" };
   }
   return { question, result, type, candidates, decision, focus };
 }

@@ -55,6 +55,13 @@ const WRITTEN = /^(?:geschrieben|verfasst|schrieb|wrote|written|authored)$/u;
 const FRAME =
   /^(?:wo|where|kann|can|ich|ganze[nr]?|full|whole|gibt|stammt|kommt|steht|come|comes|from|nutzt|benutzt|verwendet|uses?|used|cite[sd]?|zitiert|genannt|listed|angegeben|wurde|ward)$/u;
 
+/** A question's words folded, as the cues are written. */
+function foldedWords(question: string): string[] {
+  return tokenize(question)
+    .map(foldToken)
+    .filter((token) => token.length > 0);
+}
+
 /** The question words of an elliptic follow-up ("Und wann?") and what they ask of the same article. */
 const ELLIPTIC: readonly { word: RegExp; kind: ArticleFactKind }[] = [
   { word: /^(?:wann|when)$/u, kind: "date" },
@@ -69,9 +76,7 @@ const ELLIPTIC: readonly { word: RegExp; kind: ArticleFactKind }[] = [
  * word of its own. Null for anything else.
  */
 export function articleFactFollowUp(question: string): ArticleFactKind | null {
-  const all = tokenize(question)
-    .map(foldToken)
-    .filter((token) => token.length > 0);
+  const all = foldedWords(question);
   if (all.some((token) => !isStopWord(token))) return null;
   return ELLIPTIC.find(({ word }) => all.some((token) => word.test(token)))?.kind ?? null;
 }
@@ -86,8 +91,8 @@ export function articleFactFollowUp(question: string): ArticleFactKind | null {
  */
 export function articleFactQuestion(question: string): ArticleFactQuestion | null {
   // "article's" is "article".
-  const all = tokenize(question)
-    .map((token) => foldToken(token).replace(/'s$/u, ""))
+  const all = foldedWords(question)
+    .map((token) => token.replace(/'s$/u, ""))
     .filter((token) => token.length > 0);
   const asksWhen = all.some((token) => WHEN.test(token));
   const asksWho = all.some((token) => WHO.test(token));

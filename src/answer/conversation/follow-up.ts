@@ -1,5 +1,6 @@
 import { articleOfPassage } from "../../search/article-scope.js";
-import { isSpecific } from "../abstention.js";
+import { isKnown, isSpecific } from "../abstention.js";
+import type { QueryToken } from "../../search/query-analysis.js";
 import { answerQuestion, type AskIndex, type AskSettings, type FollowUpFocus } from "../ask.js";
 import type { Answer } from "../types.js";
 import { refersBack } from "./cues.js";
@@ -34,11 +35,10 @@ function focusOn(previous: ConversationTurn, conversation: ConversationSettings,
   };
 }
 
-/** Whether the question names something specific of its own that the conversation has not been about: a new topic. */
-function namesNewTopic(analyzed: string, previous: ConversationTurn, index: AskIndex): boolean {
-  const lexical = index.retriever.lexicalIndex;
-  const earlier = new Set(lexical.analyzeQuery(previous.topic).flatMap((token) => token.terms));
-  return lexical.analyzeQuery(analyzed).some((token) => token.known && isSpecific(token) && !token.terms.some((term) => earlier.has(term)));
+/** Whether the question (its `own` words) names something specific that the conversation has not been about: a new topic. */
+function namesNewTopic(own: readonly QueryToken[], previous: ConversationTurn, index: AskIndex): boolean {
+  const earlier = new Set(index.retriever.lexicalIndex.analyzeQuery(previous.topic).flatMap((token) => token.terms));
+  return own.some((token) => token.known && isSpecific(token) && !token.terms.some((term) => earlier.has(term)));
 }
 
 /**
@@ -48,9 +48,8 @@ function namesNewTopic(analyzed: string, previous: ConversationTurn, index: AskI
  * back, it is about something else ("wie ist das wetter morgen"), and if it
  * does ("how old is he?"), the articles may well not say.
  */
-function sharesNothing(analyzed: string, index: AskIndex): boolean {
-  const tokens = index.retriever.lexicalIndex.analyzeQuery(analyzed);
-  return tokens.length > 0 && tokens.every((token) => !token.known && token.expansions.length === 0);
+function sharesNothing(own: readonly QueryToken[]): boolean {
+  return own.length > 0 && !own.some(isKnown);
 }
 
 /**
@@ -74,9 +73,10 @@ export async function answerInConversation(
   const previous = history.at(-1);
   if (!previous) return answerQuestion(question, analyzed, index, settings);
   const focus = focusOn(previous, conversation, analyzed);
-  const unrelated = sharesNothing(analyzed, index);
+  const own = index.retriever.lexicalIndex.analyzeQuery(analyzed);
+  const unrelated = sharesNothing(own);
   if (refersBack(analyzed)) return answerQuestion(question, analyzed, index, settings, unrelated ? { ...focus, ownWordsUnknown: true } : focus);
   if (unrelated) return answerQuestion(question, analyzed, index, settings);
-  if (namesNewTopic(analyzed, previous, index)) return answerQuestion(question, analyzed, index, settings);
+  if (namesNewTopic(own, previous, index)) return answerQuestion(question, analyzed, index, settings);
   return answerQuestion(question, analyzed, index, settings, focus);
 }

@@ -3,8 +3,13 @@ import { splitSentences } from "../sentences.js";
 // ---------------------------------------------------------------------------
 // Classification of blocks
 
+/** The words of a line, as split on white space. */
+export function wordsOf(text: string): string[] {
+  return text.split(/\s+/u).filter((word) => word !== "");
+}
+
 export function wordCount(text: string): number {
-  return text.split(/\s+/u).filter((word) => word !== "").length;
+  return wordsOf(text).length;
 }
 
 /** Sentence punctuation at the end of a line, looking past closing quotes and brackets. */

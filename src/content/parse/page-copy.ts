@@ -1,6 +1,6 @@
 import type { Block } from "./blocks.js";
 import { publisherFromBoilerplate } from "./boilerplate.js";
-import { endsWithSentencePunctuation, isTitleLike, wordCount } from "./classify.js";
+import { endsWithSentencePunctuation, isTitleLike, wordCount, wordsOf } from "./classify.js";
 import { parseDate } from "./dates.js";
 import { CREDIT_ONLY, RELATED_HEADER, furnitureReason, isProse, repeatedShortLines, type DroppedLine } from "./furniture.js";
 import { SOURCES_HEADING } from "./sources.js";
@@ -308,7 +308,7 @@ const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
  * stays whole.
  */
 function splitSpacedKicker(text: string): { kicker: string; headline: string } | null {
-  const words = text.split(/\s+/u).filter((word) => word.length > 0);
+  const words = wordsOf(text);
   const cuts: number[] = [];
   for (let at = 2; at <= Math.min(MAX_KICKER_WORDS, words.length - 2); at += 1) {
     const last = words[at - 1] ?? "";

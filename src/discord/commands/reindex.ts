@@ -41,7 +41,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const refuse = (notice: string) => interaction.reply({ ...presentNotice(notice), flags: MessageFlags.Ephemeral });
 
   if (!attachment && replace) {
-    await refuse(text.replaceWithoutFile(lang === "de" ? texts.options.replace.de.name : REPLACE));
+    await refuse(text.replaceWithoutFile(texts.options.replace[lang].name));
     return;
   }
   if (!attachment && check) {
@@ -86,7 +86,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   });
 }
 
-/** `check`: downloads the file and shows how it would be read; refusals (type, size, encoding) read as they would for adding it. */
+/** `check`: downloads the file and shows how it would be read; the refusals (type, size, encoding) are those adding would give, told as of a check. */
 async function checkOnly(interaction: ChatInputCommandInteraction, context: BotContext, admin: ContentAdminApi, upload: Upload, lang: Lang): Promise<void> {
   try {
     const bytes = await downloadUpload(upload, { maxBytes: context.config.MAX_UPLOAD_BYTES });

@@ -40,6 +40,10 @@ export interface AbstentionFeatures {
   answerTypeMatched: boolean | null;
   /** With embeddings: the best passage's cosine in standard deviations above the question's mean. */
   cosineStandout: number | null;
+  /** Pairs of ordinary question words the best passage holds side by side, as one name ("Weißes Haus"); each counts as a specific word. */
+  phrases: number;
+  /** Specific words the best passage holds for sure that are not one of the articles' topics (in fewer than TOPIC_SPREAD of the passages). */
+  narrowStrong: number;
 }
 
 export interface AbstentionThresholds {
@@ -47,7 +51,13 @@ export interface AbstentionThresholds {
   answerCoverage: number;
   /** Best lexical score over the runner-up's from which the best passage stands clear of the others. */
   answerMargin: number;
-  /** A passage that covers this much of the question, with at least `clearSpecific` specific words, answers even without a margin. */
+  /**
+   * A passage that covers this much of the question, with at least
+   * `clearSpecific` specific words that are not one of the articles' topics,
+   * answers even without a margin. A topic ("Kim", "Moskau" in a report on
+   * Kim's visit to Moscow) is in many passages, so holding it all does not
+   * single one out: the margin must.
+   */
   clearCoverage: number;
   clearSpecific: number;
   /** Below this coverage the best passage is not even shown as the closest one. */
@@ -91,7 +101,7 @@ export function isSpecific(token: QueryToken): boolean {
 export const isKnown = (token: QueryToken): boolean => token.known || token.expansions.length > 0;
 
 /** The features of the passage that would be shown first (`best`), against the question and the other passages. */
-export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit | null, answerTypeMatched: boolean | null): AbstentionFeatures {
+export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit | null, answerTypeMatched: boolean | null, phrases: number): AbstentionFeatures {
   const top = best?.lexicalHit ?? null;
   // The margin is over raw match strength: a passage ranked first for covering more of the question must
   // still match clearly more strongly than the others to be answered without a hedge. The others are its
@@ -107,14 +117,16 @@ export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit |
   return {
     contentWords: result.tokens.length,
     knownWords: result.tokens.filter(isKnown).length,
-    specificKnown: result.tokens.filter((token) => isKnown(token) && isSpecific(token)).length,
+    specificKnown: result.tokens.filter((token) => isKnown(token) && isSpecific(token)).length + phrases,
     coverage: top?.coverage ?? 0,
-    specificStrong: result.tokens.filter((token, index) => isSpecific(token) && certain(index)).length,
+    specificStrong: result.tokens.filter((token, index) => isSpecific(token) && certain(index)).length + phrases,
     unknownSpecific: result.tokens.filter((token) => !isKnown(token) && token.commonness < EVERYDAY_WORD_CLASS).length,
-    anchors: result.tokens.filter((token) => isKnown(token) && (token.spread >= TOPIC_SPREAD || token.commonness <= RARE_WORD_CLASS)).length,
+    anchors: result.tokens.filter((token) => isKnown(token) && (token.spread >= TOPIC_SPREAD || token.commonness <= RARE_WORD_CLASS)).length + phrases,
     lexicalMargin: top && runnerUp > 0 ? top.bm25 / runnerUp : 1,
     answerTypeMatched,
     cosineStandout: topCosine !== null && result.cosineSpread ? cosineStandout(topCosine, result.cosineSpread) : null,
+    phrases,
+    narrowStrong: result.tokens.filter((token, index) => isSpecific(token) && certain(index) && token.spread < TOPIC_SPREAD).length + phrases,
   };
 }
 
@@ -147,7 +159,7 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
   if (!standsOut && features.anchors === 0 && features.unknownSpecific > 0) {
     return decide("refused", `the question shares no subject or rare word with the articles and names something they do not mention (${described})`);
   }
-  const clear = features.coverage >= thresholds.clearCoverage && features.specificStrong >= thresholds.clearSpecific;
+  const clear = features.coverage >= thresholds.clearCoverage && features.narrowStrong >= thresholds.clearSpecific;
   const lexicalAnswer = features.coverage >= thresholds.answerCoverage && (features.lexicalMargin >= thresholds.answerMargin || clear);
   const denseAnswer = standsOut && features.coverage >= thresholds.standoutCoverage;
   if (lexicalAnswer || denseAnswer) {

@@ -5,7 +5,8 @@ import { detectLanguage, type Language } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
 import { tokenWeight, type QueryContext, type QueryToken } from "../search/query-analysis.js";
 import { cosineStandout, type RetrievalHit, type RetrievalResult, type Retriever } from "../search/retriever.js";
-import { abstentionFeatures, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
+import { phraseMatches } from "./phrase-match.js";
+import { abstentionFeatures, isSpecific, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
 import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";
 import { makeCitation } from "./citation.js";
 import { chooseExcerpt, sentenceScore, type SentenceLanguages } from "./excerpt.js";
@@ -130,7 +131,8 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
   const type = questionAnswerType(analyzed) ?? focus?.inheritedType ?? null;
   const candidates = candidatesOf(result, index, type, settings, focus);
   const best = candidates[0];
-  const features = abstentionFeatures(result, best?.hit ?? null, type === null || !best ? null : best.typeMatched);
+  const phrases = best ? phraseMatches(result.tokens, best.paragraph.text, paragraphLanguage(best.paragraph.text), (token) => !isSpecific(token)) : 0;
+  const features = abstentionFeatures(result, best?.hit ?? null, type === null || !best ? null : best.typeMatched, phrases);
   let decision = decideOutcome(features, settings.thresholds);
   if (focus?.ownWordsUnknown && decision.outcome === "answered") {
     decision = { ...decision, outcome: "hedged", reason: "the articles have none of the follow-up's own words" };

@@ -13,6 +13,8 @@ function features(overrides: Partial<AbstentionFeatures> = {}): AbstentionFeatur
     lexicalMargin: 2,
     answerTypeMatched: null,
     cosineStandout: null,
+    phrases: 0,
+    narrowStrong: 2,
     ...overrides,
   };
 }
@@ -20,7 +22,15 @@ function features(overrides: Partial<AbstentionFeatures> = {}): AbstentionFeatur
 describe("decideOutcome", () => {
   it("answers when the best passage covers the question and stands clear of the others", () => {
     expect(decideOutcome(features()).outcome).toBe("answered");
-    expect(decideOutcome(features({ lexicalMargin: 1.05, coverage: 0.95, specificStrong: 1 })).outcome).toBe("answered");
+    expect(decideOutcome(features({ lexicalMargin: 1.05, coverage: 0.95, specificStrong: 1, narrowStrong: 1 })).outcome).toBe("answered");
+  });
+
+  it("needs a margin when the passage's specific words are all topics of the articles", () => {
+    // "Kommt Kim nach Moskau?" in a report on Kim's visit: several passages hold both names.
+    const topics = features({ lexicalMargin: 1.02, coverage: 1, specificStrong: 2, narrowStrong: 0 });
+    expect(decideOutcome(topics).outcome).toBe("hedged");
+    expect(decideOutcome({ ...topics, narrowStrong: 1 }).outcome).toBe("answered");
+    expect(decideOutcome({ ...topics, lexicalMargin: 2 }).outcome).toBe("answered");
   });
 
   it("hedges when no passage stands clear, or the passage lacks the kind of thing asked for", () => {

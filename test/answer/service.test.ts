@@ -179,3 +179,49 @@ describe("QaService with a dense channel", () => {
     await expect(QaService.create({ contentDir: empty, logger: silentLogger(), embeddings: "off" })).rejects.toThrow(/No readable articles/);
   });
 });
+
+describe("QaService on names made of ordinary words, and on questions only about the article's topics", () => {
+  // An article of our own: the envoy is named in two of its five paragraphs (one of its topics), the White House once.
+  const article = [
+    "# Besuch des Gesandten in Lissabon",
+    "",
+    "Der Gesandte Tavares reist am Montag nach Lissabon. Dort will er mit der Regierung über Fischereirechte sprechen.",
+    "",
+    "Der Gast gilt als erfahrener Unterhändler. Er hat bereits drei Abkommen über Fischereirechte ausgehandelt.",
+    "",
+    "Ein Sprecher des Weißen Hauses erklärte, man verfolge die Gespräche mit Interesse und erwarte eine Einigung.",
+    "",
+    "Die Fischer an der Küste hoffen auf höhere Fangquoten. Tavares will am Dienstag einen Hafen besuchen.",
+    "",
+    "Nach dem Treffen ist eine Pressekonferenz geplant. Die Ergebnisse sollen bis Freitag veröffentlicht werden.",
+    "",
+  ].join("\n");
+  let service: QaService;
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "qa-phrases-"));
+    await writeFile(path.join(dir, "gesandter.md"), article);
+    service = await QaService.create({ contentDir: dir, logger: silentLogger(), embeddings: "off" });
+  });
+
+  it("answers from the passage that names a thing in two ordinary words ('Weißes Haus')", async () => {
+    const answer = await service.ask("was sagt das weiße haus");
+    expect(answer.answered).toBe(true);
+    expect(answer.hedged).toBe(false);
+    expect(answer.citations[0]?.excerpt).toMatch(/Weißen Hauses/);
+    expect(answer.features?.phrases).toBe(1);
+  });
+
+  it("does not take the two words apart as a name", async () => {
+    const answer = await service.ask("was sagt das haus weiß");
+    expect(answer.features?.phrases).toBe(0);
+    expect(answer.hedged || !answer.answered).toBe(true);
+  });
+
+  it("shows a passage holding only a topic of the article as the closest one, not as the answer", async () => {
+    // "Tavares" is in two paragraphs alike: holding it does not single one out.
+    const answer = await service.ask("was macht tavares");
+    expect(answer.answered).toBe(true);
+    expect(answer.hedged).toBe(true);
+  });
+});

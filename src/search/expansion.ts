@@ -1,4 +1,5 @@
 import { analyze, languageMarkers, stem, type AnalyzedToken, type Language } from "./analyzer.js";
+import { compoundSynonyms } from "./compound-synonyms.js";
 import { COMPOUND_SHARE, compoundParts, verbStemVariants, type Vocabulary } from "./vocabulary.js";
 import type { Lexicons, TermPhrase, TranslationLookup } from "./lexicons.js";
 
@@ -199,6 +200,21 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     if (input.known[position]) return;
     add(position, { exact: [], compounds: compoundParts(token.folded, vocabulary) }, options.compoundWeight / COMPOUND_SHARE, "compound");
   });
+  // A compound the articles lack may be one they have, with other words for its parts ("Rüstungszusammenarbeit" → "Waffenkooperation").
+  if (input.questionLanguage === "de") {
+    const dictionary = {
+      synonyms: lexicons.synonyms,
+      isWord: (term: string): boolean => lexicons.frequency.de.has(term) || lexicons.synonyms.get(term) !== undefined,
+    };
+    input.german.forEach((token, position) => {
+      if (input.known[position]) return;
+      const found = compoundSynonyms(token.folded, dictionary, vocabulary);
+      for (const swapped of [1, 2] as const) {
+        const terms = found.filter((match) => match.swapped === swapped).map((match) => match.term);
+        if (terms.length > 0) add(position, { exact: terms, compounds: [] }, options.unknownSynonymWeight ** swapped, "synonym");
+      }
+    });
+  }
   // Typos last, and only for words nothing else reached and no dictionary knows: a real word is no typo ("gestern" is not "gelt").
   input.german.forEach((token, position) => {
     if (input.known[position] || (expansions[position]?.length ?? 0) > 0) return;

@@ -221,8 +221,8 @@ export function editDistance(left: string, right: string, limit: number): number
 }
 
 /** Linking letters between the parts of a German compound ("Hunger-s-not", "Strafe-n-…"). */
-const LINKING = ["", "s", "es", "n", "en", "e"];
-const MIN_PART = 4;
+export const LINKING = ["", "s", "es", "n", "en", "e"];
+export const MIN_PART = 4;
 
 /**
  * Index terms for the two parts of a compound, split where both parts are

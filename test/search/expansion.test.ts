@@ -129,6 +129,18 @@ describe("expandTokens", () => {
     expect(geschosse?.[0]?.via).toBe("synonym");
     expect(expand("Kochrezept", "de").flat()).toEqual([]);
   });
+
+  it("reaches a compound the index has with a synonym for one part of the question's compound", () => {
+    const compounds = new Vocabulary([term("Munitionsmangel")]);
+    const german = analyze("Geschossmangel", "de");
+    const [shortage] = expandTokens(
+      { german, english: null, questionLanguage: "de", indexLanguages: new Set(["de"]), known: [false] },
+      { ...lexicon(), frequency: { de: new Map([[term("Mangel"), 9]]), en: new Map() } },
+      compounds,
+      DEFAULT_EXPANSION_OPTIONS,
+    );
+    expect(shortage).toEqual([{ term: term("Munitionsmangel"), weight: DEFAULT_EXPANSION_OPTIONS.unknownSynonymWeight, via: "synonym" }]);
+  });
 });
 
 describe("verb forms and phrases", () => {

@@ -1,0 +1,71 @@
+import { stem } from "./analyzer.js";
+import type { SynonymLookup } from "./lexicons.js";
+import { LINKING, MIN_PART, type Vocabulary } from "./vocabulary.js";
+
+/**
+ * A German compound the articles lack may be one they have, said with other
+ * words for its parts: "Rüstungszusammenarbeit" is a "Waffenkooperation",
+ * "Munitionsknappheit" a "Munitionsmangel". The question's compound is split
+ * where both parts are dictionary words; an indexed compound then counts when
+ * its head is the head or one of its synonyms, and what comes before it the
+ * modifier or one of its synonyms, with at least one of the two swapped.
+ */
+
+export interface CompoundSynonym {
+  /** The indexed compound. */
+  term: string;
+  /** How many of the two parts are synonyms rather than the question's own (1 or 2). */
+  swapped: 1 | 2;
+}
+
+/** The dictionary's knowledge the search needs: synonyms, and whether a stem is a German word at all. */
+export interface CompoundDictionary {
+  synonyms: SynonymLookup;
+  isWord(term: string): boolean;
+}
+
+/** Where a folded compound splits into two dictionary words (the longest head first), as stems. */
+function splitCompound(folded: string, dictionary: CompoundDictionary): { modifier: string; head: string } | null {
+  for (let split = MIN_PART; split <= folded.length - MIN_PART; split += 1) {
+    const head = stem(folded.slice(split), "de");
+    if (!dictionary.isWord(head)) continue;
+    const modifierText = folded.slice(0, split);
+    for (const linking of LINKING) {
+      if (!modifierText.endsWith(linking) || modifierText.length - linking.length < MIN_PART - 1) continue;
+      const modifier = stem(modifierText.slice(0, modifierText.length - linking.length), "de");
+      if (dictionary.isWord(modifier)) return { modifier, head };
+    }
+  }
+  return null;
+}
+
+/** Single-word synonyms of a stem, long enough to stand as a compound part. */
+function partSynonyms(term: string, dictionary: CompoundDictionary): string[] {
+  return (dictionary.synonyms.get(term) ?? []).filter((synonym) => synonym.length >= MIN_PART - 1 && !synonym.includes(" "));
+}
+
+export function compoundSynonyms(folded: string, dictionary: CompoundDictionary, vocabulary: Vocabulary): CompoundSynonym[] {
+  if (folded.length < 2 * MIN_PART || /\d/.test(folded)) return [];
+  const parts = splitCompound(folded, dictionary);
+  if (!parts) return [];
+  const modifiers = new Set([parts.modifier, ...partSynonyms(parts.modifier, dictionary)]);
+  const found = new Map<string, 1 | 2>();
+  for (const head of new Set([parts.head, ...partSynonyms(parts.head, dictionary)])) {
+    for (const candidate of vocabulary.compounds(head)) {
+      if (!candidate.endsWith(head)) continue;
+      const before = candidate.slice(0, candidate.length - head.length);
+      for (const linking of LINKING) {
+        if (!before.endsWith(linking)) continue;
+        const modifierText = before.slice(0, before.length - linking.length);
+        const modifier = modifiers.has(modifierText) ? modifierText : stem(modifierText, "de");
+        if (!modifiers.has(modifier)) continue;
+        const swapped = (head === parts.head ? 0 : 1) + (modifier === parts.modifier ? 0 : 1);
+        if (swapped === 0) continue;
+        const previous = found.get(candidate);
+        if (previous === undefined || swapped < previous) found.set(candidate, swapped === 1 ? 1 : 2);
+        break;
+      }
+    }
+  }
+  return [...found].map(([term, swapped]) => ({ term, swapped }));
+}

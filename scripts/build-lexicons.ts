@@ -1,8 +1,8 @@
 /**
  * Builds the compact lexicons under data/lexicons/ from Debian's packages:
  *
- *   apt-get update && apt-get install openthesaurus-de-text dict-freedict-eng-deu dict-freedict-deu-eng trans-de-en
- *   npm run build-lexicons [-- --thesaurus FILE --dict-dir DIR --ding FILE --out DIR]
+ *   apt-get update && apt-get install openthesaurus-de-text dict-freedict-eng-deu dict-freedict-deu-eng trans-de-en wordnet-base fortunes-de
+ *   npm run build-lexicons [-- --thesaurus FILE --dict-dir DIR --ding FILE --wordnet-counts FILE --german-text DIR --out DIR]
  *   npm run build-lexicons -- --checksums-only [--out DIR]
  *
  * Both write checksums.json beside the files (see lexicons.ts): the second
@@ -23,6 +23,8 @@ import { compareKeys } from "../src/search/sorted-lines.js";
 import { dictEntries, examplesOf, translationsOf } from "./lexicons/freedict.js";
 import { dingLines, englishVerbForms, germanVerbForms, sensesOf, type DingLine } from "./lexicons/ding.js";
 import { openThesaurusSynsets } from "./lexicons/openthesaurus.js";
+import { fortuneCounts } from "./lexicons/fortunes.js";
+import { semcorCounts } from "./lexicons/wordnet.js";
 import { cleanEntry, phraseTerms } from "./lexicons/phrases.js";
 import { countTerms, senseWeight, serializeCounts, serializeTranslations, TranslationTable, type Counts } from "./lexicons/translations.js";
 
@@ -31,6 +33,8 @@ const { values } = parseArgs({
     thesaurus: { type: "string", default: "/usr/share/openthesaurus-de/openthesaurus.txt" },
     "dict-dir": { type: "string", default: "/usr/share/dictd" },
     ding: { type: "string", default: "/usr/share/trans/de-en" },
+    "wordnet-counts": { type: "string", default: "/usr/share/wordnet/cntlist.rev" },
+    "german-text": { type: "string", default: "/usr/share/games/fortunes/de" },
     out: { type: "string", default: "data/lexicons" },
     "checksums-only": { type: "boolean", default: false },
   },
@@ -198,8 +202,8 @@ async function main(): Promise<void> {
     ["en-verb-forms.tsv", forms.english],
     ["en-de.tsv", serializeTranslations(bilingual.enDe, keepHeadword("en", bilingual, names))],
     ["de-en.tsv", serializeTranslations(bilingual.deEn, keepHeadword("de", bilingual, names))],
-    ["frequency-de.tsv", serializeCounts(bilingual.counts.de)],
-    ["frequency-en.tsv", serializeCounts(bilingual.counts.en)],
+    ["frequency-de.tsv", serializeCounts(bilingual.counts.de, await fortuneCounts(values["german-text"] ?? ""))],
+    ["frequency-en.tsv", serializeCounts(bilingual.counts.en, await semcorCounts(values["wordnet-counts"] ?? ""))],
   ];
   for (const [name, text] of files) {
     await writeFile(join(outDir, name), `${text}\n`);

@@ -85,16 +85,27 @@ export function countTerms(counts: Counts, text: string, language: Language): vo
  * Frequency classes: log2 of a term's occurrences per ten million terms of
  * its language's side of the dictionaries, so that both languages share one
  * scale (the English side, made of glosses, is larger). Kept for terms seen
- * at least MIN_COUNT times.
+ * at least MIN_COUNT times. With a count of running text (see
+ * lexicons/wordnet.ts), a term takes the higher of its two classes.
  */
 const MIN_COUNT = 4;
 const PER_TERMS = 10_000_000;
-export function serializeCounts(counts: Counts): string {
-  let total = 0;
-  for (const count of counts.values()) total += count;
-  return [...counts.entries()]
-    .filter(([, count]) => count >= MIN_COUNT)
+export function serializeCounts(counts: Counts, runningText?: Counts): string {
+  const classesOf = (source: Counts): Map<string, number> => {
+    let total = 0;
+    for (const count of source.values()) total += count;
+    return new Map(
+      [...source].filter(([, count]) => count >= MIN_COUNT).map(([term, count]) => [term, Math.max(0, Math.floor(Math.log2((count * PER_TERMS) / total)))]),
+    );
+  };
+  const classes = classesOf(counts);
+  // A count of running text raises a term's class, never adds a term: the list also tells words of a language apart.
+  for (const [term, runningClass] of runningText ? classesOf(runningText) : []) {
+    const own = classes.get(term);
+    if (own !== undefined && runningClass > own) classes.set(term, runningClass);
+  }
+  return [...classes]
     .sort(([left], [right]) => compareKeys(left, right))
-    .map(([term, count]) => `${term}\t${Math.max(0, Math.floor(Math.log2((count * PER_TERMS) / total)))}`)
+    .map(([term, frequencyClass]) => `${term}\t${frequencyClass}`)
     .join("\n");
 }

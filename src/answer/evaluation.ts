@@ -22,8 +22,9 @@ export interface LanguageQuality {
   /** The first passage is a right one, whatever the outcome. */
   rankedFirst: number;
   /**
-   * Answered from the article's own details (a question about the article
-   * itself, see Answer.articleFacts): neither right nor wrong by a paragraph.
+   * Answered from the article's own details or its summary (a question
+   * about the article itself, see Answer.articleFacts, or asking for a
+   * summary, see Answer.summary): neither right nor wrong by a paragraph.
    */
   fromDetails: number;
 }
@@ -58,7 +59,7 @@ export function answerQuality(items: readonly { question: DevQuestion; answer: A
     // With several articles, paragraph 3 of another article is not the answer.
     const rightFirst = first !== undefined && first.articleId === question.article && question.paragraphs.includes(first.paragraph);
     if (rightFirst) bucket.rankedFirst += 1;
-    if (answer.articleFacts) {
+    if (answer.articleFacts || answer.summary || answer.summaryChoices) {
       bucket.fromDetails += 1;
       continue;
     }

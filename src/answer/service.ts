@@ -17,8 +17,8 @@ import { articleIdFromFileName } from "../content/load.js";
 import type { ArticleLoadProblem } from "../content/problems.js";
 import type { Article } from "../content/types.js";
 import type { DenseChannel, RetrievalResult } from "../search/retriever.js";
-import { articleFactFollowUp, articleFactQuestion, articleFactsAnswer } from "./article-facts/index.js";
 import { answerInConversation } from "./conversation/follow-up.js";
+import { answerFromDetails } from "./details.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
 import { DenseModel } from "./dense-model.js";
 import { ReindexFailedError } from "./errors.js";
@@ -341,15 +341,8 @@ export class QaService implements QaApi, ContentAdminApi {
     }
     const analyzed = question.slice(0, MAX_ANALYZED_QUESTION_CHARS);
     const history = options.history ?? [];
-    // "Und wann?" after "Wer hat den Artikel geschrieben?" asks about the same article.
-    const factFollowUp = history.at(-1)?.factArticles ? articleFactFollowUp(analyzed) : null;
-    const facts = factFollowUp ? { kind: factFollowUp, ownWords: [] } : articleFactQuestion(analyzed);
-    if (facts) {
-      const articleOfQuestion = async (): Promise<string | null> =>
-        facts.ownWords.length === 0 ? null : (await state.retriever.search(facts.ownWords.join(" "), 1)).article;
-      const { ranking } = await answerQuestion(question, analyzed, state, this.askSettings);
-      return articleFactsAnswer(question, facts.kind, state.articles, state.retriever.mode, { history, ranking, articleOfQuestion });
-    }
+    const fromDetails = await answerFromDetails(question, analyzed, history, state, this.askSettings, (request) => this.summary(request));
+    if (fromDetails) return fromDetails;
     if (history.length === 0) return answerQuestion(question, analyzed, state, this.askSettings);
     return answerInConversation(question, analyzed, history, state, this.askSettings, this.options.conversation);
   }

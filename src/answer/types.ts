@@ -67,6 +67,10 @@ export interface Answer {
    * from a paragraph, so `citations` is empty.
    */
   articleFacts?: ArticleFacts;
+  /** Set when the question asks for a summary ("worum geht es?", "tl;dr"): the article's own sentences, as /summary gives them. */
+  summary?: Summary;
+  /** Set when a summary was asked for and nothing says which of several articles: the articles to choose from. */
+  summaryChoices?: { articles: { articleId: string; title: string }[]; more: number };
 }
 
 /** An article's own details, as its file states them. */

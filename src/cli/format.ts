@@ -5,6 +5,7 @@ import { describeArticleProblem, describeLoadProblems } from "../content/problem
 import type { Article } from "../content/types.js";
 import type { Language } from "../search/analyzer.js";
 import { formatArticleFacts } from "./facts-format.js";
+import { formatSummaryText } from "./summary-format.js";
 
 /** Plain-text rendering for the terminal: the quote, then where it comes from. */
 
@@ -28,6 +29,15 @@ const LANGUAGE_NAMES: Record<Language, string> = { de: "German", en: "English" }
 
 export function formatAnswer(answer: Answer): string {
   if (answer.articleFacts) return formatArticleFacts(answer.articleFacts);
+  if (answer.summary) return formatSummaryText(answer.summary);
+  if (answer.summaryChoices) {
+    const { articles, more } = answer.summaryChoices;
+    return [
+      "Several articles are loaded: which one should be summarised? Name it in the question („Zusammenfassung des Artikels über …“), or type /summary ARTICLE-ID.",
+      ...articles.map((article) => `  - ${article.articleId}: „${article.title}“`),
+      ...(more > 0 ? [`  (and ${more} more: /articles lists them all)`] : []),
+    ].join("\n");
+  }
   if (answer.noSearchWords) {
     return [
       "This question has nothing to search for: all its words are too common to find a passage by (such as „was“, „ist“, „what“).",
@@ -93,7 +103,9 @@ export function formatStatus(status: ServiceStatus): string {
  * first one answers is what `answered` and `hedged` say. `followUp` is there
  * only for a question read with its conversation (`--conversation`), and
  * `articleFacts` only for a question about an article itself ("who wrote
- * it?"), answered from its details with no citations.
+ * it?"), answered from its details with no citations; `summary` (or, with
+ * several articles and nothing saying which, `summaryChoices`) only for a
+ * summary asked for as a question ("worum geht es?").
  */
 export function answerToJson(answer: Answer): string {
   return JSON.stringify({
@@ -111,6 +123,8 @@ export function answerToJson(answer: Answer): string {
     })),
     ...(answer.followUp ? { followUp: { previousQuestion: answer.followUp.previousQuestion, carriedWords: answer.followUp.carriedWords } } : {}),
     ...(answer.articleFacts ? { articleFacts: answer.articleFacts } : {}),
+    ...(answer.summary ? { summary: answer.summary } : {}),
+    ...(answer.summaryChoices ? { summaryChoices: answer.summaryChoices } : {}),
   });
 }
 

@@ -39,8 +39,12 @@ describe("answerQuality", () => {
         question: question("details", [2]),
         answer: answer({ ranking: [citation(2)], articleFacts: { asked: "date", articles: [], more: 0 } }),
       },
+      {
+        question: question("summary choices", [2]),
+        answer: answer({ answered: false, ranking: [citation(3)], summaryChoices: { articles: [], more: 0 } }),
+      },
     ]);
-    expect(quality.answerable.de).toEqual({ questions: 5, right: 2, rightUnhedged: 1, wrong: 1, wrongHedged: 0, rankedFirst: 4, fromDetails: 1 });
-    expect(formatAnswerQuality("t", quality)).toContain("answered from the article's details 1");
+    expect(quality.answerable.de).toEqual({ questions: 6, right: 2, rightUnhedged: 1, wrong: 1, wrongHedged: 0, rankedFirst: 4, fromDetails: 2 });
+    expect(formatAnswerQuality("t", quality)).toContain("answered from the article's details 2");
   });
 });

@@ -74,6 +74,16 @@ describe("terminal session", () => {
     expect(json.articleFacts?.asked).toBe("date");
   });
 
+  it("answers a request for a summary made as a question with the summary, in the terminal and as JSON", async () => {
+    const reply = await handleTerminalLine(service, "worum geht es in dem artikel?");
+    expect(reply?.split("\n")[0]).toBe("Summary: „Waffen aus Nordkorea für Russland Putins letzter Ausweg?“ — t-online, 2023-09-05");
+    expect(reply).toMatch(/^ {2}\[¶\d+\] /mu);
+    const json = JSON.parse(answerToJson(await service.ask("tl;dr"))) as { answered: boolean; summary?: { length: string; sentences: unknown[] } };
+    expect(json.answered).toBe(true);
+    expect(json.summary?.length).toBe("short");
+    expect(json.summary?.sentences.length).toBeGreaterThan(0);
+  });
+
   it("says what a length or a section may be when a summary selector matches neither", async () => {
     const reply = await handleTerminalLine(service, "/summary huge");
     expect(reply).toMatch(/no such section: "huge"\. A length is short, medium or long/);

@@ -105,6 +105,14 @@ describe("end to end: conversations in replies and threads", () => {
     expect(when.body.embeds?.[0]?.description?.split("\n")).toEqual(["**Zwei Feste im Norden**", "Erschienen am 1. Juli 2024 bei Beispielzeitung."]);
   });
 
+  it("a summary asked for in a mention is answered with the article's summary, its sentences verbatim with their ¶", async () => {
+    const summary = await exchange(fake, mention("Worum geht es in dem Artikel?"));
+    const embed = summary.body.embeds?.[0];
+    expect(embed?.title).toMatch(/^Zusammenfassung/u);
+    expect(embed?.description).toMatch(/¶\d+/u);
+    expect(visibleText(summary.body)).not.toMatch(/keine belastbare Antwort/u);
+  });
+
   it("a follow-up after the conversation expired is answered alone, with a note saying why", async () => {
     const first = await exchange(fake, mention("Woher kommen die Winzer beim Weinfest?"));
     clock += 31 * 60_000;

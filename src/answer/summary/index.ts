@@ -4,7 +4,9 @@
  * (centrality, topics, redundancy, the facts a sentence states) → `select`
  * (MMR with section coverage; its settings in `tuning`) → `summarize` (the
  * entry points and the cached `Summarizer`); `sections`, `request` and
- * `format` are the edges the Discord layer and the CLI use.
+ * `format` are the edges the Discord layer and the CLI use; `question` and
+ * `ask` answer a summary asked for in the words of a question (imported
+ * directly: `ask` builds an Answer, whose type names a Summary).
  */
 export * from "./types.js";
 export { needsPredecessor } from "./openers.js";

@@ -72,6 +72,8 @@ export const en: Messages = {
     empty: "Nothing in this part of the article can be quoted on its own as a summary.",
     unknownArticle: (typed, list) =>
       typed === null ? `Several articles are loaded; pick one: ${list}` : `I don't know the article "${typed}". Available: ${list}`,
+    whichArticle: (list, command) =>
+      `Several articles are loaded: which one should I summarise? Name it in your question ("summary of the article about …") or use ${command} with its article option. Articles: ${list}`,
     unknownSection: (typed, title, list) => `"${title}" has no section "${typed}" (the length has its own option, length). Sections: ${list}`,
   },
   content: {
@@ -167,6 +169,6 @@ export const en: Messages = {
       `\`${ask} thread: True\` opens a thread for the conversation${withoutMention ? "; there I read every message as a follow-up" : "; there, mention me or reply to me"}. ` +
       `A conversation ends after ${minutes} minutes without a question; after a restart I start afresh.`,
     tipsLabel: "Tips",
-    tips: '• Under each answer, "Read ¶" shows the whole paragraph (only to you).\n• 👍/👎 helps improve the answers; no names are stored.\n• `public: False` on /ask shows the answer only to you.\n• You can ask about an article itself too: "When was the article published?", "What are its sources?"',
+    tips: '• Under each answer, "Read ¶" shows the whole paragraph (only to you).\n• 👍/👎 helps improve the answers; no names are stored.\n• `public: False` on /ask shows the answer only to you.\n• You can ask about an article itself too: "When was the article published?", "What are its sources?"\n• Asking "What is the article about?" or "tl;dr" gives its summary, as /summary does.',
   },
 };

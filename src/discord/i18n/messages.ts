@@ -89,6 +89,8 @@ export interface Messages {
     empty: string;
     /** `typed` and `list` are already escaped; `typed` is null when several articles are loaded and none was named. */
     unknownArticle(typed: string | null, list: string): string;
+    /** A summary asked for in a question, with several articles and nothing saying which. */
+    whichArticle(list: string, command: string): string;
     unknownSection(typed: string, articleTitle: string, list: string): string;
   };
   content: {

@@ -2,37 +2,17 @@
 import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from "discord.js";
 import type { Answer, Citation, ServiceStatus, SourceLookup } from "../../answer/types.js";
 import { articleKeyFor, feedbackButtonId, paragraphButtonId, type CitedParagraphs } from "../custom-ids.js";
-import { formatDate, messages, type Lang } from "../i18n/index.js";
+import { messages, type Lang } from "../i18n/index.js";
 import { LIMITS, NO_MENTIONS, EMBED_COLOR, HEDGED_COLOR, type MessagePayload } from "./limits.js";
 import { escapeDiscordText, unescapeDiscordText, quoteBlock } from "./escaping.js";
 import { truncateText, fitEscaped, fitEscapedInline, fitPlain, singleLine } from "./truncation.js";
 import { fitEmbedTotal } from "./embeds.js";
 import { presentArticleFacts } from "./article-facts.js";
-import { safeLinkUrl } from "./links.js";
+import { articleReferenceLine } from "./article-reference.js";
+import { presentSummary } from "./summary.js";
 
 // ---------------------------------------------------------------------------
 // Citations
-
-interface ArticleReference {
-  title: string;
-  publisher: string | null;
-  url: string | null;
-  date: string | null;
-}
-
-/** "[Title](url) · t-online · 5. September 2023", escaped, within `max`. */
-export function articleReferenceLine(article: ArticleReference, lang: Lang, max: number = LIMITS.fieldValue): string {
-  const details = [article.publisher, article.date ? formatDate(article.date, lang) : null]
-    .filter((part): part is string => part !== null && part.trim() !== "")
-    .map((part) => escapeDiscordText(part, { inline: true }));
-  const tail = details.length > 0 ? ` · ${details.join(" · ")}` : "";
-  const url = safeLinkUrl(article.url);
-  const linkOverhead = url ? url.length + 4 : 0;
-  const titleBudget = Math.max(20, max - tail.length - linkOverhead);
-  const title = url ? fitEscapedInline(article.title, titleBudget) : fitEscaped(article.title, titleBudget);
-  const line = (url ? `[${title}](${url})` : title) + tail;
-  return line.length <= max ? line : fitEscaped(article.title, max);
-}
 
 function citationLine(citation: Citation, showArticle: boolean): string {
   const parts = [`— **¶${citation.paragraph}**`];
@@ -76,6 +56,18 @@ const EXCERPT_MAX = 700;
 export function presentAnswer(answer: Answer, options: AnswerPresentationOptions): MessagePayload {
   const text = messages(options.lang);
   if (answer.articleFacts) return presentArticleFacts(answer.question, answer.articleFacts, options.lang);
+  if (answer.summary) return presentSummary(answer.summary, options.lang);
+  if (answer.summaryChoices) {
+    const { articles, more } = answer.summaryChoices;
+    const entries = articles.map((article) => `„${fitEscapedInline(article.title, 90)}“ (${fitEscapedInline(article.articleId, 60)})`);
+    const list = entries.join("; ") + (more > 0 ? "; …" : "");
+    return {
+      content: fitPlain(text.summary.whichArticle(list, options.summaryCommand ?? "/summary"), LIMITS.content),
+      embeds: [],
+      components: [],
+      allowedMentions: NO_MENTIONS,
+    };
+  }
   const lost = options.conversationLostMinutes === undefined ? [] : [text.conversationLost(options.conversationLostMinutes)];
   if (!answer.answered || answer.citations.length === 0) {
     return {

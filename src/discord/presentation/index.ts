@@ -3,6 +3,7 @@
  * payloads: escaping, Discord's size limits, embeds and buttons. No I/O here.
  */
 export * from "./answer.js";
+export * from "./article-reference.js";
 export * from "./autocomplete.js";
 export * from "./embeds.js";
 export * from "./escaping.js";

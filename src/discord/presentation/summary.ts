@@ -6,7 +6,7 @@ import { LIMITS, NO_MENTIONS, EMBED_COLOR, type MessagePayload } from "./limits.
 import { escapeDiscordText, quoteBlock } from "./escaping.js";
 import { truncateText, fitEscapedInline, fitPlain } from "./truncation.js";
 import { fitEmbedTotal } from "./embeds.js";
-import { articleReferenceLine } from "./answer.js";
+import { articleReferenceLine } from "./article-reference.js";
 
 const SUMMARY_REFERENCE_MAX = 400;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Summary } from "../../../src/answer/summary/index.js";
 import { parseCustomId } from "../../../src/discord/custom-ids.js";
 import {
   LIMITS,
@@ -7,6 +8,7 @@ import {
   embedTextLength,
   presentAnswer,
   presentParagraph,
+  presentSummary,
   questionFromAnswerEmbed,
   unescapeDiscordText,
 } from "../../../src/discord/presentation/index.js";
@@ -191,6 +193,29 @@ describe("presentAnswer", () => {
     expect(big?.description?.length).toBeLessThanOrEqual(4096);
     expect(big?.description).toMatch(/… and 7 more article\(s\): name the one you mean in your question\.$/u);
     for (const line of big?.description?.split("\n").filter((text) => text.startsWith("• ")) ?? []) expect(line).toMatch(/^• Quelle \d+ x{150}$/u);
+  });
+
+  it("shows a summary asked for as a question as /summary shows it, and asks which article when several could be meant", () => {
+    const summary: Summary = {
+      articleId: "a",
+      articleTitle: "Ein Titel",
+      publisher: "t-online",
+      date: "2023-09-05",
+      url: null,
+      length: "short",
+      section: null,
+      sectionNumber: null,
+      scoring: "lexical",
+      sentences: [{ text: "Ein *wichtiger* Satz.", paragraph: 2, sentenceIndex: 0, heading: null }],
+    };
+    const shown = presentAnswer(answer({ question: "tl;dr", citations: [], ranking: [], summary }), { lang: "de" });
+    expect(shown).toEqual(presentSummary(summary, "de"));
+    const choices = { articles: [{ articleId: "kim-putin", title: "Kim *und* Putin" }], more: 3 };
+    const asked = presentAnswer(answer({ answered: false, citations: [], ranking: [], summaryChoices: choices }), { lang: "en", summaryCommand: "/summary" });
+    expect(asked.embeds).toEqual([]);
+    expect(asked.content).toMatch(/^Several articles are loaded: which one should I summarise\?/u);
+    expect(asked.content).toContain("„Kim \\*und\\* Putin“ (kim-putin); …");
+    expect(asked.content).toContain("/summary with its article option");
   });
 
   it("adds a hint when the question's language differs from the article's and only words were matched", () => {

@@ -1,0 +1,52 @@
+import { articleOfPassage } from "../../search/article-scope.js";
+import type { Article } from "../../content/types.js";
+import type { Answer, Citation, ConversationTurn, RetrievalMode } from "../types.js";
+import type { SummaryQuestion } from "./question.js";
+import type { SummarizeRequest } from "./request.js";
+import type { Summary } from "./types.js";
+
+/** Articles offered, at most, when a summary is asked for and several could be meant. */
+export const MAX_SUMMARY_CHOICES = 10;
+
+/** Where the question may say which article it means, and how a summary is made. */
+export interface SummaryAnswerContext {
+  history: readonly ConversationTurn[];
+  /** The passages closest to the question, best first: listed as for any question (`--json`, benchmarks), not shown. */
+  ranking: Citation[];
+  /** The article a search of the question's own words settles on (asked only with several articles and such words). */
+  articleOfQuestion: () => Promise<string | null>;
+  summarize: (request: SummarizeRequest) => Promise<Summary>;
+}
+
+/**
+ * The answer to a request for a summary made as a question ("worum geht es?",
+ * "tl;dr"). Which article: the only one; else the one the question's own
+ * words point to ("… über die Sanktionen"); else the one the conversation is
+ * about; else none, and the articles are offered to choose from.
+ */
+export async function summaryAnswer(
+  question: string,
+  asked: SummaryQuestion,
+  articles: readonly Article[],
+  mode: RetrievalMode,
+  context: SummaryAnswerContext,
+): Promise<Answer> {
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const last = context.history.at(-1);
+  const previous = last?.citedIds[0];
+  const fromConversation =
+    byId.get(previous === undefined ? "" : articleOfPassage(previous)) ?? (last?.factArticles?.length === 1 ? byId.get(last.factArticles[0] ?? "") : undefined);
+  const named = articles.length > 1 && asked.ownWords.length > 0 ? byId.get((await context.articleOfQuestion()) ?? "") : undefined;
+  const meant = articles.length === 1 ? articles[0] : (named ?? fromConversation);
+  const base = { question, hedged: false, mode, citations: [], ranking: context.ranking };
+  if (!meant) {
+    const listed = articles.slice(0, MAX_SUMMARY_CHOICES);
+    return {
+      ...base,
+      answered: false,
+      abstainReason: "a summary was asked for, and nothing says which of several articles",
+      summaryChoices: { articles: listed.map((article) => ({ articleId: article.id, title: article.title })), more: articles.length - listed.length },
+    };
+  }
+  return { ...base, answered: true, summary: await context.summarize({ articleId: meant.id, length: asked.length }) };
+}

@@ -1,0 +1,49 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { turnOf } from "../../../src/answer/conversation/turns.js";
+import { QaService } from "../../../src/answer/service.js";
+import { silentLogger } from "../../../src/log.js";
+import { BUNDLED_ARTICLE, SECOND_ARTICLE, contentFixture } from "../../helpers/content-fixtures.js";
+
+describe("a summary asked for as a question", () => {
+  let alone: QaService;
+  let both: QaService;
+  beforeAll(async () => {
+    alone = await QaService.create({ contentDir: path.dirname(BUNDLED_ARTICLE), logger: silentLogger(), embeddings: "off" });
+    const fixture = await contentFixture();
+    await writeFile(path.join(fixture.contentDir, "wasserstoff-zuege.txt"), SECOND_ARTICLE);
+    both = await QaService.create({ contentDir: fixture.contentDir, logger: silentLogger(), embeddings: "off" });
+  });
+
+  it("is answered with the article's summary, as /summary gives it, at the length asked", async () => {
+    const answer = await alone.ask("Worum geht es in dem Artikel?");
+    expect(answer.answered).toBe(true);
+    expect(answer.hedged).toBe(false);
+    expect(answer.citations).toEqual([]);
+    expect(answer.summary).toEqual(await alone.summary({ articleId: "nordkorea-russland-waffen", length: "medium" }));
+    const short = await alone.ask("tl;dr");
+    expect(short.summary?.length).toBe("short");
+    expect(short.summary?.sentences.length).toBeLessThan(answer.summary?.sentences.length ?? 0);
+  });
+
+  it("leaves a question about what the article says of something to the passages", async () => {
+    const answer = await alone.ask("Worum geht es bei den Sanktionen?");
+    expect(answer.summary).toBeUndefined();
+    expect(answer.citations[0]?.paragraph).toBeGreaterThan(0);
+  });
+
+  it("with several articles: the one the question names, else the conversation's, else the articles to choose from", async () => {
+    const named = await both.ask("Fasse den Artikel über die Wasserstoffzüge zusammen");
+    expect(named.summary?.articleId).toBe("wasserstoff-zuege");
+    const first = await both.ask("Welche Waffen will Russland von Nordkorea?");
+    expect(first.citations[0]?.articleId).toBe("nordkorea-russland-waffen");
+    const followUp = await both.ask("kannst du das zusammenfassen?", { history: [turnOf(first)] });
+    expect(followUp.summary?.articleId).toBe("nordkorea-russland-waffen");
+    const unsaid = await both.ask("Zusammenfassung bitte");
+    expect(unsaid.answered).toBe(false);
+    expect(unsaid.summary).toBeUndefined();
+    expect(unsaid.summaryChoices?.articles.map((article) => article.articleId).sort()).toEqual(["nordkorea-russland-waffen", "wasserstoff-zuege"]);
+    expect(unsaid.summaryChoices?.more).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@ import { memoized } from "../lru-map.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { detectLanguage, type Language } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
+import { inOtherLanguage } from "../search/other-language.js";
 import { tokenWeight, type QueryContext, type QueryToken } from "../search/query-analysis.js";
 import { cosineStandout, type RetrievalHit, type RetrievalResult, type Retriever } from "../search/retriever.js";
 import { phraseMatches } from "./phrase-match.js";
@@ -178,6 +179,7 @@ function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSet
   if (!answered) {
     answer.abstainReason = decision.reason ?? "no passage found";
     if (decision.features.contentWords === 0) answer.noSearchWords = true;
+    else if (inOtherLanguage(question, settings.lexicons)) answer.otherLanguage = true;
     else if (result.mode === "lexical" && result.questionLanguage !== index.language) answer.languageMismatch = true;
   } else if (decision.outcome === "hedged" && decision.reason) answer.hedgeReason = decision.reason;
   return answer;

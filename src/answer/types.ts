@@ -61,6 +61,8 @@ export interface Answer {
   languageMismatch?: boolean;
   /** Set when the question has only function words ("was ist das?", "???"): there was nothing to search for. */
   noSearchWords?: boolean;
+  /** Set when an unanswered question is in neither German nor English ("Qu'est-ce que …?"): the bot reads only those. */
+  otherLanguage?: boolean;
   /**
    * Set when the question asks about an article itself (who wrote it, when it
    * was published, its sources): answered from the article's details, not

@@ -44,6 +44,12 @@ export function formatAnswer(answer: Answer): string {
       "Ask about something the articles cover, or ask for /summary to see what they are about.",
     ].join("\n");
   }
+  if (answer.otherLanguage) {
+    return [
+      "This question seems to be in another language: questions in German or English can be answered (quotes stay in the article's language).",
+      `(retrieval: ${answer.mode})`,
+    ].join("\n");
+  }
   if (!answer.answered) {
     return [
       "The articles do not answer this question, so nothing is quoted.",

@@ -11,4 +11,14 @@ declare module "snowball-stemmers" {
 declare module "stopword" {
   export const deu: string[];
   export const eng: string[];
+  // Other languages' lists, read by scripts/build-stopwords.ts (see src/search/other-language-words.ts).
+  export const fra: string[];
+  export const spa: string[];
+  export const ita: string[];
+  export const nld: string[];
+  export const por: string[];
+  export const pol: string[];
+  export const tur: string[];
+  export const swe: string[];
+  export const dan: string[];
 }

@@ -84,6 +84,12 @@ describe("terminal session", () => {
     expect(json.summary?.sentences.length).toBeGreaterThan(0);
   });
 
+  it("says which languages it reads when a question is in another one", async () => {
+    const reply = await handleTerminalLine(service, "Qu'est-ce que la Russie veut de la Corée du Nord ?");
+    expect(reply).toMatch(/^This question seems to be in another language: questions in German or English can be answered/u);
+    expect((await service.ask("Welche Waffen will Russland von Nordkorea?")).otherLanguage).toBeUndefined();
+  });
+
   it("says what a length or a section may be when a summary selector matches neither", async () => {
     const reply = await handleTerminalLine(service, "/summary huge");
     expect(reply).toMatch(/no such section: "huge"\. A length is short, medium or long/);

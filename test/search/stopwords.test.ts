@@ -2,11 +2,22 @@ import { readFileSync } from "node:fs";
 import stopwordLists from "stopword";
 import { describe, expect, it } from "vitest";
 import { foldToken, isStopWord } from "../../src/search/analyzer.js";
+import { otherLanguageWords, OTHER_LANGUAGES } from "../../src/search/other-language-words.js";
 
 describe("the stop word lists", () => {
   it("are the stopword package's German and English lists (copy them with npm run build-stopwords)", () => {
     const copied: unknown = JSON.parse(readFileSync(new URL("../../data/stopwords/lists.json", import.meta.url), "utf8"));
     expect(copied).toEqual({ deu: stopwordLists.deu, eng: stopwordLists.eng });
+  });
+
+  it("write the other languages' function words as the package has them, without German or English stop words", () => {
+    const copied: unknown = JSON.parse(readFileSync(new URL("../../data/stopwords/other-languages.json", import.meta.url), "utf8"));
+    const words = otherLanguageWords(OTHER_LANGUAGES.map((language) => stopwordLists[language]));
+    expect(copied).toEqual({ languages: [...OTHER_LANGUAGES], words });
+    expect(words).toContain("que");
+    expect(words.some((word) => isStopWord(word))).toBe(false);
+    const notices = readFileSync(new URL("../../data/stopwords/other-languages-notices.txt", import.meta.url), "utf8");
+    for (const language of OTHER_LANGUAGES) expect(notices).toContain(`src/stopwords_${language}.js`);
   });
 
   it("make function words of both languages stop words, and leave content words the lists hold", () => {

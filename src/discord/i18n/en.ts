@@ -7,6 +7,8 @@ export const en: Messages = {
   showParagraph: (paragraph) => `Read ¶${paragraph}`,
   feedbackUp: "Helpful",
   feedbackDown: "Not helpful",
+  otherLanguage:
+    "I can only read questions in German or English, and this one seems to be in another language. Please ask again in German or English; quotes stay in the article's language.",
   languageMismatchHint: "Without the embedding model I can only match words: questions in the article's language work best.",
   noSearchWords: (summary) =>
     `Your question has nothing I can search for: all its words are too common (like "what" or "is"). Ask about something in the article, or try ${summary} for an overview.`,

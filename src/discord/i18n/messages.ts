@@ -40,6 +40,8 @@ export interface Messages {
   threadFailed: string;
   /** Added when the question's language differs from the articles' and only word matching ran. */
   languageMismatchHint: string;
+  /** An unanswered question in neither German nor English. */
+  otherLanguage: string;
   /** The question had only function words: nothing was searched for. */
   noSearchWords(summaryCommand: string): string;
   /** A question about an article itself ("who wrote it?"), answered from its details. */

@@ -74,7 +74,11 @@ export function presentAnswer(answer: Answer, options: AnswerPresentationOptions
       content: fitPlain(
         [
           ...lost,
-          answer.noSearchWords ? text.noSearchWords(options.summaryCommand ?? "/summary") : text.notAnswered(options.summaryCommand ?? "/summary"),
+          answer.noSearchWords
+            ? text.noSearchWords(options.summaryCommand ?? "/summary")
+            : answer.otherLanguage
+              ? text.otherLanguage
+              : text.notAnswered(options.summaryCommand ?? "/summary"),
           ...(answer.languageMismatch ? [text.languageMismatchHint] : []),
         ].join(" "),
         LIMITS.content,

@@ -218,6 +218,12 @@ describe("presentAnswer", () => {
     expect(asked.content).toContain("/summary with its article option");
   });
 
+  it("says which languages it reads when an unanswered question is in another one", () => {
+    const payload = presentAnswer(answer({ answered: false, otherLanguage: true }), { lang: "de" });
+    expect(payload.content).toMatch(/^Ich verstehe nur Fragen auf Deutsch oder Englisch/u);
+    expect(payload.embeds).toEqual([]);
+  });
+
   it("adds a hint when the question's language differs from the article's and only words were matched", () => {
     const payload = presentAnswer(answer({ answered: false, languageMismatch: true }), { lang: "en" });
     expect(payload.content).toMatch(/only match words/);

@@ -1,0 +1,23 @@
+import { foldToken, isStopWord, tokenize } from "./analyzer.js";
+
+/**
+ * Languages whose function words tell that a question is in neither German
+ * nor English (codes of the `stopword` package): the neighbours' languages
+ * and the widely spoken ones written in Latin letters. Other scripts are told
+ * apart by their letters (see other-language.ts).
+ */
+export const OTHER_LANGUAGES = ["fra", "spa", "ita", "nld", "por", "pol", "tur", "swe", "dan"] as const;
+
+/** The lists' words folded as the analyser folds, without any that is a German or English stop word, sorted. */
+export function otherLanguageWords(lists: readonly (readonly string[])[]): string[] {
+  const words = new Set<string>();
+  for (const list of lists) {
+    for (const entry of list) {
+      for (const token of tokenize(entry)) {
+        const folded = foldToken(token);
+        if (folded.length >= 2 && !isStopWord(folded)) words.add(folded);
+      }
+    }
+  }
+  return [...words].sort();
+}

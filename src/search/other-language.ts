@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { foldToken, isStopWord, stem, tokenize } from "./analyzer.js";
+import type { Lexicons } from "./lexicons.js";
+
+/**
+ * Whether a question is in neither German nor English ("Qu'est-ce que la
+ * Russie veut ?", "¿Qué quiere Rusia?", "Что хочет Россия?"): then a refusal
+ * says which languages the bot reads, instead of that the articles do not
+ * answer it. Mostly letters of another script, or more function words of
+ * other languages (none of them a German or English one, nor an everyday
+ * word of either) than German and English ones, two different ones at least.
+ */
+
+/** Function words of other languages, as scripts/build-stopwords.ts writes them. */
+const OTHER_LANGUAGE_FILE = new URL("../../data/stopwords/other-languages.json", import.meta.url);
+const otherLanguageFileSchema = z.object({ languages: z.array(z.string()).min(1), words: z.array(z.string()).min(1) });
+
+let otherWords: ReadonlySet<string> | null = null;
+
+function otherLanguageWords(): ReadonlySet<string> {
+  if (otherWords) return otherWords;
+  const parsed = otherLanguageFileSchema.safeParse(JSON.parse(readFileSync(OTHER_LANGUAGE_FILE, "utf8")));
+  if (!parsed.success)
+    throw new Error(`${OTHER_LANGUAGE_FILE.pathname}: expected {"languages": [...], "words": [...]} (rebuild it with npm run build-stopwords)`);
+  otherWords = new Set(parsed.data.words);
+  return otherWords;
+}
+
+/** A dictionary frequency class from which a word is everyday German or English, whatever else it is. */
+const EVERYDAY_CLASS = 10;
+/** Different function words of other languages a question needs at least, and more of them than German and English ones. */
+const MIN_OTHER_WORDS = 2;
+/** Letters a question needs before its script says anything ("ok", "?"). */
+const MIN_LETTERS = 4;
+
+export function inOtherLanguage(question: string, lexicons: Pick<Lexicons, "frequency">): boolean {
+  const letters = question.match(/\p{L}/gu)?.length ?? 0;
+  const latin = question.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (letters >= MIN_LETTERS && latin * 2 < letters) return true;
+  const tokens = tokenize(question)
+    .map(foldToken)
+    .filter((token) => token.length > 0);
+  const ours = tokens.filter(isStopWord).length;
+  // "alt" is Danish for "all" and "de" Dutch for "the", but everyday German or English words as well.
+  const everyday = (token: string): boolean =>
+    (lexicons.frequency.de.get(stem(token, "de")) ?? 0) >= EVERYDAY_CLASS || (lexicons.frequency.en.get(stem(token, "en")) ?? 0) >= EVERYDAY_CLASS;
+  const theirs = new Set(tokens.filter((token) => otherLanguageWords().has(token) && !everyday(token))).size;
+  return theirs >= MIN_OTHER_WORDS && theirs > ours;
+}

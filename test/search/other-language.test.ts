@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { loadLexicons } from "../../src/search/lexicons.js";
+import { inOtherLanguage } from "../../src/search/other-language.js";
+
+const lexicons = loadLexicons();
+
+describe("inOtherLanguage", () => {
+  it.each([
+    "Qu'est-ce que la Russie veut de la Corée du Nord ?",
+    "¿Qué quiere Rusia de Corea del Norte?",
+    "Cosa vuole la Russia dalla Corea del Nord?",
+    "Wat wil Rusland van Noord-Korea?",
+    "Что хочет Россия от Северной Кореи?",
+    "ロシアは北朝鮮から何を望んでいますか",
+  ])("tells that %j is in neither German nor English", (question) => {
+    expect(inOtherLanguage(question, lexicons)).toBe(true);
+  });
+
+  it.each([
+    "Was will Kim von Putin?",
+    "Wie alt ist Kim Jong Un?",
+    "what did de gaulle say about nato",
+    "Was sagt Ursula von der Leyen dazu?",
+    "wie viel kostet ein cafe con leche",
+    "la la land",
+    "Pourquoi?",
+    "ok",
+    "???",
+  ])("leaves %j alone: German, English, or too little to tell", (question) => {
+    expect(inOtherLanguage(question, lexicons)).toBe(false);
+  });
+});

@@ -42,7 +42,7 @@ export interface AbstentionFeatures {
   cosineStandout: number | null;
   /** Pairs of ordinary question words the best passage holds side by side, as one name ("Weißes Haus"); each counts as a specific word. */
   phrases: number;
-  /** Specific words the best passage holds for sure that are not one of the articles' topics (in fewer than TOPIC_SPREAD of the passages). */
+  /** Specific words the best passage holds for sure that are in fewer than a third of the passages (see SINGLING_OUT_SPREAD). */
   narrowStrong: number;
 }
 
@@ -53,9 +53,9 @@ export interface AbstentionThresholds {
   answerMargin: number;
   /**
    * A passage that covers this much of the question, with at least
-   * `clearSpecific` specific words that are not one of the articles' topics,
-   * answers even without a margin. A topic ("Kim", "Moskau" in a report on
-   * Kim's visit to Moscow) is in many passages, so holding it all does not
+   * `clearSpecific` specific words in fewer than a third of the passages,
+   * answers even without a margin. A word in more ("Kim" in a report on
+   * Kim's journey) is held by many passages alike, so holding it does not
    * single one out: the margin must.
    */
   clearCoverage: number;
@@ -91,6 +91,12 @@ export const SUBJECT_SPREAD = 0.5;
 export const RARE_WORD_CLASS = 8;
 /** Words in at least this share of the passages are one of the articles' topics ("library" in a report on a library fire). */
 export const TOPIC_SPREAD = 0.25;
+/**
+ * Words in at least this share of the passages are too widespread to single
+ * one passage out ("Kim" in a report on Kim's journey): a passage holding them
+ * all still needs a margin over the next (see AbstentionThresholds.clearCoverage).
+ */
+export const SINGLING_OUT_SPREAD = 1 / 3;
 
 /** A word that narrows the question down: not everyday language, and not in most passages. */
 export function isSpecific(token: QueryToken): boolean {
@@ -126,7 +132,7 @@ export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit |
     answerTypeMatched,
     cosineStandout: topCosine !== null && result.cosineSpread ? cosineStandout(topCosine, result.cosineSpread) : null,
     phrases,
-    narrowStrong: result.tokens.filter((token, index) => isSpecific(token) && certain(index) && token.spread < TOPIC_SPREAD).length + phrases,
+    narrowStrong: result.tokens.filter((token, index) => isSpecific(token) && certain(index) && token.spread < SINGLING_OUT_SPREAD).length + phrases,
   };
 }
 

@@ -101,7 +101,7 @@ function readStopWordLists(): z.infer<typeof stopWordListsSchema> {
 function buildStopWords(): Set<string> {
   const words = new Set<string>();
   const lists = readStopWordLists();
-  for (const word of [...lists.deu, ...lists.eng, ...ENGLISH_FUNCTION_WORDS, ...GERMAN_FUNCTION_WORDS]) {
+  for (const word of [...lists.deu, ...lists.eng, ...ENGLISH_FUNCTION_WORDS, ...GERMAN_FUNCTION_WORDS, ...CHAT_WORDS]) {
     for (const token of tokenize(word)) words.add(foldToken(token));
   }
   // The packaged lists count some content words as stop words; questions about
@@ -134,6 +134,17 @@ const GERMAN_FUNCTION_WORDS = [
   "wieviel", "wieviele", "worum", "worüber", "worauf", "wofür", "woran", "womit", "wodurch", "wozu", "wovon", "wobei",
   "woraus", "worin", "wogegen", "wonach", "weswegen", "inwiefern", "inwieweit", "gibts", "gibt's", "gehts", "geht's", "hats",
   "hat's", "ists", "ist's", "eh",
+];
+
+/**
+ * Greetings, thanks and fillers of a chat ("hallo, welche Waffen …?", "thx, and
+ * when …?"): they carry nothing a passage could hold, and a word the articles
+ * lack made an answerable question look like one about something else.
+ */
+// prettier-ignore
+const CHAT_WORDS = [
+  "hallo", "hi", "hey", "moin", "servus", "danke", "dankeschön", "bitte", "ok", "okay", "lol", "hmm", "äh", "ähm",
+  "hello", "thanks", "thank", "thx", "ty", "pls", "plz", "yo", "uh",
 ];
 
 // prettier-ignore

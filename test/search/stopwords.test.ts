@@ -25,6 +25,8 @@ describe("the stop word lists", () => {
     expect(stop("aber")).toBe(true);
     expect(stop("the")).toBe(true);
     expect(stop("does")).toBe(true);
+    expect(stop("hallo")).toBe(true);
+    expect(stop("thx")).toBe(true);
     expect(stop("Jahr")).toBe(false);
     expect(stop("Waffen")).toBe(false);
   });

@@ -6,7 +6,7 @@ import { Writable } from "node:stream";
 import { pino, type Logger } from "pino";
 import { diskFileOperations, type FileData, type FileWriteOperations } from "../../src/content/atomic-write.js";
 import type { Embedder } from "../../src/search/embeddings.js";
-import type { QaServiceOptions } from "../../src/answer/service.js";
+import { QaService, type QaServiceOptions } from "../../src/answer/service.js";
 import { silentLogger } from "../../src/log.js";
 import { INTENT_FILE } from "../../src/content/change-intent.js";
 
@@ -56,6 +56,15 @@ export async function contentFixture(): Promise<{
     auditLogFile: path.join(stateDir, "audit.jsonl"),
     cacheFile: path.join(stateDir, "embeddings.jsonl"),
   };
+}
+
+/** Two lexical services: the bundled article alone, and beside SECOND_ARTICLE (a short report on hydrogen trains). */
+export async function aloneAndBeside(): Promise<{ alone: QaService; both: QaService }> {
+  const alone = await QaService.create({ contentDir: path.dirname(BUNDLED_ARTICLE), logger: silentLogger(), embeddings: "off" });
+  const fixture = await contentFixture();
+  await writeFile(path.join(fixture.contentDir, "wasserstoff-zuege.txt"), SECOND_ARTICLE);
+  const both = await QaService.create({ contentDir: fixture.contentDir, logger: silentLogger(), embeddings: "off" });
+  return { alone, both };
 }
 
 /** Every file in `dir` (hidden ones too, so leftover temp files show) → sha256 of its bytes. */

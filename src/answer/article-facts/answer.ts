@@ -1,5 +1,5 @@
-import { articleOfPassage } from "../../search/article-scope.js";
 import type { Article } from "../../content/types.js";
+import { articleMeant } from "../article-meant.js";
 import type { Answer, ArticleFactSheet, Citation, ConversationTurn, RetrievalMode } from "../types.js";
 import type { ArticleFactKind } from "./question.js";
 
@@ -29,9 +29,8 @@ export interface FactsContext {
 
 /**
  * The answer to a question about an article itself, from its details. Which
- * article: the only one; else the one the conversation is about; else the
- * one the question's other words point to ("wann ist der Artikel über die
- * Sanktionen erschienen?"); else every article, up to MAX_LISTED_ARTICLES.
+ * article: see articleMeant; else those an earlier question about articles
+ * showed; else every article, up to MAX_LISTED_ARTICLES.
  */
 export async function articleFactsAnswer(
   question: string,
@@ -41,14 +40,9 @@ export async function articleFactsAnswer(
   context: FactsContext,
 ): Promise<Answer> {
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const last = context.history.at(-1);
-  const previous = last?.citedIds[0];
   // A follow-up to a question about articles themselves stays with the articles that answer showed.
-  const earlier = (last?.factArticles ?? []).map((id) => byId.get(id)).filter((article): article is Article => article !== undefined);
-  const meant =
-    articles.length === 1
-      ? articles[0]
-      : (byId.get(previous === undefined ? "" : articleOfPassage(previous)) ?? byId.get((await context.articleOfQuestion()) ?? ""));
+  const earlier = (context.history.at(-1)?.factArticles ?? []).map((id) => byId.get(id)).filter((article): article is Article => article !== undefined);
+  const meant = await articleMeant(articles, context.history, context.articleOfQuestion);
   const chosen = meant ? [meant] : earlier.length > 0 ? earlier : null;
   const listed = chosen ?? articles.slice(0, MAX_LISTED_ARTICLES);
   return {

@@ -1,5 +1,5 @@
-import { articleOfPassage } from "../../search/article-scope.js";
 import type { Article } from "../../content/types.js";
+import { articleMeant } from "../article-meant.js";
 import type { Answer, Citation, ConversationTurn, RetrievalMode } from "../types.js";
 import type { SummaryQuestion } from "./question.js";
 import type { SummarizeRequest } from "./request.js";
@@ -20,9 +20,9 @@ export interface SummaryAnswerContext {
 
 /**
  * The answer to a request for a summary made as a question ("worum geht es?",
- * "tl;dr"). Which article: the only one; else the one the question's own
- * words point to ("… über die Sanktionen"); else the one the conversation is
- * about; else none, and the articles are offered to choose from.
+ * "tl;dr"). Which article: see articleMeant; else the one an earlier
+ * question about articles showed; else none, and the articles are offered to
+ * choose from.
  */
 export async function summaryAnswer(
   question: string,
@@ -31,13 +31,11 @@ export async function summaryAnswer(
   mode: RetrievalMode,
   context: SummaryAnswerContext,
 ): Promise<Answer> {
-  const byId = new Map(articles.map((article) => [article.id, article]));
-  const last = context.history.at(-1);
-  const previous = last?.citedIds[0];
-  const fromConversation =
-    byId.get(previous === undefined ? "" : articleOfPassage(previous)) ?? (last?.factArticles?.length === 1 ? byId.get(last.factArticles[0] ?? "") : undefined);
-  const named = articles.length > 1 && asked.ownWords.length > 0 ? byId.get((await context.articleOfQuestion()) ?? "") : undefined;
-  const meant = articles.length === 1 ? articles[0] : (named ?? fromConversation);
+  // After a question about articles themselves ("Wann ist der Artikel erschienen?"), the one it showed.
+  const shown = context.history.at(-1)?.factArticles;
+  const meant =
+    (await articleMeant(articles, context.history, context.articleOfQuestion)) ??
+    (shown?.length === 1 ? articles.find((article) => article.id === shown[0]) : undefined);
   const base = { question, hedged: false, mode, citations: [], ranking: context.ranking };
   if (!meant) {
     const listed = articles.slice(0, MAX_SUMMARY_CHOICES);

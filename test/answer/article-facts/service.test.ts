@@ -1,19 +1,14 @@
-import { readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { turnOf } from "../../../src/answer/conversation/turns.js";
-import { QaService } from "../../../src/answer/service.js";
-import { silentLogger } from "../../../src/log.js";
-import { BUNDLED_ARTICLE, SECOND_ARTICLE, contentFixture } from "../../helpers/content-fixtures.js";
+import type { QaService } from "../../../src/answer/service.js";
+import { aloneAndBeside, BUNDLED_ARTICLE } from "../../helpers/content-fixtures.js";
 
 describe("questions about an article itself", () => {
   let alone: QaService;
   let both: QaService;
   beforeAll(async () => {
-    alone = await QaService.create({ contentDir: path.dirname(BUNDLED_ARTICLE), logger: silentLogger(), embeddings: "off" });
-    const fixture = await contentFixture();
-    await writeFile(path.join(fixture.contentDir, "wasserstoff-zuege.txt"), SECOND_ARTICLE);
-    both = await QaService.create({ contentDir: fixture.contentDir, logger: silentLogger(), embeddings: "off" });
+    ({ alone, both } = await aloneAndBeside());
   });
 
   it("answers from the article's details: its date, publisher and source lines verbatim, with no passage cited", async () => {
@@ -46,11 +41,14 @@ describe("questions about an article itself", () => {
     expect(answer.answered).toBe(false);
   });
 
-  it("with several articles: the one the conversation is about, the one the question names, or all of them", async () => {
+  it("with several articles: the one the question names, the one the conversation is about, or all of them", async () => {
     const first = await both.ask("Wo tanken die Wasserstoffzüge?");
     expect(first.citations[0]?.articleId).toBe("wasserstoff-zuege");
     const followUp = await both.ask("Wann ist der Artikel erschienen?", { history: [turnOf(first)] });
     expect(followUp.articleFacts?.articles.map((sheet) => sheet.articleId)).toEqual(["wasserstoff-zuege"]);
+    // The article a question names goes before the one the conversation is about.
+    const other = await both.ask("Wann ist der Artikel über Nordkorea erschienen?", { history: [turnOf(first)] });
+    expect(other.articleFacts?.articles.map((sheet) => sheet.articleId)).toEqual(["nordkorea-russland-waffen"]);
     const named = await both.ask("Wann ist der Artikel über die Wasserstoffzüge erschienen?");
     expect(named.articleFacts?.articles.map((sheet) => [sheet.articleId, sheet.date])).toEqual([["wasserstoff-zuege", "2023-08-14"]]);
     expect(named.articleFacts?.more).toBe(0);

@@ -1,19 +1,13 @@
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { turnOf } from "../../../src/answer/conversation/turns.js";
-import { QaService } from "../../../src/answer/service.js";
-import { silentLogger } from "../../../src/log.js";
-import { BUNDLED_ARTICLE, SECOND_ARTICLE, contentFixture } from "../../helpers/content-fixtures.js";
+import type { QaService } from "../../../src/answer/service.js";
+import { aloneAndBeside } from "../../helpers/content-fixtures.js";
 
 describe("a summary asked for as a question", () => {
   let alone: QaService;
   let both: QaService;
   beforeAll(async () => {
-    alone = await QaService.create({ contentDir: path.dirname(BUNDLED_ARTICLE), logger: silentLogger(), embeddings: "off" });
-    const fixture = await contentFixture();
-    await writeFile(path.join(fixture.contentDir, "wasserstoff-zuege.txt"), SECOND_ARTICLE);
-    both = await QaService.create({ contentDir: fixture.contentDir, logger: silentLogger(), embeddings: "off" });
+    ({ alone, both } = await aloneAndBeside());
   });
 
   it("is answered with the article's summary, as /summary gives it, at the length asked", async () => {

@@ -246,6 +246,18 @@ export function withoutQuestionFrame(question: string): string {
   return question.replace(QUESTION_FRAME, " ");
 }
 
+/**
+ * The bot addressed by name in a chat ("hey bot, wer ist Schoigu?", "danke,
+ * bot!"): at the start, or at the end after a comma or thanks. "bot" anywhere
+ * else is what the question is about ("Was kann der Bot?").
+ */
+const BOT_ADDRESS_START = unicodeWords(/^\s*(?:(?:hey|hi|hallo|yo|ok|okay)\s*,?\s+)?bot\b\s*[,:!]?\s*/iu);
+const BOT_ADDRESS_END = unicodeWords(/(,|\b(?:danke|thanks|thx))\s*bot\s*[!.?]*\s*$/iu);
+
+export function withoutBotAddress(question: string): string {
+  return question.replace(BOT_ADDRESS_START, "").replace(BOT_ADDRESS_END, (_, before: string) => (before === "," ? "" : before));
+}
+
 export interface AnalyzedToken {
   /** The token as written. */
   surface: string;

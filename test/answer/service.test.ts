@@ -104,11 +104,12 @@ describe("QaService on the bundled article (lexical mode)", () => {
     expect(german.languageMismatch).toBeUndefined();
   });
 
-  it("answers a question with a greeting or thanks in front as it answers the question alone", async () => {
+  it("answers a question with a greeting, thanks or the bot's name around it as it answers the question alone", async () => {
     for (const [chatty, plain] of [
       ["Hallo, welche Waffen will Russland von Nordkorea?", "Welche Waffen will Russland von Nordkorea?"],
       ["danke! und wann will kim nach russland reisen?", "wann will kim nach russland reisen?"],
       ["hey, who is john kirby? thx", "who is john kirby?"],
+      ["hey bot, wer ist Schoigu?", "wer ist Schoigu?"],
     ] as const) {
       const [withChat, without] = [await service.ask(chatty), await service.ask(plain)];
       expect([withChat.answered, withChat.hedged, withChat.citations.map((citation) => citation.paragraph)], chatty).toEqual([

@@ -9,6 +9,7 @@ import {
   isStopWord,
   tokenize,
   unicodeWords,
+  withoutBotAddress,
   withoutQuestionFrame,
 } from "../../src/search/analyzer.js";
 
@@ -117,6 +118,15 @@ describe("unicodeWords and question frames", () => {
   it("leaves out phrases that frame the question", () => {
     expect(withoutQuestionFrame("Was bietet Russland im Gegenzug überhaupt?").trim()).toMatch(/^Was bietet Russland\s+\?$/);
     expect(withoutQuestionFrame("What does Kim get in return?")).not.toMatch(/return/);
+  });
+
+  it("leaves out the bot addressed by name at the start or end of a chat message, and keeps a bot asked about", () => {
+    expect(withoutBotAddress("hey bot, wer ist Schoigu?")).toBe("wer ist Schoigu?");
+    expect(withoutBotAddress("Bot: worum geht es?")).toBe("worum geht es?");
+    expect(withoutBotAddress("wer ist Schoigu, bot?")).toBe("wer ist Schoigu");
+    expect(withoutBotAddress("danke bot!")).toBe("danke");
+    expect(withoutBotAddress("Was kann der Bot?")).toBe("Was kann der Bot?");
+    expect(withoutBotAddress("Wie viele Bots gibt es?")).toBe("Wie viele Bots gibt es?");
   });
 
   it("leaves out the words that ask how often: the answer type stands for them, and articles rarely say 'oft'", () => {

@@ -68,6 +68,13 @@ function foldUncached(token: string): string {
     .normalize("NFC");
 }
 
+/** A text's words folded ("Südkorea" → "sudkorea"), stop words kept: for matching cue words written folded. */
+export function foldedWords(text: string): string[] {
+  return tokenize(text)
+    .map(foldToken)
+    .filter((token) => token.length > 0);
+}
+
 /** Splits text into raw word tokens (letters and digits; hyphenated compounds become their parts, type designations one word). */
 export function tokenize(text: string): string[] {
   return text.replace(INVISIBLE, "").replace(DESIGNATION, "$1$2").match(TOKEN) ?? [];

@@ -1,4 +1,4 @@
-import { foldToken, isStopWord, tokenize } from "./analyzer.js";
+import { foldedWords, isStopWord } from "./analyzer.js";
 
 /**
  * Languages whose function words tell that a question is in neither German
@@ -13,10 +13,7 @@ export function otherLanguageWords(lists: readonly (readonly string[])[]): strin
   const words = new Set<string>();
   for (const list of lists) {
     for (const entry of list) {
-      for (const token of tokenize(entry)) {
-        const folded = foldToken(token);
-        if (folded.length >= 2 && !isStopWord(folded)) words.add(folded);
-      }
+      for (const folded of foldedWords(entry)) if (folded.length >= 2 && !isStopWord(folded)) words.add(folded);
     }
   }
   return [...words].sort();

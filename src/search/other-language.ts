@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { foldToken, isStopWord, stem, tokenize } from "./analyzer.js";
+import { foldedWords, isStopWord, stem } from "./analyzer.js";
 import type { Lexicons } from "./lexicons.js";
 
 /**
@@ -38,9 +38,7 @@ export function inOtherLanguage(question: string, lexicons: Pick<Lexicons, "freq
   const letters = question.match(/\p{L}/gu)?.length ?? 0;
   const latin = question.match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (letters >= MIN_LETTERS && latin * 2 < letters) return true;
-  const tokens = tokenize(question)
-    .map(foldToken)
-    .filter((token) => token.length > 0);
+  const tokens = foldedWords(question);
   const ours = tokens.filter(isStopWord).length;
   // "alt" is Danish for "all" and "de" Dutch for "the", but everyday German or English words as well.
   const everyday = (token: string): boolean =>

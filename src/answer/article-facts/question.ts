@@ -1,4 +1,5 @@
-import { foldToken, isStopWord, tokenize } from "../../search/analyzer.js";
+import { foldedWords, isStopWord } from "../../search/analyzer.js";
+import { ARTICLE_WORDS, questionWords } from "../article-words.js";
 
 /**
  * Questions about an article itself rather than what it reports: who wrote
@@ -14,9 +15,6 @@ export interface ArticleFactQuestion {
   /** The question's words that are neither cues nor frame: they may say which article is meant ("… der Artikel über Nordkorea"). */
   ownWords: string[];
 }
-
-/** Words that name the article itself. "Bericht" and "report" are left out: articles cite reports ("laut US-Berichten"). */
-const ARTICLE_WORDS = /^(?:artikel\w*|article\w*|texte?s?|text|beitrag\w*|story|stories|piece)$/u;
 
 /** Question words, folded, that decide between a date and a person or outlet ("wann … geschrieben" / "wer … geschrieben"). */
 const WHEN = /^(?:wann|when|seit|since)$/u;
@@ -55,13 +53,6 @@ const WRITTEN = /^(?:geschrieben|verfasst|schrieb|wrote|written|authored)$/u;
 const FRAME =
   /^(?:wo|where|kann|can|ich|ganze[nr]?|full|whole|gibt|stammt|kommt|steht|come|comes|from|nutzt|benutzt|verwendet|uses?|used|cite[sd]?|zitiert|genannt|listed|angegeben|wurde|ward)$/u;
 
-/** A question's words folded, as the cues are written. */
-function foldedWords(question: string): string[] {
-  return tokenize(question)
-    .map(foldToken)
-    .filter((token) => token.length > 0);
-}
-
 /** The question words of an elliptic follow-up ("Und wann?") and what they ask of the same article. */
 const ELLIPTIC: readonly { word: RegExp; kind: ArticleFactKind }[] = [
   { word: /^(?:wann|when)$/u, kind: "date" },
@@ -90,10 +81,7 @@ export function articleFactFollowUp(question: string): ArticleFactKind | null {
  * delegation" stay questions about content.
  */
 export function articleFactQuestion(question: string): ArticleFactQuestion | null {
-  // "article's" is "article".
-  const all = foldedWords(question)
-    .map((token) => token.replace(/'s$/u, ""))
-    .filter((token) => token.length > 0);
+  const all = questionWords(question);
   const asksWhen = all.some((token) => WHEN.test(token));
   const asksWho = all.some((token) => WHO.test(token));
   const asksWhere = all.some((token) => WHERE.test(token));

@@ -1,4 +1,5 @@
-import { foldToken, isStopWord, tokenize } from "../../search/analyzer.js";
+import { isStopWord } from "../../search/analyzer.js";
+import { ARTICLE_WORDS, questionWords } from "../article-words.js";
 import type { SummaryLength } from "./types.js";
 
 /**
@@ -21,8 +22,6 @@ const SEPARABLE_VERB = /^(?:fass|fasse|fasst|fassen)$/u;
 const ABOUT_VERB = /^(?:geht|gehts|ging)$/u;
 const ABOUT_WORD = /^(?:worum|was)$/u;
 
-/** Words that name the article itself (as in questions about an article's details). */
-const ARTICLE_WORDS = /^(?:artikel\w*|article\w*|texte?s?|text|beitrag\w*|story|stories|piece)$/u;
 /** Words that frame the request without saying what it is about. */
 const FRAME =
   /^(?:bitte|pls|plz|please|kannst|kann|could|can|give|gib|geben|mal|eben|kurze?n?|kurzem|short|quick|brief|lange?n?|long|detailed|ausfuhrlich\w*|mittel|medium|sum|up|zusammen|dr|tl|hier|here|this|that|dies\w*|ganze[nr]?|whole|eigentlich|actually|um|about|worum|geht|gehts|ging)$/u;
@@ -38,10 +37,7 @@ const LONG = /^(?:lange?n?|long|detailed|ausfuhrlich\w*)$/u;
  * the deal about?" ask about the content, not for a summary.
  */
 export function summaryQuestion(question: string): SummaryQuestion | null {
-  const all = tokenize(question.replace(/\btl\s*;?\s*dr\b/giu, " tldr "))
-    .map(foldToken)
-    .map((token) => token.replace(/'s$/u, ""))
-    .filter((token) => token.length > 0);
+  const all = questionWords(question.replace(/\btl\s*;?\s*dr\b/giu, " tldr "));
   const has = (pattern: RegExp): boolean => all.some((token) => pattern.test(token));
   const cue =
     has(CUE) ||

@@ -1,6 +1,6 @@
 import { stem } from "./analyzer.js";
 import type { SynonymLookup } from "./lexicons.js";
-import { LINKING, MIN_PART, type Vocabulary } from "./vocabulary.js";
+import { compoundSplits, LINKING, MIN_PART, type Vocabulary } from "./vocabulary.js";
 
 /**
  * A German compound the articles lack may be one they have, said with other
@@ -26,15 +26,10 @@ export interface CompoundDictionary {
 
 /** Where a folded compound splits into two dictionary words (the longest head first), as stems. */
 function splitCompound(folded: string, dictionary: CompoundDictionary): { modifier: string; head: string } | null {
-  for (let split = MIN_PART; split <= folded.length - MIN_PART; split += 1) {
-    const head = stem(folded.slice(split), "de");
-    if (!dictionary.isWord(head)) continue;
-    const modifierText = folded.slice(0, split);
-    for (const linking of LINKING) {
-      if (!modifierText.endsWith(linking) || modifierText.length - linking.length < MIN_PART - 1) continue;
-      const modifier = stem(modifierText.slice(0, modifierText.length - linking.length), "de");
-      if (dictionary.isWord(modifier)) return { modifier, head };
-    }
+  for (const split of compoundSplits(folded)) {
+    if (!dictionary.isWord(split.head)) continue;
+    const modifier = split.modifiers().find((candidate) => dictionary.isWord(candidate));
+    if (modifier !== undefined) return { modifier, head: split.head };
   }
   return null;
 }
@@ -45,7 +40,6 @@ function partSynonyms(term: string, dictionary: CompoundDictionary): string[] {
 }
 
 export function compoundSynonyms(folded: string, dictionary: CompoundDictionary, vocabulary: Vocabulary): CompoundSynonym[] {
-  if (folded.length < 2 * MIN_PART || /\d/.test(folded)) return [];
   const parts = splitCompound(folded, dictionary);
   if (!parts) return [];
   const modifiers = new Set([parts.modifier, ...partSynonyms(parts.modifier, dictionary)]);

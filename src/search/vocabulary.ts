@@ -225,19 +225,35 @@ export const LINKING = ["", "s", "es", "n", "en", "e"];
 export const MIN_PART = 4;
 
 /**
+ * The ways a folded German compound may split in two, the longest head first:
+ * the head's stem, and (when asked) the modifier's stem for each linking
+ * element the modifier may end in. None for a word too short to hold two parts, or with
+ * digits.
+ */
+export function* compoundSplits(folded: string): Generator<{ head: string; modifiers: () => string[] }> {
+  if (folded.length < 2 * MIN_PART || /\d/.test(folded)) return;
+  for (let split = MIN_PART; split <= folded.length - MIN_PART; split += 1) {
+    const modifierText = folded.slice(0, split);
+    // Stemmed only for a head that is a word: most splits are not.
+    const modifiers = (): string[] =>
+      LINKING.filter((linking) => modifierText.endsWith(linking) && modifierText.length - linking.length >= MIN_PART - 1).map((linking) =>
+        stem(modifierText.slice(0, modifierText.length - linking.length), "de"),
+      );
+    yield { head: stem(folded.slice(split), "de"), modifiers };
+  }
+}
+
+/**
  * Index terms for the two parts of a compound, split where both parts are
  * indexed words (or the head, the last part, at least): the split with the
  * longest head wins.
  */
 export function compoundParts(folded: string, vocabulary: Vocabulary): string[] {
-  if (folded.length < 2 * MIN_PART || /\d/.test(folded)) return [];
-  for (let split = MIN_PART; split <= folded.length - MIN_PART; split += 1) {
-    const head = vocabulary.resolve(stem(folded.slice(split), "de"));
+  for (const split of compoundSplits(folded)) {
+    const head = vocabulary.resolve(split.head);
     if (head.length === 0) continue;
-    const modifierText = folded.slice(0, split);
-    for (const linking of LINKING) {
-      if (!modifierText.endsWith(linking) || modifierText.length - linking.length < MIN_PART - 1) continue;
-      const modifier = vocabulary.resolve(stem(modifierText.slice(0, modifierText.length - linking.length), "de"));
+    for (const modifierStem of split.modifiers()) {
+      const modifier = vocabulary.resolve(modifierStem);
       if (modifier.length > 0) return [...new Set([...modifier, ...head])];
     }
     return head;

@@ -1,6 +1,15 @@
 import type { Article } from "../content/types.js";
 import { articleOfPassage } from "../search/article-scope.js";
-import type { ConversationTurn } from "./types.js";
+import type { Citation, ConversationTurn } from "./types.js";
+
+/** What answering a question about "the article" draws on besides the articles (its details, its summary). */
+export interface ArticleQuestionContext {
+  history: readonly ConversationTurn[];
+  /** The passages closest to the question, best first: listed as for any question (`--json`, benchmarks), not shown. */
+  ranking: Citation[];
+  /** The article a search of the question's own words settles on, if it settles on one (asked only with several articles). */
+  articleOfQuestion: () => Promise<string | null>;
+}
 
 /**
  * The article a question about "the article" means (its date, its summary):
@@ -10,8 +19,7 @@ import type { ConversationTurn } from "./types.js";
  */
 export async function articleMeant(
   articles: readonly Article[],
-  history: readonly ConversationTurn[],
-  articleOfQuestion: () => Promise<string | null>,
+  { history, articleOfQuestion }: Pick<ArticleQuestionContext, "history" | "articleOfQuestion">,
 ): Promise<Article | undefined> {
   if (articles.length === 1) return articles[0];
   const byId = new Map(articles.map((article) => [article.id, article]));

@@ -1,6 +1,6 @@
 import type { Article } from "../../content/types.js";
-import { articleMeant } from "../article-meant.js";
-import type { Answer, ArticleFactSheet, Citation, ConversationTurn, RetrievalMode } from "../types.js";
+import { articleMeant, type ArticleQuestionContext } from "../article-meant.js";
+import type { Answer, ArticleFactSheet, RetrievalMode } from "../types.js";
 import type { ArticleFactKind } from "./question.js";
 
 /** Articles listed, at most, when a question about "the article" does not say which of several it means. */
@@ -18,15 +18,6 @@ export function factSheetOf(article: Article): ArticleFactSheet {
   };
 }
 
-/** Where the question may say which article it means: the conversation's, or the one its other words point to. */
-export interface FactsContext {
-  history: readonly ConversationTurn[];
-  /** The passages closest to the question, best first: listed as for any question (`--json`, benchmarks), not shown. */
-  ranking: Citation[];
-  /** The article a search of the question's own words settles on, if it settles on one (asked only with several articles). */
-  articleOfQuestion: () => Promise<string | null>;
-}
-
 /**
  * The answer to a question about an article itself, from its details. Which
  * article: see articleMeant; else those an earlier question about articles
@@ -37,12 +28,12 @@ export async function articleFactsAnswer(
   asked: ArticleFactKind,
   articles: readonly Article[],
   mode: RetrievalMode,
-  context: FactsContext,
+  context: ArticleQuestionContext,
 ): Promise<Answer> {
   const byId = new Map(articles.map((article) => [article.id, article]));
   // A follow-up to a question about articles themselves stays with the articles that answer showed.
   const earlier = (context.history.at(-1)?.factArticles ?? []).map((id) => byId.get(id)).filter((article): article is Article => article !== undefined);
-  const meant = await articleMeant(articles, context.history, context.articleOfQuestion);
+  const meant = await articleMeant(articles, context);
   const chosen = meant ? [meant] : earlier.length > 0 ? earlier : null;
   const listed = chosen ?? articles.slice(0, MAX_LISTED_ARTICLES);
   return {

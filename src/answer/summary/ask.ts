@@ -1,6 +1,6 @@
 import type { Article } from "../../content/types.js";
-import { articleMeant } from "../article-meant.js";
-import type { Answer, Citation, ConversationTurn, RetrievalMode } from "../types.js";
+import { articleMeant, type ArticleQuestionContext } from "../article-meant.js";
+import type { Answer, RetrievalMode } from "../types.js";
 import type { SummaryQuestion } from "./question.js";
 import type { SummarizeRequest } from "./request.js";
 import type { Summary } from "./types.js";
@@ -9,12 +9,7 @@ import type { Summary } from "./types.js";
 export const MAX_SUMMARY_CHOICES = 10;
 
 /** Where the question may say which article it means, and how a summary is made. */
-export interface SummaryAnswerContext {
-  history: readonly ConversationTurn[];
-  /** The passages closest to the question, best first: listed as for any question (`--json`, benchmarks), not shown. */
-  ranking: Citation[];
-  /** The article a search of the question's own words settles on (asked only with several articles and such words). */
-  articleOfQuestion: () => Promise<string | null>;
+export interface SummaryAnswerContext extends ArticleQuestionContext {
   summarize: (request: SummarizeRequest) => Promise<Summary>;
 }
 
@@ -33,9 +28,7 @@ export async function summaryAnswer(
 ): Promise<Answer> {
   // After a question about articles themselves ("Wann ist der Artikel erschienen?"), the one it showed.
   const shown = context.history.at(-1)?.factArticles;
-  const meant =
-    (await articleMeant(articles, context.history, context.articleOfQuestion)) ??
-    (shown?.length === 1 ? articles.find((article) => article.id === shown[0]) : undefined);
+  const meant = (await articleMeant(articles, context)) ?? (shown?.length === 1 ? articles.find((article) => article.id === shown[0]) : undefined);
   const base = { question, hedged: false, mode, citations: [], ranking: context.ranking };
   if (!meant) {
     const listed = articles.slice(0, MAX_SUMMARY_CHOICES);

@@ -19,7 +19,7 @@ import type { Article } from "../../content/types.js";
 import { articleFromOption } from "../article-option.js";
 import type { BotContext } from "../context.js";
 import { commandTexts, langFromLocale, localize, messages, type Lang } from "../i18n/index.js";
-import { articleChoices, fitEscapedInline, LIMITS, presentNotice, presentSummary } from "../presentation/index.js";
+import { articleChoiceEntry, articleChoices, fitEscapedInline, LIMITS, presentNotice, presentSummary } from "../presentation/index.js";
 
 const texts = commandTexts.summary;
 const LENGTH = texts.options.length.en.name;
@@ -112,7 +112,7 @@ function safeFindArticle(articles: readonly Article[], articleId: string | undef
 }
 
 function articleList(context: BotContext): string {
-  return limitedList(context.qa.status().articles.map((article) => `„${fitEscapedInline(article.title, 90)}“ (${fitEscapedInline(article.id, 60)})`));
+  return limitedList(context.qa.status().articles.map((article) => articleChoiceEntry(article.title, article.id)));
 }
 
 function sectionList(article: Article, lang: Lang): string {

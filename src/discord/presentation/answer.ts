@@ -9,7 +9,7 @@ import { truncateText, fitEscaped, fitEscapedInline, fitPlain, singleLine } from
 import { fitEmbedTotal } from "./embeds.js";
 import { presentArticleFacts } from "./article-facts.js";
 import { articleReferenceLine } from "./article-reference.js";
-import { presentSummary } from "./summary.js";
+import { articleChoiceEntry, presentSummary } from "./summary.js";
 
 // ---------------------------------------------------------------------------
 // Citations
@@ -59,7 +59,7 @@ export function presentAnswer(answer: Answer, options: AnswerPresentationOptions
   if (answer.summary) return presentSummary(answer.summary, options.lang);
   if (answer.summaryChoices) {
     const { articles, more } = answer.summaryChoices;
-    const entries = articles.map((article) => `„${fitEscapedInline(article.title, 90)}“ (${fitEscapedInline(article.articleId, 60)})`);
+    const entries = articles.map((article) => articleChoiceEntry(article.title, article.articleId));
     const list = entries.join("; ") + (more > 0 ? "; …" : "");
     return {
       content: fitPlain(text.summary.whichArticle(list, options.summaryCommand ?? "/summary"), LIMITS.content),

@@ -17,6 +17,11 @@ const SUMMARY_REFERENCE_MAX = 400;
  * description fairly, so every selected sentence appears (eight of Discord's
  * longest still fit); a cut sentence ends in an ellipsis.
  */
+/** An article as an entry of a list to choose from, when a summary does not say which: „Title“ (id). */
+export function articleChoiceEntry(title: string, id: string): string {
+  return `„${fitEscapedInline(title, 90)}“ (${fitEscapedInline(id, 60)})`;
+}
+
 export function presentSummary(summary: Summary, lang: Lang): MessagePayload {
   const text = messages(lang).summary;
   const section =

@@ -6,8 +6,11 @@ import { contentFixture, lexicalServiceOptions } from "../helpers/content-fixtur
 /**
  * Uploads never stall answering: while a moderator uploads a page nested
  * 1,200 levels deep (refused) or a deep but acceptable one (added), a member
- * keeps asking every few milliseconds, and each answer arrives within 100 ms
- * of when it was asked, counting any time the event loop was blocked.
+ * keeps asking every few milliseconds, and no answer waits a whole second,
+ * counting any time the event loop was blocked. The stall this guards against
+ * lasted 49 s (a DOM built for the 1,200-deep page); the bound is that far
+ * above the tens of milliseconds a running bot takes, so a busy shared machine
+ * cannot fail it. How long answers take is measured by the benchmarks.
  */
 
 const MODERATOR = { via: "discord" as const, id: "900000000000000001", name: "mod" };
@@ -51,9 +54,9 @@ function startAsker(service: QaService, intervalMs: number): { stop: () => Promi
 describe("uploads while members ask", () => {
   it.each([
     // Refused before any DOM is built: answering never waits.
-    { depth: 1_200, outcome: "refused", slowestMs: 100 },
+    { depth: 1_200, outcome: "refused", slowestMs: 1_000 },
     // Accepted pages are parsed and indexed on the event loop (50–90 ms here for this one), so answers may wait that long once.
-    { depth: 100, outcome: "added", slowestMs: 250 },
+    { depth: 100, outcome: "added", slowestMs: 1_000 },
   ])(
     "a page nested $depth levels deep is $outcome within 2 s, and every answer meanwhile takes under $slowestMs ms",
     async ({ depth, outcome, slowestMs }) => {

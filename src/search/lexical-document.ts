@@ -1,6 +1,7 @@
 /** A paragraph as the lexical index takes it apart, and what a search returns for it. */
 import { analyze, charNgrams, detectLanguage, type Language } from "./analyzer.js";
 import type { QueryToken } from "./query-analysis.js";
+import { completedCompounds } from "./truncated-compounds.js";
 
 /** A unit of retrieval: one paragraph, with the title and heading it stands under. */
 export interface LexicalDocument {
@@ -61,10 +62,16 @@ export interface AnalyzedDocument {
   coverageGrams: Set<string>;
 }
 
-/** Takes a paragraph apart as the index stores it; `ngramSize` 0 leaves out the letter grams. */
-export function analyzeLexicalDocument(document: LexicalDocument, ngramSize: number): AnalyzedDocument {
+/**
+ * Takes a paragraph apart as the index stores it; `ngramSize` 0 leaves out
+ * the letter grams. With `isGermanWord`, a German paragraph's body also holds
+ * the compounds its lists leave unwritten ("Satelliten- und Atomtechnologie"
+ * holds "Satellitentechnologie").
+ */
+export function analyzeLexicalDocument(document: LexicalDocument, ngramSize: number, isGermanWord?: (folded: string) => boolean): AnalyzedDocument {
   const language = document.language ?? detectLanguage(document.text);
-  const body = analyze(document.text, language);
+  const unwritten = language === "de" && isGermanWord ? completedCompounds(document.text, isGermanWord) : [];
+  const body = analyze(unwritten.length > 0 ? `${document.text} ${unwritten.join(" ")}` : document.text, language);
   const title = analyze(document.title, language).map((token) => token.term);
   const heading = analyze(document.heading ?? "", language).map((token) => token.term);
   const bodyTerms = body.map((token) => token.term);

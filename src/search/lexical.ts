@@ -1,4 +1,4 @@
-import { charNgrams, foldToken, type Language } from "./analyzer.js";
+import { charNgrams, foldToken, stem, type Language } from "./analyzer.js";
 import { analyzeLexicalDocument, COVERAGE_GRAM_SIZE, type LexicalDocument, type LexicalHit, type LexicalResult } from "./lexical-document.js";
 import { Vocabulary } from "./vocabulary.js";
 import { loadLexicons, type Lexicons } from "./lexicons.js";
@@ -68,6 +68,8 @@ export class LexicalIndex {
   private readonly queries: QueryAnalyzer;
   private readonly wordBoard = new ScoreBoard();
   private readonly gramBoard = new ScoreBoard();
+  /** Whether a German ending is a word of the lexicon's: the shared part of a list of compounds (see truncated-compounds.ts). */
+  private readonly isGermanWord = (folded: string): boolean => this.lexicons.frequency.de.has(stem(folded, "de"));
 
   private constructor(
     readonly options: LexicalOptions,
@@ -139,7 +141,7 @@ export class LexicalIndex {
     const newTerms: string[] = [];
     for (const document of documents) {
       if (this.slotById.has(document.id)) throw new Error(`paragraph ${document.id} is already indexed`);
-      const analyzed = analyzeLexicalDocument(document, this.options.ngramSize);
+      const analyzed = analyzeLexicalDocument(document, this.options.ngramSize, this.isGermanWord);
       const slot = this.slotIds.length;
       this.slotIds.push(document.id);
       this.slotById.set(document.id, slot);
@@ -173,7 +175,7 @@ export class LexicalIndex {
     for (const document of documents) {
       const slot = this.slotById.get(document.id);
       if (slot === undefined) continue;
-      const analyzed = analyzeLexicalDocument(document, this.options.ngramSize);
+      const analyzed = analyzeLexicalDocument(document, this.options.ngramSize, this.isGermanWord);
       this.words.remove(slot, analyzed.fields);
       this.grams?.remove(slot, [analyzed.grams]);
       this.languageCounts[analyzed.language] -= 1;

@@ -111,7 +111,8 @@ export function formatStatus(status: ServiceStatus): string {
  * `articleFacts` only for a question about an article itself ("who wrote
  * it?"), answered from its details with no citations; `summary` (or, with
  * several articles and nothing saying which, `summaryChoices`) only for a
- * summary asked for as a question ("worum geht es?").
+ * summary asked for as a question ("worum geht es?"). `otherLanguage: true`
+ * marks a refused question that reads as neither German nor English.
  */
 export function answerToJson(answer: Answer): string {
   return JSON.stringify({
@@ -131,6 +132,7 @@ export function answerToJson(answer: Answer): string {
     ...(answer.articleFacts ? { articleFacts: answer.articleFacts } : {}),
     ...(answer.summary ? { summary: answer.summary } : {}),
     ...(answer.summaryChoices ? { summaryChoices: answer.summaryChoices } : {}),
+    ...(answer.otherLanguage ? { otherLanguage: true } : {}),
   });
 }
 

@@ -7,9 +7,14 @@ import type { Lexicons } from "./lexicons.js";
  * Whether a question is in neither German nor English ("Qu'est-ce que la
  * Russie veut ?", "¿Qué quiere Rusia?", "Что хочет Россия?"): then a refusal
  * says which languages the bot reads, instead of that the articles do not
- * answer it. Mostly letters of another script, or more function words of
- * other languages (none of them a German or English one, nor an everyday
- * word of either) than German and English ones, two different ones at least.
+ * answer it. Mostly letters of another script, or more signs of other
+ * languages than German and English function words, two different ones at
+ * least. A sign is a function word of another language that is neither a
+ * German or English one nor an everyday word of either, or a word spelt with
+ * letters that German and English never use ("północna", "konuşuyor";
+ * "Rússia" does not count: accents are common in names). A question whose
+ * only other signs are function words German or English has too ("O que a
+ * Coreia do Norte quer da Rússia?": "a", "do", "da") is not told apart.
  */
 
 /** Function words of other languages, as scripts/build-stopwords.ts writes them. */
@@ -34,15 +39,26 @@ const MIN_OTHER_WORDS = 2;
 /** Letters a question needs before its script says anything ("ok", "?"). */
 const MIN_LETTERS = 4;
 
+/**
+ * Letters of Latin alphabets that German and English spelling never uses
+ * (Polish, Turkish, Portuguese, Spanish, Czech, Hungarian, Nordic ones);
+ * accented vowels such as é or ó are left out, being common in names.
+ */
+const FOREIGN_LETTERS = /[ñãõçıışğłąęśźżćńőűřčěůžšøåæœ]/u;
+
 export function inOtherLanguage(question: string, lexicons: Pick<Lexicons, "frequency">): boolean {
   const letters = question.match(/\p{L}/gu)?.length ?? 0;
   const latin = question.match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (letters >= MIN_LETTERS && latin * 2 < letters) return true;
+  const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
   const tokens = foldedWords(question);
   const ours = tokens.filter(isStopWord).length;
   // "alt" is Danish for "all" and "de" Dutch for "the", but everyday German or English words as well.
   const everyday = (token: string): boolean =>
     (lexicons.frequency.de.get(stem(token, "de")) ?? 0) >= EVERYDAY_CLASS || (lexicons.frequency.en.get(stem(token, "en")) ?? 0) >= EVERYDAY_CLASS;
-  const theirs = new Set(tokens.filter((token) => otherLanguageWords().has(token) && !everyday(token))).size;
+  const theirs = new Set([
+    ...tokens.filter((token) => otherLanguageWords().has(token) && !everyday(token)),
+    ...words.filter((word) => FOREIGN_LETTERS.test(word)),
+  ]).size;
   return theirs >= MIN_OTHER_WORDS && theirs > ours;
 }

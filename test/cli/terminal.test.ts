@@ -88,6 +88,9 @@ describe("terminal session", () => {
     const reply = await handleTerminalLine(service, "Qu'est-ce que la Russie veut de la Corée du Nord ?");
     expect(reply).toMatch(/^This question seems to be in another language: questions in German or English can be answered/u);
     expect((await service.ask("Welche Waffen will Russland von Nordkorea?")).otherLanguage).toBeUndefined();
+    const json = JSON.parse(answerToJson(await service.ask("Co Korea Północna chce od Rosji?"))) as { answered: boolean; otherLanguage?: boolean };
+    expect(json).toMatchObject({ answered: false, otherLanguage: true });
+    expect(JSON.parse(answerToJson(await service.ask("Wer ist John Kirby?")))).not.toHaveProperty("otherLanguage");
   });
 
   it("says what a length or a section may be when a summary selector matches neither", async () => {

@@ -11,6 +11,8 @@ describe("inOtherLanguage", () => {
     "Cosa vuole la Russia dalla Corea del Nord?",
     "Wat wil Rusland van Noord-Korea?",
     "Что хочет Россия от Северной Кореи?",
+    "Co Korea Północna chce od Rosji?",
+    "Kuzey Kore ne zaman saldırı başlattı?",
     "ロシアは北朝鮮から何を望んでいますか",
   ])("tells that %j is in neither German nor English", (question) => {
     expect(inOtherLanguage(question, lexicons)).toBe(true);
@@ -21,6 +23,9 @@ describe("inOtherLanguage", () => {
     "Wie alt ist Kim Jong Un?",
     "what did de gaulle say about nato",
     "Was sagt Ursula von der Leyen dazu?",
+    "Was sagt Erdoğan dazu?",
+    "was passiert in são paulo",
+    "what did lech wałęsa say",
     "wie viel kostet ein cafe con leche",
     "la la land",
     "Pourquoi?",

@@ -1,7 +1,7 @@
 /** Zod shapes for the request bodies the bot sends, so tests read them typed instead of casting. */
 import { z } from "zod";
 import type { DispatchedInteraction } from "../helpers/fake-discord-payloads.js";
-import type { FakeDiscord, RecordedCall } from "../helpers/fake-discord.js";
+import type { FakeDiscord, RecordedCall } from "../helpers/fake-discord/index.js";
 
 /** The interaction callback (first response) of one interaction. */
 export const isCallback = (interaction: DispatchedInteraction) => (call: RecordedCall) =>

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandPayloads } from "../../src/discord/commands/index.js";
 import { deployCommands, explainDeployError } from "../../src/discord/deploy.js";
-import { FakeDiscord } from "../helpers/fake-discord.js";
+import { FakeDiscord } from "../helpers/fake-discord/index.js";
 
 const run = promisify(execFile);
 

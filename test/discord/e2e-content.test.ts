@@ -12,7 +12,7 @@ import { QaService } from "../../src/answer/service.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { unescapeDiscordText } from "../../src/discord/presentation/index.js";
 import { silentLogger } from "../../src/log.js";
-import type { FakeDiscord } from "../helpers/fake-discord.js";
+import type { FakeDiscord } from "../helpers/fake-discord/index.js";
 import {
   MANAGE_GUILD_PERMISSIONS,
   MEMBER_PERMISSIONS,

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
 import { silentLogger } from "../../src/log.js";
-import type { FakeDiscord, RecordedCall } from "../helpers/fake-discord.js";
+import type { FakeDiscord, RecordedCall } from "../helpers/fake-discord/index.js";
 import { channelMessage, dispatchInteraction, fakeUser, replyMessage, slashCommand } from "../helpers/fake-discord-payloads.js";
 import { twoFestivalsDir } from "../helpers/two-festivals.js";
 import { isOriginalEdit, messageBody, messageBodyShape, visibleText, type MessageBody } from "./api-shapes.js";

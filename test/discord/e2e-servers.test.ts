@@ -13,7 +13,7 @@ import { QaService } from "../../src/answer/service.js";
 import { ServerContent } from "../../src/answer/servers/server-content.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { silentLogger } from "../../src/log.js";
-import { nextSnowflake, type FakeDiscord } from "../helpers/fake-discord.js";
+import { nextSnowflake, type FakeDiscord } from "../helpers/fake-discord/index.js";
 import {
   MANAGE_GUILD_PERMISSIONS,
   MEMBER_PERMISSIONS,

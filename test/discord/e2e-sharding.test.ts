@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
-import { FakeDiscord, shardOfGuild, type FakeAttachment } from "../helpers/fake-discord.js";
+import { FakeDiscord, shardOfGuild, type FakeAttachment } from "../helpers/fake-discord/index.js";
 import {
   MANAGE_GUILD_PERMISSIONS,
   dispatchInteraction,

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QaService } from "../../src/answer/service.js";
 import { silentLogger } from "../../src/log.js";
-import type { FakeDiscord } from "../helpers/fake-discord.js";
+import type { FakeDiscord } from "../helpers/fake-discord/index.js";
 import { autocomplete, buttonClick, dispatchInteraction, fakeUser, MANAGE_GUILD_PERMISSIONS, slashCommand } from "../helpers/fake-discord-payloads.js";
 import { contentFixture } from "../helpers/content-fixtures.js";
 import { callbackBody, messageBody, isCallback, isOriginalEdit } from "./api-shapes.js";

@@ -10,7 +10,7 @@ import type { Answer } from "../../src/answer/types.js";
 import { parseCustomId } from "../../src/discord/custom-ids.js";
 import { LIMITS, unescapeDiscordText } from "../../src/discord/presentation/index.js";
 import { silentLogger } from "../../src/log.js";
-import type { FakeDiscord } from "../helpers/fake-discord.js";
+import type { FakeDiscord } from "../helpers/fake-discord/index.js";
 import { autocomplete, buttonClick, channelMessage, dispatchInteraction, fakeUser, slashCommand } from "../helpers/fake-discord-payloads.js";
 import { callbackBody, messageBody, summaryEntries, visibleText, type MessageBody, isCallback, isOriginalEdit } from "./api-shapes.js";
 import { startHarness, type Harness } from "./harness.js";

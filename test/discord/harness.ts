@@ -9,7 +9,7 @@ import type { ContentScopes } from "../../src/answer/servers/scopes.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { startBot, type RunningBot } from "../../src/discord/bot.js";
 import type { BotMetrics } from "../../src/metrics.js";
-import { FakeDiscord, type FakeDiscordOptions } from "../helpers/fake-discord.js";
+import { FakeDiscord, type FakeDiscordOptions } from "../helpers/fake-discord/index.js";
 import { createFakeQa } from "../helpers/fake-qa.js";
 
 export interface CapturedLogs {

@@ -1,7 +1,7 @@
 /** `/summary` through the real client and the fake Discord, with the fake QaApi (real lexical summarizer on the fixture article). */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unescapeDiscordText } from "../../src/discord/presentation/index.js";
-import type { FakeDiscord } from "../helpers/fake-discord.js";
+import type { FakeDiscord } from "../helpers/fake-discord/index.js";
 import {
   autocomplete,
   dispatchInteraction,

@@ -2,7 +2,7 @@
  * Raw gateway payloads (as Discord sends them) for the fake Discord to dispatch:
  * slash commands, autocomplete, button clicks and messages.
  */
-import { nextSnowflake, type FakeAttachment, type FakeDiscord, type FakeUser } from "./fake-discord.js";
+import { nextSnowflake, type FakeAttachment, type FakeDiscord, type FakeUser } from "./fake-discord/index.js";
 
 type JsonObject = Record<string, unknown>;
 

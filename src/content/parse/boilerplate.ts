@@ -37,6 +37,7 @@ const FRAME_PATTERNS: readonly RegExp[] = [
   /^(?:Mehr zum Thema|Mehr dazu|Zum Thema|Related(?: articles| stories)?|Recommended(?: for you)?|More on this(?: story)?|See also)\s*(?::|$)/iu,
   /^Read (?:more|also|next)\b/iu,
   /^(?:Artikel teilen|Teilen|Share(?: this(?: article)?)?|Anzeige|Werbung|Advertisement|Sponsored(?: content)?)\s*:?$/iu,
+  /^(?:Weiterlesen(?: nach der (?:Anzeige|Werbung))?|Artikel weiterlesen|Continue reading(?: (?:below|the main story))?|Story continues below(?: (?:this )?advertisement)?)\s*[.:…]?$/iu,
   /\b(?:Folgen Sie uns|Follow us on)\b/iu,
   /\bAlle Rechte vorbehalten\b|\bAll rights reserved\b/iu,
   /^(?:©|\(c\)\s|Copyright\b)/iu,

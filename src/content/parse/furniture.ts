@@ -24,6 +24,7 @@ export type FurnitureReason =
   | "prompt"
   | "teaser"
   | "repeated line"
+  | "publisher boilerplate"
   | "page chrome";
 
 /** A dropped line and why, for `npm run reindex -- --check`. */
@@ -53,6 +54,9 @@ const GLUED_CRUMBS = /^(?:\p{Lu}[\p{Ll}\d-]+){3,}$/u;
 /** "Home › Politik › Ausland", "News / World / Europe". */
 const SEPARATED_CRUMBS = /^[^.!?|>]{1,40}(?:(?:\s*[|>]\s*|\s+[›»·/]\s+)[^.!?|>]{1,40}){1,6}$/u;
 const CREDIT_START = /^(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Image source|Image caption|Photo|Photograph|Credit)\s*[:,]|^©\s*[\p{L}][\p{L} .&/-]{1,60}$/iu;
+/** "Quelle: Reuters" on a line of its own under a video or picture: a credit of a few words, not a sentence. */
+const SOURCE_CREDIT = /^(?:Quelle|Source)\s*:\s*[\p{L}\d][\p{L}\d .&/-]{0,40}$/iu;
+const MAX_SOURCE_CREDIT_WORDS = 5;
 /** A credit on a line of its own (not closing a caption): the short line above it is the caption. */
 export const CREDIT_ONLY = /^(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Photo|Photograph|Credit)\s*:|^©/iu;
 const CREDIT_END =
@@ -61,9 +65,9 @@ const CREDIT_END =
 const CONSENT =
   /\b(?:we and our partners|wir und unsere partner|store and(?:\/or)? access information|speichern (?:und\/oder )?(?:Informationen|Daten) auf Ihrem Gerät|personalised ads|personalized ads|personalisierte (?:Werbung|Anzeigen)|Datenschutzeinstellungen|privacy settings|your privacy choices|Einwilligung widerrufen|withdraw (?:your )?consent)\b/iu;
 const MAX_CONSENT_WORDS = 150;
-/** Player and list widgets: "00:00 / 03:41", "Video Duration 02 minutes 15 seconds", "list 2 of 3", "Wirtschaft 08.10.25 – 02:11 min". */
+/** Player and list widgets: "00:00 / 03:41", "Video Duration 02 minutes 15 seconds", "list 2 of 3", "Wirtschaft 08.10.25 – 02:11 min", "01:42 Minuten". */
 const WIDGET =
-  /^\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}$|^Video Duration\b|^(?:list \d+ of \d+|list of \d+ items|end of list)$|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?)$/iu;
+  /^\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}$|^Video Duration\b|^(?:list \d+ of \d+|list of \d+ items|end of list)$|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?|Minuten|minutes|Sek\.?|Sekunden|seconds)$/iu;
 /** Date, time and reading-time lines: "12.03.2024, 14:05 Uhr", "Published 3 hours ago", "Tue 5 Mar 2024 14.05 GMT". */
 const DATE_WORDS =
   /^(?:Aktualisiert|Veröffentlicht|Erschienen|Stand|Datum|Updated|Published|Posted|Last updated|Lesedauer|Lesezeit|Reading time)\b|^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.{0,40}\d|\b(?:ago|Uhr|GMT|UTC|BST|MEZ|MESZ|CET|CEST)\.?$|\bLesedauer\b|(?:•|\|)\s*\d{1,2}(?::\d{2})?\s*Min\.?$/iu;
@@ -96,6 +100,7 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
   if ((line.match(ICON)?.length ?? 0) >= 2) return "icon labels";
   if (words <= MAX_CONSENT_WORDS && CONSENT.test(line)) return "consent banner";
   if (words <= 40 && (CREDIT_START.test(line) || CREDIT_END.test(line))) return "image credit";
+  if (words <= MAX_SOURCE_CREDIT_WORDS && SOURCE_CREDIT.test(line)) return "image credit";
   if (words <= MAX_FURNITURE_WORDS && WIDGET.test(line)) return "site interface";
   if (words <= MAX_FURNITURE_WORDS && !endsWithSentencePunctuation(line) && (GLUED_CRUMBS.test(line) || (words >= 2 && SEPARATED_CRUMBS.test(line)))) {
     return "breadcrumb";
@@ -103,12 +108,14 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
   if (words <= 5 && INTERFACE_LABELS.has(line.toLowerCase().replace(/[.:!…]+$/u, ""))) return "site interface";
   if (words <= MAX_FURNITURE_WORDS && DATE_WORDS.test(line) && !/[.!?]["“”»«]?$/u.test(line.replace(/\b(?:Min|Uhr|ca)\.$/u, ""))) return "date line";
   if (words <= MAX_REPEATED_WORDS && repeated.has(line.toLowerCase())) return "repeated line";
-  if (words <= 8 && BYLINE.test(line)) return "author line";
+  if (words <= 8 && (BYLINE.test(line) || AGENCY_BYLINE.test(line))) return "author line";
   // Above the article a glued kicker and headline is the article's own.
   if (position === "body" && isGluedTeaser(line)) return "teaser";
   if (words <= MAX_MEDIA_TEASER_WORDS && MEDIA_TEASER.test(line) && !endsWithSentencePunctuation(line)) return "teaser";
   if (words <= 60 && PROMPTS.some((pattern) => pattern.test(line))) return "prompt";
   if (isInlineBoilerplate(line) || isBoilerplateLine(line, "tail")) return "prompt";
+  // Above the article, the publisher's words about its newsroom ("Mehr als 150 Journalistinnen …"), though sentences.
+  if (position === "head" && isBoilerplateLine(line, "head")) return "publisher boilerplate";
   return null;
 }
 
@@ -117,6 +124,13 @@ const MEDIA_TEASER = /^(?:Video|Videos|Audio|Podcast|Bildergalerie|Bilderstrecke
 const MAX_MEDIA_TEASER_WORDS = 20;
 
 const BYLINE = /^(?:Von|By|Autor(?:in)?:|Author:)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*|\s+(?:von|van|de|der|und|and)|,)*(?:\s+\p{Lu}[\p{L}.'’-]*)?$/u;
+/**
+ * News agencies' and editors' codes as a byline: "Von dpa, afp, mk", "Von dpa/rtr", "Von Lea Hartwig, dpa".
+ * One known agency must be among them: "Von oben" is a heading.
+ */
+export const AGENCY_BYLINE =
+  /^(?:Von|By)\s+(?:(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*\s*[,/]\s*)?(?=.*\b(?:dpa|afp|ap|rtr|reuters|sid|epd|kna|apa|sda|dts|ddp|ots|aze|anp)\b)\p{Ll}{2,7}(?:\s*(?:[,/]|und|and)\s*\p{Ll}{2,7})*$/u;
+
 /** "Krise der SolarbrancheWarum deutsche Modulhersteller …": a related article's kicker glued to its headline, a link to another page. */
 const GLUED_KICKER_TITLE = /^\p{Lu}[^.!?]{2,60}\p{Ll}(?=\p{Lu}\p{Ll})/u;
 

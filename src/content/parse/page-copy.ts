@@ -2,7 +2,7 @@ import type { Block } from "./blocks.js";
 import { publisherFromBoilerplate } from "./boilerplate.js";
 import { endsWithSentencePunctuation, isTitleLike, wordCount, wordsOf } from "./classify.js";
 import { parseDate } from "./dates.js";
-import { CREDIT_ONLY, RELATED_HEADER, furnitureReason, isProse, repeatedShortLines, type DroppedLine } from "./furniture.js";
+import { AGENCY_BYLINE, CREDIT_ONLY, RELATED_HEADER, furnitureReason, isProse, repeatedShortLines, type DroppedLine } from "./furniture.js";
 import { SOURCES_HEADING } from "./sources.js";
 
 /**
@@ -42,12 +42,14 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   const blocks = input.flatMap(splitDateSuffix);
   const repeated = repeatedShortLines(blocks.filter((block) => block.kind !== "list-item").map((block) => block.text));
   const isArticleProse = (block: Block): boolean => block.kind === "text" && isProse(block.text) && furnitureReason(block.text, repeated) === null;
-  const firstProse = blocks.findIndex(isArticleProse);
+  // The publisher's words about its newsroom above the article are sentences, but not the article's.
+  const firstProse = blocks.findIndex((block) => isArticleProse(block) && furnitureReason(block.text, repeated, "head") === null);
   if (firstProse < 0) return null;
   const head = blocks.slice(0, firstProse);
   // Each line's furniture reason above the article, worked out once for the walks below.
   const headReasons = head.map((block) => furnitureReason(block.text, repeated, "head"));
-  const headFurniture = headReasons.filter((reason) => reason !== null).length;
+  // A publisher's lines about its newsroom stand above many a clean article too: they make no page copy.
+  const headFurniture = headReasons.filter((reason) => reason !== null && reason !== "publisher boilerplate").length;
   if (headFurniture < MIN_HEAD_FURNITURE) return null;
 
   const dropped: DroppedLine[] = [];
@@ -129,7 +131,9 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   const sourcesEnd = authorBox.size > 0 ? Math.min(...authorBox) : rest.length;
   rest.forEach((block, index) => {
     if (index >= sourcesEnd) {
-      dropped.push({ text: block.text, reason: authorBox.has(index) ? "author line" : (furnitureReason(block.text, repeated) ?? "page chrome") });
+      // The box's prompts and labels keep their own reason; its name and role lines are the author's.
+      const reason = furnitureReason(block.text, repeated);
+      dropped.push({ text: block.text, reason: reason ?? (authorBox.has(index) ? "author line" : "page chrome") });
       return;
     }
     const inTail = index > lastProse && (sourcesAt < 0 || index < sourcesAt);
@@ -162,8 +166,8 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   return { headline, kicker, date, publisher, blocks: kept, dropped };
 }
 
-/** Labels whose next line is the site's: an advertisement's teaser, a newsletter's pitch. */
-const AD_LABEL = /^(?:Anzeige|Werbung|Advertisement|Sponsored)$/iu;
+/** Labels whose next line is the site's: an advertisement's or a video's teaser, a newsletter's pitch. */
+const AD_LABEL = /^(?:Anzeige|Werbung|Advertisement|Sponsored|Video|Audio|Podcast)$/iu;
 const NEWSLETTER_LABEL = /^Newsletter$/iu;
 
 /**
@@ -278,6 +282,7 @@ function isByline(text: string): boolean {
   if (wordCount(text) > 7) return false;
   return (
     /^(?:Von|By|Autor(?:in)?:|Author:)\s/u.test(text) ||
+    AGENCY_BYLINE.test(text) ||
     /\b(?:correspondent|reporter|editor|journalist|writer|contributor|Korrespondent(?:in)?|Redakteur(?:in)?|Reporter(?:in)?|Journalist(?:in)?|Autor(?:in)?)\b/iu.test(
       text,
     )

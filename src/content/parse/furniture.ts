@@ -24,6 +24,7 @@ export type FurnitureReason =
   | "prompt"
   | "teaser"
   | "repeated line"
+  | "pull quote"
   | "publisher boilerplate"
   | "page chrome";
 
@@ -46,6 +47,7 @@ const INTERFACE_LABELS = new Set([
   "accessibility help", "barrierefreiheit", "mein konto", "my account", "account", "notifications", "benachrichtigungen", "image", "bild", "foto",
   "info", "alle akzeptieren", "accept all", "reject all", "alle ablehnen", "einstellungen verwalten", "manage settings", "manage preferences", "show purposes",
   "play video", "video abspielen", "play", "abspielen", "pause", "x.com", "bluesky", "threads", "mastodon", "reddit", "free weekly newsletter", "free daily newsletter", "zusammenfassen", "summarize", "artikel zusammenfassen", "zur merkliste hinzufügen", "merkliste", "vorlesen", "hören", "artikel zum hören",
+  "externen inhalt anzeigen", "externer inhalt", "externe inhalte anzeigen", "inhalt laden", "einbettungen aktivieren", "show external content", "load content", "allow content", "enable embeds",
 ]);
 
 const ICON = /Icon(?=\p{Lu}|\s|$)/gu;
@@ -63,7 +65,7 @@ const CREDIT_END =
   /(?:\((?:Foto|Fotos|Bild|Quelle|Archivbild|Photo)\s*:[^)]{1,60}\)|(?:Foto|Fotos|Bild|Photograph|Photo(?:graph)?|Image)\s*:\s*[^.]{1,60}|\[[^\]]{2,60}\/[^\]]{2,60}\]|(?<=\p{Ll})Quelle:\s*[^.]{1,60})$/u;
 /** Cookie and consent banners, which a copy takes along above the page. */
 const CONSENT =
-  /\b(?:we and our partners|wir und unsere partner|store and(?:\/or)? access information|speichern (?:und\/oder )?(?:Informationen|Daten) auf Ihrem Gerät|personalised ads|personalized ads|personalisierte (?:Werbung|Anzeigen)|Datenschutzeinstellungen|privacy settings|your privacy choices|Einwilligung widerrufen|withdraw (?:your )?consent)\b/iu;
+  /\b(?:we and our partners|wir und unsere partner|store and(?:\/or)? access information|speichern (?:und\/oder )?(?:Informationen|Daten) auf Ihrem Gerät|personalised ads|personalized ads|personalisierte (?:Werbung|Anzeigen)|Datenschutzeinstellungen|Datenschutz-Einstellungen|privacy settings|your privacy choices|Einwilligung widerrufen|withdraw (?:your )?consent|externe Inhalte angezeigt werden|eingebettete Inhalte (?:anzuzeigen|angezeigt)|(?:an|to) Drittplattformen|(?:external|third-party|embedded) content (?:to be |being )?(?:displayed|shown|loaded)|allow (?:external|third-party) content)\b/iu;
 const MAX_CONSENT_WORDS = 150;
 /** Player and list widgets: "00:00 / 03:41", "Video Duration 02 minutes 15 seconds", "list 2 of 3", "Wirtschaft 08.10.25 – 02:11 min", "01:42 Minuten". */
 const WIDGET =
@@ -83,7 +85,7 @@ const PROMPTS: readonly RegExp[] = [
   /^(?:skip|after) (?:past )?newsletter promotion$/iu,
   /^(?:Thank you for reading|Danke(?:,| fürs?) (?:dass Sie|Lesen))\b/iu,
   /^(?:Ihre Meinung ist gefragt|Diskutieren Sie mit|Join the (?:conversation|discussion)|Have your say)\b/iu,
-  /\b(?:straight to your inbox|to your inbox every|direkt in Ihr(?: E-Mail-)?Postfach|in Ihr Postfach)\b/iu,
+  /\b(?:straight to your inbox|(?:in|into|to) your inbox every|direkt in Ihr(?: E-Mail-)?Postfach|in Ihr Postfach)\b/iu,
   /\b(?:vorlesen lassen|Artikel (?:anhören|vorlesen)|listen to (?:this|the) (?:article|story))\b/iu,
 ];
 
@@ -106,9 +108,12 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
     return "breadcrumb";
   }
   if (words <= 5 && INTERFACE_LABELS.has(line.toLowerCase().replace(/[.:!…]+$/u, ""))) return "site interface";
+  if (words <= 3 && isGluedShareButtons(line)) return "site interface";
+  if (words <= 3 && AGENCY_CODES.test(line)) return "author line";
   if (words <= MAX_FURNITURE_WORDS && DATE_WORDS.test(line) && !/[.!?]["“”»«]?$/u.test(line.replace(/\b(?:Min|Uhr|ca)\.$/u, ""))) return "date line";
   if (words <= MAX_REPEATED_WORDS && repeated.has(line.toLowerCase())) return "repeated line";
   if (words <= 8 && (BYLINE.test(line) || AGENCY_BYLINE.test(line))) return "author line";
+  if (words <= 12 && CONTRIBUTORS.test(line)) return "author line";
   // Above the article a glued kicker and headline is the article's own.
   if (position === "body" && isGluedTeaser(line)) return "teaser";
   if (words <= MAX_MEDIA_TEASER_WORDS && MEDIA_TEASER.test(line) && !endsWithSentencePunctuation(line)) return "teaser";
@@ -118,6 +123,26 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
   if (position === "head" && isBoilerplateLine(line, "head")) return "publisher boilerplate";
   return null;
 }
+
+/** "CNN's Tom Ardley contributed to this report.", "Mitarbeit: Jana Roth": who else worked on it. */
+const CONTRIBUTORS = /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$|^(?:Mitarbeit|Additional reporting by)\s*:?\s+\p{Lu}/u;
+
+/** Share buttons copied as one word: "FacebookXWhatsAppE-Mail". */
+const SHARE_BUTTON =
+  /^(?:facebook|twitter|whatsapp|e-mail|email|mail|linkedin|pinterest|telegram|messenger|flipboard|reddit|threads|bluesky|xing|x|teilen|drucken|share|print)/u;
+
+function isGluedShareButtons(line: string): boolean {
+  let rest = line.toLowerCase().replace(/\s+/gu, "");
+  let buttons = 0;
+  for (let match = SHARE_BUTTON.exec(rest); match !== null && rest !== ""; match = SHARE_BUTTON.exec(rest)) {
+    rest = rest.slice(match[0].length);
+    buttons += 1;
+  }
+  return rest === "" && buttons >= 3;
+}
+
+/** Agency and editor codes on a line of their own, closing a report: "kat/dpa", "(dpa/afp)"; one a known agency. */
+const AGENCY_CODES = /^\(?(?=.*\b(?:dpa|afp|ap|rtr|reuters|sid|epd|kna|apa|sda|dts|ddp)\b)\p{Ll}{2,7}(?:\s*[/,]\s*\p{Ll}{2,7})*\)?$/u;
 
 /** A link to a video, podcast or gallery set in the text: "Video | Haubitzen im Dauerfeuer: Aufnahmen …". */
 const MEDIA_TEASER = /^(?:Video|Videos|Audio|Podcast|Bildergalerie|Bilderstrecke|Fotostrecke|Fotos|Galerie|Gallery|Watch|Listen)\s*[|:–—-]\s*\p{Lu}/u;

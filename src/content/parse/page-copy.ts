@@ -150,7 +150,15 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
       ((AD_LABEL.test(previous.text.trim()) && !endsWithSentencePunctuation(block.text)) || NEWSLETTER_LABEL.test(previous.text.trim()));
     const teaser = block.kind === "text" && !isProse(block.text) && (underRelated || (underLabel && !beforeSentence));
     const reason =
-      block.kind === "heading" ? null : captions.has(firstProse + index) ? "image caption" : teaser ? "teaser" : furnitureReason(block.text, repeated);
+      block.kind === "heading"
+        ? null
+        : captions.has(firstProse + index)
+          ? "image caption"
+          : teaser
+            ? "teaser"
+            : isPullQuote(block, rest)
+              ? "pull quote"
+              : furnitureReason(block.text, repeated);
     if (reason === "date line") date ??= parseDate(block.text);
     // Below the article, sentences right after the last paragraph stay; from the first line without a
     // sentence end on, the rest is the site's (related articles, footer).
@@ -164,6 +172,30 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   });
   const publisher = dropped.map((line) => publisherFromBoilerplate(line.text)).find((name) => name !== null) ?? null;
   return { headline, kicker, date, publisher, blocks: kept, dropped };
+}
+
+/** Quotation marks that open or close a pull quote. */
+const QUOTE_MARKS = /^[„“”"«»‚‘’›‹]+|[„“”"«»‚‘’›‹]+$/gu;
+const MIN_PULL_QUOTE_WORDS = 4;
+const MAX_PULL_QUOTE_WORDS = 40;
+
+/**
+ * A quotation set apart as a pull quote: a line that is nothing but a quote
+ * whose every sentence is repeated word for word in the article ("„Das ist
+ * ein Kahlschlag mit Ansage.“").
+ */
+function isPullQuote(block: Block, blocks: readonly Block[]): boolean {
+  if (block.kind !== "text" || !/^[„“”"«»‚‘›‹]/u.test(block.text)) return false;
+  const inner = block.text.replace(QUOTE_MARKS, "").trim();
+  const words = wordCount(inner);
+  if (words < MIN_PULL_QUOTE_WORDS || words > MAX_PULL_QUOTE_WORDS) return false;
+  // Each of its sentences stands in the article's text, where an attribution may cut the quote ("“We were lucky,” … said").
+  const parts = inner
+    .split(/[.!?…]+/u)
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+  const others = blocks.filter((other) => other !== block && other.kind === "text" && other.text.length > block.text.length);
+  return parts.every((part) => others.some((other) => other.text.includes(part)));
 }
 
 /** Labels whose next line is the site's: an advertisement's or a video's teaser, a newsletter's pitch. */

@@ -13,6 +13,7 @@ const GERMAN_FURNITURE_REASONS: Record<FurnitureReason, string> = {
   prompt: "Aufforderung",
   teaser: "Anreißer",
   "repeated line": "wiederholte Zeile",
+  "pull quote": "hervorgehobenes Zitat",
   "publisher boilerplate": "Selbstdarstellung des Verlags",
   "page chrome": "Seitenrahmen",
 };

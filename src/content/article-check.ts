@@ -9,7 +9,7 @@ import type { Article } from "./types.js";
  */
 
 export interface ArticleShape {
-  /** Non-empty lines of the text. */
+  /** Non-empty lines of the text, from the article's first paragraph to its last. */
   lines: number;
   /** Lines inside code fences, table rows, list items, Markdown headings, indented code and lines of only links. */
   structuralLines: number;
@@ -28,11 +28,49 @@ const SENTENCE_END = /[.!?…"“”»«)]$/u;
 const MAX_STRUCTURAL_SHARE = 0.35;
 const MIN_LINES = 10;
 
-export function articleShape(text: string, article: Article): ArticleShape {
+/** Letters and digits only, lower case, single-spaced: a line and a paragraph compare so whatever markup the line had. */
+function plainWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\([^)]*\)/gu, " ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** Words a paragraph's start or end is found by in the lines of the file. */
+const ANCHOR_WORDS = 5;
+
+/**
+ * The lines from the one holding the first paragraph's start to the one
+ * holding the last paragraph's end: a whole page copied from a browser
+ * carries the site's menus and link lists around the article, which the
+ * reader drops (see page-copy.ts) and which say nothing about whether the
+ * article itself is prose. All the lines when either end is not found.
+ * Only for page copies: a README's first and last "paragraphs" may enclose
+ * little of it.
+ */
+function articleLines(lines: readonly string[], article: Article): readonly string[] {
+  const first = article.paragraphs[0];
+  const last = article.paragraphs.at(-1);
+  if (!first || !last) return lines;
+  const start = plainWords(first.text).split(" ").slice(0, ANCHOR_WORDS).join(" ");
+  const end = plainWords(last.text).split(" ").slice(-ANCHOR_WORDS).join(" ");
+  const plain = lines.map(plainWords);
+  const from = plain.findIndex((line) => line.includes(start));
+  const to = plain.findLastIndex((line) => line.includes(end));
+  return from >= 0 && to >= from ? lines.slice(from, to + 1) : lines;
+}
+
+/**
+ * The shape of a text file's lines. With `pageCopy` (the reader dropped a
+ * site's furniture around the article), only the article's own lines count.
+ */
+export function articleShape(text: string, article: Article, options: { pageCopy?: boolean } = {}): ArticleShape {
   let inFence = false;
   let lines = 0;
   let structuralLines = 0;
-  for (const line of text.split(/\r?\n/u)) {
+  const all = text.split(/\r?\n/u);
+  for (const line of options.pageCopy === true ? articleLines(all, article) : all) {
     const trimmed = line.trim();
     if (trimmed.length === 0) continue;
     lines += 1;

@@ -60,6 +60,8 @@ export async function readArticleUpload(fileName: string, bytes: Uint8Array, max
     throw error;
   }
   // The parser accepted the bytes as UTF-8 text already.
-  const notAnArticle = article.format === "html" ? null : notAnArticleReason(articleShape(new TextDecoder().decode(bytes), article));
+  // A page copy is judged by its article alone: the site's menus and link lists around it were dropped.
+  const shape = articleShape(new TextDecoder().decode(bytes), article, { pageCopy: dropped.length > 0 });
+  const notAnArticle = article.format === "html" ? null : notAnArticleReason(shape);
   return { given, articleId, safeName, article, reading: articleReading(article, dropped), notAnArticle };
 }

@@ -197,6 +197,26 @@ function latestDate(dates: readonly (string | null)[]): string | null {
   return latest;
 }
 
+/** Words of a question that heads the paragraph answering it. */
+const MAX_QUESTION_HEADING_WORDS = 20;
+const QUESTION_END = /\?["“”»«’]?$/u;
+
+/**
+ * A short question on a line of its own, followed by a paragraph that is
+ * not one: an interviewer's question over the answer, or a subheading asked
+ * as a question ("Was ist mit Festgeld?"). As the answer's heading it is
+ * shown with it and searched with it, and the answer is what gets quoted.
+ */
+function isQuestionHeading(text: string, next: Block): boolean {
+  return (
+    next.kind === "text" &&
+    QUESTION_END.test(text) &&
+    !QUESTION_END.test(next.text) &&
+    wordCount(text) <= MAX_QUESTION_HEADING_WORDS &&
+    splitSentences(text).length === 1
+  );
+}
+
 /** Numbers the paragraphs and groups them under their subheadings. */
 function assembleSections(bodyBlocks: readonly Block[], articleId: string): { sections: Section[]; paragraphs: Paragraph[] } {
   const sections: Section[] = [];
@@ -210,7 +230,9 @@ function assembleSections(bodyBlocks: readonly Block[], articleId: string): { se
     const nextIsHeading = next !== undefined && (next.kind === "heading" || (next.kind === "text" && isHeadingLike(next.text)));
     // A subheading is a short unpunctuated line followed by body text; explicit Markdown headings always count.
     // Of two heading-like lines in a row only the second is the heading; the first stays text.
-    const isHeading = block.kind === "heading" || (block.kind === "text" && next !== undefined && !nextIsHeading && isHeadingLike(block.text));
+    const isHeading =
+      block.kind === "heading" ||
+      (block.kind === "text" && next !== undefined && !nextIsHeading && (isHeadingLike(block.text) || isQuestionHeading(block.text, next)));
     if (isHeading) {
       pendingHeading = block.text;
       startNewSection = true;

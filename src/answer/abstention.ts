@@ -72,7 +72,7 @@ export interface AbstentionThresholds {
 
 /** Calibrated on the calibration part of the development questions (see test/fixtures/README.md). */
 export const DEFAULT_THRESHOLDS: AbstentionThresholds = {
-  answerCoverage: 0.35,
+  answerCoverage: 0.4,
   answerMargin: 1.4,
   clearCoverage: 0.9,
   clearSpecific: 1,

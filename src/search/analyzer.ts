@@ -84,7 +84,7 @@ export function tokenize(text: string): string[] {
  * Bump when tokens or terms change for the same text (the tokenizer, folding,
  * stemming): a stored index built by another version is then built afresh.
  */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 /** What an index's terms depend on besides the text: the analyser's version and its stop words. */
 export function analyzerFingerprint(): string {

@@ -44,6 +44,9 @@ export interface LexicalResult {
   questionLanguage: Language;
 }
 
+/** A heading that is a question (see isQuestionHeading in the article parser). */
+const QUESTION_HEADING = /\?["“”»«’]?$/u;
+
 /** Letter-gram size of the coverage sets: partial credit for compound parts and typos. */
 export const COVERAGE_GRAM_SIZE = 3;
 
@@ -71,9 +74,12 @@ export interface AnalyzedDocument {
 export function analyzeLexicalDocument(document: LexicalDocument, ngramSize: number, isGermanWord?: (folded: string) => boolean): AnalyzedDocument {
   const language = document.language ?? detectLanguage(document.text);
   const unwritten = language === "de" && isGermanWord ? completedCompounds(document.text, isGermanWord) : [];
-  const body = analyze(unwritten.length > 0 ? `${document.text} ${unwritten.join(" ")}` : document.text, language);
+  // A heading asked as a question (an interviewer's, see the article parser) is part of the text of the answer under it.
+  const asked = document.heading !== null && QUESTION_HEADING.test(document.heading) ? document.heading : null;
+  const bodyText = [asked, document.text, ...unwritten].filter((part) => part !== null).join(" ");
+  const body = analyze(bodyText, language);
   const title = analyze(document.title, language).map((token) => token.term);
-  const heading = analyze(document.heading ?? "", language).map((token) => token.term);
+  const heading = asked === null ? analyze(document.heading ?? "", language).map((token) => token.term) : [];
   const bodyTerms = body.map((token) => token.term);
   const folded = body.map((token) => token.folded);
   return {

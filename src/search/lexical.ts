@@ -23,10 +23,7 @@ const COVERAGE_POOL = 50;
 /** Title, heading and body. */
 const WORD_FIELDS = 3;
 /** The body's position among the word fields. */
-const HEADING_FIELD = 1;
 const BODY_FIELD = 2;
-/** A heading's word counts this much per paragraph under it (textOccurrences): an interview's question heads its answer. */
-const HEADING_OCCURRENCE_SHARE = 0.25;
 
 /** Whether sorted `values` hold `value`. */
 function sortedHas(values: Uint32Array, value: number): boolean {
@@ -282,10 +279,9 @@ export class LexicalIndex {
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
-  /** Calls `visit` with the slot of each paragraph whose text (or, at a share, heading) holds the term, and how often (see ArticleChooser). */
+  /** Calls `visit` with the slot of each paragraph whose text holds the term, and how often it does (counts over groups of paragraphs, see ArticleChooser). */
   textOccurrences(term: string, visit: (slot: number, count: number) => void): void {
     this.words.forEachPosting(term, BODY_FIELD, visit);
-    this.words.forEachPosting(term, HEADING_FIELD, (slot, count) => visit(slot, count * HEADING_OCCURRENCE_SHARE));
   }
 
   /** The id of the paragraph in a slot ("" once removed); slots are never reused. */

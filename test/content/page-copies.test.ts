@@ -308,6 +308,20 @@ describe("whole-page copies", () => {
     expect(reasonOf("Ich bin damit einverstanden")).toBe("consent banner");
   });
 
+  it("drops a 'Meistgelesen' list inside the article but keeps the subheading after it, and a gallery's counter", () => {
+    const dropped: DroppedLine[] = [];
+    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/tonline-berlin.txt"), "utf8");
+    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["Ein Brand", "Die Feuerwehr", "Warum das", "Der Verkehr"]);
+    expect(article.sections.map((section) => section.heading)).toEqual([null, "Ursache noch unklar"]);
+    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+    expect(reasonOf("Meistgelesen")).toBe("prompt");
+    expect(reasonOf("Schwerer Unfall auf der A100")).toBe("teaser");
+    expect(reasonOf("Hitzewarnung für Berlin")).toBe("teaser");
+    expect(reasonOf("Bild 1 von 8")).toBe("site interface");
+    expect(reasonOf("Video | Riesige Rauchwolke")).toBe("teaser");
+  });
+
   it("drops pull quotes, contributor lines, glued share buttons, agency codes and newsletter pitches of the second set of layouts", () => {
     const droppedIn = (name: string): DroppedLine[] => {
       const dropped: DroppedLine[] = [];

@@ -69,7 +69,7 @@ const CONSENT =
 const MAX_CONSENT_WORDS = 150;
 /** Player and list widgets: "00:00 / 03:41", "Video Duration 02 minutes 15 seconds", "list 2 of 3", "Wirtschaft 08.10.25 – 02:11 min", "01:42 Minuten". */
 const WIDGET =
-  /^\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}$|^Video Duration\b|^(?:list \d+ of \d+|list of \d+ items|end of list)$|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?|Minuten|minutes|Sek\.?|Sekunden|seconds)$/iu;
+  /^\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}$|^Video Duration\b|^(?:Bild|Foto|Image|Photo|Slide)\s+\d{1,3}\s*(?:von|of|\/)\s*\d{1,3}$|^(?:list \d+ of \d+|list of \d+ items|end of list)$|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?|Minuten|minutes|Sek\.?|Sekunden|seconds)$/iu;
 /** Date, time and reading-time lines: "12.03.2024, 14:05 Uhr", "Published 3 hours ago", "Tue 5 Mar 2024 14.05 GMT". */
 const DATE_WORDS =
   /^(?:Aktualisiert|Veröffentlicht|Erschienen|Stand|Datum|Updated|Published|Posted|Last updated|Lesedauer|Lesezeit|Reading time)\b|^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.{0,40}\d|\b(?:ago|Uhr|GMT|UTC|BST|MEZ|MESZ|CET|CEST)\.?$|\bLesedauer\b|(?:•|\|)\s*\d{1,2}(?::\d{2})?\s*Min\.?$/iu;
@@ -91,7 +91,7 @@ const PROMPTS: readonly RegExp[] = [
 
 /** A heading that introduces links to other articles: the block after it is the list of their headlines. */
 export const RELATED_HEADER =
-  /^(?:Mehr zum Thema|Mehr dazu|Zum Thema|Das könnte Sie auch interessieren|Auch interessant|Lesen Sie auch|Related(?: articles| stories| topics| content)?|More on this story|More from|Read more|You might also like)\s*:?$/iu;
+  /^(?:Mehr zum Thema|Mehr dazu|Zum Thema|Das könnte Sie auch interessieren|Auch interessant|Lesen Sie auch|Meistgelesen|Meist gelesen|Am meisten gelesen|Beliebte Artikel|Top-Themen|Related(?: articles| stories| topics| content)?|More on this story|More from|Read more|You might also like|Most read|Most popular|Most viewed|Trending)\s*:?$/iu;
 const MAX_REPEATED_WORDS = 6;
 
 /** A line that is site furniture, and why; null for a line that may be the article's. */
@@ -104,6 +104,7 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
   if (words <= 40 && (CREDIT_START.test(line) || CREDIT_END.test(line))) return "image credit";
   if (words <= MAX_SOURCE_CREDIT_WORDS && SOURCE_CREDIT.test(line)) return "image credit";
   if (words <= MAX_FURNITURE_WORDS && WIDGET.test(line)) return "site interface";
+  if (words <= MAX_MEDIA_TEASER_WORDS && MEDIA_TEASER.test(line) && !endsWithSentencePunctuation(line)) return "teaser";
   if (words <= MAX_FURNITURE_WORDS && !endsWithSentencePunctuation(line) && (GLUED_CRUMBS.test(line) || (words >= 2 && SEPARATED_CRUMBS.test(line)))) {
     return "breadcrumb";
   }
@@ -116,8 +117,8 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
   if (words <= 12 && CONTRIBUTORS.test(line)) return "author line";
   // Above the article a glued kicker and headline is the article's own.
   if (position === "body" && isGluedTeaser(line)) return "teaser";
-  if (words <= MAX_MEDIA_TEASER_WORDS && MEDIA_TEASER.test(line) && !endsWithSentencePunctuation(line)) return "teaser";
   if (words <= 60 && PROMPTS.some((pattern) => pattern.test(line))) return "prompt";
+  if (words <= 6 && RELATED_HEADER.test(line)) return "prompt";
   if (isInlineBoilerplate(line) || isBoilerplateLine(line, "tail")) return "prompt";
   // Above the article, the publisher's words about its newsroom ("Mehr als 150 Journalistinnen …"), though sentences.
   if (position === "head" && isBoilerplateLine(line, "head")) return "publisher boilerplate";

@@ -124,6 +124,7 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   const standfirst = standfirstIndex >= 0 ? head[standfirstIndex] : undefined;
   if (standfirst) kept.push(standfirst);
   kept.push(...leads);
+  const relatedRun = relatedTeasers(rest);
   let chromeBelow = false;
   // The source list ends where the site's box about the author (and everything of the site below it) begins.
   const boxFrom = sourcesAt >= 0 ? sourcesAt + 1 : boxWithoutSources;
@@ -143,7 +144,7 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
     // advertisement the copy did not take along.
     const next = rest[index + 1];
     const beforeSentence = next !== undefined && next.kind === "text" && isProse(next.text);
-    const underRelated = previous !== undefined && RELATED_HEADER.test(previous.text);
+    const underRelated = relatedRun.has(index);
     // An advertisement's teaser is a headline; a newsletter's pitch may be a sentence.
     const underLabel =
       previous !== undefined &&
@@ -196,6 +197,24 @@ function isPullQuote(block: Block, blocks: readonly Block[]): boolean {
     .filter((part) => part !== "");
   const others = blocks.filter((other) => other !== block && other.kind === "text" && other.text.length > block.text.length);
   return parts.every((part) => others.some((other) => other.text.includes(part)));
+}
+
+/**
+ * Positions of the headlines listed under a "Mehr zum Thema" or
+ * "Meistgelesen" header: the lines without a sentence end that follow it,
+ * but for the last of them when a paragraph follows, which is that
+ * paragraph's subheading.
+ */
+function relatedTeasers(blocks: readonly Block[]): Set<number> {
+  const found = new Set<number>();
+  blocks.forEach((block, index) => {
+    if (!RELATED_HEADER.test(block.text)) return;
+    let end = index + 1;
+    while (end < blocks.length && blocks[end]?.kind === "text" && !isProse(blocks[end]?.text ?? "")) end += 1;
+    const last = end < blocks.length ? end - 2 : end - 1;
+    for (let at = index + 1; at <= Math.max(last, index + 1) && at < end; at += 1) found.add(at);
+  });
+  return found;
 }
 
 /** Labels whose next line is the site's: an advertisement's or a video's teaser, a newsletter's pitch. */

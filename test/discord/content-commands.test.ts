@@ -22,7 +22,7 @@ import { createFakeAdmin, type FakeAdmin } from "../helpers/fake-admin.js";
 import { createFakeQa } from "../helpers/fake-qa.js";
 import { startHarness, type Harness } from "./harness.js";
 
-import { EPHEMERAL, editsOf, finalEdit, lastEdit, member, moderator, reindex } from "./moderator-helpers.js";
+import { EPHEMERAL, editsOf, finalEdit, lastEdit, member, moderator, reindex, startModeratorHarness } from "./moderator-helpers.js";
 
 describe("moderator commands (fake admin)", () => {
   let harness: Harness;
@@ -30,9 +30,7 @@ describe("moderator commands (fake admin)", () => {
   let admin: FakeAdmin;
 
   beforeAll(async () => {
-    admin = createFakeAdmin({ steps: 4, stepDelayMs: 400 });
-    harness = await startHarness({ qa: createFakeQa(), admin, env: { MAX_UPLOAD_BYTES: "2000" } });
-    fake = harness.fake;
+    ({ harness, fake, admin } = await startModeratorHarness());
   });
   afterAll(async () => {
     await harness.close();

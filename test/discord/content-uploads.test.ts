@@ -8,10 +8,9 @@ import { ContentError } from "../../src/content/library/index.js";
 import type { FakeAttachment, FakeDiscord } from "../helpers/fake-discord/index.js";
 import { MANAGE_GUILD_PERMISSIONS, fakeUser, type CommandOption } from "../helpers/fake-discord-payloads.js";
 import { callbackBody, messageBody, isCallback, isOriginalEdit } from "./api-shapes.js";
-import { createFakeAdmin, type FakeAdmin } from "../helpers/fake-admin.js";
-import { createFakeQa } from "../helpers/fake-qa.js";
-import { startHarness, type Harness } from "./harness.js";
-import { EPHEMERAL, finalEdit, lastEdit, moderator, reindex } from "./moderator-helpers.js";
+import type { FakeAdmin } from "../helpers/fake-admin.js";
+import type { Harness } from "./harness.js";
+import { EPHEMERAL, finalEdit, lastEdit, moderator, reindex, startModeratorHarness } from "./moderator-helpers.js";
 
 describe("uploads through /reindex (fake admin)", () => {
   let harness: Harness;
@@ -19,9 +18,7 @@ describe("uploads through /reindex (fake admin)", () => {
   let admin: FakeAdmin;
 
   beforeAll(async () => {
-    admin = createFakeAdmin({ steps: 4, stepDelayMs: 400 });
-    harness = await startHarness({ qa: createFakeQa(), admin, env: { MAX_UPLOAD_BYTES: "2000" } });
-    fake = harness.fake;
+    ({ harness, fake, admin } = await startModeratorHarness());
   });
   afterAll(async () => {
     await harness.close();

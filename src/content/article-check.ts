@@ -44,7 +44,7 @@ const ANCHOR_WORDS = 5;
  * The lines from the one holding the first paragraph's start to the one
  * holding the last paragraph's end: a whole page copied from a browser
  * carries the site's menus and link lists around the article, which the
- * reader drops (see page-copy.ts) and which say nothing about whether the
+ * reader drops (see parse/page-copy/) and which say nothing about whether the
  * article itself is prose. All the lines when either end is not found.
  * Only for page copies: a README's first and last "paragraphs" may enclose
  * little of it.

@@ -322,6 +322,18 @@ describe("whole-page copies", () => {
     expect(reasonOf("Video | Riesige Rauchwolke")).toBe("teaser");
   });
 
+  it("ends the article where readers' comments begin, but not at a comment count by the byline", () => {
+    const dropped: DroppedLine[] = [];
+    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/tonline-sport.txt"), "utf8");
+    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["Werder Bremen", "Baumann war", "Ein Nachfolger"]);
+    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+    expect(reasonOf("Kommentare (3)")).toBe("reader comments");
+    expect(reasonOf("Endlich! Das hätte schon")).toBe("reader comments");
+    const zeit = readFileSync(path.resolve("test/fixtures/page-copies/zeit-style.txt"), "utf8");
+    expect(parseArticle(zeit, { id: "x", format: "txt", contentHash: "0" }).paragraphs.length).toBeGreaterThan(5);
+  });
+
   it("drops pull quotes, contributor lines, glued share buttons, agency codes and newsletter pitches of the second set of layouts", () => {
     const droppedIn = (name: string): DroppedLine[] => {
       const dropped: DroppedLine[] = [];

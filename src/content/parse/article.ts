@@ -8,7 +8,7 @@ import { ArticleParseError } from "./errors.js";
 import { extractFrontMatter, extractMetadataLines, type ArticleMetadata } from "./metadata.js";
 import { INLINE_SOURCES, SOURCES_HEADING, looksLikeSource, parseSourceLine } from "./sources.js";
 import type { DroppedLine } from "./furniture.js";
-import { readPageCopy } from "./page-copy.js";
+import { readPageCopy } from "./page-copy/index.js";
 import { collapseWhitespace, normalizeText, splitGlued } from "./text.js";
 
 // ---------------------------------------------------------------------------

@@ -25,6 +25,7 @@ export type FurnitureReason =
   | "teaser"
   | "repeated line"
   | "pull quote"
+  | "reader comments"
   | "publisher boilerplate"
   | "page chrome";
 

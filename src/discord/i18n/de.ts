@@ -14,6 +14,7 @@ const GERMAN_FURNITURE_REASONS: Record<FurnitureReason, string> = {
   teaser: "Anreißer",
   "repeated line": "wiederholte Zeile",
   "pull quote": "hervorgehobenes Zitat",
+  "reader comments": "Leserkommentare",
   "publisher boilerplate": "Selbstdarstellung des Verlags",
   "page chrome": "Seitenrahmen",
 };

@@ -334,6 +334,18 @@ describe("whole-page copies", () => {
     expect(parseArticle(zeit, { id: "x", format: "txt", contentHash: "0" }).paragraphs.length).toBeGreaterThan(5);
   });
 
+  it("drops a gallery's captions, opened by their place in it ('Item 1 of 2', '[1/2]'), and the reporting and editing line", () => {
+    const dropped: DroppedLine[] = [];
+    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/reuters-style.txt"), "utf8");
+    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    expect(article.title).toBe("Dutch port of Rotterdam sees record container volumes despite Red Sea disruption");
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["ROTTERDAM, Feb", "Container throughput", '"The longer', "The port"]);
+    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+    expect(reasonOf("Item 1 of 2 Containers")).toBe("image caption");
+    expect(reasonOf("[1/2]Containers")).toBe("image caption");
+    expect(reasonOf("Reporting by Anna Vos")).toBe("author line");
+  });
+
   it("drops pull quotes, contributor lines, glued share buttons, agency codes and newsletter pitches of the second set of layouts", () => {
     const droppedIn = (name: string): DroppedLine[] => {
       const dropped: DroppedLine[] = [];

@@ -57,6 +57,10 @@ const GLUED_CRUMBS = /^(?:\p{Lu}[\p{Ll}\d-]+){3,}$/u;
 /** "Home › Politik › Ausland", "News / World / Europe". */
 const SEPARATED_CRUMBS = /^[^.!?|>]{1,40}(?:(?:\s*[|>]\s*|\s+[›»·/]\s+)[^.!?|>]{1,40}){1,6}$/u;
 const CREDIT_START = /^(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Image source|Image caption|Photo|Photograph|Credit)\s*[:,]|^©\s*[\p{L}][\p{L} .&/-]{1,60}$/iu;
+/** A gallery's caption, opened by its place in the gallery: "Item 1 of 3 Containers are …", "[1/3]Containers …", "Bild 2 von 8: …". */
+const GALLERY_CAPTION =
+  /^(?:(?:Item|Image|Photo|Slide|Bild|Foto)\s+\d{1,3}\s+(?:of|von)\s+\d{1,3}:?\s+\S|\[\d{1,3}\/\d{1,3}\]\s*\S)|\bPurchase Licensing Rights\b/u;
+
 /** "Quelle: Reuters" on a line of its own under a video or picture: a credit of a few words, not a sentence. */
 const SOURCE_CREDIT = /^(?:Quelle|Source)\s*:\s*[\p{L}\d][\p{L}\d .&/-]{0,40}$/iu;
 const MAX_SOURCE_CREDIT_WORDS = 5;
@@ -103,6 +107,7 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
   if ((line.match(ICON)?.length ?? 0) >= 2) return "icon labels";
   if (words <= MAX_CONSENT_WORDS && CONSENT.test(line)) return "consent banner";
   if (words <= 40 && (CREDIT_START.test(line) || CREDIT_END.test(line))) return "image credit";
+  if (words <= 60 && GALLERY_CAPTION.test(line)) return "image caption";
   if (words <= MAX_SOURCE_CREDIT_WORDS && SOURCE_CREDIT.test(line)) return "image credit";
   if (words <= MAX_FURNITURE_WORDS && WIDGET.test(line)) return "site interface";
   if (words <= MAX_MEDIA_TEASER_WORDS && MEDIA_TEASER.test(line) && !endsWithSentencePunctuation(line)) return "teaser";
@@ -126,8 +131,9 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
   return null;
 }
 
-/** "CNN's Tom Ardley contributed to this report.", "Mitarbeit: Jana Roth": who else worked on it. */
-const CONTRIBUTORS = /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$|^(?:Mitarbeit|Additional reporting by)\s*:?\s+\p{Lu}/u;
+/** "CNN's Tom Ardley contributed to this report.", "Mitarbeit: Jana Roth", "Reporting by Anna Vos; Editing by Mark Potter": who worked on it. */
+const CONTRIBUTORS =
+  /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$|^(?:Mitarbeit|(?:Additional )?[Rr]eporting by|Writing by|Editing by)\s*:?\s+\p{Lu}/u;
 
 /** Share buttons copied as one word: "FacebookXWhatsAppE-Mail". */
 const SHARE_BUTTON =

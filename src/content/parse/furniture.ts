@@ -88,6 +88,8 @@ const PROMPTS: readonly RegExp[] = [
   /^(?:Bitte melden Sie sich an|Melden Sie sich an|Log in|Sign in)\b.{0,60}\b(?:kommentieren|comment)\b/iu,
   /^(?:Support|Unterstützen Sie)\b.{0,80}\b(?:journalism|Journalismus|from just|ab)\b/iu,
   /^(?:skip|after) (?:past )?newsletter promotion$/iu,
+  // A paywall's offer under the part of the article it lets through.
+  /^(?:Sie haben bereits ein (?:[\p{L}+]+-)?(?:Abo|Abonnement)|Sie sind bereits (?:Abonnent|registriert)|(?:Jetzt |Diesen Artikel )?weiterlesen mit\b|Already (?:a )?(?:subscriber|have an account)|Subscribe to (?:continue|read)|Continue reading with\b|Jederzeit kündbar|Cancel anytime)/iu,
   /^(?:Thank you for reading|Danke(?:,| fürs?) (?:dass Sie|Lesen))\b/iu,
   /^(?:Ihre Meinung ist gefragt|Diskutieren Sie mit|Join the (?:conversation|discussion)|Have your say)\b/iu,
   /\b(?:straight to your inbox|(?:in|into|to) your inbox every|direkt in Ihr(?: E-Mail-)?Postfach|in Ihr Postfach)\b/iu,

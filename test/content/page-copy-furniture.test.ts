@@ -1,0 +1,133 @@
+/**
+ * Kinds of page furniture found on pages pasted whole from news sites
+ * (test/fixtures/page-copies-4/, probes in the layouts of t-online, Spiegel
+ * and Reuters, and the second set of layouts): each test names the lines a
+ * page holds and checks that they are dropped, and why, and that the
+ * article around them is read whole.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseArticle } from "../../src/content/parse.js";
+import type { DroppedLine } from "../../src/content/parse/furniture.js";
+
+const firstWords = (text: string, count: number): string => text.split(/\s+/u).slice(0, count).join(" ");
+
+describe("furniture on pasted pages", () => {
+  it("drops the newsroom lines above a kicker, an agency byline, 'Weiterlesen nach der Anzeige' and a video's credit, each with its reason", () => {
+    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/tonline-ausland.txt"), "utf8");
+    const dropped: DroppedLine[] = [];
+    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    expect(article.title).toBe("Manila wirft Peking gefährliche Manöver vor");
+    expect(article.kicker).toBe("Spannungen im Südchinesischen Meer");
+    expect(article.date).toBe("2024-03-14");
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 3))).toEqual([
+      "Die Philippinen haben",
+      "Verletzt wurde nach",
+      "Das chinesische Außenministerium",
+      "China beansprucht fast",
+      "Die USA stellten",
+    ]);
+    expect(article.sections.map((section) => section.heading)).toEqual([null, "Peking weist Vorwürfe zurück", "USA sichern Manila Unterstützung zu"]);
+    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+    expect(reasonOf("Mehr als 150 Journalistinnen")).toBe("publisher boilerplate");
+    expect(reasonOf("Von dpa, afp, mk")).toBe("author line");
+    expect(reasonOf("Weiterlesen nach der Anzeige")).toBe("prompt");
+    expect(reasonOf("Quelle: Reuters")).toBe("image credit");
+    // Below the source list, the site's prompts and labels keep their own reasons.
+    expect(reasonOf("Jetzt abonnieren")).toBe("prompt");
+    expect(reasonOf("Kommentare")).toBe("site interface");
+  });
+
+  it("drops a video's duration and the title under a 'Video' label, and a lone 'Quelle:' or 'Source:' credit", () => {
+    const dropped: DroppedLine[] = [];
+    const page = readFileSync(path.resolve("test/fixtures/page-copies-2/welt-style.txt"), "utf8");
+    const article = parseArticle(page, { id: "x", format: "txt", contentHash: "0", dropped });
+    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+    expect(reasonOf("01:42 Minuten")).toBe("site interface");
+    expect(reasonOf("Hochwasser in Niedersachsen: Luftaufnahmen")).toBe("teaser");
+    expect(reasonOf("Quelle: WELT TV")).toBe("image credit");
+    expect(article.sections.map((section) => section.heading)).not.toContain("01:42 Minuten");
+  });
+
+  it("drops an embed's consent placeholder, and keeps the key points above the article out of its paragraphs", () => {
+    const dropped: DroppedLine[] = [];
+    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/tonline-inland.txt"), "utf8");
+    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    expect(article.title).toBe("Pistorius will Musterung für alle jungen Männer");
+    expect(article.kicker).toBe("Streit um Wehrpflicht");
+    expect(article.sections.map((section) => section.heading)).toEqual([null, "Union fordert mehr Verbindlichkeit"]);
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual([
+      "Verteidigungsminister Boris",
+      "Den Dienst",
+      "Die Opposition",
+      "Auch aus",
+    ]);
+    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+    expect(reasonOf("Externen Inhalt anzeigen")).toBe("site interface");
+    expect(reasonOf("Ich bin damit einverstanden")).toBe("consent banner");
+  });
+
+  it("drops a 'Meistgelesen' list inside the article but keeps the subheading after it, and a gallery's counter", () => {
+    const dropped: DroppedLine[] = [];
+    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/tonline-berlin.txt"), "utf8");
+    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["Ein Brand", "Die Feuerwehr", "Warum das", "Der Verkehr"]);
+    expect(article.sections.map((section) => section.heading)).toEqual([null, "Ursache noch unklar"]);
+    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+    expect(reasonOf("Meistgelesen")).toBe("prompt");
+    expect(reasonOf("Schwerer Unfall auf der A100")).toBe("teaser");
+    expect(reasonOf("Hitzewarnung für Berlin")).toBe("teaser");
+    expect(reasonOf("Bild 1 von 8")).toBe("site interface");
+    expect(reasonOf("Video | Riesige Rauchwolke")).toBe("teaser");
+  });
+
+  it("ends the article where readers' comments begin, but not at a comment count by the byline", () => {
+    const dropped: DroppedLine[] = [];
+    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/tonline-sport.txt"), "utf8");
+    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["Werder Bremen", "Baumann war", "Ein Nachfolger"]);
+    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+    expect(reasonOf("Kommentare (3)")).toBe("reader comments");
+    expect(reasonOf("Endlich! Das hätte schon")).toBe("reader comments");
+    const zeit = readFileSync(path.resolve("test/fixtures/page-copies/zeit-style.txt"), "utf8");
+    expect(parseArticle(zeit, { id: "x", format: "txt", contentHash: "0" }).paragraphs.length).toBeGreaterThan(5);
+  });
+
+  it("drops a gallery's captions, opened by their place in it ('Item 1 of 2', '[1/2]'), and the reporting and editing line", () => {
+    const dropped: DroppedLine[] = [];
+    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/reuters-style.txt"), "utf8");
+    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    expect(article.title).toBe("Dutch port of Rotterdam sees record container volumes despite Red Sea disruption");
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["ROTTERDAM, Feb", "Container throughput", '"The longer', "The port"]);
+    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+    expect(reasonOf("Item 1 of 2 Containers")).toBe("image caption");
+    expect(reasonOf("[1/2]Containers")).toBe("image caption");
+    expect(reasonOf("Reporting by Anna Vos")).toBe("author line");
+  });
+
+  it("keeps the part of a paywalled article it lets through, and drops the paywall's offer", () => {
+    const dropped: DroppedLine[] = [];
+    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/spiegel-paywall.txt"), "utf8");
+    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["Volkswagen will", "Der Autobauer", "Nach Informationen"]);
+    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+    expect(reasonOf("Sie haben bereits ein Digital-Abonnement?")).toBe("prompt");
+    expect(reasonOf("Jetzt weiterlesen mit SPIEGEL+")).toBe("prompt");
+  });
+
+  it("drops pull quotes, contributor lines, glued share buttons, agency codes and newsletter pitches of the second set of layouts", () => {
+    const droppedIn = (name: string): DroppedLine[] => {
+      const dropped: DroppedLine[] = [];
+      parseArticle(readFileSync(path.resolve("test/fixtures/page-copies-2", name), "utf8"), { id: "x", format: "txt", contentHash: "0", dropped });
+      return dropped;
+    };
+    const reasonIn = (name: string, start: string): string | undefined => droppedIn(name).find((line) => line.text.startsWith(start))?.reason;
+    expect(reasonIn("ntv-style.txt", "„Das ist ein Kahlschlag mit Ansage.“")).toBe("pull quote");
+    expect(reasonIn("cnn-style.txt", "“We were lucky. Ten minutes later")).toBe("pull quote");
+    expect(reasonIn("cnn-style.txt", "CNN’s Tom Ardley contributed to this report.")).toBe("author line");
+    expect(reasonIn("welt-style.txt", "FacebookXWhatsAppE-Mail")).toBe("site interface");
+    expect(reasonIn("welt-style.txt", "kat/dpa")).toBe("author line");
+    expect(reasonIn("aljazeera-style.txt", "Get the week’s biggest stories")).toBe("prompt");
+  });
+});

@@ -1,3 +1,4 @@
+import { searchableText } from "../content/question-heading.js";
 import type { Article } from "../content/types.js";
 import { embedPassagesCached, type EmbeddingCache } from "../search/embedding-cache.js";
 import type { Embedder } from "../search/embeddings.js";
@@ -38,7 +39,8 @@ export async function buildDenseChannel(
   }
   if (done > 0) onProgress?.(done);
   // The articles to embed are taken in batches of paragraphs, across articles, as one long list.
-  const texts = toPassages(missing.map((entry) => entry.article)).map((passage) => passage.text);
+  // An interviewer's question heading its answer is part of what the answer is about (see question-heading.ts).
+  const texts = toPassages(missing.map((entry) => entry.article)).map(searchableText);
   const vectors: Float32Array[] = [];
   for (let start = 0; start < texts.length; start += EMBEDDING_BATCH) {
     const slice = texts.slice(start, start + EMBEDDING_BATCH);

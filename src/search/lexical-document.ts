@@ -2,6 +2,7 @@
 import { analyze, charNgrams, detectLanguage, type Language } from "./analyzer.js";
 import type { QueryToken } from "./query-analysis.js";
 import { completedCompounds } from "./truncated-compounds.js";
+import { isQuestion } from "../content/question-heading.js";
 
 /** A unit of retrieval: one paragraph, with the title and heading it stands under. */
 export interface LexicalDocument {
@@ -44,9 +45,6 @@ export interface LexicalResult {
   questionLanguage: Language;
 }
 
-/** A heading that is a question (see isQuestionHeading in the article parser). */
-const QUESTION_HEADING = /\?["“”»«’]?$/u;
-
 /** Letter-gram size of the coverage sets: partial credit for compound parts and typos. */
 export const COVERAGE_GRAM_SIZE = 3;
 
@@ -75,7 +73,7 @@ export function analyzeLexicalDocument(document: LexicalDocument, ngramSize: num
   const language = document.language ?? detectLanguage(document.text);
   const unwritten = language === "de" && isGermanWord ? completedCompounds(document.text, isGermanWord) : [];
   // A heading asked as a question (an interviewer's, see the article parser) is part of the text of the answer under it.
-  const asked = document.heading !== null && QUESTION_HEADING.test(document.heading) ? document.heading : null;
+  const asked = document.heading !== null && isQuestion(document.heading) ? document.heading : null;
   const bodyText = [asked, document.text, ...unwritten].filter((part) => part !== null).join(" ");
   const body = analyze(bodyText, language);
   const title = analyze(document.title, language).map((token) => token.term);

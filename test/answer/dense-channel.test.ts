@@ -42,4 +42,20 @@ describe("the dense channel", () => {
     await buildDenseChannel([first, changed], other, null);
     expect(other.passagesEmbedded).toBe(4);
   });
+
+  it("embeds an interviewer's question with the answer under it, and other headings not", async () => {
+    const embedder = countingEmbedder();
+    const interview = parseArticleBytes(
+      Buffer.from(
+        "Titel: Gespräch\n\nDer Experte spricht über Zölle und die Nato.\n\nWas raten Sie der Regierung?\n\nSie sollte jetzt Gesprächskanäle aufbauen.\n\nZur Person\n\nEr lehrt heute in Potsdam.\n",
+      ),
+      "gespraech.txt",
+    );
+    await buildDenseChannel([interview], embedder, null);
+    expect(embedder.embeddedTexts).toEqual([
+      "Der Experte spricht über Zölle und die Nato.",
+      "Was raten Sie der Regierung? Sie sollte jetzt Gesprächskanäle aufbauen.",
+      "Er lehrt heute in Potsdam.",
+    ]);
+  });
 });

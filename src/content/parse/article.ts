@@ -9,6 +9,7 @@ import { extractFrontMatter, extractMetadataLines, type ArticleMetadata } from "
 import { INLINE_SOURCES, SOURCES_HEADING, looksLikeSource, parseSourceLine } from "./sources.js";
 import type { DroppedLine } from "./furniture.js";
 import { readPageCopy } from "./page-copy/index.js";
+import { isQuestion } from "../question-heading.js";
 import { collapseWhitespace, normalizeText, splitGlued } from "./text.js";
 
 // ---------------------------------------------------------------------------
@@ -199,7 +200,6 @@ function latestDate(dates: readonly (string | null)[]): string | null {
 
 /** Words of a question that heads the paragraph answering it. */
 const MAX_QUESTION_HEADING_WORDS = 20;
-const QUESTION_END = /\?["“”»«’]?$/u;
 
 /**
  * A short question on a line of its own, followed by a paragraph that is
@@ -209,11 +209,7 @@ const QUESTION_END = /\?["“”»«’]?$/u;
  */
 function isQuestionHeading(text: string, next: Block): boolean {
   return (
-    next.kind === "text" &&
-    QUESTION_END.test(text) &&
-    !QUESTION_END.test(next.text) &&
-    wordCount(text) <= MAX_QUESTION_HEADING_WORDS &&
-    splitSentences(text).length === 1
+    next.kind === "text" && isQuestion(text) && !isQuestion(next.text) && wordCount(text) <= MAX_QUESTION_HEADING_WORDS && splitSentences(text).length === 1
   );
 }
 

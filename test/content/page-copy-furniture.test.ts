@@ -10,14 +10,20 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArticle } from "../../src/content/parse.js";
 import type { DroppedLine } from "../../src/content/parse/furniture.js";
+import type { Article } from "../../src/content/types.js";
 
 const firstWords = (text: string, count: number): string => text.split(/\s+/u).slice(0, count).join(" ");
 
+/** A fixture page as read, and why a line starting so was dropped. */
+function readPage(file: string): { article: Article; reasonOf: (start: string) => string | undefined } {
+  const dropped: DroppedLine[] = [];
+  const article = parseArticle(readFileSync(path.resolve("test/fixtures", file), "utf8"), { id: "x", format: "txt", contentHash: "0", dropped });
+  return { article, reasonOf: (start) => dropped.find((line) => line.text.startsWith(start))?.reason };
+}
+
 describe("furniture on pasted pages", () => {
   it("drops the newsroom lines above a kicker, an agency byline, 'Weiterlesen nach der Anzeige' and a video's credit, each with its reason", () => {
-    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/tonline-ausland.txt"), "utf8");
-    const dropped: DroppedLine[] = [];
-    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    const { article, reasonOf } = readPage("page-copies-4/tonline-ausland.txt");
     expect(article.title).toBe("Manila wirft Peking gefährliche Manöver vor");
     expect(article.kicker).toBe("Spannungen im Südchinesischen Meer");
     expect(article.date).toBe("2024-03-14");
@@ -29,7 +35,6 @@ describe("furniture on pasted pages", () => {
       "Die USA stellten",
     ]);
     expect(article.sections.map((section) => section.heading)).toEqual([null, "Peking weist Vorwürfe zurück", "USA sichern Manila Unterstützung zu"]);
-    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
     expect(reasonOf("Mehr als 150 Journalistinnen")).toBe("publisher boilerplate");
     expect(reasonOf("Von dpa, afp, mk")).toBe("author line");
     expect(reasonOf("Weiterlesen nach der Anzeige")).toBe("prompt");
@@ -40,10 +45,7 @@ describe("furniture on pasted pages", () => {
   });
 
   it("drops a video's duration and the title under a 'Video' label, and a lone 'Quelle:' or 'Source:' credit", () => {
-    const dropped: DroppedLine[] = [];
-    const page = readFileSync(path.resolve("test/fixtures/page-copies-2/welt-style.txt"), "utf8");
-    const article = parseArticle(page, { id: "x", format: "txt", contentHash: "0", dropped });
-    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
+    const { article, reasonOf } = readPage("page-copies-2/welt-style.txt");
     expect(reasonOf("01:42 Minuten")).toBe("site interface");
     expect(reasonOf("Hochwasser in Niedersachsen: Luftaufnahmen")).toBe("teaser");
     expect(reasonOf("Quelle: WELT TV")).toBe("image credit");
@@ -51,9 +53,7 @@ describe("furniture on pasted pages", () => {
   });
 
   it("drops an embed's consent placeholder, and keeps the key points above the article out of its paragraphs", () => {
-    const dropped: DroppedLine[] = [];
-    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/tonline-inland.txt"), "utf8");
-    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    const { article, reasonOf } = readPage("page-copies-4/tonline-inland.txt");
     expect(article.title).toBe("Pistorius will Musterung für alle jungen Männer");
     expect(article.kicker).toBe("Streit um Wehrpflicht");
     expect(article.sections.map((section) => section.heading)).toEqual([null, "Union fordert mehr Verbindlichkeit"]);
@@ -63,18 +63,14 @@ describe("furniture on pasted pages", () => {
       "Die Opposition",
       "Auch aus",
     ]);
-    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
     expect(reasonOf("Externen Inhalt anzeigen")).toBe("site interface");
     expect(reasonOf("Ich bin damit einverstanden")).toBe("consent banner");
   });
 
   it("drops a 'Meistgelesen' list inside the article but keeps the subheading after it, and a gallery's counter", () => {
-    const dropped: DroppedLine[] = [];
-    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/tonline-berlin.txt"), "utf8");
-    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    const { article, reasonOf } = readPage("page-copies-4/tonline-berlin.txt");
     expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["Ein Brand", "Die Feuerwehr", "Warum das", "Der Verkehr"]);
     expect(article.sections.map((section) => section.heading)).toEqual([null, "Ursache noch unklar"]);
-    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
     expect(reasonOf("Meistgelesen")).toBe("prompt");
     expect(reasonOf("Schwerer Unfall auf der A100")).toBe("teaser");
     expect(reasonOf("Hitzewarnung für Berlin")).toBe("teaser");
@@ -83,11 +79,8 @@ describe("furniture on pasted pages", () => {
   });
 
   it("ends the article where readers' comments begin, but not at a comment count by the byline", () => {
-    const dropped: DroppedLine[] = [];
-    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/tonline-sport.txt"), "utf8");
-    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    const { article, reasonOf } = readPage("page-copies-4/tonline-sport.txt");
     expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["Werder Bremen", "Baumann war", "Ein Nachfolger"]);
-    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
     expect(reasonOf("Kommentare (3)")).toBe("reader comments");
     expect(reasonOf("Endlich! Das hätte schon")).toBe("reader comments");
     const zeit = readFileSync(path.resolve("test/fixtures/page-copies/zeit-style.txt"), "utf8");
@@ -95,34 +88,23 @@ describe("furniture on pasted pages", () => {
   });
 
   it("drops a gallery's captions, opened by their place in it ('Item 1 of 2', '[1/2]'), and the reporting and editing line", () => {
-    const dropped: DroppedLine[] = [];
-    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/reuters-style.txt"), "utf8");
-    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    const { article, reasonOf } = readPage("page-copies-4/reuters-style.txt");
     expect(article.title).toBe("Dutch port of Rotterdam sees record container volumes despite Red Sea disruption");
     expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["ROTTERDAM, Feb", "Container throughput", '"The longer', "The port"]);
-    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
     expect(reasonOf("Item 1 of 2 Containers")).toBe("image caption");
     expect(reasonOf("[1/2]Containers")).toBe("image caption");
     expect(reasonOf("Reporting by Anna Vos")).toBe("author line");
   });
 
   it("keeps the part of a paywalled article it lets through, and drops the paywall's offer", () => {
-    const dropped: DroppedLine[] = [];
-    const text = readFileSync(path.resolve("test/fixtures/page-copies-4/spiegel-paywall.txt"), "utf8");
-    const article = parseArticle(text, { id: "x", format: "txt", contentHash: "0", dropped });
+    const { article, reasonOf } = readPage("page-copies-4/spiegel-paywall.txt");
     expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["Volkswagen will", "Der Autobauer", "Nach Informationen"]);
-    const reasonOf = (start: string): string | undefined => dropped.find((line) => line.text.startsWith(start))?.reason;
     expect(reasonOf("Sie haben bereits ein Digital-Abonnement?")).toBe("prompt");
     expect(reasonOf("Jetzt weiterlesen mit SPIEGEL+")).toBe("prompt");
   });
 
   it("drops pull quotes, contributor lines, glued share buttons, agency codes and newsletter pitches of the second set of layouts", () => {
-    const droppedIn = (name: string): DroppedLine[] => {
-      const dropped: DroppedLine[] = [];
-      parseArticle(readFileSync(path.resolve("test/fixtures/page-copies-2", name), "utf8"), { id: "x", format: "txt", contentHash: "0", dropped });
-      return dropped;
-    };
-    const reasonIn = (name: string, start: string): string | undefined => droppedIn(name).find((line) => line.text.startsWith(start))?.reason;
+    const reasonIn = (name: string, start: string): string | undefined => readPage(`page-copies-2/${name}`).reasonOf(start);
     expect(reasonIn("ntv-style.txt", "„Das ist ein Kahlschlag mit Ansage.“")).toBe("pull quote");
     expect(reasonIn("cnn-style.txt", "“We were lucky. Ten minutes later")).toBe("pull quote");
     expect(reasonIn("cnn-style.txt", "CNN’s Tom Ardley contributed to this report.")).toBe("author line");

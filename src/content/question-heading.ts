@@ -10,7 +10,13 @@ export function isQuestion(text: string): boolean {
   return QUESTION_END.test(text.trim());
 }
 
+/** The paragraph's heading when it is a question, else null. */
+export function askedHeading(paragraph: { heading: string | null }): string | null {
+  return paragraph.heading !== null && isQuestion(paragraph.heading) ? paragraph.heading : null;
+}
+
 /** A paragraph's text as search reads it: under a question heading, the question first. */
 export function searchableText(paragraph: { heading: string | null; text: string }): string {
-  return paragraph.heading !== null && isQuestion(paragraph.heading) ? `${paragraph.heading} ${paragraph.text}` : paragraph.text;
+  const asked = askedHeading(paragraph);
+  return asked === null ? paragraph.text : `${asked} ${paragraph.text}`;
 }

@@ -2,7 +2,7 @@
 import { analyze, charNgrams, detectLanguage, type Language } from "./analyzer.js";
 import type { QueryToken } from "./query-analysis.js";
 import { completedCompounds } from "./truncated-compounds.js";
-import { isQuestion } from "../content/question-heading.js";
+import { askedHeading, searchableText } from "../content/question-heading.js";
 
 /** A unit of retrieval: one paragraph, with the title and heading it stands under. */
 export interface LexicalDocument {
@@ -73,9 +73,8 @@ export function analyzeLexicalDocument(document: LexicalDocument, ngramSize: num
   const language = document.language ?? detectLanguage(document.text);
   const unwritten = language === "de" && isGermanWord ? completedCompounds(document.text, isGermanWord) : [];
   // A heading asked as a question (an interviewer's, see the article parser) is part of the text of the answer under it.
-  const asked = document.heading !== null && isQuestion(document.heading) ? document.heading : null;
-  const bodyText = [asked, document.text, ...unwritten].filter((part) => part !== null).join(" ");
-  const body = analyze(bodyText, language);
+  const asked = askedHeading(document);
+  const body = analyze([searchableText(document), ...unwritten].join(" "), language);
   const title = analyze(document.title, language).map((token) => token.term);
   const heading = asked === null ? analyze(document.heading ?? "", language).map((token) => token.term) : [];
   const bodyTerms = body.map((token) => token.term);

@@ -1,4 +1,5 @@
 import { foldToken } from "./analyzer.js";
+import { LINKING } from "./vocabulary.js";
 
 /**
  * German lists of compounds that share their last part write it once:
@@ -20,9 +21,6 @@ const MIN_HEAD = 3;
 /** The rest of the closing compound, before the shared part, without its linking element. */
 const MIN_MODIFIER = 3;
 
-/** Linking elements a compound's first part may end in ("Regierungs|chef", "Satelliten|technologie"). */
-const LINKING = /(?:es|en|s|n|e)$/u;
-
 /**
  * The last part of a compound; null when no split makes sense of it. A
  * hyphenated compound's last part is the one after its last hyphen
@@ -41,7 +39,9 @@ export function compoundHead(compound: string, isWord: (folded: string) => boole
   }
   const folded = foldToken(compound);
   const isLinkedWord = (modifier: string): boolean => {
-    const unlinked = modifier.replace(LINKING, "");
+    // The longest linking element the modifier ends in ("Staat|es", not "Staate|s").
+    const linking = LINKING.filter((ending) => ending !== "" && modifier.endsWith(ending)).sort((left, right) => right.length - left.length)[0];
+    const unlinked = linking === undefined ? modifier : modifier.slice(0, -linking.length);
     return unlinked.length >= MIN_MODIFIER && unlinked !== modifier && isWord(unlinked);
   };
   let both: string | null = null;

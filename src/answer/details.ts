@@ -1,4 +1,5 @@
 import { articleFactFollowUp, articleFactQuestion, articleFactsAnswer } from "./article-facts/index.js";
+import { isKnown } from "./abstention.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
 import type { IndexState } from "./index-state.js";
 import type { SummarizeRequest, Summary } from "./summary/index.js";
@@ -12,6 +13,9 @@ import type { Answer, ConversationTurn } from "./types.js";
  * ("worum geht es?", "tl;dr"). Their answer comes from the article's details
  * or its summary; null for any other question.
  */
+/** Passages looked at to find the section a request names: the first of the article's is enough. */
+const SECTION_SEARCH_DEPTH = 5;
+
 export async function answerFromDetails(
   question: string,
   analyzed: string,
@@ -30,6 +34,14 @@ export async function answerFromDetails(
   const { ranking } = await answerQuestion(question, analyzed, state, settings);
   const mode = state.retriever.mode;
   if (facts) return articleFactsAnswer(question, facts.kind, state.articles, mode, { history, ranking, articleOfQuestion });
-  if (summaryAsked) return summaryAnswer(question, summaryAsked, state.articles, mode, { history, ranking, articleOfQuestion, summarize });
+  if (summaryAsked) {
+    const searchArticle = async (articleId: string, words: readonly string[]): Promise<string[]> => {
+      const found = await state.retriever.search(words.join(" "), SECTION_SEARCH_DEPTH, undefined, articleId);
+      // Words the article does not have find no section, only whatever shares their letters.
+      if (!found.tokens.some(isKnown)) return [];
+      return found.hits.filter((hit) => (hit.lexicalHit?.coverage ?? 0) > 0).map((hit) => hit.id);
+    };
+    return summaryAnswer(question, summaryAsked, state.articles, mode, { history, ranking, articleOfQuestion, summarize, searchArticle });
+  }
   return null;
 }

@@ -59,7 +59,7 @@ export function answerQuality(items: readonly { question: DevQuestion; answer: A
     // With several articles, paragraph 3 of another article is not the answer.
     const rightFirst = first !== undefined && first.articleId === question.article && question.paragraphs.includes(first.paragraph);
     if (rightFirst) bucket.rankedFirst += 1;
-    if (answer.articleFacts || answer.summary || answer.summaryChoices) {
+    if (answer.articleFacts || answer.summary || answer.summaryChoices || answer.sectionChoices) {
       bucket.fromDetails += 1;
       continue;
     }

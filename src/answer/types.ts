@@ -73,6 +73,8 @@ export interface Answer {
   summary?: Summary;
   /** Set when a summary was asked for and nothing says which of several articles: the articles to choose from. */
   summaryChoices?: { articles: { articleId: string; title: string }[]; more: number };
+  /** Set when one section's summary was asked for and none answers to the request: the article's sections, as `sectionLabels` writes them. */
+  sectionChoices?: { articleId: string; title: string; sections: string[] };
 }
 
 /** An article's own details, as its file states them. */

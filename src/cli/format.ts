@@ -38,6 +38,13 @@ export function formatAnswer(answer: Answer): string {
       ...(more > 0 ? [`  (and ${more} more: /articles lists them all)`] : []),
     ].join("\n");
   }
+  if (answer.sectionChoices) {
+    const { title, sections } = answer.sectionChoices;
+    return [
+      `No section of „${title}“ answers to that. Ask for one by its number („fasse Abschnitt 2 zusammen“), or type /summary SECTION. Its sections:`,
+      ...sections.map((label) => `  - ${label}`),
+    ].join("\n");
+  }
   if (answer.noSearchWords) {
     return [
       "This question has nothing to search for: all its words are too common to find a passage by (such as „was“, „ist“, „what“).",
@@ -111,7 +118,8 @@ export function formatStatus(status: ServiceStatus): string {
  * `articleFacts` only for a question about an article itself ("who wrote
  * it?"), answered from its details with no citations; `summary` (or, with
  * several articles and nothing saying which, `summaryChoices`) only for a
- * summary asked for as a question ("worum geht es?"). `otherLanguage: true`
+ * summary asked for as a question ("worum geht es?"), and `sectionChoices`
+ * for one section's summary asked for when none answers to the request. `otherLanguage: true`
  * marks a refused question that reads as neither German nor English.
  */
 export function answerToJson(answer: Answer): string {
@@ -132,6 +140,7 @@ export function answerToJson(answer: Answer): string {
     ...(answer.articleFacts ? { articleFacts: answer.articleFacts } : {}),
     ...(answer.summary ? { summary: answer.summary } : {}),
     ...(answer.summaryChoices ? { summaryChoices: answer.summaryChoices } : {}),
+    ...(answer.sectionChoices ? { sectionChoices: answer.sectionChoices } : {}),
     ...(answer.otherLanguage ? { otherLanguage: true } : {}),
   });
 }

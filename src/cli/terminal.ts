@@ -24,7 +24,7 @@ const HELP = [
   "  /help                   this help",
   "  /quit                   leave (Ctrl+D works too)",
   "Questions about an article itself work too: „Wann ist der Artikel erschienen?“, „what are the article's sources?“",
-  "So does asking for a summary in words: „Worum geht es in dem Artikel?“, „tl;dr“.",
+  "So does asking for a summary in words: „Worum geht es in dem Artikel?“, „tl;dr“, „fasse den Abschnitt über die Sanktionen zusammen“.",
   "The German names work too: /frage, /quelle, /zusammenfassung [kurz|mittel|lang], /artikel, /neu-indizieren, /neu, /info, /hilfe, /ende.",
 ].join("\n");
 

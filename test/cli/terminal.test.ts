@@ -84,6 +84,17 @@ describe("terminal session", () => {
     expect(json.summary?.sentences.length).toBeGreaterThan(0);
   });
 
+  it("answers a request for one section's summary with it, and lists the sections when none answers to the request", async () => {
+    const reply = await handleTerminalLine(service, "fasse den abschnitt über die sanktionen zusammen");
+    expect(reply?.split("\n")[0]).toMatch(/^Summary of section 2 „Russland braucht für seinen Krieg dringend Munition“: /u);
+    const missing = await handleTerminalLine(service, "fasse den abschnitt über das wetter zusammen");
+    expect(missing?.split("\n")[0]).toMatch(/^No section of „Waffen aus Nordkorea für Russland Putins letzter Ausweg\?“ answers to that\./u);
+    expect(missing).toContain("  - 4: Bereits 2019 war Kim Jong Un in Russland");
+    const json = JSON.parse(answerToJson(await service.ask("summarise section 9"))) as { answered: boolean; sectionChoices?: { sections: string[] } };
+    expect(json.answered).toBe(false);
+    expect(json.sectionChoices?.sections).toHaveLength(4);
+  });
+
   it("says which languages it reads when a question is in another one", async () => {
     const reply = await handleTerminalLine(service, "Qu'est-ce que la Russie veut de la Corée du Nord ?");
     expect(reply).toMatch(/^This question seems to be in another language: questions in German or English can be answered/u);

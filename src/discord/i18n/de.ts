@@ -96,6 +96,8 @@ export const de: Messages = {
       typed === null ? `Es sind mehrere Artikel geladen; wähl einen aus: ${list}` : `Den Artikel „${typed}“ kenne ich nicht. Verfügbar: ${list}`,
     whichArticle: (list, command) =>
       `Es sind mehrere Artikel geladen: Welchen soll ich zusammenfassen? Nenn ihn in deiner Frage („Zusammenfassung des Artikels über …“) oder nutze ${command} mit der Option artikel. Artikel: ${list}`,
+    whichSection: (title, list, command) =>
+      `Keiner der Abschnitte von „${title}“ passt dazu. Nenn ihn mit seiner Nummer („fasse Abschnitt 2 zusammen“) oder nutze ${command} mit der Option abschnitt. Abschnitte: ${list}`,
     unknownSection: (typed, title, list) =>
       `Einen Abschnitt „${typed}“ gibt es in „${title}“ nicht (die Länge wählst du mit der Option länge). Abschnitte: ${list}`,
   },
@@ -194,6 +196,6 @@ export const de: Messages = {
       `\`${ask} thread: True\` öffnet einen Thread für das Gespräch${withoutMention ? "; darin lese ich jede Nachricht als Nachfrage" : "; darin erwähne mich oder antworte auf mich"}. ` +
       `Ein Gespräch endet nach ${minutes} Minuten ohne Frage; nach einem Neustart beginne ich von vorn.`,
     tipsLabel: "Tipps",
-    tips: "• Unter jeder Antwort zeigt „¶ ganz lesen“ den vollständigen Absatz (nur für dich).\n• 👍/👎 hilft, die Antworten zu verbessern; gespeichert werden keine Namen.\n• `öffentlich: False` bei /frage zeigt die Antwort nur dir.\n• Auch nach dem Artikel selbst kannst du fragen: „Wann ist der Artikel erschienen?“, „Welche Quellen nennt er?“\n• „Worum geht es in dem Artikel?“ oder „tl;dr“ gibt seine Zusammenfassung, wie /zusammenfassung.",
+    tips: "• Unter jeder Antwort zeigt „¶ ganz lesen“ den vollständigen Absatz (nur für dich).\n• 👍/👎 hilft, die Antworten zu verbessern; gespeichert werden keine Namen.\n• `öffentlich: False` bei /frage zeigt die Antwort nur dir.\n• Auch nach dem Artikel selbst kannst du fragen: „Wann ist der Artikel erschienen?“, „Welche Quellen nennt er?“\n• „Worum geht es in dem Artikel?“ oder „tl;dr“ gibt seine Zusammenfassung, wie /zusammenfassung; „fasse den Abschnitt über die Sanktionen zusammen“ die eines Abschnitts.",
   },
 };

@@ -76,6 +76,8 @@ export const en: Messages = {
       typed === null ? `Several articles are loaded; pick one: ${list}` : `I don't know the article "${typed}". Available: ${list}`,
     whichArticle: (list, command) =>
       `Several articles are loaded: which one should I summarise? Name it in your question ("summary of the article about …") or use ${command} with its article option. Articles: ${list}`,
+    whichSection: (title, list, command) =>
+      `No section of "${title}" answers to that. Name it by its number ("summarise section 2") or use ${command} with its section option. Sections: ${list}`,
     unknownSection: (typed, title, list) => `"${title}" has no section "${typed}" (the length has its own option, length). Sections: ${list}`,
   },
   content: {
@@ -171,6 +173,6 @@ export const en: Messages = {
       `\`${ask} thread: True\` opens a thread for the conversation${withoutMention ? "; there I read every message as a follow-up" : "; there, mention me or reply to me"}. ` +
       `A conversation ends after ${minutes} minutes without a question; after a restart I start afresh.`,
     tipsLabel: "Tips",
-    tips: '• Under each answer, "Read ¶" shows the whole paragraph (only to you).\n• 👍/👎 helps improve the answers; no names are stored.\n• `public: False` on /ask shows the answer only to you.\n• You can ask about an article itself too: "When was the article published?", "What are its sources?"\n• Asking "What is the article about?" or "tl;dr" gives its summary, as /summary does.',
+    tips: '• Under each answer, "Read ¶" shows the whole paragraph (only to you).\n• 👍/👎 helps improve the answers; no names are stored.\n• `public: False` on /ask shows the answer only to you.\n• You can ask about an article itself too: "When was the article published?", "What are its sources?"\n• Asking "What is the article about?" or "tl;dr" gives its summary, as /summary does; "summarise the section about the sanctions" gives one section\'s.',
   },
 };

@@ -94,6 +94,8 @@ export interface Messages {
     /** A summary asked for in a question, with several articles and nothing saying which. */
     whichArticle(list: string, command: string): string;
     unknownSection(typed: string, articleTitle: string, list: string): string;
+    /** One section's summary asked for in a question, and none answers to it; `articleTitle` and `list` are already escaped. */
+    whichSection(articleTitle: string, list: string, command: string): string;
   };
   content: {
     guildOnly: string;

@@ -68,6 +68,22 @@ export function presentAnswer(answer: Answer, options: AnswerPresentationOptions
       allowedMentions: NO_MENTIONS,
     };
   }
+  if (answer.sectionChoices) {
+    const { title, sections } = answer.sectionChoices;
+    return {
+      content: fitPlain(
+        text.summary.whichSection(
+          fitEscapedInline(title, 150),
+          sections.map((label) => fitEscapedInline(label, 90)).join("; "),
+          options.summaryCommand ?? "/summary",
+        ),
+        LIMITS.content,
+      ),
+      embeds: [],
+      components: [],
+      allowedMentions: NO_MENTIONS,
+    };
+  }
   const lost = options.conversationLostMinutes === undefined ? [] : [text.conversationLost(options.conversationLostMinutes)];
   if (!answer.answered || answer.citations.length === 0) {
     return {

@@ -218,6 +218,14 @@ describe("presentAnswer", () => {
     expect(asked.content).toContain("/summary with its article option");
   });
 
+  it("lists the article's sections when one section's summary was asked for and none answers to the request", () => {
+    const sectionChoices = { articleId: "a", title: "Kim *und* Putin", sections: ["1: (opening, no heading)", "2: Die *Waffen*"] };
+    const payload = presentAnswer(answer({ answered: false, citations: [], ranking: [], sectionChoices }), { lang: "de", summaryCommand: "/zusammenfassung" });
+    expect(payload.embeds).toEqual([]);
+    expect(payload.content).toMatch(/^Keiner der Abschnitte von „Kim \\\*und\\\* Putin“ passt dazu\./u);
+    expect(payload.content).toContain("/zusammenfassung mit der Option abschnitt. Abschnitte: 1: (opening, no heading); 2: Die \\*Waffen\\*");
+  });
+
   it("says which languages it reads when an unanswered question is in another one", () => {
     const payload = presentAnswer(answer({ answered: false, otherLanguage: true }), { lang: "de" });
     expect(payload.content).toMatch(/^Ich verstehe nur Fragen auf Deutsch oder Englisch/u);

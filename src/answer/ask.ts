@@ -119,6 +119,8 @@ function citationOf(candidate: Candidate, result: RetrievalResult, type: AnswerT
 /** A question's retrieval and outcome, before any excerpt is chosen (cheap to compare, see conversation/follow-up.ts). */
 interface RankedQuestion {
   question: string;
+  /** The question's text as searched (see searchedQuestion). */
+  analyzed: string;
   result: RetrievalResult;
   type: AnswerType | null;
   candidates: Candidate[];
@@ -138,12 +140,12 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
   if (focus?.ownWordsUnknown && decision.outcome === "answered") {
     decision = { ...decision, outcome: "hedged", reason: "the articles have none of the follow-up's own words" };
   }
-  return { question, result, type, candidates, decision, focus };
+  return { question, analyzed, result, type, candidates, decision, focus };
 }
 
 /** The answer to a ranked question: excerpts and citations of the passages shown. */
 function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSettings): Answer {
-  const { question, result, type, candidates, decision, focus } = ranked;
+  const { question, analyzed, result, type, candidates, decision, focus } = ranked;
   const best = candidates[0];
   const ranking = candidates.slice(0, settings.rankingSize).map((candidate) => citationOf(candidate, result, type, settings));
   const citations: Citation[] = [];
@@ -179,7 +181,7 @@ function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSet
   if (!answered) {
     answer.abstainReason = decision.reason ?? "no passage found";
     if (decision.features.contentWords === 0) answer.noSearchWords = true;
-    else if (inOtherLanguage(question, settings.lexicons)) answer.otherLanguage = true;
+    else if (inOtherLanguage(analyzed, settings.lexicons)) answer.otherLanguage = true;
     else if (result.mode === "lexical" && result.questionLanguage !== index.language) answer.languageMismatch = true;
   } else if (decision.outcome === "hedged" && decision.reason) answer.hedgeReason = decision.reason;
   return answer;

@@ -17,7 +17,7 @@ import { articleIdFromFileName } from "../content/load.js";
 import type { ArticleLoadProblem } from "../content/problems.js";
 import type { Article } from "../content/types.js";
 import type { DenseChannel, RetrievalResult } from "../search/retriever.js";
-import { withoutBotAddress } from "../search/analyzer.js";
+import { searchedQuestion } from "./question-text.js";
 import { answerInConversation } from "./conversation/follow-up.js";
 import { answerFromDetails } from "./details.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
@@ -340,7 +340,7 @@ export class QaService implements QaApi, ContentAdminApi {
     if (question.length === 0) {
       return { question, answered: false, hedged: false, mode: state.retriever.mode, citations: [], ranking: [], abstainReason: "empty question" };
     }
-    const analyzed = withoutBotAddress(question).slice(0, MAX_ANALYZED_QUESTION_CHARS);
+    const analyzed = searchedQuestion(question).slice(0, MAX_ANALYZED_QUESTION_CHARS);
     const history = options.history ?? [];
     const fromDetails = await answerFromDetails(question, analyzed, history, state, this.askSettings, (request) => this.summary(request));
     if (fromDetails) return fromDetails;

@@ -152,8 +152,9 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
   }`;
   if (features.specificKnown === 0 && !standsOut) {
     // Only the articles' subject and everyday words ("What does North Korea get?"): about them, but nothing pins a
-    // passage down. Everyday words alone, none of them a topic of the articles ("weather tomorrow"), are not about them.
-    if (features.unknownSpecific === 0 && features.anchors > 0 && features.coverage >= thresholds.answerCoverage)
+    // passage down, so the closest one is shown as such, from the coverage any question needs for that. Everyday
+    // words alone, none of them a topic of the articles ("weather tomorrow"), are not about them.
+    if (features.unknownSpecific === 0 && features.anchors > 0 && features.coverage >= thresholds.hedgeCoverage)
       return decide("hedged", `only the articles' subject matched (${described})`);
     return decide("refused", "the question shares only everyday words or the articles' subject with them");
   }

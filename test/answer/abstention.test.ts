@@ -54,6 +54,9 @@ describe("decideOutcome", () => {
 
   it("hedges a question made only of the articles' subject and everyday words, and refuses everyday words alone", () => {
     expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, coverage: 0.8 })).outcome).toBe("hedged");
+    // "würde nordkorea umsonst helfen?": the subject and one everyday word of the passage, shown as the closest one.
+    expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, coverage: 0.22 })).outcome).toBe("hedged");
+    expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, coverage: DEFAULT_THRESHOLDS.hedgeCoverage / 2 })).outcome).toBe("refused");
     // "What's the weather tomorrow?": "weather" and "tomorrow" are in a report on a harbour strike, but neither is one of its topics.
     const everyday = decideOutcome(features({ specificKnown: 0, specificStrong: 0, anchors: 0, coverage: 0.85 }));
     expect(everyday.outcome).toBe("refused");

@@ -48,6 +48,7 @@ const DEFAULT_ANSWER_QUESTIONS = [
   "test/fixtures/dev-questions-2.jsonl",
   "test/fixtures/dev-questions-3.jsonl",
   "test/fixtures/dev-questions-4.jsonl",
+  "test/fixtures/dev-questions-offtopic.jsonl",
 ];
 
 /** `--options`: settings to try instead of the defaults, for calibration. */

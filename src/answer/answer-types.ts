@@ -5,12 +5,13 @@ import { memoized } from "../lru-map.js";
 
 /**
  * What kind of thing a question asks for ("wann" wants a date, "wie viele" a
- * number), and whether a sentence holds such a thing. Both sides are plain
- * German and English patterns, the same for any article.
+ * number, "wie lange" a span of time), and whether a sentence holds such a
+ * thing. Both sides are plain German and English patterns, the same for any
+ * article.
  */
-export type AnswerType = "date" | "number" | "person" | "place" | "organisation" | "reason" | "frequency";
+export type AnswerType = "date" | "duration" | "number" | "person" | "place" | "organisation" | "reason" | "frequency";
 
-export const ANSWER_TYPES: readonly AnswerType[] = ["date", "number", "person", "place", "organisation", "reason", "frequency"];
+export const ANSWER_TYPES: readonly AnswerType[] = ["date", "duration", "number", "person", "place", "organisation", "reason", "frequency"];
 
 /** Question openings, most specific first ("seit wann" before "wann", "wie oft" before "wie viele"). */
 const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
@@ -20,9 +21,10 @@ const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
       "date",
       /\b(?:seit|bis|ab)\s+wann\b|\bwann\b|\bwhen\b|\b(?:in\s+)?(?:welchem|which|what)\s+(?:jahr|monat|year|month)\b|\b(?:welches|what|which)\s+(?:datum|date)\b|\ban\s+welchem\s+tag\b|\bsince\s+when\b|\bwie\s+lange?\s+(?:schon|her)\b|\bhow\s+long\s+ago\b/iu,
     ],
+    ["duration", /\bwie\s+lange?\b|\bhow\s+long\b/iu],
     [
       "number",
-      /\bwie\s+alt\b|\bhow\s+old\b|\bwie\s*vie(?:le|l)\b|\bwieviele?\b|\bhow\s+(?:many|much)\b|\bwie\s+(?:hoch|groß|gross|lang|lange|weit|schwer|teuer|breit|tief|schnell)\b|\bhow\s+(?:high|tall|big|large|long|far|heavy|expensive|fast)\b|\bwas\s+kost(?:et|ete|eten|en)\b|\bwhat\s+(?:does|did|do)\b.{0,40}\bcost\b|\banzahl\b|\bnumber\s+of\b/iu,
+      /\bwie\s+alt\b|\bhow\s+old\b|\bwie\s*vie(?:le|l)\b|\bwieviele?\b|\bhow\s+(?:many|much)\b|\bwie\s+(?:hoch|groß|gross|weit|schwer|teuer|breit|tief|schnell)\b|\bhow\s+(?:high|tall|big|large|far|heavy|expensive|fast)\b|\bwas\s+kost(?:et|ete|eten|en)\b|\bwhat\s+(?:does|did|do)\b.{0,40}\bcost\b|\banzahl\b|\bnumber\s+of\b/iu,
     ],
     [
       "organisation",
@@ -57,7 +59,13 @@ const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
     `\\b(?:1[5-9]\\d\\d|20\\d\\d)\\b|\\b(?:${MONTHS})\\b|\\b(?:${WEEKDAYS})\\b|\\b(?:vergangen|letzt|nächst|kommend|diese)(?:e|en|er|es|m)?\\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst|jahres|monats)\\b|\\b(?:last|next|this)\\s+(?:year|month|week|summer|winter|spring|autumn)\\b|\\b(?:gestern|vorgestern|heute|damals|yesterday|today)\\b|\\bseit\\s+(?:monaten|jahren|wochen|tagen)\\b|\\bfor\\s+(?:months|years|weeks)\\b`,
     "iu",
   ),
+  // A year, a date or an ordinal ("2006", "10. September", "zum 70. Jahrestag") counts nothing: see holdsKind.
   number: new RegExp(`\\d|\\b(?:${NUMBER_WORDS})\\b`, "iu"),
+  // A number of days or months, or a span between two dates ("vom 10. bis 13. September"), or words that say one.
+  duration: new RegExp(
+    `\\d|\\b(?:${NUMBER_WORDS})\\b|\\b(?:tage|wochen|monate|jahre|stunden)?lang\\b|\\bseit\\s+(?:monaten|jahren|wochen|tagen|stunden)\\b|\\bfor\\s+(?:months|years|weeks|days|hours)\\b`,
+    "iu",
+  ),
   person:
     /\b(?:präsident|praesident|minister|ministerin|experte|expertin|sprecher|sprecherin|diktator|machthaber|kremlchef|anführer|kanzler|kanzlerin|chef|chefin|professor|dr\.|president|spokesman|spokesperson|expert|dictator|leader|chancellor)\b/iu,
   // Places need a name after the preposition: see hasPlaceName.
@@ -147,7 +155,16 @@ export function sentenceHasAnswerType(sentence: string, type: AnswerType, lexico
   return verdict(sentence);
 }
 
+/** Years, dates and ordinals: numbers that say when or which, not how many. */
+const YEARS_DATES_ORDINALS = unicodeWords(
+  new RegExp(
+    `\\b\\d{1,2}\\.\\s*(?:bis\\s+\\d{1,2}\\.\\s*)?(?:${MONTHS})\\b|\\b\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2,4})?|\\b(?:1[5-9]|20)\\d\\d\\b|\\b\\d{1,3}\\.(?=\\s+\\p{L})`,
+    "giu",
+  ),
+);
+
 function holdsKind(sentence: string, type: AnswerType, lexicons: Lexicons): boolean {
+  if (type === "number") return SENTENCE_PATTERNS.number.test(sentence.replace(YEARS_DATES_ORDINALS, " "));
   if (SENTENCE_PATTERNS[type].test(sentence)) return true;
   if (type === "organisation") return ACRONYM.test(sentence);
   if (type !== "person" && type !== "place") return false;

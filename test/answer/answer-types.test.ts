@@ -16,6 +16,10 @@ describe("questionAnswerType", () => {
       ["was kostet das ticket", "number"],
       ["what does a ticket cost", "number"],
       ["how fast is the train", "number"],
+      ["wie lange dauert das Wirtschaftstreffen", "duration"],
+      ["how long will the delegation stay", "duration"],
+      ["wie lange schon gibt es sanktionen", "date"],
+      ["how long ago was the summit", "date"],
       ["Wer ist John Kirby?", "person"],
       ["who is the expert", "person"],
       ["mit wem trifft sich Kim", "person"],
@@ -36,6 +40,19 @@ describe("questionAnswerType", () => {
 
 describe("sentenceHasAnswerType", () => {
   const lexicons = loadLexicons();
+  it("does not count a year, a date or an ordinal as an amount, but as a span of time when two dates bound it", () => {
+    const meeting = "Dort findet vom 10. bis 13. September ein Wirtschaftstreffen statt.";
+    expect(sentenceHasAnswerType(meeting, "number", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType(meeting, "duration", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Sanktionen wurden erstmals im Jahr 2006 beschlossen.", "number", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType("Er nahm an den Feierlichkeiten zum 70. Jahrestag teil.", "number", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType("Mehr als 150 Journalistinnen und Journalisten berichten.", "number", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Die Inflation liege bei fast acht Prozent.", "number", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Im Jahr 2006 waren es 12 Resolutionen.", "number", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Die Kremltruppen klagen bereits seit Monaten über Munitionsmangel.", "duration", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Russland sucht händeringend nach Zulieferern.", "duration", lexicons)).toBe(false);
+  });
+
   it("finds dates, numbers, people, places, organisations, reasons and frequencies", () => {
     expect(sentenceHasAnswerType("Sanktionen wurden erstmals im Jahr 2006 beschlossen.", "date", lexicons)).toBe(true);
     expect(sentenceHasAnswerType("Kim will noch im September reisen.", "date", lexicons)).toBe(true);

@@ -9,6 +9,7 @@ import { cosineStandout, type RetrievalHit, type RetrievalResult, type Retriever
 import { phraseMatches } from "./phrase-match.js";
 import { abstentionFeatures, isSpecific, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
 import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";
+import { officeOfOthersOnly, officeQuestion, type OfficeQuestion } from "./office-holder.js";
 import { makeCitation } from "./citation.js";
 import { chooseExcerpt, sentenceScore, type SentenceLanguages } from "./excerpt.js";
 import type { Answer, Citation } from "./types.js";
@@ -75,12 +76,22 @@ function holdsAnswerType(paragraph: Paragraph, type: AnswerType, tokens: readonl
   );
 }
 
-function candidatesOf(result: RetrievalResult, index: AskIndex, type: AnswerType | null, settings: AskSettings, focus: FollowUpFocus | undefined): Candidate[] {
+function candidatesOf(
+  result: RetrievalResult,
+  index: AskIndex,
+  type: AnswerType | null,
+  office: OfficeQuestion | null,
+  settings: AskSettings,
+  focus: FollowUpFocus | undefined,
+): Candidate[] {
   const candidates: Candidate[] = [];
   for (const hit of result.hits) {
     const entry = index.paragraphById.get(hit.id);
     if (!entry) continue;
-    const typeMatched = type !== null && holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph));
+    const typeMatched =
+      type !== null &&
+      holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph)) &&
+      !(office !== null && officeOfOthersOnly(entry.paragraph.text, office));
     const prior = focus?.priorIds.has(hit.id) ? 1 + focus.priorBoost : 1;
     candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1) * prior, typeMatched });
   }
@@ -132,7 +143,9 @@ interface RankedQuestion {
 async function rankQuestion(question: string, analyzed: string, index: AskIndex, settings: AskSettings, focus?: FollowUpFocus): Promise<RankedQuestion> {
   const result = await index.retriever.search(analyzed, Math.max(CANDIDATES, settings.rankingSize), focus?.context, focus?.article ?? undefined);
   const type = questionAnswerType(analyzed) ?? focus?.inheritedType ?? null;
-  const candidates = candidatesOf(result, index, type, settings, focus);
+  // "Wer ist der Präsident von Südkorea?": a passage naming only other countries' presidents holds no such person.
+  const office = type === "person" ? officeQuestion(analyzed) : null;
+  const candidates = candidatesOf(result, index, type, office, settings, focus);
   const best = candidates[0];
   const phrases = best ? phraseMatches(result.tokens, best.paragraph.text, paragraphLanguage(best.paragraph.text), (token) => !isSpecific(token)) : 0;
   const features = abstentionFeatures(result, best?.hit ?? null, type === null || !best ? null : best.typeMatched, phrases);

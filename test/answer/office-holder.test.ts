@@ -1,0 +1,62 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { officeOfOthersOnly, officeQuestion } from "../../src/answer/office-holder.js";
+import { QaService } from "../../src/answer/service.js";
+import { silentLogger } from "../../src/log.js";
+
+const TRAVELS = "Der Diktator traf sich mit Chinas Präsident Xi Jinping, bevor er mit dem ehemaligen US-Präsidenten Donald Trump zusammenkam.";
+const VISIT = "Im Juli besuchte Russlands Verteidigungsminister Sergei Schoigu Nordkorea.";
+
+describe("officeQuestion", () => {
+  it.each([
+    ["Wer ist der Präsident von Südkorea?", "KR"],
+    ["who is the president of south korea", "KR"],
+    ["Wer ist der Verteidigungsminister der Ukraine?", "UA"],
+    ["who is north korea's foreign minister", "KP"],
+    ["who is north koreas defence minister", "KP"],
+    ["Wer ist Russlands Verteidigungsminister?", "RU"],
+  ])("reads %j as asking for an office of %s", (question, country) => {
+    expect(officeQuestion(question)?.country).toBe(country);
+  });
+
+  it.each(["wer ist der kremlchef", "who replaced shoigu as defense minister", "Wer ist John Kirby?", "Was will Russland?"])(
+    "reads %j as asking for no country's office",
+    (question) => {
+      expect(officeQuestion(question)).toBeNull();
+    },
+  );
+});
+
+describe("officeOfOthersOnly", () => {
+  it("tells a passage naming the office only for other countries from one naming it for the country asked about", () => {
+    const southKorea = officeQuestion("Wer ist der Präsident von Südkorea?") ?? expect.fail("no office read");
+    expect(officeOfOthersOnly(TRAVELS, southKorea)).toBe(true);
+    const russia = officeQuestion("who is russia's defence minister") ?? expect.fail("no office read");
+    expect(officeOfOthersOnly(VISIT, russia)).toBe(false);
+    const ukraine = officeQuestion("Wer ist der Verteidigungsminister der Ukraine?") ?? expect.fail("no office read");
+    expect(officeOfOthersOnly(VISIT, ukraine)).toBe(true);
+    const unitedStates = officeQuestion("who is the president of the united states") ?? expect.fail("no office read");
+    expect(officeOfOthersOnly(TRAVELS, unitedStates)).toBe(false);
+  });
+
+  it("says nothing of a passage that names the office without a country, or not at all", () => {
+    const southKorea = officeQuestion("Wer ist der Präsident von Südkorea?") ?? expect.fail("no office read");
+    expect(officeOfOthersOnly("Der Präsident sprach lange.", southKorea)).toBe(false);
+    expect(officeOfOthersOnly(VISIT, southKorea)).toBe(false);
+  });
+});
+
+describe("a question for a country's office, through the service", () => {
+  let service: QaService;
+  beforeAll(async () => {
+    service = await QaService.create({ contentDir: path.resolve("data/articles"), logger: silentLogger(), embeddings: "off" });
+  });
+
+  it("shows a passage about other countries' presidents only as the closest one, and answers for the country it names", async () => {
+    const southKorea = await service.ask("Wer ist der Präsident von Südkorea?");
+    expect(southKorea.hedged || !southKorea.answered).toBe(true);
+    const russia = await service.ask("Wer ist Russlands Verteidigungsminister?");
+    expect(russia).toMatchObject({ answered: true, hedged: false });
+    expect(russia.citations[0]?.excerpt).toContain("Sergei Schoigu");
+  });
+});

@@ -9,9 +9,9 @@ import { memoized } from "../lru-map.js";
  * thing. Both sides are plain German and English patterns, the same for any
  * article.
  */
-export type AnswerType = "date" | "duration" | "number" | "person" | "place" | "organisation" | "reason" | "frequency";
+export type AnswerType = "date" | "duration" | "number" | "person" | "agent" | "place" | "organisation" | "reason" | "frequency";
 
-export const ANSWER_TYPES: readonly AnswerType[] = ["date", "duration", "number", "person", "place", "organisation", "reason", "frequency"];
+export const ANSWER_TYPES: readonly AnswerType[] = ["date", "duration", "number", "person", "agent", "place", "organisation", "reason", "frequency"];
 
 /** Question openings, most specific first ("seit wann" before "wann", "wie oft" before "wie viele"). */
 const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
@@ -42,9 +42,23 @@ const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
   ] as [AnswerType, RegExp][]
 ).map(([type, pattern]) => [type, unicodeWords(pattern)]);
 
+/**
+ * "Wer" and "who" ask for whoever did something, a person or a country or an
+ * organisation ("Wer blockiert neue Resolutionen?": China und Russland), unless
+ * the question names a role only a person holds ("Wer leitet …", "who is the
+ * mayor …").
+ */
+const WHO = unicodeWords(/\b(?:wer|wem|wen|who|whom|who's|whos)\b/iu);
+const PERSON_ROLE = unicodeWords(
+  /\b(?:leads?|leading|led|leader\w*|leitet\w*|leitete\w*|führt\w*|anführer\w*|\w*chef\w*|chief|head|boss|\w*präsident\w*|\w*president|\w*minister\w*|kanzler\w*|chancellor|mayor|\w*bürgermeister\w*|sprecher\w*|spokes\w*|experte\w*|expert\w*|coach|trainer\w*|ceo|direktor\w*|director|gründer\w*|founder|autor\w*|author|heißt|heisst|name|vornamen?|diktator|dictator|machthaber)\b/iu,
+);
+
 /** The kind of thing the question asks for, or null when it does not ask for a kind. */
 export function questionAnswerType(question: string): AnswerType | null {
-  for (const [type, pattern] of QUESTION_PATTERNS) if (pattern.test(question)) return type;
+  for (const [type, pattern] of QUESTION_PATTERNS) {
+    if (!pattern.test(question)) continue;
+    return type === "person" && WHO.test(question) && !PERSON_ROLE.test(question) ? "agent" : type;
+  }
   return null;
 }
 
@@ -70,6 +84,8 @@ const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
     /\b(?:präsident|praesident|minister|ministerin|experte|expertin|sprecher|sprecherin|diktator|machthaber|kremlchef|anführer|kanzler|kanzlerin|chef|chefin|professor|dr\.|president|spokesman|spokesperson|expert|dictator|leader|chancellor)\b/iu,
   // Places need a name after the preposition: see hasPlaceName.
   place: /\b(?:grenze|hauptstadt|region|border|capital)\b/iu,
+  // Whoever did something: see holdsKind.
+  agent: /(?!)/u,
   organisation:
     /\b\p{Lu}\p{Ll}*(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|rat|verband|konzern)\b|\b(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|foundation|institute|university|ministry|government|group|party|agency|council|times|post)\b/iu,
   reason:
@@ -102,8 +118,10 @@ const NOUN_ENDING = /(?:ung|ungen|heit|keit|schaft|tion|ionen|ität|ismus|nis|tu
 function isName(word: string, lexicons: Lexicons): boolean {
   if (!/^\p{Lu}[\p{L}-]+$/u.test(word)) return false;
   const folded = foldToken(word);
+  // A small word is no name, even one a country's name holds ("Und" in "St. Kitts und Nevis").
+  if (isStopWord(folded)) return false;
   if (isRegionWord(folded)) return true;
-  if (isStopWord(folded) || NOUN_ENDING.test(folded)) return false;
+  if (NOUN_ENDING.test(folded)) return false;
   const german = lexicons.frequency.de.get(stem(folded, "de")) ?? 0;
   const english = lexicons.frequency.en.get(stem(folded, "en")) ?? 0;
   return Math.max(german, english) < COMMON_WORD_CLASS;
@@ -164,6 +182,11 @@ const YEARS_DATES_ORDINALS = unicodeWords(
 );
 
 function holdsKind(sentence: string, type: AnswerType, lexicons: Lexicons): boolean {
+  if (type === "agent") {
+    if (holdsKind(sentence, "person", lexicons) || holdsKind(sentence, "organisation", lexicons)) return true;
+    // A country by name ("China und Russland"); the small words of names ("und" in "St. Kitts und Nevis") are none.
+    return tokenize(sentence).some((word) => /^\p{Lu}/u.test(word) && !isStopWord(foldToken(word)) && isRegionWord(foldToken(word)));
+  }
   if (type === "number") return SENTENCE_PATTERNS.number.test(sentence.replace(YEARS_DATES_ORDINALS, " "));
   if (SENTENCE_PATTERNS[type].test(sentence)) return true;
   if (type === "organisation") return ACRONYM.test(sentence);

@@ -20,9 +20,14 @@ describe("questionAnswerType", () => {
       ["how long will the delegation stay", "duration"],
       ["wie lange schon gibt es sanktionen", "date"],
       ["how long ago was the summit", "date"],
-      ["Wer ist John Kirby?", "person"],
+      ["Wer ist John Kirby?", "agent"],
       ["who is the expert", "person"],
-      ["mit wem trifft sich Kim", "person"],
+      ["mit wem trifft sich Kim", "agent"],
+      ["Wer blockiert neue Resolutionen gegen Nordkorea?", "agent"],
+      ["who is russia fighting against", "agent"],
+      ["wer leitet die Delegation", "person"],
+      ["who's the mayor of eastbridge", "person"],
+      ["welcher Politiker hat das gesagt", "person"],
       ["Wo findet das Treffen statt?", "place"],
       ["where will they meet", "place"],
       ["für welche organisation arbeitet er", "organisation"],
@@ -40,6 +45,15 @@ describe("questionAnswerType", () => {
 
 describe("sentenceHasAnswerType", () => {
   const lexicons = loadLexicons();
+  it("finds whoever did something: a person, an organisation or a country", () => {
+    const blockade = "Seit 2017 gab es keine neuen Resolutionen, was auf deren Blockade durch China und Russland zurückgeht.";
+    expect(sentenceHasAnswerType(blockade, "person", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType(blockade, "agent", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Die Sanktionen beschloss der UN-Sicherheitsrat.", "agent", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Eric Ballbach erklärt, was dahinter steckt.", "agent", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Die Kremltruppen klagen seit Monaten über Munitionsmangel.", "agent", lexicons)).toBe(false);
+  });
+
   it("does not count a year, a date or an ordinal as an amount, but as a span of time when two dates bound it", () => {
     const meeting = "Dort findet vom 10. bis 13. September ein Wirtschaftstreffen statt.";
     expect(sentenceHasAnswerType(meeting, "number", lexicons)).toBe(false);

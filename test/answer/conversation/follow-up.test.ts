@@ -85,7 +85,7 @@ describe("follow-up questions", () => {
     expect(turn.question).toBe("Und wie lange dauert es?");
     expect(turn.citedIds[0]).toBe("zwei-feste#4");
     expect(turn.topic).toMatch(/^Und wie lange dauert es\? .*Weinfest/i);
-    expect(turn.answerType).toBe("number");
+    expect(turn.answerType).toBe("duration");
   });
 });
 

@@ -89,7 +89,7 @@ const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
   organisation:
     /\b\p{Lu}\p{Ll}*(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|rat|verband|konzern)\b|\b(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|foundation|institute|university|ministry|government|group|party|agency|council|times|post)\b/iu,
   reason:
-    /\b(?:weil|denn|deshalb|daher|deswegen|wegen|aufgrund|angesichts|zurückgeht|zurückzuführen|damit|because|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|therefore)\b|\bum\s+[\p{L}\s]{1,60}\s+zu\s+\p{L}+|\bda\s+\p{L}+/iu,
+    /\b(?:weil|denn|deshalb|daher|deswegen|wegen|aufgrund|angesichts|zurückgeht|zurückzuführen|damit|because|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|therefore)\b|\bum\s+(?:[^.;:!?]|\d\.){1,150}?(?:\s+zu\s+\p{L}+|\p{L}{2,}zu\p{L}{2,}en\b)|\bda\s+\p{L}+/iu,
   frequency:
     /\b(?:selten|oft|häufig|haeufig|regelmäßig|regelmaessig|mehrmals|erstmals|abermals|wieder|jährlich|täglich|wöchentlich|monatlich|mal|rarely|seldom|often|frequently|regularly|once|twice|again|annually|daily|weekly)\b/iu,
 };
@@ -192,5 +192,6 @@ function holdsKind(sentence: string, type: AnswerType, lexicons: Lexicons): bool
   if (type === "organisation") return ACRONYM.test(sentence);
   if (type !== "person" && type !== "place") return false;
   const words = tokenize(sentence);
-  return type === "person" ? hasPersonName(words, lexicons) : hasPlaceName(words, lexicons);
+  if (type === "person") return hasPersonName(words, lexicons);
+  return hasPlaceName(words, lexicons);
 }

@@ -45,6 +45,13 @@ describe("questionAnswerType", () => {
 
 describe("sentenceHasAnswerType", () => {
   const lexicons = loadLexicons();
+  it("finds a purpose said with um … zu, also when the verb holds the zu or a number stands between", () => {
+    const visit = "Schoigu besuchte Nordkorea, um an den Feierlichkeiten zum 70. Jahrestag des Kriegsendes teilzunehmen.";
+    expect(sentenceHasAnswerType(visit, "reason", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Er reiste nach Moskau, um Putin zu treffen.", "reason", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Das Treffen beginnt um 10 Uhr.", "reason", lexicons)).toBe(false);
+  });
+
   it("finds whoever did something: a person, an organisation or a country", () => {
     const blockade = "Seit 2017 gab es keine neuen Resolutionen, was auf deren Blockade durch China und Russland zurückgeht.";
     expect(sentenceHasAnswerType(blockade, "person", lexicons)).toBe(false);

@@ -9,9 +9,9 @@ import { memoized } from "../lru-map.js";
  * thing. Both sides are plain German and English patterns, the same for any
  * article.
  */
-export type AnswerType = "date" | "duration" | "number" | "person" | "agent" | "place" | "organisation" | "reason" | "frequency";
+export type AnswerType = "date" | "duration" | "number" | "person" | "agent" | "origin" | "place" | "organisation" | "reason" | "frequency";
 
-export const ANSWER_TYPES: readonly AnswerType[] = ["date", "duration", "number", "person", "agent", "place", "organisation", "reason", "frequency"];
+export const ANSWER_TYPES: readonly AnswerType[] = ["date", "duration", "number", "person", "agent", "origin", "place", "organisation", "reason", "frequency"];
 
 /** Question openings, most specific first ("seit wann" before "wann", "wie oft" before "wie viele"). */
 const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
@@ -19,7 +19,7 @@ const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
     ["frequency", /\b(?:wie\s+oft|wie\s+häufig|wie\s+haeufig|how\s+often|how\s+frequently|how\s+many\s+times|wie\s+viele\s+male?)\b/iu],
     [
       "date",
-      /\b(?:seit|bis|ab)\s+wann\b|\bwann\b|\bwhen\b|\b(?:in\s+)?(?:welchem|which|what)\s+(?:jahr|monat|year|month)\b|\b(?:welches|what|which)\s+(?:datum|date)\b|\ban\s+welchem\s+tag\b|\bsince\s+when\b|\bwie\s+lange?\s+(?:schon|her)\b|\bhow\s+long\s+ago\b/iu,
+      /\b(?:seit|bis|ab)\s+wann\b|\bwann\b|\bwhen\b(?!\s+it\s+comes\s+to\b)|\b(?:in\s+)?(?:welchem|which|what)\s+(?:jahr|monat|year|month)\b|\b(?:welches|what|which)\s+(?:datum|date)\b|\ban\s+welchem\s+tag\b|\bsince\s+when\b|\bwie\s+lange?\s+(?:schon|her)\b|\bhow\s+long\s+ago\b/iu,
     ],
     ["duration", /\bwie\s+lange?\b|\bhow\s+long\b/iu],
     [
@@ -34,6 +34,8 @@ const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
       "person",
       /^\s*(?:und\s+)?(?:wer|wem|wen|who|whom)\b|\b(?:von|mit|an|zu|für)\s+wem\b|\bwith\s+whom\b|\b(?:welche[rnms]?|what|which)\s+(?:person|politiker|experte|expertin|minister|präsident|praesident|sprecher|leader|expert|spokesman|spokesperson|president|politician|general|diktator|dictator|staatschef|anführer)\b|\bwie\s+heißt\b|\bwie\s+heisst\b|\bwhat\s+is\s+the\s+name\b|\bwho\b/iu,
     ],
+    // Where something comes from, or which country: a country answers it wherever the sentence names it.
+    ["origin", /\bwoher\b|\bwhere\b.{0,80}\bfrom\b|\b(?:welche[rnms]?|what|which)\s+(?:land|länder|laender|staat|staaten|country|countries|nation)\b/iu],
     [
       "place",
       /^\s*(?:und\s+)?(?:wo|wohin|woher|where)\b|\bwo\b|\bwhere\b|\b(?:in|nach|aus)\s+welche[rnms]?\s+(?:stadt|land|region|ort|staat)\b|\b(?:welche[rnms]?|what|which)\s+(?:stadt|city|ort|place|town|location|country|land)\b/iu,
@@ -86,6 +88,8 @@ const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
   place: /\b(?:grenze|hauptstadt|region|border|capital)\b/iu,
   // Whoever did something: see holdsKind.
   agent: /(?!)/u,
+  // A country anywhere in the sentence also answers: see holdsKind.
+  origin: /\b(?:ursprung|stammt|stammen|stammte|herkunft|origin\w*|comes?\s+from|came\s+from)\b/iu,
   organisation:
     /\b\p{Lu}\p{Ll}*(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|rat|verband|konzern)\b|\b(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|foundation|institute|university|ministry|government|group|party|agency|council|times|post)\b/iu,
   reason:
@@ -190,8 +194,10 @@ function holdsKind(sentence: string, type: AnswerType, lexicons: Lexicons): bool
   if (type === "number") return SENTENCE_PATTERNS.number.test(sentence.replace(YEARS_DATES_ORDINALS, " "));
   if (SENTENCE_PATTERNS[type].test(sentence)) return true;
   if (type === "organisation") return ACRONYM.test(sentence);
-  if (type !== "person" && type !== "place") return false;
+  if (type !== "person" && type !== "place" && type !== "origin") return false;
   const words = tokenize(sentence);
   if (type === "person") return hasPersonName(words, lexicons);
+  if (type === "origin")
+    return hasPlaceName(words, lexicons) || words.some((word) => /^\p{Lu}/u.test(word) && !isStopWord(foldToken(word)) && isRegionWord(foldToken(word)));
   return hasPlaceName(words, lexicons);
 }

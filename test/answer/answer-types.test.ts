@@ -26,6 +26,11 @@ describe("questionAnswerType", () => {
       ["Wer blockiert neue Resolutionen gegen Nordkorea?", "agent"],
       ["who is russia fighting against", "agent"],
       ["wer leitet die Delegation", "person"],
+      ["woher stammt das Atomprogramm", "origin"],
+      ["where did the nuclear program come from", "origin"],
+      ["which country helped", "origin"],
+      ["in welchem Land liegt Wladiwostok", "origin"],
+      ["what do they want when it comes to the us", null],
       ["who's the mayor of eastbridge", "person"],
       ["welcher Politiker hat das gesagt", "person"],
       ["Wo findet das Treffen statt?", "place"],
@@ -50,6 +55,14 @@ describe("sentenceHasAnswerType", () => {
     expect(sentenceHasAnswerType(visit, "reason", lexicons)).toBe(true);
     expect(sentenceHasAnswerType("Er reiste nach Moskau, um Putin zu treffen.", "reason", lexicons)).toBe(true);
     expect(sentenceHasAnswerType("Das Treffen beginnt um 10 Uhr.", "reason", lexicons)).toBe(false);
+  });
+
+  it("finds where something comes from: a country anywhere in the sentence, or words of origin", () => {
+    const origin = "Nordkoreas Atomprogramm nahm seinen Ursprung in einer engen Kooperation mit der Sowjetunion.";
+    expect(sentenceHasAnswerType(origin, "origin", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Die Zusammenarbeit mit China wächst.", "origin", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Die Zusammenarbeit mit China wächst.", "place", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType("Die Zusammenarbeit wächst.", "origin", lexicons)).toBe(false);
   });
 
   it("finds whoever did something: a person, an organisation or a country", () => {

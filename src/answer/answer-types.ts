@@ -82,8 +82,9 @@ const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
     `\\d|\\b(?:${NUMBER_WORDS})\\b|\\b(?:tage|wochen|monate|jahre|stunden)?lang\\b|\\bseit\\s+(?:monaten|jahren|wochen|tagen|stunden)\\b|\\bfor\\s+(?:months|years|weeks|days|hours)\\b`,
     "iu",
   ),
+  // A role, also as the last part of a German compound ("Energieexperte", "Hydrogeologe", "Bürgermeisterin").
   person:
-    /\b(?:präsident|praesident|minister|ministerin|experte|expertin|sprecher|sprecherin|diktator|machthaber|kremlchef|anführer|kanzler|kanzlerin|chef|chefin|professor|dr\.|president|spokesman|spokesperson|expert|dictator|leader|chancellor)\b/iu,
+    /\b\p{L}*(?:präsident|praesident|minister|experte|expertin|sprecher|diktator|machthaber|kremlchef|anführer|kanzler|chef|leiter|direktor|bürgermeister|buergermeister|vorsitzende|forscher|ökonom|oekonom|loge|login|ingenieur|trainer|professor)(?:in|en|innen|s|n)?\b|\bdr\.|\b(?:president|spokesman|spokesperson|spokeswoman|expert|dictator|leader|chancellor|mayor|chief|executive|engineer|officer|economist|analyst|professor|chairman|chairwoman|director|manager|coach|secretary|scientist|researcher|inspector|investigator|\p{L}+ologist)s?\b/iu,
   // Places need a name after the preposition: see hasPlaceName.
   place: /\b(?:grenze|hauptstadt|region|border|capital)\b/iu,
   // Whoever did something: see holdsKind.

@@ -65,6 +65,15 @@ describe("sentenceHasAnswerType", () => {
     expect(sentenceHasAnswerType("Die Zusammenarbeit wächst.", "origin", lexicons)).toBe(false);
   });
 
+  it("finds a person by a role, also at the end of a German compound or in English", () => {
+    expect(sentenceHasAnswerType('"Die Gaspreise sind gesunken", sagte Energieexperte Thomas Kreuzer.', "person", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Der Hydrogeologe Matthias Reindl sieht darin einen Kern des Problems.", "person", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Chief executive Martin Hale said the company could not afford it.", "person", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("said Helen Mercer, the structural engineer who led the inspection.", "person", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Die Gaspreise an den Börsen sind deutlich gesunken.", "person", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType("The bridge was closed to all traffic on Tuesday.", "person", lexicons)).toBe(false);
+  });
+
   it("finds whoever did something: a person, an organisation or a country", () => {
     const blockade = "Seit 2017 gab es keine neuen Resolutionen, was auf deren Blockade durch China und Russland zurückgeht.";
     expect(sentenceHasAnswerType(blockade, "person", lexicons)).toBe(false);

@@ -72,7 +72,7 @@ const NUMBER_WORDS =
 
 const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
   date: new RegExp(
-    `\\b(?:1[5-9]\\d\\d|20\\d\\d)\\b|\\b(?:${MONTHS})\\b|\\b(?:${WEEKDAYS})\\b|\\b(?:vergangen|letzt|nächst|kommend|diese)(?:e|en|er|es|m)?\\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst|jahres|monats)\\b|\\b(?:last|next|this)\\s+(?:year|month|week|summer|winter|spring|autumn)\\b|\\b(?:gestern|vorgestern|heute|damals|yesterday|today)\\b|\\bseit\\s+(?:monaten|jahren|wochen|tagen)\\b|\\bfor\\s+(?:months|years|weeks)\\b`,
+    `\\b(?:1[5-9]\\d\\d|20\\d\\d)\\b|\\b(?:${MONTHS})\\b|\\b(?:${WEEKDAYS})\\b|\\b(?:vergangen|letzt|nächst|kommend|diese)(?:e|en|er|es|m)?\\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst|jahres|monats)\\b|\\b(?:last|next|this)\\s+(?:year|month|week|summer|winter|spring|autumn)\\b|\\b(?:gestern|vorgestern|heute|damals|yesterday|today)\\b|\\bseit\\s+(?:monaten|jahren|wochen|tagen)\\b|\\bfor\\s+(?:months|years|weeks)\\b|\\b(?:im|ab|bis)\\s+(?:frühjahr|frühling|sommer|herbst|winter)\\b|\\bin\\s+(?:the\\s+)?(?:spring|summer|autumn|fall|winter)\\b|\\b(?:in|innerhalb|binnen)\\s+(?:weniger|wenigen|zwei|drei|vier|\\d+)\\s+(?:tage|tagen|wochen|monate|monaten|jahre|jahren)\\b|\\b(?:within|in)\\s+(?:a\\s+few|two|three|four|\\d+)\\s+(?:days|weeks|months|years)\\b`,
     "iu",
   ),
   // A year, a date or an ordinal ("2006", "10. September", "zum 70. Jahrestag") counts nothing: see holdsKind.
@@ -144,12 +144,29 @@ function hasPersonName(words: readonly string[], lexicons: Lexicons): boolean {
 
 const PLACE_PREPOSITIONS = new Set(["in", "nach", "aus", "bei", "nahe", "near", "to", "from", "at", "im"]);
 const ARTICLES = new Set(["der", "dem", "den", "die", "the"]);
+const DIRECTIONS = new Set([
+  "nördlich",
+  "südlich",
+  "östlich",
+  "westlich",
+  "nordöstlich",
+  "nordwestlich",
+  "südöstlich",
+  "südwestlich",
+  "north",
+  "south",
+  "east",
+  "west",
+]);
 
 /** A preposition followed by a name: "in Wladiwostok", "nach Moskau", "in Russland". */
 function hasPlaceName(words: readonly string[], lexicons: Lexicons): boolean {
   for (let index = 0; index < words.length - 1; index += 1) {
-    if (!PLACE_PREPOSITIONS.has((words[index] ?? "").toLowerCase())) continue;
-    let next = index + 1;
+    const lower = (words[index] ?? "").toLowerCase();
+    // "südlich von Kamjanohirsk", "north of Kyiv": a direction from a place.
+    const fromDirection = DIRECTIONS.has(lower) && ["von", "of"].includes((words[index + 1] ?? "").toLowerCase());
+    if (!PLACE_PREPOSITIONS.has(lower) && !fromDirection) continue;
+    let next = index + (fromDirection ? 2 : 1);
     if (ARTICLES.has((words[next] ?? "").toLowerCase())) next += 1;
     const word = words[next];
     if (word && isName(word, lexicons)) return true;

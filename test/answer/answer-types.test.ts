@@ -74,6 +74,15 @@ describe("sentenceHasAnswerType", () => {
     expect(sentenceHasAnswerType("The bridge was closed to all traffic on Tuesday.", "person", lexicons)).toBe(false);
   });
 
+  it("finds a time said as a season or a number of weeks, and a place as a direction from one", () => {
+    const delivery = "Das Patriot-System soll innerhalb weniger Wochen übergeben werden, die Panzer frühestens im Herbst.";
+    expect(sentenceHasAnswerType(delivery, "date", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("The tanks will arrive in the autumn.", "date", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Die Panzer werden übergeben.", "date", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType("Sie verteidigen einen Abschnitt südlich von Kamjanohirsk.", "place", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Der Plan kommt von Putin.", "place", lexicons)).toBe(false);
+  });
+
   it("finds whoever did something: a person, an organisation or a country", () => {
     const blockade = "Seit 2017 gab es keine neuen Resolutionen, was auf deren Blockade durch China und Russland zurückgeht.";
     expect(sentenceHasAnswerType(blockade, "person", lexicons)).toBe(false);

@@ -94,7 +94,7 @@ const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
   organisation:
     /\b\p{Lu}\p{Ll}*(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|rat|verband|konzern)\b|\b(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|foundation|institute|university|ministry|government|group|party|agency|council|times|post)\b/iu,
   reason:
-    /\b(?:weil|denn|deshalb|daher|deswegen|wegen|aufgrund|angesichts|zurückgeht|zurückzuführen|damit|because|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|therefore)\b|\bum\s+(?:[^.;:!?]|\d\.){1,150}?(?:\s+zu\s+\p{L}+|\p{L}{2,}zu\p{L}{2,}en\b)|\bda\s+\p{L}+/iu,
+    /\b(?:weil|denn|deshalb|daher|deswegen|wegen|aufgrund|angesichts|zurückgeht|zurückzuführen|damit|because|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|therefore|begründ\p{L}*|grund|gründe|ursache\p{L}*|infolge|verwies\s+auf|verweist\s+auf|verweisen\s+auf|reasons?|cit(?:ed|ing)|blam(?:ed|es|ing)|as\s+a\s+result|result(?:ed|s)?\s+(?:of|from))\b|\bum\s+(?:[^.;:!?]|\d\.){1,150}?(?:\s+zu\s+\p{L}+|\p{L}{2,}zu\p{L}{2,}en\b)|\bda\s+\p{L}+/iu,
   frequency:
     /\b(?:selten|oft|häufig|haeufig|regelmäßig|regelmaessig|mehrmals|erstmals|abermals|wieder|jährlich|täglich|wöchentlich|monatlich|mal|rarely|seldom|often|frequently|regularly|once|twice|again|annually|daily|weekly)\b/iu,
 };

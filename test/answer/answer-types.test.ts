@@ -83,6 +83,14 @@ describe("sentenceHasAnswerType", () => {
     expect(sentenceHasAnswerType("Der Plan kommt von Putin.", "place", lexicons)).toBe(false);
   });
 
+  it("finds a reason named as such: a ground, a cause, what a refusal pointed to", () => {
+    const refusal = "Die Bundesregierung lehnte dies weiterhin ab und verwies auf die Gefahr einer Eskalation mit Russland.";
+    expect(sentenceHasAnswerType(refusal, "reason", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Als Grund nannte die Regierung die Kosten.", "reason", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("The council cited safety concerns.", "reason", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Die Bundesregierung lehnte dies weiterhin ab.", "reason", lexicons)).toBe(false);
+  });
+
   it("finds whoever did something: a person, an organisation or a country", () => {
     const blockade = "Seit 2017 gab es keine neuen Resolutionen, was auf deren Blockade durch China und Russland zurückgeht.";
     expect(sentenceHasAnswerType(blockade, "person", lexicons)).toBe(false);

@@ -1,8 +1,7 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { officeOfOthersOnly, officeQuestion } from "../../src/answer/office-holder.js";
-import { QaService } from "../../src/answer/service.js";
-import { silentLogger } from "../../src/log.js";
+import type { QaService } from "../../src/answer/service.js";
+import { bundledLexicalService } from "../helpers/content-fixtures.js";
 
 const TRAVELS = "Der Diktator traf sich mit Chinas Präsident Xi Jinping, bevor er mit dem ehemaligen US-Präsidenten Donald Trump zusammenkam.";
 const VISIT = "Im Juli besuchte Russlands Verteidigungsminister Sergei Schoigu Nordkorea.";
@@ -49,7 +48,7 @@ describe("officeOfOthersOnly", () => {
 describe("a question for a country's office, through the service", () => {
   let service: QaService;
   beforeAll(async () => {
-    service = await QaService.create({ contentDir: path.resolve("data/articles"), logger: silentLogger(), embeddings: "off" });
+    service = await bundledLexicalService();
   });
 
   it("shows a passage about other countries' presidents only as the closest one, and answers for the country it names", async () => {

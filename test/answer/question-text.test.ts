@@ -1,8 +1,7 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { searchedQuestion } from "../../src/answer/question-text.js";
-import { QaService } from "../../src/answer/service.js";
-import { silentLogger } from "../../src/log.js";
+import type { QaService } from "../../src/answer/service.js";
+import { bundledLexicalService } from "../helpers/content-fixtures.js";
 
 describe("searchedQuestion", () => {
   it("drops combining marks piled on letters, and keeps letters written with a combining mark", () => {
@@ -25,7 +24,7 @@ describe("searchedQuestion", () => {
 describe("questions in hostile shapes, through the service", () => {
   let service: QaService;
   beforeAll(async () => {
-    service = await QaService.create({ contentDir: path.resolve("data/articles"), logger: silentLogger(), embeddings: "off" });
+    service = await bundledLexicalService();
   });
 
   it("answers a question in Zalgo letters as the plain one, and shows it as typed", async () => {

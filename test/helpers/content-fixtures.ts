@@ -29,6 +29,11 @@ export const SECOND_ARTICLE = [
   "",
 ].join("\n");
 
+/** The bundled article's folder, answered in lexical mode (no index written: each test builds its own in memory). */
+export function bundledLexicalService(): Promise<QaService> {
+  return QaService.create({ contentDir: path.dirname(BUNDLED_ARTICLE), logger: silentLogger(), embeddings: "off" });
+}
+
 export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix));
 }

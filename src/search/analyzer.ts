@@ -109,7 +109,8 @@ function buildStopWords(): Set<string> {
   const words = new Set<string>();
   const lists = readStopWordLists();
   for (const word of [...lists.deu, ...lists.eng, ...ENGLISH_FUNCTION_WORDS, ...GERMAN_FUNCTION_WORDS, ...CHAT_WORDS]) {
-    for (const token of tokenize(word)) words.add(foldToken(token));
+    // Typed with a straight or a typographic apostrophe ("haven't", "haven’t").
+    for (const spelling of new Set([word, word.replaceAll("'", "’")])) for (const token of tokenize(spelling)) words.add(foldToken(token));
   }
   // The packaged lists count some content words as stop words; questions about
   // years, people or numbers need them.
@@ -133,6 +134,13 @@ const ENGLISH_FUNCTION_WORDS = [
   "wherever", "whether", "whoever", "within", "without", "yourself", "actually", "currently", "basically", "exactly",
   // Questions as typed in a chat.
   "what's", "whats", "who's", "whos", "where's", "wheres", "how's", "hows", "wanna", "gotta", "kinda",
+  // Contractions, with and without the apostrophe: a word the articles lack made "why haven't there been …" look
+  // like a question about something else.
+  "haven't", "hasn't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't",
+  "wouldn't", "can't", "couldn't", "shouldn't", "mustn't", "it's", "that's", "there's", "here's", "let's", "i'm",
+  "i've", "i'd", "i'll", "you're", "you've", "they're", "they've", "we're", "we've", "he's", "she's",
+  "havent", "hasnt", "hadnt", "isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "wouldnt",
+  "couldnt", "shouldnt", "theyre", "youre", "thats", "theres", "im", "ive",
 ];
 
 /** Question words and chat contractions the packaged German list lacks ("wieviel", "worum", "gibts"). */

@@ -83,6 +83,12 @@ describe("analyze", () => {
     expect(isStopWord("und")).toBe(true);
   });
 
+  it("drops English contractions, typed with either apostrophe or none", () => {
+    expect(analyze("why haven't there been new resolutions", "en").map((token) => token.surface)).toEqual(["new", "resolutions"]);
+    for (const contraction of ["haven’t", "doesn't", "didnt", "isn’t", "it's"]) expect(isStopWord(foldToken(contraction)), contraction).toBe(true);
+    expect(isStopWord(foldToken("kim's"))).toBe(false);
+  });
+
   it("matches the same word across umlaut spellings after stemming", () => {
     expect(terms("Länder")).toEqual(terms("Laender"));
   });

@@ -9,17 +9,31 @@ import { memoized } from "../lru-map.js";
  * thing. Both sides are plain German and English patterns, the same for any
  * article.
  */
-export type AnswerType = "date" | "duration" | "number" | "person" | "agent" | "origin" | "place" | "organisation" | "reason" | "frequency";
+export type AnswerType = "since" | "date" | "duration" | "number" | "person" | "agent" | "origin" | "place" | "organisation" | "reason" | "frequency";
 
-export const ANSWER_TYPES: readonly AnswerType[] = ["date", "duration", "number", "person", "agent", "origin", "place", "organisation", "reason", "frequency"];
+export const ANSWER_TYPES: readonly AnswerType[] = [
+  "since",
+  "date",
+  "duration",
+  "number",
+  "person",
+  "agent",
+  "origin",
+  "place",
+  "organisation",
+  "reason",
+  "frequency",
+];
 
 /** Question openings, most specific first ("seit wann" before "wann", "wie oft" before "wie viele"). */
 const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
   [
     ["frequency", /\b(?:wie\s+oft|wie\s+häufig|wie\s+haeufig|how\s+often|how\s+frequently|how\s+many\s+times|wie\s+viele\s+male?)\b/iu],
+    // Since when: a date, or a span up to now ("seit Monaten").
+    ["since", /\bseit\s+wann\b|\bsince\s+when\b|\bwie\s+lange?\s+schon\b|\bhow\s+long\s+(?:has|have|had)\b/iu],
     [
       "date",
-      /\b(?:seit|bis|ab)\s+wann\b|\bwann\b|\bwhen\b(?!\s+it\s+comes\s+to\b)|\b(?:in\s+)?(?:welchem|which|what)\s+(?:jahr|monat|year|month)\b|\b(?:welches|what|which)\s+(?:datum|date)\b|\ban\s+welchem\s+tag\b|\bsince\s+when\b|\bwie\s+lange?\s+(?:schon|her)\b|\bhow\s+long\s+ago\b/iu,
+      /\b(?:bis|ab)\s+wann\b|\bwann\b|\bwhen\b(?!\s+it\s+comes\s+to\b)|\b(?:in\s+)?(?:welchem|which|what)\s+(?:jahr|monat|year|month)\b|\b(?:welches|what|which)\s+(?:datum|date)\b|\ban\s+welchem\s+tag\b|\bsince\s+when\b|\bwie\s+lange?\s+(?:schon|her)\b|\bhow\s+long\s+ago\b/iu,
     ],
     ["duration", /\bwie\s+lange?\b|\bhow\s+long\b/iu],
     [
@@ -72,7 +86,7 @@ const NUMBER_WORDS =
 
 const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
   date: new RegExp(
-    `\\b(?:1[5-9]\\d\\d|20\\d\\d)\\b|\\b(?:${MONTHS})\\b|\\b(?:${WEEKDAYS})\\b|\\b(?:vergangen|letzt|nächst|kommend|diese)(?:e|en|er|es|m)?\\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst|jahres|monats)\\b|\\b(?:last|next|this)\\s+(?:year|month|week|summer|winter|spring|autumn)\\b|\\b(?:gestern|vorgestern|heute|damals|yesterday|today)\\b|\\bseit\\s+(?:monaten|jahren|wochen|tagen)\\b|\\bfor\\s+(?:months|years|weeks)\\b|\\b(?:im|ab|bis)\\s+(?:frühjahr|frühling|sommer|herbst|winter)\\b|\\bin\\s+(?:the\\s+)?(?:spring|summer|autumn|fall|winter)\\b|\\b(?:in|innerhalb|binnen)\\s+(?:weniger|wenigen|zwei|drei|vier|\\d+)\\s+(?:tage|tagen|wochen|monate|monaten|jahre|jahren)\\b|\\b(?:within|in)\\s+(?:a\\s+few|two|three|four|\\d+)\\s+(?:days|weeks|months|years)\\b`,
+    `\\b(?:1[5-9]\\d\\d|20\\d\\d)\\b|\\b(?:${MONTHS})\\b|\\b(?:${WEEKDAYS})\\b|\\b(?:vergangen|letzt|nächst|kommend|diese)(?:e|en|er|es|m)?\\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst|jahres|monats)\\b|\\b(?:last|next|this)\\s+(?:year|month|week|summer|winter|spring|autumn)\\b|\\b(?:gestern|vorgestern|heute|damals|yesterday|today)\\b|\\b(?:im|ab|bis)\\s+(?:frühjahr|frühling|sommer|herbst|winter)\\b|\\bin\\s+(?:the\\s+)?(?:spring|summer|autumn|fall|winter)\\b|\\b(?:in|innerhalb|binnen)\\s+(?:weniger|wenigen|zwei|drei|vier|\\d+)\\s+(?:tage|tagen|wochen|monate|monaten|jahre|jahren)\\b|\\b(?:within|in)\\s+(?:a\\s+few|two|three|four|\\d+)\\s+(?:days|weeks|months|years)\\b`,
     "iu",
   ),
   // A year, a date or an ordinal ("2006", "10. September", "zum 70. Jahrestag") counts nothing: see holdsKind.
@@ -87,8 +101,9 @@ const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
     /\b\p{L}*(?:präsident|praesident|minister|experte|expertin|sprecher|diktator|machthaber|kremlchef|anführer|kanzler|chef|leiter|direktor|bürgermeister|buergermeister|vorsitzende|forscher|ökonom|oekonom|loge|login|ingenieur|trainer|professor)(?:in|en|innen|s|n)?\b|\bdr\.|\b(?:president|spokesman|spokesperson|spokeswoman|expert|dictator|leader|chancellor|mayor|chief|executive|engineer|officer|economist|analyst|professor|chairman|chairwoman|director|manager|coach|secretary|scientist|researcher|inspector|investigator|\p{L}+ologist)s?\b/iu,
   // Places need a name after the preposition: see hasPlaceName.
   place: /\b(?:grenze|hauptstadt|region|border|capital)\b/iu,
-  // Whoever did something: see holdsKind.
+  // Whoever did something, and since when: see holdsKind.
   agent: /(?!)/u,
+  since: /(?!)/u,
   // A country anywhere in the sentence also answers: see holdsKind.
   origin: /\b(?:ursprung|stammt|stammen|stammte|herkunft|origin\w*|comes?\s+from|came\s+from)\b/iu,
   organisation:
@@ -204,6 +219,7 @@ const YEARS_DATES_ORDINALS = unicodeWords(
 );
 
 function holdsKind(sentence: string, type: AnswerType, lexicons: Lexicons): boolean {
+  if (type === "since") return SENTENCE_PATTERNS.date.test(sentence) || SENTENCE_PATTERNS.duration.test(sentence);
   if (type === "agent") {
     if (holdsKind(sentence, "person", lexicons) || holdsKind(sentence, "organisation", lexicons)) return true;
     // A country by name ("China und Russland"); the small words of names ("und" in "St. Kitts und Nevis") are none.

@@ -6,7 +6,9 @@ describe("questionAnswerType", () => {
   it("recognises what German and English questions ask for", () => {
     const cases: [string, ReturnType<typeof questionAnswerType>][] = [
       ["Wann reist Kim nach Russland?", "date"],
-      ["seit wann gibt es sanktionen", "date"],
+      ["seit wann gibt es sanktionen", "since"],
+      ["how long has russia been short on shells", "since"],
+      ["bis wann ging der Koreakrieg", "date"],
       ["When did the sanctions start?", "date"],
       ["in welchem Jahr war das", "date"],
       ["Wie viele Tage blieb die Delegation?", "number"],
@@ -18,7 +20,7 @@ describe("questionAnswerType", () => {
       ["how fast is the train", "number"],
       ["wie lange dauert das Wirtschaftstreffen", "duration"],
       ["how long will the delegation stay", "duration"],
-      ["wie lange schon gibt es sanktionen", "date"],
+      ["wie lange schon gibt es sanktionen", "since"],
       ["how long ago was the summit", "date"],
       ["Wer ist John Kirby?", "agent"],
       ["who is the expert", "person"],
@@ -89,6 +91,13 @@ describe("sentenceHasAnswerType", () => {
     expect(sentenceHasAnswerType("Als Grund nannte die Regierung die Kosten.", "reason", lexicons)).toBe(true);
     expect(sentenceHasAnswerType("The council cited safety concerns.", "reason", lexicons)).toBe(true);
     expect(sentenceHasAnswerType("Die Bundesregierung lehnte dies weiterhin ab.", "reason", lexicons)).toBe(false);
+  });
+
+  it("takes a span up to now for since when, not for when", () => {
+    const complaints = "Die Kremltruppen klagen bereits seit Monaten über Munitionsmangel.";
+    expect(sentenceHasAnswerType(complaints, "since", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType(complaints, "date", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType("Sanktionen gibt es seit 2006.", "since", lexicons)).toBe(true);
   });
 
   it("finds whoever did something: a person, an organisation or a country", () => {

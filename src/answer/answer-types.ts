@@ -33,7 +33,7 @@ const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
     ["since", /\bseit\s+wann\b|\bsince\s+when\b|\bwie\s+lange?\s+schon\b|\bhow\s+long\s+(?:has|have|had)\b/iu],
     [
       "date",
-      /\b(?:bis|ab)\s+wann\b|\bwann\b|\bwhen\b(?!\s+it\s+comes\s+to\b)|\b(?:in\s+)?(?:welchem|which|what)\s+(?:jahr|monat|year|month)\b|\b(?:welches|what|which)\s+(?:datum|date)\b|\ban\s+welchem\s+tag\b|\bsince\s+when\b|\bwie\s+lange?\s+(?:schon|her)\b|\bhow\s+long\s+ago\b/iu,
+      /\b(?:bis|ab)\s+wann\b|\bwann\b|\bwhen\b(?!\s+it\s+comes\s+to\b)|\b(?:in\s+)?(?:welchem|which|what)\s+(?:jahr|monat|year|month)\b|\b(?:welches|what|which)\s+(?:datum|date)\b|\ban\s+welchem\s+tag\b|\bwie\s+lange?\s+her\b|\bhow\s+long\s+ago\b/iu,
     ],
     ["duration", /\bwie\s+lange?\b|\bhow\s+long\b/iu],
     [

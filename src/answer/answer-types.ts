@@ -1,6 +1,6 @@
 import { foldToken, isStopWord, stem, tokenize, unicodeWords } from "../search/analyzer.js";
 import type { Lexicons } from "../search/lexicons.js";
-import { regionNames } from "../search/regions.js";
+import { regionCodesByName } from "../search/regions.js";
 import { memoized } from "../lru-map.js";
 
 /**
@@ -122,9 +122,7 @@ let regionWords: ReadonlySet<string> | null = null;
 
 /** Country and region names in German and English, folded ("russland", "north korea" as "north", "korea"); built when first needed (ICU takes a while). */
 function isRegionWord(folded: string): boolean {
-  regionWords ??= new Set(
-    regionNames().flatMap((region) => [region.de, region.en].flatMap((name) => (name ? tokenize(name).map((word) => foldToken(word)) : []))),
-  );
+  regionWords ??= new Set([...regionCodesByName().keys()].flatMap((name) => name.split(" ")));
   return regionWords.has(folded);
 }
 

@@ -1,5 +1,5 @@
 import { foldToken, tokenize } from "../search/analyzer.js";
-import { regionNames } from "../search/regions.js";
+import { regionCodesByName as countries } from "../search/regions.js";
 
 /**
  * "Wer ist der Präsident von Südkorea?", "who is North Korea's defence
@@ -33,23 +33,6 @@ export interface OfficeQuestion {
   offices: string[];
   /** The two-letter region code of the country named as their holder's. */
   country: string;
-}
-
-let countryByName: ReadonlyMap<string, string> | null = null;
-
-/** Folded country names in German and English ("sudkorea", "south korea", "korea's" read as "korea"), to their region codes. */
-function countries(): ReadonlyMap<string, string> {
-  if (countryByName) return countryByName;
-  const names = new Map<string, string>();
-  for (const region of regionNames()) {
-    for (const name of [region.de, region.en]) {
-      const key = name ? tokenize(name).map(foldToken).join(" ") : "";
-      // The first code keeps a name two share ("Russland": RU before SU).
-      if (key && !names.has(key)) names.set(key, region.code);
-    }
-  }
-  countryByName = names;
-  return names;
 }
 
 function officeIn(folded: string): string | undefined {

@@ -1,3 +1,5 @@
+import { foldToken, tokenize } from "./analyzer.js";
+
 /**
  * Country and region names in German and English from ICU (Node's full
  * Intl), which the bilingual dictionaries mostly lack. One entry per
@@ -22,4 +24,25 @@ export function regionNames(): RegionName[] {
     }
   }
   return regions;
+}
+
+let codeByName: ReadonlyMap<string, string> | null = null;
+
+/**
+ * Region names in German and English, folded word by word and joined by a
+ * space ("sudkorea", "south korea"), to their two-letter codes; built when
+ * first needed (ICU takes a while). The first code keeps a name two share
+ * ("Russland": RU before SU).
+ */
+export function regionCodesByName(): ReadonlyMap<string, string> {
+  if (codeByName) return codeByName;
+  const names = new Map<string, string>();
+  for (const region of regionNames()) {
+    for (const name of [region.de, region.en]) {
+      const key = name ? tokenize(name).map(foldToken).join(" ") : "";
+      if (key && !names.has(key)) names.set(key, region.code);
+    }
+  }
+  codeByName = names;
+  return names;
 }

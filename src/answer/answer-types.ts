@@ -216,12 +216,16 @@ const YEARS_DATES_ORDINALS = unicodeWords(
   ),
 );
 
+/** A country by name anywhere ("China und Russland"); the small words of names ("und" in "St. Kitts und Nevis") are none. */
+function namesCountry(words: readonly string[]): boolean {
+  return words.some((word) => /^\p{Lu}/u.test(word) && !isStopWord(foldToken(word)) && isRegionWord(foldToken(word)));
+}
+
 function holdsKind(sentence: string, type: AnswerType, lexicons: Lexicons): boolean {
   if (type === "since") return SENTENCE_PATTERNS.date.test(sentence) || SENTENCE_PATTERNS.duration.test(sentence);
   if (type === "agent") {
     if (holdsKind(sentence, "person", lexicons) || holdsKind(sentence, "organisation", lexicons)) return true;
-    // A country by name ("China und Russland"); the small words of names ("und" in "St. Kitts und Nevis") are none.
-    return tokenize(sentence).some((word) => /^\p{Lu}/u.test(word) && !isStopWord(foldToken(word)) && isRegionWord(foldToken(word)));
+    return namesCountry(tokenize(sentence));
   }
   if (type === "number") return SENTENCE_PATTERNS.number.test(sentence.replace(YEARS_DATES_ORDINALS, " "));
   if (SENTENCE_PATTERNS[type].test(sentence)) return true;
@@ -229,7 +233,6 @@ function holdsKind(sentence: string, type: AnswerType, lexicons: Lexicons): bool
   if (type !== "person" && type !== "place" && type !== "origin") return false;
   const words = tokenize(sentence);
   if (type === "person") return hasPersonName(words, lexicons);
-  if (type === "origin")
-    return hasPlaceName(words, lexicons) || words.some((word) => /^\p{Lu}/u.test(word) && !isStopWord(foldToken(word)) && isRegionWord(foldToken(word)));
+  if (type === "origin") return hasPlaceName(words, lexicons) || namesCountry(words);
   return hasPlaceName(words, lexicons);
 }

@@ -75,7 +75,7 @@ export function summaryQuestion(question: string): SummaryQuestion | null {
   const ownWords = words.filter(
     (word) => !CUE.test(word) && !SEPARABLE_VERB.test(word) && !ARTICLE_WORDS.test(word) && !FRAME.test(word) && !SECTION_WORD.test(word),
   );
-  const section = has(SECTION_WORD) ? sectionAsked(all, ownWords) : null;
+  const section = has(SECTION_WORD) ? sectionRequested(all, ownWords) : null;
   if (!namesArticle && section === null && ownWords.length > 0) return null;
   const length: SummaryLength = has(SHORT) ? "short" : has(LONG) ? "long" : "medium";
   // A place ("im zweiten Teil") says nothing about which article.
@@ -88,7 +88,7 @@ function sectionPlace(word: string): number | "last" | undefined {
 }
 
 /** Which part a question naming one asks for: by its place, else by its own words; null when it says neither. */
-function sectionAsked(all: readonly string[], ownWords: readonly string[]): SectionAsked | null {
+function sectionRequested(all: readonly string[], ownWords: readonly string[]): SectionAsked | null {
   const place = all.map(sectionPlace).find((found) => found !== undefined);
   if (place !== undefined) return { place };
   return ownWords.length > 0 ? { words: [...ownWords] } : null;

@@ -2,7 +2,7 @@
  * Builds the compact lexicons under data/lexicons/ from Debian's packages:
  *
  *   apt-get update && apt-get install openthesaurus-de-text dict-freedict-eng-deu dict-freedict-deu-eng trans-de-en wordnet-base fortunes-de
- *   npm run build-lexicons [-- --thesaurus FILE --dict-dir DIR --ding FILE --wordnet-counts FILE --german-text DIR --out DIR]
+ *   npm run build-lexicons [-- --thesaurus FILE --dict-dir DIR --ding FILE --wordnet DIR --wordnet-counts FILE --german-text DIR --out DIR]
  *   npm run build-lexicons -- --checksums-only [--out DIR]
  *
  * Both write checksums.json beside the files (see lexicons.ts): the second
@@ -25,6 +25,7 @@ import { dingLines, englishVerbForms, germanVerbForms, sensesOf, type DingLine }
 import { openThesaurusSynsets } from "./lexicons/openthesaurus.js";
 import { fortuneCounts } from "./lexicons/fortunes.js";
 import { semcorCounts } from "./lexicons/wordnet.js";
+import { countryAdjectives } from "./lexicons/pertainyms.js";
 import { cleanEntry, phraseTerms } from "./lexicons/phrases.js";
 import { countTerms, senseWeight, serializeCounts, serializeTranslations, TranslationTable, type Counts } from "./lexicons/translations.js";
 
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     "dict-dir": { type: "string", default: "/usr/share/dictd" },
     ding: { type: "string", default: "/usr/share/trans/de-en" },
     "wordnet-counts": { type: "string", default: "/usr/share/wordnet/cntlist.rev" },
+    wordnet: { type: "string", default: "/usr/share/wordnet" },
     "german-text": { type: "string", default: "/usr/share/games/fortunes/de" },
     out: { type: "string", default: "data/lexicons" },
     "checksums-only": { type: "boolean", default: false },
@@ -160,6 +162,50 @@ function addRegions(bilingual: Bilingual): Set<string> {
   return regionKeys;
 }
 
+/** Shorter German keys of a nationality are abbreviations or fragments ("lu", "nz", "est"), and may be a name's part ("Li"). */
+const MIN_COUNTRY_WORD = 4;
+
+/**
+ * Country adjectives: WordNet says which country "Chinese" or "North Korean"
+ * pertains to; the German adjectives are those whose first translation is
+ * that English adjective ("chinesisch" → "Chinese"). Each country's German
+ * name and adjectives become one synset ("china chines"), and each adjective
+ * translates to the other language's name as well ("Chinese" → "China"), so
+ * "der chinesische Präsident" and "the Chinese president" reach "Chinas
+ * Präsident". Returns the synset lines.
+ */
+async function addCountryAdjectives(bilingual: Bilingual, names: Set<string>, wordnetDir: string): Promise<string[]> {
+  const regions = regionNames().filter((region) => region.de && region.en);
+  const codeByEnglishName = new Map(regions.map((region) => [region.en ?? "", region.code]));
+  const adjectives = await countryAdjectives(wordnetDir, codeByEnglishName);
+  const germanAdjectivesOf = new Map<string, string[]>();
+  // Only a German word translated as a capitalised English word, a name ("polnisch" → "Polish", not "polieren" → "polish").
+  for (const key of bilingual.deEn.keys()) {
+    if (key.includes(" ") || !names.has(key) || key.length < MIN_COUNTRY_WORD) continue;
+    const first = bilingual.deEn.best(key)[0];
+    if (first !== undefined) germanAdjectivesOf.set(first, [...(germanAdjectivesOf.get(first) ?? []), key]);
+  }
+  const synsets: string[] = [];
+  for (const region of regions) {
+    const germanName = phraseTerms(region.de ?? "", "de");
+    const englishName = phraseTerms(region.en ?? "", "en");
+    if (!germanName || !englishName) continue;
+    const english = (adjectives.get(region.code) ?? []).map((adjective) => phraseTerms(adjective, "en")).filter((key): key is string => key !== null);
+    const german = [...new Set(english.flatMap((key) => germanAdjectivesOf.get(key) ?? []))].filter((key) => key !== germanName);
+    for (const key of english) {
+      for (const adjective of german) bilingual.enDe.add(key, adjective, 1);
+      bilingual.enDe.add(key, germanName, 1);
+      names.add(key);
+    }
+    for (const adjective of german) {
+      bilingual.deEn.add(adjective, englishName, 1);
+      names.add(adjective);
+    }
+    if (!germanName.includes(" ") && german.length > 0) synsets.push(`N\t${[germanName, ...german].join(" ")}`);
+  }
+  return synsets;
+}
+
 function keepHeadword(language: Language, bilingual: Bilingual, names: ReadonlySet<string>): (key: string) => boolean {
   const least = language === "en" ? MIN_ENGLISH_HEADWORD_COUNT : MIN_HEADWORD_COUNT;
   // Phrase headwords stay only for names (regions): other phrases are idioms that questions rarely repeat.
@@ -187,11 +233,12 @@ async function main(): Promise<void> {
   const ding = await dingLines(values.ding ?? "");
   // Ding's German alternatives of one sense ("Kriegsgerät; Waffen") would make synsets too, but they added noise
   // (more off-topic questions hedged than paraphrases gained) at three times the size: OpenThesaurus alone.
-  const synsetLines = [...new Set(await openThesaurusSynsets(values.thesaurus ?? ""))].sort();
   const bilingual = newBilingual();
   await readFreeDict(bilingual, values["dict-dir"] ?? "");
   readDing(bilingual, ding);
   const names = addRegions(bilingual);
+  const countries = await addCountryAdjectives(bilingual, names, values.wordnet ?? "");
+  const synsetLines = [...new Set([...(await openThesaurusSynsets(values.thesaurus ?? "")), ...countries])].sort();
   const forms = verbForms(ding);
   const files: [string, string][] = [
     ["de-synonyms.txt", synsetLines.join("\n")],

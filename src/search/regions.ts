@@ -3,12 +3,20 @@ import { foldToken, tokenize } from "./analyzer.js";
 /**
  * Country and region names in German and English from ICU (Node's full
  * Intl), which the bilingual dictionaries mostly lack. One entry per
- * two-letter region code that has a name in at least one of the languages.
+ * two-letter region code in use that has a name in at least one of the languages.
  */
 export interface RegionName {
   code: string;
   de: string | undefined;
   en: string | undefined;
+}
+
+function isCurrentRegionCode(code: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+  } catch {
+    return false;
+  }
 }
 
 export function regionNames(): RegionName[] {
@@ -18,6 +26,8 @@ export function regionNames(): RegionName[] {
   for (let first = 65; first <= 90; first += 1) {
     for (let second = 65; second <= 90; second += 1) {
       const code = String.fromCharCode(first, second);
+      // A deprecated code ("DD", "SU") is named as its successor ("Germany", "Russia"): the current code stands for the name.
+      if (!isCurrentRegionCode(code)) continue;
       const de = german.of(code);
       const en = english.of(code);
       if (de || en) regions.push({ code, de, en });
@@ -31,8 +41,7 @@ let codeByName: ReadonlyMap<string, string> | null = null;
 /**
  * Region names in German and English, folded word by word and joined by a
  * space ("sudkorea", "south korea"), to their two-letter codes; built when
- * first needed (ICU takes a while). The first code keeps a name two share
- * ("Russland": RU before SU).
+ * first needed (ICU takes a while). The first code keeps a name two share.
  */
 export function regionCodesByName(): ReadonlyMap<string, string> {
   if (codeByName) return codeByName;

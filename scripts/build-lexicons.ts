@@ -168,13 +168,16 @@ const MIN_COUNTRY_WORD = 4;
 /**
  * Country adjectives: WordNet says which country "Chinese" or "North Korean"
  * pertains to; the German adjectives are those whose first translation is
- * that English adjective ("chinesisch" → "Chinese"). Each country's German
- * name and adjectives become one synset ("china chines"), and each adjective
- * translates to the other language's name as well ("Chinese" → "China"), so
- * "der chinesische Präsident" and "the Chinese president" reach "Chinas
- * Präsident". Returns the synset lines.
+ * that English adjective ("chinesisch" → "Chinese"). Each adjective also
+ * translates to the country's name in the other language ("Chinese" →
+ * "China", "chinesisch" → "China"), so "the Chinese president" reaches
+ * "Chinas Präsident", and so does "der chinesische Präsident" when the
+ * articles lack the adjective (through English and back, see expandTokens).
+ * They are no German synsets: a synonym reaches passages for words the
+ * articles have too, and "Russland" reaching every "russischen" moved
+ * rankings for no German question gained.
  */
-async function addCountryAdjectives(bilingual: Bilingual, names: Set<string>, wordnetDir: string): Promise<string[]> {
+async function addCountryAdjectives(bilingual: Bilingual, names: Set<string>, wordnetDir: string): Promise<void> {
   const regions = regionNames().filter((region) => region.de && region.en);
   const codeByEnglishName = new Map(regions.map((region) => [region.en ?? "", region.code]));
   const adjectives = await countryAdjectives(wordnetDir, codeByEnglishName);
@@ -185,7 +188,6 @@ async function addCountryAdjectives(bilingual: Bilingual, names: Set<string>, wo
     const first = bilingual.deEn.best(key)[0];
     if (first !== undefined) germanAdjectivesOf.set(first, [...(germanAdjectivesOf.get(first) ?? []), key]);
   }
-  const synsets: string[] = [];
   for (const region of regions) {
     const germanName = phraseTerms(region.de ?? "", "de");
     const englishName = phraseTerms(region.en ?? "", "en");
@@ -201,9 +203,7 @@ async function addCountryAdjectives(bilingual: Bilingual, names: Set<string>, wo
       bilingual.deEn.add(adjective, englishName, 1);
       names.add(adjective);
     }
-    if (!germanName.includes(" ") && german.length > 0) synsets.push(`N\t${[germanName, ...german].join(" ")}`);
   }
-  return synsets;
 }
 
 function keepHeadword(language: Language, bilingual: Bilingual, names: ReadonlySet<string>): (key: string) => boolean {
@@ -237,8 +237,8 @@ async function main(): Promise<void> {
   await readFreeDict(bilingual, values["dict-dir"] ?? "");
   readDing(bilingual, ding);
   const names = addRegions(bilingual);
-  const countries = await addCountryAdjectives(bilingual, names, values.wordnet ?? "");
-  const synsetLines = [...new Set([...(await openThesaurusSynsets(values.thesaurus ?? "")), ...countries])].sort();
+  await addCountryAdjectives(bilingual, names, values.wordnet ?? "");
+  const synsetLines = [...new Set(await openThesaurusSynsets(values.thesaurus ?? ""))].sort();
   const forms = verbForms(ding);
   const files: [string, string][] = [
     ["de-synonyms.txt", synsetLines.join("\n")],

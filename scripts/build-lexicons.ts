@@ -17,7 +17,7 @@ import { writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Language } from "../src/search/analyzer.js";
-import { regionNames } from "../src/search/regions.js";
+import { regionNames, type RegionName } from "../src/search/regions.js";
 import { LEXICON_CHECKSUM_FILE, lexiconChecksums, synonymIndexOf } from "../src/search/lexicons.js";
 import { compareKeys } from "../src/search/sorted-lines.js";
 import { dictEntries, examplesOf, translationsOf } from "./lexicons/freedict.js";
@@ -148,9 +148,9 @@ function newBilingual(): Bilingual {
 }
 
 /** ICU's region names (Intl.DisplayNames) first: they are exact, where a dictionary may list a region's other senses. */
-function addRegions(bilingual: Bilingual): Set<string> {
+function addRegions(bilingual: Bilingual, regions: readonly RegionName[]): Set<string> {
   const regionKeys = new Set<string>(bilingual.names);
-  for (const { code, de, en } of regionNames()) {
+  for (const { code, de, en } of regions) {
     if (!de || !en || de === code) continue;
     const german = phraseTerms(de, "de");
     const english = phraseTerms(en, "en");
@@ -177,8 +177,8 @@ const MIN_COUNTRY_WORD = 4;
  * articles have too, and "Russland" reaching every "russischen" moved
  * rankings for no German question gained.
  */
-async function addCountryAdjectives(bilingual: Bilingual, names: Set<string>, wordnetDir: string): Promise<void> {
-  const regions = regionNames().filter((region) => region.de && region.en);
+async function addCountryAdjectives(bilingual: Bilingual, names: Set<string>, allRegions: readonly RegionName[], wordnetDir: string): Promise<void> {
+  const regions = allRegions.filter((region) => region.de && region.en);
   const codeByEnglishName = new Map(regions.map((region) => [region.en ?? "", region.code]));
   const adjectives = await countryAdjectives(wordnetDir, codeByEnglishName);
   const germanAdjectivesOf = new Map<string, string[]>();
@@ -236,8 +236,10 @@ async function main(): Promise<void> {
   const bilingual = newBilingual();
   await readFreeDict(bilingual, values["dict-dir"] ?? "");
   readDing(bilingual, ding);
-  const names = addRegions(bilingual);
-  await addCountryAdjectives(bilingual, names, values.wordnet ?? "");
+  // ICU's region names, read once: they are the translation tables' names and the countries adjectives pertain to.
+  const regions = regionNames();
+  const names = addRegions(bilingual, regions);
+  await addCountryAdjectives(bilingual, names, regions, values.wordnet ?? "");
   const synsetLines = [...new Set(await openThesaurusSynsets(values.thesaurus ?? ""))].sort();
   const forms = verbForms(ding);
   const files: [string, string][] = [

@@ -7,15 +7,15 @@ import { summaryAnswer } from "./summary/ask.js";
 import { summaryQuestion } from "./summary/question.js";
 import type { Answer, ConversationTurn } from "./types.js";
 
+/** Passages looked at to find the section a request names: the first of the article's is enough. */
+const SECTION_SEARCH_DEPTH = 5;
+
 /**
  * Questions that no passage answers: about an article itself ("Wer hat den
  * Artikel geschrieben?", "Und wann?" after it) or asking for its summary
  * ("worum geht es?", "tl;dr"). Their answer comes from the article's details
  * or its summary; null for any other question.
  */
-/** Passages looked at to find the section a request names: the first of the article's is enough. */
-const SECTION_SEARCH_DEPTH = 5;
-
 export async function answerFromDetails(
   question: string,
   analyzed: string,

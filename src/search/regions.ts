@@ -11,12 +11,9 @@ export interface RegionName {
   en: string | undefined;
 }
 
+/** Whether a two-letter code is in use: ICU canonicalises a deprecated one to its successor ("DD" → "DE"). */
 function isCurrentRegionCode(code: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
-  } catch {
-    return false;
-  }
+  return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
 }
 
 export function regionNames(): RegionName[] {

@@ -182,6 +182,7 @@ const lexicalOverridesSchema = z
       knownCompoundWeight: z.number(),
       spellingWeight: z.number(),
       roundTripWeight: z.number(),
+      compoundPartShare: z.number().min(0).max(1),
     }),
   })
   .partial()

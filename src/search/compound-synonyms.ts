@@ -24,11 +24,11 @@ export interface CompoundDictionary {
   isWord(term: string): boolean;
 }
 
-/** Where a folded compound splits into two dictionary words (the longest head first), as stems. */
-function splitCompound(folded: string, dictionary: CompoundDictionary): { modifier: string; head: string } | null {
+/** Where a folded compound splits into two words `isWord` knows (the longest head first), as stems. */
+export function splitCompound(folded: string, isWord: (term: string) => boolean): { modifier: string; head: string } | null {
   for (const split of compoundSplits(folded)) {
-    if (!dictionary.isWord(split.head)) continue;
-    const modifier = split.modifiers().find((candidate) => dictionary.isWord(candidate));
+    if (!isWord(split.head)) continue;
+    const modifier = split.modifiers().find((candidate) => isWord(candidate));
     if (modifier !== undefined) return { modifier, head: split.head };
   }
   return null;
@@ -40,7 +40,7 @@ function partSynonyms(term: string, dictionary: CompoundDictionary): string[] {
 }
 
 export function compoundSynonyms(folded: string, dictionary: CompoundDictionary, vocabulary: Vocabulary): CompoundSynonym[] {
-  const parts = splitCompound(folded, dictionary);
+  const parts = splitCompound(folded, (term) => dictionary.isWord(term));
   if (!parts) return [];
   const modifiers = new Set([parts.modifier, ...partSynonyms(parts.modifier, dictionary)]);
   const found = new Map<string, 1 | 2>();

@@ -1,5 +1,5 @@
 import { analyze, languageMarkers, stem, type AnalyzedToken, type Language } from "./analyzer.js";
-import { compoundSynonyms } from "./compound-synonyms.js";
+import { compoundSynonyms, splitCompound } from "./compound-synonyms.js";
 import { COMPOUND_SHARE, compoundParts, verbStemVariants, type Vocabulary } from "./vocabulary.js";
 import type { Lexicons, TermPhrase, TranslationLookup } from "./lexicons.js";
 
@@ -25,6 +25,8 @@ export interface ExpansionOptions {
   roundTripWeight: number;
   /** Weight of an indexed word one typo away from a question word the index does not have. */
   spellingWeight: number;
+  /** Share of the translation weight for a part of a German compound the dictionary lacks. */
+  compoundPartShare: number;
 }
 
 export const DEFAULT_EXPANSION_OPTIONS: ExpansionOptions = {
@@ -35,10 +37,13 @@ export const DEFAULT_EXPANSION_OPTIONS: ExpansionOptions = {
   knownCompoundWeight: 0,
   spellingWeight: 0.7,
   roundTripWeight: 0.35,
+  compoundPartShare: 0.6,
 };
 
 /** Senses followed on each leg of a round trip: the first ones are the common ones. */
 const ROUND_TRIP_SENSES = 4;
+/** Senses of a compound's part that may say what it means in the compound: the common ones too. */
+const PART_SENSES = 4;
 
 export interface TermExpansion {
   term: string;
@@ -168,6 +173,20 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     const keys = input.german.map((token) => (table.get(token.term) !== undefined ? token.term : (ownVerb(token.term, lexicons, table) ?? token.term)));
     const translations = translationsByPosition(keys, table, lexicons.longestKey);
     translations.forEach((phrases, position) => add(position, reach(phraseStems(phrases), vocabulary), options.translationWeight, "translation"));
+    // A compound the dictionary lacks is said in English by its parts: "Hafenbrücke" → "harbour", "bridge".
+    input.german.forEach((token, position) => {
+      if (input.known[position] || (translations[position]?.length ?? 0) > 0) return;
+      const parts = splitCompound(token.folded, (term) => table.get(term) !== undefined);
+      if (!parts) return;
+      for (const part of [parts.modifier, parts.head]) {
+        add(
+          position,
+          reach(phraseStems((table.get(part) ?? []).slice(0, PART_SENSES)), vocabulary),
+          options.translationWeight * options.compoundPartShare,
+          "translation",
+        );
+      }
+    });
   }
   if (input.questionLanguage === "de") {
     input.german.forEach((token, position) => {

@@ -183,6 +183,48 @@ describe("verb forms and phrases", () => {
   });
 });
 
+describe("German compounds the dictionary lacks, asked about English articles", () => {
+  const lexicons: Lexicons = {
+    ...lexicon(),
+    translations: {
+      "en-de": new Map(),
+      "de-en": new Map([
+        [term("Hafen"), [[term("harbour", "en")], [term("port", "en")]]],
+        [term("Brücke"), [[term("bridge", "en")]]],
+        [term("Bahn"), [[term("railway", "en")], [term("rail", "en")], [term("path", "en")], [term("track", "en")], [term("web", "en")]]],
+      ]),
+    },
+  };
+  const vocabulary = new Vocabulary(["harbour", "bridg", "rail", "web", "port"].map((word) => term(word, "en")));
+  const expandGerman = (question: string, known: boolean[]): string[][] => {
+    const german = analyze(question, "de");
+    return expandTokens(
+      { german, english: null, questionLanguage: "de", indexLanguages: new Set(["en"]), known },
+      lexicons,
+      vocabulary,
+      DEFAULT_EXPANSION_OPTIONS,
+    ).map((list) => list.map((expansion) => expansion.term));
+  };
+
+  it("says a compound by its parts' translations, weighted below a whole word's", () => {
+    const german = analyze("Hafenbrücke", "de");
+    const [bridge] = expandTokens(
+      { german, english: null, questionLanguage: "de", indexLanguages: new Set(["en"]), known: [false] },
+      lexicons,
+      vocabulary,
+      DEFAULT_EXPANSION_OPTIONS,
+    );
+    expect(bridge?.map((expansion) => expansion.term).sort()).toEqual([term("bridge", "en"), term("harbour", "en"), term("port", "en")].sort());
+    for (const expansion of bridge ?? []) expect(expansion.weight).toBeLessThan(DEFAULT_EXPANSION_OPTIONS.translationWeight);
+  });
+
+  it("follows only a part's common senses, and leaves words the articles have alone", () => {
+    expect(expandGerman("Bahnbrücke", [false])[0]).not.toContain(term("web", "en"));
+    expect(expandGerman("Bahnbrücke", [false])[0]).toContain(term("rail", "en"));
+    expect(expandGerman("Hafenbrücke", [true])).toEqual([[]]);
+  });
+});
+
 describe("LexicalIndex with lexicons", () => {
   it("matches a German verb form that stems apart from the one in the text (getroffen / traf)", () => {
     const index = LexicalIndex.build(

@@ -2,6 +2,7 @@ import { isTeaserSentence } from "../content/parse.js";
 import { memoized } from "../lru-map.js";
 import type { Article, Paragraph } from "../content/types.js";
 import { detectLanguage, type Language } from "../search/analyzer.js";
+import { countryWords } from "../search/country-words.js";
 import type { Lexicons } from "../search/lexicons.js";
 import { inOtherLanguage } from "../search/other-language.js";
 import { tokenWeight, type QueryContext, type QueryToken } from "../search/query-analysis.js";
@@ -91,7 +92,7 @@ function candidatesOf(
     const typeMatched =
       type !== null &&
       holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph)) &&
-      !(office !== null && officeOfOthersOnly(entry.paragraph.text, office));
+      !(office !== null && officeOfOthersOnly(entry.paragraph.text, office, countryWords(settings.lexicons)));
     const prior = focus?.priorIds.has(hit.id) ? 1 + focus.priorBoost : 1;
     candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1) * prior, typeMatched });
   }
@@ -144,7 +145,7 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
   const result = await index.retriever.search(analyzed, Math.max(CANDIDATES, settings.rankingSize), focus?.context, focus?.article ?? undefined);
   const type = questionAnswerType(analyzed) ?? focus?.inheritedType ?? null;
   // "Wer ist der Präsident von Südkorea?": a passage naming only other countries' presidents holds no such person.
-  const office = type === "person" ? officeQuestion(analyzed) : null;
+  const office = type === "person" ? officeQuestion(analyzed, countryWords(settings.lexicons)) : null;
   const candidates = candidatesOf(result, index, type, office, settings, focus);
   const best = candidates[0];
   const phrases = best ? phraseMatches(result.tokens, best.paragraph.text, paragraphLanguage(best.paragraph.text), (token) => !isSpecific(token)) : 0;

@@ -1,4 +1,5 @@
 import { foldToken, tokenize } from "../search/analyzer.js";
+import type { CountryOfWords } from "../search/country-words.js";
 import { regionCodesByName as countries } from "../search/regions.js";
 
 /**
@@ -7,7 +8,8 @@ import { regionCodesByName as countries } from "../search/regions.js";
  * that names that office only for other countries ("Chinas Präsident Xi
  * Jinping", "US-Präsidenten Donald Trump", "Russlands Verteidigungsminister")
  * does not hold the person asked for, however well its words match. Offices
- * and countries are plain German and English words and ICU's region names,
+ * and countries are plain German and English words, ICU's region names and
+ * the adjectives the lexicons lead to them ("der südkoreanische Präsident"),
  * the same for any article.
  */
 
@@ -65,8 +67,18 @@ function genitiveCountry(words: readonly string[], end: number): string | null {
   return null;
 }
 
+/** A country's adjective just before word `office` ("südkoreanische Präsident", "south korean president"), two words first. */
+function adjectiveCountry(words: readonly string[], office: number, countryOf: CountryOfWords): string | null {
+  for (const length of [2, 1]) {
+    if (office - length < 0) continue;
+    const code = countryOf(words.slice(office - length, office));
+    if (code) return code;
+  }
+  return null;
+}
+
 /** Whether the question asks who holds an office of one named country; null when it does not. */
-export function officeQuestion(question: string): OfficeQuestion | null {
+export function officeQuestion(question: string, countryOf: CountryOfWords): OfficeQuestion | null {
   const words = tokenize(question).map(foldToken);
   const offices: string[] = [];
   let country: string | null = null;
@@ -80,6 +92,8 @@ export function officeQuestion(question: string): OfficeQuestion | null {
     if (next > index + 1) country ??= countryAt(words, next)?.code ?? null;
     // "North Korea's defence minister", "Russlands Präsident".
     for (const back of [1, 2]) country ??= genitiveCountry(words, index - back);
+    // "der ukrainische Verteidigungsminister", "the ukrainian defence minister".
+    for (const back of [0, 1]) country ??= adjectiveCountry(words, index - back, countryOf);
   });
   return offices.length > 0 && country !== null ? { offices, country } : null;
 }
@@ -90,7 +104,7 @@ export function officeQuestion(question: string): OfficeQuestion | null {
  * first part: "Chinas Präsident", "US-Präsidenten"). A mention without a
  * country says nothing either way, and neither does a passage without one.
  */
-export function officeOfOthersOnly(text: string, asked: OfficeQuestion): boolean {
+export function officeOfOthersOnly(text: string, asked: OfficeQuestion, countryOf: CountryOfWords): boolean {
   const original = tokenize(text);
   const words = original.map(foldToken);
   let mentions = 0;
@@ -100,7 +114,10 @@ export function officeOfOthersOnly(text: string, asked: OfficeQuestion): boolean
     mentions += 1;
     const before = original[index - 1] ?? "";
     // An acronym just before the office is its country ("US-Präsidenten"), as written in capitals.
-    const owner = genitiveCountry(words, index - 1) ?? (/^\p{Lu}{2,3}$/u.test(before) ? (countries().get(words[index - 1] ?? "") ?? before) : null);
+    const owner =
+      genitiveCountry(words, index - 1) ??
+      (/^\p{Lu}{2,3}$/u.test(before) ? (countries().get(words[index - 1] ?? "") ?? before) : null) ??
+      adjectiveCountry(words, index, countryOf);
     if (owner === null || owner === asked.country) return false;
   }
   return mentions > 0;

@@ -1,10 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { officeOfOthersOnly, officeQuestion } from "../../src/answer/office-holder.js";
+import { officeOfOthersOnly as othersOnly, officeQuestion as askedOffice } from "../../src/answer/office-holder.js";
 import type { QaService } from "../../src/answer/service.js";
+import { countryWords } from "../../src/search/country-words.js";
+import { EMPTY_LEXICONS, loadLexicons } from "../../src/search/lexicons.js";
 import { bundledLexicalService } from "../helpers/content-fixtures.js";
 
 const TRAVELS = "Der Diktator traf sich mit Chinas Präsident Xi Jinping, bevor er mit dem ehemaligen US-Präsidenten Donald Trump zusammenkam.";
 const VISIT = "Im Juli besuchte Russlands Verteidigungsminister Sergei Schoigu Nordkorea.";
+const countryOf = countryWords(loadLexicons());
+const officeQuestion = (question: string): ReturnType<typeof askedOffice> => askedOffice(question, countryOf);
+const officeOfOthersOnly = (text: string, asked: NonNullable<ReturnType<typeof askedOffice>>): boolean => othersOnly(text, asked, countryOf);
 
 describe("officeQuestion", () => {
   it.each([
@@ -14,11 +19,20 @@ describe("officeQuestion", () => {
     ["who is north korea's foreign minister", "KP"],
     ["who is north koreas defence minister", "KP"],
     ["Wer ist Russlands Verteidigungsminister?", "RU"],
+    ["wer ist der südkoreanische Präsident", "KR"],
+    ["who is the south korean president", "KR"],
+    ["wer ist der amerikanische präsident", "US"],
+    ["Who is the Ukrainian defence minister?", "UA"],
   ])("reads %j as asking for an office of %s", (question, country) => {
     expect(officeQuestion(question)?.country).toBe(country);
   });
 
-  it.each(["wer ist der kremlchef", "who replaced shoigu as defense minister", "Wer ist John Kirby?", "Was will Russland?"])(
+  it("reads an adjective as a country only through the lexicons", () => {
+    expect(askedOffice("wer ist der südkoreanische Präsident", countryWords(EMPTY_LEXICONS))).toBeNull();
+    expect(askedOffice("wer ist der Präsident von Südkorea", countryWords(EMPTY_LEXICONS))?.country).toBe("KR");
+  });
+
+  it.each(["wer ist der kremlchef", "wer ist der neue Präsident", "who replaced shoigu as defense minister", "Wer ist John Kirby?", "Was will Russland?"])(
     "reads %j as asking for no country's office",
     (question) => {
       expect(officeQuestion(question)).toBeNull();
@@ -38,6 +52,14 @@ describe("officeOfOthersOnly", () => {
     expect(officeOfOthersOnly(TRAVELS, unitedStates)).toBe(false);
   });
 
+  it("reads a country's adjective before the office in the passage too", () => {
+    const russia = officeQuestion("Wer ist Russlands Präsident?") ?? expect.fail("no office read");
+    const china = officeQuestion("who is the chinese president") ?? expect.fail("no office read");
+    const text = "Kim traf den chinesischen Präsidenten Xi Jinping.";
+    expect(officeOfOthersOnly(text, russia)).toBe(true);
+    expect(officeOfOthersOnly(text, china)).toBe(false);
+  });
+
   it("says nothing of a passage that names the office without a country, or not at all", () => {
     const southKorea = officeQuestion("Wer ist der Präsident von Südkorea?") ?? expect.fail("no office read");
     expect(officeOfOthersOnly("Der Präsident sprach lange.", southKorea)).toBe(false);
@@ -52,8 +74,10 @@ describe("a question for a country's office, through the service", () => {
   });
 
   it("shows a passage about other countries' presidents only as the closest one, and answers for the country it names", async () => {
-    const southKorea = await service.ask("Wer ist der Präsident von Südkorea?");
-    expect(southKorea.hedged || !southKorea.answered).toBe(true);
+    for (const question of ["Wer ist der Präsident von Südkorea?", "wer ist der südkoreanische präsident", "who is the south korean president"]) {
+      const southKorea = await service.ask(question);
+      expect(southKorea.hedged || !southKorea.answered).toBe(true);
+    }
     const russia = await service.ask("Wer ist Russlands Verteidigungsminister?");
     expect(russia).toMatchObject({ answered: true, hedged: false });
     expect(russia.citations[0]?.excerpt).toContain("Sergei Schoigu");

@@ -5,7 +5,8 @@
  * language it has, about 50 ms of each start. The function words of some other
  * languages go into data/stopwords/other-languages.json (folded, without any
  * that is also a German or English one): they tell that a question is in
- * neither language.
+ * neither language. The ones that are German or English stop words as well
+ * are listed apart ("shared"): they count for neither side.
  *
  *   npm run build-stopwords
  *
@@ -14,15 +15,18 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import stopwordLists from "stopword";
-import { otherLanguageWords, OTHER_LANGUAGES } from "../src/search/other-language-words.js";
+import { otherLanguageWords, OTHER_LANGUAGES, sharedFunctionWords } from "../src/search/other-language-words.js";
 
 const lists = { deu: stopwordLists.deu, eng: stopwordLists.eng };
 await writeFile("data/stopwords/lists.json", `${JSON.stringify(lists, null, 1)}\n`);
 console.log(`data/stopwords/lists.json: ${lists.deu.length} German and ${lists.eng.length} English words`);
 
-const other = { languages: [...OTHER_LANGUAGES], words: otherLanguageWords(OTHER_LANGUAGES.map((language) => stopwordLists[language])) };
+const otherLists = OTHER_LANGUAGES.map((language) => stopwordLists[language]);
+const other = { languages: [...OTHER_LANGUAGES], words: otherLanguageWords(otherLists), shared: sharedFunctionWords(otherLists) };
 await writeFile("data/stopwords/other-languages.json", `${JSON.stringify(other, null, 1)}\n`);
-console.log(`data/stopwords/other-languages.json: ${other.words.length} words of ${other.languages.join(", ")}`);
+console.log(
+  `data/stopwords/other-languages.json: ${other.words.length} words of ${other.languages.join(", ")}, ${other.shared.length} shared with German or English`,
+);
 
 // Each list comes with its own notice (MIT, Apache 2.0, …): the package's file of them, for these lists and the package.
 const RULE = "#".repeat(79);

@@ -18,3 +18,14 @@ export function otherLanguageWords(lists: readonly (readonly string[])[]): strin
   }
   return [...words].sort();
 }
+
+/** The lists' words that are German or English stop words as well ("a", "do", "da", "die"), folded and sorted: they tell neither way. */
+export function sharedFunctionWords(lists: readonly (readonly string[])[]): string[] {
+  const words = new Set<string>();
+  for (const list of lists) {
+    for (const entry of list) {
+      for (const folded of foldedWords(entry)) if (isStopWord(folded)) words.add(folded);
+    }
+  }
+  return [...words].sort();
+}

@@ -14,6 +14,8 @@ describe("inOtherLanguage", () => {
     "Co Korea Północna chce od Rosji?",
     "Kuzey Kore ne zaman saldırı başlattı?",
     "ロシアは北朝鮮から何を望んでいますか",
+    "O que a Coreia do Norte quer da Rússia?",
+    "Quem é o presidente da China?",
   ])("tells that %j is in neither German nor English", (question) => {
     expect(inOtherLanguage(question, lexicons)).toBe(true);
   });
@@ -28,6 +30,9 @@ describe("inOtherLanguage", () => {
     "what did lech wałęsa say",
     "wie viel kostet ein cafe con leche",
     "la la land",
+    "Wie reist Kim an?",
+    "mit was reist kim an, flieger?",
+    "what do a and o stand for",
     "Pourquoi?",
     "ok",
     "???",

@@ -98,7 +98,7 @@ const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
   ),
   // A role, also as the last part of a German compound ("Energieexperte", "Hydrogeologe", "Bürgermeisterin").
   person:
-    /\b\p{L}*(?:präsident|praesident|minister|experte|expertin|sprecher|diktator|machthaber|kremlchef|anführer|kanzler|chef|leiter|direktor|bürgermeister|buergermeister|vorsitzende|forscher|ökonom|oekonom|loge|login|ingenieur|trainer|professor)(?:in|en|innen|s|n)?\b|\bdr\.|\b(?:president|spokesman|spokesperson|spokeswoman|expert|dictator|leader|chancellor|mayor|chief|executive|engineer|officer|economist|analyst|professor|chairman|chairwoman|director|manager|coach|secretary|scientist|researcher|inspector|investigator|\p{L}+ologist)s?\b/iu,
+    /\b\p{L}*(?:präsident|praesident|minister|experte|expertin|sprecher|diktator|machthaber|kremlchef|führer|kanzler|chef|leiter|vorstand|vorständin|richter|anwalt|anwältin|direktor|bürgermeister|buergermeister|vorsitzende|forscher|ökonom|oekonom|loge|login|ingenieur|trainer|professor)(?:in|en|innen|s|n)?\b|\bdr\.|\b(?:president|spokesman|spokesperson|spokeswoman|expert|dictator|leader|chancellor|mayor|chief|executive|engineer|officer|economist|analyst|professor|chairman|chairwoman|director|manager|coach|secretary|scientist|researcher|inspector|investigator|\p{L}+ologist)s?\b/iu,
   // Places need a name after the preposition: see hasPlaceName.
   place: /\b(?:grenze|hauptstadt|region|border|capital)\b/iu,
   // Whoever did something, and since when: see holdsKind.

@@ -72,6 +72,9 @@ describe("sentenceHasAnswerType", () => {
     expect(sentenceHasAnswerType("Der Hydrogeologe Matthias Reindl sieht darin einen Kern des Problems.", "person", lexicons)).toBe(true);
     expect(sentenceHasAnswerType("Chief executive Martin Hale said the company could not afford it.", "person", lexicons)).toBe(true);
     expect(sentenceHasAnswerType("said Helen Mercer, the structural engineer who led the inspection.", "person", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Die Stadtwerke seien vorbereitet, sagte die Geschäftsführerin am Montag.", "person", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Finanzvorständin Petra Lindqvist rechnet mit Verlusten.", "person", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Ohne Führerschein darf niemand den Bus fahren.", "person", lexicons)).toBe(false);
     expect(sentenceHasAnswerType("Die Gaspreise an den Börsen sind deutlich gesunken.", "person", lexicons)).toBe(false);
     expect(sentenceHasAnswerType("The bridge was closed to all traffic on Tuesday.", "person", lexicons)).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { genderCounterparts } from "./gender-forms.js";
+import { verbNounStems } from "./verb-nouns.js";
 import { analyze, foldToken, withoutQuestionFrame, type Language } from "./analyzer.js";
 import { expandTokens, guessQuestionLanguage, type ExpansionOptions, type TermExpansion } from "./expansion.js";
 import type { Lexicons } from "./lexicons.js";
@@ -133,9 +134,11 @@ export class QueryAnalyzer {
       const own = [token.term, englishTerm ?? token.term, token.folded, ...verbStemVariants(token.term)];
       const variants = withIndexedForms(own);
       if (variants.some((term) => this.index.frequencyOf(term) > 0)) return variants;
-      // "der Sprecher" of an article that names only its "Sprecherin" (and the other way round).
-      const otherGender = withIndexedForms([...own, ...genderCounterparts(token.folded)]);
-      if (otherGender.some((term) => this.index.frequencyOf(term) > 0)) return otherGender;
+      // "der Sprecher" of an article that names only its "Sprecherin" (and the other way round); "geliefert" of
+      // one that names only the "Lieferung".
+      const related = englishTerm === undefined ? [...genderCounterparts(token.folded), ...verbNounStems(token.term)] : genderCounterparts(token.folded);
+      const otherForms = withIndexedForms([...own, ...related]);
+      if (otherForms.some((term) => this.index.frequencyOf(term) > 0)) return otherForms;
       // Forms of one verb that stem apart ("getroffen" / "traf", "met" / "meet") stand in for a word the articles lack
       // as written; for a word they have, other forms would only widen the match (and meet homographs: "gab", "Gabe").
       const forms = englishTerm !== undefined ? this.lexicons.verbForms.en.get(englishTerm) : this.lexicons.verbForms.de.get(token.term);

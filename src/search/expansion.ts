@@ -42,6 +42,8 @@ export const DEFAULT_EXPANSION_OPTIONS: ExpansionOptions = {
 
 /** Senses followed on each leg of a round trip: the first ones are the common ones. */
 const ROUND_TRIP_SENSES = 4;
+/** Common senses of a verb added to those of a form of it that the dictionary lists apart. */
+const VERB_SENSES = 4;
 /** Senses of a compound's part that may say what it means in the compound: the common ones too. */
 const PART_SENSES = 4;
 
@@ -172,6 +174,12 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     // A conjugated form the dictionary lacks ("entlässt") is looked up as the verb it belongs to ("entlassen").
     const keys = input.german.map((token) => (table.get(token.term) !== undefined ? token.term : (ownVerb(token.term, lexicons, table) ?? token.term)));
     const translations = translationsByPosition(keys, table, lexicons.longestKey);
+    // A form the dictionary lists apart may keep only a rare sense ("kostet": "tastes"): its verb's common senses too ("costs").
+    input.german.forEach((token, position) => {
+      if (keys[position] !== token.term) return;
+      const verb = ownVerb(token.term, lexicons, table);
+      if (verb !== undefined && verb !== token.term) translations[position]?.push(...(table.get(verb) ?? []).slice(0, VERB_SENSES));
+    });
     translations.forEach((phrases, position) => add(position, reach(phraseStems(phrases), vocabulary), options.translationWeight, "translation"));
     // A compound the dictionary lacks is said in English by its parts: "Hafenbrücke" → "harbour", "bridge".
     input.german.forEach((token, position) => {

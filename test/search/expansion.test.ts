@@ -181,6 +181,28 @@ describe("verb forms and phrases", () => {
     );
     expect(reached.flat().map((expansion) => expansion.term)).toEqual([term("dismiss", "en")]);
   });
+
+  it("adds the verb's common senses to a form the dictionary lists apart with a rare one", () => {
+    const lexicons: Lexicons = {
+      ...lexicon(),
+      translations: {
+        "en-de": new Map(),
+        "de-en": new Map([
+          [term("kostet"), [[term("tastes", "en")]]],
+          [term("kosten"), [[term("taste", "en")], [term("cost", "en")]]],
+        ]),
+      },
+      verbForms: { de: new Map([[term("kostet"), [term("kosten"), term("gekostet")]]]), en: new Map() },
+    };
+    const german = analyze("kostet", "de");
+    const reached = expandTokens(
+      { german, english: null, questionLanguage: "de", indexLanguages: new Set(["en"]), known: [false] },
+      lexicons,
+      new Vocabulary([term("cost", "en")]),
+      DEFAULT_EXPANSION_OPTIONS,
+    );
+    expect(reached.flat().map((expansion) => expansion.term)).toEqual([term("cost", "en")]);
+  });
 });
 
 describe("German compounds the dictionary lacks, asked about English articles", () => {

@@ -82,9 +82,10 @@ export function tokenize(text: string): string[] {
 
 /**
  * Bump when tokens or terms change for the same text (the tokenizer, folding,
- * stemming): a stored index built by another version is then built afresh.
+ * stemming, the vocabulary's reduced forms): a stored index built by another version
+ * is then built afresh.
  */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 /** What an index's terms depend on besides the text: the analyser's version and its stop words. */
 export function analyzerFingerprint(): string {

@@ -12,6 +12,8 @@ import { stem } from "./analyzer.js";
  * "benot". Lookups try these reduced forms on both sides.
  */
 export function verbStemVariants(term: string): string[] {
+  // Snowball keeps the "-n" of a noun in "-el" ("Lebensmitteln", "Inseln"), which the singular lacks.
+  if (term.length >= 6 && term.endsWith("eln") && !/\d/.test(term)) return [term.slice(0, -1)];
   if (term.length < 5 || !term.endsWith("t") || /\d/.test(term)) return [];
   const variants = [term.slice(0, -1)];
   if (term.endsWith("st")) variants.push(term.slice(0, -2));

@@ -14,6 +14,14 @@ describe("Vocabulary", () => {
     expect(vocabulary.resolve("fehlt")).toEqual([]);
   });
 
+  it("reaches a noun in -el from its dative plural, which Snowball keeps apart", () => {
+    const nouns = new Vocabulary([term("Lebensmitteln"), term("Insel")]);
+    expect(term("Lebensmitteln")).not.toBe(term("Lebensmittel"));
+    expect(nouns.resolve(term("Lebensmittel"))).toEqual([term("Lebensmitteln")]);
+    expect(nouns.resolve(term("Inseln"))).toEqual([term("Insel")]);
+    expect(verbStemVariants("eln")).toEqual([]);
+  });
+
   it("finds compounds by their head, and by their modifier only when it is long enough", () => {
     expect(vocabulary.compounds("mangel")).toEqual(["munitionsmangel"]);
     expect(vocabulary.compounds("lebensmittel")).toEqual(["lebensmittelknapp"]);

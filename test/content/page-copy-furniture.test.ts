@@ -87,6 +87,14 @@ describe("furniture on pasted pages", () => {
     expect(parseArticle(zeit, { id: "x", format: "txt", contentHash: "0" }).paragraphs.length).toBeGreaterThan(5);
   });
 
+  it("ends a one-paragraph report where readers' comments begin, told by a comment's time and buttons", () => {
+    const { article, reasonOf } = readPage("page-copies-4/tonline-kurzmeldung.txt");
+    expect(article.title).toBe("Elbtunnel am Wochenende nur einspurig befahrbar");
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 2))).toEqual(["Wegen Wartungsarbeiten"]);
+    expect(reasonOf("Kommentare (2)")).toBe("reader comments");
+    expect(reasonOf("Jedes Wochenende dasselbe")).toBe("reader comments");
+  });
+
   it("drops a gallery's captions, opened by their place in it ('Item 1 of 2', '[1/2]'), and the reporting and editing line", () => {
     const { article, reasonOf } = readPage("page-copies-4/reuters-style.txt");
     expect(article.title).toBe("Dutch port of Rotterdam sees record container volumes despite Red Sea disruption");

@@ -57,6 +57,22 @@ export const COMMENTS_HEADING =
 /** Paragraphs of the article that stand above readers' comments. */
 export const MIN_PROSE_BEFORE_COMMENTS = 2;
 
+/** A comment's time or the buttons under it: "vor 2 Stunden", "3 hours ago", "Antworten", "Reply". */
+const COMMENT_MARK =
+  /^(?:vor\s+(?:\d+|einer?|wenigen)\s+(?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?)|(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|Antworten|Melden|Reply|Report)$/iu;
+/** Lines under a comments heading in which the first comment shows itself. */
+const COMMENT_LOOKAHEAD = 6;
+
+/**
+ * Whether comments follow a comments heading at `index`: a comment's time or
+ * its buttons within the next few lines. Then the heading begins the comments
+ * even under a one-paragraph report; a bare count by the byline ("42
+ * Kommentare", then "Artikel anhören") has none.
+ */
+export function commentsFollow(blocks: readonly Block[], index: number): boolean {
+  return blocks.slice(index + 1, index + 1 + COMMENT_LOOKAHEAD).some((block) => COMMENT_MARK.test(block.text.trim()));
+}
+
 /** Labels whose next line is the site's: an advertisement's or a video's teaser, a newsletter's pitch. */
 export const AD_LABEL = /^(?:Anzeige|Werbung|Advertisement|Sponsored|Video|Audio|Podcast)$/iu;
 export const NEWSLETTER_LABEL = /^Newsletter$/iu;

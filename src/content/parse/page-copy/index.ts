@@ -5,7 +5,16 @@ import { parseDate } from "../dates.js";
 import { furnitureReason, isProse, repeatedShortLines, type DroppedLine } from "../furniture.js";
 import { SOURCES_HEADING } from "../sources.js";
 import { authorBoxLines, authorBoxStart } from "./author-box.js";
-import { AD_LABEL, COMMENTS_HEADING, MIN_PROSE_BEFORE_COMMENTS, NEWSLETTER_LABEL, captionIndexes, isPullQuote, relatedTeasers } from "./body-furniture.js";
+import {
+  AD_LABEL,
+  COMMENTS_HEADING,
+  MIN_PROSE_BEFORE_COMMENTS,
+  NEWSLETTER_LABEL,
+  captionIndexes,
+  commentsFollow,
+  isPullQuote,
+  relatedTeasers,
+} from "./body-furniture.js";
 import { splitDateSuffix } from "./date-suffix.js";
 import { MAX_KICKER_WORDS, isByline, splitKicker } from "./headline.js";
 
@@ -118,9 +127,11 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
   // Readers' comments end the article, sentences though they are: they are not the article's. A comment count
   // above the article's text ("42 Kommentare" by the byline) is a link to them, not where they begin.
   let proseSoFar = 0;
-  const commentsAt = below.findIndex((block) => {
+  const commentsAt = below.findIndex((block, index) => {
     if (isArticleProse(block)) proseSoFar += 1;
-    return proseSoFar >= MIN_PROSE_BEFORE_COMMENTS && block.kind !== "list-item" && COMMENTS_HEADING.test(block.text);
+    if (proseSoFar === 0 || block.kind === "list-item" || !COMMENTS_HEADING.test(block.text)) return false;
+    // Under a one-paragraph report, only a heading the comments themselves follow.
+    return proseSoFar >= MIN_PROSE_BEFORE_COMMENTS || commentsFollow(below, index);
   });
   const rest = commentsAt >= 0 ? below.slice(0, commentsAt) : below;
   const comments = commentsAt >= 0 ? below.slice(commentsAt) : [];

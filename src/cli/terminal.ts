@@ -22,7 +22,7 @@ const HELP = [
   "  /reindex                re-read the article folder and rebuild the index",
   "  /new                    start a new conversation (each question otherwise follows up on the previous ones)",
   "  /help                   this help",
-  "  /quit                   leave (Ctrl+D works too)",
+  '  /quit                   leave (Ctrl+D, or "exit" alone, works too)',
   "Questions about an article itself work too: „Wann ist der Artikel erschienen?“, „what are the article's sources?“",
   "So does asking for a summary in words: „Worum geht es in dem Artikel?“, „tl;dr“, „fasse den Abschnitt über die Sanktionen zusammen“.",
   "The German names work too: /frage, /quelle, /zusammenfassung [kurz|mittel|lang], /artikel, /neu-indizieren, /neu, /info, /hilfe, /ende.",
@@ -92,6 +92,8 @@ export class TerminalConversation {
   }
 }
 
+const BARE_QUIT = /^(?:exit|quit)$/iu;
+
 /**
  * Handles one line of input; returns the text to print, or null to quit.
  * With a `conversation`, a question follows up on the earlier ones of it.
@@ -104,6 +106,8 @@ export async function handleTerminalLine(
 ): Promise<string | null> {
   const text = line.trim();
   if (text.length === 0) return "";
+  // "exit" or "quit" typed alone is no question about an article: it is how most prompts are left.
+  if (BARE_QUIT.test(text)) return null;
   if (!text.startsWith("/")) {
     const checked = checkQuestion(text, maxQuestionLength);
     if (!checked.ok) return checked.reason === "too_long" ? questionTooLong(checked.length, checked.max) : "";

@@ -26,6 +26,9 @@ describe("terminal session", () => {
     expect(await handleTerminalLine(service, "/frobnicate")).toMatch(/Unknown command/);
     expect(await handleTerminalLine(service, "   ")).toBe("");
     expect(await handleTerminalLine(service, "/quit")).toBeNull();
+    expect(await handleTerminalLine(service, " Exit ")).toBeNull();
+    expect(await handleTerminalLine(service, "quit")).toBeNull();
+    expect(await handleTerminalLine(service, "exit strategy")).not.toBeNull();
   });
 
   it("knows the German command names Discord shows German users, and German summary lengths", async () => {

@@ -47,7 +47,7 @@ export function formatAnswer(answer: Answer): string {
   }
   if (answer.noSearchWords) {
     return [
-      "This question has nothing to search for: all its words are too common to find a passage by (such as „was“, „ist“, „what“).",
+      "This question has nothing to search for: it has no words, or only words too common to find a passage by (such as „was“, „ist“, „what“).",
       "Ask about something the articles cover, or ask for /summary to see what they are about.",
     ].join("\n");
   }

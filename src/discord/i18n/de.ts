@@ -30,7 +30,7 @@ export const de: Messages = {
     "Ich verstehe nur Fragen auf Deutsch oder Englisch, und diese scheint in einer anderen Sprache gestellt zu sein. Frag bitte auf Deutsch oder Englisch; zitiert wird in der Sprache des Artikels.",
   languageMismatchHint: "Ohne das Embedding-Modell vergleiche ich nur Wörter: Fragen in der Sprache des Artikels funktionieren am besten.",
   noSearchWords: (summary) =>
-    `In deiner Frage steht nichts, wonach ich suchen kann: alle ihre Wörter sind zu häufig (wie „was“ oder „ist“). Frag nach etwas aus dem Artikel, oder probiere ${summary} für einen Überblick.`,
+    `In deiner Frage steht nichts, wonach ich suchen kann: sie hat keine Wörter, oder nur zu häufige (wie „was“ oder „ist“). Frag nach etwas aus dem Artikel, oder probiere ${summary} für einen Überblick.`,
   facts: {
     noAuthor: "Für diesen Artikel ist kein Autor erfasst.",
     published: (date, publisher) => `Erschienen${date ? ` am ${date}` : ""}${publisher ? ` bei ${publisher}` : ""}.`,

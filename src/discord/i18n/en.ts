@@ -11,7 +11,7 @@ export const en: Messages = {
     "I can only read questions in German or English, and this one seems to be in another language. Please ask again in German or English; quotes stay in the article's language.",
   languageMismatchHint: "Without the embedding model I can only match words: questions in the article's language work best.",
   noSearchWords: (summary) =>
-    `Your question has nothing I can search for: all its words are too common (like "what" or "is"). Ask about something in the article, or try ${summary} for an overview.`,
+    `Your question has nothing I can search for: it has no words, or only too common ones (like "what" or "is"). Ask about something in the article, or try ${summary} for an overview.`,
   facts: {
     noAuthor: "No author is recorded for this article.",
     published: (date, publisher) => `Published${date ? ` on ${date}` : ""}${publisher ? ` by ${publisher}` : ""}.`,

@@ -154,7 +154,7 @@ describe("presentAnswer", () => {
 
   it("tells a question with nothing to search for apart from one the article does not answer", () => {
     expect(presentAnswer(answer({ answered: false, noSearchWords: true }), { lang: "de", summaryCommand: "/zusammenfassung" }).content).toBe(
-      "In deiner Frage steht nichts, wonach ich suchen kann: alle ihre Wörter sind zu häufig (wie „was“ oder „ist“). Frag nach etwas aus dem Artikel, oder probiere /zusammenfassung für einen Überblick.",
+      "In deiner Frage steht nichts, wonach ich suchen kann: sie hat keine Wörter, oder nur zu häufige (wie „was“ oder „ist“). Frag nach etwas aus dem Artikel, oder probiere /zusammenfassung für einen Überblick.",
     );
   });
 

@@ -149,7 +149,7 @@ const ENGLISH_FUNCTION_WORDS = [
 const GERMAN_FUNCTION_WORDS = [
   "wieviel", "wieviele", "worum", "worüber", "worauf", "wofür", "woran", "womit", "wodurch", "wozu", "wovon", "wobei",
   "woraus", "worin", "wogegen", "wonach", "weswegen", "inwiefern", "inwieweit", "gibts", "gibt's", "gehts", "geht's", "hats",
-  "hat's", "ists", "ist's", "eh",
+  "hat's", "ists", "ist's", "eh", "wievielte", "wievielten", "wievielter", "wievieltes", "wievielmal",
 ];
 
 /**

@@ -65,6 +65,7 @@ describe("analyze", () => {
 
   it("drops question words and chat contractions the packaged lists lack", () => {
     expect(terms("wieviel kohle gibts worum geht's")).toEqual(terms("kohle"));
+    expect(terms("das wievielte Sanktionspaket")).toEqual(terms("Sanktionspaket"));
     expect(terms("whats the deal who's going", "en")).toEqual(["deal"]);
   });
 

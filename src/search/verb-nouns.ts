@@ -11,9 +11,12 @@ import { stem } from "./analyzer.js";
 /** Shortest verb root considered. */
 const MIN_ROOT = 4;
 
-export function verbNounStems(term: string): string[] {
+export function verbNounStems(term: string, folded = term): string[] {
   if (/\d/u.test(term)) return [];
   const forms = [term];
+  // An infinitive in "-ern" or "-eln", whose "-ern" Snowball takes off whole ("verändern" → "verand"): its root
+  // ends in "t" as a participle would ("verändert" → "veränder", the noun's "Veränderung").
+  if (/(?:er|el)n$/u.test(folded) && folded.length >= MIN_ROOT + 3) forms.push(`${folded.slice(0, -1)}t`);
   // A participle without its "ge-" ("geliefert" → "liefert"); separable verbs ("ausgeliefert") are left alone.
   if (/^ge.{4,}t$/u.test(term)) forms.push(term.slice(2));
   const stems = new Set<string>();

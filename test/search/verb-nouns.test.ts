@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stem } from "../../src/search/analyzer.js";
+import { foldToken, stem } from "../../src/search/analyzer.js";
 import { LexicalIndex } from "../../src/search/lexical.js";
 import { EMPTY_LEXICONS } from "../../src/search/lexicons.js";
 import { verbNounStems } from "../../src/search/verb-nouns.js";
@@ -14,6 +14,14 @@ describe("verbNounStems", () => {
     ["arbeitet", "Arbeit"],
   ])("reaches the noun of %s (%s)", (form, noun) => {
     expect(verbNounStems(stem(form.toLowerCase(), "de"))).toContain(stem(noun.toLowerCase(), "de"));
+  });
+
+  it.each([
+    ["verändern", "Veränderung"],
+    ["verhandeln", "Verhandlung"],
+  ])("reaches the noun of the infinitive %s (%s), whose ending Snowball takes off whole", (infinitive, noun) => {
+    const folded = foldToken(infinitive);
+    expect(verbNounStems(stem(folded, "de"), folded)).toContain(stem(foldToken(noun), "de"));
   });
 
   it.each(["russland", "treffen", "2023", "hat"])("gives nothing for %s: no verb form in -t", (word) => {

@@ -39,12 +39,29 @@ function partSynonyms(term: string, dictionary: CompoundDictionary): string[] {
   return (dictionary.synonyms.get(term) ?? []).filter((synonym) => synonym.length >= MIN_PART - 1 && !synonym.includes(" "));
 }
 
+/**
+ * The stem a word takes at the end of a compound, where Snowball's regions
+ * reach further: "Knappheit" stays "knappheit", "Lebensmittelknappheit" is
+ * "lebensmittelknapp". Stemmed behind a neutral prefix that puts the word in
+ * both regions.
+ */
+function headInCompound(head: string): string {
+  const inside = stem(`${HEAD_PREFIX}${head}`, "de").slice(HEAD_PREFIX.length);
+  return inside.length >= MIN_PART - 1 ? inside : head;
+}
+const HEAD_PREFIX = "abab";
+
 export function compoundSynonyms(folded: string, dictionary: CompoundDictionary, vocabulary: Vocabulary): CompoundSynonym[] {
   const parts = splitCompound(folded, (term) => dictionary.isWord(term));
   if (!parts) return [];
   const modifiers = new Set([parts.modifier, ...partSynonyms(parts.modifier, dictionary)]);
   const found = new Map<string, 1 | 2>();
-  for (const head of new Set([parts.head, ...partSynonyms(parts.head, dictionary)])) {
+  const heads = new Map<string, string>();
+  for (const synonym of [parts.head, ...partSynonyms(parts.head, dictionary)]) {
+    heads.set(synonym, synonym);
+    heads.set(headInCompound(synonym), synonym);
+  }
+  for (const [head, asWord] of heads) {
     for (const candidate of vocabulary.compounds(head)) {
       if (!candidate.endsWith(head)) continue;
       const before = candidate.slice(0, candidate.length - head.length);
@@ -53,7 +70,7 @@ export function compoundSynonyms(folded: string, dictionary: CompoundDictionary,
         const modifierText = before.slice(0, before.length - linking.length);
         const modifier = modifiers.has(modifierText) ? modifierText : stem(modifierText, "de");
         if (!modifiers.has(modifier)) continue;
-        const swapped = (head === parts.head ? 0 : 1) + (modifier === parts.modifier ? 0 : 1);
+        const swapped = (asWord === parts.head ? 0 : 1) + (modifier === parts.modifier ? 0 : 1);
         if (swapped === 0) continue;
         const previous = found.get(candidate);
         if (previous === undefined || swapped < previous) found.set(candidate, swapped === 1 ? 1 : 2);

@@ -31,6 +31,12 @@ describe("compoundSynonyms", () => {
     expect(compoundSynonyms("munitionsengpass", words, vocabulary)).toEqual([{ term: de("munitionsmangel"), swapped: 1 }]);
   });
 
+  it('meets a head synonym the way Snowball stems it at a compound\'s end ("knappheit" in "lebensmittelknapp")', () => {
+    const vocabulary = new Vocabulary([de("munitionsknappheit")]);
+    expect(de("munitionsknappheit").endsWith(de("knappheit"))).toBe(false);
+    expect(compoundSynonyms("munitionsmangel", words, vocabulary)).toEqual([{ term: de("munitionsknappheit"), swapped: 1 }]);
+  });
+
   it("finds one with a synonym for its modifier, and counts two swapped parts apart", () => {
     const vocabulary = new Vocabulary([de("bedrohungspotenzial"), de("waffenkooperation")]);
     expect(compoundSynonyms("drohungspotenzial", words, vocabulary)).toEqual([{ term: de("bedrohungspotenzial"), swapped: 1 }]);

@@ -1,6 +1,6 @@
 import { stem } from "./analyzer.js";
 import type { SynonymLookup } from "./lexicons.js";
-import { compoundSplits, LINKING, MIN_PART, type Vocabulary } from "./vocabulary.js";
+import { compoundSplits, headInCompound, LINKING, MIN_PART, type Vocabulary } from "./vocabulary.js";
 
 /**
  * A German compound the articles lack may be one they have, said with other
@@ -38,18 +38,6 @@ export function splitCompound(folded: string, isWord: (term: string) => boolean)
 function partSynonyms(term: string, dictionary: CompoundDictionary): string[] {
   return (dictionary.synonyms.get(term) ?? []).filter((synonym) => synonym.length >= MIN_PART - 1 && !synonym.includes(" "));
 }
-
-/**
- * The stem a word takes at the end of a compound, where Snowball's regions
- * reach further: "Knappheit" stays "knappheit", "Lebensmittelknappheit" is
- * "lebensmittelknapp". Stemmed behind a neutral prefix that puts the word in
- * both regions.
- */
-function headInCompound(head: string): string {
-  const inside = stem(`${HEAD_PREFIX}${head}`, "de").slice(HEAD_PREFIX.length);
-  return inside.length >= MIN_PART - 1 ? inside : head;
-}
-const HEAD_PREFIX = "abab";
 
 export function compoundSynonyms(folded: string, dictionary: CompoundDictionary, vocabulary: Vocabulary): CompoundSynonym[] {
   const parts = splitCompound(folded, (term) => dictionary.isWord(term));

@@ -173,7 +173,10 @@ export class Vocabulary {
     if (term.length >= MIN_COMPOUND_MODIFIER) {
       for (const candidate of withPrefix(this.settled().sorted, term)) if (candidate.length >= term.length + 3) found.add(candidate);
     }
-    for (const candidate of withSuffix(this.settled().sortedBackwards, term)) if (candidate.length >= term.length + 3) found.add(candidate);
+    // As the compound's head, the word may stem shorter: "knappheit" ends "lebensmittelknapp".
+    for (const head of new Set([term, headInCompound(term)])) {
+      for (const candidate of withSuffix(this.settled().sortedBackwards, head)) if (candidate.length >= head.length + 3) found.add(candidate);
+    }
     return [...found];
   }
 
@@ -221,6 +224,18 @@ export function editDistance(left: string, right: string, limit: number): number
   }
   return previous[columns - 1] ?? limit + 1;
 }
+
+/**
+ * The stem a word takes at the end of a compound, where Snowball's regions
+ * reach further: "Knappheit" stays "knappheit", "Lebensmittelknappheit" is
+ * "lebensmittelknapp". Stemmed behind a neutral prefix that puts the word in
+ * both regions.
+ */
+export function headInCompound(head: string): string {
+  const inside = stem(`${HEAD_PREFIX}${head}`, "de").slice(HEAD_PREFIX.length);
+  return inside.length >= MIN_PART - 1 ? inside : head;
+}
+const HEAD_PREFIX = "abab";
 
 /** Linking letters between the parts of a German compound ("Hunger-s-not", "Strafe-n-…"). */
 export const LINKING = ["", "s", "es", "n", "en", "e"];

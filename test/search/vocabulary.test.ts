@@ -25,6 +25,8 @@ describe("Vocabulary", () => {
   it("finds compounds by their head, and by their modifier only when it is long enough", () => {
     expect(vocabulary.compounds("mangel")).toEqual(["munitionsmangel"]);
     expect(vocabulary.compounds("lebensmittel")).toEqual(["lebensmittelknapp"]);
+    // At a compound's end a word may stem shorter than alone: "Knappheit" in "Lebensmittelknappheit".
+    expect(vocabulary.compounds(term("Knappheit"))).toEqual(["lebensmittelknapp"]);
     // "mach" begins too many unrelated words to stand for a compound part.
     expect(vocabulary.compounds("mach")).toEqual([]);
   });

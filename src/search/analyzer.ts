@@ -250,12 +250,13 @@ export function unicodeWords(pattern: RegExp): RegExp {
 }
 
 /**
- * Phrases that frame what a question asks for ("what in return?") rather than
- * what it is about: as search terms they pull towards any passage that happens
- * to use them ("Im Gegenzug soll … eine Delegation …"). Questions only.
+ * Phrases that frame what a question asks for ("what in return?", "welche Art
+ * von …", "what kind of …") rather than what it is about: as search terms they
+ * pull towards any passage that happens to use them ("Im Gegenzug soll … eine
+ * Delegation …"). Questions only; "Welche Art ist bedroht?" keeps its species.
  */
 const QUESTION_FRAME = unicodeWords(
-  /\b(?:wie\s+oft|wie\s+häufig|how\s+often|how\s+frequently|im\s+gegenzug|als\s+gegenleistung|dafür|stattdessen|überhaupt|eigentlich|genau|ausgerechnet|konkret|in\s+return|in\s+exchange|exactly|actually)\b/giu,
+  /\b(?:wie\s+oft|wie\s+häufig|how\s+often|how\s+frequently|im\s+gegenzug|als\s+gegenleistung|dafür|stattdessen|überhaupt|eigentlich|genau|ausgerechnet|konkret|in\s+return|in\s+exchange|exactly|actually|welche[rnms]?\s+(?:art|sorte)\s+von|was\s+für\s+eine?\s+(?:art|sorte)(?:\s+von)?|(?:what|which)\s+(?:kind|kinds|sort|sorts|type|types)\s+of)\b/giu,
 );
 
 export function withoutQuestionFrame(question: string): string {

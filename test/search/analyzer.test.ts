@@ -125,6 +125,9 @@ describe("unicodeWords and question frames", () => {
   it("leaves out phrases that frame the question", () => {
     expect(withoutQuestionFrame("Was bietet Russland im Gegenzug überhaupt?").trim()).toMatch(/^Was bietet Russland\s+\?$/);
     expect(withoutQuestionFrame("What does Kim get in return?")).not.toMatch(/return/);
+    expect(withoutQuestionFrame("welche art von munition braucht russland")).not.toMatch(/art/);
+    expect(withoutQuestionFrame("what kind of weapons does russia want")).not.toMatch(/kind/);
+    expect(withoutQuestionFrame("Welche Art ist vom Aussterben bedroht?")).toMatch(/Art/);
   });
 
   it("leaves out the bot addressed by name at the start or end of a chat message, and keeps a bot asked about", () => {

@@ -42,6 +42,9 @@ export const DEFAULT_EXPANSION_OPTIONS: ExpansionOptions = {
 
 /** Senses followed on each leg of a round trip: the first ones are the common ones. */
 const ROUND_TRIP_SENSES = 4;
+/** Shortest English word read as clipped from longer headwords, and the most headwords it may stand for. */
+const MIN_CLIPPED = 4;
+const MAX_CLIPPED_FROM = 30;
 /** Common senses of a verb added to those of a form of it that the dictionary lists apart. */
 const VERB_SENSES = 4;
 /** Senses of a compound's part that may say what it means in the compound: the common ones too. */
@@ -168,6 +171,14 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     const keys = english.map((token) => lexicons.verbForms.en.get(token.term)?.find((infinitive) => table.get(infinitive) !== undefined) ?? token.term);
     const translations = translationsByPosition(keys, table, lexicons.longestKey);
     translations.forEach((phrases, position) => add(position, reach(phraseStems(phrases), vocabulary), options.translationWeight, "translation"));
+    // A word the dictionary lacks may be clipped from longer headwords ("tech" → "technology", "technique"): their
+    // common senses, weighed as a round trip, unless too many words start so.
+    english.forEach((token, position) => {
+      if (input.known[position] || (translations[position]?.length ?? 0) > 0 || token.term.length < MIN_CLIPPED || /\d/u.test(token.term)) return;
+      const longer = (table.keysStartingWith?.(token.term, MAX_CLIPPED_FROM) ?? []).filter((key) => key !== token.term && !key.includes(" "));
+      const phrases = longer.flatMap((key) => (table.get(key) ?? []).slice(0, ROUND_TRIP_SENSES));
+      add(position, reach(phraseStems(phrases), vocabulary), options.roundTripWeight, "translation");
+    });
   }
   if (input.questionLanguage === "de" && input.indexLanguages.has("en")) {
     const table = lexicons.translations["de-en"];

@@ -18,6 +18,8 @@ export type TermPhrase = readonly string[];
 
 export interface TranslationLookup {
   get(key: string): readonly TermPhrase[] | undefined;
+  /** Keys that start with `prefix` (at most `limit`; null when there are more); absent from tables that cannot list them. */
+  keysStartingWith?(prefix: string, limit: number): string[] | null;
 }
 
 export interface SynonymLookup {
@@ -214,6 +216,10 @@ export class TranslationTable implements TranslationLookup {
       .get(key)
       ?.split("\t")
       .map((translation) => translation.split(" "));
+  }
+
+  keysStartingWith(prefix: string, limit: number): string[] | null {
+    return this.lines.keysStartingWith(prefix, limit);
   }
 }
 

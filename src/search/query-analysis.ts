@@ -136,7 +136,8 @@ export class QueryAnalyzer {
       if (variants.some((term) => this.index.frequencyOf(term) > 0)) return variants;
       // "der Sprecher" of an article that names only its "Sprecherin" (and the other way round); "geliefert" of
       // one that names only the "Lieferung".
-      const related = englishTerm === undefined ? [...genderCounterparts(token.folded), ...verbNounStems(token.term, token.folded)] : genderCounterparts(token.folded);
+      const related =
+        englishTerm === undefined ? [...genderCounterparts(token.folded), ...verbNounStems(token.term, token.folded)] : genderCounterparts(token.folded);
       const otherForms = withIndexedForms([...own, ...related]);
       if (otherForms.some((term) => this.index.frequencyOf(term) > 0)) return otherForms;
       // Forms of one verb that stem apart ("getroffen" / "traf", "met" / "meet") stand in for a word the articles lack

@@ -131,6 +131,34 @@ export class SortedLines extends LineFile {
   has(key: string): boolean {
     return this.get(key) !== undefined;
   }
+
+  /** The keys that start with `prefix`, in order; null when there are more than `limit`. */
+  keysStartingWith(prefix: string, limit: number): string[] | null {
+    const { text } = this;
+    const wanted = toByteString(prefix);
+    // The first line whose key is not smaller than the prefix, then on while keys start with it.
+    let low = 0;
+    let high = text.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const start = middle === 0 ? 0 : text.lastIndexOf("\n", middle - 1) + 1;
+      const end = this.lineEnd(start);
+      const tab = this.tabIn(start, end);
+      if (text.slice(start, tab === -1 ? end : tab) < wanted) low = end + 1;
+      else high = start;
+    }
+    const keys: string[] = [];
+    for (let start = low; start < text.length;) {
+      const end = this.lineEnd(start);
+      const tab = this.tabIn(start, end);
+      const key = text.slice(start, tab === -1 ? end : tab);
+      if (!key.startsWith(wanted)) break;
+      if (keys.length === limit) return null;
+      keys.push(fromByteString(key));
+      start = end + 1;
+    }
+    return keys;
+  }
 }
 
 const NON_ASCII = /[^\p{ASCII}]/u;

@@ -205,6 +205,36 @@ describe("verb forms and phrases", () => {
   });
 });
 
+describe("English words clipped from longer headwords", () => {
+  const headwords = new Map<string, TermPhrase[]>([
+    [term("technology", "en"), [[term("Technologie")]]],
+    [term("technique", "en"), [[term("Technik")]]],
+  ]);
+  const table = {
+    get: (key: string): TermPhrase[] | undefined => headwords.get(key),
+    keysStartingWith: (prefix: string, limit: number): string[] | null => {
+      const keys = [...headwords.keys()].filter((key) => key.startsWith(prefix)).sort();
+      return keys.length > limit ? null : keys;
+    },
+  };
+  const expandEnglish = (question: string, vocabulary: Vocabulary): string[] => {
+    const german = analyze(question, "de");
+    return expandTokens(
+      { german, english: analyze(question, "en"), questionLanguage: "en", indexLanguages: new Set(["de"]), known: german.map(() => false) },
+      { ...lexicon(), translations: { "en-de": table, "de-en": new Map() } },
+      vocabulary,
+      DEFAULT_EXPANSION_OPTIONS,
+    )
+      .flat()
+      .map((expansion) => expansion.term);
+  };
+
+  it("reads a word the dictionary lacks as the start of the headwords it begins", () => {
+    expect(expandEnglish("tech", new Vocabulary([term("Technologie"), term("Technik")])).sort()).toEqual([term("Technik"), term("Technologie")].sort());
+    expect(expandEnglish("tec", new Vocabulary([term("Technologie")]))).toEqual([]);
+  });
+});
+
 describe("German compounds the dictionary lacks, asked about English articles", () => {
   const lexicons: Lexicons = {
     ...lexicon(),

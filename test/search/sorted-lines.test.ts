@@ -23,6 +23,11 @@ describe("SortedLines", () => {
     for (const ending of ["", "\n"]) {
       const lines = new SortedLines(Buffer.from(text + ending), formatError);
       for (const key of keys) expect(lines.get(key)).toBe(entries.get(key));
+      for (const prefix of ["a", "ä", "bö", "zz", "œa", "q"]) {
+        const starting = keys.filter((key) => key.startsWith(prefix));
+        expect(lines.keysStartingWith(prefix, 1000)).toEqual(starting);
+        if (starting.length > 1) expect(lines.keysStartingWith(prefix, starting.length - 1)).toBeNull();
+      }
       for (let probe = 0; probe < 400; probe += 1) {
         const candidate = word();
         expect(lines.get(candidate)).toBe(entries.get(candidate));

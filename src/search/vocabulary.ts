@@ -9,7 +9,8 @@ import { stem } from "./analyzer.js";
 /**
  * Forms of the same verb that Snowball stems apart: "braucht" keeps its "-t",
  * "brauchen" becomes "brauch"; "benötigt" keeps "-ig-", "benötigen" becomes
- * "benot". Lookups try these reduced forms on both sides.
+ * "benot". So are a noun in "-el" and its dative plural ("Lebensmittel",
+ * "Lebensmitteln"). Lookups try these reduced forms on both sides.
  */
 export function verbStemVariants(term: string): string[] {
   // Snowball keeps the "-n" of a noun in "-el" ("Lebensmitteln", "Inseln"), which the singular lacks.
@@ -226,16 +227,20 @@ export function editDistance(left: string, right: string, limit: number): number
 }
 
 /**
- * The stem a word takes at the end of a compound, where Snowball's regions
- * reach further: "Knappheit" stays "knappheit", "Lebensmittelknappheit" is
- * "lebensmittelknapp". Stemmed behind a neutral prefix that puts the word in
- * both regions.
+ * The stem a German word takes at the end of a compound, where Snowball's
+ * regions reach further: "Knappheit" stays "knappheit", "Lebensmittelknappheit"
+ * is "lebensmittelknapp". Stemmed behind a neutral prefix that puts the word
+ * in both regions. Only a derivational ending counts ("-heit", "-ung", "-ik"):
+ * an inflection's is taken off the word alone too, and an English stem must
+ * not lose an "-er" it never had as an ending ("water").
  */
 export function headInCompound(head: string): string {
   const inside = stem(`${HEAD_PREFIX}${head}`, "de").slice(HEAD_PREFIX.length);
-  return inside.length >= MIN_PART - 1 ? inside : head;
+  return inside.length >= MIN_PART - 1 && DERIVATIONAL_ENDING.test(head.slice(inside.length)) ? inside : head;
 }
 const HEAD_PREFIX = "abab";
+/** Snowball's derivational endings, which only the longer word's regions reach ("Technik" in "Waffentechnik"). */
+const DERIVATIONAL_ENDING = /^(?:end|ung|ig|ik|isch|lich|heit|keit)/u;
 
 /** Linking letters between the parts of a German compound ("Hunger-s-not", "Strafe-n-…"). */
 export const LINKING = ["", "s", "es", "n", "en", "e"];

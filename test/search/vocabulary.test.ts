@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/search/analyzer.js";
-import { compoundParts, editDistance, verbStemVariants, Vocabulary } from "../../src/search/vocabulary.js";
+import { compoundParts, editDistance, headInCompound, verbStemVariants, Vocabulary } from "../../src/search/vocabulary.js";
 
 const term = (word: string): string => analyze(word, "de")[0]?.term ?? "";
 
@@ -29,6 +29,13 @@ describe("Vocabulary", () => {
     expect(vocabulary.compounds(term("Knappheit"))).toEqual(["lebensmittelknapp"]);
     // "mach" begins too many unrelated words to stand for a compound part.
     expect(vocabulary.compounds("mach")).toEqual([]);
+  });
+
+  it("re-stems a compound's head only where Snowball's derivational endings differ", () => {
+    expect(headInCompound(term("Knappheit"))).toBe("knapp");
+    expect(headInCompound(term("Technik"))).toBe("techn");
+    expect(headInCompound(term("Mangel"))).toBe(term("Mangel"));
+    expect(headInCompound(analyze("water", "en")[0]?.term ?? "")).toBe("water");
   });
 
   it("corrects one typo in a word of four letters or more, and only among its own first letter", () => {

@@ -112,31 +112,18 @@ export class SortedLines extends LineFile {
   get(key: string): string | undefined {
     const { text } = this;
     const wanted = toByteString(key);
-    // `low` is always the start of a line whose predecessors all have smaller keys; lines from `high` on have greater ones.
-    let low = 0;
-    let high = text.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const start = middle === 0 ? 0 : text.lastIndexOf("\n", middle - 1) + 1;
-      const end = this.lineEnd(start);
-      const tab = this.tabIn(start, end);
-      const found = text.slice(start, tab === -1 ? end : tab);
-      if (found === wanted) return tab === -1 ? "" : fromByteString(text.slice(tab + 1, end));
-      if (found < wanted) low = end + 1;
-      else high = start;
-    }
-    return undefined;
+    const start = this.firstLineFrom(wanted);
+    if (start >= text.length) return undefined;
+    const end = this.lineEnd(start);
+    const tab = this.tabIn(start, end);
+    if (text.slice(start, tab === -1 ? end : tab) !== wanted) return undefined;
+    return tab === -1 ? "" : fromByteString(text.slice(tab + 1, end));
   }
 
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-
-  /** The keys that start with `prefix`, in order; null when there are more than `limit`. */
-  keysStartingWith(prefix: string, limit: number): string[] | null {
+  /** The start of the first line whose key is not smaller than `wanted` (a byte string); the text's length when there is none. */
+  private firstLineFrom(wanted: string): number {
     const { text } = this;
-    const wanted = toByteString(prefix);
-    // The first line whose key is not smaller than the prefix, then on while keys start with it.
+    // `low` is always the start of a line whose predecessors all have smaller keys; lines from `high` on have greater or equal ones.
     let low = 0;
     let high = text.length;
     while (low < high) {
@@ -147,8 +134,20 @@ export class SortedLines extends LineFile {
       if (text.slice(start, tab === -1 ? end : tab) < wanted) low = end + 1;
       else high = start;
     }
+    return low;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** The keys that start with `prefix`, in order; null when there are more than `limit`. */
+  keysStartingWith(prefix: string, limit: number): string[] | null {
+    const { text } = this;
+    const wanted = toByteString(prefix);
     const keys: string[] = [];
-    for (let start = low; start < text.length;) {
+    // From the first line whose key is not smaller than the prefix, on while keys start with it.
+    for (let start = this.firstLineFrom(wanted); start < text.length;) {
       const end = this.lineEnd(start);
       const tab = this.tabIn(start, end);
       const key = text.slice(start, tab === -1 ? end : tab);

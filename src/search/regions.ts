@@ -16,7 +16,15 @@ function isCurrentRegionCode(code: string): boolean {
   return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
 }
 
-export function regionNames(): RegionName[] {
+let readOnce: readonly RegionName[] | null = null;
+
+/** Every region's names, read from ICU once (676 codes in two languages take a while) and shared by the indexes built on them. */
+export function regionNames(): readonly RegionName[] {
+  readOnce ??= readRegionNames();
+  return readOnce;
+}
+
+function readRegionNames(): RegionName[] {
   const german = new Intl.DisplayNames(["de"], { type: "region", fallback: "none" });
   const english = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
   const regions: RegionName[] = [];

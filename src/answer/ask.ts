@@ -86,13 +86,14 @@ function candidatesOf(
   focus: FollowUpFocus | undefined,
 ): Candidate[] {
   const candidates: Candidate[] = [];
+  const countryOf = countryWords(settings.lexicons);
   for (const hit of result.hits) {
     const entry = index.paragraphById.get(hit.id);
     if (!entry) continue;
     const typeMatched =
       type !== null &&
       holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph)) &&
-      !(office !== null && officeOfOthersOnly(entry.paragraph.text, office, countryWords(settings.lexicons)));
+      !(office !== null && officeOfOthersOnly(entry.paragraph.text, office, countryOf));
     const prior = focus?.priorIds.has(hit.id) ? 1 + focus.priorBoost : 1;
     candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1) * prior, typeMatched });
   }

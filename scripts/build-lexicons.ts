@@ -6,7 +6,8 @@
  *   npm run build-lexicons -- --checksums-only [--out DIR]
  *
  * Both write checksums.json beside the files (see lexicons.ts): the second
- * only that, after checking the files as they are.
+ * only that, after checking the files as they are, keeping the analyser
+ * digest the last full build recorded.
  *
  * The bot never reads the packages: it reads only the files written here,
  * which hold analysed terms (folded, stemmed with the project's analyser) so
@@ -18,7 +19,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Language } from "../src/search/analyzer.js";
 import { regionNames, type RegionName } from "../src/search/regions.js";
-import { LEXICON_CHECKSUM_FILE, lexiconChecksums, synonymIndexOf } from "../src/search/lexicons.js";
+import { LEXICON_CHECKSUM_FILE, lexiconAnalyzerDigest, lexiconChecksums, recordedAnalyzerDigest, synonymIndexOf } from "../src/search/lexicons.js";
 import { compareKeys } from "../src/search/sorted-lines.js";
 import { dictEntries, examplesOf, translationsOf } from "./lexicons/freedict.js";
 import { dingLines, englishVerbForms, germanVerbForms, sensesOf, type DingLine } from "./lexicons/ding.js";
@@ -258,14 +259,18 @@ async function main(): Promise<void> {
     await writeFile(join(outDir, name), `${text}\n`);
     console.log(`${name}: ${text.split("\n").length} lines, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`);
   }
-  await writeChecksums();
+  await writeChecksums(lexiconAnalyzerDigest());
 }
 
-/** Checks the files whole once more and records their digests, so that the bot's start-up does not check them again. */
-async function writeChecksums(): Promise<void> {
-  await writeFile(join(outDir, LEXICON_CHECKSUM_FILE), `${JSON.stringify(lexiconChecksums(outDir), null, 2)}\n`);
+/**
+ * Checks the files whole once more and records their digests, so that the bot's start-up does not check them
+ * again, and the digest of the analyser they were built with.
+ */
+async function writeChecksums(analyzer: string | null): Promise<void> {
+  const checksums = { ...lexiconChecksums(outDir), ...(analyzer === null ? {} : { analyzer }) };
+  await writeFile(join(outDir, LEXICON_CHECKSUM_FILE), `${JSON.stringify(checksums, null, 2)}\n`);
   console.log(`${LEXICON_CHECKSUM_FILE}: written`);
 }
 
-if (values["checksums-only"]) await writeChecksums();
+if (values["checksums-only"]) await writeChecksums(recordedAnalyzerDigest(outDir));
 else await main();

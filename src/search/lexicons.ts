@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { sha256Hex } from "../content/load.js";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import type { Language } from "./analyzer.js";
+import { analyzerFingerprint, type Language } from "./analyzer.js";
 import { compareKeys, LineFile, SortedLines } from "./sorted-lines.js";
 
 /**
@@ -82,23 +82,46 @@ export class LexiconFormatError extends Error {
  * the digest of each file when it was last checked whole, and the most words
  * a key of a sorted file has. A file with that digest is not checked again at
  * start-up (the checks read every line, most of the time it takes to open
- * them); an edited one is.
+ * them); an edited one is. A full build also records the digest of the
+ * analyser the keys were made with (see lexiconAnalyzerDigest).
  */
 export const LEXICON_CHECKSUM_FILE = "checksums.json";
+const SHA256 = z.string().regex(/^[0-9a-f]{64}$/u);
 const checksumsSchema = z.object({
-  files: z.record(z.string(), z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/u), longestKeyWords: z.number().int().positive().optional() })),
+  files: z.record(z.string(), z.object({ sha256: SHA256, longestKeyWords: z.number().int().positive().optional() })),
+  analyzer: SHA256.optional(),
 });
 export type LexiconChecksums = z.infer<typeof checksumsSchema>;
 type CheckedFile = LexiconChecksums["files"][string];
 
-/** The checksums of a lexicon folder; none when the file is missing or malformed (every file is then checked). */
-function readChecksums(directory: string): LexiconChecksums["files"] {
+/**
+ * The digest of what the lexicons' keys depend on in the analyser: its
+ * version and its stop words. A stop word is never counted, so a word that
+ * becomes one ("wievielte") must leave the frequency lists: the lexicons are
+ * rebuilt when this changes.
+ */
+export function lexiconAnalyzerDigest(): string {
+  return sha256Hex(new TextEncoder().encode(analyzerFingerprint()));
+}
+
+/** A lexicon folder's `checksums.json`, or null when it is missing or malformed. */
+function readChecksumFile(directory: string): LexiconChecksums | null {
   try {
     const parsed = checksumsSchema.safeParse(JSON.parse(readFileSync(`${directory}/${LEXICON_CHECKSUM_FILE}`, "utf8")));
-    return parsed.success ? parsed.data.files : {};
+    return parsed.success ? parsed.data : null;
   } catch {
-    return {};
+    return null;
   }
+}
+
+/** The analyser digest a lexicon folder's full build recorded, or null. */
+export function recordedAnalyzerDigest(directory: string = DEFAULT_LEXICON_DIR): string | null {
+  return readChecksumFile(directory)?.analyzer ?? null;
+}
+
+/** The checksums of a lexicon folder's files; none when the file is missing or malformed (every file is then checked). */
+function readChecksums(directory: string): LexiconChecksums["files"] {
+  return readChecksumFile(directory)?.files ?? {};
 }
 
 /**

@@ -5,7 +5,16 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/search/analyzer.js";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { DEFAULT_LEXICON_DIR, LEXICON_CHECKSUM_FILE, LexiconFormatError, lexiconChecksums, loadLexicons, synonymIndexOf } from "../../src/search/lexicons.js";
+import {
+  DEFAULT_LEXICON_DIR,
+  LEXICON_CHECKSUM_FILE,
+  LexiconFormatError,
+  lexiconAnalyzerDigest,
+  lexiconChecksums,
+  loadLexicons,
+  recordedAnalyzerDigest,
+  synonymIndexOf,
+} from "../../src/search/lexicons.js";
 
 const term = (word: string, language: "de" | "en" = "de"): string =>
   analyze(word, language)
@@ -35,6 +44,11 @@ describe("the bundled lexicons", () => {
     expect(lexicons.translations["en-de"].get(term("meet", "en"))?.map((phrase) => phrase.join(" "))).toContain(term("treffen"));
   });
 
+  it("were built with the analyser's current version and stop words (rebuild them with npm run build-lexicons)", () => {
+    // A stop word is never counted: a word that became one must have left the frequency lists.
+    expect(recordedAnalyzerDigest()).toBe(lexiconAnalyzerDigest());
+  });
+
   it("index every synset member (rebuild the index with npm run build-lexicons after changing the synsets)", () => {
     for (const name of ["de-synonyms", "de-verb-forms"]) {
       const synsets = readFileSync(path.join(DEFAULT_LEXICON_DIR, `${name}.txt`), "utf8")
@@ -55,7 +69,7 @@ describe("the bundled lexicons", () => {
 
   it("come with the checksums of their files as checked (write them with npm run build-lexicons -- --checksums-only)", () => {
     const committed: unknown = JSON.parse(readFileSync(path.join(DEFAULT_LEXICON_DIR, LEXICON_CHECKSUM_FILE), "utf8"));
-    expect(committed).toEqual(lexiconChecksums());
+    expect(committed).toEqual({ ...lexiconChecksums(), analyzer: lexiconAnalyzerDigest() });
   });
 });
 

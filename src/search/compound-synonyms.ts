@@ -43,28 +43,52 @@ export function compoundSynonyms(folded: string, dictionary: CompoundDictionary,
   const parts = splitCompound(folded, (term) => dictionary.isWord(term));
   if (!parts) return [];
   const modifiers = new Set([parts.modifier, ...partSynonyms(parts.modifier, dictionary)]);
+  const heads = [parts.head, ...partSynonyms(parts.head, dictionary)];
   const found = new Map<string, 1 | 2>();
-  const heads = new Map<string, string>();
-  for (const synonym of [parts.head, ...partSynonyms(parts.head, dictionary)]) {
-    heads.set(synonym, synonym);
-    heads.set(headInCompound(synonym), synonym);
+  for (const match of compoundMatches(modifiers, heads, vocabulary, MIN_SYNONYM_HEAD)) {
+    const swapped = (match.head === parts.head ? 0 : 1) + (match.modifier === parts.modifier ? 0 : 1);
+    if (swapped === 0) continue;
+    const previous = found.get(match.term);
+    if (previous === undefined || swapped < previous) found.set(match.term, swapped === 1 ? 1 : 2);
   }
-  for (const [head, asWord] of heads) {
-    for (const candidate of vocabulary.compounds(head)) {
-      if (!candidate.endsWith(head)) continue;
-      const before = candidate.slice(0, candidate.length - head.length);
-      for (const linking of LINKING) {
-        if (!before.endsWith(linking)) continue;
-        const modifierText = before.slice(0, before.length - linking.length);
-        const modifier = modifiers.has(modifierText) ? modifierText : stem(modifierText, "de");
-        if (!modifiers.has(modifier)) continue;
-        const swapped = (asWord === parts.head ? 0 : 1) + (modifier === parts.modifier ? 0 : 1);
-        if (swapped === 0) continue;
-        const previous = found.get(candidate);
-        if (previous === undefined || swapped < previous) found.set(candidate, swapped === 1 ? 1 : 2);
-        break;
+  return [...found].map(([term, swapped]) => ({ term, swapped }));
+}
+
+/** A synonym's head shorter than this begins too many unrelated compounds. */
+const MIN_SYNONYM_HEAD = 4;
+
+/**
+ * Indexed compounds made of one of `modifiers` and one of `heads` ("sicherheit" and "rat" make "sicherheitsrat"),
+ * with a linking element between them. Both parts must match, so a head as short as "rat" may stand.
+ */
+export function compoundsOfParts(modifiers: ReadonlySet<string>, heads: Iterable<string>, vocabulary: Vocabulary): string[] {
+  return [...new Set([...compoundMatches(modifiers, heads, vocabulary, 3)].map((match) => match.term))];
+}
+
+/**
+ * Indexed compounds of one of `modifiers`, a linking element and one of `heads` (as the word, or as Snowball stems it
+ * at a compound's end), each with the head and the modifier it was made of.
+ */
+function* compoundMatches(
+  modifiers: ReadonlySet<string>,
+  heads: Iterable<string>,
+  vocabulary: Vocabulary,
+  shortestHead: number,
+): Generator<{ term: string; head: string; modifier: string }> {
+  for (const word of heads) {
+    for (const head of new Set([word, headInCompound(word)])) {
+      if (head.length < shortestHead) continue;
+      for (const candidate of vocabulary.endingWith(head)) {
+        const before = candidate.slice(0, candidate.length - head.length);
+        for (const linking of LINKING) {
+          if (!before.endsWith(linking)) continue;
+          const modifierText = before.slice(0, before.length - linking.length);
+          const modifier = modifiers.has(modifierText) ? modifierText : stem(modifierText, "de");
+          if (modifierText.length < MIN_PART - 1 || !modifiers.has(modifier)) continue;
+          yield { term: candidate, head: word, modifier };
+          break;
+        }
       }
     }
   }
-  return [...found].map(([term, swapped]) => ({ term, swapped }));
 }

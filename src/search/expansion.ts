@@ -1,5 +1,5 @@
 import { analyze, languageMarkers, stem, type AnalyzedToken, type Language } from "./analyzer.js";
-import { compoundSynonyms, splitCompound } from "./compound-synonyms.js";
+import { compoundsOfParts, compoundSynonyms, splitCompound } from "./compound-synonyms.js";
 import { COMPOUND_SHARE, compoundParts, verbStemVariants, type Vocabulary } from "./vocabulary.js";
 import type { Lexicons, TermPhrase, TranslationLookup } from "./lexicons.js";
 
@@ -120,6 +120,11 @@ function phraseStems(phrases: readonly TermPhrase[]): string[] {
   return (words.length > 0 ? words : phrases).flatMap((phrase) => [...phrase]);
 }
 
+/** The one-word translations of a list (a compound's part is one word). */
+function singleWords(phrases: readonly TermPhrase[] | undefined): string[] {
+  return (phrases ?? []).flatMap((phrase) => (phrase.length === 1 && phrase[0] !== undefined ? [phrase[0]] : []));
+}
+
 /**
  * Translations of each token from the longest phrase key that covers it:
  * "north korea" is "Nordkorea", and its "korea" alone must not add "Südkorea".
@@ -171,6 +176,16 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     const keys = english.map((token) => lexicons.verbForms.en.get(token.term)?.find((infinitive) => table.get(infinitive) !== undefined) ?? token.term);
     const translations = translationsByPosition(keys, table, lexicons.longestKey);
     translations.forEach((phrases, position) => add(position, reach(phraseStems(phrases), vocabulary), options.translationWeight, "translation"));
+    // Two English words German says in one: "security council" is a compound of their translations, "Sicherheitsrat"
+    // (even with a head as short as "Rat", which alone reaches no compounds).
+    for (let position = 0; position + 1 < english.length; position += 1) {
+      const modifiers = new Set(singleWords(translations[position]));
+      const heads = singleWords(translations[position + 1]);
+      if (modifiers.size === 0 || heads.length === 0) continue;
+      const compounds = compoundsOfParts(modifiers, heads, vocabulary);
+      if (compounds.length === 0) continue;
+      for (const at of [position, position + 1]) add(at, { exact: compounds, compounds: [] }, options.translationWeight, "translation");
+    }
     // A word the dictionary lacks may be clipped from longer headwords ("tech" → "technology", "technique"): their
     // common senses, weighed as a round trip, unless too many words start so.
     english.forEach((token, position) => {

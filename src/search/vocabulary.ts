@@ -175,10 +175,14 @@ export class Vocabulary {
       for (const candidate of withPrefix(this.settled().sorted, term)) if (candidate.length >= term.length + 3) found.add(candidate);
     }
     // As the compound's head, the word may stem shorter: "knappheit" ends "lebensmittelknapp".
-    for (const head of new Set([term, headInCompound(term)])) {
-      for (const candidate of withSuffix(this.settled().sortedBackwards, head)) if (candidate.length >= head.length + 3) found.add(candidate);
-    }
+    for (const head of new Set([term, headInCompound(term)])) for (const candidate of this.endingWith(head)) found.add(candidate);
     return [...found];
+  }
+
+  /** Index terms that end with `head` and have at least three letters before it (no length limit on the head). */
+  endingWith(head: string): string[] {
+    if (head.length < 3 || /\d/.test(head)) return [];
+    return withSuffix(this.settled().sortedBackwards, head).filter((candidate) => candidate.length >= head.length + 3);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stem } from "../../src/search/analyzer.js";
-import { compoundSynonyms, type CompoundDictionary } from "../../src/search/compound-synonyms.js";
+import { compoundsOfParts, compoundSynonyms, type CompoundDictionary } from "../../src/search/compound-synonyms.js";
 import { Vocabulary } from "../../src/search/vocabulary.js";
 
 const de = (word: string): string => stem(word, "de");
@@ -51,5 +51,23 @@ describe("compoundSynonyms", () => {
     expect(compoundSynonyms("xylomangel", words, vocabulary)).toEqual([]);
     expect(compoundSynonyms("mangel", words, vocabulary)).toEqual([]);
     expect(compoundSynonyms("munitionsmangel2", words, vocabulary)).toEqual([]);
+  });
+});
+
+describe("compoundsOfParts", () => {
+  const vocabulary = new Vocabulary([de("sicherheitsrat"), de("stadtrat"), de("ratgeber"), de("lebensmittelknappheit"), de("sicherheit")]);
+
+  it('finds an indexed compound of one modifier and one head, with a linking element and a head as short as "rat"', () => {
+    expect(compoundsOfParts(new Set([de("sicherheit"), de("schutz")]), [de("rat"), de("gremium")], vocabulary)).toEqual([de("sicherheitsrat")]);
+  });
+
+  it('meets the head the way Snowball stems it at a compound\'s end ("knappheit" in "lebensmittelknapp")', () => {
+    expect(compoundsOfParts(new Set([de("lebensmittel")]), [de("knappheit")], vocabulary)).toEqual([de("lebensmittelknappheit")]);
+  });
+
+  it("needs both parts: a head with another modifier, or a modifier alone, is no match", () => {
+    expect(compoundsOfParts(new Set([de("land")]), [de("rat")], vocabulary)).toEqual([]);
+    expect(compoundsOfParts(new Set([de("sicherheit")]), [de("geber")], vocabulary)).toEqual([]);
+    expect(compoundsOfParts(new Set([de("sicherheit")]), [], vocabulary)).toEqual([]);
   });
 });

@@ -235,6 +235,46 @@ describe("English words clipped from longer headwords", () => {
   });
 });
 
+describe("two English words German says in one", () => {
+  const lexicons: Lexicons = {
+    ...lexicon(),
+    translations: {
+      "en-de": new Map([
+        [term("security", "en"), [[term("Sicherheit")], [term("Schutz")]]],
+        [term("council", "en"), [[term("Rat")], [term("Gremium")]]],
+        [term("city", "en"), [[term("Stadt")]]],
+      ]),
+      "de-en": new Map(),
+    },
+  };
+  const index = (texts: readonly string[]): LexicalIndex =>
+    LexicalIndex.build(
+      texts.map((text, position) => ({ id: `p${position + 1}`, title: "Bericht", heading: null, text, language: "de" as const })),
+      {},
+      lexicons,
+    );
+
+  it('meets the compound of their translations, even with a head as short as "Rat"', () => {
+    const english = analyze("security council", "en");
+    const expansions = expandTokens(
+      { german: analyze("security council", "de"), english, questionLanguage: "en", indexLanguages: new Set(["de"]), known: [false, false] },
+      lexicons,
+      new Vocabulary([term("Sicherheitsrat"), term("Stadtrat")]),
+      DEFAULT_EXPANSION_OPTIONS,
+    );
+    for (const list of expansions) {
+      expect(list).toContainEqual({ term: term("Sicherheitsrat"), weight: DEFAULT_EXPANSION_OPTIONS.translationWeight, via: "translation" });
+      expect(list.map((expansion) => expansion.term)).not.toContain(term("Stadtrat"));
+    }
+  });
+
+  it("answers from the paragraph that has the compound, and not from another compound of one part", () => {
+    const paragraphs = index(["Der Stadtrat tagt am Montag.", "Der Sicherheitsrat hat neue Sanktionen beschlossen."]);
+    expect(paragraphs.search("what did the security council decide").hits[0]?.id).toBe("p2");
+    expect(paragraphs.search("when does the city council meet").hits[0]?.id).toBe("p1");
+  });
+});
+
 describe("German compounds the dictionary lacks, asked about English articles", () => {
   const lexicons: Lexicons = {
     ...lexicon(),

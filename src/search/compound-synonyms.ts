@@ -62,18 +62,19 @@ const MIN_SYNONYM_HEAD = 4;
  * with a linking element between them. Both parts must match, so a head as short as "rat" may stand.
  */
 export function compoundsOfParts(modifiers: ReadonlySet<string>, heads: Iterable<string>, vocabulary: Vocabulary): string[] {
-  return [...new Set([...compoundMatches(modifiers, heads, vocabulary, 3)].map((match) => match.term))];
+  return [...new Set([...compoundMatches(modifiers, heads, vocabulary)].map((match) => match.term))];
 }
 
 /**
  * Indexed compounds of one of `modifiers`, a linking element and one of `heads` (as the word, or as Snowball stems it
- * at a compound's end), each with the head and the modifier it was made of.
+ * at a compound's end), each with the head and the modifier it was made of. Heads shorter than `shortestHead` are
+ * skipped (Vocabulary.endingWith's own floor is three letters).
  */
 function* compoundMatches(
   modifiers: ReadonlySet<string>,
   heads: Iterable<string>,
   vocabulary: Vocabulary,
-  shortestHead: number,
+  shortestHead = 0,
 ): Generator<{ term: string; head: string; modifier: string }> {
   for (const word of heads) {
     for (const head of new Set([word, headInCompound(word)])) {

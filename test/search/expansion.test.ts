@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/search/analyzer.js";
-import { DEFAULT_EXPANSION_OPTIONS, expandTokens, guessQuestionLanguage } from "../../src/search/expansion.js";
+import { DEFAULT_EXPANSION_OPTIONS, expandTokens, guessQuestionLanguage, type TermExpansion } from "../../src/search/expansion.js";
 import { Vocabulary } from "../../src/search/vocabulary.js";
 import { EMPTY_LEXICONS, type Lexicons, type TermPhrase } from "../../src/search/lexicons.js";
 import { LexicalIndex, type LexicalDocument } from "../../src/search/lexical.js";
@@ -48,6 +48,26 @@ function lexicon(): Lexicons {
     },
     longestKey: 2,
   };
+}
+
+/**
+ * The expansions of a question asked in one language about articles in the other, each word's list in question
+ * order; every word unknown to the articles unless `known` says otherwise.
+ */
+function expandAcross(question: string, questionLanguage: "de" | "en", lexicons: Lexicons, vocabulary: Vocabulary, known?: boolean[]): TermExpansion[][] {
+  const german = analyze(question, "de");
+  return expandTokens(
+    {
+      german,
+      english: questionLanguage === "en" ? analyze(question, "en") : null,
+      questionLanguage,
+      indexLanguages: new Set([questionLanguage === "en" ? "de" : "en"]),
+      known: known ?? german.map(() => false),
+    },
+    lexicons,
+    vocabulary,
+    DEFAULT_EXPANSION_OPTIONS,
+  );
 }
 
 const documents: LexicalDocument[] = [
@@ -145,17 +165,10 @@ describe("expandTokens", () => {
 
 describe("verb forms and phrases", () => {
   const vocabulary = new Vocabulary(["treff", "polizei", "erklart", "zustimm"]);
-  const english = (question: string): string[] => {
-    const german = analyze(question, "de");
-    return expandTokens(
-      { german, english: analyze(question, "en"), questionLanguage: "en", indexLanguages: new Set(["de"]), known: german.map(() => false) },
-      lexicon(),
-      vocabulary,
-      DEFAULT_EXPANSION_OPTIONS,
-    )
+  const english = (question: string): string[] =>
+    expandAcross(question, "en", lexicon(), vocabulary)
       .flat()
       .map((expansion) => expansion.term);
-  };
 
   it("translates an irregular English form as its infinitive", () => {
     expect(english("met")).toEqual(["treff"]);
@@ -172,13 +185,7 @@ describe("verb forms and phrases", () => {
       translations: { "en-de": new Map(), "de-en": new Map([[term("entlassen"), [[term("dismiss", "en")]]]]) },
       verbForms: { de: new Map([[term("entlässt"), [term("entließ"), term("entlassen")]]]), en: new Map() },
     };
-    const german = analyze("entlässt", "de");
-    const reached = expandTokens(
-      { german, english: null, questionLanguage: "de", indexLanguages: new Set(["en"]), known: [false] },
-      lexicons,
-      new Vocabulary([term("dismiss", "en")]),
-      DEFAULT_EXPANSION_OPTIONS,
-    );
+    const reached = expandAcross("entlässt", "de", lexicons, new Vocabulary([term("dismiss", "en")]));
     expect(reached.flat().map((expansion) => expansion.term)).toEqual([term("dismiss", "en")]);
   });
 
@@ -194,13 +201,7 @@ describe("verb forms and phrases", () => {
       },
       verbForms: { de: new Map([[term("kostet"), [term("kosten"), term("gekostet")]]]), en: new Map() },
     };
-    const german = analyze("kostet", "de");
-    const reached = expandTokens(
-      { german, english: null, questionLanguage: "de", indexLanguages: new Set(["en"]), known: [false] },
-      lexicons,
-      new Vocabulary([term("cost", "en")]),
-      DEFAULT_EXPANSION_OPTIONS,
-    );
+    const reached = expandAcross("kostet", "de", lexicons, new Vocabulary([term("cost", "en")]));
     expect(reached.flat().map((expansion) => expansion.term)).toEqual([term("cost", "en")]);
   });
 });
@@ -217,17 +218,10 @@ describe("English words clipped from longer headwords", () => {
       return keys.length > limit ? null : keys;
     },
   };
-  const expandEnglish = (question: string, vocabulary: Vocabulary): string[] => {
-    const german = analyze(question, "de");
-    return expandTokens(
-      { german, english: analyze(question, "en"), questionLanguage: "en", indexLanguages: new Set(["de"]), known: german.map(() => false) },
-      { ...lexicon(), translations: { "en-de": table, "de-en": new Map() } },
-      vocabulary,
-      DEFAULT_EXPANSION_OPTIONS,
-    )
+  const expandEnglish = (question: string, vocabulary: Vocabulary): string[] =>
+    expandAcross(question, "en", { ...lexicon(), translations: { "en-de": table, "de-en": new Map() } }, vocabulary)
       .flat()
       .map((expansion) => expansion.term);
-  };
 
   it("reads a word the dictionary lacks as the start of the headwords it begins", () => {
     expect(expandEnglish("tech", new Vocabulary([term("Technologie"), term("Technik")])).sort()).toEqual([term("Technik"), term("Technologie")].sort());
@@ -255,13 +249,8 @@ describe("two English words German says in one", () => {
     );
 
   it('meets the compound of their translations, even with a head as short as "Rat"', () => {
-    const english = analyze("security council", "en");
-    const expansions = expandTokens(
-      { german: analyze("security council", "de"), english, questionLanguage: "en", indexLanguages: new Set(["de"]), known: [false, false] },
-      lexicons,
-      new Vocabulary([term("Sicherheitsrat"), term("Stadtrat")]),
-      DEFAULT_EXPANSION_OPTIONS,
-    );
+    const expansions = expandAcross("security council", "en", lexicons, new Vocabulary([term("Sicherheitsrat"), term("Stadtrat")]));
+    expect(expansions).toHaveLength(2);
     for (const list of expansions) {
       expect(list).toContainEqual({ term: term("Sicherheitsrat"), weight: DEFAULT_EXPANSION_OPTIONS.translationWeight, via: "translation" });
       expect(list.map((expansion) => expansion.term)).not.toContain(term("Stadtrat"));
@@ -288,24 +277,11 @@ describe("German compounds the dictionary lacks, asked about English articles", 
     },
   };
   const vocabulary = new Vocabulary(["harbour", "bridg", "rail", "web", "port"].map((word) => term(word, "en")));
-  const expandGerman = (question: string, known: boolean[]): string[][] => {
-    const german = analyze(question, "de");
-    return expandTokens(
-      { german, english: null, questionLanguage: "de", indexLanguages: new Set(["en"]), known },
-      lexicons,
-      vocabulary,
-      DEFAULT_EXPANSION_OPTIONS,
-    ).map((list) => list.map((expansion) => expansion.term));
-  };
+  const expandGerman = (question: string, known: boolean[]): string[][] =>
+    expandAcross(question, "de", lexicons, vocabulary, known).map((list) => list.map((expansion) => expansion.term));
 
   it("says a compound by its parts' translations, weighted below a whole word's", () => {
-    const german = analyze("Hafenbrücke", "de");
-    const [bridge] = expandTokens(
-      { german, english: null, questionLanguage: "de", indexLanguages: new Set(["en"]), known: [false] },
-      lexicons,
-      vocabulary,
-      DEFAULT_EXPANSION_OPTIONS,
-    );
+    const [bridge] = expandAcross("Hafenbrücke", "de", lexicons, vocabulary);
     expect(bridge?.map((expansion) => expansion.term).sort()).toEqual([term("bridge", "en"), term("harbour", "en"), term("port", "en")].sort());
     for (const expansion of bridge ?? []) expect(expansion.weight).toBeLessThan(DEFAULT_EXPANSION_OPTIONS.translationWeight);
   });

@@ -134,7 +134,7 @@ const ENGLISH_FUNCTION_WORDS = [
   "throughout", "thus", "toward", "towards", "unless", "upon", "via", "whatever", "whenever", "whereas",
   "wherever", "whether", "whoever", "within", "without", "yourself", "actually", "currently", "basically", "exactly",
   // Questions as typed in a chat.
-  "what's", "whats", "who's", "whos", "where's", "wheres", "how's", "hows", "wanna", "gotta", "kinda",
+  "what's", "whats", "who's", "whos", "where's", "wheres", "how's", "hows", "wanna", "gotta", "kinda", "sorta", "stuff",
   // Contractions, with and without the apostrophe: a word the articles lack made "why haven't there been …" look
   // like a question about something else.
   "haven't", "hasn't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't",
@@ -150,6 +150,8 @@ const GERMAN_FUNCTION_WORDS = [
   "wieviel", "wieviele", "worum", "worüber", "worauf", "wofür", "woran", "womit", "wodurch", "wozu", "wovon", "wobei",
   "woraus", "worin", "wogegen", "wonach", "weswegen", "inwiefern", "inwieweit", "gibts", "gibt's", "gehts", "geht's", "hats",
   "hat's", "ists", "ist's", "eh", "wievielte", "wievielten", "wievielter", "wievieltes", "wievielmal",
+  // Articles and adverbs as spoken ("mit nem Panzer", "stehen rum", "was steht drauf") and fillers of a chat.
+  "nem", "nen", "ne", "ner", "nes", "rum", "herum", "drauf", "dran", "drum", "eigentlich", "irgendwie", "nochmal", "nix", "bisschen", "zeug", "zeugs", "kram",
 ];
 
 /**

@@ -120,6 +120,21 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
   });
 
+  it("answers a question in spoken German or with chat fillers as it answers the question written out", async () => {
+    for (const [spoken, written] of [
+      ["fährt kim mit nem zug nach russland?", "fährt kim mit einem zug nach russland?"],
+      ["what stuff does russia want from north korea", "what does russia want from north korea"],
+      ["wieso sitzt kim nochmal im zug rum", "wieso sitzt kim im zug"],
+    ] as const) {
+      const [asSpoken, asWritten] = [await service.ask(spoken), await service.ask(written)];
+      expect([asSpoken.answered, asSpoken.hedged, asSpoken.citations.map((citation) => citation.paragraph)], spoken).toEqual([
+        asWritten.answered,
+        asWritten.hedged,
+        asWritten.citations.map((citation) => citation.paragraph),
+      ]);
+    }
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

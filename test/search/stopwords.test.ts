@@ -31,6 +31,8 @@ describe("the stop word lists", () => {
     expect(stop("does")).toBe(true);
     expect(stop("hallo")).toBe(true);
     expect(stop("thx")).toBe(true);
+    // Spoken articles and adverbs, chat fillers: "mit nem Panzer", "steht rum", "what stuff".
+    for (const word of ["nem", "nen", "rum", "drauf", "eigentlich", "Zeug", "stuff"]) expect(stop(word), word).toBe(true);
     expect(stop("Jahr")).toBe(false);
     expect(stop("Waffen")).toBe(false);
   });

@@ -8,8 +8,10 @@ import { cosineStandout, type RetrievalHit, type RetrievalResult } from "../sear
  * feature means the same on any article: shares of the question's own words,
  * how common those words are in general language (a dictionary frequency),
  * how widely they are spread over the passages, whether the passage holds the
- * kind of thing asked for, and for embeddings how far the best passage stands
- * out from the question's other passages. None is a score on one article's scale.
+ * kind of thing asked for, how far its score leads the others' (with and
+ * without the letter-gram channel), and for embeddings how far the best passage
+ * stands out from the question's other passages. None is a score on one
+ * article's scale.
  */
 
 export type Outcome = "answered" | "hedged" | "refused";
@@ -36,6 +38,13 @@ export interface AbstentionFeatures {
   anchors: number;
   /** Best lexical score divided by the runner-up's (1 when there is none). */
   lexicalMargin: number;
+  /**
+   * The same over whole words alone, without the letter-gram channel: below 1
+   * another passage holds more of the question's words (or their bridges)
+   * and leads only on shared letters; far above 1 the best passage stands
+   * clear although letter grams blur the lexical margin.
+   */
+  wordMargin: number;
   /** Whether the best passage holds the kind of thing the question asks for; null when it asks for no kind. */
   answerTypeMatched: boolean | null;
   /** With embeddings: the best passage's cosine in standard deviations above the question's mean. */
@@ -60,6 +69,10 @@ export interface AbstentionThresholds {
    */
   clearCoverage: number;
   clearSpecific: number;
+  /** A passage that does not lead on whole words by at least this much is not answered from (see AbstentionFeatures.wordMargin). */
+  wordLead: number;
+  /** A whole-word lead from which a passage covering the question stands clear whatever the lexical margin. */
+  clearWordMargin: number;
   /** Below this coverage the best passage is not even shown as the closest one. */
   hedgeCoverage: number;
   /** A question with more words the articles lack entirely than specific words matched for sure is refused below this coverage. */
@@ -76,6 +89,8 @@ export const DEFAULT_THRESHOLDS: AbstentionThresholds = {
   answerMargin: 1.4,
   clearCoverage: 0.9,
   clearSpecific: 1,
+  wordLead: 1,
+  clearWordMargin: 3,
   hedgeCoverage: 0.1,
   unknownWordsCoverage: 0.6,
   answerStandout: 2.5,
@@ -114,10 +129,11 @@ export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit |
   // article's paragraphs: those of other articles come from another ranking (see Retriever.search), on
   // another scale.
   const article = best ? articleOfPassage(best.id) : null;
-  const competitors = result.hits
-    .filter((hit) => hit.lexicalHit !== null && hit.lexicalHit !== top && articleOfPassage(hit.id) === article)
-    .map((hit) => hit.lexicalHit?.bm25 ?? 0);
-  const runnerUp = Math.max(0, ...competitors.filter((score) => top === null || score !== top.bm25));
+  const others = result.hits.flatMap((hit) =>
+    hit.lexicalHit !== null && hit.lexicalHit !== top && articleOfPassage(hit.id) === article ? [hit.lexicalHit] : [],
+  );
+  const runnerUp = Math.max(0, ...others.map((hit) => hit.bm25).filter((score) => top === null || score !== top.bm25));
+  const wordRunnerUp = Math.max(0, ...others.map((hit) => hit.wordScore));
   const certain = (index: number): boolean => top?.tokenCertain[index] ?? false;
   const topCosine = best?.cosine ?? null;
   return {
@@ -129,11 +145,18 @@ export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit |
     unknownSpecific: result.tokens.filter((token) => !isKnown(token) && token.commonness < EVERYDAY_WORD_CLASS).length,
     anchors: result.tokens.filter((token) => isKnown(token) && (token.spread >= TOPIC_SPREAD || token.commonness <= RARE_WORD_CLASS)).length + phrases,
     lexicalMargin: top && runnerUp > 0 ? top.bm25 / runnerUp : 1,
+    wordMargin: marginOver(top?.wordScore ?? 0, wordRunnerUp),
     answerTypeMatched,
     cosineStandout: topCosine !== null && result.cosineSpread ? cosineStandout(topCosine, result.cosineSpread) : null,
     phrases,
     narrowStrong: result.tokens.filter((token, index) => isSpecific(token) && certain(index) && token.spread < SINGLING_OUT_SPREAD).length + phrases,
   };
+}
+
+/** A score over the runner-up's: 1 when neither scores, and a lead without any runner-up counts as clear. */
+function marginOver(best: number, runnerUp: number): number {
+  if (runnerUp > 0) return best / runnerUp;
+  return best > 0 ? Number.POSITIVE_INFINITY : 1;
 }
 
 export interface AbstentionDecision {
@@ -147,7 +170,7 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
   if (features.contentWords === 0) return decide("refused", "the question has no content words");
   if (features.knownWords === 0) return decide("refused", "none of the question's words occur in the articles");
   const standsOut = features.cosineStandout !== null && features.cosineStandout >= thresholds.answerStandout;
-  const described = `coverage ${features.coverage.toFixed(2)}, margin ${features.lexicalMargin.toFixed(2)}, specific ${features.specificStrong}${
+  const described = `coverage ${features.coverage.toFixed(2)}, margin ${features.lexicalMargin.toFixed(2)} (words ${features.wordMargin.toFixed(2)}), specific ${features.specificStrong}${
     features.cosineStandout === null ? "" : `, cosine standout ${features.cosineStandout.toFixed(2)}`
   }`;
   if (features.specificKnown === 0 && !standsOut) {
@@ -166,8 +189,15 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
   if (!standsOut && features.anchors === 0 && features.unknownSpecific > 0) {
     return decide("refused", `the question shares no subject or rare word with the articles and names something they do not mention (${described})`);
   }
-  const clear = features.coverage >= thresholds.clearCoverage && features.narrowStrong >= thresholds.clearSpecific;
-  const lexicalAnswer = features.coverage >= thresholds.answerCoverage && (features.lexicalMargin >= thresholds.answerMargin || clear);
+  // A passage holding a specific word of the question for sure that covers nearly all of it stands clear; so does one
+  // that leads the others far on whole words (a lead from bridges alone proves less).
+  const narrow = features.narrowStrong >= thresholds.clearSpecific;
+  const covers = narrow && features.coverage >= thresholds.clearCoverage;
+  const leadsFarOnWords = narrow && features.wordMargin >= thresholds.clearWordMargin;
+  // A margin won on letters the passage shares with the question, while another passage holds more of its words, may
+  // be the wrong passage's ("was stand in den Briefen …": the one that mentions the letters leads on letters alone).
+  const standsClear = (features.lexicalMargin >= thresholds.answerMargin && features.wordMargin >= thresholds.wordLead) || covers || leadsFarOnWords;
+  const lexicalAnswer = features.coverage >= thresholds.answerCoverage && standsClear;
   const denseAnswer = standsOut && features.coverage >= thresholds.standoutCoverage;
   if (lexicalAnswer || denseAnswer) {
     if (features.answerTypeMatched === false) return decide("hedged", `the closest passage does not hold the kind of thing asked for (${described})`);

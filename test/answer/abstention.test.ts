@@ -11,6 +11,7 @@ function features(overrides: Partial<AbstentionFeatures> = {}): AbstentionFeatur
     unknownSpecific: 0,
     anchors: 1,
     lexicalMargin: 2,
+    wordMargin: 2,
     answerTypeMatched: null,
     cosineStandout: null,
     phrases: 0,
@@ -31,6 +32,26 @@ describe("decideOutcome", () => {
     expect(decideOutcome(topics).outcome).toBe("hedged");
     expect(decideOutcome({ ...topics, narrowStrong: 1 }).outcome).toBe("answered");
     expect(decideOutcome({ ...topics, lexicalMargin: 2 }).outcome).toBe("answered");
+  });
+
+  it("does not answer from a passage whose margin another one beats on whole words", () => {
+    // Ahead on letters shared with the question, while another passage holds more of its words.
+    const behindOnWords = decideOutcome(features({ wordMargin: 0.8, coverage: 0.6 }));
+    expect(behindOnWords.outcome).toBe("hedged");
+    expect(behindOnWords.reason).toMatch(/words 0\.80/);
+    // A passage that holds nearly all of the question and a specific word stands clear on its own.
+    expect(decideOutcome(features({ wordMargin: 0.8, lexicalMargin: 1.05, coverage: 0.95, narrowStrong: 1 })).outcome).toBe("answered");
+    expect(decideOutcome(features({ wordMargin: 1, coverage: 0.6 })).outcome).toBe("answered");
+  });
+
+  it("answers from a passage far ahead on whole words although letter grams blur the margin", () => {
+    expect(decideOutcome(features({ lexicalMargin: 1.1, coverage: 0.6, wordMargin: 3 })).outcome).toBe("answered");
+    expect(decideOutcome(features({ lexicalMargin: 1.1, coverage: 0.6, wordMargin: 2.9 })).outcome).toBe("hedged");
+    expect(decideOutcome(features({ lexicalMargin: 1.1, coverage: 0.6, wordMargin: Number.POSITIVE_INFINITY })).outcome).toBe("answered");
+    // Not for a lead from bridges alone, without a specific word of the question held for sure.
+    expect(decideOutcome(features({ lexicalMargin: 1.1, coverage: 0.6, wordMargin: 6, narrowStrong: 0 })).outcome).toBe("hedged");
+    // Not for a passage that covers too little of the question.
+    expect(decideOutcome(features({ lexicalMargin: 1.1, coverage: 0.3, wordMargin: 5 })).outcome).toBe("hedged");
   });
 
   it("hedges when no passage stands clear, or the passage lacks the kind of thing asked for", () => {

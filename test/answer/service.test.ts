@@ -135,6 +135,14 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
   });
 
+  it("shows only as the closest passage one that leads on shared letters while another holds more of the question's words", async () => {
+    // ¶13 says that Putin and Kim exchanged letters, not what they wrote; ¶14 holds as many of the question's words.
+    const answer = await service.ask("was stand in den briefen von kim an putin");
+    expect(answer.citations.map((citation) => citation.paragraph)).toEqual([13]);
+    expect(answer.hedged).toBe(true);
+    expect(answer.hedgeReason).toMatch(/words 0\.\d\d/);
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

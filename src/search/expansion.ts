@@ -248,9 +248,11 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     const weight = (input.known[position] ? options.knownCompoundWeight : options.compoundWeight) / COMPOUND_SHARE;
     add(position, { exact: [], compounds: [...new Set(own.flatMap((term) => vocabulary.compounds(term)))] }, weight, "compound");
   });
-  // A compound the articles do not have may have parts they do: "Koreakrieg" → "Korea", "Krieg".
+  // A compound the articles do not have may have parts they do: "Koreakrieg" → "Korea", "Krieg". An English word is
+  // no German compound ("shortage" is not "shor" + "Tage"), unlike a German word in an English question.
   input.german.forEach((token, position) => {
     if (input.known[position]) return;
+    if (input.english && lexicons.frequency.en.has(input.english[position]?.term ?? "")) return;
     add(position, { exact: [], compounds: compoundParts(token.folded, vocabulary) }, options.compoundWeight / COMPOUND_SHARE, "compound");
   });
   // A compound the articles lack may be one they have, with other words for its parts ("Rüstungszusammenarbeit" → "Waffenkooperation").

@@ -44,6 +44,7 @@ function lexicon(): Lexicons {
         ["food", 9],
         ["need", 9],
         ["bread", 7],
+        [term("shortage", "en"), 12],
       ]),
     },
     longestKey: 2,
@@ -331,5 +332,15 @@ describe("LexicalIndex with lexicons", () => {
     const result = index.search("Geschosse geliefert");
     expect(result.hits.map((hit) => hit.id)).toEqual(["own", "synonym"]);
     expect(result.hits[1]?.coverage ?? 1).toBeLessThan(result.hits[0]?.coverage ?? 0);
+  });
+});
+
+describe("compound parts of a word the articles lack", () => {
+  it("are a German word's, not an English word's that happens to end like one", () => {
+    const vocabulary = new Vocabulary([term("Tage"), term("Korea"), term("Krieg")]);
+    expect(expandAcross("shortage", "en", lexicon(), vocabulary)[0]?.map((expansion) => expansion.term) ?? []).not.toContain(term("Tage"));
+    // A German word in an English question is still read as the compound it is.
+    const german = expandAcross("koreakrieg", "en", lexicon(), vocabulary)[0]?.map((expansion) => expansion.term) ?? [];
+    expect(german).toEqual(expect.arrayContaining([term("Korea"), term("Krieg")]));
   });
 });

@@ -5,7 +5,9 @@ import { performance } from "node:perf_hooks";
 import { listArticleFiles } from "../content/load.js";
 import { createServiceFrom, embeddingSettingsFrom } from "../app.js";
 import { answerQuality, formatAnswerQuality, type AnswerQuality } from "../answer/evaluation.js";
-import type { Answer } from "../answer/types.js";
+import { DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
+import { turnOf } from "../answer/conversation/turns.js";
+import type { Answer, ConversationTurn } from "../answer/types.js";
 import { devQuestionSplit, loadDevQuestions, type DevQuestion, type DevSplit } from "../search/dev-questions.js";
 import { percentile } from "../search/evaluation.js";
 import type { Config } from "../config.js";
@@ -24,6 +26,12 @@ export interface AnswersBenchArgs {
   split: DevSplit | "all";
   lexical: boolean;
   json: boolean;
+  /**
+   * Ask the questions one after another in one conversation, each with the
+   * turns before it, as a terminal session without /new does: questions that
+   * merely follow each other must not be read as follow-ups to their loss.
+   */
+  inSession?: boolean;
   /** Article folders to answer from together (copied into one temporary folder); default the configured one. */
   articles?: readonly string[];
   /** Settings to try instead of the defaults, for calibration. */
@@ -83,11 +91,13 @@ async function answerAll(
   await service.whenModelSettled();
   const items: { question: DevQuestion; answer: Answer }[] = [];
   const latencies: number[] = [];
+  let history: ConversationTurn[] = [];
   for (const question of questions) {
     const started = performance.now();
-    const answer = await service.ask(question.question);
+    const answer = await service.ask(question.question, args.inSession ? { history } : {});
     latencies.push(performance.now() - started);
     items.push({ question, answer });
+    if (args.inSession) history = [...history, turnOf(answer)].slice(-DEFAULT_MAX_TURNS);
   }
   const result: AnswersBenchResult = {
     split: args.split,
@@ -100,7 +110,7 @@ async function answerAll(
   if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     process.stdout.write(
-      `${formatAnswerQuality(`Development questions (${args.split} part): ${result.questions} questions, ${result.mode} mode`, result.quality)}\n`,
+      `${formatAnswerQuality(`Development questions (${args.split} part${args.inSession ? ", asked one after another in one session" : ""}): ${result.questions} questions, ${result.mode} mode`, result.quality)}\n`,
     );
     process.stdout.write(`  latency p50/p95 ${result.p50Ms} / ${result.p95Ms} ms\n`);
   }

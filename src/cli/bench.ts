@@ -13,7 +13,7 @@ import { articleSuite, germanQuadSuite, type RetrievalBenchArgs } from "./bench-
 
 const USAGE =
   "usage: npm run bench -- germanquad --data DIR [--json] [--lexical]  |  npm run bench -- article [--questions FILE] [--json] [--lexical]" +
-  "  |  npm run bench -- answers [--questions FILE]... [--articles DIR]... [--split calibrate|sealed|all] [--json] [--lexical]" +
+  "  |  npm run bench -- answers [--questions FILE]... [--articles DIR]... [--split calibrate|sealed|all] [--in-session] [--json] [--lexical]" +
   "  |  npm run bench -- conversations [--questions FILE]... [--split calibrate|sealed|all] [--json] [--lexical]" +
   "  |  npm run bench -- summaries [--articles DIR]... [--split calibrate|sealed|all] [--json] [--verbose]" +
   "  |  npm run bench -- servers [--servers N] [--max-loaded N] [--json]" +
@@ -31,6 +31,7 @@ type BenchArgs = {
   servers?: string;
   "max-loaded"?: string;
   paragraphs?: string;
+  "in-session"?: boolean;
 };
 
 function germanQuadArgs(values: BenchArgs): RetrievalBenchArgs & { data: string } {
@@ -79,6 +80,7 @@ function answersArgs(values: BenchArgs): AnswersBenchArgs {
     split,
     lexical: values.lexical ?? false,
     json: values.json ?? false,
+    inSession: values["in-session"] ?? false,
     ...(values.articles ? { articles: values.articles } : {}),
     ...(overrides ? { overrides } : {}),
   };
@@ -214,6 +216,7 @@ await runCli(async ({ config, logger }) => {
         servers: { type: "string" },
         "max-loaded": { type: "string" },
         paragraphs: { type: "string" },
+        "in-session": { type: "boolean" },
       },
       allowPositionals: true,
     });

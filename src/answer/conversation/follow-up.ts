@@ -22,9 +22,16 @@ export const DEFAULT_CONVERSATION_SETTINGS: ConversationSettings = {
   priorBoost: 0.2,
 };
 
+/** A question of this many words or fewer ("Und Putin?", "seit wann genau?") leans on what was asked before. */
+const ELLIPTIC_WORDS = 3;
+const isElliptic = (analyzed: string): boolean => analyzed.split(/\s+/).length <= ELLIPTIC_WORDS;
+
+/** Words of its own (after stop words) from which a question that does not point back stands on its own. */
+const STANDALONE_WORDS = 2;
+
 function focusOn(previous: ConversationTurn, conversation: ConversationSettings, analyzed: string): FollowUpFocus {
   // A bare "Und Putin?" asks for the same kind of thing as the question it continues.
-  const elliptic = analyzed.split(/\s+/).length <= 3;
+  const elliptic = isElliptic(analyzed);
   return {
     context: { text: previous.topic, weight: conversation.contextWeight, maxWords: conversation.maxCarriedWords },
     priorIds: new Set(previous.answered ? previous.citedIds : []),
@@ -59,8 +66,11 @@ function sharesNothing(own: readonly QueryToken[]): boolean {
  * something specific the conversation has not been about is a change of
  * topic and is answered on its own, never dragged back to the earlier one,
  * and so is one that does not point back and whose own words the articles
- * lack altogether; any other stays with the conversation. Either way it is one retrieval,
- * with the same answer types, hedging and abstention as a single question.
+ * lack altogether. A question that does not point back but is a few words
+ * only ("wie lange?", "seit wann genau?") stays with the conversation; a
+ * longer one is answered on its own, unless it has a single word of its own
+ * and that finds nothing. Each reading has the same answer types, hedging
+ * and abstention as a single question.
  */
 export async function answerInConversation(
   question: string,
@@ -78,5 +88,12 @@ export async function answerInConversation(
   if (refersBack(analyzed)) return answerQuestion(question, analyzed, index, settings, unrelated ? { ...focus, ownWordsUnknown: true } : focus);
   if (unrelated) return answerQuestion(question, analyzed, index, settings);
   if (namesNewTopic(own, previous, index)) return answerQuestion(question, analyzed, index, settings);
+  // Nothing points back. A bare "wie lange?" still leans on what was asked before; a longer question is read on its own
+  // words (a terminal session or a thread also holds questions that merely follow each other), unless it has only one
+  // word of its own and that finds nothing ("Für wen war die bestimmt?").
+  if (!isElliptic(analyzed)) {
+    const alone = await answerQuestion(question, analyzed, index, settings);
+    if (alone.answered || own.length >= STANDALONE_WORDS) return alone;
+  }
   return answerQuestion(question, analyzed, index, settings, focus);
 }

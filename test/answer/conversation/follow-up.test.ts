@@ -39,6 +39,11 @@ describe("follow-up questions", () => {
     expect(wineLength?.followUp?.carriedWords.map((word) => word.toLowerCase())).toContain("weinfest");
   });
 
+  it("reads a bare question that does not point back with the conversation", async () => {
+    const [, length] = await converse(service, ["Woher kommen die Winzer beim Weinfest?", "wie lange?"]);
+    expect(length?.followUp?.previousQuestion).toBe("Woher kommen die Winzer beim Weinfest?");
+  });
+
   it("does not know which festival an elliptic question means when it is asked on its own", async () => {
     const alone = await service.ask("Und wie lange dauert es?");
     expect(alone.followUp).toBeUndefined();
@@ -99,6 +104,18 @@ describe("follow-ups the articles may not answer (bundled article)", () => {
       expect(next?.followUp?.previousQuestion).toBe("Wer ist Sergei Schoigu?");
       expect(next?.answered && !next.hedged).toBe(false);
     }
+  });
+
+  it("answers a question that does not point back from its own words when they find a passage", async () => {
+    const service = await QaService.create({ contentDir: path.resolve("data/articles"), logger: silentLogger(), embeddings: "off" });
+    // Questions that merely follow each other, as in a terminal session: read with "reist", the second found ¶2.
+    const [, visit] = await converse(service, ["Wann reist Kim nach Russland?", "when did shoigu visit north korea"]);
+    expect(visit?.followUp).toBeUndefined();
+    expect(firstParagraph(visit)).toBe(13);
+    // Read with the conversation's words, a question about something else altogether showed their passage.
+    const [, series] = await converse(service, ["Wann reist Kim nach Russland?", "gute serien auf netflix"]);
+    expect(series?.followUp).toBeUndefined();
+    expect(series?.answered).toBe(false);
   });
 });
 

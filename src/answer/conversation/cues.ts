@@ -15,6 +15,9 @@ const CONTINUING_OPENINGS =
 const REFERENCE = unicodeWords(new RegExp(`\\b(?:${GERMAN_REFERENCES}|${ENGLISH_REFERENCES})\\b|\\bin\\s+return\\b|\\bim\\s+gegenzug\\b`, "iu"));
 const OPENING = unicodeWords(new RegExp(`^\\s*(?:${CONTINUING_OPENINGS})\\b`, "iu"));
 
+/** "es" that stands for nothing said before: "gibt es …", "worum geht es", "handelt es sich um …". */
+const EXPLETIVE_ES = unicodeWords(/\b(gibt|gab|gäbe|geht|ging|handelt|handelte)\s+es\b/giu);
+
 export function refersBack(question: string): boolean {
-  return REFERENCE.test(question) || OPENING.test(question);
+  return REFERENCE.test(question.replace(EXPLETIVE_ES, "$1")) || OPENING.test(question);
 }

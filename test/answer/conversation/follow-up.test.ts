@@ -130,6 +130,8 @@ describe("refersBack", () => {
     "Where is he now?",
     "And Putin?",
     "what about the sanctions?",
+    "Ist es teuer?",
+    "Und gibt es dort Sanktionen?",
   ])("finds a pointer back in %s", (question) => {
     expect(refersBack(question)).toBe(true);
   });
@@ -140,6 +142,9 @@ describe("refersBack", () => {
     "Who is John Kirby?",
     "When did Kim meet Trump?",
     "Wie lange dauert das Weinfest?",
+    // "es" that stands for nothing said before.
+    "Seit wann gibt es Sanktionen gegen Nordkorea?",
+    "Worum geht es bei dem Treffen?",
   ])("finds none in the self-contained %s", (question) => {
     expect(refersBack(question)).toBe(false);
   });

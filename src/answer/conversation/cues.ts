@@ -21,3 +21,18 @@ const EXPLETIVE_ES = unicodeWords(/\b(gibt|gab|gäbe|geht|ging|handelt|handelte)
 export function refersBack(question: string): boolean {
   return REFERENCE.test(question.replace(EXPLETIVE_ES, "$1")) || OPENING.test(question);
 }
+
+/** Personal pronouns and possessives, which may stand for a name earlier in the same question ("Woher hat Kirby seine Infos?"). */
+const PERSONAL = "er|sie|ihr|ihre[mnrs]?|sein|seine[mnrs]?|he|she|his|her|they|their";
+const PERSONAL_WORD = unicodeWords(new RegExp(`\\b(?:${PERSONAL})\\b`, "iu"));
+const PERSONAL_WORDS = unicodeWords(new RegExp(`\\b(?:${PERSONAL})\\b`, "giu"));
+
+/**
+ * Where a question's pointer back is only a personal pronoun or possessive: the text before the first one (the
+ * pronoun may stand for something named there). Null when something else points back, or nothing does.
+ */
+export function textBeforeOnlyPronoun(question: string): string | null {
+  if (!refersBack(question) || refersBack(question.replace(PERSONAL_WORDS, " "))) return null;
+  const at = question.search(PERSONAL_WORD);
+  return at < 0 ? null : question.slice(0, at);
+}

@@ -3,7 +3,7 @@ import { isKnown, isSpecific } from "../abstention.js";
 import type { QueryToken } from "../../search/query-analysis.js";
 import { answerQuestion, type AskIndex, type AskSettings, type FollowUpFocus } from "../ask.js";
 import type { Answer } from "../types.js";
-import { refersBack } from "./cues.js";
+import { refersBack, textBeforeOnlyPronoun } from "./cues.js";
 import type { ConversationTurn } from "../types.js";
 
 /** How a follow-up is read with the conversation before it. */
@@ -48,6 +48,13 @@ function namesNewTopic(own: readonly QueryToken[], previous: ConversationTurn, i
   return own.some((token) => token.known && isSpecific(token) && !token.terms.some((term) => earlier.has(term)));
 }
 
+/** Whether the question's only pointer back is a pronoun after a specific word of its own that the articles have: "Woher hat Kirby seine Infos?". */
+function namesBeforePronoun(analyzed: string, own: readonly QueryToken[]): boolean {
+  const before = textBeforeOnlyPronoun(analyzed)?.toLowerCase();
+  if (before === undefined) return false;
+  return own.some((token) => isKnown(token) && isSpecific(token) && before.includes(token.surface.toLowerCase()));
+}
+
 /**
  * Whether the question has words of its own and none of them occurs in the
  * articles, not even through a synonym, translation or spelling. Read with
@@ -85,7 +92,8 @@ export async function answerInConversation(
   const focus = focusOn(previous, conversation, analyzed);
   const own = index.retriever.lexicalIndex.analyzeQuery(analyzed);
   const unrelated = sharesNothing(own);
-  if (refersBack(analyzed)) return answerQuestion(question, analyzed, index, settings, unrelated ? { ...focus, ownWordsUnknown: true } : focus);
+  if (refersBack(analyzed) && !namesBeforePronoun(analyzed, own))
+    return answerQuestion(question, analyzed, index, settings, unrelated ? { ...focus, ownWordsUnknown: true } : focus);
   if (unrelated) return answerQuestion(question, analyzed, index, settings);
   if (namesNewTopic(own, previous, index)) return answerQuestion(question, analyzed, index, settings);
   // Nothing points back. A bare "wie lange?" still leans on what was asked before; a longer question is read on its own

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { refersBack } from "../../../src/answer/conversation/cues.js";
+import { refersBack, textBeforeOnlyPronoun } from "../../../src/answer/conversation/cues.js";
 import { turnOf } from "../../../src/answer/conversation/turns.js";
 import { QaService } from "../../../src/answer/service.js";
 import type { Answer, ConversationTurn } from "../../../src/answer/types.js";
@@ -117,6 +117,18 @@ describe("follow-ups the articles may not answer (bundled article)", () => {
     expect(series?.followUp).toBeUndefined();
     expect(series?.answered).toBe(false);
   });
+
+  it("reads a pronoun after a name of the question's own as standing for that name", async () => {
+    const service = await QaService.create({ contentDir: path.resolve("data/articles"), logger: silentLogger(), embeddings: "off" });
+    const [, sources] = await converse(service, ["Wann reist Kim nach Russland?", "Woher hat Kirby seine Infos?"]);
+    expect(sources?.followUp).toBeUndefined();
+    expect(firstParagraph(sources)).toBe(14);
+    // Without a name before it, or with another pointer back, the pronoun stands for the conversation's subject.
+    for (const followUp of ["Wen trifft er dort?", "Und woher hat Kirby seine Infos?"]) {
+      const [, next] = await converse(service, ["Wann reist Kim nach Russland?", followUp]);
+      expect(next?.followUp?.previousQuestion, followUp).toBe("Wann reist Kim nach Russland?");
+    }
+  });
 });
 
 describe("refersBack", () => {
@@ -147,5 +159,18 @@ describe("refersBack", () => {
     "Worum geht es bei dem Treffen?",
   ])("finds none in the self-contained %s", (question) => {
     expect(refersBack(question)).toBe(false);
+  });
+});
+
+describe("textBeforeOnlyPronoun", () => {
+  it("gives the text before a pronoun that is the question's only pointer back", () => {
+    expect(textBeforeOnlyPronoun("Woher hat Kirby seine Infos?")).toBe("Woher hat Kirby ");
+    expect(textBeforeOnlyPronoun("Who is Ballbach and what does he say?")).toBe("Who is Ballbach and what does ");
+  });
+
+  it("gives nothing when something else points back, or nothing does", () => {
+    expect(textBeforeOnlyPronoun("Was sagt er dazu?")).toBeNull();
+    expect(textBeforeOnlyPronoun("Und wo trifft er Putin?")).toBeNull();
+    expect(textBeforeOnlyPronoun("Wer ist Eric Ballbach?")).toBeNull();
   });
 });

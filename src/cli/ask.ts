@@ -3,8 +3,7 @@ import { access } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { Answer, ConversationTurn } from "../answer/types.js";
-import { DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
-import { turnOf } from "../answer/conversation/turns.js";
+import { historyAfter } from "../answer/conversation/turns.js";
 import { checkQuestion } from "../answer/question-check.js";
 import { answerToJson, formatAnswer, questionTooLong } from "./format.js";
 import { argumentError, CliError, runCli } from "./run.js";
@@ -97,7 +96,7 @@ await runCli(async ({ config, logger }) => {
     else if (!args.conversation) print(await service.ask(question));
     else {
       const answer = await service.ask(question, history.length > 0 ? { history } : {});
-      history = [...history, turnOf(answer)].slice(-DEFAULT_MAX_TURNS);
+      history = historyAfter(history, answer);
       print(answer);
     }
   }

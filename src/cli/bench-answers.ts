@@ -5,8 +5,7 @@ import { performance } from "node:perf_hooks";
 import { listArticleFiles } from "../content/load.js";
 import { createServiceFrom, embeddingSettingsFrom } from "../app.js";
 import { answerQuality, formatAnswerQuality, type AnswerQuality } from "../answer/evaluation.js";
-import { DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
-import { turnOf } from "../answer/conversation/turns.js";
+import { historyAfter } from "../answer/conversation/turns.js";
 import type { Answer, ConversationTurn } from "../answer/types.js";
 import { devQuestionSplit, loadDevQuestions, type DevQuestion, type DevSplit } from "../search/dev-questions.js";
 import { percentile } from "../search/evaluation.js";
@@ -97,7 +96,7 @@ async function answerAll(
     const answer = await service.ask(question.question, args.inSession ? { history } : {});
     latencies.push(performance.now() - started);
     items.push({ question, answer });
-    if (args.inSession) history = [...history, turnOf(answer)].slice(-DEFAULT_MAX_TURNS);
+    if (args.inSession) history = historyAfter(history, answer);
   }
   const result: AnswersBenchResult = {
     split: args.split,

@@ -4,8 +4,7 @@ import type { Readable, Writable } from "node:stream";
 import type { ContentAdminApi } from "../answer/types.js";
 import { ReindexBusyError, ReindexFailedError } from "../answer/errors.js";
 import type { Answer, ConversationTurn, QaApi } from "../answer/types.js";
-import { DEFAULT_MAX_TURNS } from "../answer/conversation/store.js";
-import { turnOf } from "../answer/conversation/turns.js";
+import { historyAfter } from "../answer/conversation/turns.js";
 import type { ContentActor } from "../content/library/index.js";
 import { parseSummaryCommand, UnknownArticleError, UnknownSectionError } from "../answer/summary/index.js";
 import { formatSummaryText } from "./summary-format.js";
@@ -84,7 +83,7 @@ export class TerminalConversation {
   }
 
   add(answer: Answer): void {
-    this.turns = [...this.turns, turnOf(answer)].slice(-DEFAULT_MAX_TURNS);
+    this.turns = historyAfter(this.turns, answer);
   }
 
   clear(): void {

@@ -1,5 +1,6 @@
 import { passageId } from "../citation.js";
 import type { Answer, ConversationTurn } from "../types.js";
+import { DEFAULT_MAX_TURNS } from "./store.js";
 
 /** The turn an answer adds to its conversation. */
 export function turnOf(answer: Answer): ConversationTurn {
@@ -12,4 +13,9 @@ export function turnOf(answer: Answer): ConversationTurn {
     answerType: answer.answerType ?? null,
     ...(answer.articleFacts ? { factArticles: answer.articleFacts.articles.map((sheet) => sheet.articleId) } : {}),
   };
+}
+
+/** A session's history after `answer`: its turn added, the oldest dropped past the turns a conversation keeps. */
+export function historyAfter(history: readonly ConversationTurn[], answer: Answer): ConversationTurn[] {
+  return [...history, turnOf(answer)].slice(-DEFAULT_MAX_TURNS);
 }

@@ -17,6 +17,11 @@ import { BoundedHeap, type ScoredSlot } from "./bounded-heap.js";
 const DOCUMENT_PARTS: PartialMatch = { overlap: 0.6, credit: 0.8 };
 /** Share of the n-gram channel's weight kept for questions in another language than the articles. */
 const CROSS_LANGUAGE_NGRAM_SHARE = 0.5;
+/**
+ * A word of a question in another language, at least this common there ("visit", "new"), that the articles have as
+ * written brings no letter grams: the word channel finds it, and its letters meet their words by chance ("Visite").
+ */
+const CROSS_LANGUAGE_GRAMLESS_CLASS = 12;
 /** Passages rescored by coverage, at least: enough that the order within any requested limit is the same. */
 const COVERAGE_POOL = 50;
 
@@ -330,7 +335,7 @@ export class LexicalIndex {
       const maxFrequency = Math.max(this.options.ngramMinPrunedCount, this.options.ngramMaxShare * this.size);
       const grams = this.grams;
       const gramQuery = tokens
-        .filter((token) => tokenWeight(token) >= 1)
+        .filter((token) => tokenWeight(token) >= 1 && !(crossLanguage && token.known && token.commonness >= CROSS_LANGUAGE_GRAMLESS_CLASS))
         .flatMap((token) => charNgrams(foldToken(token.surface), this.options.ngramSize))
         .filter((gram) => grams.frequency(gram, 0) <= maxFrequency)
         .map((gram) => ({ term: gram, boost: 1 }));

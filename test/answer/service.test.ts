@@ -137,6 +137,12 @@ describe("QaService on the bundled article (lexical mode)", () => {
     expect(answer.hedgeReason).toMatch(/words 0\.\d\d/);
   });
 
+  it("answers an English question whose everyday word the article has as written by that word, not by its letters", async () => {
+    // "visit" is also the stem of "Visite" (¶2, ¶15): its letters brought ¶2 close enough to ¶13 for a hedge.
+    const answer = await service.ask("when did shoigu visit north korea");
+    expect([answer.answered, answer.hedged, answer.citations[0]?.paragraph]).toEqual([true, false, 13]);
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

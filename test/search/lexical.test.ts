@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LexicalIndex, type LexicalDocument } from "../../src/search/lexical.js";
+import { loadLexicons } from "../../src/search/lexicons.js";
 
 const documents: LexicalDocument[] = [
   { id: "a", title: "Krieg", heading: null, text: "Die Kremltruppen klagen seit Monaten über Munitionsmangel an der Front." },
@@ -124,5 +125,29 @@ describe("LexicalIndex, changed paragraph by paragraph", () => {
     restored.remove([extra[1] as LexicalDocument]);
     expect(restored.search("Wann fahren Züge nach Moskau?").hits.map((hit) => hit.id)).not.toContain("f");
     expect(() => restored.add([documents[0] as LexicalDocument])).toThrow(/already indexed/);
+  });
+});
+
+describe("LexicalIndex letter grams of a question in another language", () => {
+  const documents: LexicalDocument[] = [
+    { id: "visite", title: "Reise", heading: null, text: "Die Visite des Ministers in Warschau dauerte zwei Tage." },
+    { id: "besuch", title: "Reise", heading: null, text: "Der Minister besuchte im Mai die Hauptstadt Polens." },
+    { id: "wetter", title: "Reise", heading: null, text: "In Warschau regnete es während der ganzen Woche." },
+  ];
+  const index = LexicalIndex.build(documents, {}, loadLexicons());
+
+  it("leaves out the grams of an everyday word the articles have as written: its letters meet them by chance", () => {
+    const english = index.search("when did the minister visit warsaw", 3);
+    expect(english.questionLanguage).toBe("en");
+    expect(english.tokens.find((token) => token.surface === "visit")?.known).toBe(true);
+    const gramsOfVisite = (question: string): number => index.search(question, 3).hits.find((hit) => hit.id === "visite")?.ngramScore ?? -1;
+    // "visit" meets "Visite" as a word; by its letters it would add to the letter-gram channel too.
+    expect(gramsOfVisite("when did the minister visit warsaw")).toBeCloseTo(gramsOfVisite("when did the minister reach warsaw"), 9);
+  });
+
+  it("keeps the grams of a German question's words", () => {
+    const german = index.search("wann war die Visite", 3);
+    expect(german.hits[0]?.id).toBe("visite");
+    expect(german.hits[0]?.ngramScore ?? 0).toBeGreaterThan(0);
   });
 });

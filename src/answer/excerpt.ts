@@ -47,7 +47,8 @@ interface SentenceTerms {
  */
 function analyzeSentence(sentence: string, english: boolean): SentenceTerms {
   const analyzedGerman = analyze(sentence, "de");
-  const analyzedEnglish = english ? analyze(sentence, "en") : [];
+  // The stop words of both languages: the sentence may be German ("war", "die").
+  const analyzedEnglish = english ? analyze(sentence, "en", "de") : [];
   return {
     terms: new Set([...analyzedGerman.map((token) => token.term), ...analyzedEnglish.map((token) => token.term)]),
     grams: new Set(analyzedGerman.flatMap((token) => [...gramSet(token.folded)])),

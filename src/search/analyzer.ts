@@ -85,11 +85,11 @@ export function tokenize(text: string): string[] {
  * stemming, the vocabulary's reduced forms): a stored index built by another version
  * is then built afresh.
  */
-export const ANALYZER_VERSION = 7;
+export const ANALYZER_VERSION = 8;
 
 /** What an index's terms depend on besides the text: the analyser's version and its stop words. */
 export function analyzerFingerprint(): string {
-  return `${ANALYZER_VERSION}:${[...STOP_WORDS].sort().join(" ")}`;
+  return `${ANALYZER_VERSION}:${[...STOP_WORDS].sort().join(" ")}:${[...ENGLISH_WORDS_IN_GERMAN_STOP_LIST].sort().join(" ")}`;
 }
 
 /**
@@ -180,7 +180,19 @@ const CONTENT_WORDS_IN_STOP_LISTS = [
 
 export const STOP_WORDS: ReadonlySet<string> = buildStopWords();
 
-export function isStopWord(foldedToken: string): boolean {
+/**
+ * Words only the German list stops that English uses as content words: an
+ * English text or question keeps them ("how long has the war lasted", "did he
+ * die"), a German one does not ("war", "die").
+ */
+// prettier-ignore
+export const ENGLISH_WORDS_IN_GERMAN_STOP_LIST: ReadonlySet<string> = new Set([
+  "war", "die", "man", "nun", "gut", "bald", "bin", "den", "elf", "tat",
+]);
+
+/** Whether a folded token is a stop word in text of `language` (both languages' lists when not told). */
+export function isStopWord(foldedToken: string, language?: Language): boolean {
+  if (language === "en" && ENGLISH_WORDS_IN_GERMAN_STOP_LIST.has(foldedToken)) return false;
   return STOP_WORDS.has(foldedToken);
 }
 
@@ -286,12 +298,16 @@ export interface AnalyzedToken {
   term: string;
 }
 
-/** Content tokens of a text: folded, stop words removed, stemmed in the given language. */
-export function analyze(text: string, language: Language): AnalyzedToken[] {
+/**
+ * Content tokens of a text: folded, stemmed in `language`, without the stop
+ * words of text in `textLanguage` (an English question is stemmed as German
+ * too, to meet German paragraphs, and keeps its English words all the same).
+ */
+export function analyze(text: string, language: Language, textLanguage: Language = language): AnalyzedToken[] {
   const tokens: AnalyzedToken[] = [];
   for (const surface of tokenize(text)) {
     const folded = foldToken(surface);
-    if (folded.length === 0 || isStopWord(folded)) continue;
+    if (folded.length === 0 || isStopWord(folded, textLanguage)) continue;
     // Single letters carry nothing (except digits such as in "U 2").
     if (folded.length === 1 && !/\p{N}/u.test(folded)) continue;
     tokens.push({ surface, folded, term: stem(folded, language) });

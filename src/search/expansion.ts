@@ -128,15 +128,23 @@ function singleWords(phrases: readonly TermPhrase[] | undefined): string[] {
 /**
  * Translations of each token from the longest phrase key that covers it:
  * "north korea" is "Nordkorea", and its "korea" alone must not add "Südkorea".
+ * A phrase whose translations reach nothing (`reaches`) leaves its words to
+ * shorter keys: "korean war" is "Koreakrieg", and an article without that word
+ * may still speak of the war ("Krieg").
  */
-function translationsByPosition(terms: readonly string[], table: TranslationLookup, longestKey: number): TermPhrase[][] {
+function translationsByPosition(
+  terms: readonly string[],
+  table: TranslationLookup,
+  longestKey: number,
+  reaches: (phrases: readonly TermPhrase[]) => boolean,
+): TermPhrase[][] {
   const result: TermPhrase[][] = terms.map(() => []);
   const covered = terms.map(() => false);
   for (let size = Math.min(longestKey, terms.length); size >= 1; size -= 1) {
     for (let start = 0; start + size <= terms.length; start += 1) {
       if (covered.slice(start, start + size).some(Boolean)) continue;
       const translations = table.get(terms.slice(start, start + size).join(" "));
-      if (!translations) continue;
+      if (!translations || (size > 1 && !reaches(translations))) continue;
       for (let position = start; position < start + size; position += 1) {
         result[position]?.push(...translations);
         covered[position] = true;
@@ -169,12 +177,16 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     // A compound the word only stands inside is a looser bridge, whatever led to it.
     for (const term of reached.compounds) put(term, Math.min(share, compoundShare), "compound");
   };
+  const reaches = (phrases: readonly TermPhrase[]): boolean => {
+    const { exact, compounds } = reach(phraseStems(phrases), vocabulary);
+    return exact.length > 0 || compounds.length > 0;
+  };
   const english = input.english;
   if (input.questionLanguage === "en" && english && input.indexLanguages.has("de")) {
     const table = lexicons.translations["en-de"];
     // An irregular form is looked up as its infinitive ("met" as "meet", not the Metropolitan Police).
     const keys = english.map((token) => lexicons.verbForms.en.get(token.term)?.find((infinitive) => table.get(infinitive) !== undefined) ?? token.term);
-    const translations = translationsByPosition(keys, table, lexicons.longestKey);
+    const translations = translationsByPosition(keys, table, lexicons.longestKey, reaches);
     translations.forEach((phrases, position) => add(position, reach(phraseStems(phrases), vocabulary), options.translationWeight, "translation"));
     // Two English words German says in one: "security council" is a compound of their translations, "Sicherheitsrat"
     // (even with a head as short as "Rat", which alone reaches no compounds).
@@ -199,7 +211,7 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     const table = lexicons.translations["de-en"];
     // A conjugated form the dictionary lacks ("entlässt") is looked up as the verb it belongs to ("entlassen").
     const keys = input.german.map((token) => (table.get(token.term) !== undefined ? token.term : (ownVerb(token.term, lexicons, table) ?? token.term)));
-    const translations = translationsByPosition(keys, table, lexicons.longestKey);
+    const translations = translationsByPosition(keys, table, lexicons.longestKey, reaches);
     // A form the dictionary lists apart may keep only a rare sense ("kostet": "tastes"): its verb's common senses too ("costs").
     input.german.forEach((token, position) => {
       if (keys[position] !== token.term) return;

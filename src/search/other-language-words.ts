@@ -26,5 +26,5 @@ export function otherLanguageWords(lists: readonly (readonly string[])[]): strin
 
 /** The lists' words that are German or English stop words as well ("a", "do", "da", "die"), folded and sorted: they tell neither way. */
 export function sharedFunctionWords(lists: readonly (readonly string[])[]): string[] {
-  return foldedListWords(lists, isStopWord);
+  return foldedListWords(lists, (folded) => isStopWord(folded));
 }

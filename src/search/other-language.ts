@@ -67,7 +67,7 @@ export function inOtherLanguage(question: string, lexicons: Pick<Lexicons, "freq
   const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
   const tokens = foldedWords(question);
   const { theirs: otherOnly, shared } = otherLanguageWords();
-  const ours = tokens.filter(isStopWord).length;
+  const ours = tokens.filter((token) => isStopWord(token)).length;
   const neither = tokens.filter((token) => shared.has(token)).length;
   // "alt" is Danish for "all" and "de" Dutch for "the", but everyday German or English words as well.
   const everyday = (token: string): boolean =>

@@ -124,8 +124,9 @@ export class QueryAnalyzer {
 
   private analyzeAfresh(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
     const framed = withoutQuestionFrame(question);
-    const german = analyze(framed, "de");
     const questionLanguage = guessQuestionLanguage(question, this.lexicons);
+    // Stemmed as German to meet German paragraphs, with the stop words of the question's language.
+    const german = analyze(framed, "de", questionLanguage);
     // English stems only for English questions: on German words they add accidental matches.
     const englishAnalysis = questionLanguage === "en" ? analyze(framed, "en") : null;
     const withIndexedForms = (terms: readonly string[]): string[] => [...new Set([...terms, ...terms.flatMap((term) => this.index.vocabulary().lookup(term))])];

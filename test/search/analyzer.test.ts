@@ -69,6 +69,16 @@ describe("analyze", () => {
     expect(terms("whats the deal who's going", "en")).toEqual(["deal"]);
   });
 
+  it("keeps in English text the words only the German list stops ('war', 'die'), and stops them in German text", () => {
+    expect(terms("how long has the war lasted and did anyone die", "en")).toEqual(["long", "war", "last", "die"]);
+    expect(terms("Es war kalt, und die Nacht war lang")).toEqual(terms("kalt Nacht lang"));
+    expect(isStopWord("war")).toBe(true);
+    expect(isStopWord("war", "en")).toBe(false);
+    expect(isStopWord("war", "de")).toBe(true);
+    // An English question stemmed as German (to meet German paragraphs) keeps its English words all the same.
+    expect(analyze("the war", "de", "en").map((token) => token.folded)).toEqual(["war"]);
+  });
+
   it("names what an index's terms depend on, so that an index stored by another analyser is built afresh", () => {
     const fingerprint = analyzerFingerprint();
     expect(fingerprint.startsWith(`${ANALYZER_VERSION}:`)).toBe(true);

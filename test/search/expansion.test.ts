@@ -8,8 +8,9 @@ import { LexicalIndex, type LexicalDocument } from "../../src/search/lexical.js"
 const term = (word: string, language: "de" | "en" = "de"): string => analyze(word, language)[0]?.term ?? "";
 
 /** A hand-made lexicon in index-term form, as scripts/build-lexicons.ts writes them. */
-function lexicon(): Lexicons {
+function lexicon(extraTranslations: readonly [string, TermPhrase[]][] = []): Lexicons {
   const translations = new Map<string, TermPhrase[]>([
+    ...extraTranslations,
     [term("weapons", "en"), [[term("Waffe")], [term("Rüstung")]]],
     [term("food", "en"), [[term("Lebensmittel")], [term("Nahrung")]]],
     [term("need", "en"), [[term("brauchen")], [term("benötigen")], [term("Bedarf")]]],
@@ -342,5 +343,34 @@ describe("compound parts of a word the articles lack", () => {
     // A German word in an English question is still read as the compound it is.
     const german = expandAcross("koreakrieg", "en", lexicon(), vocabulary)[0]?.map((expansion) => expansion.term) ?? [];
     expect(german).toEqual(expect.arrayContaining([term("Korea"), term("Krieg")]));
+  });
+});
+
+describe("a phrase whose translations the articles lack", () => {
+  const withWar = (): Lexicons =>
+    lexicon([
+      [`${term("korean", "en")} ${term("war", "en")}`, [[term("Koreakrieg")]]],
+      [term("war", "en"), [[term("Krieg")]]],
+    ]);
+  const expandEnglish = (question: string, vocabulary: Vocabulary): TermExpansion[][] => {
+    // An English question keeps "war", a stop word of German text only.
+    const german = analyze(question, "de", "en");
+    return expandTokens(
+      { german, english: analyze(question, "en"), questionLanguage: "en", indexLanguages: new Set(["de"]), known: german.map(() => false) },
+      withWar(),
+      vocabulary,
+      DEFAULT_EXPANSION_OPTIONS,
+    );
+  };
+
+  it("leaves its words to their own translations: an article about the war need not name the Korean War", () => {
+    const [, war] = expandEnglish("when did the korean war end", new Vocabulary(["krieg", "end"]));
+    expect(war?.map((expansion) => expansion.term)).toContain("krieg");
+  });
+
+  it("stands for its words when the articles have its translation", () => {
+    const [korean, war] = expandEnglish("when did the korean war end", new Vocabulary(["krieg", "koreakrieg", "end"]));
+    expect(korean?.map((expansion) => expansion.term)).toEqual(["koreakrieg"]);
+    expect(war?.map((expansion) => expansion.term)).toEqual(["koreakrieg"]);
   });
 });

@@ -151,3 +151,16 @@ describe("LexicalIndex letter grams of a question in another language", () => {
     expect(german.hits[0]?.ngramScore ?? 0).toBeGreaterThan(0);
   });
 });
+
+describe("LexicalIndex of English paragraphs", () => {
+  const index = LexicalIndex.build([
+    { id: "mill", title: "Fire", heading: null, text: "The fire destroyed the old mill; nobody died.", language: "en" },
+    { id: "brigade", title: "Fire", heading: null, text: "The fire brigade arrived within ten minutes.", language: "en" },
+    { id: "war", title: "Fire", heading: null, text: "The mill had survived the war and two floods.", language: "en" },
+  ]);
+
+  it("finds words that only the German stop list holds ('die', 'war')", () => {
+    expect(index.search("did anyone there die", 3).hits.map((hit) => hit.id)).toEqual(["mill"]);
+    expect(index.search("the war", 3).hits[0]?.id).toBe("war");
+  });
+});

@@ -67,8 +67,10 @@ export function guessQuestionLanguage(question: string, lexicons: Lexicons): Lan
   if (german !== english) return english > german ? "en" : "de";
   let votes = 0;
   for (const token of analyze(question, "de")) {
-    const inGerman = lexicons.frequency.de.has(token.term);
-    const inEnglish = lexicons.frequency.en.has(stem(token.folded, "en"));
+    const englishTerm = stem(token.folded, "en");
+    // A word the frequency lists lack may still be a dictionary headword ("ammo").
+    const inGerman = lexicons.frequency.de.has(token.term) || lexicons.translations["de-en"].get(token.term) !== undefined;
+    const inEnglish = lexicons.frequency.en.has(englishTerm) || lexicons.translations["en-de"].get(englishTerm) !== undefined;
     if (inEnglish && !inGerman) votes += 1;
     if (inGerman && !inEnglish) votes -= 1;
   }

@@ -143,6 +143,11 @@ describe("QaService on the bundled article (lexical mode)", () => {
     expect([answer.answered, answer.hedged, answer.citations[0]?.paragraph]).toEqual([true, false, 13]);
   });
 
+  it("reads a lone English word the frequency lists lack ('ammo') as English, and shows the closest passage", async () => {
+    const answer = await service.ask("ammo");
+    expect([answer.answered, answer.hedged, answer.citations[0]?.paragraph]).toEqual([true, true, 6]);
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ function lexicon(extraTranslations: readonly [string, TermPhrase[]][] = []): Lex
   const translations = new Map<string, TermPhrase[]>([
     ...extraTranslations,
     [term("weapons", "en"), [[term("Waffe")], [term("Rüstung")]]],
+    [term("ammo", "en"), [[term("Munition")]]],
     [term("food", "en"), [[term("Lebensmittel")], [term("Nahrung")]]],
     [term("need", "en"), [[term("brauchen")], [term("benötigen")], [term("Bedarf")]]],
     [`${term("north", "en")} ${term("korea", "en")}`, [[term("Nordkorea")]]],
@@ -86,6 +87,10 @@ describe("guessQuestionLanguage", () => {
     expect(guessQuestionLanguage("Was braucht Russland?", lexicons)).toBe("de");
     expect(guessQuestionLanguage("weapon need", lexicons)).toBe("en");
     expect(guessQuestionLanguage("Waffe", lexicons)).toBe("de");
+  });
+
+  it("counts a dictionary headword the frequency lists lack ('ammo') as a word of its language", () => {
+    expect(guessQuestionLanguage("ammo", lexicon())).toBe("en");
   });
 });
 

@@ -27,6 +27,8 @@ const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
 /** A type designation, "F-16", "MiG-29", "S-400": one token, written as questions often write it ("F16"). */
 const DESIGNATION = /(?<![\p{L}\p{N}])(\p{L}{1,3})-(\p{N}+)(?![\p{L}\p{N}])/gu;
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** Capitals with a full stop each, "U.S.", "U.N.", "E.U.": one word, as "US", "UN", "EU" (single letters carry nothing). */
+const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,})(?![\p{L}\p{N}])/gu;
 
 /**
  * Lowercases and folds spelling variants so that "Südkorea", "Suedkorea" and
@@ -75,9 +77,18 @@ export function foldedWords(text: string): string[] {
     .filter((token) => token.length > 0);
 }
 
-/** Splits text into raw word tokens (letters and digits; hyphenated compounds become their parts, type designations one word). */
+/**
+ * Splits text into raw word tokens (letters and digits; hyphenated compounds
+ * become their parts, type designations and dotted abbreviations one word).
+ */
 export function tokenize(text: string): string[] {
-  return text.replace(INVISIBLE, "").replace(DESIGNATION, "$1$2").match(TOKEN) ?? [];
+  return (
+    text
+      .replace(INVISIBLE, "")
+      .replace(DESIGNATION, "$1$2")
+      .replace(DOTTED_ABBREVIATION, (abbreviation) => abbreviation.replaceAll(".", ""))
+      .match(TOKEN) ?? []
+  );
 }
 
 /**
@@ -85,7 +96,7 @@ export function tokenize(text: string): string[] {
  * stemming, the vocabulary's reduced forms): a stored index built by another version
  * is then built afresh.
  */
-export const ANALYZER_VERSION = 8;
+export const ANALYZER_VERSION = 9;
 
 /** What an index's terms depend on besides the text: the analyser's version and its stop words. */
 export function analyzerFingerprint(): string {

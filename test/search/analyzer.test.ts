@@ -55,6 +55,12 @@ describe("tokenize", () => {
     // Longer first parts are words of their own: "Covid-19" is "Covid" and "19".
     expect(tokenize("Covid-19")).toEqual(["Covid", "19"]);
   });
+
+  it("reads capitals with a full stop each as one word ('U.S.' is 'US'), and leaves lower-case and single initials", () => {
+    expect(tokenize("U.S. officials and the U.N. in the E.U.")).toEqual(["US", "officials", "and", "the", "UN", "in", "the", "EU"]);
+    expect(terms("what did U.S. officials say", "en")).toEqual(terms("what did US officials say", "en"));
+    expect(tokenize("z.B. John F. Kennedy")).toEqual(["z", "B", "John", "F", "Kennedy"]);
+  });
 });
 
 describe("analyze", () => {

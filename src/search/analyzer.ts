@@ -96,7 +96,7 @@ export function tokenize(text: string): string[] {
  * stemming, the vocabulary's reduced forms): a stored index built by another version
  * is then built afresh.
  */
-export const ANALYZER_VERSION = 9;
+export const ANALYZER_VERSION = 10;
 
 /** What an index's terms depend on besides the text: the analyser's version and its stop words. */
 export function analyzerFingerprint(): string {
@@ -174,7 +174,20 @@ const GERMAN_FUNCTION_WORDS = [
 const CHAT_WORDS = [
   "hallo", "hi", "hey", "moin", "servus", "danke", "dankeschön", "bitte", "ok", "okay", "lol", "hmm", "äh", "ähm",
   "hello", "thanks", "thank", "thx", "ty", "pls", "plz", "yo", "uh",
+  // Chat abbreviations and words that stand for function words or asides ("btw", "idk", "rn", "vllt", "iwie", "kA"):
+  // a word the articles lack made "who's the expert they talked to btw" look like a question about something else.
+  "btw", "tbh", "imo", "imho", "idk", "rn", "rly", "ngl", "afaik", "iirc", "fyi", "smh", "lmao", "lmk", "omg", "np",
+  "yeah", "yep", "yup", "nope", "guys", "dude", "bro", "xd", "haha", "wat", "abt", "bc", "cuz", "coz", "tho",
+  "ur", "ya", "yall", "y'all", "when's", "whens", "why's", "how'd", "what'd", "lemme", "gimme", "dunno",
+  "vllt", "vlt", "evtl", "iwie", "iwo", "ka", "jmd", "jmdn", "jmdm", "nich", "ned", "eig", "eigtl", "digga", "ggf",
+  "bzw", "usw", "zb", "dh", "mmn", "jz", "bissl", "nochma", "sowas", "irgendwer",
 ];
+
+/** Chat spellings of content words, read as the words they stand for ("ppl" is "people"). */
+const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ["ppl", "people"],
+  ["govt", "government"],
+]);
 
 // prettier-ignore
 const CONTENT_WORDS_IN_STOP_LISTS = [
@@ -317,7 +330,7 @@ export interface AnalyzedToken {
 export function analyze(text: string, language: Language, textLanguage: Language = language): AnalyzedToken[] {
   const tokens: AnalyzedToken[] = [];
   for (const surface of tokenize(text)) {
-    const folded = foldToken(surface);
+    const folded = CHAT_SPELLINGS.get(foldToken(surface)) ?? foldToken(surface);
     if (folded.length === 0 || isStopWord(folded, textLanguage)) continue;
     // Single letters carry nothing (except digits such as in "U 2").
     if (folded.length === 1 && !/\p{N}/u.test(folded)) continue;

@@ -1,6 +1,6 @@
 import { genderCounterparts } from "./gender-forms.js";
 import { verbNounStems } from "./verb-nouns.js";
-import { analyze, foldToken, withoutQuestionFrame, type Language } from "./analyzer.js";
+import { analyze, foldToken, stem, withoutQuestionFrame, type Language } from "./analyzer.js";
 import { expandTokens, guessQuestionLanguage, type ExpansionOptions, type TermExpansion } from "./expansion.js";
 import type { Lexicons } from "./lexicons.js";
 import { verbStemVariants, type Vocabulary } from "./vocabulary.js";
@@ -174,7 +174,8 @@ export class QueryAnalyzer {
           ? this.commonness(strongest.term)
           : questionLanguage === "en"
             ? (this.lexicons.frequency.en.get(englishAnalysis?.[position]?.term ?? token.term) ?? 0)
-            : (this.lexicons.frequency.de.get(token.term) ?? 0);
+            : // German chat borrows English words ("ich check nicht"): the German list lacks them, the English one knows them.
+              (this.lexicons.frequency.de.get(token.term) ?? this.lexicons.frequency.en.get(stem(token.folded, "en")) ?? 0);
       byFolded.set(token.folded, { surface: token.surface, terms, idf, known: present.length > 0, expansions: bridged, commonness, spread });
     });
     return { tokens: [...byFolded.values()], questionLanguage };

@@ -124,9 +124,18 @@ describe("QaService on the bundled article (lexical mode)", () => {
       ["fährt kim mit nem zug nach russland?", "fährt kim mit einem zug nach russland?"],
       ["what stuff does russia want from north korea", "what does russia want from north korea"],
       ["wieso sitzt kim nochmal im zug rum", "wieso sitzt kim im zug"],
+      ["who's the expert they talked to btw", "who's the expert they talked to"],
+      ["tbh why does russia need ammo rn", "why does russia need ammo"],
+      ["kA was nordkorea davon hat", "was nordkorea davon hat"],
+      ["vllt weiß wer wann kim nach russland fährt", "weiß wer wann kim nach russland fährt"],
     ] as const) {
       expect(shown(await service.ask(spoken)), spoken).toEqual(shown(await service.ask(written)));
     }
+  });
+
+  it("reads an English word of German chat as the everyday word it is ('ich check nicht …')", async () => {
+    const answer = await service.ask("ich check nich warum russland munition braucht");
+    expect([answer.answered, answer.citations[0]?.paragraph]).toEqual([true, 6]);
   });
 
   it("shows only as the closest passage one that leads on shared letters while another holds more of the question's words", async () => {

@@ -69,6 +69,14 @@ describe("analyze", () => {
     expect(terms("What does the weapon cost?", "en")).toEqual(["weapon", "cost"]);
   });
 
+  it("drops chat abbreviations that stand for asides or function words, and reads 'ppl' as 'people'", () => {
+    expect(terms("btw tbh imo idk rn the expert", "en")).toEqual(terms("the expert", "en"));
+    expect(terms("vllt iwie kA evtl eig der Experte")).toEqual(terms("der Experte"));
+    expect(terms("ppl", "en")).toEqual(terms("people", "en"));
+    // German nouns stay: "Wut" is no chat spelling of "what".
+    expect(terms("Wut")).toEqual(["wut"]);
+  });
+
   it("drops question words and chat contractions the packaged lists lack", () => {
     expect(terms("wieviel kohle gibts worum geht's")).toEqual(terms("kohle"));
     expect(terms("das wievielte Sanktionspaket")).toEqual(terms("Sanktionspaket"));

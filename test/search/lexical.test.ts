@@ -164,3 +164,14 @@ describe("LexicalIndex of English paragraphs", () => {
     expect(index.search("the war", 3).hits[0]?.id).toBe("war");
   });
 });
+
+describe("LexicalIndex reading a German question's English words", () => {
+  it("takes the English word list's frequency class for a word the German one lacks ('ich check das nicht')", () => {
+    const index = LexicalIndex.build(documents, {}, loadLexicons());
+    const tokens = index.analyzeQuery("warum check ich das mit der Munition nicht");
+    const check = tokens.find((token) => token.surface === "check");
+    // An everyday word, not a rare one the articles lack: it does not make the question look like one about something else.
+    expect(check?.known).toBe(false);
+    expect(check?.commonness).toBeGreaterThanOrEqual(11);
+  });
+});

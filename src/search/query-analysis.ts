@@ -1,5 +1,6 @@
 import { genderCounterparts } from "./gender-forms.js";
 import { verbNounStems } from "./verb-nouns.js";
+import { withoutRequestWrapper } from "./request-wrappers.js";
 import { analyze, foldToken, stem, withoutQuestionFrame, type Language } from "./analyzer.js";
 import { expandTokens, guessQuestionLanguage, type ExpansionOptions, type TermExpansion } from "./expansion.js";
 import type { Lexicons } from "./lexicons.js";
@@ -123,7 +124,7 @@ export class QueryAnalyzer {
   }
 
   private analyzeAfresh(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
-    const framed = withoutQuestionFrame(question);
+    const framed = withoutQuestionFrame(withoutRequestWrapper(question));
     const questionLanguage = guessQuestionLanguage(question, this.lexicons);
     // Stemmed as German to meet German paragraphs, with the stop words of the question's language.
     const german = analyze(framed, "de", questionLanguage);

@@ -133,6 +133,19 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
   });
 
+  it("answers a question wrapped in a request ('weißt du, …', 'kann mir jemand sagen, …') as the plain question", async () => {
+    for (const [spoken, written] of [
+      ["weißt du wann kim nach russland fährt", "wann fährt kim nach russland"],
+      ["kurze frage: wer ist ballbach", "wer ist ballbach"],
+      ["können sie mir sagen welche waffen russland braucht", "welche waffen braucht russland"],
+      ["ich wüsste gern wann kim reist", "wann reist kim"],
+      ["quick question: who is ballbach", "who is ballbach"],
+      ["could someone explain the sanctions", "the sanctions"],
+    ] as const) {
+      expect(shown(await service.ask(spoken)), spoken).toEqual(shown(await service.ask(written)));
+    }
+  });
+
   it("reads an English word of German chat as the everyday word it is ('ich check nicht …')", async () => {
     const answer = await service.ask("ich check nich warum russland munition braucht");
     expect([answer.answered, answer.citations[0]?.paragraph]).toEqual([true, 6]);

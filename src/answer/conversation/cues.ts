@@ -1,4 +1,5 @@
 import { unicodeWords } from "../../search/analyzer.js";
+import { withoutRequestWrapper } from "../../search/request-wrappers.js";
 
 /**
  * Whether a question points back at an earlier one: a pronoun or adverb that
@@ -18,8 +19,10 @@ const OPENING = unicodeWords(new RegExp(`^\\s*(?:${CONTINUING_OPENINGS})\\b`, "i
 /** "es" that stands for nothing said before: "gibt es …", "worum geht es", "handelt es sich um …". */
 const EXPLETIVE_ES = unicodeWords(/\b(gibt|gab|gäbe|geht|ging|handelt|handelte)\s+es\b/giu);
 
+/** The "Sie" of "Können Sie mir sagen, …" and the "ihr" of "Wisst ihr, …" address the bot, and point back at nothing. */
 export function refersBack(question: string): boolean {
-  return REFERENCE.test(question.replace(EXPLETIVE_ES, "$1")) || OPENING.test(question);
+  const asked = withoutRequestWrapper(question);
+  return REFERENCE.test(asked.replace(EXPLETIVE_ES, "$1")) || OPENING.test(asked);
 }
 
 /** Personal pronouns and possessives, which may stand for a name earlier in the same question ("Woher hat Kirby seine Infos?"). */

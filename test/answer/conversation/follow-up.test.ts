@@ -144,6 +144,7 @@ describe("refersBack", () => {
     "what about the sanctions?",
     "Ist es teuer?",
     "Und gibt es dort Sanktionen?",
+    "Weißt du, was er dazu sagt?",
   ])("finds a pointer back in %s", (question) => {
     expect(refersBack(question)).toBe(true);
   });
@@ -157,6 +158,9 @@ describe("refersBack", () => {
     // "es" that stands for nothing said before.
     "Seit wann gibt es Sanktionen gegen Nordkorea?",
     "Worum geht es bei dem Treffen?",
+    // "Sie" and "ihr" address the bot.
+    "Können Sie mir sagen, welche Waffen Russland braucht?",
+    "Wisst ihr, wann die Sanktionen kamen?",
   ])("finds none in the self-contained %s", (question) => {
     expect(refersBack(question)).toBe(false);
   });

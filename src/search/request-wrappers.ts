@@ -1,0 +1,38 @@
+import { unicodeWords } from "./analyzer.js";
+
+/**
+ * The polite or chatty wrapper around a question ("weißt du, wann …",
+ * "kann mir jemand sagen, was …", "quick question: …", "does anyone know
+ * who …"): it says how the question is asked, not what it is about, and its
+ * words meet passages by chance ("weißt" stems like "Weißes Haus"). Taken out
+ * before the search, so a wrapped question is answered as the plain one.
+ */
+// prettier-ignore
+const WRAPPERS = [
+  // German.
+  /\b(?:weißt|weisst|wisst|wissen)\s+(?:du|ihr|sie)\b(?:\s+(?:eigentlich|zufällig|vielleicht))?/,
+  /\b(?:weiß|weiss)\s+(?:hier\s+)?(?:jemand|wer|einer|irgendwer)\b(?:\s+(?:zufällig|vielleicht))?/,
+  /\b(?:kannst|könntest|können|könnten|kann|könnte)\s+(?:(?:du|ihr|sie|mir|uns|jemand|wer|einer|bitte|mal|kurz)\s+){1,4}(?:sagen|erklären|verraten|erzählen)\b/,
+  /\b(?:sag|sagt|erklär|erkläre|erklärt)\s+(?:(?:mir|uns|mal|bitte)\b\s*){1,3}/,
+  /\b(?:(?:mal\s+)?(?:eine|ne|kurze|kleine)\s+)+frage\s*[:,]/,
+  /\bhat\s+(?:hier\s+)?(?:jemand|wer|einer)\s+(?:eine\s+|ne\s+|n\s+)?ahnung\b/,
+  /\bich\s+(?:wüsste|würde)\s+gerne?(?:\s+wissen)?\b/,
+  /\bmich\s+würde\s+interessieren\b/,
+  /\b(?:was|wie)\s+(?:meint|denkt|seht)\s+ihr\b/,
+  /\bich\s+frage\s+mich\b/,
+  /\bich\s+hab(?:e)?\s+(?:mal\s+)?(?:eine|ne)\s+frage\b\s*:?/,
+  // English.
+  /\b(?:can|could|would)\s+(?:you|someone|somebody|anyone|anybody)\s+(?:please\s+)?(?:tell|explain|say)\b(?:\s+(?:me|us))?/,
+  /\bplease\s+explain\b/,
+  /\b(?:do|does)\s+(?:you|anyone|anybody|someone|somebody)\s+(?:happen\s+to\s+)?know\b/,
+  /\b(?:any|got\s+any)\s+idea\b/,
+  /\bi\s*(?:was|am|'m|’m)\s+wondering\b/,
+  /\bi\s+wonder\b/,
+  /\bi(?:'d|’d|\s+would)\s+like\s+to\s+know\b/,
+  /\b(?:(?:quick|short|small|a)\s+)?question\s*:/,
+  /\b(?:quick|short|small)\s+question\b\s*,?/,
+].map((pattern) => unicodeWords(new RegExp(pattern.source, "giu")));
+
+export function withoutRequestWrapper(question: string): string {
+  return WRAPPERS.reduce((text, pattern) => text.replace(pattern, " "), question);
+}

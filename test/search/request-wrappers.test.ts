@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { withoutRequestWrapper } from "../../src/search/request-wrappers.js";
+
+const plain = (text: string): string =>
+  withoutRequestWrapper(text)
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,:]+/, "")
+    .trim();
+
+describe("withoutRequestWrapper", () => {
+  it.each([
+    ["weißt du, wann Kim nach Russland fährt?", "wann Kim nach Russland fährt?"],
+    ["Weiß jemand, wo Wladiwostok liegt?", "wo Wladiwostok liegt?"],
+    ["Können Sie mir sagen, welche Waffen Russland braucht?", "welche Waffen Russland braucht?"],
+    ["kann mir jemand erklären warum Russland Munition braucht", "warum Russland Munition braucht"],
+    ["sag mal, was bekommt Nordkorea?", "was bekommt Nordkorea?"],
+    ["kurze Frage: wer ist Ballbach?", "wer ist Ballbach?"],
+    ["hat jemand ne Ahnung wann das Treffen ist", "wann das Treffen ist"],
+    ["mich würde interessieren, was Nordkorea bekommt", "was Nordkorea bekommt"],
+    ["can you tell me what russia wants", "what russia wants"],
+    ["does anyone know who kirby is", "who kirby is"],
+    ["quick question: who is ballbach", "who is ballbach"],
+    ["i was wondering why russia needs ammo", "why russia needs ammo"],
+  ])("takes the wrapper off %j", (wrapped, question) => {
+    expect(plain(wrapped)).toBe(question);
+  });
+
+  it.each([["Was sagt Ballbach dazu?"], ["Wer weiß von den Briefen?"], ["What did Kirby say?"], ["Welche Frage stellt der Experte?"]])(
+    "leaves a question without a wrapper as it is: %j",
+    (question) => {
+      expect(plain(question)).toBe(question);
+    },
+  );
+});

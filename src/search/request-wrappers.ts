@@ -21,6 +21,8 @@ const WRAPPERS = [
   /\b(?:was|wie)\s+(?:meint|denkt|seht)\s+ihr\b/,
   /\bich\s+frage\s+mich\b/,
   /\bich\s+hab(?:e)?\s+(?:mal\s+)?(?:eine|ne)\s+frage\b\s*:?/,
+  /\b(?:danke|vielen\s+dank)\s+(?:schon\s+)?im\s+voraus\b/,
+  /\b(?:thanks|thank\s+you|thx)\s+in\s+advance\b/,
   // English.
   /\b(?:can|could|would)\s+(?:you|someone|somebody|anyone|anybody)\s+(?:please\s+)?(?:tell|explain|say)\b(?:\s+(?:me|us))?/,
   /\bplease\s+explain\b/,

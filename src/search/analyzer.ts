@@ -96,7 +96,7 @@ export function tokenize(text: string): string[] {
  * stemming, the vocabulary's reduced forms): a stored index built by another version
  * is then built afresh.
  */
-export const ANALYZER_VERSION = 10;
+export const ANALYZER_VERSION = 11;
 
 /** What an index's terms depend on besides the text: the analyser's version and its stop words. */
 export function analyzerFingerprint(): string {
@@ -229,9 +229,16 @@ export function stem(foldedToken: string, language: Language): string {
   return stemmed;
 }
 
+/**
+ * American "-ize" spelt British ("organized" → "organised"): Snowball stems the
+ * two apart ("organ", "organis"), and "organ" is another word. At least four
+ * letters before it, so "size", "prize" and "seize" stay.
+ */
+const AMERICAN_IZE = /^(\p{L}{4,})iz(e|ed|es|ing|ation|ations|er|ers)$/u;
+
 function stemUncached(foldedToken: string, language: Language): string {
   if (/^\p{N}+$/u.test(foldedToken)) return foldedToken;
-  if (language === "en") return english().stem(foldedToken);
+  if (language === "en") return english().stem(foldedToken.replace(AMERICAN_IZE, "$1is$2"));
   // Snowball keeps a genitive or plural "s" after a vowel ("Nordkoreas", "Chinas", "Autos"); drop it for -as/-os.
   const withoutVowelS = foldedToken.length >= 5 && /[ao]s$/.test(foldedToken) ? foldedToken.slice(0, -1) : foldedToken;
   return germanSnowball(withoutVowelS);

@@ -69,6 +69,12 @@ describe("analyze", () => {
     expect(terms("What does the weapon cost?", "en")).toEqual(["weapon", "cost"]);
   });
 
+  it("stems American '-ize' words as their British '-ise' spelling ('organized' is not 'organ')", () => {
+    expect(terms("organized realized recognizing mobilization", "en")).toEqual(terms("organised realised recognising mobilisation", "en"));
+    expect(terms("organized", "en")).not.toEqual(terms("organ", "en"));
+    expect(terms("size prize seize", "en")).toEqual(["size", "prize", "seiz"]);
+  });
+
   it("drops chat abbreviations that stand for asides or function words, and reads 'ppl' as 'people'", () => {
     expect(terms("btw tbh imo idk rn the expert", "en")).toEqual(terms("the expert", "en"));
     expect(terms("vllt iwie kA evtl eig der Experte")).toEqual(terms("der Experte"));

@@ -1,7 +1,8 @@
 import { genderCounterparts } from "./gender-forms.js";
 import { verbNounStems } from "./verb-nouns.js";
 import { withoutRequestWrapper } from "./request-wrappers.js";
-import { analyze, foldToken, stem, withoutQuestionFrame, type Language } from "./analyzer.js";
+import { typosOf, type TypoContext } from "./spelling.js";
+import { analyze, foldToken, isStopWord, stem, withoutQuestionFrame, type AnalyzedToken, type Language } from "./analyzer.js";
 import { expandTokens, guessQuestionLanguage, type ExpansionOptions, type TermExpansion } from "./expansion.js";
 import type { Lexicons } from "./lexicons.js";
 import { verbStemVariants, type Vocabulary } from "./vocabulary.js";
@@ -80,6 +81,27 @@ export class QueryAnalyzer {
     private readonly expansion: ExpansionOptions,
   ) {}
 
+  /** Which question words are words, and what to correct the others by (see spelling.ts). */
+  private get typoContext(): TypoContext {
+    // Not the synonyms: their stems are many and short ("Wafer" is "waf", so "wafen" would be a word).
+    const { frequency, translations, verbForms } = this.lexicons;
+    const indexed = (term: string): number => this.index.frequencyOf(term);
+    return {
+      // A verb form counts with the forms the index has of its verb ("trift" is "trifft", which the articles have as "traf").
+      indexed: (term) => Math.max(indexed(term), ...(verbForms.de.get(term) ?? []).map(indexed)),
+      dictionaryClass: (term, language) => frequency[language].get(term),
+      isWord: (german, english) =>
+        indexed(german.term) > 0 ||
+        this.index.vocabulary().lookup(german.term).length > 0 ||
+        frequency.de.has(german.term) ||
+        translations["de-en"].get(german.term) !== undefined ||
+        verbForms.de.get(german.term) !== undefined ||
+        frequency.en.has(english?.term ?? stem(german.folded, "en")) ||
+        translations["en-de"].get(english?.term ?? stem(german.folded, "en")) !== undefined ||
+        (english !== undefined && (indexed(english.term) > 0 || verbForms.en.get(english.term) !== undefined)),
+    };
+  }
+
   /** Drops the kept analyses: the index changed. */
   forget(): void {
     this.analyses.clear();
@@ -127,9 +149,16 @@ export class QueryAnalyzer {
     const framed = withoutQuestionFrame(withoutRequestWrapper(question));
     const questionLanguage = guessQuestionLanguage(question, this.lexicons);
     // Stemmed as German to meet German paragraphs, with the stop words of the question's language.
-    const german = analyze(framed, "de", questionLanguage);
+    const analyzedGerman = analyze(framed, "de", questionLanguage);
     // English stems only for English questions: on German words they add accidental matches.
-    const englishAnalysis = questionLanguage === "en" ? analyze(framed, "en") : null;
+    const analyzedEnglish = questionLanguage === "en" ? analyze(framed, "en") : null;
+    // A typo of a stop word ("wnat") is left out; other typos are read through what they stand for (see below).
+    const found = typosOf(analyzedGerman, analyzedEnglish, questionLanguage, this.typoContext);
+    const typoOf = (position: number): string => found.get(position)?.[questionLanguage === "en" ? "english" : "german"] ?? "";
+    const kept = (_: unknown, position: number): boolean => !isStopWord(typoOf(position), questionLanguage);
+    const german = analyzedGerman.filter(kept);
+    const englishAnalysis = analyzedEnglish?.filter(kept) ?? null;
+    const correctedAt = analyzedGerman.map((_, position) => found.get(position)).filter((_, position) => kept(null, position));
     const withIndexedForms = (terms: readonly string[]): string[] => [...new Set([...terms, ...terms.flatMap((term) => this.index.vocabulary().lookup(term))])];
     const variantsOf = german.map((token, position) => {
       const englishTerm = englishAnalysis?.[position]?.term;
@@ -148,12 +177,35 @@ export class QueryAnalyzer {
       return forms && forms.length > 0 ? withIndexedForms([...own, ...forms]) : variants;
     });
     const known = variantsOf.map((variants) => variants.some((term) => this.index.frequencyOf(term) > 0));
+    // A typo's bridges are those of the word it stands for, weighed as a spelling's; so is that word, when indexed.
+    const asCorrected = (tokens: readonly AnalyzedToken[], language: Language): AnalyzedToken[] =>
+      tokens.map((token, position) => {
+        const corrected = correctedAt[position];
+        return corrected === undefined ? token : { ...token, term: (language === "en" ? corrected.english : corrected.german) ?? token.term };
+      });
     const expansions = expandTokens(
-      { german, english: englishAnalysis, questionLanguage, indexLanguages: this.index.languages(), known },
+      {
+        german: asCorrected(german, "de"),
+        english: englishAnalysis && asCorrected(englishAnalysis, "en"),
+        questionLanguage,
+        indexLanguages: this.index.languages(),
+        known,
+      },
       this.lexicons,
       this.index.vocabulary(),
       this.expansion,
-    );
+    ).map((list, position) => {
+      const corrected = correctedAt[position];
+      if (corrected === undefined) return list;
+      const spelled = [corrected.german, corrected.english ?? corrected.german, ...(this.lexicons.verbForms.de.get(corrected.german) ?? [])].flatMap((term) =>
+        this.index.vocabulary().lookup(term),
+      );
+      const weight = this.expansion.spellingWeight;
+      const scaled = list.map((expansion) => ({ ...expansion, weight: expansion.weight * weight }));
+      return [...new Set(spelled)]
+        .map((term): TermExpansion => ({ term, weight, via: "spelling" }))
+        .concat(scaled.filter((expansion) => !spelled.includes(expansion.term)));
+    });
     const byFolded = new Map<string, QueryToken>();
     german.forEach((token, position) => {
       if (byFolded.has(token.folded)) return;

@@ -146,6 +146,20 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
   });
 
+  it("reads a typo no dictionary knows as the word one letter away: never refused for it", async () => {
+    // A typo of a word the article uses, of a word only the dictionary knows ("bekomt"), and of a stop word ("wnat").
+    for (const [typo, paragraph] of [
+      ["welche wafen will russland", 3],
+      ["why does russia need amunition", 6],
+      ["welche waffen will russalnd", 3],
+    ] as const) {
+      const answer = await service.ask(typo);
+      expect([answer.answered, answer.citations[0]?.paragraph], typo).toEqual([true, paragraph]);
+    }
+    expect((await service.ask("was bekomt nordkorea")).answered).toBe(true);
+    expect(shown(await service.ask("what does russia wnat"))).toEqual(shown(await service.ask("what does russia want")));
+  });
+
   it("reads an English word of German chat as the everyday word it is ('ich check nicht …')", async () => {
     const answer = await service.ask("ich check nich warum russland munition braucht");
     expect([answer.answered, answer.citations[0]?.paragraph]).toEqual([true, 6]);

@@ -68,7 +68,7 @@ export function summaryQuestion(question: string): SummaryQuestion | null {
     (has(SEPARABLE_VERB) && has(/^zusammen$/u)) ||
     (has(/^sum$/u) && has(/^up$/u)) ||
     (has(ABOUT_WORD) && has(ABOUT_VERB)) ||
-    (has(/^what$/u) && has(/^about$/u));
+    (has(/^what$/u) && has(/^about$/u) && !topicAfterAbout(all));
   if (!cue) return null;
   const words = all.filter((token) => !isStopWord(token) || SHORT.test(token) || LONG.test(token));
   const namesArticle = words.some((token) => ARTICLE_WORDS.test(token));
@@ -81,6 +81,15 @@ export function summaryQuestion(question: string): SummaryQuestion | null {
   // A place ("im zweiten Teil") says nothing about which article.
   const articleWords = section !== null && "place" in section ? ownWords.filter((word) => sectionPlace(word) === undefined) : ownWords;
   return { ownWords: articleWords, length, section };
+}
+
+/**
+ * "what does the article say about the sanctions" asks about its content; "what is the article on the sanctions
+ * about" for a summary: content words after the last "about" name a topic.
+ */
+function topicAfterAbout(words: readonly string[]): boolean {
+  const after = words.slice(words.lastIndexOf("about") + 1);
+  return after.some((word) => !isStopWord(word) && !FRAME.test(word) && !ARTICLE_WORDS.test(word));
 }
 
 function sectionPlace(word: string): number | "last" | undefined {

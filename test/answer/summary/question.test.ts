@@ -50,6 +50,8 @@ describe("summaryQuestion", () => {
     "worum geht es bei den Sanktionen?",
     "what is the deal about?",
     "what about kim",
+    "what does the text say about the sanctions",
+    "what does the article say about kim's train",
     "Was umfassen die Sanktionen?",
     "Welche Waffen will Russland?",
     "was ist das?",

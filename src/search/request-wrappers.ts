@@ -22,7 +22,13 @@ const WRAPPERS = [
   /\bich\s+frage\s+mich\b/,
   /\bich\s+hab(?:e)?\s+(?:mal\s+)?(?:eine|ne)\s+frage\b\s*:?/,
   /\b(?:danke|vielen\s+dank)\s+(?:schon\s+)?im\s+voraus\b/,
+  // Where the answer is to be found ("laut Artikel", "im Text", "in the article"): every passage is in it.
+  /\b(?:laut|gemäß)\s+(?:dem\s+)?(?:artikel|text)\b/,
+  /\b(?:im|in\s+dem)\s+(?:artikel|text)\b/,
+  /\b(?:sagt|schreibt|meint|erzählt)\s+(?:der|dieser)\s+(?:artikel|text)\b/,
   /\b(?:thanks|thank\s+you|thx)\s+in\s+advance\b/,
+  /\b(?:according\s+to|in)\s+(?:the|this)\s+(?:article|text|piece)\b/,
+  /\b(?:the|this)\s+(?:article|text|piece)\s+(?:says?|said|mentions?)\b/,
   // English.
   /\b(?:can|could|would)\s+(?:you|someone|somebody|anyone|anybody)\s+(?:please\s+)?(?:tell|explain|say)\b(?:\s+(?:me|us))?/,
   /\bplease\s+explain\b/,

@@ -141,6 +141,8 @@ describe("QaService on the bundled article (lexical mode)", () => {
       ["ich wüsste gern wann kim reist", "wann reist kim"],
       ["quick question: who is ballbach", "who is ballbach"],
       ["could someone explain the sanctions", "the sanctions"],
+      ["laut artikel, welche waffen will russland", "welche waffen will russland"],
+      ["in the article, who is ballbach", "who is ballbach"],
     ] as const) {
       expect(shown(await service.ask(spoken)), spoken).toEqual(shown(await service.ask(written)));
     }

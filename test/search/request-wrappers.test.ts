@@ -23,6 +23,11 @@ describe("withoutRequestWrapper", () => {
     ["i was wondering why russia needs ammo", "why russia needs ammo"],
     ["wann kommt Kim nach Russland, danke im Voraus!", "wann kommt Kim nach Russland"],
     ["when does kim arrive? thanks in advance", "when does kim arrive?"],
+    ["laut Artikel, welche Waffen will Russland?", "welche Waffen will Russland?"],
+    ["wer erklärt im Artikel die Hintergründe?", "wer erklärt die Hintergründe?"],
+    ["was sagt der Artikel zu den Sanktionen?", "was zu den Sanktionen?"],
+    ["according to the article, what does russia want", "what does russia want"],
+    ["in the article, who is ballbach", "who is ballbach"],
   ])("takes the wrapper off %j", (wrapped, question) => {
     expect(plain(wrapped)).toBe(question);
   });

@@ -22,6 +22,13 @@ const WRAPPERS = [
   /\bich\s+frage\s+mich\b/,
   /\bich\s+hab(?:e)?\s+(?:mal\s+)?(?:eine|ne)\s+frage\b\s*:?/,
   /\b(?:danke|vielen\s+dank)\s+(?:schon\s+)?im\s+voraus\b/,
+  // Asking for information on a topic ("gib mir Infos zu …", "erzähl mir was über …", "any news on …").
+  /\b(?:gib|gibt|geben)\s+(?:(?:mir|uns|mal|bitte)\s+)*(?:ein\s+paar\s+|paar\s+|mehr\s+)?(?:infos?|informationen)\b/,
+  /\b(?:erzähl|erzähle|erzählt)\s+(?:(?:mir|uns|mal|bitte)\s+)*(?:was|etwas|mehr)?/,
+  /^\s*(?:mehr\s+)?(?:infos?|informationen)\s+(?=(?:zu|über|zum|zur)\b)/,
+  /\bwas\s+(?:gibt\s+es|gibts|gibt's)\s+neues\b/,
+  /\b(?:give|send)\s+(?:me|us)\s+(?:some\s+|more\s+)?(?:info|information|details)\b/,
+  /\b(?:any|some)\s+(?:news|updates?|info)\s+(?=(?:on|about|regarding)\b)/,
   // Where the answer is to be found ("laut Artikel", "im Text", "in the article"): every passage is in it.
   /\b(?:laut|gemäß)\s+(?:dem\s+)?(?:artikel|text)\b/,
   /\b(?:im|in\s+dem)\s+(?:artikel|text)\b/,

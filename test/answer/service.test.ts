@@ -143,6 +143,8 @@ describe("QaService on the bundled article (lexical mode)", () => {
       ["could someone explain the sanctions", "the sanctions"],
       ["laut artikel, welche waffen will russland", "welche waffen will russland"],
       ["in the article, who is ballbach", "who is ballbach"],
+      ["gib mir infos über den panzerzug", "den panzerzug"],
+      ["any news on the food situation in north korea", "food situation in north korea"],
     ] as const) {
       expect(shown(await service.ask(spoken)), spoken).toEqual(shown(await service.ask(written)));
     }

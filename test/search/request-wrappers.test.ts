@@ -28,6 +28,12 @@ describe("withoutRequestWrapper", () => {
     ["was sagt der Artikel zu den Sanktionen?", "was zu den Sanktionen?"],
     ["according to the article, what does russia want", "what does russia want"],
     ["in the article, who is ballbach", "who is ballbach"],
+    ["gib mir infos über den Panzerzug", "über den Panzerzug"],
+    ["erzähl mir was über die Sanktionen", "über die Sanktionen"],
+    ["infos zu Kims Zug", "zu Kims Zug"],
+    ["was gibts neues zu Kim und Putin", "zu Kim und Putin"],
+    ["any news on the food situation", "on the food situation"],
+    ["give me info on kim's train", "on kim's train"],
   ])("takes the wrapper off %j", (wrapped, question) => {
     expect(plain(wrapped)).toBe(question);
   });
@@ -38,6 +44,7 @@ describe("withoutRequestWrapper", () => {
     ["What did Kirby say?"],
     ["Welche Frage stellt der Experte?"],
     ["Was hat Kim im Voraus gefordert?"],
+    ["Woher hat Kirby seine Infos?"],
   ])("leaves a question without a wrapper as it is: %j", (question) => {
     expect(plain(question)).toBe(question);
   });

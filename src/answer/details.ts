@@ -1,5 +1,6 @@
 import { articleFactFollowUp, articleFactQuestion, articleFactsAnswer } from "./article-facts/index.js";
 import { isKnown } from "./abstention.js";
+import { paragraphAnswer, paragraphRequested } from "./paragraph-request.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
 import type { IndexState } from "./index-state.js";
 import type { SummarizeRequest, Summary } from "./summary/index.js";
@@ -12,8 +13,8 @@ const SECTION_SEARCH_DEPTH = 5;
 
 /**
  * Questions that no passage answers: about an article itself ("Wer hat den
- * Artikel geschrieben?", "Und wann?" after it) or asking for its summary
- * ("worum geht es?", "tl;dr"). Their answer comes from the article's details
+ * Artikel geschrieben?", "Und wann?" after it), asking for its summary
+ * ("worum geht es?", "tl;dr") or for one of its paragraphs by number ("Absatz 3"). Their answer comes from the article's details
  * or its summary; null for any other question.
  */
 export async function answerFromDetails(
@@ -24,6 +25,9 @@ export async function answerFromDetails(
   settings: AskSettings,
   summarize: (request: SummarizeRequest) => Promise<Summary>,
 ): Promise<Answer | null> {
+  const paragraphNumber = paragraphRequested(analyzed);
+  const paragraphShown = paragraphNumber === null ? null : paragraphAnswer(question, paragraphNumber, state.articles, history, state.retriever.mode);
+  if (paragraphShown) return paragraphShown;
   const factFollowUp = history.at(-1)?.factArticles ? articleFactFollowUp(analyzed) : null;
   const facts = factFollowUp ? { kind: factFollowUp, ownWords: [] } : articleFactQuestion(analyzed);
   const summaryAsked = facts ? null : summaryQuestion(analyzed);

@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { turnOf } from "../../src/answer/conversation/turns.js";
 import { QaService } from "../../src/answer/service.js";
 import type { Answer } from "../../src/answer/types.js";
 import { silentLogger } from "../../src/log.js";
@@ -162,6 +163,17 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
     expect((await service.ask("was bekomt nordkorea")).answered).toBe(true);
     expect(shown(await service.ask("what does russia wnat"))).toEqual(shown(await service.ask("what does russia want")));
+  });
+
+  it("shows a paragraph asked for by its number whole, also as a follow-up", async () => {
+    const answer = await service.ask("was steht in absatz 3?");
+    expect(shown(answer)).toEqual([true, false, [3]]);
+    expect(answer.citations[0]?.excerpt).toBe(answer.citations[0]?.passage);
+    const first = await service.ask("Wann reist Kim nach Russland?");
+    const next = await service.ask("and what does paragraph 14 say", { history: [turnOf(first)] });
+    expect(shown(next)).toEqual([true, false, [14]]);
+    // A number the article has no paragraph for is a question like any other.
+    expect((await service.ask("was steht in absatz 99?")).answered).toBe(false);
   });
 
   it("reads an English word of German chat as the everyday word it is ('ich check nicht …')", async () => {

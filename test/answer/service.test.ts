@@ -23,6 +23,11 @@ describe("QaService on the bundled article (lexical mode)", () => {
     devQuestions = await loadDevQuestions("test/fixtures/dev-questions.jsonl");
   });
 
+  /** Each question of a pair is shown what the other is: the same outcome, from the same paragraphs. */
+  const expectAnsweredAlike = async (pairs: readonly (readonly [string, string])[]): Promise<void> => {
+    for (const [asked, plain] of pairs) expect(shown(await service.ask(asked)), asked).toEqual(shown(await service.ask(plain)));
+  };
+
   it("answers with a verbatim excerpt of the cited paragraph", async () => {
     const answer = await service.ask("Welche Waffen will Russland von Nordkorea?");
     expect(answer.answered).toBe(true);
@@ -110,18 +115,16 @@ describe("QaService on the bundled article (lexical mode)", () => {
   });
 
   it("answers a question with a greeting, thanks or the bot's name around it as it answers the question alone", async () => {
-    for (const [chatty, plain] of [
+    await expectAnsweredAlike([
       ["Hallo, welche Waffen will Russland von Nordkorea?", "Welche Waffen will Russland von Nordkorea?"],
       ["danke! und wann will kim nach russland reisen?", "wann will kim nach russland reisen?"],
       ["hey, who is john kirby? thx", "who is john kirby?"],
       ["hey bot, wer ist Schoigu?", "wer ist Schoigu?"],
-    ] as const) {
-      expect(shown(await service.ask(chatty)), chatty).toEqual(shown(await service.ask(plain)));
-    }
+    ]);
   });
 
   it("answers a question in spoken German or with chat fillers as it answers the question written out", async () => {
-    for (const [spoken, written] of [
+    await expectAnsweredAlike([
       ["fährt kim mit nem zug nach russland?", "fährt kim mit einem zug nach russland?"],
       ["what stuff does russia want from north korea", "what does russia want from north korea"],
       ["wieso sitzt kim nochmal im zug rum", "wieso sitzt kim im zug"],
@@ -129,13 +132,11 @@ describe("QaService on the bundled article (lexical mode)", () => {
       ["tbh why does russia need ammo rn", "why does russia need ammo"],
       ["kA was nordkorea davon hat", "was nordkorea davon hat"],
       ["vllt weiß wer wann kim nach russland fährt", "weiß wer wann kim nach russland fährt"],
-    ] as const) {
-      expect(shown(await service.ask(spoken)), spoken).toEqual(shown(await service.ask(written)));
-    }
+    ]);
   });
 
   it("answers a question wrapped in a request ('weißt du, …', 'kann mir jemand sagen, …') as the plain question", async () => {
-    for (const [spoken, written] of [
+    await expectAnsweredAlike([
       ["weißt du wann kim nach russland fährt", "wann fährt kim nach russland"],
       ["kurze frage: wer ist ballbach", "wer ist ballbach"],
       ["können sie mir sagen welche waffen russland braucht", "welche waffen braucht russland"],
@@ -146,9 +147,7 @@ describe("QaService on the bundled article (lexical mode)", () => {
       ["in the article, who is ballbach", "who is ballbach"],
       ["gib mir infos über den panzerzug", "den panzerzug"],
       ["any news on the food situation in north korea", "food situation in north korea"],
-    ] as const) {
-      expect(shown(await service.ask(spoken)), spoken).toEqual(shown(await service.ask(written)));
-    }
+    ]);
   });
 
   it("reads a typo no dictionary knows as the word one letter away: never refused for it", async () => {

@@ -337,7 +337,8 @@ export interface AnalyzedToken {
 export function analyze(text: string, language: Language, textLanguage: Language = language): AnalyzedToken[] {
   const tokens: AnalyzedToken[] = [];
   for (const surface of tokenize(text)) {
-    const folded = CHAT_SPELLINGS.get(foldToken(surface)) ?? foldToken(surface);
+    const written = foldToken(surface);
+    const folded = CHAT_SPELLINGS.get(written) ?? written;
     if (folded.length === 0 || isStopWord(folded, textLanguage)) continue;
     // Single letters carry nothing (except digits such as in "U 2").
     if (folded.length === 1 && !/\p{N}/u.test(folded)) continue;

@@ -10,6 +10,7 @@ import { cosineStandout, type RetrievalHit, type RetrievalResult, type Retriever
 import { phraseMatches } from "./phrase-match.js";
 import { abstentionFeatures, isSpecific, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
 import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";
+import { smallTalkOf } from "./small-talk.js";
 import { officeOfOthersOnly, officeQuestion, type OfficeQuestion } from "./office-holder.js";
 import { makeCitation } from "./citation.js";
 import { chooseExcerpt, sentenceScore, type SentenceLanguages } from "./excerpt.js";
@@ -195,8 +196,11 @@ function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSet
   if (answered && result.questionLanguage !== quoteLanguage) answer.quoteLanguage = quoteLanguage;
   if (!answered) {
     answer.abstainReason = decision.reason ?? "no passage found";
-    if (decision.features.contentWords === 0) answer.noSearchWords = true;
-    else if (inOtherLanguage(analyzed, settings.lexicons)) answer.otherLanguage = true;
+    if (decision.features.contentWords === 0) {
+      answer.noSearchWords = true;
+      const smallTalk = smallTalkOf(question);
+      if (smallTalk) answer.smallTalk = smallTalk;
+    } else if (inOtherLanguage(analyzed, settings.lexicons)) answer.otherLanguage = true;
     else if (result.mode === "lexical" && result.questionLanguage !== index.language) answer.languageMismatch = true;
   } else if (decision.outcome === "hedged" && decision.reason) answer.hedgeReason = decision.reason;
   return answer;

@@ -20,6 +20,7 @@ import type { DenseChannel, RetrievalResult } from "../search/retriever.js";
 import { searchedQuestion } from "./question-text.js";
 import { answerInConversation } from "./conversation/follow-up.js";
 import { answerFromDetails } from "./details.js";
+import { smallTalkOf } from "./small-talk.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
 import { DenseModel } from "./dense-model.js";
 import { ReindexFailedError } from "./errors.js";
@@ -344,7 +345,8 @@ export class QaService implements QaApi, ContentAdminApi {
     const history = options.history ?? [];
     const fromDetails = await answerFromDetails(question, analyzed, history, state, this.askSettings, (request) => this.summary(request));
     if (fromDetails) return fromDetails;
-    if (history.length === 0) return answerQuestion(question, analyzed, state, this.askSettings);
+    // Thanks or a greeting after an answer ("danke!") is no follow-up: it gets a reply in kind.
+    if (history.length === 0 || smallTalkOf(question) !== null) return answerQuestion(question, analyzed, state, this.askSettings);
     return answerInConversation(question, analyzed, history, state, this.askSettings, this.options.conversation);
   }
 

@@ -1,3 +1,4 @@
+import type { SmallTalk } from "./small-talk.js";
 import type { AddArticleRequest, ArticleChange, ArticleCheck, CheckArticleRequest, ContentActor, RemoveArticleRequest } from "../content/library/index.js";
 import type { ArticleLoadProblem, ArticleProblem } from "../content/problems.js";
 import type { Article, Paragraph } from "../content/types.js";
@@ -61,6 +62,8 @@ export interface Answer {
   languageMismatch?: boolean;
   /** Set when the question has only function words ("was ist das?", "???"): there was nothing to search for. */
   noSearchWords?: boolean;
+  /** Set when such a message only thanks or greets ("danke!", "hallo"): it gets a reply in kind. */
+  smallTalk?: SmallTalk;
   /** Set when an unanswered question is in neither German nor English ("Qu'est-ce que …?"): the bot reads only those. */
   otherLanguage?: boolean;
   /**

@@ -45,6 +45,8 @@ export function formatAnswer(answer: Answer): string {
       ...sections.map((label) => `  - ${label}`),
     ].join("\n");
   }
+  if (answer.smallTalk === "thanks") return "You're welcome! Ask away if you have more questions.";
+  if (answer.smallTalk === "greeting") return "Hi! Ask something about the articles, or type /summary for an overview.";
   if (answer.noSearchWords) {
     return [
       "This question has nothing to search for: it has no words, or only words too common to find a passage by (such as „was“, „ist“, „what“).",

@@ -5,7 +5,7 @@
  */
 import type { Answer } from "../answer/types.js";
 import type { Conversation, ConversationLookup } from "../answer/conversation/store.js";
-import { turnOf } from "../answer/conversation/turns.js";
+import { addsTurn, turnOf } from "../answer/conversation/turns.js";
 import type { BotContext } from "./context.js";
 import { singleLine } from "./presentation/index.js";
 
@@ -45,6 +45,6 @@ export function placeOf(context: BotContext, keys: readonly string[], continuesB
 
 /** Adds the answer as a turn and makes the conversation reachable by `keys` (the answer message, its thread). */
 export function rememberTurn(context: BotContext, place: ConversationPlace, answer: Answer, keys: readonly string[]): void {
-  if (answer.question.length === 0) return;
+  if (!addsTurn(answer)) return;
   context.conversations.record(place.conversation, turnOf(answer), keys);
 }

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { turnOf } from "../../src/answer/conversation/turns.js";
+import { historyAfter, turnOf } from "../../src/answer/conversation/turns.js";
 import { QaService } from "../../src/answer/service.js";
 import type { Answer } from "../../src/answer/types.js";
 import { silentLogger } from "../../src/log.js";
@@ -162,6 +162,15 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
     expect((await service.ask("was bekomt nordkorea")).answered).toBe(true);
     expect(shown(await service.ask("what does russia wnat"))).toEqual(shown(await service.ask("what does russia want")));
+  });
+
+  it("replies to thanks after an answer in kind, and a follow-up after it still follows the answer", async () => {
+    const first = await service.ask("Wann reist Kim nach Russland?");
+    const thanks = await service.ask("danke!", { history: [turnOf(first)] });
+    expect([thanks.answered, thanks.smallTalk, thanks.citations.length]).toEqual([false, "thanks", 0]);
+    const history = historyAfter(historyAfter([], first), thanks);
+    expect(history).toHaveLength(1);
+    expect((await service.ask("und wo?", { history })).followUp?.previousQuestion).toBe("Wann reist Kim nach Russland?");
   });
 
   it("shows a paragraph asked for by its number whole, also as a follow-up", async () => {

@@ -15,7 +15,12 @@ export function turnOf(answer: Answer): ConversationTurn {
   };
 }
 
+/** Whether an answer continues its conversation: thanks or a greeting ("danke!") says nothing a follow-up could take up. */
+export function addsTurn(answer: Answer): boolean {
+  return answer.question.length > 0 && answer.smallTalk === undefined;
+}
+
 /** A session's history after `answer`: its turn added, the oldest dropped past the turns a conversation keeps. */
 export function historyAfter(history: readonly ConversationTurn[], answer: Answer): ConversationTurn[] {
-  return [...history, turnOf(answer)].slice(-DEFAULT_MAX_TURNS);
+  return addsTurn(answer) ? [...history, turnOf(answer)].slice(-DEFAULT_MAX_TURNS) : [...history];
 }

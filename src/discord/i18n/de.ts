@@ -29,6 +29,8 @@ export const de: Messages = {
   otherLanguage:
     "Ich verstehe nur Fragen auf Deutsch oder Englisch, und diese scheint in einer anderen Sprache gestellt zu sein. Frag bitte auf Deutsch oder Englisch; zitiert wird in der Sprache des Artikels.",
   languageMismatchHint: "Ohne das Embedding-Modell vergleiche ich nur Wörter: Fragen in der Sprache des Artikels funktionieren am besten.",
+  smallTalkThanks: "Gern geschehen! Frag gern weiter.",
+  smallTalkGreeting: (summary) => `Hallo! Frag mich etwas zu den Artikeln, oder probiere ${summary} für einen Überblick.`,
   noSearchWords: (summary) =>
     `In deiner Frage steht nichts, wonach ich suchen kann: sie hat keine Wörter, oder nur zu häufige (wie „was“ oder „ist“). Frag nach etwas aus dem Artikel, oder probiere ${summary} für einen Überblick.`,
   facts: {

@@ -10,6 +10,8 @@ export const en: Messages = {
   otherLanguage:
     "I can only read questions in German or English, and this one seems to be in another language. Please ask again in German or English; quotes stay in the article's language.",
   languageMismatchHint: "Without the embedding model I can only match words: questions in the article's language work best.",
+  smallTalkThanks: "You're welcome! Ask away if you have more questions.",
+  smallTalkGreeting: (summary) => `Hi! Ask me something about the articles, or try ${summary} for an overview.`,
   noSearchWords: (summary) =>
     `Your question has nothing I can search for: it has no words, or only too common ones (like "what" or "is"). Ask about something in the article, or try ${summary} for an overview.`,
   facts: {

@@ -44,6 +44,10 @@ export interface Messages {
   otherLanguage: string;
   /** The question had only function words: nothing was searched for. */
   noSearchWords(summaryCommand: string): string;
+  /** The message only thanked the bot ("danke!"). */
+  smallTalkThanks: string;
+  /** The message only greeted the bot ("hallo"). */
+  smallTalkGreeting(summaryCommand: string): string;
   /** A question about an article itself ("who wrote it?"), answered from its details. */
   facts: FactsMessages;
   mentionHint(askCommand: string): string;

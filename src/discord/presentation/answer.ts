@@ -90,11 +90,15 @@ export function presentAnswer(answer: Answer, options: AnswerPresentationOptions
       content: fitPlain(
         [
           ...lost,
-          answer.noSearchWords
-            ? text.noSearchWords(options.summaryCommand ?? "/summary")
-            : answer.otherLanguage
-              ? text.otherLanguage
-              : text.notAnswered(options.summaryCommand ?? "/summary"),
+          answer.smallTalk === "thanks"
+            ? text.smallTalkThanks
+            : answer.smallTalk === "greeting"
+              ? text.smallTalkGreeting(options.summaryCommand ?? "/summary")
+              : answer.noSearchWords
+                ? text.noSearchWords(options.summaryCommand ?? "/summary")
+                : answer.otherLanguage
+                  ? text.otherLanguage
+                  : text.notAnswered(options.summaryCommand ?? "/summary"),
           ...(answer.languageMismatch ? [text.languageMismatchHint] : []),
         ].join(" "),
         LIMITS.content,

@@ -158,6 +158,15 @@ describe("presentAnswer", () => {
     );
   });
 
+  it("replies in kind to a message that only thanks or greets", () => {
+    expect(presentAnswer(answer({ answered: false, noSearchWords: true, smallTalk: "thanks" }), { lang: "de" }).content).toBe(
+      "Gern geschehen! Frag gern weiter.",
+    );
+    expect(presentAnswer(answer({ answered: false, noSearchWords: true, smallTalk: "greeting" }), { lang: "en", summaryCommand: "/summary" }).content).toBe(
+      "Hi! Ask me something about the articles, or try /summary for an overview.",
+    );
+  });
+
   it("answers a question about the article itself from its details, the question as the title, within the limits", () => {
     const sheet = {
       articleId: "a",

@@ -1,7 +1,7 @@
 import { analyze, languageMarkers, stem, type AnalyzedToken, type Language } from "./analyzer.js";
 import { compoundsOfParts, compoundSynonyms, splitCompound } from "./compound-synonyms.js";
 import { COMPOUND_SHARE, compoundParts, verbStemVariants, type Vocabulary } from "./vocabulary.js";
-import type { Lexicons, TermPhrase, TranslationLookup } from "./lexicons.js";
+import { dictionaryKnows, type Lexicons, type TermPhrase, type TranslationLookup } from "./lexicons.js";
 
 /**
  * Query expansion through the lexicons: German synonyms and English↔German
@@ -67,10 +67,8 @@ export function guessQuestionLanguage(question: string, lexicons: Lexicons): Lan
   if (german !== english) return english > german ? "en" : "de";
   let votes = 0;
   for (const token of analyze(question, "de")) {
-    const englishTerm = stem(token.folded, "en");
-    // A word the frequency lists lack may still be a dictionary headword ("ammo").
-    const inGerman = lexicons.frequency.de.has(token.term) || lexicons.translations["de-en"].get(token.term) !== undefined;
-    const inEnglish = lexicons.frequency.en.has(englishTerm) || lexicons.translations["en-de"].get(englishTerm) !== undefined;
+    const inGerman = dictionaryKnows(lexicons, token.term, "de");
+    const inEnglish = dictionaryKnows(lexicons, stem(token.folded, "en"), "en");
     if (inEnglish && !inGerman) votes += 1;
     if (inGerman && !inEnglish) votes -= 1;
   }

@@ -59,6 +59,11 @@ export const EMPTY_LEXICONS: Lexicons = {
   longestKey: 1,
 };
 
+/** Whether a language's dictionaries know a term: its frequency list, or its translation table as a headword ("ammo"). */
+export function dictionaryKnows(lexicons: Lexicons, term: string, language: Language): boolean {
+  return lexicons.frequency[language].has(term) || lexicons.translations[language === "de" ? "de-en" : "en-de"].get(term) !== undefined;
+}
+
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL("../../data/lexicons/", import.meta.url));
 
 /** A term of the lexicons: no spaces or tabs. */

@@ -4,7 +4,7 @@ import { withoutRequestWrapper } from "./request-wrappers.js";
 import { typosOf, type TypoContext } from "./spelling.js";
 import { analyze, foldToken, isStopWord, stem, withoutQuestionFrame, type AnalyzedToken, type Language } from "./analyzer.js";
 import { expandTokens, guessQuestionLanguage, type ExpansionOptions, type TermExpansion } from "./expansion.js";
-import type { Lexicons } from "./lexicons.js";
+import { dictionaryKnows, type Lexicons } from "./lexicons.js";
 import { verbStemVariants, type Vocabulary } from "./vocabulary.js";
 import { LruMap } from "../lru-map.js";
 
@@ -81,10 +81,17 @@ export class QueryAnalyzer {
     private readonly expansion: ExpansionOptions,
   ) {}
 
-  /** Which question words are words, and what to correct the others by (see spelling.ts). */
+  /** Which question words are words, and what to correct the others by (see spelling.ts): made once, it reads the live index. */
   private get typoContext(): TypoContext {
+    this.typoContextMade ??= this.makeTypoContext();
+    return this.typoContextMade;
+  }
+
+  private typoContextMade: TypoContext | null = null;
+
+  private makeTypoContext(): TypoContext {
     // Not the synonyms: their stems are many and short ("Wafer" is "waf", so "wafen" would be a word).
-    const { frequency, translations, verbForms } = this.lexicons;
+    const { frequency, verbForms } = this.lexicons;
     const indexed = (term: string): number => this.index.frequencyOf(term);
     return {
       // A verb form counts with the forms the index has of its verb ("trift" is "trifft", which the articles have as "traf").
@@ -93,11 +100,9 @@ export class QueryAnalyzer {
       isWord: (german, english) =>
         indexed(german.term) > 0 ||
         this.index.vocabulary().lookup(german.term).length > 0 ||
-        frequency.de.has(german.term) ||
-        translations["de-en"].get(german.term) !== undefined ||
+        dictionaryKnows(this.lexicons, german.term, "de") ||
         verbForms.de.get(german.term) !== undefined ||
-        frequency.en.has(english?.term ?? stem(german.folded, "en")) ||
-        translations["en-de"].get(english?.term ?? stem(german.folded, "en")) !== undefined ||
+        dictionaryKnows(this.lexicons, english?.term ?? stem(german.folded, "en"), "en") ||
         (english !== undefined && (indexed(english.term) > 0 || verbForms.en.get(english.term) !== undefined)),
     };
   }

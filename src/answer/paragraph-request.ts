@@ -1,7 +1,7 @@
 import type { Article } from "../content/types.js";
 import { articleOfPassage } from "../search/article-scope.js";
 import { makeCitation } from "./citation.js";
-import type { Answer, ConversationTurn, RetrievalMode } from "./types.js";
+import type { Answer, ConversationTurn, RetrievalMode, SourceLookup } from "./types.js";
 
 /**
  * A question that asks to see a paragraph by its number ("was steht in Absatz
@@ -18,10 +18,17 @@ export function paragraphRequested(question: string): number | null {
 }
 
 /**
- * The paragraph asked for, of the article the conversation was about (the
- * article of the last answer's first citation) or the only one; null when
- * neither says which article, or the article has no such paragraph.
+ * A paragraph by its number, of the article named or, when none is, of the
+ * only one (what /source shows); null when neither says which article, or the
+ * article has no such paragraph.
  */
+export function findParagraph(articles: readonly Article[], paragraphNumber: number, articleId?: string): SourceLookup | null {
+  const article = articleId === undefined ? (articles.length === 1 ? articles[0] : undefined) : articles.find((candidate) => candidate.id === articleId);
+  const paragraph = article?.paragraphs.find((candidate) => candidate.number === paragraphNumber);
+  return article && paragraph ? { article, paragraph } : null;
+}
+
+/** The paragraph asked for, of the article the conversation was about (the article of the last answer's first citation) or the only one. */
 export function paragraphAnswer(
   question: string,
   number: number,
@@ -30,10 +37,8 @@ export function paragraphAnswer(
   mode: RetrievalMode,
 ): Answer | null {
   const cited = history.at(-1)?.citedIds[0];
-  const articleId = cited !== undefined ? articleOfPassage(cited) : articles.length === 1 ? articles[0]?.id : undefined;
-  const article = articles.find((candidate) => candidate.id === articleId);
-  const paragraph = article?.paragraphs.find((candidate) => candidate.number === number);
-  if (!article || !paragraph) return null;
-  const citation = makeCitation(article, paragraph, paragraph.text, 1);
+  const found = findParagraph(articles, number, cited === undefined ? undefined : articleOfPassage(cited));
+  if (!found) return null;
+  const citation = makeCitation(found.article, found.paragraph, found.paragraph.text, 1);
   return { question, answered: true, hedged: false, mode, citations: [citation], ranking: [citation] };
 }

@@ -21,6 +21,7 @@ import { searchedQuestion } from "./question-text.js";
 import { answerInConversation } from "./conversation/follow-up.js";
 import { answerFromDetails } from "./details.js";
 import { smallTalkOf } from "./small-talk.js";
+import { findParagraph } from "./paragraph-request.js";
 import { answerQuestion, type AskSettings } from "./ask.js";
 import { DenseModel } from "./dense-model.js";
 import { ReindexFailedError } from "./errors.js";
@@ -356,11 +357,7 @@ export class QaService implements QaApi, ContentAdminApi {
   }
 
   source(paragraphNumber: number, articleId?: string): SourceLookup | null {
-    const articles = this.state.articles;
-    const article = articleId === undefined ? (articles.length === 1 ? articles[0] : undefined) : articles.find((candidate) => candidate.id === articleId);
-    if (!article) return null;
-    const paragraph = article.paragraphs.find((candidate) => candidate.number === paragraphNumber);
-    return paragraph ? { article, paragraph } : null;
+    return findParagraph(this.state.articles, paragraphNumber, articleId);
   }
 
   /** Hybrid mode scores summary sentences with the embedding model, lexical mode with TF-IDF. */

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { createServiceFrom, embeddingSettingsFrom } from "../app.js";
 import type { ConversationSettings } from "../answer/conversation/follow-up.js";
-import { turnOf } from "../answer/conversation/turns.js";
+import { historyAfter } from "../answer/conversation/turns.js";
 import { answerOutcome } from "../answer/evaluation.js";
 import type { Answer, ConversationTurn } from "../answer/types.js";
 import type { Config } from "../config.js";
@@ -95,12 +95,12 @@ export async function conversationsSuite(args: ConversationsBenchArgs, config: C
   // Conversations and single questions run in separate passes, so neither warms the other's caches; the first round only warms up.
   for (let round = 0; round <= ROUNDS; round += 1) {
     for (const conversation of conversations) {
-      const history: ConversationTurn[] = [];
+      let history: ConversationTurn[] = [];
       for (const turn of conversation.turns) {
         const started = performance.now();
         const answer = await service.ask(turn.question, { history });
         const elapsed = performance.now() - started;
-        history.push(turnOf(answer));
+        history = historyAfter(history, answer);
         if (turn.kind === "first") {
           if (round > 0) firstMs.push(elapsed);
           continue;

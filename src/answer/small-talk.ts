@@ -1,4 +1,4 @@
-import { foldedWords } from "../search/analyzer.js";
+import { CHAT_GREETINGS, CHAT_THANKS, foldedWords, foldToken } from "../search/analyzer.js";
 
 /**
  * A message that only thanks or greets the bot ("danke!", "thx bot", "hallo"):
@@ -7,8 +7,8 @@ import { foldedWords } from "../search/analyzer.js";
  */
 export type SmallTalk = "thanks" | "greeting";
 
-const THANKS = new Set(["danke", "dankeschon", "vielen", "dank", "merci", "thanks", "thank", "you", "thx", "ty", "cheers"]);
-const GREETING = new Set(["hallo", "hi", "hey", "moin", "servus", "hello", "yo", "na"]);
+const THANKS = new Set([...CHAT_THANKS.map(foldToken), "vielen", "dank", "merci", "you", "cheers"]);
+const GREETING = new Set([...CHAT_GREETINGS.map(foldToken), "na"]);
 /** Words that may stand beside thanks or a greeting without asking anything. */
 const ASIDE = new Set(["bot", "ok", "okay", "super", "cool", "nice", "top", "great", "perfekt", "lol", "und", "and", "sehr", "so", "much", "a", "lot"]);
 

@@ -170,10 +170,13 @@ const GERMAN_FUNCTION_WORDS = [
  * when …?"): they carry nothing a passage could hold, and a word the articles
  * lack made an answerable question look like one about something else.
  */
+/** Greetings and thanks of a chat, stop words among the others below (and what a small-talk reply answers, see answer/small-talk.ts). */
+export const CHAT_GREETINGS = ["hallo", "hi", "hey", "moin", "servus", "hello", "yo"];
+export const CHAT_THANKS = ["danke", "dankeschön", "thanks", "thank", "thx", "ty"];
+
 // prettier-ignore
 const CHAT_WORDS = [
-  "hallo", "hi", "hey", "moin", "servus", "danke", "dankeschön", "bitte", "ok", "okay", "lol", "hmm", "äh", "ähm",
-  "hello", "thanks", "thank", "thx", "ty", "pls", "plz", "yo", "uh",
+  ...CHAT_GREETINGS, ...CHAT_THANKS, "bitte", "ok", "okay", "lol", "hmm", "äh", "ähm", "pls", "plz", "uh",
   // Chat abbreviations and words that stand for function words or asides ("btw", "idk", "rn", "vllt", "iwie", "kA"):
   // a word the articles lack made "who's the expert they talked to btw" look like a question about something else.
   "btw", "tbh", "imo", "imho", "idk", "rn", "rly", "ngl", "afaik", "iirc", "fyi", "smh", "lmao", "lmk", "omg", "np",

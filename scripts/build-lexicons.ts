@@ -26,6 +26,8 @@ import { dingLines, englishVerbForms, germanVerbForms, sensesOf, type DingLine }
 import { openThesaurusSynsets } from "./lexicons/openthesaurus.js";
 import { fortuneCounts } from "./lexicons/fortunes.js";
 import { semcorCounts } from "./lexicons/wordnet.js";
+import { EVERYDAY_WORD_CLASS } from "../src/answer/abstention.js";
+import { describingWords, dingWordKinds, semcorWordKinds } from "./lexicons/word-kinds.js";
 import { countryAdjectives } from "./lexicons/pertainyms.js";
 import { cleanEntry, phraseTerms } from "./lexicons/phrases.js";
 import { countTerms, senseWeight, serializeCounts, serializeTranslations, TranslationTable, type Counts } from "./lexicons/translations.js";
@@ -229,6 +231,12 @@ function verbForms(lines: readonly DingLine[]): { german: string[]; english: str
   return { german: [...german].sort(), english: englishLines };
 }
 
+/** Terms of a frequency list below everyday language: the only ones abstention asks the kind of (see AbstentionFeatures.unknownDescribing). */
+function specific(frequencyList: string): (term: string) => boolean {
+  const classes = new Map(frequencyList.split("\n").map((line) => [line.slice(0, line.indexOf("\t")), Number(line.slice(line.indexOf("\t") + 1))]));
+  return (term) => (classes.get(term) ?? EVERYDAY_WORD_CLASS) < EVERYDAY_WORD_CLASS;
+}
+
 async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const ding = await dingLines(values.ding ?? "");
@@ -243,6 +251,9 @@ async function main(): Promise<void> {
   await addCountryAdjectives(bilingual, names, regions, values.wordnet ?? "");
   const synsetLines = [...new Set(await openThesaurusSynsets(values.thesaurus ?? ""))].sort();
   const forms = verbForms(ding);
+  const kinds = dingWordKinds(ding);
+  const frequencyDe = serializeCounts(bilingual.counts.de, await fortuneCounts(values["german-text"] ?? ""));
+  const frequencyEn = serializeCounts(bilingual.counts.en, await semcorCounts(values["wordnet-counts"] ?? ""));
   const files: [string, string][] = [
     ["de-synonyms.txt", synsetLines.join("\n")],
     // Opening the synonyms then only reads files: the index from members to their synsets is built here.
@@ -252,8 +263,10 @@ async function main(): Promise<void> {
     ["en-verb-forms.tsv", forms.english],
     ["en-de.tsv", serializeTranslations(bilingual.enDe, keepHeadword("en", bilingual, names))],
     ["de-en.tsv", serializeTranslations(bilingual.deEn, keepHeadword("de", bilingual, names))],
-    ["frequency-de.tsv", serializeCounts(bilingual.counts.de, await fortuneCounts(values["german-text"] ?? ""))],
-    ["frequency-en.tsv", serializeCounts(bilingual.counts.en, await semcorCounts(values["wordnet-counts"] ?? ""))],
+    ["frequency-de.tsv", frequencyDe],
+    ["frequency-en.tsv", frequencyEn],
+    ["de-describing.tsv", describingWords(kinds.de, new Map(), specific(frequencyDe))],
+    ["en-describing.tsv", describingWords(await semcorWordKinds(values["wordnet-counts"] ?? ""), kinds.en, specific(frequencyEn))],
   ];
   for (const [name, text] of files) {
     await writeFile(join(outDir, name), `${text}\n`);

@@ -30,6 +30,13 @@ export interface AbstentionFeatures {
   /** Question words that are neither everyday language nor anywhere in the articles (not even through a bridge). */
   unknownSpecific: number;
   /**
+   * Those of them that describe rather than name (verbs, adjectives, adverbs:
+   * "verboten", "imposed"): often the question's own wording of what a
+   * passage says, where a missing noun ("Kims Schwester") is something the
+   * articles do not mention.
+   */
+  unknownDescribing: number;
+  /**
    * Question words the articles hold that tie the question to them: one of
    * their topics (in a quarter of the passages or more) or a rare word or
    * name. A question whose shared words are all ordinary ("läuft", "won")
@@ -81,6 +88,11 @@ export interface AbstentionThresholds {
   answerStandout: number;
   /** With embeddings: the weakest coverage a standing-out passage may rescue. */
   standoutCoverage: number;
+  /**
+   * A describing word the articles lack (see AbstentionFeatures.unknownDescribing) leaves an answer standing
+   * beside at least this many question words they have; beside fewer, it may be what the question is about.
+   */
+  describedKnown: number;
 }
 
 /** Calibrated on the calibration part of the development questions (see test/fixtures/README.md). */
@@ -95,6 +107,7 @@ export const DEFAULT_THRESHOLDS: AbstentionThresholds = {
   unknownWordsCoverage: 0.6,
   answerStandout: 2.5,
   standoutCoverage: 0.3,
+  describedKnown: 2,
 };
 
 /** A dictionary frequency class from which a word is everyday language ("bekommen", "Jahr", "get"). */
@@ -121,6 +134,9 @@ export function isSpecific(token: QueryToken): boolean {
 /** A word the articles have, as written or through a synonym, translation or spelling. */
 export const isKnown = (token: QueryToken): boolean => token.known || token.expansions.length > 0;
 
+/** A question word neither everyday language nor anywhere in the articles, not even through a bridge. */
+const isUnknownSpecific = (token: QueryToken): boolean => !isKnown(token) && token.commonness < EVERYDAY_WORD_CLASS;
+
 /** The features of the passage that would be shown first (`best`), against the question and the other passages. */
 export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit | null, answerTypeMatched: boolean | null, phrases: number): AbstentionFeatures {
   const top = best?.lexicalHit ?? null;
@@ -142,7 +158,8 @@ export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit |
     specificKnown: result.tokens.filter((token) => isKnown(token) && isSpecific(token)).length + phrases,
     coverage: top?.coverage ?? 0,
     specificStrong: result.tokens.filter((token, index) => isSpecific(token) && certain(index)).length + phrases,
-    unknownSpecific: result.tokens.filter((token) => !isKnown(token) && token.commonness < EVERYDAY_WORD_CLASS).length,
+    unknownSpecific: result.tokens.filter(isUnknownSpecific).length,
+    unknownDescribing: result.tokens.filter((token) => isUnknownSpecific(token) && token.describing === true).length,
     anchors: result.tokens.filter((token) => isKnown(token) && (token.spread >= TOPIC_SPREAD || token.commonness <= RARE_WORD_CLASS)).length + phrases,
     lexicalMargin: top && runnerUp > 0 ? top.bm25 / runnerUp : 1,
     wordMargin: marginOver(top?.wordScore ?? 0, wordRunnerUp),
@@ -202,7 +219,10 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
   if (lexicalAnswer || denseAnswer) {
     if (features.answerTypeMatched === false) return decide("hedged", `the closest passage does not hold the kind of thing asked for (${described})`);
     // A question naming something the articles never mention ("Kims Schwester") is not answered by a passage about the rest of it.
-    if (features.unknownSpecific > 0) return decide("hedged", `the articles do not mention all of the question's words (${described})`);
+    // A describing word they lack beside enough of its words they have is the question's own wording ("verboten" for a
+    // passage on what sanctions forbid).
+    const describedOnly = features.knownWords >= thresholds.describedKnown ? features.unknownDescribing : 0;
+    if (features.unknownSpecific - describedOnly > 0) return decide("hedged", `the articles do not mention all of the question's words (${described})`);
     // Only ordinary words in common, none a topic of the articles or a rare word: a passage may use them in another
     // sense altogether ("how many legs does a spider have" meets "Programm", a sense of "spider", beside a school report).
     if (!standsOut && features.anchors === 0) return decide("hedged", `the question shares no topic or rare word with the articles (${described})`);

@@ -31,6 +31,10 @@ export interface FrequencyLookup {
   has(term: string): boolean;
 }
 
+export interface TermSet {
+  has(term: string): boolean;
+}
+
 export interface Lexicons {
   /** German term → terms that share a synset with it. */
   synonyms: SynonymLookup;
@@ -46,6 +50,8 @@ export interface Lexicons {
   verbForms: Readonly<Record<Language, SynonymLookup>>;
   /** Term → log2 of how often the dictionaries use it; absent terms are rare (or names). */
   frequency: Readonly<Record<Language, FrequencyLookup>>;
+  /** Terms mostly used as verbs, adjectives or adverbs rather than nouns ("verboten", "imposed"): they describe rather than name. */
+  describing: Readonly<Record<Language, TermSet>>;
   /** Longest key of the translation tables, in terms. */
   longestKey: number;
 }
@@ -56,6 +62,7 @@ export const EMPTY_LEXICONS: Lexicons = {
   translations: { "en-de": new Map(), "de-en": new Map() },
   verbForms: { de: new Map(), en: new Map() },
   frequency: { de: new Map(), en: new Map() },
+  describing: { de: new Set(), en: new Set() },
   longestKey: 1,
 };
 
@@ -157,6 +164,7 @@ function sortedLines(file: string, badLine: RegExp, reason: string, checked?: Ch
 
 const TRANSLATION_REASON = "expected a key and at least one translation, separated by tabs";
 const FREQUENCY_REASON = "expected a term and a frequency class";
+const DESCRIBING_REASON = "expected a term and the percentage of its uses that are nouns";
 const INDEX_REASON = "expected a term, a tab, then line numbers (rebuild with npm run build-lexicons)";
 
 /** What each file of the lexicons has: the files in the order they are opened, with their checks. */
@@ -170,6 +178,8 @@ const LEXICON_FILES = {
   "en-verb-forms.tsv": { sorted: true, badLine: BAD_TRANSLATION_LINE, reason: "expected a verb form and its infinitives, separated by tabs" },
   "frequency-de.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: FREQUENCY_REASON },
   "frequency-en.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: FREQUENCY_REASON },
+  "de-describing.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: DESCRIBING_REASON },
+  "en-describing.tsv": { sorted: true, badLine: BAD_FREQUENCY_LINE, reason: DESCRIBING_REASON },
 } as const;
 type LexiconFile = keyof typeof LEXICON_FILES;
 
@@ -294,6 +304,7 @@ export function loadLexicons(directory: string = DEFAULT_LEXICON_DIR): Lexicons 
       en: { get: (term) => infinitives.get(term)?.split("\t") },
     },
     frequency: { de: new FrequencyTable(sorted("frequency-de.tsv")), en: new FrequencyTable(sorted("frequency-en.tsv")) },
+    describing: { de: new FrequencyTable(sorted("de-describing.tsv")), en: new FrequencyTable(sorted("en-describing.tsv")) },
     longestKey: Math.max(enDe.longestKeyWords, deEn.longestKeyWords),
   };
   loaded.set(directory, lexicons);

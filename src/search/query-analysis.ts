@@ -31,6 +31,12 @@ export interface QueryToken {
   /** Share of passages that contain the word, or (when it is not indexed as such) its strongest bridge. */
   spread: number;
   /**
+   * Whether the dictionaries use the word mostly as a verb, adjective or
+   * adverb ("verboten", "imposed", "wertvoll"): it says something of a thing
+   * rather than naming one. Absent when not known to.
+   */
+  describing?: boolean;
+  /**
    * How much the word counts (1 when absent): below 1 for words carried over
    * from earlier questions of a conversation, which guide the search without
    * outweighing the follow-up's own words.
@@ -234,7 +240,11 @@ export class QueryAnalyzer {
             ? (this.lexicons.frequency.en.get(englishAnalysis?.[position]?.term ?? token.term) ?? 0)
             : // German chat borrows English words ("ich check nicht"): the German list lacks them, the English one knows them.
               (this.lexicons.frequency.de.get(token.term) ?? this.lexicons.frequency.en.get(stem(token.folded, "en")) ?? 0);
-      byFolded.set(token.folded, { surface: token.surface, terms, idf, known: present.length > 0, expansions: bridged, commonness, spread });
+      const describing =
+        questionLanguage === "en"
+          ? this.lexicons.describing.en.has(englishAnalysis?.[position]?.term ?? token.term)
+          : this.lexicons.describing.de.has(token.term);
+      byFolded.set(token.folded, { surface: token.surface, terms, idf, known: present.length > 0, expansions: bridged, commonness, spread, describing });
     });
     return { tokens: [...byFolded.values()], questionLanguage };
   }

@@ -9,6 +9,7 @@ function features(overrides: Partial<AbstentionFeatures> = {}): AbstentionFeatur
     coverage: 0.9,
     specificStrong: 2,
     unknownSpecific: 0,
+    unknownDescribing: 0,
     anchors: 1,
     lexicalMargin: 2,
     wordMargin: 2,
@@ -63,6 +64,14 @@ describe("decideOutcome", () => {
     const unmentioned = decideOutcome(features({ unknownSpecific: 1 }));
     expect(unmentioned.outcome).toBe("hedged");
     expect(unmentioned.reason).toMatch(/do not mention/);
+  });
+
+  it("answers although a describing word is missing from the articles, beside enough words they have", () => {
+    // "Was ist durch die Sanktionen gegen Nordkorea verboten?": "verboten" is the question's wording, not a new thing.
+    expect(decideOutcome(features({ unknownSpecific: 1, unknownDescribing: 1 })).outcome).toBe("answered");
+    // A missing noun beside it still hedges; so does a describing word beside a single known word ("reset my router").
+    expect(decideOutcome(features({ unknownSpecific: 2, unknownDescribing: 1 })).outcome).toBe("hedged");
+    expect(decideOutcome(features({ unknownSpecific: 1, unknownDescribing: 1, knownWords: 1 })).outcome).toBe("hedged");
   });
 
   it("does not answer outright when the question shares no topic or rare word with the articles, unless a passage stands out", () => {

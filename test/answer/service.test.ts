@@ -208,6 +208,21 @@ describe("QaService on the bundled article (lexical mode)", () => {
     expect([answer.answered, answer.hedged, answer.citations[0]?.paragraph]).toEqual([true, true, 6]);
   });
 
+  it("answers although the question describes what a passage says in a word the article lacks, and hedges on a missing noun", async () => {
+    // "verboten", "valuable", "wertvoll": verbs and adjectives of the question's own wording, beside words the article has.
+    for (const [question, paragraph] of [
+      ["was ist nordkorea durch die un-sanktionen verboten", 10],
+      ["why is north korea so valuable for russia strategically", 12],
+      ["warum ist nordkorea für russland strategisch so wertvoll", 12],
+    ] as const) {
+      const answer = await service.ask(question);
+      expect([answer.answered, answer.hedged, answer.citations[0]?.paragraph], question).toEqual([true, false, paragraph]);
+    }
+    // "Schwester" names someone the article never mentions.
+    const sister = await service.ask("wie heißt kims schwester");
+    expect(sister.answered && !sister.hedged).toBe(false);
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

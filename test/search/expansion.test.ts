@@ -49,6 +49,7 @@ function lexicon(extraTranslations: readonly [string, TermPhrase[]][] = []): Lex
         [term("shortage", "en"), 12],
       ]),
     },
+    describing: { de: new Set(), en: new Set() },
     longestKey: 2,
   };
 }

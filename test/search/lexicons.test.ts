@@ -85,6 +85,8 @@ async function lexiconFolder(files: Partial<Record<string, string>>): Promise<st
     "en-verb-forms.tsv": "met\tmeet\n",
     "frequency-de.tsv": "brauch\t9\nwaff\t8\n",
     "frequency-en.tsv": "weapon\t8\n",
+    "de-describing.tsv": "verbot\t38\n",
+    "en-describing.tsv": "impos\t0\n",
   };
   for (const [name, text] of Object.entries({ ...defaults, ...files })) if (text !== undefined) await writeFile(path.join(directory, name), text);
   return directory;
@@ -99,6 +101,7 @@ describe("loadLexicons", () => {
     expect(lexicons.synonyms.get("brauch")).toEqual(["benotig"]);
     // Only "W" synsets are verb synsets.
     expect(lexicons.verbSynonyms.get("brauch")).toEqual(["benotig"]);
+    expect([lexicons.describing.de.has("verbot"), lexicons.describing.de.has("waff"), lexicons.describing.en.has("impos")]).toEqual([true, false, true]);
     expect(lexicons.verbSynonyms.get("waff")).toBeUndefined();
     expect(lexicons.frequency.de.get("waff")).toBe(8);
     expect(lexicons.frequency.de.has("panzer")).toBe(false);

@@ -1,0 +1,92 @@
+import { readFile } from "node:fs/promises";
+import type { Language } from "../../src/search/analyzer.js";
+import { compareKeys } from "../../src/search/sorted-lines.js";
+import { englishVerbForms, germanVerbForms, type DingLine } from "./ding.js";
+import { cleanEntry, wordTerm } from "./phrases.js";
+
+/**
+ * How often a term is a noun, against a verb, adjective or adverb: a question
+ * word the articles lack that names a thing ("Schwester", "alliance") asks
+ * about something they do not mention; one that says something of a thing
+ * ("verboten", "imposed", "wertvoll") is often the question's own wording of
+ * what they say (see AbstentionFeatures.unknownDescribing).
+ */
+export interface WordKindCounts {
+  noun: number;
+  other: number;
+}
+export type WordKinds = Map<string, WordKindCounts>;
+
+const NOUN_MARK = /\{(?:m|f|n|pl)\}/u;
+const OTHER_MARK = /\{(?:adj|adv|v|vi|vt|vr)\}/u;
+
+function count(kinds: WordKinds, term: string | null, kind: keyof WordKindCounts, times = 1): void {
+  if (!term) return;
+  const counts = kinds.get(term) ?? { noun: 0, other: 0 };
+  counts[kind] += times;
+  kinds.set(term, counts);
+}
+
+/**
+ * Word kinds from Ding's headwords: German nouns carry their gender ("{f}"),
+ * other words their kind ("{adj}", "{vt}"); the English side of a headword
+ * whose German alternatives are all of one kind is of that kind too. Verb
+ * forms listed after a verb ("verboten", "getroffen") count as verbs.
+ */
+export function dingWordKinds(lines: readonly DingLine[]): Record<Language, WordKinds> {
+  const kinds: Record<Language, WordKinds> = { de: new Map(), en: new Map() };
+  for (const line of lines) {
+    const german = (line.german[0] ?? "").split(/;\s+/u);
+    const marks = german.map((alternative) => (NOUN_MARK.test(alternative) ? "noun" : OTHER_MARK.test(alternative) ? "other" : null));
+    german.forEach((alternative, position) => {
+      const mark = marks[position];
+      if (mark) count(kinds.de, wordTerm(cleanEntry(alternative), "de"), mark);
+    });
+    const lineMark = marks.every((mark) => mark === marks[0]) ? marks[0] : null;
+    if (lineMark) for (const alternative of (line.english[0] ?? "").split(/;\s+/u)) count(kinds.en, wordTerm(cleanEntry(alternative), "en"), lineMark);
+    for (const group of germanVerbForms(line)) for (const term of group) count(kinds.de, term, "other");
+    for (const [form] of englishVerbForms(line)) count(kinds.en, form, "other");
+  }
+  return kinds;
+}
+
+/**
+ * English word kinds from WordNet's `cntlist.rev`: how often SemCor's prose
+ * used each lemma as a noun (sense keys "lemma%1:…") or otherwise. Running
+ * text says how a word is used ("slap", "worth"); a dictionary lists every
+ * sense alike.
+ */
+export async function semcorWordKinds(file: string): Promise<WordKinds> {
+  const kinds: WordKinds = new Map();
+  for (const line of (await readFile(file, "utf8")).split("\n")) {
+    const [senseKey, , tagged] = line.split(" ");
+    const [lemma, sense] = (senseKey ?? "").split("%");
+    const times = Number(tagged);
+    if (!lemma || !sense || lemma.includes("_") || !Number.isInteger(times) || times <= 0) continue;
+    count(kinds, wordTerm(lemma, "en"), sense.startsWith("1:") ? "noun" : "other", times);
+  }
+  return kinds;
+}
+
+/**
+ * The terms mostly used to say something of a thing rather than to name it,
+ * each with the percentage of its uses that are nouns (below half). English
+ * reads running text where it has the word, the dictionary otherwise. Only
+ * terms `keep` accepts are listed: the bot asks only about words that are
+ * not everyday language, and a word the dictionaries barely use is taken for
+ * a name.
+ */
+export function describingWords(primary: WordKinds, fallback: WordKinds, keep: (term: string) => boolean): string {
+  const terms = new Set([...primary.keys(), ...fallback.keys()]);
+  const lines: [string, number][] = [];
+  for (const term of terms) {
+    if (!keep(term)) continue;
+    const counts = primary.get(term) ?? fallback.get(term);
+    if (!counts || counts.other <= counts.noun) continue;
+    lines.push([term, Math.round((100 * counts.noun) / (counts.noun + counts.other))]);
+  }
+  return lines
+    .sort(([left], [right]) => compareKeys(left, right))
+    .map(([term, nounShare]) => `${term}\t${nounShare}`)
+    .join("\n");
+}

@@ -27,7 +27,8 @@ import { openThesaurusSynsets } from "./lexicons/openthesaurus.js";
 import { fortuneCounts } from "./lexicons/fortunes.js";
 import { semcorCounts } from "./lexicons/wordnet.js";
 import { EVERYDAY_WORD_CLASS } from "../src/answer/abstention.js";
-import { describingWords, dingWordKinds, semcorWordKinds } from "./lexicons/word-kinds.js";
+import { attestedModifiers, compoundModifiers } from "./lexicons/compound-modifiers.js";
+import { describingWords, dingWordKinds, isAdjective, semcorWordKinds, type WordKinds } from "./lexicons/word-kinds.js";
 import { countryAdjectives } from "./lexicons/pertainyms.js";
 import { cleanEntry, phraseTerms } from "./lexicons/phrases.js";
 import { countTerms, senseWeight, serializeCounts, serializeTranslations, TranslationTable, type Counts } from "./lexicons/translations.js";
@@ -128,6 +129,20 @@ function readDing(into: Bilingual, lines: readonly DingLine[]): void {
         });
       });
     }
+  }
+}
+
+/**
+ * How much one compound counts for an English word's translation as a compound's first part ("nuclear" →
+ * "Atom", shown by "Atomwaffe", "Atomkraft", …): a tenth of a dictionary's first sense, so that a part many
+ * compounds show ranks among the word's first translations.
+ */
+const MODIFIER_COMPOUND_WEIGHT = 0.1;
+
+function addCompoundModifiers(into: Bilingual, lines: readonly DingLine[], englishKinds: { running: WordKinds; dictionary: WordKinds }): void {
+  const adjective = (english: string): boolean => isAdjective(english, englishKinds.running, englishKinds.dictionary);
+  for (const [english, german, compounds] of attestedModifiers(compoundModifiers(lines), adjective)) {
+    into.enDe.add(english, german, MODIFIER_COMPOUND_WEIGHT * compounds);
   }
 }
 
@@ -245,13 +260,15 @@ async function main(): Promise<void> {
   const bilingual = newBilingual();
   await readFreeDict(bilingual, values["dict-dir"] ?? "");
   readDing(bilingual, ding);
+  const kinds = dingWordKinds(ding);
+  const englishRunningKinds = await semcorWordKinds(values["wordnet-counts"] ?? "");
+  addCompoundModifiers(bilingual, ding, { running: englishRunningKinds, dictionary: kinds.en });
   // ICU's region names, read once: they are the translation tables' names and the countries adjectives pertain to.
   const regions = regionNames();
   const names = addRegions(bilingual, regions);
   await addCountryAdjectives(bilingual, names, regions, values.wordnet ?? "");
   const synsetLines = [...new Set(await openThesaurusSynsets(values.thesaurus ?? ""))].sort();
   const forms = verbForms(ding);
-  const kinds = dingWordKinds(ding);
   const frequencyDe = serializeCounts(bilingual.counts.de, await fortuneCounts(values["german-text"] ?? ""));
   const frequencyEn = serializeCounts(bilingual.counts.en, await semcorCounts(values["wordnet-counts"] ?? ""));
   const files: [string, string][] = [
@@ -266,7 +283,7 @@ async function main(): Promise<void> {
     ["frequency-de.tsv", frequencyDe],
     ["frequency-en.tsv", frequencyEn],
     ["de-describing.tsv", describingWords(kinds.de, new Map(), specific(frequencyDe))],
-    ["en-describing.tsv", describingWords(await semcorWordKinds(values["wordnet-counts"] ?? ""), kinds.en, specific(frequencyEn))],
+    ["en-describing.tsv", describingWords(englishRunningKinds, kinds.en, specific(frequencyEn))],
   ];
   for (const [name, text] of files) {
     await writeFile(join(outDir, name), `${text}\n`);

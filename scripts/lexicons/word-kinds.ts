@@ -13,17 +13,23 @@ import { cleanEntry, wordTerm } from "./phrases.js";
  */
 export interface WordKindCounts {
   noun: number;
+  /** Verbs, adjectives and adverbs. */
   other: number;
+  /** Of `other`, the adjectives. */
+  adjective: number;
 }
 export type WordKinds = Map<string, WordKindCounts>;
 
 const NOUN_MARK = /\{(?:m|f|n|pl)\}/u;
-const OTHER_MARK = /\{(?:adj|adv|v|vi|vt|vr)\}/u;
+const ADJECTIVE_MARK = /\{adj\}/u;
+const OTHER_MARK = /\{(?:adv|v|vi|vt|vr)\}/u;
 
-function count(kinds: WordKinds, term: string | null, kind: keyof WordKindCounts, times = 1): void {
+function count(kinds: WordKinds, term: string | null, kind: "noun" | "other" | "adjective", times = 1): void {
   if (!term) return;
-  const counts = kinds.get(term) ?? { noun: 0, other: 0 };
-  counts[kind] += times;
+  const counts = kinds.get(term) ?? { noun: 0, other: 0, adjective: 0 };
+  if (kind === "noun") counts.noun += times;
+  else counts.other += times;
+  if (kind === "adjective") counts.adjective += times;
   kinds.set(term, counts);
 }
 
@@ -37,7 +43,9 @@ export function dingWordKinds(lines: readonly DingLine[]): Record<Language, Word
   const kinds: Record<Language, WordKinds> = { de: new Map(), en: new Map() };
   for (const line of lines) {
     const german = (line.german[0] ?? "").split(/;\s+/u);
-    const marks = german.map((alternative) => (NOUN_MARK.test(alternative) ? "noun" : OTHER_MARK.test(alternative) ? "other" : null));
+    const marks = german.map((alternative) =>
+      NOUN_MARK.test(alternative) ? "noun" : ADJECTIVE_MARK.test(alternative) ? "adjective" : OTHER_MARK.test(alternative) ? "other" : null,
+    );
     german.forEach((alternative, position) => {
       const mark = marks[position];
       if (mark) count(kinds.de, wordTerm(cleanEntry(alternative), "de"), mark);
@@ -63,9 +71,22 @@ export async function semcorWordKinds(file: string): Promise<WordKinds> {
     const [lemma, sense] = (senseKey ?? "").split("%");
     const times = Number(tagged);
     if (!lemma || !sense || lemma.includes("_") || !Number.isInteger(times) || times <= 0) continue;
-    count(kinds, wordTerm(lemma, "en"), sense.startsWith("1:") ? "noun" : "other", times);
+    // Sense types: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 adjective satellite.
+    count(kinds, wordTerm(lemma, "en"), sense.startsWith("1:") ? "noun" : sense.startsWith("3:") || sense.startsWith("5:") ? "adjective" : "other", times);
   }
   return kinds;
+}
+
+/** Whether a term is mostly used to say something of a thing (see describingWords), by `primary` where it has the term. */
+export function isDescribing(term: string, primary: WordKinds, fallback: WordKinds): boolean {
+  const counts = primary.get(term) ?? fallback.get(term);
+  return counts !== undefined && counts.other > counts.noun;
+}
+
+/** Whether a term is mostly an adjective, by `primary` where it has the term. */
+export function isAdjective(term: string, primary: WordKinds, fallback: WordKinds): boolean {
+  const counts = primary.get(term) ?? fallback.get(term);
+  return counts !== undefined && counts.adjective > counts.noun && counts.adjective > counts.other - counts.adjective;
 }
 
 /**
@@ -80,9 +101,8 @@ export function describingWords(primary: WordKinds, fallback: WordKinds, keep: (
   const terms = new Set([...primary.keys(), ...fallback.keys()]);
   const lines: [string, number][] = [];
   for (const term of terms) {
-    if (!keep(term)) continue;
     const counts = primary.get(term) ?? fallback.get(term);
-    if (!counts || counts.other <= counts.noun) continue;
+    if (!keep(term) || !counts || !isDescribing(term, primary, fallback)) continue;
     lines.push([term, Math.round((100 * counts.noun) / (counts.noun + counts.other))]);
   }
   return lines

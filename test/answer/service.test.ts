@@ -223,6 +223,14 @@ describe("QaService on the bundled article (lexical mode)", () => {
     expect(sister.answered && !sister.hedged).toBe(false);
   });
 
+  it("reads an English adjective as the first part of the article's German compounds ('nuclear' as 'Atom-')", async () => {
+    // ¶4: "Waffentechnologie etwa für Atom-U-Boote"; the dictionaries translate "nuclear" as "atomar".
+    for (const question of ["does kim want nuclear tech from putin", "what nuclear help does kim want"]) {
+      const answer = await service.ask(question);
+      expect([answer.answered, answer.hedged, answer.citations[0]?.paragraph], question).toEqual([true, false, 4]);
+    }
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

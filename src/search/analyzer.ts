@@ -96,7 +96,7 @@ export function tokenize(text: string): string[] {
  * stemming, the vocabulary's reduced forms): a stored index built by another version
  * is then built afresh.
  */
-export const ANALYZER_VERSION = 11;
+export const ANALYZER_VERSION = 12;
 
 /** What an index's terms depend on besides the text: the analyser's version and its stop words. */
 export function analyzerFingerprint(): string {

@@ -1,6 +1,7 @@
 /** A paragraph as the lexical index takes it apart, and what a search returns for it. */
 import { analyze, charNgrams, detectLanguage, type Language } from "./analyzer.js";
 import type { QueryToken } from "./query-analysis.js";
+import { joinedLetterParts } from "./hyphenated-compounds.js";
 import { completedCompounds } from "./truncated-compounds.js";
 import { askedHeading, searchableText } from "../content/question-heading.js";
 
@@ -72,9 +73,10 @@ export interface AnalyzedDocument {
 export function analyzeLexicalDocument(document: LexicalDocument, ngramSize: number, isGermanWord?: (folded: string) => boolean): AnalyzedDocument {
   const language = document.language ?? detectLanguage(document.text);
   const unwritten = language === "de" && isGermanWord ? completedCompounds(document.text, isGermanWord) : [];
+  const joined = language === "de" ? joinedLetterParts(document.text) : [];
   // A heading asked as a question (an interviewer's, see the article parser) is part of the text of the answer under it.
   const asked = askedHeading(document);
-  const body = analyze([searchableText(document), ...unwritten].join(" "), language);
+  const body = analyze([searchableText(document), ...unwritten, ...joined].join(" "), language);
   const title = analyze(document.title, language).map((token) => token.term);
   const heading = asked === null ? analyze(document.heading ?? "", language).map((token) => token.term) : [];
   const bodyTerms = body.map((token) => token.term);

@@ -23,6 +23,14 @@ describe("QaService on the bundled article (lexical mode)", () => {
     devQuestions = await loadDevQuestions("test/fixtures/dev-questions.jsonl");
   });
 
+  /** Each question is answered without a hedge, from the given paragraph. */
+  const expectAnsweredFrom = async (cases: readonly (readonly [string, number])[]): Promise<void> => {
+    for (const [question, paragraph] of cases) {
+      const answer = await service.ask(question);
+      expect([answer.answered, answer.hedged, answer.citations[0]?.paragraph], question).toEqual([true, false, paragraph]);
+    }
+  };
+
   /** Each question of a pair is shown what the other is: the same outcome, from the same paragraphs. */
   const expectAnsweredAlike = async (pairs: readonly (readonly [string, string])[]): Promise<void> => {
     for (const [asked, plain] of pairs) expect(shown(await service.ask(asked)), asked).toEqual(shown(await service.ask(plain)));
@@ -211,14 +219,11 @@ describe("QaService on the bundled article (lexical mode)", () => {
 
   it("answers although the question describes what a passage says in a word the article lacks, and hedges on a missing noun", async () => {
     // "verboten", "valuable", "wertvoll": verbs and adjectives of the question's own wording, beside words the article has.
-    for (const [question, paragraph] of [
+    await expectAnsweredFrom([
       ["was ist nordkorea durch die un-sanktionen verboten", 10],
       ["why is north korea so valuable for russia strategically", 12],
       ["warum ist nordkorea für russland strategisch so wertvoll", 12],
-    ] as const) {
-      const answer = await service.ask(question);
-      expect([answer.answered, answer.hedged, answer.citations[0]?.paragraph], question).toEqual([true, false, paragraph]);
-    }
+    ]);
     // "Schwester" names someone the article never mentions.
     const sister = await service.ask("wie heißt kims schwester");
     expect(sister.answered && !sister.hedged).toBe(false);
@@ -227,10 +232,11 @@ describe("QaService on the bundled article (lexical mode)", () => {
   it("reads an English adjective as the first part of the article's German compounds ('nuclear' as 'Atom-')", async () => {
     // ¶4: "Waffentechnologie etwa für Atom-U-Boote"; the dictionaries translate "nuclear" as "atomar", "submarine" as "U-Boot"
     // (indexed as "UBoote" too: the analyser drops the one-letter part).
-    for (const question of ["does kim want nuclear tech from putin", "what nuclear help does kim want", "kim wants help with nuclear submarines"]) {
-      const answer = await service.ask(question);
-      expect([answer.answered, answer.hedged, answer.citations[0]?.paragraph], question).toEqual([true, false, 4]);
-    }
+    await expectAnsweredFrom([
+      ["does kim want nuclear tech from putin", 4],
+      ["what nuclear help does kim want", 4],
+      ["kim wants help with nuclear submarines", 4],
+    ]);
   });
 
   it("handles a huge question without failing", async () => {

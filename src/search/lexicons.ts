@@ -26,13 +26,13 @@ export interface SynonymLookup {
   get(term: string): readonly string[] | undefined;
 }
 
-export interface FrequencyLookup {
-  get(term: string): number | undefined;
+/** Whether a term is listed. */
+export interface TermSet {
   has(term: string): boolean;
 }
 
-export interface TermSet {
-  has(term: string): boolean;
+export interface FrequencyLookup extends TermSet {
+  get(term: string): number | undefined;
 }
 
 export interface Lexicons {

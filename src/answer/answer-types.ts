@@ -9,7 +9,8 @@ import { memoized } from "../lru-map.js";
  * thing. Both sides are plain German and English patterns, the same for any
  * article.
  */
-export type AnswerType = "since" | "date" | "duration" | "number" | "person" | "agent" | "origin" | "place" | "organisation" | "reason" | "frequency";
+export type AnswerType =
+  "since" | "date" | "duration" | "number" | "person" | "agent" | "origin" | "place" | "organisation" | "reason" | "frequency" | "transport";
 
 export const ANSWER_TYPES: readonly AnswerType[] = [
   "since",
@@ -23,6 +24,7 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   "organisation",
   "reason",
   "frequency",
+  "transport",
 ];
 
 /** Question openings, most specific first ("seit wann" before "wann", "wie oft" before "wie viele"). */
@@ -39,6 +41,11 @@ const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
     [
       "number",
       /\bwie\s+alt\b|\bhow\s+old\b|\bwie\s*vie(?:le|l)\b|\bwieviele?\b|\bhow\s+(?:many|much)\b|\bwie\s+(?:hoch|groß|gross|weit|schwer|teuer|breit|tief|schnell)\b|\bhow\s+(?:high|tall|big|large|far|heavy|expensive|fast)\b|\bwas\s+kost(?:et|ete|eten|en)\b|\bwhat\s+(?:does|did|do)\b.{0,40}\bcost\b|\banzahl\b|\bnumber\s+of\b/iu,
+    ],
+    // How someone travels: by train, plane, car ("Wie reist Kim nach Russland?", "how is kim travelling").
+    [
+      "transport",
+      /\b(?:wie|womit|mit\s+was|mit\s+welche[mnr]?)\b.{0,40}\b(?:reist|reisen|reiste|anreisen|fährt|faehrt|fahren|fuhr|fliegt|fliegen)\b|\bhow\b.{0,40}\b(?:travel\w*|journey\w*)\b|\bby\s+what\s+means\b/iu,
     ],
     [
       "organisation",
@@ -110,6 +117,9 @@ const SENTENCE_PATTERN_SOURCES: Record<AnswerType, RegExp> = {
     /\b\p{Lu}\p{Ll}*(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|rat|verband|konzern)\b|\b(?:stiftung|institut|universität|ministerium|regierung|gruppe|partei|behörde|agentur|zeitung|foundation|institute|university|ministry|government|group|party|agency|council|times|post)\b/iu,
   reason:
     /\b(?:weil|denn|deshalb|daher|deswegen|wegen|aufgrund|angesichts|zurückgeht|zurückzuführen|damit|because|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|therefore|begründ\p{L}*|grund|gründe|ursache\p{L}*|infolge|verwies\s+auf|verweist\s+auf|verweisen\s+auf|reasons?|cit(?:ed|ing)|blam(?:ed|es|ing)|as\s+a\s+result|result(?:ed|s)?\s+(?:of|from))\b|\bum\s+(?:[^.;:!?]|\d\.){1,150}?(?:\s+zu\s+\p{L}+|\p{L}{2,}zu\p{L}{2,}en\b)|\bda\s+\p{L}+/iu,
+  // A vehicle or a way of travelling: "Panzerzug", "Flugzeug", "by train", "fliegen" (not "Gegenzug" or "Autor").
+  transport:
+    /\b(?:panzer|sonder|schnell|nacht|luxus|personen|güter|hochgeschwindigkeits|fern|regional)?(?:zug|züge|zuges)\b|\b\p{L}*(?:bahn|flugzeug|flugzeuge|flieger|maschine|hubschrauber|helikopter|schiff|schiffe|fähre|limousine|konvoi|kolonne)\b|\b(?:auto|autos|bus|busse|jet|wagen|fliegen|fliegt|flog|geflogen)\b|\b(?:train|trains|rail|plane|planes|aircraft|jet|car|cars|ship|boat|ferry|bus|helicopter|motorcade|convoy|flight|flew|fly|flies|flying|drive|drove)\b/iu,
   frequency:
     /\b(?:selten|oft|häufig|haeufig|regelmäßig|regelmaessig|mehrmals|erstmals|abermals|wieder|jährlich|täglich|wöchentlich|monatlich|mal|rarely|seldom|often|frequently|regularly|once|twice|again|annually|daily|weekly)\b/iu,
 };

@@ -15,6 +15,11 @@ describe("questionAnswerType", () => {
       ["how many days did they stay", "number"],
       ["Wie hoch wird der Turm?", "number"],
       ["wie schnell fährt der zug", "number"],
+      ["Wie reist Kim nach Russland?", "transport"],
+      ["womit fährt die Delegation nach Moskau", "transport"],
+      ["how is kim travelling", "transport"],
+      ["wie oft reist kim ins ausland", "frequency"],
+      ["wie kommt es, dass Russland Munition fehlt", null],
       ["was kostet das ticket", "number"],
       ["what does a ticket cost", "number"],
       ["how fast is the train", "number"],
@@ -57,6 +62,14 @@ describe("sentenceHasAnswerType", () => {
     expect(sentenceHasAnswerType(visit, "reason", lexicons)).toBe(true);
     expect(sentenceHasAnswerType("Er reiste nach Moskau, um Putin zu treffen.", "reason", lexicons)).toBe(true);
     expect(sentenceHasAnswerType("Das Treffen beginnt um 10 Uhr.", "reason", lexicons)).toBe(false);
+  });
+
+  it("finds a way of travelling: a vehicle, also as a compound's last part, but not a 'Gegenzug' or an 'Autor'", () => {
+    expect(sentenceHasAnswerType("Anreisen wird Nordkoreas Machthaber wohl mit einem speziellen Panzerzug.", "transport", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Im Anschluss könnte Kim gar bis nach Moskau fliegen.", "transport", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("The delegation flew to Moscow on a government plane.", "transport", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Im Gegenzug soll eine Delegation Gespräche fortgesetzt haben.", "transport", lexicons)).toBe(false);
+    expect(sentenceHasAnswerType("Der Autor des Berichts reiste nach Russland.", "transport", lexicons)).toBe(false);
   });
 
   it("finds where something comes from: a country anywhere in the sentence, or words of origin", () => {

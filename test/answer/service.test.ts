@@ -239,6 +239,15 @@ describe("QaService on the bundled article (lexical mode)", () => {
     ]);
   });
 
+  it("asks how someone travels of a passage that names a vehicle: without one, it is only the closest passage", async () => {
+    // ¶15: "Anreisen wird Nordkoreas Machthaber wohl mit einem speziellen Panzerzug"; ¶1 and ¶16 say only that he travels.
+    for (const question of ["wie reist kim jong un an", "how is the north korean leader travelling"]) {
+      const answer = await service.ask(question);
+      expect([answer.answerType, answer.answered, answer.hedged], question).toEqual(["transport", true, true]);
+      expect(answer.hedgeReason, question).toMatch(/kind of thing/);
+    }
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
 import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from "discord.js";
 import type { Answer, Citation, ServiceStatus, SourceLookup } from "../../answer/types.js";
 import { articleKeyFor, feedbackButtonId, paragraphButtonId, type CitedParagraphs } from "../custom-ids.js";
-import { messages, type Lang } from "../i18n/index.js";
+import { messages, type Lang, type Messages } from "../i18n/index.js";
 import { LIMITS, NO_MENTIONS, EMBED_COLOR, HEDGED_COLOR, type MessagePayload } from "./limits.js";
 import { escapeDiscordText, unescapeDiscordText, quoteBlock } from "./escaping.js";
 import { truncateText, fitEscaped, fitEscapedInline, fitPlain, singleLine } from "./truncation.js";
@@ -47,6 +47,15 @@ const FOLLOW_UP_QUESTION_MAX = 80;
 /** Each excerpt's share of the description, so that up to five citations always fit. */
 const EXCERPT_MAX = 700;
 
+/** What an answer without a passage to show says: a reply in kind to thanks or a greeting, or why nothing was found. */
+function unansweredText(answer: Answer, text: Messages, summaryCommand: string): string {
+  if (answer.smallTalk === "thanks") return text.smallTalkThanks;
+  if (answer.smallTalk === "greeting") return text.smallTalkGreeting(summaryCommand);
+  if (answer.noSearchWords) return text.noSearchWords(summaryCommand);
+  if (answer.otherLanguage) return text.otherLanguage;
+  return text.notAnswered(summaryCommand);
+}
+
 /**
  * An answer as a message: the question as the title, each verbatim excerpt as a
  * quote followed by its ¶ and section, the article reference, a "read ¶" button
@@ -86,23 +95,9 @@ export function presentAnswer(answer: Answer, options: AnswerPresentationOptions
   }
   const lost = options.conversationLostMinutes === undefined ? [] : [text.conversationLost(options.conversationLostMinutes)];
   if (!answer.answered || answer.citations.length === 0) {
+    const notice = unansweredText(answer, text, options.summaryCommand ?? "/summary");
     return {
-      content: fitPlain(
-        [
-          ...lost,
-          answer.smallTalk === "thanks"
-            ? text.smallTalkThanks
-            : answer.smallTalk === "greeting"
-              ? text.smallTalkGreeting(options.summaryCommand ?? "/summary")
-              : answer.noSearchWords
-                ? text.noSearchWords(options.summaryCommand ?? "/summary")
-                : answer.otherLanguage
-                  ? text.otherLanguage
-                  : text.notAnswered(options.summaryCommand ?? "/summary"),
-          ...(answer.languageMismatch ? [text.languageMismatchHint] : []),
-        ].join(" "),
-        LIMITS.content,
-      ),
+      content: fitPlain([...lost, notice, ...(answer.languageMismatch ? [text.languageMismatchHint] : [])].join(" "), LIMITS.content),
       embeds: [],
       components: [],
       allowedMentions: NO_MENTIONS,

@@ -165,11 +165,13 @@ export class QueryAnalyzer {
     const analyzedEnglish = questionLanguage === "en" ? analyze(framed, "en") : null;
     // A typo of a stop word ("wnat") is left out; other typos are read through what they stand for (see below).
     const found = typosOf(analyzedGerman, analyzedEnglish, questionLanguage, this.typoContext);
-    const typoOf = (position: number): string => found.get(position)?.[questionLanguage === "en" ? "english" : "german"] ?? "";
-    const kept = (_: unknown, position: number): boolean => !isStopWord(typoOf(position), questionLanguage);
+    const keep = analyzedGerman.map(
+      (_, position) => !isStopWord(found.get(position)?.[questionLanguage === "en" ? "english" : "german"] ?? "", questionLanguage),
+    );
+    const kept = (_: unknown, position: number): boolean => keep[position] === true;
     const german = analyzedGerman.filter(kept);
     const englishAnalysis = analyzedEnglish?.filter(kept) ?? null;
-    const correctedAt = analyzedGerman.map((_, position) => found.get(position)).filter((_, position) => kept(null, position));
+    const correctedAt = analyzedGerman.map((_, position) => found.get(position)).filter(kept);
     const withIndexedForms = (terms: readonly string[]): string[] => [...new Set([...terms, ...terms.flatMap((term) => this.index.vocabulary().lookup(term))])];
     const variantsOf = german.map((token, position) => {
       const englishTerm = englishAnalysis?.[position]?.term;
@@ -232,18 +234,17 @@ export class QueryAnalyzer {
       const strongest = bridged[0];
       const spreadTerms = present.length > 0 ? present : strongest ? [strongest.term] : [];
       const spread = this.index.size() === 0 ? 0 : Math.max(0, ...spreadTerms.map((term) => this.index.textFrequencyOf(term))) / this.index.size();
+      // The word's term in the question's own language.
+      const ownTerm = questionLanguage === "en" ? (englishAnalysis?.[position]?.term ?? token.term) : token.term;
       // A word known only through a bridge is as common as the indexed word it reaches.
       const commonness =
         present.length === 0 && strongest
           ? this.commonness(strongest.term)
           : questionLanguage === "en"
-            ? (this.lexicons.frequency.en.get(englishAnalysis?.[position]?.term ?? token.term) ?? 0)
+            ? (this.lexicons.frequency.en.get(ownTerm) ?? 0)
             : // German chat borrows English words ("ich check nicht"): the German list lacks them, the English one knows them.
-              (this.lexicons.frequency.de.get(token.term) ?? this.lexicons.frequency.en.get(stem(token.folded, "en")) ?? 0);
-      const describing =
-        questionLanguage === "en"
-          ? this.lexicons.describing.en.has(englishAnalysis?.[position]?.term ?? token.term)
-          : this.lexicons.describing.de.has(token.term);
+              (this.lexicons.frequency.de.get(ownTerm) ?? this.lexicons.frequency.en.get(stem(token.folded, "en")) ?? 0);
+      const describing = this.lexicons.describing[questionLanguage].has(ownTerm);
       byFolded.set(token.folded, { surface: token.surface, terms, idf, known: present.length > 0, expansions: bridged, commonness, spread, describing });
     });
     return { tokens: [...byFolded.values()], questionLanguage };

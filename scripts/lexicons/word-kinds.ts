@@ -77,15 +77,15 @@ export async function semcorWordKinds(file: string): Promise<WordKinds> {
   return kinds;
 }
 
-/** Whether a term is mostly used to say something of a thing (see describingWords), by `primary` where it has the term. */
-export function isDescribing(term: string, primary: WordKinds, fallback: WordKinds): boolean {
-  const counts = primary.get(term) ?? fallback.get(term);
-  return counts !== undefined && counts.other > counts.noun;
-}
+/** A term's counts, from `primary` where it has the term. */
+const countsOf = (term: string, primary: WordKinds, fallback: WordKinds): WordKindCounts | undefined => primary.get(term) ?? fallback.get(term);
+
+/** Mostly used to say something of a thing rather than to name it. */
+const describes = (counts: WordKindCounts): boolean => counts.other > counts.noun;
 
 /** Whether a term is mostly an adjective, by `primary` where it has the term. */
 export function isAdjective(term: string, primary: WordKinds, fallback: WordKinds): boolean {
-  const counts = primary.get(term) ?? fallback.get(term);
+  const counts = countsOf(term, primary, fallback);
   return counts !== undefined && counts.adjective > counts.noun && counts.adjective > counts.other - counts.adjective;
 }
 
@@ -101,8 +101,8 @@ export function describingWords(primary: WordKinds, fallback: WordKinds, keep: (
   const terms = new Set([...primary.keys(), ...fallback.keys()]);
   const lines: [string, number][] = [];
   for (const term of terms) {
-    const counts = primary.get(term) ?? fallback.get(term);
-    if (!keep(term) || !counts || !isDescribing(term, primary, fallback)) continue;
+    const counts = countsOf(term, primary, fallback);
+    if (!keep(term) || !counts || !describes(counts)) continue;
     lines.push([term, Math.round((100 * counts.noun) / (counts.noun + counts.other))]);
   }
   return lines

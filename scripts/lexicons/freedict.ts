@@ -22,7 +22,7 @@ export async function* dictEntries(dictDir: string, name: string): AsyncGenerato
   const data = gunzipSync(await readFile(join(dictDir, `${name}.dict.dz`)));
   for (const line of index) {
     const [headword, offset, length] = line.split("\t");
-    if (!headword || !offset || !length || headword.startsWith("00-database")) continue;
+    if (!headword || !offset || !length || /^00-?database/u.test(headword)) continue;
     const start = decodeDictNumber(offset);
     const text = data.subarray(start, start + decodeDictNumber(length)).toString("utf8");
     const [, ...body] = text.split("\n");

@@ -7,10 +7,12 @@ const MAX_PHRASE_TERMS = 3;
 const LEADING_FUNCTION_WORDS = new Set(["sich", "der", "die", "das", "ein", "eine", "the", "a", "an", "to"]);
 
 /**
- * Terms of a phrase, joined by spaces; null when it is empty, too long, or
- * loses a word to the stop list ("to get going" is not "get").
+ * Terms of a phrase, joined by spaces; null when it is empty, too long,
+ * loses a word to the stop list ("to get going" is not "get"), or holds a
+ * digit: a number, or a chemical name cut at its comma ("1,4-Dichlorbenzol").
  */
 export function phraseTerms(phrase: string, language: Language): string | null {
+  if (/\p{Nd}/u.test(phrase)) return null;
   const words = tokenize(phrase);
   while (words.length > 1 && LEADING_FUNCTION_WORDS.has((words[0] ?? "").toLowerCase())) words.shift();
   const terms = analyze(words.join(" "), language).map((token) => token.term);

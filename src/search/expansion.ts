@@ -2,6 +2,7 @@ import { analyze, languageMarkers, stem, type AnalyzedToken, type Language } fro
 import { compoundsOfParts, compoundSynonyms, splitCompound } from "./compound-synonyms.js";
 import { COMPOUND_SHARE, compoundParts, verbStemVariants, type Vocabulary } from "./vocabulary.js";
 import { dictionaryKnows, type Lexicons, type TermPhrase, type TranslationLookup } from "./lexicons.js";
+import { regionCodesByName } from "./regions.js";
 
 /**
  * Query expansion through the lexicons: German synonyms and English↔German
@@ -261,9 +262,10 @@ export function expandTokens(input: ExpansionInput, lexicons: Lexicons, vocabula
     add(position, { exact: [], compounds: [...new Set(own.flatMap((term) => vocabulary.compounds(term)))] }, weight, "compound");
   });
   // A compound the articles do not have may have parts they do: "Koreakrieg" → "Korea", "Krieg". An English word is
-  // no German compound ("shortage" is not "shor" + "Tage"), unlike a German word in an English question.
+  // no German compound ("shortage" is not "shor" + "Tage"), unlike a German word in an English question, and a
+  // country's name is none either ("Neuseeland" is no "Land" of the articles').
   input.german.forEach((token, position) => {
-    if (input.known[position]) return;
+    if (input.known[position] || regionCodesByName().has(token.folded)) return;
     if (input.english && lexicons.frequency.en.has(input.english[position]?.term ?? "")) return;
     add(position, { exact: [], compounds: compoundParts(token.folded, vocabulary) }, options.compoundWeight / COMPOUND_SHARE, "compound");
   });

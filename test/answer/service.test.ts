@@ -248,6 +248,14 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
   });
 
+  it("reads a country the article never mentions as no word of it", async () => {
+    // "Neuseeland" and "Thailand" end in "Land", a word of the article's, but are no land it speaks of: not even a closest passage.
+    for (const question of ["Wie ist das Wetter in Neuseeland?", "Was macht Thailand?"]) {
+      const answer = await service.ask(question);
+      expect(answer.answered, question).toBe(false);
+    }
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { genderCounterparts } from "./gender-forms.js";
+import { spelledOutInitialisms } from "./initialisms.js";
 import { verbNounStems } from "./verb-nouns.js";
 import { withoutRequestWrapper } from "./request-wrappers.js";
 import { typosOf, type TypoContext } from "./spelling.js";
@@ -157,8 +158,10 @@ export class QueryAnalyzer {
   }
 
   private analyzeAfresh(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
-    const framed = withoutQuestionFrame(withoutRequestWrapper(question));
     const questionLanguage = guessQuestionLanguage(question, this.lexicons);
+    const framed = spelledOutInitialisms(withoutQuestionFrame(withoutRequestWrapper(question)), this.nameLanguage(questionLanguage), (folded) =>
+      this.isWordAsWritten(folded),
+    );
     // Stemmed as German to meet German paragraphs, with the stop words of the question's language.
     const analyzedGerman = analyze(framed, "de", questionLanguage);
     // English stems only for English questions: on German words they add accidental matches.
@@ -248,6 +251,26 @@ export class QueryAnalyzer {
       byFolded.set(token.folded, { surface: token.surface, terms, idf, known: present.length > 0, expansions: bridged, commonness, spread, describing });
     });
     return { tokens: [...byFolded.values()], questionLanguage };
+  }
+
+  /** The language a name the question abbreviates is spelled out in: the question's, unless the articles are all in the other one. */
+  private nameLanguage(questionLanguage: Language): Language {
+    const languages = this.index.languages();
+    if (languages.size === 0 || languages.has(questionLanguage)) return questionLanguage;
+    return questionLanguage === "de" ? "en" : "de";
+  }
+
+  /** Whether a folded word is a word as written: a stop word, in either dictionary list, or in the articles. */
+  private isWordAsWritten(folded: string): boolean {
+    const { frequency } = this.lexicons;
+    return (
+      isStopWord(folded) ||
+      (["de", "en"] as const).some(
+        (language) => frequency[language].get(stem(folded, language)) !== undefined || frequency[language].get(folded) !== undefined,
+      ) ||
+      this.index.frequencyOf(folded) > 0 ||
+      this.index.frequencyOf(stem(folded, "de")) > 0
+    );
   }
 
   /** Dictionary frequency class of an index term, in the index's main language. */

@@ -248,9 +248,14 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
   });
 
-  it("reads a country the article never mentions as no word of it", async () => {
+  it("reads a country's initials as its name, and a country the article never mentions as no word of it", async () => {
+    // Chat writes "nk" for North Korea: ¶14 tells how long the delegation stayed, ¶10 since when the sanctions hold.
+    await expectAnsweredFrom([
+      ["wie lange war die nk delegation in russland", 14],
+      ["sanktionen gegen nk seit wann", 10],
+    ]);
     // "Neuseeland" and "Thailand" end in "Land", a word of the article's, but are no land it speaks of: not even a closest passage.
-    for (const question of ["Wie ist das Wetter in Neuseeland?", "Was macht Thailand?"]) {
+    for (const question of ["Wie ist das Wetter in Neuseeland?", "Was macht Thailand?", "what about nz"]) {
       const answer = await service.ask(question);
       expect(answer.answered, question).toBe(false);
     }

@@ -93,6 +93,11 @@ export interface AbstentionThresholds {
    * beside at least this many question words they have; beside fewer, it may be what the question is about.
    */
   describedKnown: number;
+  /**
+   * A question of the articles' subject and everyday words alone is answered when the best passage leads the
+   * runner-up by this factor on both the lexical score and whole words: its everyday words single that passage out.
+   */
+  subjectMargin: number;
 }
 
 /** Calibrated on the calibration part of the development questions (see test/fixtures/README.md). */
@@ -108,6 +113,7 @@ export const DEFAULT_THRESHOLDS: AbstentionThresholds = {
   answerStandout: 2.5,
   standoutCoverage: 0.3,
   describedKnown: 2,
+  subjectMargin: 2,
 };
 
 /** A dictionary frequency class from which a word is everyday language ("bekommen", "Jahr", "get"). */
@@ -194,8 +200,16 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
     // Only the articles' subject and everyday words ("What does North Korea get?"): about them, but nothing pins a
     // passage down, so the closest one is shown as such, from the coverage any question needs for that. Everyday
     // words alone, none of them a topic of the articles ("weather tomorrow"), are not about them.
-    if (features.unknownSpecific === 0 && features.anchors > 0 && features.coverage >= thresholds.hedgeCoverage)
+    if (features.unknownSpecific === 0 && features.anchors > 0 && features.coverage >= thresholds.hedgeCoverage) {
+      // Unless the everyday words single one passage out: it leads the others far on both scores ("What does North
+      // Korea get in return?" meets the passage on what Moscow could give Pyongyang, far ahead of the rest).
+      const singledOut =
+        features.coverage >= thresholds.answerCoverage &&
+        Math.min(features.lexicalMargin, features.wordMargin) >= thresholds.subjectMargin &&
+        features.answerTypeMatched !== false;
+      if (singledOut) return decide("answered", null);
       return decide("hedged", `only the articles' subject matched (${described})`);
+    }
     return decide("refused", "the question shares only everyday words or the articles' subject with them");
   }
   // More of the question's own words missing from the articles than matched for sure: it is about something else.

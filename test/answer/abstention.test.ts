@@ -83,7 +83,8 @@ describe("decideOutcome", () => {
   });
 
   it("hedges a question made only of the articles' subject and everyday words, and refuses everyday words alone", () => {
-    expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, coverage: 0.8 })).outcome).toBe("hedged");
+    const subjectOnly = { specificKnown: 0, specificStrong: 0, narrowStrong: 0, coverage: 0.8, lexicalMargin: 1.5, wordMargin: 1.5 };
+    expect(decideOutcome(features(subjectOnly)).outcome).toBe("hedged");
     // "würde nordkorea umsonst helfen?": the subject and one everyday word of the passage, shown as the closest one.
     expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, coverage: 0.22 })).outcome).toBe("hedged");
     expect(decideOutcome(features({ specificKnown: 0, specificStrong: 0, coverage: DEFAULT_THRESHOLDS.hedgeCoverage / 2 })).outcome).toBe("refused");
@@ -91,6 +92,17 @@ describe("decideOutcome", () => {
     const everyday = decideOutcome(features({ specificKnown: 0, specificStrong: 0, anchors: 0, coverage: 0.85 }));
     expect(everyday.outcome).toBe("refused");
     expect(everyday.reason).toMatch(/everyday words/);
+  });
+
+  it("answers a question of the articles' subject and everyday words when they single one passage out", () => {
+    // "What does North Korea get in return?": the passage on what Moscow could give Pyongyang leads far on both scores.
+    const subjectOnly = { specificKnown: 0, specificStrong: 0, narrowStrong: 0, coverage: 0.85, lexicalMargin: 3.1, wordMargin: 4.2 };
+    expect(decideOutcome(features(subjectOnly)).outcome).toBe("answered");
+    // A far lead on one score alone, too little of the question covered, or a passage without the kind of thing asked for: the closest passage.
+    expect(decideOutcome(features({ ...subjectOnly, wordMargin: 1.8 })).outcome).toBe("hedged");
+    expect(decideOutcome(features({ ...subjectOnly, lexicalMargin: 1.8 })).outcome).toBe("hedged");
+    expect(decideOutcome(features({ ...subjectOnly, coverage: 0.3 })).outcome).toBe("hedged");
+    expect(decideOutcome(features({ ...subjectOnly, answerTypeMatched: false })).outcome).toBe("hedged");
   });
 
   it("refuses what does not relate to the articles", () => {

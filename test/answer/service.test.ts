@@ -95,7 +95,7 @@ describe("QaService on the bundled article (lexical mode)", () => {
   });
 
   it("shows a hedged answer as one closest passage and lists up to five passages in the ranking, also when refused", async () => {
-    const hedged = await service.ask("What does North Korea get in return?");
+    const hedged = await service.ask("What does North Korea want from Russia?");
     expect(hedged).toMatchObject({ answered: true, hedged: true });
     expect(hedged.citations).toHaveLength(1);
     expect(hedged.ranking[0]).toEqual(hedged.citations[0]);
@@ -103,6 +103,14 @@ describe("QaService on the bundled article (lexical mode)", () => {
     expect(refused).toMatchObject({ answered: false, hedged: false, citations: [] });
     expect(refused.ranking.length).toBeGreaterThan(0);
     expect(refused.ranking.length).toBeLessThanOrEqual(5);
+  });
+
+  it("answers a question of the article's subject and everyday words when they single one passage out", async () => {
+    // ¶8: "Zudem könnte Moskau Pjöngjang sowohl mit Lebensmitteln als auch mit Energie unterstützen", far ahead of the rest.
+    await expectAnsweredFrom([
+      ["what would north korea get in return for that", 8],
+      ["could russia help north korea out with energy", 8],
+    ]);
   });
 
   it("refuses a question that shares only ordinary words with the article and names what it never mentions, and answers through verb forms and translations", async () => {

@@ -34,10 +34,13 @@ export async function dingLines(file: string): Promise<DingLine[]> {
   return lines;
 }
 
+/** Alternatives are parted by semicolons, except inside a mark ("trotz; ungeachtet {prp; +Gen.}"). */
+export const ALTERNATIVES = /;\s+(?![^{]*\})/u;
+
 /** Alternatives of one part, cleaned: "Hunger {m}; Hungersnot {f}" → ["Hunger", "Hungersnot"]; examples with "…" are dropped. */
 function alternatives(part: string): string[] {
   return part
-    .split(/;\s+/)
+    .split(ALTERNATIVES)
     .filter((alternative) => !alternative.includes("…") && !alternative.includes("..."))
     .map(cleanEntry)
     .filter((alternative) => alternative.length > 0);
@@ -88,7 +91,7 @@ function formWords(alternative: string): string[] | null {
 export function germanVerbForms(line: DingLine): string[][] {
   const head = line.german[0] ?? "";
   if (!VERB_MARK.test(head)) return [];
-  const infinitives = head.split(/;\s+/u).map((alternative) => {
+  const infinitives = head.split(ALTERNATIVES).map((alternative) => {
     const words = cleanEntry(alternative).split(" ");
     return words.length === 1 ? wordTerm(words[0] ?? "", "de") : null;
   });
@@ -97,7 +100,7 @@ export function germanVerbForms(line: DingLine): string[][] {
     // Not cleanEntry: it reads "ich/er/sie" as a gloss between slashes.
     const forms = part
       .replace(/<([^>]*)>/gu, "; $1")
-      .split(/;\s+/u)
+      .split(ALTERNATIVES)
       .map((alternative) => formWords(alternative.replace(/\{[^}]*\}|\[[^\]]*\]/gu, " ").trim()));
     if (forms.some((words) => words === null)) break;
     // With one verb, every alternative is a form of it; a part with one alternative conjugates the headword's first
@@ -121,7 +124,7 @@ export function germanVerbForms(line: DingLine): string[][] {
  */
 export function englishVerbForms(line: DingLine): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const alternative of (line.english[0] ?? "").split(/;\s+(?![^{]*\})/u)) {
+  for (const alternative of (line.english[0] ?? "").split(ALTERNATIVES)) {
     const match = /^to\s+([a-z]+)[^{]*\{([^}]*)\}/u.exec(alternative.trim());
     if (!match?.[1] || !match[2]) continue;
     const infinitive = wordTerm(match[1], "en");

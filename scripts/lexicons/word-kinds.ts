@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Language } from "../../src/search/analyzer.js";
 import { compareKeys } from "../../src/search/sorted-lines.js";
-import { englishVerbForms, germanVerbForms, type DingLine } from "./ding.js";
+import { ALTERNATIVES, englishVerbForms, germanVerbForms, type DingLine } from "./ding.js";
 import { cleanEntry, wordTerm } from "./phrases.js";
 
 /**
@@ -13,7 +13,7 @@ import { cleanEntry, wordTerm } from "./phrases.js";
  */
 export interface WordKindCounts {
   noun: number;
-  /** Verbs, adjectives and adverbs. */
+  /** Verbs, adjectives, adverbs, prepositions and conjunctions. */
   other: number;
   /** Of `other`, the adjectives. */
   adjective: number;
@@ -22,7 +22,7 @@ export type WordKinds = Map<string, WordKindCounts>;
 
 const NOUN_MARK = /\{(?:m|f|n|pl)\}/u;
 const ADJECTIVE_MARK = /\{adj\}/u;
-const OTHER_MARK = /\{(?:adv|v|vi|vt|vr)\}/u;
+const OTHER_MARK = /\{(?:adv|v|vi|vt|vr|prp|conj)\b[^}]*\}/u;
 
 function count(kinds: WordKinds, term: string | null, kind: "noun" | "other" | "adjective", times = 1): void {
   if (!term) return;
@@ -42,16 +42,20 @@ function count(kinds: WordKinds, term: string | null, kind: "noun" | "other" | "
 export function dingWordKinds(lines: readonly DingLine[]): Record<Language, WordKinds> {
   const kinds: Record<Language, WordKinds> = { de: new Map(), en: new Map() };
   for (const line of lines) {
-    const german = (line.german[0] ?? "").split(/;\s+/u);
-    const marks = german.map((alternative) =>
+    const german = (line.german[0] ?? "").split(ALTERNATIVES);
+    const own = german.map((alternative) =>
       NOUN_MARK.test(alternative) ? "noun" : ADJECTIVE_MARK.test(alternative) ? "adjective" : OTHER_MARK.test(alternative) ? "other" : null,
     );
+    // A kind written once after the last alternative is every alternative's ("normalerweise; üblicherweise {adv}"); nouns
+    // carry their own gender each.
+    const shared = own.at(-1);
+    const marks = shared && shared !== "noun" && own.slice(0, -1).every((mark) => mark === null) ? own.map(() => shared) : own;
     german.forEach((alternative, position) => {
       const mark = marks[position];
       if (mark) count(kinds.de, wordTerm(cleanEntry(alternative), "de"), mark);
     });
     const lineMark = marks.every((mark) => mark === marks[0]) ? marks[0] : null;
-    if (lineMark) for (const alternative of (line.english[0] ?? "").split(/;\s+/u)) count(kinds.en, wordTerm(cleanEntry(alternative), "en"), lineMark);
+    if (lineMark) for (const alternative of (line.english[0] ?? "").split(ALTERNATIVES)) count(kinds.en, wordTerm(cleanEntry(alternative), "en"), lineMark);
     for (const group of germanVerbForms(line)) for (const term of group) count(kinds.de, term, "other");
     for (const [form] of englishVerbForms(line)) count(kinds.en, form, "other");
   }

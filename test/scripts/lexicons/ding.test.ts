@@ -28,6 +28,13 @@ describe("Ding's list", () => {
     expect(sensesOf(line("Abholung {f} | zur Abholung bereit :: collection"))).toHaveLength(1);
   });
 
+  it("keeps a mark's semicolons inside it: they part no alternatives", () => {
+    // Cut there, "{prp; +Gen.}" made "ungeachtet prp" and "Gen" translations of "despite".
+    expect(sensesOf(line("trotz; ungeachtet {prp; +Gen.} :: in spite of; despite"))).toEqual([
+      { german: ["trotz", "ungeachtet"], english: ["in spite of", "despite"], part: 0 },
+    ]);
+  });
+
   it("reads a verb's forms, which Snowball stems apart, up to the first example", () => {
     const [treffen, schlagen] = germanVerbForms(TREFFEN);
     expect(treffen).toEqual(expect.arrayContaining(["treffen", "getroffen", "trifft", "traf", "träfe"].map((word) => term(word))));

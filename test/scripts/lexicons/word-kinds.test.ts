@@ -36,6 +36,19 @@ describe("word kinds", () => {
     expect(kinds.en.has(term("slap", "en"))).toBe(false);
   });
 
+  it("reads a kind written once after the last alternative as every alternative's, prepositions and conjunctions as no names", () => {
+    const kinds = dingWordKinds([
+      line("normalerweise; üblicherweise {adv} :: normally; usually"),
+      line("trotz; ungeachtet {prp; +Gen.} :: in spite of; despite"),
+      line("Haus {n}; Gebäude {n}; Bau :: house; building"),
+    ]);
+    const german = describing(describingWords(kinds.de, new Map(), () => true));
+    expect(german).toEqual(expect.arrayContaining([term("normalerweise"), term("üblicherweise"), term("trotz"), term("ungeachtet")]));
+    // Nouns carry their gender each: an unmarked alternative beside them is of no known kind.
+    expect(kinds.de.has(term("Bau"))).toBe(false);
+    expect(describing(describingWords(kinds.en, new Map(), () => true))).toEqual(expect.arrayContaining([term("usually", "en"), term("despite", "en")]));
+  });
+
   it("prefers how running text uses an English word, lists the percentage of noun uses, sorted, and only the terms asked for", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "word-kinds-"));
     const file = path.join(dir, "cntlist.rev");

@@ -184,6 +184,8 @@ const CHAT_WORDS = [
   "ur", "ya", "yall", "y'all", "when's", "whens", "why's", "how'd", "what'd", "lemme", "gimme", "dunno",
   "vllt", "vlt", "evtl", "iwie", "iwo", "ka", "jmd", "jmdn", "jmdm", "nich", "ned", "eig", "eigtl", "digga", "ggf",
   "bzw", "usw", "zb", "dh", "mmn", "jz", "bissl", "nochma", "sowas", "irgendwer",
+  // "Hallbergen vs Arnsfeld": a preposition between two names, in either language.
+  "vs", "versus",
 ];
 
 /** Chat spellings of content words, read as the words they stand for ("ppl" is "people"). */

@@ -78,6 +78,8 @@ describe("analyze", () => {
   it("drops chat abbreviations that stand for asides or function words, and reads 'ppl' as 'people'", () => {
     expect(terms("btw tbh imo idk rn the expert", "en")).toEqual(terms("the expert", "en"));
     expect(terms("vllt iwie kA evtl eig der Experte")).toEqual(terms("der Experte"));
+    expect(terms("hallbergen vs. arnsfeld", "en")).toEqual(terms("hallbergen arnsfeld", "en"));
+    expect(terms("Hallbergen versus Arnsfeld")).toEqual(terms("Hallbergen Arnsfeld"));
     expect(terms("ppl", "en")).toEqual(terms("people", "en"));
     // German nouns stay: "Wut" is no chat spelling of "what".
     expect(terms("Wut")).toEqual(["wut"]);

@@ -143,17 +143,29 @@ export const isKnown = (token: QueryToken): boolean => token.known || token.expa
 /** A question word neither everyday language nor anywhere in the articles, not even through a bridge. */
 const isUnknownSpecific = (token: QueryToken): boolean => !isKnown(token) && token.commonness < EVERYDAY_WORD_CLASS;
 
-/** The features of the passage that would be shown first (`best`), against the question and the other passages. */
-export function abstentionFeatures(result: RetrievalResult, best: RetrievalHit | null, answerTypeMatched: boolean | null, phrases: number): AbstentionFeatures {
+/**
+ * The features of the passage that would be shown first (`best`), against the question and the other passages.
+ * `holdsAnswerType`: which passages hold the kind of thing the question asks for, when `best` does.
+ */
+export function abstentionFeatures(
+  result: RetrievalResult,
+  best: RetrievalHit | null,
+  answerTypeMatched: boolean | null,
+  phrases: number,
+  holdsAnswerType?: (hit: RetrievalHit) => boolean,
+): AbstentionFeatures {
   const top = best?.lexicalHit ?? null;
   // The margin is over raw match strength: a passage ranked first for covering more of the question must
   // still match clearly more strongly than the others to be answered without a hedge. The others are its
   // article's paragraphs: those of other articles come from another ranking (see Retriever.search), on
   // another scale.
   const article = best ? articleOfPassage(best.id) : null;
-  const others = result.hits.flatMap((hit) =>
-    hit.lexicalHit !== null && hit.lexicalHit !== top && articleOfPassage(hit.id) === article ? [hit.lexicalHit] : [],
-  );
+  const sameArticle = result.hits.filter((hit) => hit.lexicalHit !== null && hit.lexicalHit !== top && articleOfPassage(hit.id) === article);
+  // A passage without the kind of thing asked for ("Wann wurde Brightloop gegründet?": no date) cannot answer in the
+  // best one's place, so the margin is over those that hold it. The kind is read loosely (any number, any date),
+  // so when no other passage holds it, all of them count, as for a question asking for no kind.
+  const typed = holdsAnswerType ? sameArticle.filter(holdsAnswerType) : [];
+  const others = (typed.length > 0 ? typed : sameArticle).flatMap((hit) => (hit.lexicalHit ? [hit.lexicalHit] : []));
   const runnerUp = Math.max(0, ...others.map((hit) => hit.bm25).filter((score) => top === null || score !== top.bm25));
   const wordRunnerUp = Math.max(0, ...others.map((hit) => hit.wordScore));
   const certain = (index: number): boolean => top?.tokenCertain[index] ?? false;

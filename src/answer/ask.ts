@@ -151,7 +151,9 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
   const candidates = candidatesOf(result, index, type, office, settings, focus);
   const best = candidates[0];
   const phrases = best ? phraseMatches(result.tokens, best.paragraph.text, paragraphLanguage(best.paragraph.text), (token) => !isSpecific(token)) : 0;
-  const features = abstentionFeatures(result, best?.hit ?? null, type === null || !best ? null : best.typeMatched, phrases);
+  const typed = new Set(candidates.filter((candidate) => candidate.typeMatched).map((candidate) => candidate.hit));
+  const holdsType = best?.typeMatched === true ? (hit: RetrievalHit): boolean => typed.has(hit) : undefined;
+  const features = abstentionFeatures(result, best?.hit ?? null, type === null || !best ? null : best.typeMatched, phrases, holdsType);
   let decision = decideOutcome(features, settings.thresholds);
   if (focus?.ownWordsUnknown && decision.outcome === "answered") {
     decision = { ...decision, outcome: "hedged", reason: "the articles have none of the follow-up's own words" };

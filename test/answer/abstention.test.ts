@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decideOutcome, DEFAULT_THRESHOLDS, type AbstentionFeatures } from "../../src/answer/abstention.js";
+import { abstentionFeatures, decideOutcome, DEFAULT_THRESHOLDS, type AbstentionFeatures } from "../../src/answer/abstention.js";
+import type { RetrievalHit, RetrievalResult } from "../../src/search/retriever.js";
 
 function features(overrides: Partial<AbstentionFeatures> = {}): AbstentionFeatures {
   return {
@@ -135,5 +136,40 @@ describe("decideOutcome", () => {
     expect(decideOutcome(weak).outcome).toBe("hedged");
     expect(decideOutcome({ ...weak, cosineStandout: DEFAULT_THRESHOLDS.answerStandout + 0.1 }).outcome).toBe("answered");
     expect(decideOutcome({ ...weak, cosineStandout: 0.5 }).outcome).toBe("hedged");
+  });
+});
+
+describe("abstentionFeatures", () => {
+  /** A passage of article "a" with raw lexical and whole-word scores. */
+  const hit = (paragraph: number, score: number, words: number): RetrievalHit => ({
+    id: `a#${paragraph}`,
+    fused: score,
+    lexical: score,
+    cosine: null,
+    lexicalHit: { id: `a#${paragraph}`, score, bm25: score, wordScore: words, ngramScore: 0, tokenStrength: [1], tokenCertain: [true], coverage: 1 },
+  });
+  const resultOf = (hits: RetrievalHit[]): RetrievalResult => ({
+    mode: "lexical",
+    tokens: [],
+    questionLanguage: "de",
+    hits,
+    topCosine: null,
+    cosineSpread: null,
+    topLexical: hits[0]?.lexicalHit ?? null,
+    article: "a",
+  });
+
+  it("weighs the best passage against those that also hold the kind of thing asked for, or all when none does", () => {
+    // ¶2 names the date asked for; ¶1, close behind, names none; ¶3, far behind, names another.
+    const best = hit(2, 30, 10);
+    const far = hit(3, 10, 4);
+    const result = resultOf([best, hit(1, 25, 9), far]);
+    const dated = new Set([best, far]);
+    const typed = abstentionFeatures(result, best, true, 0, (entry) => dated.has(entry));
+    expect([typed.lexicalMargin, typed.wordMargin]).toEqual([3, 2.5]);
+    const untyped = abstentionFeatures(result, best, null, 0);
+    expect([untyped.lexicalMargin, untyped.wordMargin]).toEqual([30 / 25, 10 / 9]);
+    // No other passage holds the kind (it is read loosely): every passage counts.
+    expect(abstentionFeatures(result, best, true, 0, (entry) => entry === best).lexicalMargin).toBe(30 / 25);
   });
 });

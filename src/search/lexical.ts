@@ -5,7 +5,7 @@ import { loadLexicons, type Lexicons } from "./lexicons.js";
 import { QueryAnalyzer, tokenWeight, type QueryContext, type QueryToken } from "./query-analysis.js";
 
 export type { LexicalDocument, LexicalHit, LexicalResult } from "./lexical-document.js";
-import { wordMatch, type Membership, type PartialMatch } from "./word-match.js";
+import { bridgedInstead, wordMatch, type Membership, type PartialMatch } from "./word-match.js";
 import { FieldedBm25, ScoreBoard } from "./bm25.js";
 import { DEFAULT_LEXICAL_OPTIONS, type LexicalOptions } from "./lexical-options.js";
 import type { StoredLexicalIndex } from "./lexical-store.js";
@@ -348,7 +348,8 @@ export class LexicalIndex {
     const pool = this.bestHits(rescale ? Math.max(limit, COVERAGE_POOL) : limit, ngramWeight);
     const byScore = (left: LexicalHit, right: LexicalHit): number => right.score - left.score || (left.id < right.id ? -1 : 1);
     const totalIdf = tokens.reduce((sum, token) => sum + token.idf * tokenWeight(token), 0);
-    const tokenGrams = tokens.map((token) => charNgrams(foldToken(token.surface), COVERAGE_GRAM_SIZE));
+    // In the articles' language; across languages a bridged word's letters also meet names and cognates.
+    const tokenGrams = tokens.map((token) => (!crossLanguage && bridgedInstead(token) ? [] : charNgrams(foldToken(token.surface), COVERAGE_GRAM_SIZE)));
     for (const hit of pool) {
       const { terms, grams } = this.membership(this.slotById.get(hit.id) ?? -1);
       let matchedIdf = 0;

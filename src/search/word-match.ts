@@ -8,6 +8,20 @@ export interface Membership {
   has(value: string): boolean;
 }
 
+/**
+ * Whether a word the articles lack reaches them through a synonym or
+ * translation of some weight. A passage then holds it through that bridge,
+ * not through letters it shares with unrelated words: "essen" is in
+ * "vergessen" and "beschließen", and those letters would credit a passage
+ * more than the synonym "Lebensmitteln" does.
+ */
+export function bridgedInstead(token: QueryToken): boolean {
+  return (
+    !token.known &&
+    token.expansions.some((expansion) => (expansion.via === "synonym" || expansion.via === "translation") && expansion.weight >= CERTAIN_BRIDGE_WEIGHT)
+  );
+}
+
 /** When a word that is only part of a longer one (or misspelt) counts: the share of its letter grams found, and the credit per share. */
 export interface PartialMatch {
   overlap: number;

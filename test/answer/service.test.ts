@@ -113,6 +113,13 @@ describe("QaService on the bundled article (lexical mode)", () => {
     ]);
   });
 
+  it("finds a word the article lacks through its synonym rather than letters of unrelated words", async () => {
+    // "essen" is in "vergessen" (¶7) and "beschließen" (¶1, ¶3); ¶8 has its synonym "Lebensmitteln".
+    for (const question of ["hat nordkorea genug zu essen", "braucht nordkorea essen"]) {
+      expect((await service.ask(question)).citations[0]?.paragraph, question).toBe(8);
+    }
+  });
+
   it("refuses a question that shares only ordinary words with the article and names what it never mentions, and answers through verb forms and translations", async () => {
     // "läuft" is in the article ("derzeit laufenden Gegenoffensive"), "Kino" is not.
     expect(await service.ask("was läuft heute im kino")).toMatchObject({ answered: false });

@@ -208,11 +208,18 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
   const described = `coverage ${features.coverage.toFixed(2)}, margin ${features.lexicalMargin.toFixed(2)} (words ${features.wordMargin.toFixed(2)}), specific ${features.specificStrong}${
     features.cosineStandout === null ? "" : `, cosine standout ${features.cosineStandout.toFixed(2)}`
   }`;
+  // A describing word the articles lack (see AbstentionFeatures.unknownDescribing) beside enough of the question's words
+  // they have is its own wording ("verboten" for a passage on what sanctions forbid), not something they never mention.
+  // The refusals below count it all the same: beside more missing words than matched ones, it is part of another subject.
+  const describedOnly = features.knownWords >= thresholds.describedKnown ? features.unknownDescribing : 0;
+  const unknownNamed = features.unknownSpecific - describedOnly;
   if (features.specificKnown === 0 && !standsOut) {
     // Only the articles' subject and everyday words ("What does North Korea get?"): about them, but nothing pins a
     // passage down, so the closest one is shown as such, from the coverage any question needs for that. Everyday
-    // words alone, none of them a topic of the articles ("weather tomorrow"), are not about them.
-    if (features.unknownSpecific === 0 && features.anchors > 0 && features.coverage >= thresholds.hedgeCoverage) {
+    // words alone, none of them a topic of the articles ("weather tomorrow"), are not about them; nor is a question
+    // naming something they lack ("Wie heißt Kims Schwester?"), though one that describes ("why is North Korea
+    // valuable to Russia") is.
+    if (unknownNamed === 0 && features.anchors > 0 && features.coverage >= thresholds.hedgeCoverage) {
       // Unless the everyday words single one passage out: it leads the others far on both scores ("What does North
       // Korea get in return?" meets the passage on what Moscow could give Pyongyang, far ahead of the rest).
       const singledOut =
@@ -245,10 +252,7 @@ export function decideOutcome(features: AbstentionFeatures, thresholds: Abstenti
   if (lexicalAnswer || denseAnswer) {
     if (features.answerTypeMatched === false) return decide("hedged", `the closest passage does not hold the kind of thing asked for (${described})`);
     // A question naming something the articles never mention ("Kims Schwester") is not answered by a passage about the rest of it.
-    // A describing word they lack beside enough of its words they have is the question's own wording ("verboten" for a
-    // passage on what sanctions forbid).
-    const describedOnly = features.knownWords >= thresholds.describedKnown ? features.unknownDescribing : 0;
-    if (features.unknownSpecific - describedOnly > 0) return decide("hedged", `the articles do not mention all of the question's words (${described})`);
+    if (unknownNamed > 0) return decide("hedged", `the articles do not mention all of the question's words (${described})`);
     // Only ordinary words in common, none a topic of the articles or a rare word: a passage may use them in another
     // sense altogether ("how many legs does a spider have" meets "Programm", a sense of "spider", beside a school report).
     if (!standsOut && features.anchors === 0) return decide("hedged", `the question shares no topic or rare word with the articles (${described})`);

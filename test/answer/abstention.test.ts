@@ -95,6 +95,24 @@ describe("decideOutcome", () => {
     expect(everyday.reason).toMatch(/everyday words/);
   });
 
+  it("shows the closest passage for a question of the articles' subject worded with a describing word they lack, not for one naming something they lack", () => {
+    // "why is north korea valuable to russia": "valuable" describes; "Wie heißt Kims Schwester?": "Schwester" names.
+    const subjectOnly = {
+      specificKnown: 0,
+      specificStrong: 0,
+      narrowStrong: 0,
+      knownWords: 2,
+      unknownSpecific: 1,
+      coverage: 0.64,
+      lexicalMargin: 1.2,
+      wordMargin: 2.2,
+    };
+    expect(decideOutcome(features({ ...subjectOnly, unknownDescribing: 1 })).outcome).toBe("hedged");
+    expect(decideOutcome(features({ ...subjectOnly, unknownDescribing: 0 })).outcome).toBe("refused");
+    // Beside a single word the articles have, the describing word may be what the question is about.
+    expect(decideOutcome(features({ ...subjectOnly, knownWords: 1, unknownDescribing: 1 })).outcome).toBe("refused");
+  });
+
   it("answers a question of the articles' subject and everyday words when they single one passage out", () => {
     // "What does North Korea get in return?": the passage on what Moscow could give Pyongyang leads far on both scores.
     const subjectOnly = { specificKnown: 0, specificStrong: 0, narrowStrong: 0, coverage: 0.85, lexicalMargin: 3.1, wordMargin: 4.2 };

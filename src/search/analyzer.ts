@@ -93,10 +93,11 @@ export function tokenize(text: string): string[] {
 
 /**
  * Bump when tokens or terms change for the same text (the tokenizer, folding,
- * stemming, the vocabulary's reduced forms): a stored index built by another version
- * is then built afresh.
+ * stemming, the vocabulary's reduced forms, the function words a paragraph's
+ * language is told by): a stored index built by another version is then built
+ * afresh.
  */
-export const ANALYZER_VERSION = 12;
+export const ANALYZER_VERSION = 13;
 
 /** What an index's terms depend on besides the text: the analyser's version and its stop words. */
 export function analyzerFingerprint(): string {
@@ -256,6 +257,11 @@ const GERMAN_MARKERS = new Set([
   "wurden", "auch", "dass", "nach", "wie", "wer", "wem", "wen", "wo", "wann", "welche", "welcher", "welchen", "warum", "wieso", "von", "zu",
   "aus", "hat", "haben", "sind", "bei", "noch", "gibt", "es", "soll", "kann", "könnte", "schon", "nur", "im", "vom", "zum", "zur", "dem",
   "den", "des", "oder", "gegen", "über", "uber", "mal", "denn",
+  // Of chat questions: pronominal adverbs, question words and particles no English question uses ("was bekomt Kim dafür").
+  "dafür", "dafur", "dazu", "davon", "darüber", "daruber", "damit", "dabei", "daran", "darauf", "dagegen", "weshalb", "woher",
+  "wohin", "womit", "wofür", "wofur", "worum", "worüber", "woruber", "woran", "wieviel", "wieviele", "gibts", "seit", "bis",
+  "weil", "ob", "kein", "keine", "keinen", "jetzt", "eigentlich", "ich", "wir", "ihr", "sie", "du", "uns", "sein", "seine",
+  "seinen", "ihre", "ihren", "hier", "dort", "doch", "sehr", "viele", "mehr", "immer", "wieder", "dann", "gehts", "nen", "nem",
 ]);
 // prettier-ignore
 const ENGLISH_MARKERS = new Set([

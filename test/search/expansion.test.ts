@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/search/analyzer.js";
 import { DEFAULT_EXPANSION_OPTIONS, expandTokens, guessQuestionLanguage, type TermExpansion } from "../../src/search/expansion.js";
 import { Vocabulary } from "../../src/search/vocabulary.js";
-import { EMPTY_LEXICONS, type Lexicons, type TermPhrase } from "../../src/search/lexicons.js";
+import { EMPTY_LEXICONS, loadLexicons, type Lexicons, type TermPhrase } from "../../src/search/lexicons.js";
 import { LexicalIndex, type LexicalDocument } from "../../src/search/lexical.js";
 
 const term = (word: string, language: "de" | "en" = "de"): string => analyze(word, language)[0]?.term ?? "";
@@ -88,6 +88,13 @@ describe("guessQuestionLanguage", () => {
     expect(guessQuestionLanguage("Was braucht Russland?", lexicons)).toBe("de");
     expect(guessQuestionLanguage("weapon need", lexicons)).toBe("en");
     expect(guessQuestionLanguage("Waffe", lexicons)).toBe("de");
+  });
+
+  it("reads the pronominal adverbs and particles of a German chat question as German, whatever its names", () => {
+    // "Kim" is an English dictionary word and "bekomt" a typo: only "dafür" tells.
+    expect(guessQuestionLanguage("was bekomt kim dafür", loadLexicons())).toBe("de");
+    expect(guessQuestionLanguage("seit wann ist kim eigentlich in russland", loadLexicons())).toBe("de");
+    expect(guessQuestionLanguage("was kim ever in russia", loadLexicons())).toBe("en");
   });
 
   it("counts a dictionary headword the frequency lists lack ('ammo') as a word of its language", () => {

@@ -2,32 +2,36 @@ import { foldToken, tokenize, type Language } from "./analyzer.js";
 import { regionNames, type RegionName } from "./regions.js";
 
 /**
- * Chat names countries by their initials ("sanktionen gegen nk", "is sk
- * worried"): the initials of a country's English name of two or more words
- * ("North Korea", "New Zealand"). Only names of plain words count (not "Hong
- * Kong SAR China" or "Congo - Kinshasa"), and initials two names share ("sa":
- * Saudi Arabia, South Africa) stand for neither.
- */
-let byInitials: ReadonlyMap<string, RegionName> | null = null;
-
-/**
  * ICU's codes for what is no country: unions and organisations ("un" is also
  * the end of "Kim Jong Un"), and placeholders ("Unknown Region").
  */
 const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "ZZ"]);
 
+/** A name of plain capitalised words, two or more ("North Korea"; not "Hong Kong SAR China" or "Congo - Kinshasa"). */
+const PLAIN_NAME = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u;
+
+/** Built when first needed: ICU takes a while to name every region. */
+let byInitials: ReadonlyMap<string, RegionName> | null = null;
+
+/**
+ * Chat names countries by their initials ("sanktionen gegen nk", "is sk
+ * worried"): the initials of a country's English name of two or more plain
+ * words ("North Korea", "New Zealand"). Initials two countries share ("sa":
+ * Saudi Arabia, South Africa) stand for neither.
+ */
 export function regionInitialisms(): ReadonlyMap<string, RegionName> {
   if (byInitials) return byInitials;
   const found = new Map<string, RegionName | null>();
   for (const region of regionNames()) {
-    if (NOT_COUNTRIES.has(region.code) || !region.en || !/^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u.test(region.en)) continue;
+    if (NOT_COUNTRIES.has(region.code) || !region.en || !PLAIN_NAME.test(region.en)) continue;
     const initials = region.en
       .split(" ")
       .map((word) => foldToken(word).charAt(0))
       .join("");
     const earlier = found.get(initials);
-    // Two codes of one name ("United Kingdom": GB and UK) are one country.
-    found.set(initials, earlier === undefined || earlier?.en === region.en ? (earlier ?? region) : null);
+    if (earlier === undefined) found.set(initials, region);
+    // Two codes of one name ("United Kingdom": GB and UK) are one country; two names are none.
+    else if (earlier !== null && earlier.en !== region.en) found.set(initials, null);
   }
   byInitials = new Map([...found].flatMap(([initials, region]) => (region ? [[initials, region] as const] : [])));
   return byInitials;

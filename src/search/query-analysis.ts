@@ -1,3 +1,4 @@
+import { inStandardForms } from "./colloquial-forms.js";
 import { genderCounterparts } from "./gender-forms.js";
 import { spelledOutInitialisms } from "./initialisms.js";
 import { verbNounStems } from "./verb-nouns.js";
@@ -159,8 +160,10 @@ export class QueryAnalyzer {
 
   private analyzeAfresh(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
     const questionLanguage = guessQuestionLanguage(question, this.lexicons);
-    const framed = spelledOutInitialisms(withoutQuestionFrame(withoutRequestWrapper(question)), this.nameLanguage(questionLanguage), (folded) =>
-      this.isWordAsWritten(folded),
+    const framed = spelledOutInitialisms(
+      inStandardForms(withoutQuestionFrame(withoutRequestWrapper(question))),
+      this.nameLanguage(questionLanguage),
+      (folded) => this.isWordAsWritten(folded),
     );
     // Stemmed as German to meet German paragraphs, with the stop words of the question's language.
     const analyzedGerman = analyze(framed, "de", questionLanguage);

@@ -113,6 +113,15 @@ describe("QaService on the bundled article (lexical mode)", () => {
     ]);
   });
 
+  it("reads the colloquial 'kriegt' as 'bekommt', not as the war ('Krieg')", async () => {
+    await expectAnsweredAlike([
+      ["was kriegt nordkorea dafür", "was bekommt nordkorea dafür"],
+      ["Kriegt Nordkorea Geld?", "Bekommt Nordkorea Geld?"],
+    ]);
+    const answer = await service.ask("was kriegt nk im gegenzug");
+    expect(answer.answered && !answer.hedged && answer.citations[0]?.paragraph === 13).toBe(false);
+  });
+
   it("finds a word the article lacks through its synonym rather than letters of unrelated words", async () => {
     // "essen" is in "vergessen" (¶7) and "beschließen" (¶1, ¶3); ¶8 has its synonym "Lebensmitteln".
     for (const question of ["hat nordkorea genug zu essen", "braucht nordkorea essen"]) {

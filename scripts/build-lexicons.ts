@@ -25,7 +25,7 @@ import { dictEntries, examplesOf, translationsOf } from "./lexicons/freedict.js"
 import { dingLines, englishVerbForms, germanVerbForms, sensesOf, type DingLine } from "./lexicons/ding.js";
 import { openThesaurusSynsets } from "./lexicons/openthesaurus.js";
 import { fortuneCounts } from "./lexicons/fortunes.js";
-import { semcorCounts } from "./lexicons/wordnet.js";
+import { semcorCounts, semcorSenses } from "./lexicons/wordnet.js";
 import { EVERYDAY_WORD_CLASS } from "../src/answer/abstention.js";
 import { attestedModifiers, compoundModifiers } from "./lexicons/compound-modifiers.js";
 import { describingWords, dingWordKinds, isAdjective, semcorWordKinds, type WordKinds } from "./lexicons/word-kinds.js";
@@ -261,7 +261,9 @@ async function main(): Promise<void> {
   await readFreeDict(bilingual, values["dict-dir"] ?? "");
   readDing(bilingual, ding);
   const kinds = dingWordKinds(ding);
-  const englishRunningKinds = await semcorWordKinds(values["wordnet-counts"] ?? "");
+  // SemCor's sense counts give English both its running-text frequencies and its word kinds.
+  const semcor = await semcorSenses(values["wordnet-counts"] ?? "");
+  const englishRunningKinds = semcorWordKinds(semcor);
   addCompoundModifiers(bilingual, ding, { running: englishRunningKinds, dictionary: kinds.en });
   // ICU's region names, read once: they are the translation tables' names and the countries adjectives pertain to.
   const regions = regionNames();
@@ -270,7 +272,7 @@ async function main(): Promise<void> {
   const synsetLines = [...new Set(await openThesaurusSynsets(values.thesaurus ?? ""))].sort();
   const forms = verbForms(ding);
   const frequencyDe = serializeCounts(bilingual.counts.de, await fortuneCounts(values["german-text"] ?? ""));
-  const frequencyEn = serializeCounts(bilingual.counts.en, await semcorCounts(values["wordnet-counts"] ?? ""));
+  const frequencyEn = serializeCounts(bilingual.counts.en, semcorCounts(semcor));
   const files: [string, string][] = [
     ["de-synonyms.txt", synsetLines.join("\n")],
     // Opening the synonyms then only reads files: the index from members to their synsets is built here.

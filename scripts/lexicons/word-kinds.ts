@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import type { Language } from "../../src/search/analyzer.js";
 import { compareKeys } from "../../src/search/sorted-lines.js";
 import { ALTERNATIVES, englishVerbForms, germanVerbForms, type DingLine } from "./ding.js";
 import { cleanEntry, wordTerm } from "./phrases.js";
+import type { SemcorSense } from "./wordnet.js";
 
 /**
  * How often a term is a noun, against a verb, adjective or adverb: a question
@@ -68,13 +68,10 @@ export function dingWordKinds(lines: readonly DingLine[]): Record<Language, Word
  * text says how a word is used ("slap", "worth"); a dictionary lists every
  * sense alike.
  */
-export async function semcorWordKinds(file: string): Promise<WordKinds> {
+export function semcorWordKinds(senses: readonly SemcorSense[]): WordKinds {
   const kinds: WordKinds = new Map();
-  for (const line of (await readFile(file, "utf8")).split("\n")) {
-    const [senseKey, , tagged] = line.split(" ");
-    const [lemma, sense] = (senseKey ?? "").split("%");
-    const times = Number(tagged);
-    if (!lemma || !sense || lemma.includes("_") || !Number.isInteger(times) || times <= 0) continue;
+  for (const { lemma, sense, times } of senses) {
+    if (!sense) continue;
     // Sense types: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 adjective satellite.
     count(kinds, wordTerm(lemma, "en"), sense.startsWith("1:") ? "noun" : sense.startsWith("3:") || sense.startsWith("5:") ? "adjective" : "other", times);
   }

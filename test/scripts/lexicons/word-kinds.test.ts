@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/search/analyzer.js";
 import type { DingLine } from "../../../scripts/lexicons/ding.js";
 import { describingWords, dingWordKinds, isAdjective, semcorWordKinds } from "../../../scripts/lexicons/word-kinds.js";
+import { semcorSenses } from "../../../scripts/lexicons/wordnet.js";
 
 const line = (text: string): DingLine => {
   const [german = "", english = ""] = text.split(" :: ");
@@ -53,7 +54,7 @@ describe("word kinds", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "word-kinds-"));
     const file = path.join(dir, "cntlist.rev");
     await writeFile(file, ["slap%2:35:00:: 1 15", "slap%1:04:00:: 1 5", "sister%1:18:00:: 1 20", "worth%1:07:00:: 1 9", "worth%5:00:00:x:00 1 21"].join("\n"));
-    const running = await semcorWordKinds(file);
+    const running = semcorWordKinds(await semcorSenses(file));
     // Sense types 3 and 5 are adjectives: "worth" is one more often than a noun, "slap" a verb.
     expect([isAdjective(term("worth", "en"), running, new Map()), isAdjective(term("slap", "en"), running, new Map())]).toEqual([true, false]);
     const text = describingWords(

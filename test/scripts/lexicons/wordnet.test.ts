@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { semcorCounts } from "../../../scripts/lexicons/wordnet.js";
+import { semcorCounts, semcorSenses } from "../../../scripts/lexicons/wordnet.js";
 import { stem } from "../../../src/search/analyzer.js";
 
 describe("semcorCounts", () => {
@@ -20,7 +20,7 @@ describe("semcorCounts", () => {
       "odd%5:00:00:uneven:00 1 -2",
     ];
     await writeFile(file, `${lines.join("\n")}\n`);
-    const counts = await semcorCounts(file);
+    const counts = semcorCounts(await semcorSenses(file));
     expect(counts.get(stem("join", "en"))).toBe(60 + 49 + 7);
     expect(counts.get(stem("ever", "en"))).toBe(129);
     expect([...counts.keys()].some((term) => term.includes("korea"))).toBe(false);

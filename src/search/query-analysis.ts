@@ -268,9 +268,7 @@ export class QueryAnalyzer {
     const { frequency } = this.lexicons;
     return (
       isStopWord(folded) ||
-      (["de", "en"] as const).some(
-        (language) => frequency[language].get(stem(folded, language)) !== undefined || frequency[language].get(folded) !== undefined,
-      ) ||
+      (["de", "en"] as const).some((language) => frequency[language].has(stem(folded, language)) || frequency[language].has(folded)) ||
       this.index.frequencyOf(folded) > 0 ||
       this.index.frequencyOf(stem(folded, "de")) > 0
     );

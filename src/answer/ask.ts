@@ -198,12 +198,14 @@ function composeAnswer(ranked: RankedQuestion, index: AskIndex, settings: AskSet
   if (answered && result.questionLanguage !== quoteLanguage) answer.quoteLanguage = quoteLanguage;
   if (!answered) {
     answer.abstainReason = decision.reason ?? "no passage found";
-    if (decision.features.contentWords === 0) {
-      answer.noSearchWords = true;
-      const smallTalk = smallTalkOf(question);
-      if (smallTalk) answer.smallTalk = smallTalk;
-    } else if (inOtherLanguage(analyzed, settings.lexicons)) answer.otherLanguage = true;
-    else if (result.mode === "lexical" && result.questionLanguage !== index.language) answer.languageMismatch = true;
+    // Thanks such as "merci" or "cheers" are content words to the analyzer, yet a reply in kind is what they want.
+    const smallTalk = smallTalkOf(question);
+    if (smallTalk) answer.smallTalk = smallTalk;
+    if (decision.features.contentWords === 0) answer.noSearchWords = true;
+    else if (!smallTalk) {
+      if (inOtherLanguage(analyzed, settings.lexicons)) answer.otherLanguage = true;
+      else if (result.mode === "lexical" && result.questionLanguage !== index.language) answer.languageMismatch = true;
+    }
   } else if (decision.outcome === "hedged" && decision.reason) answer.hedgeReason = decision.reason;
   return answer;
 }

@@ -205,6 +205,14 @@ describe("QaService on the bundled article (lexical mode)", () => {
     expect((await service.ask("und wo?", { history })).followUp?.previousQuestion).toBe("Wann reist Kim nach Russland?");
   });
 
+  it("replies in kind to thanks the analyzer reads as content words (merci, cheers), also after an answer", async () => {
+    const first = await service.ask("Wann reist Kim nach Russland?");
+    for (const message of ["merci!", "cheers bot", "Merci, super"]) {
+      const reply = await service.ask(message, { history: [turnOf(first)] });
+      expect([reply.answered, reply.smallTalk, reply.otherLanguage, reply.languageMismatch], message).toEqual([false, "thanks", undefined, undefined]);
+    }
+  });
+
   it("shows a paragraph asked for by its number whole, also as a follow-up", async () => {
     const answer = await service.ask("was steht in absatz 3?");
     expect(shown(answer)).toEqual([true, false, [3]]);

@@ -11,7 +11,7 @@ import { phraseMatches } from "./phrase-match.js";
 import { abstentionFeatures, isSpecific, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
 import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";
 import { smallTalkOf } from "./small-talk.js";
-import { officeOfOthersOnly, officeQuestion, type OfficeQuestion } from "./office-holder.js";
+import { officeHolding, officeQuestion, type OfficeQuestion } from "./office-holder.js";
 import { makeCitation } from "./citation.js";
 import { chooseExcerpt, sentenceScore, type SentenceLanguages } from "./excerpt.js";
 import type { Answer, Citation } from "./types.js";
@@ -59,6 +59,8 @@ export interface FollowUpFocus {
 
 /** Passages looked at before the answer type re-orders them. */
 const CANDIDATES = 10;
+/** Passages looked at for one that names the office asked about for the country asked about (see officeHolding). */
+const OFFICE_CANDIDATES = 30;
 
 interface Candidate {
   hit: RetrievalHit;
@@ -88,13 +90,17 @@ function candidatesOf(
 ): Candidate[] {
   const candidates: Candidate[] = [];
   const countryOf = countryWords(settings.lexicons);
-  for (const hit of result.hits) {
+  const entries = result.hits.flatMap((hit) => {
     const entry = index.paragraphById.get(hit.id);
-    if (!entry) continue;
+    return entry ? [{ hit, entry, holding: office ? officeHolding(entry.paragraph.text, office, countryOf) : "unknown" }] : [];
+  });
+  // A passage that names the office for the country asked about holds its holder; beside one, the others do not.
+  const holderNamed = entries.some(({ holding }) => holding === "asked");
+  for (const { hit, entry, holding } of entries) {
     const typeMatched =
       type !== null &&
       holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph)) &&
-      !(office !== null && officeOfOthersOnly(entry.paragraph.text, office, countryOf));
+      (holderNamed ? holding === "asked" : holding !== "others");
     const prior = focus?.priorIds.has(hit.id) ? 1 + focus.priorBoost : 1;
     candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1) * prior, typeMatched });
   }
@@ -144,10 +150,13 @@ interface RankedQuestion {
 
 /** Retrieval, answer type and outcome of one (normalised, non-empty) question; with a `focus`, read as a follow-up. */
 async function rankQuestion(question: string, analyzed: string, index: AskIndex, settings: AskSettings, focus?: FollowUpFocus): Promise<RankedQuestion> {
-  const result = await index.retriever.search(analyzed, Math.max(CANDIDATES, settings.rankingSize), focus?.context, focus?.article ?? undefined);
   const type = questionAnswerType(analyzed) ?? focus?.inheritedType ?? null;
   // "Wer ist der Präsident von Südkorea?": a passage naming only other countries' presidents holds no such person.
-  const office = type === "person" ? officeQuestion(analyzed, countryWords(settings.lexicons)) : null;
+  const office = type === "person" || type === "agent" ? officeQuestion(analyzed, countryWords(settings.lexicons)) : null;
+  // The passage naming the office for the country may match few of the question's words ("Nordkoreas Diktator" for
+  // "the leader of North Korea"): an office question looks further down the ranking for it.
+  const limit = Math.max(office ? OFFICE_CANDIDATES : CANDIDATES, settings.rankingSize);
+  const result = await index.retriever.search(analyzed, limit, focus?.context, focus?.article ?? undefined);
   const candidates = candidatesOf(result, index, type, office, settings, focus);
   const best = candidates[0];
   const phrases = best ? phraseMatches(result.tokens, best.paragraph.text, paragraphLanguage(best.paragraph.text), (token) => !isSpecific(token)) : 0;

@@ -24,7 +24,19 @@ const OFFICES: readonly (readonly [string, string])[] = [
   ["ambassador", "botschafter"],
   ["regierungschef", "regierungschef"],
   ["staatschef", "staatschef"],
+  // Whoever leads a country, however the article calls it ("Nordkoreas Diktator", "der nordkoreanische Machthaber").
+  ["anfuhrer", "anfuhrer"],
+  ["machthaber", "anfuhrer"],
+  ["herrscher", "anfuhrer"],
+  ["diktator", "anfuhrer"],
+  ["leader", "anfuhrer"],
+  ["ruler", "anfuhrer"],
+  ["dictator", "anfuhrer"],
 ];
+
+/** Verbs of leading a country, read as asking for its leader when a country follows ("who leads North Korea", "wer regiert Russland"). */
+const LEADING_VERBS = new Set(["leads", "lead", "led", "rules", "rule", "governs", "govern", "regiert", "regieren", "beherrscht", "fuhrt", "anfuhrt"]);
+const LEADER = "anfuhrer";
 
 /** German and English words before a country in "the office of the country" ("Präsident von Südkorea", "president of South Korea"). */
 const OF = new Set(["von", "vom", "der", "des", "of"]);
@@ -83,6 +95,15 @@ export function officeQuestion(question: string, countryOf: CountryOfWords): Off
   const offices: string[] = [];
   let country: string | null = null;
   words.forEach((word, index) => {
+    if (LEADING_VERBS.has(word)) {
+      let next = index + 1;
+      while (next < words.length && ARTICLES.has(words[next] ?? "")) next += 1;
+      const led = countryAt(words, next)?.code;
+      if (led === undefined) return;
+      offices.push(LEADER);
+      country ??= led;
+      return;
+    }
     const office = officeIn(word);
     if (office === undefined) return;
     offices.push(office);
@@ -90,24 +111,30 @@ export function officeQuestion(question: string, countryOf: CountryOfWords): Off
     let next = index + 1;
     while (next < words.length && (OF.has(words[next] ?? "") || ARTICLES.has(words[next] ?? ""))) next += 1;
     if (next > index + 1) country ??= countryAt(words, next)?.code ?? null;
-    // "North Korea's defence minister", "Russlands Präsident".
+    // "North Korea's defence minister", "Russlands Präsident"; "der Anführer Nordkoreas".
     for (const back of [1, 2]) country ??= genitiveCountry(words, index - back);
+    country ??= genitiveCountry(words, index + 1);
     // "der ukrainische Verteidigungsminister", "the ukrainian defence minister".
     for (const back of [0, 1]) country ??= adjectiveCountry(words, index - back, countryOf);
   });
   return offices.length > 0 && country !== null ? { offices, country } : null;
 }
 
+/** What a passage says of the office asked about: held by the country asked about, only by others, or nothing either way. */
+export type OfficeHolding = "asked" | "others" | "unknown";
+
 /**
- * Whether a passage names the offices asked about only as other countries'
- * (each mention with another country before it, in the genitive or as the
- * first part: "Chinas Präsident", "US-Präsidenten"). A mention without a
- * country says nothing either way, and neither does a passage without one.
+ * Whose the offices asked about are in a passage: "asked" when one mention is
+ * the country's asked about; "others" when every mention has another country or
+ * owner (in the genitive or as the first part: "Chinas Präsident",
+ * "US-Präsidenten", "Anführer der Wagner-Söldner"); "unknown" when a mention
+ * has no owner, or the passage names none.
  */
-export function officeOfOthersOnly(text: string, asked: OfficeQuestion, countryOf: CountryOfWords): boolean {
+export function officeHolding(text: string, asked: OfficeQuestion, countryOf: CountryOfWords): OfficeHolding {
   const original = tokenize(text);
   const words = original.map(foldToken);
   let mentions = 0;
+  let unowned = false;
   for (let index = 0; index < words.length; index += 1) {
     const office = officeIn(words[index] ?? "");
     if (office === undefined || !asked.offices.includes(office)) continue;
@@ -117,8 +144,39 @@ export function officeOfOthersOnly(text: string, asked: OfficeQuestion, countryO
     const owner =
       genitiveCountry(words, index - 1) ??
       (/^\p{Lu}{2,3}$/u.test(before) ? (countries().get(words[index - 1] ?? "") ?? before) : null) ??
-      adjectiveCountry(words, index, countryOf);
-    if (owner === null || owner === asked.country) return false;
+      adjectiveCountry(words, index, countryOf) ??
+      genitiveCountry(words, index + 1) ??
+      ownerAfter(original, words, index);
+    if (owner === asked.country) return "asked";
+    if (owner === null) unowned = true;
   }
-  return mentions > 0;
+  return mentions === 0 || unowned ? "unknown" : "others";
+}
+
+/**
+ * Whose the office is, by the words after it: a country ("Präsident von Südkorea", "leader of North Korea"), or
+ * another owner named in the genitive or with "of" ("Anführer der Wagner-Söldner", "leader of the Wagner group"): then
+ * `OTHER_OWNER`. Null when nothing after it says.
+ */
+function ownerAfter(original: readonly string[], words: readonly string[], office: number): string | null {
+  let next = office + 1;
+  while (next < words.length && (OF.has(words[next] ?? "") || ARTICLES.has(words[next] ?? ""))) next += 1;
+  if (next === office + 1 || next >= words.length) return null;
+  const country = countryAt(words, next)?.code;
+  if (country) return country;
+  // Only a name says whose: not a lower-case word ("der beiden Länder"), an acronym ("der USA", which ICU does not
+  // name), or a word that may begin an inflected country name ("der Vereinigten Staaten").
+  const written = original[next] ?? "";
+  if (!/^\p{Lu}/u.test(written) || /^\p{Lu}{2,5}$/u.test(written) || mayBeginCountryName(words[next] ?? "")) return null;
+  return OTHER_OWNER;
+}
+
+/** What ownerAfter returns for an owner that is no country. */
+const OTHER_OWNER = "other";
+
+/** Whether a word may be the first of a country's name in another case ("vereinigten" for "vereinigte staaten"). */
+function mayBeginCountryName(word: string): boolean {
+  const start = word.slice(0, Math.max(4, word.length - 2));
+  for (const name of countries().keys()) if (name.startsWith(start)) return true;
+  return false;
 }

@@ -47,7 +47,20 @@ export interface OfficeQuestion {
   offices: string[];
   /** The two-letter region code of the country named as their holder's. */
   country: string;
+  /** Whether the question asks about the past ("wer war …", "the former …"): then a former holder answers it too. */
+  past: boolean;
 }
+
+/** Short names of countries that ICU does not list ("der USA", "the UK"), to their region codes. */
+const COUNTRY_SHORT_NAMES = new Map([
+  ["usa", "US"],
+  ["uk", "GB"],
+]);
+
+/** Words before an office that make its holder a former one ("der ehemalige Präsident", "former president"). */
+const FORMER = /^(?:ehemalig\p{L}*|fruher\p{L}*|einstig\p{L}*|vormalig\p{L}*|verstorben\p{L}*|former|ex|late)$/u;
+/** Words of a question about the past, when a former holder answers it ("wer war", "who was", "the former"). */
+const PAST = /^(?:war|waren|warst|was|were|ehemalig\p{L}*|fruher\p{L}*|einst|damals|former|previous|ex)$/u;
 
 function officeIn(folded: string): string | undefined {
   return OFFICES.find(([word]) => folded.includes(word))?.[1];
@@ -59,7 +72,7 @@ function countryAt(words: readonly string[], start: number): { code: string; len
     const parts = words.slice(start, start + length);
     if (parts.length < length) continue;
     const joined = parts.map((word) => word.replace(/'s$/u, "")).join(" ");
-    const code = countries().get(joined);
+    const code = countries().get(joined) ?? (length === 1 ? COUNTRY_SHORT_NAMES.get(joined) : undefined);
     if (code) return { code, length };
   }
   return null;
@@ -117,7 +130,7 @@ export function officeQuestion(question: string, countryOf: CountryOfWords): Off
     // "der ukrainische Verteidigungsminister", "the ukrainian defence minister".
     for (const back of [0, 1]) country ??= adjectiveCountry(words, index - back, countryOf);
   });
-  return offices.length > 0 && country !== null ? { offices, country } : null;
+  return offices.length > 0 && country !== null ? { offices, country, past: words.some((word) => PAST.test(word)) } : null;
 }
 
 /** What a passage says of the office asked about: held by the country asked about, only by others, or nothing either way. */
@@ -139,6 +152,9 @@ export function officeHolding(text: string, asked: OfficeQuestion, countryOf: Co
     const office = officeIn(words[index] ?? "");
     if (office === undefined || !asked.offices.includes(office)) continue;
     mentions += 1;
+    // "mit dem ehemaligen US-Präsidenten Donald Trump": not who holds the office now.
+    const former = [index - 1, index - 2].some((at) => FORMER.test(words[at] ?? "")) || /^ex-?/u.test(words[index] ?? "");
+    if (former && !asked.past) continue;
     const before = original[index - 1] ?? "";
     // An acronym just before the office is its country ("US-Präsidenten"), as written in capitals.
     const owner =

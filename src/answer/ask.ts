@@ -1,7 +1,7 @@
 import { isTeaserSentence } from "../content/parse.js";
 import { memoized } from "../lru-map.js";
 import type { Article, Paragraph } from "../content/types.js";
-import { detectLanguage, type Language } from "../search/analyzer.js";
+import { detectLanguage, stem, type Language } from "../search/analyzer.js";
 import { countryWords } from "../search/country-words.js";
 import type { Lexicons } from "../search/lexicons.js";
 import { inOtherLanguage } from "../search/other-language.js";
@@ -11,6 +11,7 @@ import { phraseMatches } from "./phrase-match.js";
 import { abstentionFeatures, isSpecific, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
 import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";
 import { smallTalkOf } from "./small-talk.js";
+import { asksAboutComing, namesYear, sentenceTimeFrame } from "./time-frame.js";
 import { officeHolding, officeQuestion, type OfficeQuestion } from "./office-holder.js";
 import { makeCitation } from "./citation.js";
 import { chooseExcerpt, sentenceScore, type SentenceLanguages } from "./excerpt.js";
@@ -59,6 +60,11 @@ export interface FollowUpFocus {
 
 /** Passages looked at before the answer type re-orders them. */
 const CANDIDATES = 10;
+/**
+ * What the score of a passage that holds only past dates keeps for a question about something to come: enough to be
+ * shown when nothing else is dated, not enough to outrank a passage dated on or after the article.
+ */
+const PAST_DATES_FACTOR = 0.3;
 /** Passages looked at for one that names the office asked about for the country asked about (see officeHolding). */
 const OFFICE_CANDIDATES = 30;
 
@@ -71,12 +77,25 @@ interface Candidate {
   typeMatched: boolean;
 }
 
-/** Whether a paragraph holds the asked-for kind of thing in a sentence that carries a question word, or next to one. */
-function holdsAnswerType(paragraph: Paragraph, type: AnswerType, tokens: readonly QueryToken[], lexicons: Lexicons, languages: SentenceLanguages): boolean {
+/**
+ * Whether a paragraph holds the asked-for kind of thing in a sentence that carries a question word, or next to one.
+ * `comingAfter`: for a question about something still to come, the article's date; a sentence whose dates all lie
+ * before it holds no date for it (see sentenceTimeFrame).
+ */
+function holdsAnswerType(
+  paragraph: Paragraph,
+  type: AnswerType,
+  tokens: readonly QueryToken[],
+  lexicons: Lexicons,
+  languages: SentenceLanguages,
+  comingAfter: string | null,
+): boolean {
   const carries = paragraph.sentences.map((sentence) => sentenceScore(sentence.text, tokens, languages) > 0);
   return paragraph.sentences.some(
     (sentence, position) =>
-      (carries[position] || carries[position - 1] === true || carries[position + 1] === true) && sentenceHasAnswerType(sentence.text, type, lexicons),
+      (carries[position] || carries[position - 1] === true || carries[position + 1] === true) &&
+      sentenceHasAnswerType(sentence.text, type, lexicons) &&
+      !(comingAfter !== null && type === "date" && sentenceTimeFrame(sentence.text, comingAfter) === "past"),
   );
 }
 
@@ -85,6 +104,7 @@ function candidatesOf(
   index: AskIndex,
   type: AnswerType | null,
   office: OfficeQuestion | null,
+  asksComing: boolean,
   settings: AskSettings,
   focus: FollowUpFocus | undefined,
 ): Candidate[] {
@@ -99,10 +119,26 @@ function candidatesOf(
   for (const { hit, entry, holding } of entries) {
     const typeMatched =
       type !== null &&
-      holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph)) &&
+      holdsAnswerType(
+        entry.paragraph,
+        type,
+        result.tokens,
+        settings.lexicons,
+        sentenceLanguages(result, entry.paragraph),
+        asksComing ? entry.article.date : null,
+      ) &&
       (holderNamed ? holding === "asked" : holding !== "others");
     const prior = focus?.priorIds.has(hit.id) ? 1 + focus.priorBoost : 1;
-    candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1) * prior, typeMatched });
+    // A passage whose dates near the question's words all lie before its article's says when something was, not when
+    // something to come will be ("wann will Kim Putin treffen?" beside their meeting of 2019).
+    const pastOnly =
+      asksComing &&
+      entry.article.date !== null &&
+      type !== null &&
+      !typeMatched &&
+      holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph), null);
+    const timeFactor = pastOnly ? PAST_DATES_FACTOR : 1;
+    candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1) * prior * timeFactor, typeMatched });
   }
   // Article, then paragraph (see Retriever.search): the article the question is about keeps its passages first.
   const outside = (candidate: Candidate): number => (result.article !== null && candidate.article.id !== result.article ? 1 : 0);
@@ -157,7 +193,10 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
   // "the leader of North Korea"): an office question looks further down the ranking for it.
   const limit = Math.max(office ? OFFICE_CANDIDATES : CANDIDATES, settings.rankingSize);
   const result = await index.retriever.search(analyzed, limit, focus?.context, focus?.article ?? undefined);
-  const candidates = candidatesOf(result, index, type, office, settings, focus);
+  // "Wann trifft Kim Putin?": a date before the article's says when they met, not when they will.
+  const isVerb = (word: string): boolean => settings.lexicons.verbForms.de.get(stem(word, "de")) !== undefined;
+  const asksComing = type === "date" && asksAboutComing(analyzed, isVerb) && !namesYear(analyzed);
+  const candidates = candidatesOf(result, index, type, office, asksComing, settings, focus);
   const best = candidates[0];
   const phrases = best ? phraseMatches(result.tokens, best.paragraph.text, paragraphLanguage(best.paragraph.text), (token) => !isSpecific(token)) : 0;
   const typed = new Set(candidates.filter((candidate) => candidate.typeMatched).map((candidate) => candidate.hit));

@@ -41,6 +41,11 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
   ["dez", 12],
   ["dec", 12],
 ]);
+/** The number (1–12) of a German or English month's name or abbreviation, any case. */
+export function monthNumber(name: string): number | undefined {
+  return MONTHS.get(name.toLowerCase());
+}
+
 const MONTH_PATTERN = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join("|");
 
 interface DatePattern {

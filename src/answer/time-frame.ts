@@ -1,0 +1,141 @@
+import { foldToken, isStopWord, tokenize } from "../search/analyzer.js";
+import { monthNumber } from "../content/parse/dates.js";
+
+/**
+ * "Wann trifft Kim Putin?" asks about a meeting to come, "Wann traf Kim
+ * Putin?" about one that was. Words cannot tell them apart ("trifft" and
+ * "traf" meet the same passages), but the article's date can: a sentence
+ * whose dates all lie before the day the article was published does not say
+ * when something still to come happens. The same for any article with a
+ * date; none for one without.
+ */
+
+/** German and English words that put a question in the past ("wann war", "when did", "zuletzt"). */
+const PAST_WORDS = new Set([
+  "war", "waren", "warst", "wart", "wurde", "wurden", "wurdest", "hatte", "hatten", "hattest", "gewesen",
+  "damals", "fruher", "zuletzt", "bisher", "einst", "vorher", "zuvor", "letztes", "letzten", "letztens", "vergangenen", "vergangenes",
+  "did", "were", "had", "ago", "last", "previously", "before", "ever", "earlier", "once",
+]); // prettier-ignore
+
+/** Common strong verbs' past forms ("traf", "kam"): they share no ending a rule could read. */
+const STRONG_PAST = new Set([
+  "traf", "trafen", "kam", "kamen", "ging", "gingen", "gab", "gaben", "fuhr", "fuhren", "flog", "flogen", "sah", "sahen",
+  "sprach", "sprachen", "fand", "fanden", "nahm", "nahmen", "begann", "begannen", "blieb", "blieben", "schrieb", "schrieben",
+  "stand", "standen", "lag", "lagen", "hielt", "hielten", "rief", "riefen", "liess", "liessen", "zog", "zogen", "bot", "boten",
+  "bat", "baten", "brachte", "brachten", "dachte", "dachten", "wusste", "wussten", "reiste", "reisten", "besuchte", "besuchten",
+  "sagte", "sagten", "lieferte", "lieferten", "met", "went", "came", "gave", "saw", "took", "began", "left", "flew", "sent", "said",
+]); // prettier-ignore
+
+/** Forms of "haben" and "sein" that make a perfect tense with a participle ("hat … getroffen", "ist … gereist"). */
+const PERFECT_AUXILIARIES = new Set(["hat", "haben", "hast", "habt", "ist", "sind", "bist", "seid", "has", "have"]);
+/** Participles after "ist" that say how things stand, not that they happened ("ist geplant"). */
+const STATE_PARTICIPLES = new Set([
+  "geplant",
+  "vorgesehen",
+  "angesetzt",
+  "angekundigt",
+  "gedacht",
+  "erwartet",
+  "terminiert",
+  "planned",
+  "scheduled",
+  "expected",
+]);
+/** A participle: German with "ge" ("getroffen", "angekommen") or an inseparable prefix ("besucht"); English regular ("visited"). */
+const PARTICIPLE = /^(?:\p{L}*ge\p{L}{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp|miss)\p{L}{2,}t|\p{L}{3,}ed|met|been|gone|seen|sent|flown)$/u;
+
+/**
+ * Whether a question asks about something past, so that a date before the article's answers it. `isVerb`: whether
+ * a German word is a form of a verb the dictionaries know, for weak past forms ("dauerte", "meldete"), which share
+ * their ending with nouns and ordinals ("Rakete", "zweite").
+ */
+export function asksAboutPast(question: string, isVerb: (word: string) => boolean = () => false): boolean {
+  const words = tokenize(question).map(foldToken);
+  if (words.some((word) => PAST_WORDS.has(word) || STRONG_PAST.has(word))) return true;
+  if (words.some((word) => /^\p{L}{3,}(?:te|test|tet)$/u.test(word) && !isStopWord(word) && isVerb(word))) return true;
+  // "was" is English "war" only beside "when" (German "was" asks "what").
+  if (words.includes("when") && words.includes("was")) return true;
+  const perfect = words.findIndex((word) => PERFECT_AUXILIARIES.has(word));
+  return perfect >= 0 && words.slice(perfect + 1).some((word) => PARTICIPLE.test(word) && !STATE_PARTICIPLES.has(word));
+}
+
+/** German and English words that say a question is about something to come ("wann wird", "when will", "nächste"). */
+const COMING_WORDS = new Set([
+  "wird", "werden", "wirst", "werdet", "soll", "sollen", "sollte", "sollten", "will", "wollen", "willst", "plant", "planen",
+  "nachste", "nachsten", "nachstes", "kommende", "kommenden", "kommendes", "bald", "demnachst", "kunftig", "zukunftig",
+  "gonna", "next", "upcoming", "soon", "planned", "planning", "scheduled", "future",
+]); // prettier-ignore
+
+/**
+ * Whether a question asks about something still to come: it says so ("wann soll", "when will", "next") and does not
+ * ask about the past. A plain present ("Wann trifft Kim Putin?", "when does Shoigu visit") may mean either in German
+ * and English alike, so it says nothing.
+ */
+export function asksAboutComing(question: string, isVerb?: (word: string) => boolean): boolean {
+  const words = tokenize(question).map(foldToken);
+  const going = words.some((word, index) => word === "going" && words[index + 1] === "to");
+  return (going || words.some((word) => COMING_WORDS.has(word))) && !asksAboutPast(question, isVerb);
+}
+
+/** Whether a question names a year: then the year says which time it means. */
+export function namesYear(question: string): boolean {
+  return /\b(?:1[5-9]|20)\d\d\b/u.test(question);
+}
+
+/** A day as a comparable number (year, month, day; 0 for a part not stated). */
+const dayNumber = (year: number, month: number, day: number): number => year * 10_000 + month * 100 + day;
+
+const RELATIVE_PAST =
+  /\b(?:vergangen|letzt|vorig)(?:e|en|er|es|m)?\s+(?:jahr|jahres|monat|monats|woche|sommer|winter|frühjahr|herbst|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b|\b(?:gestern|vorgestern|damals|yesterday)\b|\blast\s+(?:year|month|week|summer|winter|spring|autumn|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bvor\s+(?:\d+|zwei|drei|vier|fünf|einem|einer)\s+(?:jahren?|monaten?|wochen?|tagen?)\b|\b(?:\d+|two|three|four|five|a)\s+(?:years?|months?|weeks?|days?)\s+ago\b/iu;
+const RELATIVE_COMING =
+  /\b(?:nächst|kommend|diese)(?:e|en|er|es|m)?\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst)\b|\b(?:morgen|übermorgen|bald|demnächst|tomorrow|soon)\b|\b(?:next|this|coming)\s+(?:year|month|week|summer|winter|spring|autumn)\b/iu;
+const YEAR = /\b((?:1[5-9]|20)\d\d)\b/gu;
+const MONTH_NAMES =
+  "januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december";
+/** "10. September", "vom 10. bis 13. September", "September 2023", "im Juli", "10.09.2023". */
+const MONTH_DATE = new RegExp(`(?:\\b(\\d{1,2})\\.?\\s*(?:bis\\s+\\d{1,2}\\.?\\s*)?)?\\b(${MONTH_NAMES})\\b(?:\\s+((?:1[5-9]|20)\\d\\d))?`, "giu");
+const NUMERIC_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)?\d\d)?(?![\d])/gu;
+
+/**
+ * When a sentence's dates lie against the article's date (ISO): "past" when it
+ * has dates and all are before it, "current" when one is on or after it (the
+ * month of the article counts: "noch im September"), null when it has none a
+ * day can be read from. A month without a year is the article's year.
+ */
+export function sentenceTimeFrame(sentence: string, articleDate: string): "past" | "current" | null {
+  const [year = 0, month = 0, day = 0] = articleDate.split("-").map(Number);
+  if (year === 0) return null;
+  const published = dayNumber(year, month, day);
+  const verdicts: ("past" | "current")[] = [];
+  const judge = (stated: number, precision: "year" | "month" | "day"): void => {
+    // A year or month is current while the article's falls in it.
+    const end = precision === "year" ? stated + 1231 : precision === "month" ? stated + 31 : stated;
+    verdicts.push(end < published ? "past" : "current");
+  };
+  if (RELATIVE_PAST.test(sentence)) verdicts.push("past");
+  if (RELATIVE_COMING.test(sentence)) verdicts.push("current");
+  const datedYears = new Set<string>();
+  for (const match of sentence.matchAll(MONTH_DATE)) {
+    const monthIndex = monthNumber(match[2] ?? "");
+    if (monthIndex === undefined) continue;
+    // A month said as past ("im vergangenen Juli") is read above.
+    const before = sentence.slice(Math.max(0, (match.index ?? 0) - 14), match.index).toLowerCase();
+    if (/(?:vergangen|letzt|vorig)\p{L}*\s+$|last\s+$/u.test(before)) continue;
+    const statedYear = match[3] ? Number(match[3]) : year;
+    if (match[3]) datedYears.add(match[3]);
+    judge(dayNumber(statedYear, monthIndex, match[1] ? Number(match[1]) : 0), match[1] ? "day" : "month");
+  }
+  for (const match of sentence.matchAll(NUMERIC_DATE)) {
+    const statedMonth = Number(match[2]);
+    if (statedMonth < 1 || statedMonth > 12) continue;
+    const written = match[3];
+    const statedYear = written === undefined ? year : written.length === 2 ? 2000 + Number(written) : Number(written);
+    if (written) datedYears.add(String(statedYear));
+    judge(dayNumber(statedYear, statedMonth, Number(match[1])), "day");
+  }
+  for (const match of sentence.matchAll(YEAR)) {
+    if (!datedYears.has(match[1] ?? "")) judge(dayNumber(Number(match[1]), 0, 0), "year");
+  }
+  if (verdicts.length === 0) return null;
+  return verdicts.includes("current") ? "current" : "past";
+}

@@ -1,4 +1,4 @@
-import { foldToken, tokenize } from "../search/analyzer.js";
+import { foldToken, isStopWord, tokenize } from "../search/analyzer.js";
 import type { CountryOfWords } from "../search/country-words.js";
 import { regionCodesByName as countries } from "../search/regions.js";
 
@@ -32,6 +32,11 @@ const OFFICES: readonly (readonly [string, string])[] = [
   ["leader", "anfuhrer"],
   ["ruler", "anfuhrer"],
   ["dictator", "anfuhrer"],
+  // A spokesperson speaks for a country, a government or a person ("Putins Sprecher", "Sprecher des Weißen Hauses").
+  ["sprecher", "sprecher"],
+  ["spokesman", "sprecher"],
+  ["spokeswoman", "sprecher"],
+  ["spokesperson", "sprecher"],
 ];
 
 /** Verbs of leading a country, read as asking for its leader when a country follows ("who leads North Korea", "wer regiert Russland"). */
@@ -45,8 +50,11 @@ const ARTICLES = new Set(["der", "die", "das", "den", "dem", "des", "the"]);
 export interface OfficeQuestion {
   /** The offices asked about, by their German names in OFFICES. */
   offices: string[];
-  /** The two-letter region code of the country named as their holder's. */
-  country: string;
+  /**
+   * Whose office: the two-letter region code of a country, or another owner named in the question, as `@` and its
+   * folded name ("@putin" for "Putins Sprecher", "@weissen" for "Sprecher des Weißen Hauses").
+   */
+  owner: string;
   /** Whether the question asks about the past ("wer war …", "the former …"): then a former holder answers it too. */
   past: boolean;
 }
@@ -106,7 +114,7 @@ function adjectiveCountry(words: readonly string[], office: number, countryOf: C
 export function officeQuestion(question: string, countryOf: CountryOfWords): OfficeQuestion | null {
   const words = tokenize(question).map(foldToken);
   const offices: string[] = [];
-  let country: string | null = null;
+  let owner: string | null = null;
   words.forEach((word, index) => {
     if (LEADING_VERBS.has(word)) {
       let next = index + 1;
@@ -114,7 +122,7 @@ export function officeQuestion(question: string, countryOf: CountryOfWords): Off
       const led = countryAt(words, next)?.code;
       if (led === undefined) return;
       offices.push(LEADER);
-      country ??= led;
+      owner ??= led;
       return;
     }
     const office = officeIn(word);
@@ -123,14 +131,25 @@ export function officeQuestion(question: string, countryOf: CountryOfWords): Off
     // "Präsident von Südkorea", "Verteidigungsminister der Ukraine", "president of the US".
     let next = index + 1;
     while (next < words.length && (OF.has(words[next] ?? "") || ARTICLES.has(words[next] ?? ""))) next += 1;
-    if (next > index + 1) country ??= countryAt(words, next)?.code ?? null;
+    if (next > index + 1) owner ??= countryAt(words, next)?.code ?? null;
     // "North Korea's defence minister", "Russlands Präsident"; "der Anführer Nordkoreas".
-    for (const back of [1, 2]) country ??= genitiveCountry(words, index - back);
-    country ??= genitiveCountry(words, index + 1);
+    for (const back of [1, 2]) owner ??= genitiveCountry(words, index - back);
+    owner ??= genitiveCountry(words, index + 1);
     // "der ukrainische Verteidigungsminister", "the ukrainian defence minister".
-    for (const back of [0, 1]) country ??= adjectiveCountry(words, index - back, countryOf);
+    for (const back of [0, 1]) owner ??= adjectiveCountry(words, index - back, countryOf);
+    // Another owner: "Putins Sprecher", "putin's spokesman"; "der Sprecher von Kim", "Sprecher des Weißen Hauses".
+    owner ??= genitiveName(words[index - 1] ?? "");
+    if (next > index + 1 && next < words.length && (OF.has(words[index + 1] ?? "") || ARTICLES.has(words[index + 1] ?? ""))) {
+      owner ??= isStopWord(words[next] ?? "") ? null : `@${words[next] ?? ""}`;
+    }
   });
-  return offices.length > 0 && country !== null ? { offices, country, past: words.some((word) => PAST.test(word)) } : null;
+  return offices.length > 0 && owner !== null ? { offices, owner, past: words.some((word) => PAST.test(word)) } : null;
+}
+
+/** An owner in the genitive that is no country ("putins", "putin's"): `@` and the name less its "s"; null for another word. */
+function genitiveName(folded: string): string | null {
+  const name = /^(\p{L}{3,}?)(?:'s|s)$/u.exec(folded)?.[1];
+  return name === undefined || isStopWord(folded) || isStopWord(name) ? null : `@${name}`;
 }
 
 /** What a passage says of the office asked about: held by the country asked about, only by others, or nothing either way. */
@@ -162,8 +181,10 @@ export function officeHolding(text: string, asked: OfficeQuestion, countryOf: Co
       (/^\p{Lu}{2,3}$/u.test(before) ? (countries().get(words[index - 1] ?? "") ?? before) : null) ??
       adjectiveCountry(words, index, countryOf) ??
       genitiveCountry(words, index + 1) ??
-      ownerAfter(original, words, index);
-    if (owner === asked.country) return "asked";
+      ownerAfter(original, words, index) ??
+      // "Putins Sprecher": a name in the genitive, written as a name.
+      (/^\p{Lu}/u.test(before) ? genitiveName(words[index - 1] ?? "") : null);
+    if (owner === asked.owner) return "asked";
     if (owner === null) unowned = true;
   }
   return mentions === 0 || unowned ? "unknown" : "others";
@@ -172,7 +193,7 @@ export function officeHolding(text: string, asked: OfficeQuestion, countryOf: Co
 /**
  * Whose the office is, by the words after it: a country ("Präsident von Südkorea", "leader of North Korea"), or
  * another owner named in the genitive or with "of" ("Anführer der Wagner-Söldner", "leader of the Wagner group"): then
- * `OTHER_OWNER`. Null when nothing after it says.
+ * `@` and its folded name. Null when nothing after it says.
  */
 function ownerAfter(original: readonly string[], words: readonly string[], office: number): string | null {
   let next = office + 1;
@@ -184,11 +205,8 @@ function ownerAfter(original: readonly string[], words: readonly string[], offic
   // name), or a word that may begin an inflected country name ("der Vereinigten Staaten").
   const written = original[next] ?? "";
   if (!/^\p{Lu}/u.test(written) || /^\p{Lu}{2,5}$/u.test(written) || mayBeginCountryName(words[next] ?? "")) return null;
-  return OTHER_OWNER;
+  return `@${words[next] ?? ""}`;
 }
-
-/** What ownerAfter returns for an owner that is no country. */
-const OTHER_OWNER = "other";
 
 /** Whether a word may be the first of a country's name in another case ("vereinigten" for "vereinigte staaten"). */
 function mayBeginCountryName(word: string): boolean {

@@ -32,12 +32,12 @@ describe("officeQuestion", () => {
     ["wer ist der präsident der usa", "US"],
     ["who is the prime minister of the uk", "GB"],
   ])("reads %j as asking for an office of %s", (question, country) => {
-    expect(officeQuestion(question)?.country).toBe(country);
+    expect(officeQuestion(question)?.owner).toBe(country);
   });
 
   it("reads an adjective as a country only through the lexicons", () => {
     expect(askedOffice("wer ist der südkoreanische Präsident", countryWords(EMPTY_LEXICONS))).toBeNull();
-    expect(askedOffice("wer ist der Präsident von Südkorea", countryWords(EMPTY_LEXICONS))?.country).toBe("KR");
+    expect(askedOffice("wer ist der Präsident von Südkorea", countryWords(EMPTY_LEXICONS))?.owner).toBe("KR");
   });
 
   it.each([
@@ -86,6 +86,19 @@ describe("officeOfOthersOnly", () => {
     // A short name ICU lacks is read from a short list; a name in another case says nothing rather than name another owner.
     expect(officeHolding("Der Präsident der USA sprach.", unitedStates)).toBe("asked");
     expect(officeHolding("Der Präsident der Vereinigten Staaten sprach.", unitedStates)).toBe("unknown");
+  });
+
+  it("reads an owner that is no country: a name in the genitive, or one after the office", () => {
+    expect(officeQuestion("wer ist putins sprecher")?.owner).toBe("@putin");
+    expect(officeQuestion("who is putin's spokesman")?.owner).toBe("@putin");
+    expect(officeQuestion("wer ist der sprecher des weißen hauses")?.owner).toBe("@weissen");
+    const putin = officeQuestion("wer ist putins sprecher") ?? expect.fail("no office read");
+    const whiteHouse = officeQuestion("wer ist der sprecher des weißen hauses") ?? expect.fail("no office read");
+    const kirby = "Das sagte John Kirby, Sprecher des Weißen Hauses.";
+    expect([officeHolding(kirby, putin), officeHolding(kirby, whiteHouse)]).toEqual(["others", "asked"]);
+    expect(officeHolding("Putins Sprecher Dmitri Peskow widersprach.", putin)).toBe("asked");
+    // A country's office is no person's.
+    expect(officeHolding(VISIT, officeQuestion("wer ist kims verteidigungsminister") ?? expect.fail("no office read"))).toBe("others");
   });
 
   it("takes a former holder for the holder only when the question asks about the past", () => {
@@ -138,6 +151,14 @@ describe("a question for a country's office, through the service", () => {
     const then = await service.ask("who was the us president kim met");
     expect([then.answered, then.hedged]).toEqual([true, false]);
     expect(then.citations[0]?.excerpt).toContain("Donald Trump");
+    // The article quotes the White House's spokesman, not Putin's or Kim's.
+    for (const question of ["wer ist putins sprecher", "who is putin's spokesman", "wer ist der sprecher von kim"]) {
+      const spokesman = await service.ask(question);
+      expect(spokesman.answered && !spokesman.hedged, question).toBe(false);
+    }
+    const whiteHouse = await service.ask("wer ist der sprecher des weißen hauses");
+    expect([whiteHouse.answered, whiteHouse.hedged]).toEqual([true, false]);
+    expect(whiteHouse.citations[0]?.excerpt).toContain("John Kirby");
     // The article calls him its dictator and ruler: asked that way, the answer stands.
     const dictator = await service.ask("who is north koreas dictator");
     expect([dictator.answered, dictator.hedged]).toEqual([true, false]);

@@ -193,7 +193,7 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
   // "the leader of North Korea"): an office question looks further down the ranking for it.
   const limit = Math.max(office ? OFFICE_CANDIDATES : CANDIDATES, settings.rankingSize);
   const result = await index.retriever.search(analyzed, limit, focus?.context, focus?.article ?? undefined);
-  // "Wann trifft Kim Putin?": a date before the article's says when they met, not when they will.
+  // "Wann will Kim Putin treffen?": a date before the article's says when they met, not when they will meet.
   const isVerb = (word: string): boolean => settings.lexicons.verbForms.de.get(stem(word, "de")) !== undefined;
   const asksComing = type === "date" && asksAboutComing(analyzed, isVerb) && !namesYear(analyzed);
   const candidates = candidatesOf(result, index, type, office, asksComing, settings, focus);

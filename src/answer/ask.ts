@@ -11,7 +11,7 @@ import { phraseMatches } from "./phrase-match.js";
 import { abstentionFeatures, isSpecific, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
 import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";
 import { smallTalkOf } from "./small-talk.js";
-import { asksAboutComing, namesYear, sentenceTimeFrame } from "./time-frame.js";
+import { namesYear, questionTimeFrame, sentenceTimeFrame } from "./time-frame.js";
 import { officeHolding, officeQuestion, type OfficeQuestion } from "./office-holder.js";
 import { makeCitation } from "./citation.js";
 import { chooseExcerpt, sentenceScore, type SentenceLanguages } from "./excerpt.js";
@@ -61,10 +61,22 @@ export interface FollowUpFocus {
 /** Passages looked at before the answer type re-orders them. */
 const CANDIDATES = 10;
 /**
- * What the score of a passage that holds only past dates keeps for a question about something to come: enough to be
- * shown when nothing else is dated, not enough to outrank a passage dated on or after the article.
+ * What the score of a passage keeps when its dates all lie on the other side of its article's date than the question
+ * asks about (see TimeQuestion): enough to be shown when nothing else is dated, not enough to outrank a passage whose
+ * dates fit.
  */
-const PAST_DATES_FACTOR = 0.3;
+const OTHER_TIME_FACTOR = 0.3;
+
+/** A date question about the past or about something to come, read against each passage's article's date. */
+interface TimeQuestion {
+  asked: "past" | "coming";
+}
+
+/** Whether a sentence's dates lie all on the other side of `articleDate` than the question asks about. */
+function datedOtherwise(sentence: string, time: TimeQuestion, articleDate: string): boolean {
+  const frame = sentenceTimeFrame(sentence, articleDate);
+  return time.asked === "coming" ? frame === "past" : frame === "future";
+}
 /** Passages looked at for one that names the office asked about for the country asked about (see officeHolding). */
 const OFFICE_CANDIDATES = 30;
 
@@ -79,8 +91,8 @@ interface Candidate {
 
 /**
  * Whether a paragraph holds the asked-for kind of thing in a sentence that carries a question word, or next to one.
- * `comingAfter`: for a question about something still to come, the article's date; a sentence whose dates all lie
- * before it holds no date for it (see sentenceTimeFrame).
+ * `time`: for a date question about the past or something to come, with the article's date; a sentence whose dates
+ * all lie on the other side of it holds no date for it (see sentenceTimeFrame).
  */
 function holdsAnswerType(
   paragraph: Paragraph,
@@ -88,14 +100,14 @@ function holdsAnswerType(
   tokens: readonly QueryToken[],
   lexicons: Lexicons,
   languages: SentenceLanguages,
-  comingAfter: string | null,
+  time: { question: TimeQuestion; articleDate: string } | null,
 ): boolean {
   const carries = paragraph.sentences.map((sentence) => sentenceScore(sentence.text, tokens, languages) > 0);
   return paragraph.sentences.some(
     (sentence, position) =>
       (carries[position] || carries[position - 1] === true || carries[position + 1] === true) &&
       sentenceHasAnswerType(sentence.text, type, lexicons) &&
-      !(comingAfter !== null && type === "date" && sentenceTimeFrame(sentence.text, comingAfter) === "past"),
+      !(time !== null && type === "date" && datedOtherwise(sentence.text, time.question, time.articleDate)),
   );
 }
 
@@ -104,7 +116,7 @@ function candidatesOf(
   index: AskIndex,
   type: AnswerType | null,
   office: OfficeQuestion | null,
-  asksComing: boolean,
+  time: TimeQuestion | null,
   settings: AskSettings,
   focus: FollowUpFocus | undefined,
 ): Candidate[] {
@@ -117,27 +129,22 @@ function candidatesOf(
   // A passage that names the office for the country asked about holds its holder; beside one, the others do not.
   const holderNamed = entries.some(({ holding }) => holding === "asked");
   for (const { hit, entry, holding } of entries) {
+    const articleDate = entry.article.date;
+    const dated = time !== null && articleDate !== null ? { question: time, articleDate } : null;
     const typeMatched =
       type !== null &&
-      holdsAnswerType(
-        entry.paragraph,
-        type,
-        result.tokens,
-        settings.lexicons,
-        sentenceLanguages(result, entry.paragraph),
-        asksComing ? entry.article.date : null,
-      ) &&
+      holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph), dated) &&
       (holderNamed ? holding === "asked" : holding !== "others");
     const prior = focus?.priorIds.has(hit.id) ? 1 + focus.priorBoost : 1;
-    // A passage whose dates near the question's words all lie before its article's says when something was, not when
-    // something to come will be ("wann will Kim Putin treffen?" beside their meeting of 2019).
-    const pastOnly =
-      asksComing &&
-      entry.article.date !== null &&
+    // A passage whose dates near the question's words all lie on the other side says when something else happened
+    // ("wann will Kim Putin treffen?" beside their meeting of 2019; "wann war Kim zum ersten Mal dort?" beside the
+    // forum still to come).
+    const datedOnlyOtherwise =
+      dated !== null &&
       type !== null &&
       !typeMatched &&
       holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph), null);
-    const timeFactor = pastOnly ? PAST_DATES_FACTOR : 1;
+    const timeFactor = datedOnlyOtherwise ? OTHER_TIME_FACTOR : 1;
     candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1) * prior * timeFactor, typeMatched });
   }
   // Article, then paragraph (see Retriever.search): the article the question is about keeps its passages first.
@@ -195,8 +202,8 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
   const result = await index.retriever.search(analyzed, limit, focus?.context, focus?.article ?? undefined);
   // "Wann will Kim Putin treffen?": a date before the article's says when they met, not when they will meet.
   const isVerb = (word: string): boolean => settings.lexicons.verbForms.de.get(stem(word, "de")) !== undefined;
-  const asksComing = type === "date" && asksAboutComing(analyzed, isVerb) && !namesYear(analyzed);
-  const candidates = candidatesOf(result, index, type, office, asksComing, settings, focus);
+  const asked = type === "date" && !namesYear(analyzed) ? questionTimeFrame(analyzed, isVerb) : null;
+  const candidates = candidatesOf(result, index, type, office, asked ? { asked } : null, settings, focus);
   const best = candidates[0];
   const phrases = best ? phraseMatches(result.tokens, best.paragraph.text, paragraphLanguage(best.paragraph.text), (token) => !isSpecific(token)) : 0;
   const typed = new Set(candidates.filter((candidate) => candidate.typeMatched).map((candidate) => candidate.hit));

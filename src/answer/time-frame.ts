@@ -72,9 +72,20 @@ const COMING_WORDS = new Set([
  * and English alike, so it says nothing.
  */
 export function asksAboutComing(question: string, isVerb?: (word: string) => boolean): boolean {
+  return questionTimeFrame(question, isVerb) === "coming";
+}
+
+/**
+ * Which time a date question asks about: "past" when it says the past and not
+ * something to come, "coming" the other way round, null when it says neither
+ * or both ("wann war das nächste Treffen geplant").
+ */
+export function questionTimeFrame(question: string, isVerb?: (word: string) => boolean): "past" | "coming" | null {
   const words = tokenize(question).map(foldToken);
-  const going = words.some((word, index) => word === "going" && words[index + 1] === "to");
-  return (going || words.some((word) => COMING_WORDS.has(word))) && !asksAboutPast(question, isVerb);
+  const past = asksAboutPast(question, isVerb);
+  const coming = words.some((word, index) => COMING_WORDS.has(word) || (word === "going" && words[index + 1] === "to"));
+  if (past === coming) return null;
+  return past ? "past" : "coming";
 }
 
 /** Whether a question names a year: then the year says which time it means. */
@@ -88,7 +99,9 @@ const dayNumber = (year: number, month: number, day: number): number => year * 1
 const RELATIVE_PAST =
   /\b(?:vergangen|letzt|vorig)(?:e|en|er|es|m)?\s+(?:jahr|jahres|monat|monats|woche|sommer|winter|frühjahr|herbst|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b|\b(?:gestern|vorgestern|damals|yesterday)\b|\blast\s+(?:year|month|week|summer|winter|spring|autumn|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bvor\s+(?:\d+|zwei|drei|vier|fünf|einem|einer)\s+(?:jahren?|monaten?|wochen?|tagen?)\b|\b(?:\d+|two|three|four|five|a)\s+(?:years?|months?|weeks?|days?)\s+ago\b/iu;
 const RELATIVE_COMING =
-  /\b(?:nächst|kommend|diese)(?:e|en|er|es|m)?\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst)\b|\b(?:morgen|übermorgen|bald|demnächst|tomorrow|soon)\b|\b(?:next|this|coming)\s+(?:year|month|week|summer|winter|spring|autumn)\b/iu;
+  /\b(?:nächst|kommend)(?:e|en|er|es|m)?\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst)\b|\b(?:morgen|übermorgen|bald|demnächst|tomorrow|soon)\b|\b(?:next|coming)\s+(?:year|month|week|summer|winter|spring|autumn)\b/iu;
+const RELATIVE_CURRENT =
+  /\b(?:diese)(?:e|en|er|es|m)?\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst)\b|\bthis\s+(?:year|month|week|summer|winter|spring|autumn)\b|\b(?:heute|today)\b/iu;
 const YEAR = /\b((?:1[5-9]|20)\d\d)\b/gu;
 const MONTH_NAMES =
   "januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december";
@@ -96,24 +109,29 @@ const MONTH_NAMES =
 const MONTH_DATE = new RegExp(`(?:\\b(\\d{1,2})\\.?\\s*(?:bis\\s+\\d{1,2}\\.?\\s*)?)?\\b(${MONTH_NAMES})\\b(?:\\s+((?:1[5-9]|20)\\d\\d))?`, "giu");
 const NUMERIC_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)?\d\d)?(?![\d])/gu;
 
+/** Where a sentence's dates lie against its article's date. */
+export type SentenceTimeFrame = "past" | "current" | "future";
+
 /**
  * When a sentence's dates lie against the article's date (ISO): "past" when it
- * has dates and all are before it, "current" when one is on or after it (the
- * month of the article counts: "noch im September"), null when it has none a
- * day can be read from. A month without a year is the article's year.
+ * has dates and all end before it, "future" when all begin after it,
+ * "current" otherwise (the month of the article, "noch im September", is
+ * both), null when it has none a day can be read from. A month without a year
+ * is the article's year.
  */
-export function sentenceTimeFrame(sentence: string, articleDate: string): "past" | "current" | null {
+export function sentenceTimeFrame(sentence: string, articleDate: string): SentenceTimeFrame | null {
   const [year = 0, month = 0, day = 0] = articleDate.split("-").map(Number);
   if (year === 0) return null;
   const published = dayNumber(year, month, day);
-  const verdicts: ("past" | "current")[] = [];
+  const verdicts: SentenceTimeFrame[] = [];
   const judge = (stated: number, precision: "year" | "month" | "day"): void => {
-    // A year or month is current while the article's falls in it.
+    // A year or a month lasts: it is past when it ends before the article, to come when it begins after it.
     const end = precision === "year" ? stated + 1231 : precision === "month" ? stated + 31 : stated;
-    verdicts.push(end < published ? "past" : "current");
+    verdicts.push(end < published ? "past" : stated > published ? "future" : "current");
   };
   if (RELATIVE_PAST.test(sentence)) verdicts.push("past");
-  if (RELATIVE_COMING.test(sentence)) verdicts.push("current");
+  if (RELATIVE_COMING.test(sentence)) verdicts.push("future");
+  if (RELATIVE_CURRENT.test(sentence)) verdicts.push("current");
   const datedYears = new Set<string>();
   for (const match of sentence.matchAll(MONTH_DATE)) {
     const monthIndex = monthNumber(match[2] ?? "");
@@ -137,5 +155,6 @@ export function sentenceTimeFrame(sentence: string, articleDate: string): "past"
     if (!datedYears.has(match[1] ?? "")) judge(dayNumber(Number(match[1]), 0, 0), "year");
   }
   if (verdicts.length === 0) return null;
-  return verdicts.includes("current") ? "current" : "past";
+  const first = verdicts[0] ?? "current";
+  return verdicts.every((verdict) => verdict === first) ? first : "current";
 }

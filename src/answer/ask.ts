@@ -77,6 +77,11 @@ function datedOtherwise(sentence: string, time: TimeQuestion, articleDate: strin
   const frame = sentenceTimeFrame(sentence, articleDate);
   return time.asked === "coming" ? frame === "past" : frame === "future";
 }
+/**
+ * Kinds of thing so rarely said that a passage holding one next to the question's words answers the question before
+ * any that does not, however much better those match its words: a vehicle or a way of travelling.
+ */
+const RARE_KINDS: ReadonlySet<AnswerType> = new Set(["transport"]);
 /** Passages looked at for one that names the office asked about for the country asked about (see officeHolding). */
 const OFFICE_CANDIDATES = 30;
 
@@ -149,7 +154,10 @@ function candidatesOf(
   }
   // Article, then paragraph (see Retriever.search): the article the question is about keeps its passages first.
   const outside = (candidate: Candidate): number => (result.article !== null && candidate.article.id !== result.article ? 1 : 0);
-  return candidates.sort((left, right) => outside(left) - outside(right) || right.score - left.score);
+  // Then, for a kind of thing few sentences hold, a passage holding it: it answers by what it says ("Anreisen wird
+  // Nordkoreas Machthaber wohl mit einem speziellen Panzerzug" for "wie reist Kim nach Russland?").
+  const rareKindFirst = (candidate: Candidate): number => (type !== null && RARE_KINDS.has(type) && candidate.typeMatched ? 0 : 1);
+  return candidates.sort((left, right) => outside(left) - outside(right) || rareKindFirst(left) - rareKindFirst(right) || right.score - left.score);
 }
 
 /** Whether a runner-up passage on its own carries the question's words (or, with embeddings, stands out). */

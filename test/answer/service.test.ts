@@ -271,12 +271,12 @@ describe("QaService on the bundled article (lexical mode)", () => {
     ]);
   });
 
-  it("asks how someone travels of a passage that names a vehicle: without one, it is only the closest passage", async () => {
-    // ¶15: "Anreisen wird Nordkoreas Machthaber wohl mit einem speziellen Panzerzug"; ¶1 and ¶16 say only that he travels.
-    for (const question of ["wie reist kim jong un an", "how is the north korean leader travelling"]) {
+  it("asks how someone travels of a passage that names a vehicle, which comes before those that only say he travels", async () => {
+    // ¶15: "Anreisen wird Nordkoreas Machthaber wohl mit einem speziellen Panzerzug"; ¶1 and ¶16 say only that he travels,
+    // with more of the question's words. ¶15 matches few of them, so it is shown as the closest passage.
+    for (const question of ["wie reist kim jong un an", "how is the north korean leader travelling", "wie reist kim nach russland"]) {
       const answer = await service.ask(question);
-      expect([answer.answerType, answer.answered, answer.hedged], question).toEqual(["transport", true, true]);
-      expect(answer.hedgeReason, question).toMatch(/kind of thing/);
+      expect([answer.answerType, answer.answered, answer.hedged, answer.citations[0]?.paragraph], question).toEqual(["transport", true, true, 15]);
     }
   });
 

@@ -5,13 +5,14 @@ import { detectLanguage, stem, type Language } from "../search/analyzer.js";
 import { countryWords } from "../search/country-words.js";
 import type { Lexicons } from "../search/lexicons.js";
 import { inOtherLanguage } from "../search/other-language.js";
+import { withoutRequestWrapper } from "../search/request-wrappers.js";
 import { tokenWeight, type QueryContext, type QueryToken } from "../search/query-analysis.js";
 import { cosineStandout, type RetrievalHit, type RetrievalResult, type Retriever } from "../search/retriever.js";
 import { phraseMatches } from "./phrase-match.js";
 import { abstentionFeatures, isSpecific, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
 import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";
 import { smallTalkOf } from "./small-talk.js";
-import { namesYear, questionTimeFrame, sentenceTimeFrame } from "./time-frame.js";
+import { asksAboutPast, namesYear, questionTimeFrame, sentenceTimeFrame } from "./time-frame.js";
 import { officeHolding, officeQuestion, type OfficeQuestion } from "./office-holder.js";
 import { makeCitation } from "./citation.js";
 import { chooseExcerpt, sentenceScore, type SentenceLanguages } from "./excerpt.js";
@@ -70,6 +71,8 @@ const OTHER_TIME_FACTOR = 0.3;
 /** A date question about the past or about something to come, read against each passage's article's date. */
 interface TimeQuestion {
   asked: "past" | "coming";
+  /** Whether the question says so; a plain present ("Wann trifft Kim Putin?") is read as "coming" without saying. */
+  said: boolean;
 }
 
 /** Whether a sentence's dates lie all on the other side of `articleDate` than the question asks about. */
@@ -143,9 +146,11 @@ function candidatesOf(
     const prior = focus?.priorIds.has(hit.id) ? 1 + focus.priorBoost : 1;
     // A passage whose dates near the question's words all lie on the other side says when something else happened
     // ("wann will Kim Putin treffen?" beside their meeting of 2019; "wann war Kim zum ersten Mal dort?" beside the
-    // forum still to come).
+    // forum still to come): it moves down when the question says its time.
     const datedOnlyOtherwise =
       dated !== null &&
+      time !== null &&
+      time.said &&
       type !== null &&
       !typeMatched &&
       holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph), null);
@@ -210,8 +215,15 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
   const result = await index.retriever.search(analyzed, limit, focus?.context, focus?.article ?? undefined);
   // "Wann will Kim Putin treffen?": a date before the article's says when they met, not when they will meet.
   const isVerb = (word: string): boolean => settings.lexicons.verbForms.de.get(stem(word, "de")) !== undefined;
-  const asked = type === "date" && !namesYear(analyzed) ? questionTimeFrame(analyzed, isVerb) : null;
-  const candidates = candidatesOf(result, index, type, office, asked ? { asked } : null, settings, focus);
+  const dateQuestion = type === "date" && !namesYear(analyzed);
+  // "ich wüsste gern, wann …": the request around the question says nothing of its time.
+  const asking = withoutRequestWrapper(analyzed);
+  const asked = dateQuestion ? questionTimeFrame(asking, isVerb) : null;
+  // A plain present ("Wann trifft Kim Putin?") may ask about what is to come or, less often, what was: a passage with
+  // only past dates is then no sure answer (shown as the closest one), though it keeps its place.
+  const plainPresent = dateQuestion && asked === null && !asksAboutPast(asking, isVerb);
+  const time: TimeQuestion | null = asked ? { asked, said: true } : plainPresent ? { asked: "coming", said: false } : null;
+  const candidates = candidatesOf(result, index, type, office, time, settings, focus);
   const best = candidates[0];
   const phrases = best ? phraseMatches(result.tokens, best.paragraph.text, paragraphLanguage(best.paragraph.text), (token) => !isSpecific(token)) : 0;
   const typed = new Set(candidates.filter((candidate) => candidate.typeMatched).map((candidate) => candidate.hit));

@@ -85,7 +85,8 @@ export function questionAnswerType(question: string): AnswerType | null {
   return null;
 }
 
-const MONTHS =
+/** German and English month names, as a regular-expression alternation (also for reading dates against an article's, see time-frame.ts). */
+export const MONTHS =
   "januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december";
 const WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const NUMBER_WORDS =

@@ -1,5 +1,6 @@
 import { foldToken, isStopWord, tokenize } from "../search/analyzer.js";
 import { monthNumber } from "../content/parse/dates.js";
+import { MONTHS } from "./answer-types.js";
 
 /**
  * "Wann trifft Kim Putin?" asks about a meeting to come, "Wann traf Kim
@@ -103,10 +104,8 @@ const RELATIVE_COMING =
 const RELATIVE_CURRENT =
   /\b(?:diese)(?:e|en|er|es|m)?\s+(?:jahr|monat|woche|sommer|winter|frühjahr|herbst)\b|\bthis\s+(?:year|month|week|summer|winter|spring|autumn)\b|\b(?:heute|today)\b/iu;
 const YEAR = /\b((?:1[5-9]|20)\d\d)\b/gu;
-const MONTH_NAMES =
-  "januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december";
 /** "10. September", "vom 10. bis 13. September", "September 2023", "im Juli", "10.09.2023". */
-const MONTH_DATE = new RegExp(`(?:\\b(\\d{1,2})\\.?\\s*(?:bis\\s+\\d{1,2}\\.?\\s*)?)?\\b(${MONTH_NAMES})\\b(?:\\s+((?:1[5-9]|20)\\d\\d))?`, "giu");
+const MONTH_DATE = new RegExp(`(?:\\b(\\d{1,2})\\.?\\s*(?:bis\\s+\\d{1,2}\\.?\\s*)?)?\\b(${MONTHS})\\b(?:\\s+((?:1[5-9]|20)\\d\\d))?`, "giu");
 const NUMERIC_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)?\d\d)?(?![\d])/gu;
 
 /** Where a sentence's dates lie against its article's date. */

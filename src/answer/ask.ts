@@ -97,26 +97,32 @@ interface Candidate {
   typeMatched: boolean;
 }
 
+/** Whether a paragraph holds the asked-for kind of thing, and whether only with dates on the wrong side (see answerTypeIn). */
+type TypeHolding = "holds" | "datedOtherwise" | "none";
+
 /**
  * Whether a paragraph holds the asked-for kind of thing in a sentence that carries a question word, or next to one.
  * `time`: for a date question about the past or something to come, with the article's date; a sentence whose dates
- * all lie on the other side of it holds no date for it (see sentenceTimeFrame).
+ * all lie on the other side of it holds no date for it (see sentenceTimeFrame), and when only such sentences hold
+ * one, the paragraph is "datedOtherwise".
  */
-function holdsAnswerType(
+function answerTypeIn(
   paragraph: Paragraph,
   type: AnswerType,
   tokens: readonly QueryToken[],
   lexicons: Lexicons,
   languages: SentenceLanguages,
   time: { question: TimeQuestion; articleDate: string } | null,
-): boolean {
+): TypeHolding {
   const carries = paragraph.sentences.map((sentence) => sentenceScore(sentence.text, tokens, languages) > 0);
-  return paragraph.sentences.some(
-    (sentence, position) =>
-      (carries[position] || carries[position - 1] === true || carries[position + 1] === true) &&
-      sentenceHasAnswerType(sentence.text, type, lexicons) &&
-      !(time !== null && type === "date" && datedOtherwise(sentence.text, time.question, time.articleDate)),
-  );
+  let datedOtherwiseOnly = false;
+  for (const [position, sentence] of paragraph.sentences.entries()) {
+    const near = carries[position] === true || carries[position - 1] === true || carries[position + 1] === true;
+    if (!near || !sentenceHasAnswerType(sentence.text, type, lexicons)) continue;
+    if (time !== null && type === "date" && datedOtherwise(sentence.text, time.question, time.articleDate)) datedOtherwiseOnly = true;
+    else return "holds";
+  }
+  return datedOtherwiseOnly ? "datedOtherwise" : "none";
 }
 
 function candidatesOf(
@@ -139,22 +145,14 @@ function candidatesOf(
   for (const { hit, entry, holding } of entries) {
     const articleDate = entry.article.date;
     const dated = time !== null && articleDate !== null ? { question: time, articleDate } : null;
-    const typeMatched =
-      type !== null &&
-      holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph), dated) &&
-      (holderNamed ? holding === "asked" : holding !== "others");
+    const kind =
+      type === null ? "none" : answerTypeIn(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph), dated);
+    const typeMatched = kind === "holds" && (holderNamed ? holding === "asked" : holding !== "others");
     const prior = focus?.priorIds.has(hit.id) ? 1 + focus.priorBoost : 1;
     // A passage whose dates near the question's words all lie on the other side says when something else happened
     // ("wann will Kim Putin treffen?" beside their meeting of 2019; "wann war Kim zum ersten Mal dort?" beside the
     // forum still to come): it moves down when the question says its time.
-    const datedOnlyOtherwise =
-      dated !== null &&
-      time !== null &&
-      time.said &&
-      type !== null &&
-      !typeMatched &&
-      holdsAnswerType(entry.paragraph, type, result.tokens, settings.lexicons, sentenceLanguages(result, entry.paragraph), null);
-    const timeFactor = datedOnlyOtherwise ? OTHER_TIME_FACTOR : 1;
+    const timeFactor = kind === "datedOtherwise" && dated?.question.said === true ? OTHER_TIME_FACTOR : 1;
     candidates.push({ hit, ...entry, score: hit.fused * (typeMatched ? 1 + settings.answerTypeBoost : 1) * prior * timeFactor, typeMatched });
   }
   // Article, then paragraph (see Retriever.search): the article the question is about keeps its passages first.

@@ -46,6 +46,14 @@ const LEADER = "anfuhrer";
 /** German and English words before a country in "the office of the country" ("Präsident von Südkorea", "president of South Korea"). */
 const OF = new Set(["von", "vom", "der", "des", "of"]);
 const ARTICLES = new Set(["der", "die", "das", "den", "dem", "des", "the"]);
+const OF_OR_ARTICLE = new Set([...OF, ...ARTICLES]);
+
+/** The position of the first word after `index` that is none of `skipped` ("Präsident von der …" → the word after "der"). */
+function after(words: readonly string[], index: number, skipped: ReadonlySet<string>): number {
+  let next = index + 1;
+  while (next < words.length && skipped.has(words[next] ?? "")) next += 1;
+  return next;
+}
 
 export interface OfficeQuestion {
   /** The offices asked about, by their German names in OFFICES. */
@@ -117,9 +125,7 @@ export function officeQuestion(question: string, countryOf: CountryOfWords): Off
   let owner: string | null = null;
   words.forEach((word, index) => {
     if (LEADING_VERBS.has(word)) {
-      let next = index + 1;
-      while (next < words.length && ARTICLES.has(words[next] ?? "")) next += 1;
-      const led = countryAt(words, next)?.code;
+      const led = countryAt(words, after(words, index, ARTICLES))?.code;
       if (led === undefined) return;
       offices.push(LEADER);
       owner ??= led;
@@ -129,8 +135,7 @@ export function officeQuestion(question: string, countryOf: CountryOfWords): Off
     if (office === undefined) return;
     offices.push(office);
     // "Präsident von Südkorea", "Verteidigungsminister der Ukraine", "president of the US".
-    let next = index + 1;
-    while (next < words.length && (OF.has(words[next] ?? "") || ARTICLES.has(words[next] ?? ""))) next += 1;
+    const next = after(words, index, OF_OR_ARTICLE);
     if (next > index + 1) owner ??= countryAt(words, next)?.code ?? null;
     // "North Korea's defence minister", "Russlands Präsident"; "der Anführer Nordkoreas".
     for (const back of [1, 2]) owner ??= genitiveCountry(words, index - back);
@@ -139,9 +144,7 @@ export function officeQuestion(question: string, countryOf: CountryOfWords): Off
     for (const back of [0, 1]) owner ??= adjectiveCountry(words, index - back, countryOf);
     // Another owner: "Putins Sprecher", "putin's spokesman"; "der Sprecher von Kim", "Sprecher des Weißen Hauses".
     owner ??= genitiveName(words[index - 1] ?? "");
-    if (next > index + 1 && next < words.length && (OF.has(words[index + 1] ?? "") || ARTICLES.has(words[index + 1] ?? ""))) {
-      owner ??= isStopWord(words[next] ?? "") ? null : `@${words[next] ?? ""}`;
-    }
+    if (next > index + 1 && next < words.length) owner ??= isStopWord(words[next] ?? "") ? null : `@${words[next] ?? ""}`;
   });
   return offices.length > 0 && owner !== null ? { offices, owner, past: words.some((word) => PAST.test(word)) } : null;
 }
@@ -196,8 +199,7 @@ export function officeHolding(text: string, asked: OfficeQuestion, countryOf: Co
  * `@` and its folded name. Null when nothing after it says.
  */
 function ownerAfter(original: readonly string[], words: readonly string[], office: number): string | null {
-  let next = office + 1;
-  while (next < words.length && (OF.has(words[next] ?? "") || ARTICLES.has(words[next] ?? ""))) next += 1;
+  const next = after(words, office, OF_OR_ARTICLE);
   if (next === office + 1 || next >= words.length) return null;
   const country = countryAt(words, next)?.code;
   if (country) return country;

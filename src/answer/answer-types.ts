@@ -27,6 +27,13 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   "transport",
 ];
 
+/**
+ * A question after a measure of something ("what's the population of Pyongyang", "wie hoch ist der Preis") asks for a
+ * number, although it opens like a question for a thing: a passage that names the thing without the number does not
+ * answer it.
+ */
+const MEASURE_QUESTION = String.raw`\b(?:what(?:'s|s|\s+is|\s+was|\s+are)|was\s+(?:ist|war|sind)|wie\s+(?:hoch|groß|gross)\s+(?:ist|war|sind))\s+(?:the\s+|die\s+|der\s+|das\s+)?(?:population|price|cost|costs|age|size|height|length|budget|salary|death\s+toll|number|amount|total|einwohnerzahl|bevölkerungszahl|bevoelkerungszahl|preis|kosten|alter|größe|groesse|höhe|hoehe|länge|budget|gehalt|zahl|opferzahl|summe)\b|\b(?:population|einwohnerzahl|bevölkerungszahl)\s+(?:of|von)\b`;
+
 /** Question openings, most specific first ("seit wann" before "wann", "wie oft" before "wie viele"). */
 const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
   [
@@ -40,7 +47,10 @@ const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
     ["duration", /\bwie\s+lange?\b|\bhow\s+long\b/iu],
     [
       "number",
-      /\bwie\s+alt\b|\bhow\s+old\b|\bwie\s*vie(?:le|l)\b|\bwieviele?\b|\bhow\s+(?:many|much)\b|\bwie\s+(?:hoch|groß|gross|weit|schwer|teuer|breit|tief|schnell)\b|\bhow\s+(?:high|tall|big|large|far|heavy|expensive|fast)\b|\bwas\s+kost(?:et|ete|eten|en)\b|\bwhat\s+(?:does|did|do)\b.{0,40}\bcost\b|\banzahl\b|\bnumber\s+of\b/iu,
+      new RegExp(
+        String.raw`\bwie\s+alt\b|\bhow\s+old\b|\bwie\s*vie(?:le|l)\b|\bwieviele?\b|\bhow\s+(?:many|much)\b|\bwie\s+(?:hoch|groß|gross|weit|schwer|teuer|breit|tief|schnell)\b|\bhow\s+(?:high|tall|big|large|far|heavy|expensive|fast)\b|\bwas\s+kost(?:et|ete|eten|en)\b|\bwhat\s+(?:does|did|do)\b.{0,40}\bcost\b|\banzahl\b|\bnumber\s+of\b|${MEASURE_QUESTION}`,
+        "iu",
+      ),
     ],
     // How someone travels: by train, plane, car ("Wie reist Kim nach Russland?", "how is kim travelling").
     [

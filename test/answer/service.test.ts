@@ -280,6 +280,14 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
   });
 
+  it("asks for a number after a measure ('the population of'), so a passage naming the thing alone does not answer", async () => {
+    // ¶4 speaks of Kim's "Bevölkerung" ("population") but gives no number: before, it was the answer.
+    for (const question of ["whats the population of pyongyang", "wie hoch ist die einwohnerzahl von pjöngjang"]) {
+      const answer = await service.ask(question);
+      expect([answer.answerType, answer.answered && !answer.hedged], question).toEqual(["number", false]);
+    }
+  });
+
   it("reads a country's initials as its name, and a country the article never mentions as no word of it", async () => {
     // Chat writes "nk" for North Korea: ¶14 tells how long the delegation stayed, ¶10 since when the sanctions hold.
     await expectAnsweredFrom([

@@ -12,7 +12,7 @@ import { phraseMatches } from "./phrase-match.js";
 import { abstentionFeatures, isSpecific, decideOutcome, type AbstentionDecision, type AbstentionThresholds } from "./abstention.js";
 import { questionAnswerType, sentenceHasAnswerType, type AnswerType } from "./answer-types.js";
 import { smallTalkOf } from "./small-talk.js";
-import { asksAboutPast, namesYear, questionTimeFrame, sentenceTimeFrame } from "./time-frame.js";
+import { namesYear, questionTimeFrame, sentenceTimeFrame } from "./time-frame.js";
 import { officeHolding, officeQuestion, type OfficeQuestion } from "./office-holder.js";
 import { makeCitation } from "./citation.js";
 import { chooseExcerpt, sentenceScore, type SentenceLanguages } from "./excerpt.js";
@@ -73,6 +73,16 @@ interface TimeQuestion {
   asked: "past" | "coming";
   /** Whether the question says so; a plain present ("Wann trifft Kim Putin?") is read as "coming" without saying. */
   said: boolean;
+}
+
+/**
+ * The time a date question asks about, from what it says (see questionTimeFrame). A plain present ("Wann trifft Kim
+ * Putin?") may ask about what is to come or, less often, what was: a passage with only past dates is then no sure
+ * answer (shown as the closest one), though it keeps its place. A question saying both has nothing to go by.
+ */
+function timeQuestionOf(frame: ReturnType<typeof questionTimeFrame>): TimeQuestion | null {
+  if (frame === "past" || frame === "coming") return { asked: frame, said: true };
+  return frame === null ? { asked: "coming", said: false } : null;
 }
 
 /** Whether a sentence's dates lie all on the other side of `articleDate` than the question asks about. */
@@ -216,11 +226,7 @@ async function rankQuestion(question: string, analyzed: string, index: AskIndex,
   const dateQuestion = type === "date" && !namesYear(analyzed);
   // "ich wüsste gern, wann …": the request around the question says nothing of its time.
   const asking = withoutRequestWrapper(analyzed);
-  const asked = dateQuestion ? questionTimeFrame(asking, isVerb) : null;
-  // A plain present ("Wann trifft Kim Putin?") may ask about what is to come or, less often, what was: a passage with
-  // only past dates is then no sure answer (shown as the closest one), though it keeps its place.
-  const plainPresent = dateQuestion && asked === null && !asksAboutPast(asking, isVerb);
-  const time: TimeQuestion | null = asked ? { asked, said: true } : plainPresent ? { asked: "coming", said: false } : null;
+  const time = dateQuestion ? timeQuestionOf(questionTimeFrame(asking, isVerb)) : null;
   const candidates = candidatesOf(result, index, type, office, time, settings, focus);
   const best = candidates[0];
   const phrases = best ? phraseMatches(result.tokens, best.paragraph.text, paragraphLanguage(best.paragraph.text), (token) => !isSpecific(token)) : 0;

@@ -68,25 +68,18 @@ const COMING_WORDS = new Set([
 ]); // prettier-ignore
 
 /**
- * Whether a question asks about something still to come: it says so ("wann soll", "when will", "next") and does not
- * ask about the past. A plain present ("Wann trifft Kim Putin?", "when does Shoigu visit") may mean either in German
- * and English alike, so it says nothing.
- */
-export function asksAboutComing(question: string, isVerb?: (word: string) => boolean): boolean {
-  return questionTimeFrame(question, isVerb) === "coming";
-}
-
-/**
  * Which time a date question asks about: "past" when it says the past and not
- * something to come, "coming" the other way round, null when it says neither
- * or both ("wann war das nächste Treffen geplant").
+ * something to come, "coming" the other way round, "both" when it says both
+ * ("wann war das nächste Treffen geplant"), null when it says neither: a plain
+ * present ("Wann trifft Kim Putin?", "when does Shoigu visit") may mean either
+ * in German and English alike.
  */
-export function questionTimeFrame(question: string, isVerb?: (word: string) => boolean): "past" | "coming" | null {
+export function questionTimeFrame(question: string, isVerb?: (word: string) => boolean): "past" | "coming" | "both" | null {
   const words = tokenize(question).map(foldToken);
   const past = asksAboutPast(question, isVerb);
   const coming = words.some((word, index) => COMING_WORDS.has(word) || (word === "going" && words[index + 1] === "to"));
-  if (past === coming) return null;
-  return past ? "past" : "coming";
+  if (past && coming) return "both";
+  return past ? "past" : coming ? "coming" : null;
 }
 
 /** Whether a question names a year: then the year says which time it means. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksAboutComing, asksAboutPast, namesYear, questionTimeFrame, sentenceTimeFrame } from "../../src/answer/time-frame.js";
+import { asksAboutPast, namesYear, questionTimeFrame, sentenceTimeFrame } from "../../src/answer/time-frame.js";
 import { stem } from "../../src/search/analyzer.js";
 import { loadLexicons } from "../../src/search/lexicons.js";
 
@@ -44,13 +44,13 @@ describe("questionTimeFrame", () => {
     ["when will kim meet putin", "coming"],
     ["Wann trifft Kim Putin?", null],
     // Both: nothing to go by.
-    ["wann war das nächste treffen geplant", null],
+    ["wann war das nächste treffen geplant", "both"],
   ] as const)("reads %j as %s", (question, frame) => {
     expect(questionTimeFrame(question, isVerb)).toBe(frame);
   });
 });
 
-describe("asksAboutComing", () => {
+describe("questionTimeFrame on something to come", () => {
   it.each([
     "wann will kim putin treffen",
     "wann soll das treffen stattfinden",
@@ -59,14 +59,14 @@ describe("asksAboutComing", () => {
     "when is kim going to meet putin",
     "when is the next meeting",
   ])("reads %j as about something to come", (question) => {
-    expect(asksAboutComing(question, isVerb)).toBe(true);
+    expect(questionTimeFrame(question, isVerb)).toBe("coming");
   });
 
   // A plain present may mean either ("when does Shoigu visit" of a visit that was).
   it.each(["Wann trifft Kim Putin?", "when does shoigu visit north korea", "wann wollte kim reisen", "when was the next meeting supposed to be"])(
     "reads %j as not saying so",
     (question) => {
-      expect(asksAboutComing(question, isVerb)).toBe(false);
+      expect(questionTimeFrame(question, isVerb)).not.toBe("coming");
     },
   );
 

@@ -72,6 +72,8 @@ const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
       /^\s*(?:und\s+)?(?:wo|wohin|woher|where)\b|\bwo\b|\bwhere\b|\b(?:in|nach|aus)\s+welche[rnms]?\s+(?:stadt|land|region|ort|staat)\b|\b(?:welche[rnms]?|what|which)\s+(?:stadt|city|ort|place|town|location|country|land)\b/iu,
     ],
     ["reason", /\b(?:warum|weshalb|wieso|weswegen|wozu|why|how\s+come)\b|\baus\s+welchem\s+grund\b|\bfor\s+what\s+reason\b|\bwhat\s+for\b/iu],
+    // Asked yes or no ("reist Kim oft ins Ausland?", "does kim travel abroad a lot"): how often, when no question word asks for more.
+    ["frequency", /\b(?:oft|öfter|häufig|haeufig|selten|often|frequently|rarely|seldom)\b|\ba\s+lot\s*\??\s*$/iu],
   ] as [AnswerType, RegExp][]
 ).map(([type, pattern]) => [type, unicodeWords(pattern)]);
 

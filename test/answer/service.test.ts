@@ -288,6 +288,14 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
   });
 
+  it("asks how often of a yes-or-no question with 'oft', 'often', 'a lot', so the passage saying 'selten' comes first", async () => {
+    // ¶16: "Der nordkoreanische Diktator begibt sich nur selten auf Reisen ins Ausland"; ¶15 tells of this journey.
+    for (const question of ["does kim often travel abroad", "does kim travel abroad a lot", "reist kim oft ins ausland"]) {
+      const answer = await service.ask(question);
+      expect([answer.answerType, answer.answered, answer.citations[0]?.paragraph], question).toEqual(["frequency", true, 16]);
+    }
+  });
+
   it("reads a country's initials as its name, and a country the article never mentions as no word of it", async () => {
     // Chat writes "nk" for North Korea: ¶14 tells how long the delegation stayed, ¶10 since when the sanctions hold.
     await expectAnsweredFrom([

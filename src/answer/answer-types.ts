@@ -69,7 +69,7 @@ const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (
     ["origin", /\bwoher\b|\bwhere\b.{0,80}\bfrom\b|\b(?:welche[rnms]?|what|which)\s+(?:land|länder|laender|staat|staaten|country|countries|nation)\b/iu],
     [
       "place",
-      /^\s*(?:und\s+)?(?:wo|wohin|woher|where)\b|\bwo\b|\bwhere\b|\b(?:in|nach|aus)\s+welche[rnms]?\s+(?:stadt|land|region|ort|staat)\b|\b(?:welche[rnms]?|what|which)\s+(?:stadt|city|ort|place|town|location|country|land)\b/iu,
+      /^\s*(?:und\s+)?(?:wo|wohin|woher|where)\b|\bwo\b|\bwhere\b|\b(?:in|nach|aus)\s+welche[rnms]?\s+(?:stadt|land|region|ort|staat)\b|\b(?:welche[rnms]?|what|which)\s+(?:stadt|city|ort|place|town|location|country|land|capital|hauptstadt)\b|\b(?:what(?:'s|s|\s+is|\s+was)|was\s+(?:ist|war)|wie\s+hei(?:ß|ss)t)\s+(?:the\s+|die\s+)?(?:capital|hauptstadt)\b|\b\p{L}+(?:'s|s)?\s+capital\s*\??\s*$/iu,
     ],
     ["reason", /\b(?:warum|weshalb|wieso|weswegen|wozu|why|how\s+come)\b|\baus\s+welchem\s+grund\b|\bfor\s+what\s+reason\b|\bwhat\s+for\b/iu],
     // Asked yes or no ("reist Kim oft ins Ausland?", "does kim travel abroad a lot"): how often, when no question word asks for more.

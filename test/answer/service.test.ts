@@ -288,6 +288,14 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
   });
 
+  it("asks for a place after 'the capital of', so a passage naming the country alone does not answer", async () => {
+    // ¶8 speaks of what Moscow could give "Pjöngjang" and of North Korea's famine; it was the answer before.
+    for (const question of ["what is the capital of north korea", "whats north koreas capital"]) {
+      const answer = await service.ask(question);
+      expect([answer.answerType, answer.answered && !answer.hedged], question).toEqual(["place", false]);
+    }
+  });
+
   it("asks how often of a yes-or-no question with 'oft', 'often', 'a lot', so the passage saying 'selten' comes first", async () => {
     // ¶16: "Der nordkoreanische Diktator begibt sich nur selten auf Reisen ins Ausland"; ¶15 tells of this journey.
     for (const question of ["does kim often travel abroad", "does kim travel abroad a lot", "reist kim oft ins ausland"]) {

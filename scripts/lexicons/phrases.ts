@@ -3,8 +3,8 @@ import { analyze, tokenize, type Language } from "../../src/search/analyzer.js";
 /** Longest phrase kept on either side: longer entries are idioms that a question rarely repeats word for word. */
 const MAX_PHRASE_TERMS = 3;
 
-/** Leading words a headword may carry without changing what it names ("sich treffen", "the Hague", "im Ausland" for "abroad"). */
-const LEADING_FUNCTION_WORDS = new Set(["sich", "der", "die", "das", "ein", "eine", "the", "a", "an", "to", "im", "ins"]);
+/** Leading words a headword may carry without changing what it names ("sich treffen", "the Hague"). */
+const LEADING_FUNCTION_WORDS = new Set(["sich", "der", "die", "das", "ein", "eine", "the", "a", "an", "to"]);
 
 /**
  * Terms of a phrase, joined by spaces; null when it is empty, too long,

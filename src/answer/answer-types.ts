@@ -32,7 +32,7 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
  * number, although it opens like a question for a thing: a passage that names the thing without the number does not
  * answer it.
  */
-const MEASURE_QUESTION = String.raw`\b(?:what(?:'s|s|\s+is|\s+was|\s+are)|was\s+(?:ist|war|sind)|wie\s+(?:hoch|groß|gross)\s+(?:ist|war|sind))\s+(?:the\s+|die\s+|der\s+|das\s+)?(?:population|price|cost|costs|age|size|height|length|budget|salary|death\s+toll|number|amount|total|einwohnerzahl|bevölkerungszahl|bevoelkerungszahl|preis|kosten|alter|größe|groesse|höhe|hoehe|länge|budget|gehalt|zahl|opferzahl|summe)\b|\b(?:population|einwohnerzahl|bevölkerungszahl)\s+(?:of|von)\b`;
+const MEASURE_QUESTION = String.raw`\b(?:what(?:'s|s|\s+is|\s+was|\s+are)|was\s+(?:ist|war|sind)|wie\s+(?:hoch|groß|gross)\s+(?:ist|war|sind))\s+(?:the\s+|die\s+|der\s+|das\s+)?(?:population|price|cost|costs|age|size|height|length|budget|salary|death\s+toll|number|amount|total|einwohnerzahl|bevölkerungszahl|bevoelkerungszahl|preis|kosten|alter|größe|groesse|höhe|hoehe|länge|gehalt|zahl|opferzahl|summe)\b|\b(?:population|einwohnerzahl|bevölkerungszahl)\s+(?:of|von)\b`;
 
 /** Question openings, most specific first ("seit wann" before "wann", "wie oft" before "wie viele"). */
 const QUESTION_PATTERNS: readonly [AnswerType, RegExp][] = (

@@ -51,7 +51,11 @@ const PARTICIPLE = /^(?:\p{L}*ge\p{L}{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp|miss)
  * their ending with nouns and ordinals ("Rakete", "zweite").
  */
 export function asksAboutPast(question: string, isVerb: (word: string) => boolean = () => false): boolean {
-  const words = tokenize(question).map(foldToken);
+  return saysPast(tokenize(question).map(foldToken), isVerb);
+}
+
+/** asksAboutPast over a question's folded words. */
+function saysPast(words: readonly string[], isVerb: (word: string) => boolean): boolean {
   if (words.some((word) => PAST_WORDS.has(word) || STRONG_PAST.has(word))) return true;
   if (words.some((word) => /^\p{L}{3,}(?:te|test|tet)$/u.test(word) && !isStopWord(word) && isVerb(word))) return true;
   // "was" is English "war" only beside "when" (German "was" asks "what").
@@ -74,9 +78,9 @@ const COMING_WORDS = new Set([
  * present ("Wann trifft Kim Putin?", "when does Shoigu visit") may mean either
  * in German and English alike.
  */
-export function questionTimeFrame(question: string, isVerb?: (word: string) => boolean): "past" | "coming" | "both" | null {
+export function questionTimeFrame(question: string, isVerb: (word: string) => boolean = () => false): "past" | "coming" | "both" | null {
   const words = tokenize(question).map(foldToken);
-  const past = asksAboutPast(question, isVerb);
+  const past = saysPast(words, isVerb);
   const coming = words.some((word, index) => COMING_WORDS.has(word) || (word === "going" && words[index + 1] === "to"));
   if (past && coming) return "both";
   return past ? "past" : coming ? "coming" : null;

@@ -61,17 +61,21 @@ export interface TermExpansion {
 /**
  * The language of a question. Function words decide when there are any;
  * keyword queries ("russia ammunition shortage") have none, so then each word
- * votes by which language's dictionary knows it.
+ * votes by which language's dictionary knows it. `articlesLanguage`: the one
+ * language of the articles that hold a word as written, if they are all in
+ * one; such a word votes for no other ("Kim", which the English list knows as
+ * a name, does not make "was will kim" English beside German articles).
  */
-export function guessQuestionLanguage(question: string, lexicons: Lexicons): Language {
+export function guessQuestionLanguage(question: string, lexicons: Lexicons, articlesLanguage: (term: string) => Language | null = () => null): Language {
   const { german, english } = languageMarkers(question);
   if (german !== english) return english > german ? "en" : "de";
   let votes = 0;
   for (const token of analyze(question, "de")) {
+    const held = articlesLanguage(token.term);
     const inGerman = dictionaryKnows(lexicons, token.term, "de");
     const inEnglish = dictionaryKnows(lexicons, stem(token.folded, "en"), "en");
-    if (inEnglish && !inGerman) votes += 1;
-    if (inGerman && !inEnglish) votes -= 1;
+    if (inEnglish && !inGerman && held !== "de") votes += 1;
+    if (inGerman && !inEnglish && held !== "en") votes -= 1;
   }
   return votes > 0 ? "en" : "de";
 }

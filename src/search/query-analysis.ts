@@ -159,7 +159,7 @@ export class QueryAnalyzer {
   }
 
   private analyzeAfresh(question: string): { tokens: QueryToken[]; questionLanguage: Language } {
-    const questionLanguage = guessQuestionLanguage(question, this.lexicons);
+    const questionLanguage = guessQuestionLanguage(question, this.lexicons, (term) => this.articlesLanguageOf(term));
     const framed = spelledOutInitialisms(
       inStandardForms(withoutQuestionFrame(withoutRequestWrapper(question))),
       this.nameLanguage(questionLanguage),
@@ -261,6 +261,12 @@ export class QueryAnalyzer {
     const languages = this.index.languages();
     if (languages.size === 0 || languages.has(questionLanguage)) return questionLanguage;
     return questionLanguage === "de" ? "en" : "de";
+  }
+
+  /** The articles' language when they are all in one and hold the term as written; null otherwise. */
+  private articlesLanguageOf(term: string): Language | null {
+    const languages = [...this.index.languages()];
+    return languages.length === 1 && this.index.frequencyOf(term) > 0 ? (languages[0] ?? null) : null;
   }
 
   /** Whether a folded word is a word as written: a stop word, in either dictionary list, or in the articles. */

@@ -317,6 +317,15 @@ describe("QaService on the bundled article (lexical mode)", () => {
     }
   });
 
+  it("reads a German question of names and words both languages share ('was will kim') as German: no note that the quote is German", async () => {
+    for (const question of ["was will kim", "panzerzug kim"]) {
+      const answer = await service.ask(question);
+      expect(answer.citations.length, question).toBeGreaterThan(0);
+      expect(answer.quoteLanguage, question).toBeUndefined();
+    }
+    expect((await service.ask("kim weapons")).quoteLanguage).toBe("de");
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

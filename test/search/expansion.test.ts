@@ -97,6 +97,15 @@ describe("guessQuestionLanguage", () => {
     expect(guessQuestionLanguage("was kim ever in russia", loadLexicons())).toBe("en");
   });
 
+  it("lets a word the articles hold vote for their language only, when they are all in one", () => {
+    // The English list knows "Kim" as a name; German articles naming him make it no English word.
+    expect(guessQuestionLanguage("was will kim", loadLexicons())).toBe("en");
+    const germanArticles = (word: string): "de" | null => (word === "kim" ? "de" : null);
+    expect(guessQuestionLanguage("was will kim", loadLexicons(), germanArticles)).toBe("de");
+    expect(guessQuestionLanguage("kim weapons", loadLexicons(), germanArticles)).toBe("en");
+    expect(guessQuestionLanguage("was kim ever in russia", loadLexicons(), germanArticles)).toBe("en");
+  });
+
   it("counts a dictionary headword the frequency lists lack ('ammo') as a word of its language", () => {
     expect(guessQuestionLanguage("ammo", lexicon())).toBe("en");
   });

@@ -105,6 +105,7 @@ export class QueryAnalyzer {
       // A verb form counts with the forms the index has of its verb ("trift" is "trifft", which the articles have as "traf").
       indexed: (term) => Math.max(indexed(term), ...(verbForms.de.get(term) ?? []).map(indexed)),
       dictionaryClass: (term, language) => frequency[language].get(term),
+      inCompounds: (term) => this.index.vocabulary().compounds(term).length > 0,
       isWord: (german, english) =>
         indexed(german.term) > 0 ||
         this.index.vocabulary().lookup(german.term).length > 0 ||

@@ -38,6 +38,8 @@ export interface SpellingSources {
   indexed(term: string): number;
   /** A term's frequency class in a language's dictionary, if it has one. */
   dictionaryClass(term: string, language: Language): number | undefined;
+  /** Whether the articles use the term as a part of compounds ("Artillerie" in "Artilleriegranaten"); false when not known. */
+  inCompounds?(term: string): boolean;
 }
 
 /**
@@ -45,7 +47,10 @@ export interface SpellingSources {
  * the stem, compared as the index and the dictionaries are keyed, by stems (no
  * stemming of hundreds of spellings): first those the articles use (most
  * passages first), then those the dictionary of the stem's language knows
- * well enough (commonest first). Ties go to the candidate that sorts first.
+ * well enough (commonest first), or at all when the articles build compounds
+ * on them ("artilerie" → "Artillerie", which they use only in
+ * "Artilleriegranaten"): a rare word is then no chance neighbour of the typo
+ * but one of the articles' own. Ties go to the candidate that sorts first.
  */
 export function likelySpelling(term: string, language: Language, sources: SpellingSources): string | null {
   if (term.length < MIN_TYPO_WORD - 1 || /\d/u.test(term)) return null;
@@ -61,14 +66,15 @@ export function likelySpelling(term: string, language: Language, sources: Spelli
   }
   if (best !== null) return best;
   let bestClass = MIN_CORRECTION_CLASS - 1;
+  let compoundPart: string | null = null;
   for (const candidate of candidates) {
     const wordClass = sources.dictionaryClass(candidate, language) ?? 0;
     if (wordClass > bestClass) {
       best = candidate;
       bestClass = wordClass;
-    }
+    } else if (wordClass > 0 && compoundPart === null && sources.inCompounds?.(candidate) === true) compoundPart = candidate;
   }
-  return best;
+  return best ?? compoundPart;
 }
 
 /** What finding a question's typos needs to know: which words are words, and the index and dictionaries to correct them by. */

@@ -326,6 +326,12 @@ describe("QaService on the bundled article (lexical mode)", () => {
     expect((await service.ask("kim weapons")).quoteLanguage).toBe("de");
   });
 
+  it("reads a typo of a word the article uses only in compounds as that word ('artilerie' for the 'Artillerie' of 'Artilleriemunition')", async () => {
+    const answer = await service.ask("braucht russland artilerie");
+    expect([answer.answered, answer.hedged]).toEqual([true, true]);
+    expect(answer.citations[0]?.passage).toMatch(/Artilleriemunition/);
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

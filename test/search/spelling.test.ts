@@ -30,6 +30,16 @@ describe("likelySpelling", () => {
     expect(likelySpelling(de("bekomt"), "de", sources(["Munition"], { bekommt: 12, bekommst: 9 }))).toBe(de("bekommt"));
   });
 
+  it("takes a rare dictionary word when the articles build compounds on it, and only then", () => {
+    // "Artillerie" (class 6) is in the articles only as part of "Artilleriegranaten".
+    const articles = sources(["Artilleriegranaten"], { artillerie: 6 });
+    expect(likelySpelling(de("artilerie"), "de", articles)).toBeNull();
+    const withCompounds: SpellingSources = { ...articles, inCompounds: (term) => term === de("artillerie") };
+    expect(likelySpelling(de("artilerie"), "de", withCompounds)).toBe(de("artillerie"));
+    // A common word still comes first.
+    expect(likelySpelling(de("bekomt"), "de", { ...sources([], { bekommt: 12, bekommst: 6 }), inCompounds: () => true })).toBe(de("bekommt"));
+  });
+
   it("leaves a stem alone that is too short, holds digits, or has no common neighbour", () => {
     expect(likelySpelling("wa", "de", sources(["was"], {}))).toBeNull();
     expect(likelySpelling("f16s", "de", sources(["f16"], {}))).toBeNull();

@@ -3,6 +3,7 @@ import { analyze, charNgrams, detectLanguage, type Language } from "./analyzer.j
 import type { QueryToken } from "./query-analysis.js";
 import { joinedLetterParts } from "./hyphenated-compounds.js";
 import { completedCompounds } from "./truncated-compounds.js";
+import type { SeparableVerbReader } from "./separable-verbs.js";
 import { askedHeading, searchableText } from "../content/question-heading.js";
 
 /** A unit of retrieval: one paragraph, with the title and heading it stands under. */
@@ -68,9 +69,15 @@ export interface AnalyzedDocument {
  * Takes a paragraph apart as the index stores it; `ngramSize` 0 leaves out
  * the letter grams. With `isGermanWord`, a German paragraph's body also holds
  * the compounds its lists leave unwritten ("Satelliten- und Atomtechnologie"
- * holds "Satellitentechnologie").
+ * holds "Satellitentechnologie"); with `verbs`, the separable verbs it splits
+ * ("wiesen … zurück" holds "zurückweisen", see separable-verbs.ts).
  */
-export function analyzeLexicalDocument(document: LexicalDocument, ngramSize: number, isGermanWord?: (folded: string) => boolean): AnalyzedDocument {
+export function analyzeLexicalDocument(
+  document: LexicalDocument,
+  ngramSize: number,
+  isGermanWord?: (folded: string) => boolean,
+  verbs?: SeparableVerbReader,
+): AnalyzedDocument {
   const language = document.language ?? detectLanguage(document.text);
   const unwritten = language === "de" && isGermanWord ? completedCompounds(document.text, isGermanWord) : [];
   const joined = language === "de" ? joinedLetterParts(document.text) : [];
@@ -79,7 +86,9 @@ export function analyzeLexicalDocument(document: LexicalDocument, ngramSize: num
   const body = analyze([searchableText(document), ...unwritten, ...joined].join(" "), language);
   const title = analyze(document.title, language).map((token) => token.term);
   const heading = asked === null ? analyze(document.heading ?? "", language).map((token) => token.term) : [];
-  const bodyTerms = body.map((token) => token.term);
+  // Stems already (the verb lists hold stems); no letters of their own: the split words' letters are there.
+  const splitVerbs = language === "de" && verbs ? verbs.joined(searchableText(document)) : [];
+  const bodyTerms = [...body.map((token) => token.term), ...splitVerbs];
   const folded = body.map((token) => token.folded);
   return {
     language,

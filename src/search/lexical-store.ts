@@ -17,7 +17,7 @@ import type { ListPool } from "./list-pool.js";
  */
 
 /** Bump when the layout or what the lexical index holds changes. */
-export const LEXICAL_FORMAT_VERSION = 4;
+export const LEXICAL_FORMAT_VERSION = 5;
 const MAGIC = "QALX";
 
 /** What a stored lexical index holds (see LexicalIndex.stored and .restore). */

@@ -1,6 +1,7 @@
 import { charNgrams, foldToken, stem, type Language } from "./analyzer.js";
 import { analyzeLexicalDocument, COVERAGE_GRAM_SIZE, type LexicalDocument, type LexicalHit, type LexicalResult } from "./lexical-document.js";
 import { Vocabulary } from "./vocabulary.js";
+import { SeparableVerbReader } from "./separable-verbs.js";
 import { loadLexicons, type Lexicons } from "./lexicons.js";
 import { QueryAnalyzer, tokenWeight, type QueryContext, type QueryToken } from "./query-analysis.js";
 
@@ -75,6 +76,16 @@ export class LexicalIndex {
   private readonly gramBoard = new ScoreBoard();
   /** Whether a German ending is a word of the lexicon's: the shared part of a list of compounds (see truncated-compounds.ts). */
   private readonly isGermanWord = (folded: string): boolean => this.lexicons.frequency.de.has(stem(folded, "de"));
+  /** Which split verbs a German paragraph holds (see separable-verbs.ts); made when first needed, from the lexicons. */
+  private separableVerbsMade: SeparableVerbReader | null = null;
+  private get separableVerbs(): SeparableVerbReader {
+    this.separableVerbsMade ??= new SeparableVerbReader({
+      verbForms: this.lexicons.verbForms.de,
+      verbSynonyms: this.lexicons.verbSynonyms,
+      isWord: (term) => this.lexicons.frequency.de.has(term),
+    });
+    return this.separableVerbsMade;
+  }
 
   private constructor(
     readonly options: LexicalOptions,
@@ -146,7 +157,7 @@ export class LexicalIndex {
     const newTerms: string[] = [];
     for (const document of documents) {
       if (this.slotById.has(document.id)) throw new Error(`paragraph ${document.id} is already indexed`);
-      const analyzed = analyzeLexicalDocument(document, this.options.ngramSize, this.isGermanWord);
+      const analyzed = analyzeLexicalDocument(document, this.options.ngramSize, this.isGermanWord, this.separableVerbs);
       const slot = this.slotIds.length;
       this.slotIds.push(document.id);
       this.slotById.set(document.id, slot);
@@ -180,7 +191,7 @@ export class LexicalIndex {
     for (const document of documents) {
       const slot = this.slotById.get(document.id);
       if (slot === undefined) continue;
-      const analyzed = analyzeLexicalDocument(document, this.options.ngramSize, this.isGermanWord);
+      const analyzed = analyzeLexicalDocument(document, this.options.ngramSize, this.isGermanWord, this.separableVerbs);
       this.words.remove(slot, analyzed.fields);
       this.grams?.remove(slot, [analyzed.grams]);
       this.languageCounts[analyzed.language] -= 1;

@@ -332,6 +332,16 @@ describe("QaService on the bundled article (lexical mode)", () => {
     expect(answer.citations[0]?.passage).toMatch(/Artilleriemunition/);
   });
 
+  it("meets a verb the article splits ('schaute sich … an', 'lud … ein') with the verb whole and its synonyms", async () => {
+    await expectAnsweredFrom([
+      ["was hat sich schoigu in nordkorea angesehen", 13],
+      ["Who invited Kim to Russia?", 13],
+    ]);
+    // "bestreiten" is a synonym of "zurückweisen", which the article splits: "wiesen die Anschuldigungen zurück".
+    const denied = await service.ask("wer hat die vorwürfe bestritten");
+    expect([denied.answered, denied.citations[0]?.paragraph]).toEqual([true, 11]);
+  });
+
   it("handles a huge question without failing", async () => {
     const answer = await service.ask("Munition ".repeat(20_000));
     expect(answer.citations.length).toBeGreaterThan(0);

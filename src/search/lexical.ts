@@ -1,7 +1,7 @@
 import { charNgrams, foldToken, stem, type Language } from "./analyzer.js";
 import { analyzeLexicalDocument, COVERAGE_GRAM_SIZE, type LexicalDocument, type LexicalHit, type LexicalResult } from "./lexical-document.js";
 import { Vocabulary } from "./vocabulary.js";
-import { SeparableVerbReader } from "./separable-verbs.js";
+import { separableVerbReader, type SeparableVerbReader } from "./separable-verbs.js";
 import { loadLexicons, type Lexicons } from "./lexicons.js";
 import { QueryAnalyzer, tokenWeight, type QueryContext, type QueryToken } from "./query-analysis.js";
 
@@ -76,15 +76,9 @@ export class LexicalIndex {
   private readonly gramBoard = new ScoreBoard();
   /** Whether a German ending is a word of the lexicon's: the shared part of a list of compounds (see truncated-compounds.ts). */
   private readonly isGermanWord = (folded: string): boolean => this.lexicons.frequency.de.has(stem(folded, "de"));
-  /** Which split verbs a German paragraph holds (see separable-verbs.ts); made when first needed, from the lexicons. */
-  private separableVerbsMade: SeparableVerbReader | null = null;
+  /** Which split verbs a German paragraph holds (see separable-verbs.ts). */
   private get separableVerbs(): SeparableVerbReader {
-    this.separableVerbsMade ??= new SeparableVerbReader({
-      verbForms: this.lexicons.verbForms.de,
-      verbSynonyms: this.lexicons.verbSynonyms,
-      isWord: (term) => this.lexicons.frequency.de.has(term),
-    });
-    return this.separableVerbsMade;
+    return separableVerbReader(this.lexicons);
   }
 
   private constructor(

@@ -6,6 +6,7 @@ import { withoutRequestWrapper } from "./request-wrappers.js";
 import { typosOf, type TypoContext } from "./spelling.js";
 import { analyze, foldToken, isStopWord, stem, withoutQuestionFrame, type AnalyzedToken, type Language } from "./analyzer.js";
 import { expandTokens, guessQuestionLanguage, type ExpansionOptions, type TermExpansion } from "./expansion.js";
+import { separableVerbReader } from "./separable-verbs.js";
 import { dictionaryKnows, type Lexicons } from "./lexicons.js";
 import { verbStemVariants, type Vocabulary } from "./vocabulary.js";
 import { LruMap } from "../lru-map.js";
@@ -180,9 +181,19 @@ export class QueryAnalyzer {
     const englishAnalysis = analyzedEnglish?.filter(kept) ?? null;
     const correctedAt = analyzedGerman.map((_, position) => found.get(position)).filter(kept);
     const withIndexedForms = (terms: readonly string[]): string[] => [...new Set([...terms, ...terms.flatMap((term) => this.index.vocabulary().lookup(term))])];
+    // A verb the question splits ("wann findet das Treffen statt", "wie viel sagt die EU zu"): its finite verb also
+    // stands for the verb whole, as the articles' paragraphs hold it (see separable-verbs.ts).
+    const splitVerbs = new Map(
+      questionLanguage === "de"
+        ? separableVerbReader(this.lexicons)
+            .joinedVerbs(framed)
+            .map((verb) => [verb.finite, verb.term])
+        : [],
+    );
     const variantsOf = german.map((token, position) => {
       const englishTerm = englishAnalysis?.[position]?.term;
-      const own = [token.term, englishTerm ?? token.term, token.folded, ...verbStemVariants(token.term)];
+      const whole = splitVerbs.get(token.folded);
+      const own = [token.term, englishTerm ?? token.term, token.folded, ...verbStemVariants(token.term), ...(whole === undefined ? [] : [whole])];
       const variants = withIndexedForms(own);
       if (variants.some((term) => this.index.frequencyOf(term) > 0)) return variants;
       // "der Sprecher" of an article that names only its "Sprecherin" (and the other way round); "geliefert" of

@@ -1,5 +1,5 @@
 import { foldToken, isStopWord, stem, tokenize } from "./analyzer.js";
-import type { SynonymLookup } from "./lexicons.js";
+import type { Lexicons, SynonymLookup } from "./lexicons.js";
 import { verbStemVariants } from "./vocabulary.js";
 
 /**
@@ -52,13 +52,18 @@ const CACHE_LIMIT = 50_000;
 /** Reads the split verbs of German texts against one lexicon, remembering its lookups (see joined). */
 export class SeparableVerbReader {
   private readonly listedWords = new Map<string, boolean>();
-  private readonly joinedVerbs = new Map<string, string | null>();
+  private readonly joinedVerbCache = new Map<string, string | null>();
 
   constructor(private readonly lexicon: VerbLexicon) {}
 
   /** The joined verbs' terms (stems) of a German text, once each. */
   joined(text: string): string[] {
-    const joined = new Set<string>();
+    return [...new Set(this.joinedVerbs(text).map((verb) => verb.term))];
+  }
+
+  /** Each split verb of a German text: its finite verb (folded, as written) and the joined verb's term. */
+  joinedVerbs(text: string): { finite: string; term: string }[] {
+    const joined: { finite: string; term: string }[] = [];
     for (const clause of text.split(CLAUSE_END)) {
       // Most clauses end otherwise: their last word alone is looked at before the clause is taken apart.
       const last = lastWord(clause);
@@ -78,11 +83,11 @@ export class SeparableVerbReader {
       for (const word of ordered) {
         const found = this.joinedVerb(particle, stem(word, "de"));
         if (found === null) continue;
-        joined.add(found);
+        joined.push({ finite: word, term: found });
         break;
       }
     }
-    return [...joined];
+    return joined;
   }
 
   private listed(word: string): boolean {
@@ -102,7 +107,7 @@ export class SeparableVerbReader {
    */
   private joinedVerb(particle: string, finite: string): string | null {
     const key = `${particle} ${finite}`;
-    const known = this.joinedVerbs.get(key);
+    const known = this.joinedVerbCache.get(key);
     if (known !== undefined) return known;
     const { verbForms, verbSynonyms } = this.lexicon;
     const forms = new Set([finite, ...verbStemVariants(finite), ...(verbForms.get(finite) ?? [])]);
@@ -112,7 +117,7 @@ export class SeparableVerbReader {
       joined.find((term) => this.lexicon.isWord(term)) ??
       joined.find((term) => verbForms.get(term) !== undefined) ??
       null;
-    remember(this.joinedVerbs, key, found);
+    remember(this.joinedVerbCache, key, found);
     return found;
   }
 }
@@ -121,4 +126,20 @@ export class SeparableVerbReader {
 function remember<Value>(cache: Map<string, Value>, key: string, value: Value): void {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, value);
+}
+
+const readers = new WeakMap<Lexicons, SeparableVerbReader>();
+
+/** The reader of a set of lexicons' German verbs, one per lexicons: the index and its question analysis share its lookups. */
+export function separableVerbReader(lexicons: Lexicons): SeparableVerbReader {
+  let reader = readers.get(lexicons);
+  if (!reader) {
+    reader = new SeparableVerbReader({
+      verbForms: lexicons.verbForms.de,
+      verbSynonyms: lexicons.verbSynonyms,
+      isWord: (term) => lexicons.frequency.de.has(term),
+    });
+    readers.set(lexicons, reader);
+  }
+  return reader;
 }

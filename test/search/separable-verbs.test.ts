@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stem } from "../../src/search/analyzer.js";
 import { loadLexicons } from "../../src/search/lexicons.js";
-import { SeparableVerbReader, type VerbLexicon } from "../../src/search/separable-verbs.js";
+import { SeparableVerbReader, separableVerbReader, type VerbLexicon } from "../../src/search/separable-verbs.js";
 
 const de = (word: string): string => stem(word, "de");
 
@@ -42,5 +42,12 @@ describe("SeparableVerbReader", () => {
       "Damals schaute sich Schoigu nicht nur nordkoreanische Waffentechnologie an, sondern lud Kim Jong Un kurzerhand nach Russland ein. " +
       "Dort findet vom 10. bis 13. September ein Wirtschaftstreffen statt. Seit Wochen greifen russische Truppen die Stadt an.";
     expect(reader.joined(text)).toEqual([de("anschauen"), de("einladen"), de("stattfinden"), de("angreifen")]);
+  });
+
+  it("says which word of a question is the split verb's finite one", () => {
+    const reader = separableVerbReader(loadLexicons());
+    expect(reader.joinedVerbs("wann findet das treffen statt?")).toEqual([{ finite: "findet", term: de("stattfinden") }]);
+    expect(reader.joinedVerbs("mit was reist kim an, flieger?")).toEqual([{ finite: "reist", term: de("anreisen") }]);
+    expect(separableVerbReader(loadLexicons())).toBe(reader);
   });
 });

@@ -116,7 +116,8 @@ const PUBLISHER_LEAD =
  * "The Guardian"). Dots only inside a token, so "Beispielzeitung. Alle Rechte" yields "Beispielzeitung".
  */
 const BRAND = /^[\p{L}\d](?:[\p{L}\d&'’_-]|\.(?=[\p{L}\d]))*(?:\s+[\p{Lu}\d](?:[\p{L}\d&'’_-]|\.(?=[\p{L}\d]))*){0,2}/u;
-const COPYRIGHT_LEAD = /^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?/iu;
+/** A copyright mark and its year, first on the line or after a reservation ("Alle Rechte vorbehalten © n-tv.de"). */
+const COPYRIGHT_LEAD = /(?:^|(?<=\b(?:vorbehalten|reserved)\.?\s*))(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?/iu;
 const NOT_A_BRAND = new Set(["der", "die", "das", "den", "dem", "des", "uns", "unserer", "unseren", "the", "our", "us"]);
 
 /** The publisher named in a boilerplate line, if any. */
@@ -125,7 +126,7 @@ export function publisherFromBoilerplate(line: string): string | null {
   const copyright = COPYRIGHT_LEAD.exec(line);
   let rest: string | null = null;
   if (lead) rest = line.slice(lead.index + lead[0].length);
-  else if (copyright && copyright[0].length > 0) rest = line.slice(copyright[0].length);
+  else if (copyright && copyright[0].length > 0) rest = line.slice(copyright.index + copyright[0].length);
   if (rest === null) return null;
   const brand = BRAND.exec(rest)?.[0]?.replace(/[.,;:!?'’_-]+$/u, "") ?? "";
   if (brand === "" || NOT_A_BRAND.has(brand.toLowerCase()) || /^\d+$/u.test(brand)) return null;

@@ -64,8 +64,8 @@ const GALLERY_CAPTION =
 /** "Quelle: Reuters" on a line of its own under a video or picture: a credit of a few words, not a sentence. */
 const SOURCE_CREDIT = /^(?:Quelle|Source)\s*:\s*[\p{L}\d][\p{L}\d .&/-]{0,40}$/iu;
 const MAX_SOURCE_CREDIT_WORDS = 5;
-/** A credit on a line of its own (not closing a caption): the short line above it is the caption. */
-export const CREDIT_ONLY = /^(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Photo|Photograph|Credit)\s*:|^©/iu;
+/** A credit on a line of its own (not closing a caption), bracketed or not: the short line above it is the caption. */
+export const CREDIT_ONLY = /^\(?(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Photo|Photograph|Credit)\s*:|^\(?©/iu;
 const CREDIT_END =
   /(?:\((?:Foto|Fotos|Bild|Quelle|Archivbild|Photo)\s*:[^)]{1,60}\)|(?:Foto|Fotos|Bild|Photograph|Photo(?:graph)?|Image)\s*:\s*[^.]{1,60}|\[[^\]]{2,60}\/[^\]]{2,60}\]|(?<=\p{Ll})Quelle:\s*[^.]{1,60})$/u;
 /** Cookie and consent banners, which a copy takes along above the page. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isBoilerplateLine, isTeaserSentence } from "../../../src/content/parse/boilerplate.js";
+import { isBoilerplateLine, isTeaserSentence, publisherFromBoilerplate } from "../../../src/content/parse/boilerplate.js";
 
 describe("helpers", () => {
   it("classifies boilerplate lines", () => {
@@ -18,5 +18,13 @@ describe("helpers", () => {
     expect(isTeaserSentence("Read more about the plan here.")).toBe(true);
     expect(isTeaserSentence("Kim Jong Un will wohl noch im September nach Russland reisen.")).toBe(false);
     expect(isTeaserSentence("Die Leser finden hier kaum Antworten.")).toBe(false);
+  });
+
+  it("reads the publisher after a copyright mark, first on the line or after a reservation of rights", () => {
+    expect(publisherFromBoilerplate("© 2023 Beispielzeitung. Alle Rechte vorbehalten.")).toBe("Beispielzeitung");
+    expect(publisherFromBoilerplate("Alle Rechte vorbehalten © n-tv.de")).toBe("n-tv.de");
+    expect(publisherFromBoilerplate("All rights reserved. © 2024 Harbour Gazette")).toBe("Harbour Gazette");
+    // A mark in the middle of other words names no publisher.
+    expect(publisherFromBoilerplate("Bilder © dpa und Reuters")).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Kinds of page furniture found on pages pasted whole from news sites
- * (test/fixtures/page-copies-4/, probes in the layouts of t-online, Spiegel
- * and Reuters, and the second set of layouts): each test names the lines a
+ * (test/fixtures/page-copies-4/, probes in the layouts of t-online, Spiegel,
+ * Reuters and n-tv, and the second set of layouts): each test names the lines a
  * page holds and checks that they are dropped, and why, and that the
  * article around them is read whole.
  */
@@ -22,6 +22,21 @@ function readPage(file: string): { article: Article; reasonOf: (start: string) =
 }
 
 describe("furniture on pasted pages", () => {
+  it("drops a caption whose credit stands bracketed on the next line, and reads the publisher after a reservation of rights", () => {
+    const { article, reasonOf } = readPage("page-copies-4/ntv-hafen.txt");
+    expect(reasonOf("Ein Containerschiff am Ostuferhafen")).toBe("image caption");
+    expect(reasonOf("(Foto: picture alliance/dpa)")).toBe("image credit");
+    expect(article.publisher).toBe("n-tv.de");
+    expect([article.kicker, article.title, article.date]).toEqual(["Streit um Hafenausbau", "Kiel stoppt Erweiterung des Ostuferhafens vorerst", "2023-12-08"]);
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 4))).toEqual([
+      "Die Stadt Kiel legt",
+      "Die Landeshauptstadt Kiel hat",
+      "Hinzu kommt eine Klage",
+      "Die Fährreedereien, die den",
+      "Die Industrie- und Handelskammer",
+    ]);
+  });
+
   it("drops the newsroom lines above a kicker, an agency byline, 'Weiterlesen nach der Anzeige' and a video's credit, each with its reason", () => {
     const { article, reasonOf } = readPage("page-copies-4/tonline-ausland.txt");
     expect(article.title).toBe("Manila wirft Peking gefährliche Manöver vor");

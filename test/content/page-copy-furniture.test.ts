@@ -1,7 +1,7 @@
 /**
  * Kinds of page furniture found on pages pasted whole from news sites
  * (test/fixtures/page-copies-4/, probes in the layouts of t-online, Spiegel,
- * Reuters and n-tv, and the second set of layouts): each test names the lines a
+ * Reuters, n-tv and AP, and the second set of layouts): each test names the lines a
  * page holds and checks that they are dropped, and why, and that the
  * article around them is read whole.
  */
@@ -22,6 +22,23 @@ function readPage(file: string): { article: Article; reasonOf: (start: string) =
 }
 
 describe("furniture on pasted pages", () => {
+  it("drops a gallery caption opened by its place in the gallery and a bar ('1 of 4 | …')", () => {
+    const { article, reasonOf } = readPage("page-copies-4/ap-floods.txt");
+    expect(reasonOf("1 of 4 | Residents wade")).toBe("image caption");
+    expect([article.title, article.date, article.publisher]).toEqual([
+      "Floods force thousands from homes in northern Portugal as rivers burst banks",
+      "2024-01-09",
+      "The Associated Press",
+    ]);
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 3))).toEqual([
+      "LISBON, Portugal (AP)",
+      "The Cávado and",
+      '"We have not',
+      "The national weather",
+      "Prime Minister António",
+    ]);
+  });
+
   it("drops a caption whose credit stands bracketed on the next line, and reads the publisher after a reservation of rights", () => {
     const { article, reasonOf } = readPage("page-copies-4/ntv-hafen.txt");
     expect(reasonOf("Ein Containerschiff am Ostuferhafen")).toBe("image caption");

@@ -57,9 +57,12 @@ const GLUED_CRUMBS = /^(?:\p{Lu}[\p{Ll}\d-]+){3,}$/u;
 /** "Home › Politik › Ausland", "News / World / Europe". */
 const SEPARATED_CRUMBS = /^[^.!?|>]{1,40}(?:(?:\s*[|>]\s*|\s+[›»·/]\s+)[^.!?|>]{1,40}){1,6}$/u;
 const CREDIT_START = /^(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Image source|Image caption|Photo|Photograph|Credit)\s*[:,]|^©\s*[\p{L}][\p{L} .&/-]{1,60}$/iu;
-/** A gallery's caption, opened by its place in the gallery: "Item 1 of 3 Containers are …", "[1/3]Containers …", "Bild 2 von 8: …". */
+/**
+ * A gallery's caption, opened by its place in the gallery: "Item 1 of 3 Containers are …", "[1/3]Containers …",
+ * "Bild 2 von 8: …", "1 of 4 | Residents wade …".
+ */
 const GALLERY_CAPTION =
-  /^(?:(?:Item|Image|Photo|Slide|Bild|Foto)\s+\d{1,3}\s+(?:of|von)\s+\d{1,3}:?\s+\S|\[\d{1,3}\/\d{1,3}\]\s*\S)|\bPurchase Licensing Rights\b/u;
+  /^(?:(?:Item|Image|Photo|Slide|Bild|Foto)\s+\d{1,3}\s+(?:of|von)\s+\d{1,3}:?\s+\S|\[\d{1,3}\/\d{1,3}\]\s*\S|\d{1,3}\s+(?:of|von)\s+\d{1,3}\s*[|:·]\s*\S)|\bPurchase Licensing Rights\b/u;
 
 /** "Quelle: Reuters" on a line of its own under a video or picture: a credit of a few words, not a sentence. */
 const SOURCE_CREDIT = /^(?:Quelle|Source)\s*:\s*[\p{L}\d][\p{L}\d .&/-]{0,40}$/iu;

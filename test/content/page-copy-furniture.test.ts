@@ -1,7 +1,7 @@
 /**
  * Kinds of page furniture found on pages pasted whole from news sites
  * (test/fixtures/page-copies-4/, probes in the layouts of t-online, Spiegel,
- * Reuters, n-tv and AP, and the second set of layouts): each test names the lines a
+ * Reuters, n-tv, AP and the Süddeutsche, and the second set of layouts): each test names the lines a
  * page holds and checks that they are dropped, and why, and that the
  * article around them is read whole.
  */
@@ -17,11 +17,24 @@ const firstWords = (text: string, count: number): string => text.split(/\s+/u).s
 /** A fixture page as read, and why a line starting so was dropped. */
 function readPage(file: string): { article: Article; reasonOf: (start: string) => string | undefined } {
   const dropped: DroppedLine[] = [];
-  const article = parseArticle(readFileSync(path.resolve("test/fixtures", file), "utf8"), { id: "x", format: "txt", contentHash: "0", dropped });
+  const format = file.endsWith(".md") ? "md" : "txt";
+  const article = parseArticle(readFileSync(path.resolve("test/fixtures", file), "utf8"), { id: "x", format, contentHash: "0", dropped });
   return { article, reasonOf: (start) => dropped.find((line) => line.text.startsWith(start))?.reason };
 }
 
 describe("furniture on pasted pages", () => {
+  it("takes the date from a date line that writes its month ('10. Januar 2024, 18:05 Uhr | Lesezeit: 2 min')", () => {
+    const { article, reasonOf } = readPage("page-copies-4/sz-bahn.md");
+    expect(reasonOf("10. Januar 2024, 18:05 Uhr")).toBe("date line");
+    expect([article.title, article.date]).toEqual(["Bahnstrecke nach Lindau bleibt bis März gesperrt", "2024-01-10"]);
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 3))).toEqual([
+      "Nach einem Hangrutsch",
+      "Der Hang war",
+      "Zwischen Kempten und",
+      "Der Fahrgastverband Pro",
+    ]);
+  });
+
   it("drops a gallery caption opened by its place in the gallery and a bar ('1 of 4 | …')", () => {
     const { article, reasonOf } = readPage("page-copies-4/ap-floods.txt");
     expect(reasonOf("1 of 4 | Residents wade")).toBe("image caption");

@@ -78,9 +78,12 @@ const MAX_CONSENT_WORDS = 150;
 /** Player and list widgets: "00:00 / 03:41", "Video Duration 02 minutes 15 seconds", "list 2 of 3", "Wirtschaft 08.10.25 – 02:11 min", "01:42 Minuten". */
 const WIDGET =
   /^\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}$|^Video Duration\b|^(?:Bild|Foto|Image|Photo|Slide)\s+\d{1,3}\s*(?:von|of|\/)\s*\d{1,3}$|^(?:list \d+ of \d+|list of \d+ items|end of list)$|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?|Minuten|minutes|Sek\.?|Sekunden|seconds)$/iu;
-/** Date, time and reading-time lines: "12.03.2024, 14:05 Uhr", "Published 3 hours ago", "Tue 5 Mar 2024 14.05 GMT". */
+/**
+ * Date, time and reading-time lines: "12.03.2024, 14:05 Uhr", "Published 3 hours ago", "Tue 5 Mar 2024 14.05 GMT",
+ * "10. Januar 2024, 18:05 Uhr | Lesezeit: 2 min".
+ */
 const DATE_WORDS =
-  /^(?:Aktualisiert|Veröffentlicht|Erschienen|Stand|Datum|Updated|Published|Posted|Last updated|Lesedauer|Lesezeit|Reading time)\b|^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.{0,40}\d|\b(?:ago|Uhr|GMT|UTC|BST|MEZ|MESZ|CET|CEST)\.?$|\bLesedauer\b|(?:•|\|)\s*\d{1,2}(?::\d{2})?\s*Min\.?$/iu;
+  /^(?:Aktualisiert|Veröffentlicht|Erschienen|Stand|Datum|Updated|Published|Posted|Last updated|Lesedauer|Lesezeit|Reading time)\b|^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.{0,40}\d|\b(?:ago|Uhr|GMT|UTC|BST|MEZ|MESZ|CET|CEST)\.?$|\b(?:Lesedauer|Lesezeit|Reading time)\b|(?:•|\|)\s*\d{1,2}(?::\d{2})?\s*Min\.?$|^\d{1,2}\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b/iu;
 const MAX_FURNITURE_WORDS = 12;
 /** Calls to follow, write in, comment or support, which sites put around every article. */
 const PROMPTS: readonly RegExp[] = [

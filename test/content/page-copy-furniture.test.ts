@@ -1,7 +1,7 @@
 /**
  * Kinds of page furniture found on pages pasted whole from news sites
  * (test/fixtures/page-copies-4/, probes in the layouts of t-online, Spiegel,
- * Reuters, n-tv, AP and the Süddeutsche, and the second set of layouts): each test names the lines a
+ * Reuters, n-tv, AP, the Süddeutsche and the RND, and the second set of layouts): each test names the lines a
  * page holds and checks that they are dropped, and why, and that the
  * article around them is read whole.
  */
@@ -23,6 +23,18 @@ function readPage(file: string): { article: Article; reasonOf: (start: string) =
 }
 
 describe("furniture on pasted pages", () => {
+  it("drops a name alone next to the date line as the byline, not a subheading ('Katharina Weber' over '16.01.2024, 07:30 Uhr')", () => {
+    const { article, reasonOf } = readPage("page-copies-4/rnd-haushalt.txt");
+    expect(reasonOf("Katharina Weber")).toBe("author line");
+    expect(article.sections.map((section) => section.heading)).toEqual([null, "Kritik von Verbänden"]);
+    expect([article.title, article.kicker, article.date]).toEqual([
+      "Haushalt 2025: Ampel einigt sich auf Kürzungen bei Förderprogrammen",
+      "Bundestag",
+      "2024-01-16",
+    ]);
+    expect(article.paragraphs).toHaveLength(6);
+  });
+
   it("takes the date from a date line that writes its month ('10. Januar 2024, 18:05 Uhr | Lesezeit: 2 min')", () => {
     const { article, reasonOf } = readPage("page-copies-4/sz-bahn.md");
     expect(reasonOf("10. Januar 2024, 18:05 Uhr")).toBe("date line");

@@ -95,3 +95,17 @@ export function captionIndexes(blocks: readonly Block[], repeated: ReadonlySet<s
   });
   return captions;
 }
+
+/** A person's name alone: two to four capitalised words, name particles between them ("Katharina Weber", "Anna von Berg"). */
+const BARE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:von|van|de|der|den|zu|al|el|bin|da|di|du|le|la)\s+)?\p{Lu}[\p{L}'’-]+){1,3}$/u;
+
+/**
+ * A name alone on the line next to the date line is the byline without its "Von": above or below "16.01.2024,
+ * 07:30 Uhr", "Katharina Weber" is who wrote the article, not a subheading of it.
+ */
+export function isBareByline(blocks: readonly Block[], index: number, repeated: ReadonlySet<string>): boolean {
+  const block = blocks[index];
+  if (block === undefined || block.kind === "list-item" || !BARE_NAME.test(block.text.trim())) return false;
+  const isDateLine = (neighbour: Block | undefined): boolean => neighbour !== undefined && furnitureReason(neighbour.text, repeated) === "date line";
+  return isDateLine(blocks[index - 1]) || isDateLine(blocks[index + 1]);
+}

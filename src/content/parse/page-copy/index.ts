@@ -11,6 +11,7 @@ import {
   MIN_PROSE_BEFORE_COMMENTS,
   NEWSLETTER_LABEL,
   captionIndexes,
+  isBareByline,
   commentsFollow,
   isPullQuote,
   relatedTeasers,
@@ -180,7 +181,9 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
             ? "teaser"
             : isPullQuote(block, rest)
               ? "pull quote"
-              : furnitureReason(block.text, repeated);
+              : isBareByline(rest, index, repeated)
+                ? "author line"
+                : furnitureReason(block.text, repeated);
     if (reason === "date line") date ??= parseDate(block.text);
     // Below the article, sentences right after the last paragraph stay; from the first line without a
     // sentence end on, the rest is the site's (related articles, footer).

@@ -1,7 +1,7 @@
 /**
  * Kinds of page furniture found on pages pasted whole from news sites
  * (test/fixtures/page-copies-4/, probes in the layouts of t-online, Spiegel,
- * Reuters, n-tv, AP, the Süddeutsche and the RND, and the second set of layouts): each test names the lines a
+ * Reuters, n-tv, AP, the Süddeutsche, the RND and the Independent, and the second set of layouts): each test names the lines a
  * page holds and checks that they are dropped, and why, and that the
  * article around them is read whole.
  */
@@ -23,6 +23,20 @@ function readPage(file: string): { article: Article; reasonOf: (start: string) =
 }
 
 describe("furniture on pasted pages", () => {
+  it("takes the upper of two title lines for the headline when the lower is a standfirst without a period, and drops a newsletter's consent", () => {
+    const { article, reasonOf } = readPage("page-copies-4/independent-bristol.txt");
+    expect(article.title).toBe("Council approves new cycle lanes across Bristol city centre despite traders' objections");
+    expect(reasonOf("I would like to be emailed")).toBe("consent banner");
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 3))).toEqual([
+      "Plans will remove",
+      "Bristol City Council",
+      "The scheme, which",
+      "Council leader Tony",
+      "Business owners said",
+      "The council said",
+    ]);
+  });
+
   it("drops a name alone next to the date line as the byline, not a subheading ('Katharina Weber' over '16.01.2024, 07:30 Uhr')", () => {
     const { article, reasonOf } = readPage("page-copies-4/rnd-haushalt.txt");
     expect(reasonOf("Katharina Weber")).toBe("author line");

@@ -98,6 +98,21 @@ export function readPageCopy(input: readonly Block[]): PageCopy | null {
     }
     if (headlineIndex >= 0) break;
   }
+  // A line the walk took for the headline may be the standfirst under it, printed without a final period: then the
+  // line above is longer than a kicker, and it is the headline ("Council approves new cycle lanes …" over "Plans
+  // will remove 300 parking spaces …").
+  const above = headlineIndex > 0 ? head[headlineIndex - 1] : undefined;
+  if (
+    above !== undefined &&
+    headReasons[headlineIndex - 1] === null &&
+    !isByline(above.text) &&
+    isTitleLike(above.text) &&
+    wordCount(above.text) > MAX_KICKER_WORDS &&
+    wordCount(above.text) <= MAX_HEADLINE_WORDS
+  ) {
+    standfirstIndex = headlineIndex;
+    headlineIndex -= 1;
+  }
   let headline: string | null = null;
   let kicker: string | null = null;
   let kickerIndex = -1;

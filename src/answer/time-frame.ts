@@ -27,9 +27,17 @@ const STRONG_PAST = new Set([
   "sagte", "sagten", "lieferte", "lieferten", "met", "went", "came", "gave", "saw", "took", "began", "left", "flew", "sent", "said",
 ]); // prettier-ignore
 
-/** Forms of "haben" and "sein" that make a perfect tense with a participle ("hat … getroffen", "ist … gereist"). */
-const PERFECT_AUXILIARIES = new Set(["hat", "haben", "hast", "habt", "ist", "sind", "bist", "seid", "has", "have"]);
-/** Participles after "ist" that say how things stand, not that they happened ("ist geplant"). */
+/** Forms of "haben" that make a perfect tense with a participle ("hat … getroffen", "has met"). */
+const PERFECT_AUXILIARIES = new Set(["hat", "haben", "hast", "habt", "has", "have"]);
+/**
+ * Forms of "sein", which make a perfect tense only with verbs of motion or change ("ist … gereist"); with others
+ * they say how things stand ("ist gesperrt", "sind verboten"), now.
+ */
+const SEIN_FORMS = new Set(["ist", "sind", "bist", "seid"]);
+/** Participles of verbs whose perfect takes "sein", with any prefix ("angekommen", "eingetroffen", "zurückgekehrt"). */
+const SEIN_PARTICIPLE =
+  /(?:gereist|gefahren|gekommen|geflogen|gegangen|gelaufen|gerannt|gestorben|geworden|gewesen|geblieben|passiert|geschehen|getroffen|gestiegen|gesunken|gefallen|entstanden|erschienen|gekehrt|gebrochen|gezogen|gewachsen|gefolgt|begegnet|gelandet|gestartet|verschwunden|abgelaufen)$/u;
+/** Participles of planning and expecting: a perfect of theirs speaks of what is to come ("hat … geplant", "has scheduled"). */
 const STATE_PARTICIPLES = new Set([
   "geplant",
   "vorgesehen",
@@ -61,7 +69,9 @@ function saysPast(words: readonly string[], isVerb: (word: string) => boolean): 
   // "was" is English "war" only beside "when" (German "was" asks "what").
   if (words.includes("when") && words.includes("was")) return true;
   const perfect = words.findIndex((word) => PERFECT_AUXILIARIES.has(word));
-  return perfect >= 0 && words.slice(perfect + 1).some((word) => PARTICIPLE.test(word) && !STATE_PARTICIPLES.has(word));
+  if (perfect >= 0 && words.slice(perfect + 1).some((word) => PARTICIPLE.test(word) && !STATE_PARTICIPLES.has(word))) return true;
+  const sein = words.findIndex((word) => SEIN_FORMS.has(word));
+  return sein >= 0 && words.slice(sein + 1).some((word) => SEIN_PARTICIPLE.test(word));
 }
 
 /** German and English words that say a question is about something to come ("wann wird", "when will", "nächste"). */

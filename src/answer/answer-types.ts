@@ -168,6 +168,12 @@ function isName(word: string, lexicons: Lexicons): boolean {
   return Math.max(german, english) < COMMON_WORD_CLASS;
 }
 
+/**
+ * Whoever a quote is from, named after the verb of saying: "said Helen Marsh", "sagte Jürgen Michalski". Names that
+ * are words too ("Marsh", "Baker") are no names to hasPersonName; after "said" they are.
+ */
+const SPEAKER = unicodeWords(/\b(?:said|says|told|sagte|sagt|erklärte|erklärt|betonte|betont)\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+/u);
+
 /** Two names in a row ("Eric Ballbach", "John Kirby"), where a role word does not already say it. */
 function hasPersonName(words: readonly string[], lexicons: Lexicons): boolean {
   for (let index = 1; index < words.length; index += 1) {
@@ -255,7 +261,7 @@ function holdsKind(sentence: string, type: AnswerType, lexicons: Lexicons): bool
   if (type === "organisation") return ACRONYM.test(sentence);
   if (type !== "person" && type !== "place" && type !== "origin") return false;
   const words = tokenize(sentence);
-  if (type === "person") return hasPersonName(words, lexicons);
+  if (type === "person") return hasPersonName(words, lexicons) || SPEAKER.test(sentence);
   if (type === "origin") return hasPlaceName(words, lexicons) || namesCountry(words);
   return hasPlaceName(words, lexicons);
 }

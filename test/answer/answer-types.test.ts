@@ -106,6 +106,13 @@ describe("sentenceHasAnswerType", () => {
     expect(sentenceHasAnswerType("The bridge was closed to all traffic on Tuesday.", "person", lexicons)).toBe(false);
   });
 
+  it("finds whoever a quote is from after the verb of saying, names that are words too ('said Helen Marsh')", () => {
+    const quote = '"Footfall is already down 15 per cent since the pandemic," said Helen Marsh, who runs a bakery on Park Street.';
+    expect(sentenceHasAnswerType(quote, "person", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType(quote, "agent", lexicons)).toBe(true);
+    expect(sentenceHasAnswerType("Business owners said the loss of parking would drive shoppers away.", "person", lexicons)).toBe(false);
+  });
+
   it("finds a time said as a season or a number of weeks, and a place as a direction from one", () => {
     const delivery = "Das Patriot-System soll innerhalb weniger Wochen übergeben werden, die Panzer frühestens im Herbst.";
     expect(sentenceHasAnswerType(delivery, "date", lexicons)).toBe(true);

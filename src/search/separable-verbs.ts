@@ -9,15 +9,19 @@ import { verbStemVariants } from "./vocabulary.js";
  * "stattfinden"), and the synonyms of the whole verb ("ansehen", "bestreiten")
  * reach only it. So a paragraph's terms also hold the verb joined again: its
  * particle, last in its clause, put before the finite verb earlier in the
- * clause, when the dictionaries know the joined word as a verb.
+ * clause, when the dictionaries know the joined word as a verb. A question
+ * splits verbs the same way ("wie reist Kim an"); its finite verb then also
+ * stands for the whole one (see QueryAnalyzer).
  */
 
-/** Particles that stand last in a main clause as a separable verb's first part. */
+/** Particles that stand last in a main clause as a separable verb's first part (none longer than nine letters). */
 const PARTICLES = new Set([
   "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "heran", "heraus", "herbei", "herein", "herum", "herunter", "hervor",
   "hin", "hinauf", "hinaus", "hinein", "hinzu", "los", "mit", "nach", "nieder", "statt", "teil", "vor", "voran", "voraus", "vorbei",
   "weg", "weiter", "wieder", "zu", "zuruck", "zusammen", "entgegen", "gegenuber", "hoch", "fern", "frei", "dar",
 ]); // prettier-ignore
+
+const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((particle) => particle.length));
 
 /**
  * Where a clause ends: sentence and clause punctuation (not an ordinal's point: "am 1. Juli"), quotes, dashes, and
@@ -67,7 +71,7 @@ export class SeparableVerbReader {
     for (const clause of text.split(CLAUSE_END)) {
       // Most clauses end otherwise: their last word alone is looked at before the clause is taken apart.
       const last = lastWord(clause);
-      if (last.length > 9 || !PARTICLES.has(foldToken(last))) continue;
+      if (last.length > LONGEST_PARTICLE || !PARTICLES.has(foldToken(last))) continue;
       const words = tokenize(clause).map(foldToken);
       const particle = words.at(-1);
       if (particle === undefined || words.length < 3 || !PARTICLES.has(particle)) continue;

@@ -1,7 +1,7 @@
 /**
  * Kinds of page furniture found on pages pasted whole from news sites
  * (test/fixtures/page-copies-4/, probes in the layouts of t-online, Spiegel,
- * Reuters, n-tv, AP, the Süddeutsche, the RND and the Independent, and the second set of layouts): each test names the lines a
+ * Reuters, n-tv, AP, the Süddeutsche, the RND, the Independent and FOCUS, and the second set of layouts): each test names the lines a
  * page holds and checks that they are dropped, and why, and that the
  * article around them is read whole.
  */
@@ -23,6 +23,19 @@ function readPage(file: string): { article: Article; reasonOf: (start: string) =
 }
 
 describe("furniture on pasted pages", () => {
+  it("drops a video's slashed providers ('FOCUS online/Wochit') and reads the publisher without the copyright's years", () => {
+    const { article, reasonOf } = readPage("page-copies-4/focus-erdbeben.txt");
+    expect(reasonOf("FOCUS online/Wochit")).toBe("image credit");
+    expect(article.publisher).toBe("FOCUS Online");
+    expect(article.paragraphs.map((paragraph) => firstWords(paragraph.text, 3))).toEqual([
+      "Ein Erdbeben der",
+      "Ein schweres Erdbeben",
+      "In Izmir stürzten",
+      "Der Leiter der",
+      "Die Westtürkei liegt",
+    ]);
+  });
+
   it("takes the upper of two title lines for the headline when the lower is a standfirst without a period, and drops a newsletter's consent", () => {
     const { article, reasonOf } = readPage("page-copies-4/independent-bristol.txt");
     expect(article.title).toBe("Council approves new cycle lanes across Bristol city centre despite traders' objections");

@@ -128,7 +128,11 @@ export function publisherFromBoilerplate(line: string): string | null {
   if (lead) rest = line.slice(lead.index + lead[0].length);
   else if (copyright && copyright[0].length > 0) rest = line.slice(copyright.index + copyright[0].length);
   if (rest === null) return null;
-  const brand = BRAND.exec(rest)?.[0]?.replace(/[.,;:!?'’_-]+$/u, "") ?? "";
+  // A year or span of years after the brand is the copyright's ("© FOCUS Online 1996-2024").
+  const brand =
+    BRAND.exec(rest)?.[0]
+      ?.replace(/\s+\d{4}(?:\s*[-–]\s*\d{4})?$/u, "")
+      .replace(/[.,;:!?'’_-]+$/u, "") ?? "";
   if (brand === "" || NOT_A_BRAND.has(brand.toLowerCase()) || /^\d+$/u.test(brand)) return null;
   return brand;
 }

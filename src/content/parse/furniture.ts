@@ -66,7 +66,10 @@ const GALLERY_CAPTION =
 
 /** "Quelle: Reuters" on a line of its own under a video or picture: a credit of a few words, not a sentence. */
 const SOURCE_CREDIT = /^(?:Quelle|Source)\s*:\s*[\p{L}\d][\p{L}\d .&/-]{0,40}$/iu;
+/** A video's or picture's providers, slashed: "FOCUS online/Wochit", "Reuters/AP". */
+const SLASHED_CREDIT = /^\p{Lu}[\p{L}\d .&-]{0,30}(?:\/\s?\p{L}[\p{L}\d .&-]{0,30})+$/u;
 const MAX_SOURCE_CREDIT_WORDS = 5;
+const MAX_SLASHED_CREDIT_WORDS = 4;
 /** A credit on a line of its own (not closing a caption), bracketed or not: the short line above it is the caption. */
 export const CREDIT_ONLY = /^\(?(?:Foto|Fotos|Bild|Bildquelle|Archivbild|Photo|Photograph|Credit)\s*:|^\(?©/iu;
 const CREDIT_END =
@@ -117,6 +120,7 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
   if (words <= 40 && (CREDIT_START.test(line) || CREDIT_END.test(line))) return "image credit";
   if (words <= 60 && GALLERY_CAPTION.test(line)) return "image caption";
   if (words <= MAX_SOURCE_CREDIT_WORDS && SOURCE_CREDIT.test(line)) return "image credit";
+  if (words <= MAX_SLASHED_CREDIT_WORDS && SLASHED_CREDIT.test(line)) return "image credit";
   if (words <= MAX_FURNITURE_WORDS && WIDGET.test(line)) return "site interface";
   if (words <= MAX_MEDIA_TEASER_WORDS && MEDIA_TEASER.test(line) && !endsWithSentencePunctuation(line)) return "teaser";
   if (words <= MAX_FURNITURE_WORDS && !endsWithSentencePunctuation(line) && (GLUED_CRUMBS.test(line) || (words >= 2 && SEPARATED_CRUMBS.test(line)))) {

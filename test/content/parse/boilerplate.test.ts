@@ -24,6 +24,7 @@ describe("helpers", () => {
     expect(publisherFromBoilerplate("© 2023 Beispielzeitung. Alle Rechte vorbehalten.")).toBe("Beispielzeitung");
     expect(publisherFromBoilerplate("Alle Rechte vorbehalten © n-tv.de")).toBe("n-tv.de");
     expect(publisherFromBoilerplate("All rights reserved. © 2024 Harbour Gazette")).toBe("Harbour Gazette");
+    expect(publisherFromBoilerplate("© FOCUS Online 1996-2024")).toBe("FOCUS Online");
     // A mark in the middle of other words names no publisher.
     expect(publisherFromBoilerplate("Bilder © dpa und Reuters")).toBeNull();
   });

@@ -1,7 +1,7 @@
 /**
  * Kinds of page furniture found on pages pasted whole from news sites
  * (test/fixtures/page-copies-4/, probes in the layouts of t-online, Spiegel,
- * Reuters, n-tv, AP, the Süddeutsche, the RND, the Independent and FOCUS, and the second set of layouts): each test names the lines a
+ * Reuters, n-tv, AP, the Süddeutsche, the RND, the Independent, FOCUS and the Tagesspiegel, and the second set of layouts): each test names the lines a
  * page holds and checks that they are dropped, and why, and that the
  * article around them is read whole.
  */
@@ -23,6 +23,14 @@ function readPage(file: string): { article: Article; reasonOf: (start: string) =
 }
 
 describe("furniture on pasted pages", () => {
+  it("drops a player's offer to read the article aloud and a share prompt, which made a subheading and a paragraph", () => {
+    const { article, reasonOf } = readPage("page-copies-4/tagesspiegel-tram.txt");
+    expect(reasonOf("Hören Sie sich den Artikel an")).toBe("prompt");
+    expect(reasonOf("Jetzt teilen:")).toBe("site interface");
+    expect(article.sections.map((section) => section.heading)).toEqual([null, "Anwohner fürchten Baustellen"]);
+    expect(article.paragraphs).toHaveLength(5);
+  });
+
   it("drops a video's slashed providers ('FOCUS online/Wochit') and reads the publisher without the copyright's years", () => {
     const { article, reasonOf } = readPage("page-copies-4/focus-erdbeben.txt");
     expect(reasonOf("FOCUS online/Wochit")).toBe("image credit");

@@ -44,7 +44,7 @@ const INTERFACE_LABELS = new Set([
   "schließen", "close", "audio", "artikel anhören", "listen", "listen to this article", "jetzt lesen", "newsletter", "podcast", "drucken", "print",
   "e-mail", "email", "link kopieren", "copy link", "facebook", "twitter", "x", "whatsapp", "instagram", "youtube", "linkedin", "pinterest", "telegram",
   "flipboard", "messenger", "mehr", "more", "mehr anzeigen", "show more", "alle artikel", "zur startseite", "top stories", "live", "ticker",
-  "merken", "save", "gift article", "artikel verschenken", "zum inhalt springen", "skip to content", "skip to main content", "jump to content",
+  "merken", "save", "gift article", "artikel verschenken", "jetzt teilen", "artikel teilen", "zum inhalt springen", "skip to content", "skip to main content", "jump to content",
   "accessibility help", "barrierefreiheit", "mein konto", "my account", "account", "notifications", "benachrichtigungen", "image", "bild", "foto",
   "info", "alle akzeptieren", "accept all", "reject all", "alle ablehnen", "einstellungen verwalten", "manage settings", "manage preferences", "show purposes",
   "play video", "video abspielen", "play", "abspielen", "pause", "x.com", "bluesky", "threads", "mastodon", "reddit", "free weekly newsletter", "free daily newsletter", "zusammenfassen", "summarize", "artikel zusammenfassen", "zur merkliste hinzufügen", "merkliste", "vorlesen", "hören", "artikel zum hören",
@@ -97,6 +97,8 @@ const PROMPTS: readonly RegExp[] = [
   /^(?:Bitte melden Sie sich an|Melden Sie sich an|Log in|Sign in)\b.{0,60}\b(?:kommentieren|comment)\b/iu,
   /^(?:Support|Unterstützen Sie)\b.{0,80}\b(?:journalism|Journalismus|from just|ab)\b/iu,
   /^(?:skip|after) (?:past )?newsletter promotion$/iu,
+  // A player's offer to read the article aloud: "Hören Sie sich den Artikel an", "Listen to this story".
+  /^(?:Hören Sie (?:sich )?(?:den|diesen) (?:Artikel|Text) an|(?:Artikel|Text) vorlesen lassen|Listen to (?:this|the) (?:article|story))\b/iu,
   // A paywall's offer under the part of the article it lets through.
   /^(?:Sie haben bereits ein (?:[\p{L}+]+-)?(?:Abo|Abonnement)|Sie sind bereits (?:Abonnent|registriert)|(?:Jetzt |Diesen Artikel )?weiterlesen mit\b|Already (?:a )?(?:subscriber|have an account)|Subscribe to (?:continue|read)|Continue reading with\b|Jederzeit kündbar|Cancel anytime)/iu,
   /^(?:Thank you for reading|Danke(?:,| fürs?) (?:dass Sie|Lesen))\b/iu,

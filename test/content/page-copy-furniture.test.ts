@@ -1,7 +1,8 @@
 /**
  * Kinds of page furniture found on pages pasted whole from news sites
  * (test/fixtures/page-copies-4/, probes in the layouts of t-online, Spiegel,
- * Reuters, n-tv, AP, the Süddeutsche, the RND, the Independent, FOCUS and the Tagesspiegel, and the second set of layouts): each test names the lines a
+ * Reuters, n-tv, AP, the Süddeutsche, the RND, the Independent, FOCUS, the Tagesspiegel and Sky News, and the second set of
+ * layouts): each test names the lines a
  * page holds and checks that they are dropped, and why, and that the
  * article around them is read whole.
  */
@@ -23,6 +24,19 @@ function readPage(file: string): { article: Article; reasonOf: (start: string) =
 }
 
 describe("furniture on pasted pages", () => {
+  it("reads a date line with the weekday written out, a byline with a role, and drops a player's notice, a trust link and a 'Read more from' teaser", () => {
+    const { article, reasonOf } = readPage("page-copies-4/sky-heathrow.txt");
+    expect(article.date).toBe("2024-02-07");
+    expect(article.kicker).toBeNull();
+    expect(reasonOf("Wednesday 7 February 2024")).toBe("date line");
+    expect(reasonOf("By Priya Patel, business reporter")).toBe("author line");
+    expect(reasonOf("Please use Chrome browser")).toBe("prompt");
+    expect(reasonOf("Why you can trust Sky News")).toBe("prompt");
+    expect(reasonOf("Gatwick expansion approved")).toBe("teaser");
+    expect(article.sections.map((section) => section.heading)).toEqual([null]);
+    expect(article.paragraphs).toHaveLength(5);
+  });
+
   it("drops a player's offer to read the article aloud and a share prompt, which made a subheading and a paragraph", () => {
     const { article, reasonOf } = readPage("page-copies-4/tagesspiegel-tram.txt");
     expect(reasonOf("Hören Sie sich den Artikel an")).toBe("prompt");

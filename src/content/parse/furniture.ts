@@ -43,7 +43,7 @@ const INTERFACE_LABELS = new Set([
   "video-player", "video player", "video", "news folgen", "folgen", "follow", "anzeige", "werbung", "advertisement", "sponsored", "zurück", "weiter",
   "schließen", "close", "audio", "artikel anhören", "listen", "listen to this article", "jetzt lesen", "newsletter", "podcast", "drucken", "print",
   "e-mail", "email", "link kopieren", "copy link", "facebook", "twitter", "x", "whatsapp", "instagram", "youtube", "linkedin", "pinterest", "telegram",
-  "flipboard", "messenger", "mehr", "more", "mehr anzeigen", "show more", "alle artikel", "zur startseite", "top stories", "live", "ticker",
+  "flipboard", "messenger", "mehr", "more", "mehr anzeigen", "show more", "alle artikel", "zur startseite", "top stories", "live", "watch live", "live ansehen", "ticker",
   "merken", "save", "gift article", "artikel verschenken", "jetzt teilen", "artikel teilen", "zum inhalt springen", "skip to content", "skip to main content", "jump to content",
   "accessibility help", "barrierefreiheit", "mein konto", "my account", "account", "notifications", "benachrichtigungen", "image", "bild", "foto",
   "info", "alle akzeptieren", "accept all", "reject all", "alle ablehnen", "einstellungen verwalten", "manage settings", "manage preferences", "show purposes",
@@ -66,8 +66,8 @@ const GALLERY_CAPTION =
 
 /** "Quelle: Reuters" on a line of its own under a video or picture: a credit of a few words, not a sentence. */
 const SOURCE_CREDIT = /^(?:Quelle|Source)\s*:\s*[\p{L}\d][\p{L}\d .&/-]{0,40}$/iu;
-/** A video's or picture's providers, slashed: "FOCUS online/Wochit", "Reuters/AP". */
-const SLASHED_CREDIT = /^\p{Lu}[\p{L}\d .&-]{0,30}(?:\/\s?\p{L}[\p{L}\d .&-]{0,30})+$/u;
+/** A video's or picture's providers, slashed, a name of one or two words each: "FOCUS online/Wochit", "Reuters/AP". */
+const SLASHED_CREDIT = /^\p{Lu}[\p{L}\d.&-]*(?:\s[\p{L}\d.&-]+)?(?:\/\s?\p{L}[\p{L}\d.&-]*(?:\s[\p{L}\d.&-]+)?)+$/u;
 const MAX_SOURCE_CREDIT_WORDS = 5;
 const MAX_SLASHED_CREDIT_WORDS = 4;
 /** A credit on a line of its own (not closing a caption), bracketed or not: the short line above it is the caption. */
@@ -86,7 +86,7 @@ const WIDGET =
  * "10. Januar 2024, 18:05 Uhr | Lesezeit: 2 min".
  */
 const DATE_WORDS =
-  /^(?:Aktualisiert|Veröffentlicht|Erschienen|Stand|Datum|Updated|Published|Posted|Last updated|Lesedauer|Lesezeit|Reading time)\b|^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.{0,40}\d|\b(?:ago|Uhr|GMT|UTC|BST|MEZ|MESZ|CET|CEST)\.?$|\b(?:Lesedauer|Lesezeit|Reading time)\b|(?:•|\|)\s*\d{1,2}(?::\d{2})?\s*Min\.?$|^\d{1,2}\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b/iu;
+  /^(?:Aktualisiert|Veröffentlicht|Erschienen|Stand|Datum|Updated|Published|Posted|Last updated|Lesedauer|Lesezeit|Reading time)\b|^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.{0,40}\d|\b(?:ago|Uhr|GMT|UTC|BST|MEZ|MESZ|CET|CEST)\.?$|\b(?:Lesedauer|Lesezeit|Reading time)\b|(?:•|\|)\s*\d{1,2}(?::\d{2})?\s*Min\.?$|^\d{1,2}\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b/iu;
 const MAX_FURNITURE_WORDS = 12;
 /** Calls to follow, write in, comment or support, which sites put around every article. */
 const PROMPTS: readonly RegExp[] = [
@@ -97,6 +97,9 @@ const PROMPTS: readonly RegExp[] = [
   /^(?:Bitte melden Sie sich an|Melden Sie sich an|Log in|Sign in)\b.{0,60}\b(?:kommentieren|comment)\b/iu,
   /^(?:Support|Unterstützen Sie)\b.{0,80}\b(?:journalism|Journalismus|from just|ab)\b/iu,
   /^(?:skip|after) (?:past )?newsletter promotion$/iu,
+  // The site vouching for itself, or its player asking for another browser: "Why you can trust Sky News", "Please
+  // use Chrome browser for a more accessible video player".
+  /^(?:Why you can trust|Warum Sie (?:uns|\p{L}+) vertrauen können)\b|\bvideo[- ]?player$/iu,
   // A player's offer to read the article aloud: "Hören Sie sich den Artikel an", "Listen to this story".
   /^(?:Hören Sie (?:sich )?(?:den|diesen) (?:Artikel|Text) an|(?:Artikel|Text) vorlesen lassen|Listen to (?:this|the) (?:article|story))\b/iu,
   // A paywall's offer under the part of the article it lets through.
@@ -109,7 +112,7 @@ const PROMPTS: readonly RegExp[] = [
 
 /** A heading that introduces links to other articles: the block after it is the list of their headlines. */
 export const RELATED_HEADER =
-  /^(?:Mehr zum Thema|Mehr dazu|Zum Thema|Das könnte Sie auch interessieren|Auch interessant|Lesen Sie auch|Meistgelesen|Meist gelesen|Am meisten gelesen|Beliebte Artikel|Top-Themen|Related(?: articles| stories| topics| content)?|More on this story|More from|Read more|You might also like|Most read|Most popular|Most viewed|Trending)\s*:?$/iu;
+  /^(?:Mehr zum Thema|Mehr dazu|Zum Thema|Das könnte Sie auch interessieren|Auch interessant|Lesen Sie auch|Meistgelesen|Meist gelesen|Am meisten gelesen|Beliebte Artikel|Top-Themen|Related(?: articles| stories| topics| content)?|More on this story|More from|Read more|You might also like|Most read|Most popular|Most viewed|Trending|Read more from\s+[^.!?:]{1,40})\s*:?$/iu;
 const MAX_REPEATED_WORDS = 6;
 
 /** A line that is site furniture, and why; null for a line that may be the article's. */
@@ -122,18 +125,19 @@ export function furnitureReason(raw: string, repeated: ReadonlySet<string> = new
   if (words <= 40 && (CREDIT_START.test(line) || CREDIT_END.test(line))) return "image credit";
   if (words <= 60 && GALLERY_CAPTION.test(line)) return "image caption";
   if (words <= MAX_SOURCE_CREDIT_WORDS && SOURCE_CREDIT.test(line)) return "image credit";
-  if (words <= MAX_SLASHED_CREDIT_WORDS && SLASHED_CREDIT.test(line)) return "image credit";
   if (words <= MAX_FURNITURE_WORDS && WIDGET.test(line)) return "site interface";
   if (words <= MAX_MEDIA_TEASER_WORDS && MEDIA_TEASER.test(line) && !endsWithSentencePunctuation(line)) return "teaser";
   if (words <= MAX_FURNITURE_WORDS && !endsWithSentencePunctuation(line) && (GLUED_CRUMBS.test(line) || (words >= 2 && SEPARATED_CRUMBS.test(line)))) {
     return "breadcrumb";
   }
+  // After the breadcrumbs: "World / Europe" is one, "FOCUS online/Wochit" a credit.
+  if (words <= MAX_SLASHED_CREDIT_WORDS && SLASHED_CREDIT.test(line)) return "image credit";
   if (words <= 5 && INTERFACE_LABELS.has(line.toLowerCase().replace(/[.:!…]+$/u, ""))) return "site interface";
   if (words <= 3 && isGluedShareButtons(line)) return "site interface";
   if (words <= 3 && AGENCY_CODES.test(line)) return "author line";
   if (words <= MAX_FURNITURE_WORDS && DATE_WORDS.test(line) && !/[.!?]["“”»«]?$/u.test(line.replace(/\b(?:Min|Uhr|ca)\.$/u, ""))) return "date line";
   if (words <= MAX_REPEATED_WORDS && repeated.has(line.toLowerCase())) return "repeated line";
-  if (words <= 8 && (BYLINE.test(line) || AGENCY_BYLINE.test(line))) return "author line";
+  if (words <= 8 && (BYLINE.test(line) || AGENCY_BYLINE.test(line) || ROLE_BYLINE.test(line))) return "author line";
   if (words <= 12 && CONTRIBUTORS.test(line)) return "author line";
   // Above the article a glued kicker and headline is the article's own.
   if (position === "body" && isGluedTeaser(line)) return "teaser";
@@ -171,6 +175,9 @@ const MEDIA_TEASER = /^(?:Video|Videos|Audio|Podcast|Bildergalerie|Bilderstrecke
 const MAX_MEDIA_TEASER_WORDS = 20;
 
 const BYLINE = /^(?:Von|By|Autor(?:in)?:|Author:)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*|\s+(?:von|van|de|der|und|and)|,)*(?:\s+\p{Lu}[\p{L}.'’-]*)?$/u;
+/** A byline with the author's role after the name: "By Priya Patel, business reporter", "Von Lea Hartwig, Korrespondentin". */
+const ROLE_BYLINE =
+  /^(?:Von|By)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+(?:[\p{L}-]+\s+){0,3}(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Jj]ournalist|[Ww]riter|Korrespondent(?:in)?|Redakteur(?:in)?|Reporter(?:in)?|Journalist(?:in)?|Autor(?:in)?)$/u;
 /**
  * News agencies' and editors' codes as a byline: "Von dpa, afp, mk", "Von dpa/rtr", "Von Lea Hartwig, dpa".
  * One known agency must be among them: "Von oben" is a heading.

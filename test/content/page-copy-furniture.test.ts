@@ -1,8 +1,8 @@
 /**
  * Kinds of page furniture found on pages pasted whole from news sites
  * (test/fixtures/page-copies-4/, probes in the layouts of t-online, Spiegel,
- * Reuters, n-tv, AP, the Süddeutsche, the RND, the Independent, FOCUS, the Tagesspiegel and Sky News, and the second set of
- * layouts): each test names the lines a
+ * Reuters, n-tv, AP, the Süddeutsche, the RND, the Independent, FOCUS, the Tagesspiegel, Sky News and ZDFheute, and the
+ * second set of layouts): each test names the lines a
  * page holds and checks that they are dropped, and why, and that the
  * article around them is read whole.
  */
@@ -24,6 +24,14 @@ function readPage(file: string): { article: Article; reasonOf: (start: string) =
 }
 
 describe("furniture on pasted pages", () => {
+  it("drops a video's length ('Beitragslänge: 1 min'), which made a subheading", () => {
+    const { article, reasonOf } = readPage("page-copies-4/zdf-bauern.txt");
+    expect(reasonOf("Beitragslänge: 1 min")).toBe("site interface");
+    expect(article.sections.map((section) => section.heading)).toEqual([null]);
+    expect([article.title, article.date, article.publisher]).toEqual(["Landwirte blockieren Autobahnauffahrten in Niedersachsen", "2024-03-12", "ZDF"]);
+    expect(article.paragraphs).toHaveLength(4);
+  });
+
   it("reads a date line with the weekday written out, a byline with a role, and drops a player's notice, a trust link and a 'Read more from' teaser", () => {
     const { article, reasonOf } = readPage("page-copies-4/sky-heathrow.txt");
     expect(article.date).toBe("2024-02-07");

@@ -80,7 +80,7 @@ const CONSENT =
 const MAX_CONSENT_WORDS = 150;
 /** Player and list widgets: "00:00 / 03:41", "Video Duration 02 minutes 15 seconds", "list 2 of 3", "Wirtschaft 08.10.25 – 02:11 min", "01:42 Minuten". */
 const WIDGET =
-  /^\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}$|^Video Duration\b|^(?:Bild|Foto|Image|Photo|Slide)\s+\d{1,3}\s*(?:von|of|\/)\s*\d{1,3}$|^(?:list \d+ of \d+|list of \d+ items|end of list)$|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?|Minuten|minutes|Sek\.?|Sekunden|seconds)$/iu;
+  /^\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}$|^Video Duration\b|^(?:Beitragslänge|Videolänge|Länge|Dauer|Duration)\s*:\s*\d{1,2}(?::\d{2})?\s*(?:min|Min\.?|Minuten|minutes|Sek\.?|Sekunden|seconds|s)?$|^(?:Bild|Foto|Image|Photo|Slide)\s+\d{1,3}\s*(?:von|of|\/)\s*\d{1,3}$|^(?:list \d+ of \d+|list of \d+ items|end of list)$|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?|Minuten|minutes|Sek\.?|Sekunden|seconds)$/iu;
 /**
  * Date, time and reading-time lines: "12.03.2024, 14:05 Uhr", "Published 3 hours ago", "Tue 5 Mar 2024 14.05 GMT",
  * "10. Januar 2024, 18:05 Uhr | Lesezeit: 2 min".

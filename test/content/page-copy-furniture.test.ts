@@ -1,7 +1,7 @@
 /**
  * Kinds of page furniture found on pages pasted whole from news sites
  * (test/fixtures/page-copies-4/: probes in the layouts of t-online, Spiegel
- * and Reuters, of the second set of layouts, and, in one table, of nine more
+ * and Reuters, of the second set of layouts, and, in one table, of ten more
  * sites): each test names the lines a page holds and checks that they are
  * dropped, and why, and that the article around them is read whole.
  */
@@ -36,6 +36,18 @@ interface Probe {
 }
 
 const PROBES: readonly Probe[] = [
+  {
+    file: "page-copies-4/dw-wind.txt",
+    fault: "'Skip next section' and 'Explore more' made paragraphs and the teaser under them a subheading; 'Date 15.01.2024' gave no date",
+    dropped: [
+      ["Skip next section Explore more", "prompt"],
+      ["Germany's solar boom", "teaser"],
+      ["Date 15.01.2024", "date line"],
+    ],
+    read: { title: "Wind power: Lower Saxony approves 200 new turbines", date: "2024-01-15", publisher: "Deutsche Welle" },
+    headings: [null],
+    paragraphs: 4,
+  },
   {
     file: "page-copies-4/zdf-bauern.txt",
     fault: "a video's length ('Beitragslänge: 1 min') made a subheading",

@@ -86,7 +86,7 @@ const WIDGET =
  * "10. Januar 2024, 18:05 Uhr | Lesezeit: 2 min".
  */
 const DATE_WORDS =
-  /^(?:Aktualisiert|Veröffentlicht|Erschienen|Stand|Datum|Updated|Published|Posted|Last updated|Lesedauer|Lesezeit|Reading time)\b|^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.{0,40}\d|\b(?:ago|Uhr|GMT|UTC|BST|MEZ|MESZ|CET|CEST)\.?$|\b(?:Lesedauer|Lesezeit|Reading time)\b|(?:•|\|)\s*\d{1,2}(?::\d{2})?\s*Min\.?$|^\d{1,2}\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b/iu;
+  /^(?:Aktualisiert|Veröffentlicht|Erschienen|Stand|Datum|Date|Updated|Published|Posted|Last updated|Lesedauer|Lesezeit|Reading time)\b|^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.{0,40}\d|\b(?:ago|Uhr|GMT|UTC|BST|MEZ|MESZ|CET|CEST)\.?$|\b(?:Lesedauer|Lesezeit|Reading time)\b|(?:•|\|)\s*\d{1,2}(?::\d{2})?\s*Min\.?$|^\d{1,2}\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b/iu;
 const MAX_FURNITURE_WORDS = 12;
 /** Calls to follow, write in, comment or support, which sites put around every article. */
 const PROMPTS: readonly RegExp[] = [
@@ -96,7 +96,7 @@ const PROMPTS: readonly RegExp[] = [
   /^(?:Got a story|Have a story|Haben Sie (?:Hinweise|eine Geschichte))\b/iu,
   /^(?:Bitte melden Sie sich an|Melden Sie sich an|Log in|Sign in)\b.{0,60}\b(?:kommentieren|comment)\b/iu,
   /^(?:Support|Unterstützen Sie)\b.{0,80}\b(?:journalism|Journalismus|from just|ab)\b/iu,
-  /^(?:skip|after) (?:past )?newsletter promotion$/iu,
+  /^(?:skip|after) (?:past )?newsletter promotion$|^Skip (?:next|previous) section\b/iu,
   // The site vouching for itself, or its player asking for another browser: "Why you can trust Sky News", "Please
   // use Chrome browser for a more accessible video player".
   /^(?:Why you can trust|Warum Sie (?:uns|\p{L}+) vertrauen können)\b|\bvideo[- ]?player$/iu,
@@ -112,7 +112,7 @@ const PROMPTS: readonly RegExp[] = [
 
 /** A heading that introduces links to other articles: the block after it is the list of their headlines. */
 export const RELATED_HEADER =
-  /^(?:Mehr zum Thema|Mehr dazu|Zum Thema|Das könnte Sie auch interessieren|Auch interessant|Lesen Sie auch|Meistgelesen|Meist gelesen|Am meisten gelesen|Beliebte Artikel|Top-Themen|Related(?: articles| stories| topics| content)?|More on this story|More from|Read more|You might also like|Most read|Most popular|Most viewed|Trending|Read more from\s+[^.!?:]{1,40})\s*:?$/iu;
+  /^(?:Mehr zum Thema|Mehr dazu|Zum Thema|Das könnte Sie auch interessieren|Auch interessant|Lesen Sie auch|Meistgelesen|Meist gelesen|Am meisten gelesen|Beliebte Artikel|Top-Themen|Related(?: articles| stories| topics| content)?|More on this story|More from|Read more|You might also like|Explore more|Most read|Most popular|Most viewed|Trending|Read more from\s+[^.!?:]{1,40})\s*:?$/iu;
 const MAX_REPEATED_WORDS = 6;
 
 /** A line that is site furniture, and why; null for a line that may be the article's. */

@@ -83,11 +83,12 @@ export function analyzeLexicalDocument(
   const joined = language === "de" ? joinedLetterParts(document.text) : [];
   // A heading asked as a question (an interviewer's, see the article parser) is part of the text of the answer under it.
   const asked = askedHeading(document);
-  const body = analyze([searchableText(document), ...unwritten, ...joined].join(" "), language);
+  const text = searchableText(document);
+  const body = analyze([text, ...unwritten, ...joined].join(" "), language);
   const title = analyze(document.title, language).map((token) => token.term);
   const heading = asked === null ? analyze(document.heading ?? "", language).map((token) => token.term) : [];
   // Stems already (the verb lists hold stems); no letters of their own: the split words' letters are there.
-  const splitVerbs = language === "de" && verbs ? verbs.joined(searchableText(document)) : [];
+  const splitVerbs = language === "de" && verbs ? verbs.joined(text) : [];
   const bodyTerms = [...body.map((token) => token.term), ...splitVerbs];
   const folded = body.map((token) => token.folded);
   return {

@@ -175,9 +175,11 @@ const MEDIA_TEASER = /^(?:Video|Videos|Audio|Podcast|Bildergalerie|Bilderstrecke
 const MAX_MEDIA_TEASER_WORDS = 20;
 
 const BYLINE = /^(?:Von|By|Autor(?:in)?:|Author:)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*|\s+(?:von|van|de|der|und|and)|,)*(?:\s+\p{Lu}[\p{L}.'’-]*)?$/u;
+/** Roles that name a line's person as the article's author, as a regular-expression alternation (see also isByline). */
+export const AUTHOR_ROLES =
+  "[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Jj]ournalist|[Ww]riter|Korrespondent(?:in)?|Redakteur(?:in)?|Reporter(?:in)?|Journalist(?:in)?|Autor(?:in)?";
 /** A byline with the author's role after the name: "By Priya Patel, business reporter", "Von Lea Hartwig, Korrespondentin". */
-const ROLE_BYLINE =
-  /^(?:Von|By)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+(?:[\p{L}-]+\s+){0,3}(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Jj]ournalist|[Ww]riter|Korrespondent(?:in)?|Redakteur(?:in)?|Reporter(?:in)?|Journalist(?:in)?|Autor(?:in)?)$/u;
+const ROLE_BYLINE = new RegExp(String.raw`^(?:Von|By)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+(?:[\p{L}-]+\s+){0,3}(?:${AUTHOR_ROLES})$`, "u");
 /**
  * News agencies' and editors' codes as a byline: "Von dpa, afp, mk", "Von dpa/rtr", "Von Lea Hartwig, dpa".
  * One known agency must be among them: "Von oben" is a heading.

@@ -1,5 +1,5 @@
 import { wordCount, wordsOf } from "../classify.js";
-import { AGENCY_BYLINE } from "../furniture.js";
+import { AGENCY_BYLINE, AUTHOR_ROLES } from "../furniture.js";
 
 /** The headline of a pasted page: telling it from an author line, and a kicker pasted with it apart. */
 
@@ -7,16 +7,13 @@ export const MAX_KICKER_WORDS = 8;
 /** "Hochwasser in SüdbadenStadt evakuiert drei Dörfer", "14. SanktionspaketEU will …": a short kicker glued to the headline. */
 const GLUED_KICKER = /(?<=[\p{Ll}\d)])(?=\p{Lu}\p{Ll}|\p{Lu}{2,5}\s)/gu;
 
+/** An author's role anywhere in a line, any case ("Wales correspondent", "Redakteurin"), or a contributor's. */
+const ROLE_WORD = new RegExp(String.raw`\b(?:${AUTHOR_ROLES}|contributor)\b`, "iu");
+
 /** "Von Anna Beispiel", "By Jane Doe", "Jane Doe Wales correspondent": an author line, not a headline. */
 export function isByline(text: string): boolean {
   if (wordCount(text) > 7) return false;
-  return (
-    /^(?:Von|By|Autor(?:in)?:|Author:)\s/u.test(text) ||
-    AGENCY_BYLINE.test(text) ||
-    /\b(?:correspondent|reporter|editor|journalist|writer|contributor|Korrespondent(?:in)?|Redakteur(?:in)?|Reporter(?:in)?|Journalist(?:in)?|Autor(?:in)?)\b/iu.test(
-      text,
-    )
-  );
+  return /^(?:Von|By|Autor(?:in)?:|Author:)\s/u.test(text) || AGENCY_BYLINE.test(text) || ROLE_WORD.test(text);
 }
 
 /** A kicker glued to the headline, with or without a space, when one short part stands before a longer one. */
